@@ -1,0 +1,12 @@
+// Every custom React component AdminJS bundles, registered in one place.
+import { ComponentLoader } from 'adminjs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const componentLoader = new ComponentLoader();
+
+export const Components = {
+  Login: componentLoader.override('Login', path.join(here, 'components/login')),
+  Dashboard: componentLoader.add('Dashboard', path.join(here, 'components/dashboard')),
+};

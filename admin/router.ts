@@ -1,0 +1,96 @@
+// The /admin router. We assemble it ourselves instead of @adminjs/express's buildAuthenticatedRouter
+// because that one neither regenerates the session on sign-in (fixation), nor checks CSRF, nor
+// throttles per account; AdminJS's own routes and assets are still mounted by buildRouter.
+import AdminJSExpress from '@adminjs/express';
+import type AdminJS from 'adminjs';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Db } from '../prisma/client.js';
+import type pg from 'pg';
+import type { CurrentUser } from '../domain/access/current-user.js';
+import { signIn } from './authentication.js';
+import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { SESSION_COOKIE, sessionMiddleware, signedInSessionMaxAge } from './session.js';
+
+declare module 'express-session' {
+  interface SessionData {
+    adminUser?: CurrentUser;
+  }
+}
+
+const PUBLIC_ASSETS = '/frontend/assets/';
+
+export function createAdminRouter(options: {
+  admin: AdminJS;
+  prisma: Db;
+  pool: pg.Pool;
+  throttle: LoginThrottle;
+  sessionSecret: string;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+}): express.Router {
+  const { admin, prisma, throttle, cookieSecure: secure } = options;
+  const { rootPath, loginPath } = admin.options;
+  const router = express.Router();
+
+  router.use(sessionMiddleware({ pool: options.pool, secret: options.sessionSecret, secure, ttlHours: options.sessionTtlHours }));
+
+  const renderLogin = async (req: Request, res: Response, status: number, errorMessage: string | null) => {
+    const token = csrfToken(req, res, { secure });
+    res.status(status).type('html').send(await admin.renderLogin({ action: loginPath, errorMessage, csrfToken: token } as never));
+  };
+
+  router.get('/login', async (req, res) => {
+    if (req.session.adminUser) return res.redirect(rootPath);
+    await renderLogin(req, res, 200, null);
+  });
+
+  router.post('/login', express.urlencoded({ extended: false, limit: '10kb' }), requireCsrfToken, async (req, res, next) => {
+    try {
+      const result = await signIn(prisma, throttle, { email: req.body.email, password: req.body.password, ip: req.ip ?? 'unknown' });
+      if (!result.ok) return renderLogin(req, res, result.reason === 'tooManyRequests' ? 429 : 401, result.reason);
+      // A new session id on sign-in: an id planted before login is worthless after it.
+      req.session.regenerate((error) => {
+        if (error) return next(error);
+        req.session.adminUser = result.user;
+        req.session.cookie.maxAge = signedInSessionMaxAge(options.sessionTtlHours);
+        csrfToken(req, res, { secure, overwrite: true });
+        req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, rootPath)));
+      });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // AdminJS's "Cerrar sesión" link is a GET: refuse it from other sites, so no page can sign a user out.
+  const logout = (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'GET' && req.headers['sec-fetch-site'] === 'cross-site') return res.status(403).send('Forbidden');
+    req.session.destroy((error) => {
+      if (error) return next(error);
+      res.clearCookie(SESSION_COOKIE).clearCookie(CSRF_COOKIE).redirect(303, loginPath);
+    });
+  };
+  router.get('/logout', logout);
+  router.post('/logout', requireCsrfToken, logout);
+
+  router.use((req, res, next) => {
+    if (req.path.startsWith(PUBLIC_ASSETS)) return next();
+    if (!req.session.adminUser) {
+      if (req.path.startsWith('/api/')) return res.status(401).json({ error: 'not signed in' });
+      return res.redirect(loginPath);
+    }
+    // Keep the readable cookie in step with the session's token for AdminJS's axios client.
+    if (req.method === 'GET' && !req.headers.cookie?.includes(`${CSRF_COOKIE}=`)) csrfToken(req, res, { secure });
+    next();
+  });
+  router.use(requireCsrfToken);
+
+  AdminJSExpress.buildRouter(admin, router);
+
+  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!isCsrfError(error)) return next(error);
+    req.log?.warn({ path: req.path }, 'request refused: missing or invalid CSRF token');
+    res.status(403).json({ error: 'invalid csrf token', message: 'invalidCsrf' });
+  });
+  return router;
+}

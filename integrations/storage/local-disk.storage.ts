@@ -1,0 +1,67 @@
+// Local-disk driver: files under DATA_DIR/files, written to a temporary name then renamed (atomic).
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, constants, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { randomUUID } from 'node:crypto';
+import { assertValidKey, type ObjectStorage, type StoredObject } from './storage.js';
+
+export function createLocalDiskStorage(root: string): ObjectStorage {
+  const base = path.resolve(root);
+  const pathOf = (key: string) => {
+    assertValidKey(key);
+    return path.join(base, ...key.split('/'));
+  };
+
+  return {
+    driver: 'local',
+    async put(key, body) {
+      const target = pathOf(key);
+      await mkdir(path.dirname(target), { recursive: true });
+      const temporary = `${target}.${randomUUID()}.part`;
+      try {
+        await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(temporary));
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
+    async get(key) {
+      const file = pathOf(key);
+      await access(file, constants.R_OK);
+      return createReadStream(file);
+    },
+    async delete(key) {
+      await rm(pathOf(key), { force: true });
+    },
+    async *list(prefix) {
+      yield* walk(base, prefix);
+    },
+    async check() {
+      await mkdir(base, { recursive: true });
+      await access(base, constants.R_OK | constants.W_OK);
+    },
+  };
+}
+
+async function* walk(base: string, prefix: string, dir = base): AsyncGenerator<StoredObject> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    const key = path.relative(base, full).split(path.sep).join('/');
+    if (entry.isDirectory()) {
+      if (`${key}/`.startsWith(prefix) || prefix.startsWith(`${key}/`)) yield* walk(base, prefix, full);
+    } else if (key.startsWith(prefix) && !entry.name.endsWith('.part')) {
+      const info = await stat(full);
+      yield { key, size: info.size, lastModified: info.mtime };
+    }
+  }
+}

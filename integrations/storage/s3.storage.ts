@@ -1,0 +1,68 @@
+// S3-compatible driver (MinIO in docker-compose), path-style addressing by default.
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import { assertValidKey, type ObjectStorage } from './storage.js';
+
+export interface S3StorageOptions {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
+
+export function createS3Storage(options: S3StorageOptions): ObjectStorage & { client: S3Client } {
+  const client = new S3Client({
+    endpoint: options.endpoint,
+    region: options.region,
+    forcePathStyle: options.forcePathStyle,
+    credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+  });
+  const Bucket = options.bucket;
+
+  return {
+    driver: 's3',
+    client,
+    async put(key, body, putOptions = {}) {
+      assertValidKey(key);
+      // Streams of unknown length are buffered: S3 needs Content-Length for a single PUT.
+      const payload = Buffer.isBuffer(body) ? body : await collect(body);
+      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: payload, ContentType: putOptions.contentType }));
+    },
+    async get(key) {
+      assertValidKey(key);
+      const result = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+      return result.Body as Readable;
+    },
+    async delete(key) {
+      assertValidKey(key);
+      await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    },
+    async *list(prefix) {
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken }));
+        for (const item of page.Contents ?? [])
+          if (item.Key) yield { key: item.Key, size: item.Size ?? 0, lastModified: item.LastModified ?? new Date(0) };
+        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (ContinuationToken);
+    },
+    async check() {
+      await client.send(new HeadBucketCommand({ Bucket }));
+    },
+  };
+}
+
+async function collect(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,102 @@
+// pg-boss wiring: PostgreSQL is the only queue. Web processes send; worker processes (or the web
+// process itself in the embedded default) also work the class queues and keep the schedules.
+import { PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { JobContext, JobDefinition, JobEnvelope } from './job.js';
+import { DEAD_LETTER_QUEUE, QUEUE_CLASSES, QUEUE_SETTINGS, type QueueClass } from './queues.js';
+
+export interface QueueRuntime {
+  boss: PgBoss;
+  send<P>(job: JobDefinition<P>, payload: P, options?: { singletonKey?: string; startAfterSeconds?: number }): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+export async function startQueue(options: {
+  databaseUrl: string;
+  logger: Logger;
+  /** Workers and schedules run here (false: only send, e.g. a web process beside a worker process). */
+  work: boolean;
+}): Promise<QueueRuntime> {
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    max: 4,
+    application_name: 'energy-cmms-queue',
+    supervise: options.work,
+    schedule: options.work,
+  });
+  boss.on('error', (error) => options.logger.error({ err: error }, 'queue error'));
+  await boss.start();
+  await ensureQueues(boss);
+  return {
+    boss,
+    send: (job, payload, sendOptions = {}) =>
+      boss.send(job.queue, { job: job.name, payload } satisfies JobEnvelope, {
+        retryLimit: job.retry.limit,
+        retryDelay: job.retry.delaySeconds,
+        retryBackoff: job.retry.backoff,
+        singletonKey: sendOptions.singletonKey,
+        startAfter: sendOptions.startAfterSeconds,
+      }),
+    stop: () => boss.stop({ graceful: true, timeout: 20_000 }),
+  };
+}
+
+async function ensureQueues(boss: PgBoss): Promise<void> {
+  if (!(await boss.getQueue(DEAD_LETTER_QUEUE))) await boss.createQueue(DEAD_LETTER_QUEUE, { retentionSeconds: 30 * 86_400 });
+  for (const name of QUEUE_CLASSES) {
+    if (await boss.getQueue(name)) continue;
+    await boss.createQueue(name, {
+      deadLetter: DEAD_LETTER_QUEUE,
+      expireInSeconds: QUEUE_SETTINGS[name].expireInSeconds,
+      retryLimit: 2,
+      retryBackoff: true,
+    });
+  }
+}
+
+/** Subscribes one worker per queue class that dispatches to the job named in the envelope. */
+export async function startWorkers(
+  runtime: QueueRuntime,
+  jobs: JobDefinition<unknown>[],
+  context: Omit<JobContext, 'jobId' | 'logger'> & { logger: Logger },
+): Promise<void> {
+  const byName = new Map(jobs.map((job) => [job.name, job]));
+  for (const queue of QUEUE_CLASSES) {
+    await runtime.boss.work<JobEnvelope>(
+      queue,
+      { batchSize: 1, localConcurrency: QUEUE_SETTINGS[queue].concurrency, pollingIntervalSeconds: 1 },
+      async ([received]) => {
+        if (!received) return;
+        const definition = byName.get(received.data.job);
+        if (!definition || definition.queue !== queue)
+          throw new Error(`No job "${received.data.job}" is registered on queue "${queue}"`);
+        const logger = context.logger.child({ job: definition.name, jobId: received.id, queue });
+        const started = Date.now();
+        try {
+          const result = await definition.handle(definition.parse(received.data.payload), { ...context, logger, jobId: received.id });
+          logger.info({ ms: Date.now() - started }, 'job completed');
+          return result;
+        } catch (error) {
+          logger.error({ err: error, ms: Date.now() - started }, 'job failed');
+          throw error;
+        }
+      },
+    );
+  }
+}
+
+/** Schedules are stored in PostgreSQL; pg-boss evaluates the cron in the plant's time zone. */
+export async function registerSchedules(runtime: QueueRuntime, jobs: JobDefinition<unknown>[], timeZone: string): Promise<void> {
+  for (const job of jobs) {
+    if (!job.schedule) continue;
+    await runtime.boss.schedule(job.queue, job.schedule, { job: job.name, payload: {} } satisfies JobEnvelope, {
+      tz: timeZone,
+      key: job.name,
+      retryLimit: job.retry.limit,
+      retryDelay: job.retry.delaySeconds,
+      retryBackoff: job.retry.backoff,
+    });
+  }
+}
+
+export type { QueueClass };

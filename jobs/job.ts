@@ -1,0 +1,43 @@
+// What a job file declares: its queue class, optional schedule (cron in the plant's time zone),
+// retry policy and handler. The handler calls a domain operation; it holds no business logic itself.
+import type { Db } from '../prisma/client.js';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { ObjectStorage } from '../integrations/storage/storage.js';
+import type { QueueClass } from './queues.js';
+
+export interface JobContext {
+  prisma: Db;
+  pool: pg.Pool;
+  storage: ObjectStorage;
+  logger: Logger;
+  timeZone: string;
+  jobId: string;
+}
+
+export interface RetryPolicy {
+  limit: number;
+  delaySeconds: number;
+  backoff: boolean;
+}
+
+export interface JobDefinition<Payload = unknown> {
+  name: string;
+  queue: QueueClass;
+  /** Cron expression evaluated in APP_TIMEZONE. */
+  schedule?: string;
+  retry: RetryPolicy;
+  /** Validates the payload at the edge; throwing fails the job without retrying it pointlessly. */
+  parse(data: unknown): Payload;
+  handle(payload: Payload, context: JobContext): Promise<unknown>;
+}
+
+export function defineJob<Payload>(definition: JobDefinition<Payload>): JobDefinition<Payload> {
+  return definition;
+}
+
+/** The envelope a class queue carries: which job, and its payload. */
+export interface JobEnvelope {
+  job: string;
+  payload: unknown;
+}

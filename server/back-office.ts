@@ -1,0 +1,100 @@
+// Composition of one back-office process: database (embedded or DATABASE_URL), migrations, first
+// administrator, storage, queue (+ in-process workers by default) and the HTTP server.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { bootstrapAccessControl, type BootstrapResult } from '../domain/users/bootstrap.js';
+import { createStorage } from '../integrations/storage/index.js';
+import type { ObjectStorage } from '../integrations/storage/storage.js';
+import { registerSchedules, startQueue, startWorkers, type QueueRuntime } from '../jobs/boss.js';
+import type { JobDefinition } from '../jobs/job.js';
+import { JOBS } from '../jobs/registry.js';
+import { applyMigrations } from '../prisma/migrate.js';
+import type { AppConfig } from './config.js';
+import { connectDatabase, type Database } from './database.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
+import { createHttpApp } from './http.js';
+import { readOrCreateSecrets } from './local-secrets.js';
+
+export interface BackOffice {
+  url: string;
+  database: Database;
+  queue: QueueRuntime;
+  storage: ObjectStorage;
+  bootstrap: BootstrapResult;
+  stop(): Promise<void>;
+}
+
+/** Starts the database side shared by web and worker processes: connection, migrations, groups. */
+export async function openDatabase(config: AppConfig, logger: Logger) {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
+    url = embedded.url;
+    logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'embedded PostgreSQL started');
+  }
+  const database = connectDatabase(url);
+  try {
+    const migrations = await applyMigrations(database.pool, (message) => logger.info(message));
+    logger.info({ applied: migrations.applied.length, alreadyApplied: migrations.alreadyApplied }, 'database migrated');
+  } catch (error) {
+    await database.close();
+    await embedded?.stop();
+    throw error;
+  }
+  return { database, embedded };
+}
+
+export async function startBackOffice(
+  config: AppConfig,
+  logger: Logger,
+  options: { jobs?: JobDefinition<unknown>[] } = {},
+): Promise<BackOffice> {
+  const { database, embedded } = await openDatabase(config, logger);
+  const cleanups: (() => Promise<void>)[] = [async () => database.close(), async () => embedded?.stop()];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
+  };
+  try {
+    const bootstrap = await bootstrapAccessControl(database.prisma, config.initialAdmin);
+    const storage = createStorage(config);
+    await storage.check();
+
+    const queue = await startQueue({ databaseUrl: database.url, logger, work: config.workersInProcess });
+    cleanups.push(() => queue.stop());
+    if (config.workersInProcess) {
+      const jobs = options.jobs ?? JOBS;
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone });
+      await registerSchedules(queue, jobs, config.timeZone);
+    }
+
+    const sessionSecret = config.sessionSecret ?? (await readOrCreateSecrets(config.dataDir)).sessionSecret;
+    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret });
+    const server = await listen(app, config.port, config.host);
+    cleanups.push(() => closeServer(server));
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    logger.info({ url: `${url}/admin`, workersInProcess: config.workersInProcess, timeZone: config.timeZone }, 'back office ready');
+    return { url, database, queue, storage, bootstrap, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function listen(app: import('express').Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+  });
+}

@@ -1,0 +1,48 @@
+// One pg pool per process, shared by Prisma (through the driver adapter), pg-boss, sessions and raw SQL.
+import pg from 'pg';
+import { createPrismaClient, type Db } from '../prisma/client.js';
+import { loadConfig } from './config.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+
+export interface Database {
+  url: string;
+  pool: pg.Pool;
+  prisma: Db;
+  close(): Promise<void>;
+}
+
+export function connectDatabase(url: string, options: { max?: number; applicationName?: string } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 20,
+    application_name: options.applicationName ?? 'energy-cmms',
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client losing its server (database restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const prisma = createPrismaClient(pool);
+  return {
+    url,
+    pool,
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** For command-line scripts: DATABASE_URL, or the embedded database under DATA_DIR (started for the run). */
+export async function openDatabaseForCli(): Promise<Database> {
+  const config = loadConfig();
+  if (config.databaseUrl) return connectDatabase(config.databaseUrl, { max: 4 });
+  const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort });
+  const database = connectDatabase(embedded.url, { max: 4 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await embedded.stop();
+    },
+  };
+}

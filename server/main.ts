@@ -1,0 +1,39 @@
+// `npm start`: the whole back office in one process (embedded PostgreSQL unless DATABASE_URL is set).
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { startBackOffice } from './back-office.js';
+import { onShutdown } from './shutdown.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
+  throw error;
+}
+const logger = createLogger(config.logLevel);
+
+try {
+  const backOffice = await startBackOffice(config, logger);
+  const created = backOffice.bootstrap.createdAdmin;
+  if (created) printFirstAdministrator(created.email, created.generated ? created.password : undefined);
+  console.log(`\n  Energy CMMS: ${backOffice.url}/admin   (Ctrl-C to stop)\n`);
+  onShutdown(logger, () => backOffice.stop());
+} catch (error) {
+  logger.fatal({ err: error }, 'the back office could not start');
+  process.exit(1);
+}
+
+function printFirstAdministrator(email: string, generatedPassword: string | undefined): void {
+  const lines = [
+    'First administrator created:',
+    `  e-mail:   ${email}`,
+    generatedPassword
+      ? `  password: ${generatedPassword}   (shown only this once: change it after signing in)`
+      : '  password: the one given in ADMIN_PASSWORD',
+  ];
+  console.log(`\n${'='.repeat(72)}\n${lines.join('\n')}\n${'='.repeat(72)}`);
+}

@@ -1,0 +1,45 @@
+// `npm run worker`: a separate process that works the queues and keeps the schedules.
+// It needs DATABASE_URL (production), or an embedded database already started by `npm start`.
+import { JOBS } from '../jobs/registry.js';
+import { registerSchedules, startQueue, startWorkers } from '../jobs/boss.js';
+import { createStorage } from '../integrations/storage/index.js';
+import { applyMigrations } from '../prisma/migrate.js';
+import { ConfigError, loadConfig } from './config.js';
+import { connectDatabase } from './database.js';
+import { readOrCreateSecrets } from './local-secrets.js';
+import { createLogger } from './logger.js';
+import { onShutdown } from './shutdown.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(78);
+  }
+  throw error;
+}
+const logger = createLogger(config.logLevel).child({ process: 'worker' });
+
+const url =
+  config.databaseUrl ??
+  `postgresql://postgres:${encodeURIComponent((await readOrCreateSecrets(config.dataDir)).postgresPassword)}@127.0.0.1:${config.embeddedPgPort}/cmms`;
+const database = connectDatabase(url, { max: 10, applicationName: 'energy-cmms-worker' });
+try {
+  await applyMigrations(database.pool, (message) => logger.info(message));
+  const storage = createStorage(config);
+  await storage.check();
+  const queue = await startQueue({ databaseUrl: url, logger, work: true });
+  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone });
+  await registerSchedules(queue, JOBS, config.timeZone);
+  logger.info({ jobs: JOBS.map((j) => j.name), timeZone: config.timeZone }, 'worker ready');
+  onShutdown(logger, async () => {
+    await queue.stop();
+    await database.close();
+  });
+} catch (error) {
+  logger.fatal({ err: error }, 'the worker could not start');
+  await database.close();
+  process.exit(1);
+}
