@@ -1,13 +1,14 @@
 // The AdminJS instance: resources, locale (Spanish by default, English available), branding, dashboard.
 import AdminJS from 'adminjs';
-import { Database, Resource } from '@adminjs/prisma';
+import { Database } from '@adminjs/prisma';
+import { CmmsPrismaResource } from './adapter/prisma-resource.js';
 import type { Db } from '../prisma/client.js';
 import { allResources } from '../resources/index.js';
 import { Components, componentLoader } from './component-loader.js';
 import { en } from './locales/en.js';
 import { es } from './locales/es.js';
 
-AdminJS.registerAdapter({ Database, Resource });
+AdminJS.registerAdapter({ Database, Resource: CmmsPrismaResource });
 
 export const ADMIN_ROOT = '/admin';
 

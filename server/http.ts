@@ -1,6 +1,6 @@
 // The Express application: request ids and logs, security headers, /health, the AdminJS back office.
 import { randomUUID } from 'node:crypto';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -64,5 +64,15 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
     }),
   );
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
+  app.use(internalErrorHandler);
   return app;
 }
+
+// Unexpected failures: logged with the request id, answered without stack traces or internals.
+const internalErrorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  req.log.error({ err: error }, 'request failed');
+  if (res.headersSent) return res.end();
+  const message = 'Error interno del servidor. Indique este código al administrador:';
+  if (req.path.includes('/api/')) res.status(500).json({ error: 'internal', message, requestId: req.id });
+  else res.status(500).type('html').send(`<!DOCTYPE html><html lang="es"><body><p>${message} ${String(req.id)}</p></body></html>`);
+};

@@ -1,0 +1,47 @@
+// Starts a real back office (HTTP on 127.0.0.1, queue, storage) on a fresh test database.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { loadConfig, type AppConfig } from '../../server/config.js';
+import { startBackOffice, type BackOffice } from '../../server/back-office.js';
+import type { JobDefinition } from '../../jobs/job.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export const TEST_ADMIN = { email: 'admin@planta.test', password: 'clave-de-prueba-segura-123' };
+
+export interface TestBackOffice extends BackOffice {
+  config: AppConfig;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function startTestBackOffice(
+  options: { env?: Record<string, string>; jobs?: JobDefinition<unknown>[]; database?: TestDatabase } = {},
+): Promise<TestBackOffice> {
+  const db = options.database ?? (await createTestDatabase());
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-test-data-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SESSION_SECRET: 'a-test-only-session-secret-of-enough-length',
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const backOffice = await startBackOffice(config, pino({ level: 'silent' }), { jobs: options.jobs });
+  return {
+    ...backOffice,
+    config,
+    db,
+    close: async () => {
+      await backOffice.stop();
+      await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
