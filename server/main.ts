@@ -1,7 +1,6 @@
 // `npm start`: the whole back office in one process (embedded PostgreSQL unless DATABASE_URL is set).
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startBackOffice } from './back-office.js';
 import { onShutdown } from './shutdown.js';
 
 let config;
@@ -15,6 +14,8 @@ try {
   throw error;
 }
 const logger = createLogger(config.logLevel);
+// Loaded after the configuration is known to be valid, so a bad setting is reported at once.
+const { startBackOffice } = await import('./back-office.js');
 
 try {
   const backOffice = await startBackOffice(config, logger);
