@@ -1,0 +1,54 @@
+// Runs the real `npm start` entry point (server/main.ts) as a child process, as a user would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface StartedProcess {
+  child: ChildProcess;
+  output: () => string;
+  url: string;
+}
+
+export function spawnMain(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Starts the back office and resolves once it prints its URL. */
+export async function startMain(env: Record<string, string>, timeoutMs = 60_000): Promise<StartedProcess> {
+  const child = spawnMain(env);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    child.stdout!.on('data', () => {
+      const match = /Energy CMMS: (http:\/\/\S+)\/admin/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before starting:\n${output}`));
+    });
+  });
+  return { child, output: () => output, url };
+}
+
+export function stopWithCtrlC(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+export function randomPort(from: number, span = 2_000): string {
+  return String(from + Math.floor(Math.random() * span));
+}
