@@ -9,4 +9,5 @@ export const componentLoader = new ComponentLoader();
 export const Components = {
   Login: componentLoader.override('Login', path.join(here, 'components/login')),
   Dashboard: componentLoader.add('Dashboard', path.join(here, 'components/dashboard')),
+  RelatedRecords: componentLoader.add('RelatedRecords', path.join(here, 'components/related-records')),
 };

@@ -1,11 +1,63 @@
 // Every AdminJS resource, in navigation order.
-import type { Db } from '../prisma/client.js';
 import type { ResourceWithOptions } from 'adminjs';
+import type { Db } from '../prisma/client.js';
+import { assetCategoryResource } from './assets/asset-category.resource.js';
+import { assetResource } from './assets/asset.resource.js';
+import { importRunResource } from './assets/import-run.resource.js';
+import { locationResource } from './assets/location.resource.js';
 import { groupResource } from './core/group.resource.js';
 import { userGroupResource } from './core/user-group.resource.js';
 import { userProfileResource } from './core/user-profile.resource.js';
 import { userResource } from './core/user.resource.js';
+import { calendarHolidayResource } from './maintenance/calendar-holiday.resource.js';
+import { failureCodeResource } from './maintenance/failure-code.resource.js';
+import { frequencyResource } from './maintenance/frequency.resource.js';
+import { maintenanceScheduleResource } from './maintenance/maintenance-schedule.resource.js';
+import { maintenanceTypeResource } from './maintenance/maintenance-type.resource.js';
+import { procedureStepResource } from './maintenance/procedure-step.resource.js';
+import { procedureResource } from './maintenance/procedure.resource.js';
+import { routineResource } from './maintenance/routine.resource.js';
+import { technicianResource } from './maintenance/technician.resource.js';
+import { workCalendarResource } from './maintenance/work-calendar.resource.js';
+import { workOrderClosureResource } from './maintenance/work-order-closure.resource.js';
+import { workOrderStepValueResource } from './maintenance/work-order-step-value.resource.js';
+import { workOrderResource } from './maintenance/work-order.resource.js';
+import { workRequestResource } from './maintenance/work-request.resource.js';
+import { measurementPointResource } from './monitoring/measurement-point.resource.js';
+import { readingResource } from './monitoring/reading.resource.js';
+
+const RESOURCES = [
+  // Mantenimiento
+  workOrderResource,
+  workRequestResource,
+  maintenanceScheduleResource,
+  technicianResource,
+  workOrderStepValueResource,
+  workOrderClosureResource,
+  // Activos
+  assetResource,
+  locationResource,
+  assetCategoryResource,
+  importRunResource,
+  // Monitoreo
+  measurementPointResource,
+  readingResource,
+  // Catálogo de mantenimiento
+  routineResource,
+  frequencyResource,
+  procedureResource,
+  procedureStepResource,
+  maintenanceTypeResource,
+  failureCodeResource,
+  workCalendarResource,
+  calendarHolidayResource,
+  // Administración
+  userResource,
+  groupResource,
+  userGroupResource,
+  userProfileResource,
+];
 
 export function allResources(prisma: Db): ResourceWithOptions[] {
-  return [userResource(prisma), groupResource(prisma), userGroupResource(prisma), userProfileResource(prisma)];
+  return RESOURCES.map((resource) => resource(prisma));
 }

@@ -1,17 +1,11 @@
-import type { ResourceWithOptions } from 'adminjs';
 import type { Db } from '../../prisma/client.js';
-import { getModel } from '../../admin/dmmf.js';
-import { administratorActions } from '../access.js';
+import { defineResource, NAVIGATION } from '../define-resource.js';
 
-export function userGroupResource(prisma: Db): ResourceWithOptions {
-  return {
-    resource: { model: getModel('UserGroup'), client: prisma },
-    options: {
-      navigation: { name: 'administration', icon: 'Users' },
-      listProperties: ['user', 'group'],
-      editProperties: ['user', 'group'],
-      filterProperties: ['user', 'group'],
-      actions: { ...administratorActions, edit: { isAccessible: false } },
-    },
-  };
-}
+export const userGroupResource = (prisma: Db) =>
+  defineResource(prisma, 'UserGroup', {
+    navigation: NAVIGATION.administration,
+    listProperties: ['user', 'group'],
+    editProperties: ['user', 'group'],
+    filterProperties: ['user', 'group'],
+    actions: { edit: { isAccessible: false } },
+  });

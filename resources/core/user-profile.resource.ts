@@ -1,16 +1,10 @@
-import type { ResourceWithOptions } from 'adminjs';
 import type { Db } from '../../prisma/client.js';
-import { getModel } from '../../admin/dmmf.js';
-import { administratorActions } from '../access.js';
+import { defineResource, NAVIGATION } from '../define-resource.js';
 
-export function userProfileResource(prisma: Db): ResourceWithOptions {
-  return {
-    resource: { model: getModel('UserProfile'), client: prisma },
-    options: {
-      navigation: { name: 'administration', icon: 'Users' },
-      listProperties: ['user', 'phone', 'directManager', 'canApproveRequisitions', 'approvalLimit'],
-      editProperties: ['user', 'phone', 'directManager', 'canApproveRequisitions', 'approvalLimit'],
-      actions: administratorActions,
-    },
-  };
-}
+export const userProfileResource = (prisma: Db) =>
+  defineResource(prisma, 'UserProfile', {
+    navigation: NAVIGATION.administration,
+    listProperties: ['user', 'phone', 'defaultLocation', 'directManager', 'canApproveRequisitions', 'approvalLimit'],
+    editProperties: ['user', 'phone', 'defaultLocation', 'directManager', 'canApproveRequisitions', 'approvalLimit'],
+    filterProperties: ['user', 'defaultLocation', 'directManager', 'canApproveRequisitions'],
+  });

@@ -1,8 +1,8 @@
 import { ValidationError, type ActionRequest, type ActionResponse, type ResourceWithOptions } from 'adminjs';
 import type { Db } from '../../prisma/client.js';
-import { getModel } from '../../admin/dmmf.js';
 import { MIN_PASSWORD_LENGTH, setUserPassword } from '../../domain/users/password.js';
 import { administratorActions } from '../access.js';
+import { defineResource, NAVIGATION } from '../define-resource.js';
 
 // AdminJS never knows the password hash exists (admin/dmmf.ts). The form's "Nueva contraseña" is checked
 // before the save and handed to setUserPassword after it; it is not a column, so AdminJS never writes it.
@@ -29,10 +29,8 @@ export function userResource(prisma: Db): ResourceWithOptions {
     return response;
   };
 
-  return {
-    resource: { model: getModel('User'), client: prisma },
-    options: {
-      navigation: { name: 'administration', icon: 'Users' },
+  return defineResource(prisma, 'User', {
+      navigation: NAVIGATION.administration,
       listProperties: ['id', 'email', 'name', 'isActive', 'lastLoginAt'],
       showProperties: ['id', 'email', 'name', 'isActive', 'locale', 'lastLoginAt', 'createdAt', 'updatedAt'],
       editProperties: ['email', 'name', 'isActive', 'locale', 'newPassword'],
@@ -40,13 +38,10 @@ export function userResource(prisma: Db): ResourceWithOptions {
       sort: { sortBy: 'email', direction: 'asc' },
       properties: {
         newPassword: { type: 'password', isVisible: { list: false, show: false, filter: false, edit: true } },
-        locale: { availableValues: [{ value: 'es', label: 'Español' }, { value: 'en', label: 'English' }] },
       },
       actions: {
-        ...administratorActions,
         new: { ...administratorActions.new, before: validateForm(true), after: storePassword },
         edit: { ...administratorActions.edit, before: validateForm(false), after: storePassword },
       },
-    },
-  };
+  });
 }

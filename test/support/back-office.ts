@@ -33,7 +33,7 @@ export async function startTestBackOffice(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const backOffice = await startBackOffice(config, pino({ level: 'silent' }), { jobs: options.jobs });
+  const backOffice = await startBackOffice(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), { jobs: options.jobs });
   return {
     ...backOffice,
     config,

@@ -557,7 +557,8 @@ BEGIN
      SELECT EXISTS (SELECT 1 FROM up WHERE id = $2)', parent_column, TG_TABLE_NAME)
     INTO cycle USING new_parent, NEW.id;
   IF cycle THEN
-    RAISE EXCEPTION '% % would become its own ancestor', TG_TABLE_NAME, NEW.id
+    RAISE EXCEPTION 'row % of "%" would become its own ancestor: violates constraint "%"',
+      NEW.id, TG_TABLE_NAME, TG_TABLE_NAME || '_no_cycle'
       USING ERRCODE = 'check_violation', CONSTRAINT = TG_TABLE_NAME || '_no_cycle';
   END IF;
   RETURN NEW;
@@ -640,3 +641,29 @@ ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_preventive_schedule_check"
 ALTER TABLE "failure_codes" ADD CONSTRAINT "failure_codes_kind_check" CHECK (
   ("kind" = 'PROBLEM' AND "parent_id" IS NULL) OR ("kind" IN ('CAUSE', 'REMEDY') AND "parent_id" IS NOT NULL));
 ALTER TABLE "work_order_closures" ADD CONSTRAINT "work_order_closures_labor_hours_check" CHECK ("labor_hours" > 0);
+
+-- Work-order numbers OT-YYYY-NNNNN, gap-free per year of the planned date. The counter row is updated in
+-- the inserting transaction (a rollback gives the number back) and its row lock makes concurrent inserts
+-- take turns, so numbers stay unique. Rows inserted with a number (imports, the demo seed) are kept, and
+-- a year's counter starts from the highest number already present.
+CREATE TABLE "work_order_counters" (
+  "year" integer PRIMARY KEY,
+  "last_number" integer NOT NULL CHECK ("last_number" >= 0)
+);
+
+CREATE FUNCTION cmms_assign_work_order_number() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  order_year int := extract(year FROM NEW.planned_on)::int;
+  assigned int;
+BEGIN
+  IF NEW.number IS NOT NULL AND NEW.number <> '' THEN RETURN NEW; END IF;
+  INSERT INTO work_order_counters (year, last_number)
+    SELECT order_year, coalesce(max(substr(number, 9)::int), 0) FROM work_orders WHERE number LIKE 'OT-' || order_year || '-%'
+    ON CONFLICT (year) DO NOTHING;
+  UPDATE work_order_counters SET last_number = last_number + 1 WHERE year = order_year RETURNING last_number INTO assigned;
+  NEW.number := 'OT-' || order_year || '-' || lpad(assigned::text, 5, '0');
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER "work_orders_number" BEFORE INSERT ON "work_orders"
+  FOR EACH ROW EXECUTE FUNCTION cmms_assign_work_order_number();

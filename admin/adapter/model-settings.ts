@@ -1,0 +1,40 @@
+// What our adapter needs to know about models beyond the DMMF, in one place.
+
+/** Generated, trigram-indexed columns that answer text filters on their source fields. */
+export const SEARCH_COLUMNS: Record<string, { column: string; sources: string[] }> = {
+  Asset: { column: 'searchText', sources: ['code', 'description'] },
+  WorkOrder: { column: 'searchText', sources: ['number', 'description'] },
+};
+
+/** The field a reference is shown, sorted and searched by (also each resource's title). */
+export const TITLE_FIELDS: Record<string, string> = {
+  User: 'name',
+  Group: 'name',
+  Location: 'fullName',
+  AssetCategory: 'name',
+  Asset: 'code',
+  MeasurementPoint: 'code',
+  MaintenanceType: 'name',
+  Frequency: 'name',
+  Procedure: 'name',
+  Routine: 'name',
+  WorkCalendar: 'name',
+  WorkOrder: 'number',
+  FailureCode: 'name',
+};
+
+/** References whose filter means "this record or anything below it in its tree". */
+export const SUBTREE_REFERENCES: Record<string, { pathField: string }> = {
+  Location: { pathField: 'path' },
+};
+
+/** Columns AdminJS must never learn about: secrets, and generated columns it must not write. */
+export const HIDDEN_FIELDS: Record<string, readonly string[]> = {
+  Asset: ['searchText'],
+  WorkOrder: ['searchText'],
+};
+
+/** Filters by a record reached through a reference (a reading's asset is its measurement point's). */
+export const RELATED_FILTERS: Record<string, Record<string, (id: number) => Record<string, unknown>>> = {
+  Reading: { asset: (id) => ({ measurementPoint: { assetId: id } }) },
+};

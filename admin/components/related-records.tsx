@@ -1,0 +1,76 @@
+// A show-page section listing records of another resource that point at this one (an asset's work
+// orders, a location's sub-locations...). It reads through the same list API, so row rules apply.
+import { Box, H5, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { ApiClient, useTranslation, type RecordJSON, type ShowPropertyProps } from 'adminjs';
+import React, { useEffect, useState } from 'react';
+
+type Settings = { resource: string; filter: string; columns: string[]; sortBy?: string; direction?: 'asc' | 'desc'; titleKey: string };
+
+const api = new ApiClient();
+const PAGE = 10;
+
+const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
+  const settings = property.custom as Settings;
+  const { translateMessage, translateProperty } = useTranslation();
+  const [rows, setRows] = useState<RecordJSON[] | null>(null);
+  const [total, setTotal] = useState(0);
+
+  useEffect(() => {
+    const params: Record<string, string> = { [`filters.${settings.filter}`]: String(record?.id), perPage: String(PAGE) };
+    if (settings.sortBy) Object.assign(params, { sortBy: settings.sortBy, direction: settings.direction ?? 'desc' });
+    api
+      .resourceAction({ resourceId: settings.resource, actionName: 'list', params })
+      .then((response) => {
+        const data = response.data as { records: RecordJSON[]; meta: { total: number } };
+        setRows(data.records);
+        setTotal(data.meta.total);
+      })
+      .catch(() => setRows([]));
+  }, [record?.id]);
+
+  const listHref = `${window.location.pathname.split('/resources/')[0]}/resources/${settings.resource}?filters.${settings.filter}=${record?.id}`;
+  return (
+    <Box mb="xl" data-testid={`related-${property.name}`}>
+      <H5>
+        {translateMessage(settings.titleKey)} ({total})
+      </H5>
+      {rows === null ? (
+        <Text>…</Text>
+      ) : rows.length === 0 ? (
+        <Text>{translateMessage('relatedNone')}</Text>
+      ) : (
+        <Table>
+          <TableHead>
+            <TableRow>
+              {settings.columns.map((column) => (
+                <TableCell key={column}>{translateProperty(column, settings.resource)}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.id}>
+                {settings.columns.map((column, index) => {
+                  const populated = row.populated?.[column] as RecordJSON | undefined;
+                  const value = populated ? populated.title : String(row.params[column] ?? '');
+                  return (
+                    <TableCell key={column}>
+                      {index === 0 ? <Link href={`${listHref.split('?')[0]}/records/${row.id}/show`}>{value}</Link> : value}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {total > PAGE && (
+        <Box mt="default">
+          <Link href={listHref}>{translateMessage('relatedSeeAll')}</Link>
+        </Box>
+      )}
+    </Box>
+  );
+};
+
+export default RelatedRecords;

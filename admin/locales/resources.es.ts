@@ -1,0 +1,365 @@
+// Generated once from the resource list, then maintained by hand: labels of the asset, monitoring and
+// maintenance resources and of their closed vocabularies (es).
+export const resourceLabelsES = {
+  "Location": "Ubicaciones",
+  "AssetCategory": "Categorías",
+  "Asset": "Activos",
+  "ImportRun": "Registros de importación",
+  "MeasurementPoint": "Puntos de medición",
+  "Reading": "Lecturas",
+  "MaintenanceType": "Tipos de mantenimiento",
+  "Frequency": "Frecuencias",
+  "Procedure": "Procedimientos",
+  "ProcedureStep": "Pasos de procedimiento",
+  "Routine": "Rutinas",
+  "WorkCalendar": "Horarios",
+  "CalendarHoliday": "Feriados",
+  "MaintenanceSchedule": "Programaciones",
+  "WorkRequest": "Avisos",
+  "Technician": "Técnicos",
+  "WorkOrder": "Órdenes de trabajo",
+  "WorkOrderStepValue": "Valores de paso",
+  "FailureCode": "Fallas",
+  "WorkOrderClosure": "Cierres de OT"
+};
+
+export const resourceTranslationsES = {
+  "Location": {
+    "properties": {
+      "code": "Código",
+      "name": "Nombre",
+      "parent": "Ubicación padre",
+      "fullName": "Ruta completa",
+      "depth": "Nivel",
+      "isActive": "Activa",
+      "createdAt": "Creada",
+      "updatedAt": "Actualizada",
+      "subtree": "Sububicaciones",
+      "assetsHere": "Activos"
+    }
+  },
+  "AssetCategory": {
+    "properties": {
+      "code": "Código",
+      "name": "Nombre",
+      "description": "Descripción"
+    }
+  },
+  "Asset": {
+    "properties": {
+      "code": "Código interno",
+      "description": "Descripción",
+      "location": "Ubicación",
+      "category": "Categoría",
+      "responsibleUser": "Responsable",
+      "status": "Estado",
+      "manufacturer": "Fabricante",
+      "model": "Modelo",
+      "serialNumber": "Número de serie",
+      "installedOn": "Instalado el",
+      "criticality": "Criticidad",
+      "parentAsset": "Activo padre",
+      "createdAt": "Creado",
+      "updatedAt": "Actualizado",
+      "workOrders": "Órdenes de trabajo",
+      "measurementPoints": "Puntos de medición",
+      "recentReadings": "Lecturas recientes",
+      "subAssets": "Subactivos"
+    },
+    "labels": {
+      "status": {
+        "IN_SERVICE": "En servicio",
+        "STANDBY": "En reserva",
+        "OUT_OF_SERVICE": "Fuera de servicio",
+        "RETIRED": "Dado de baja"
+      },
+      "criticality": {
+        "A": "A (crítico)",
+        "B": "B",
+        "C": "C"
+      }
+    }
+  },
+  "ImportRun": {
+    "properties": {
+      "id": "N.º",
+      "kind": "Tipo",
+      "fileName": "Archivo",
+      "user": "Usuario",
+      "mode": "Modo",
+      "state": "Estado",
+      "rowsRead": "Filas leídas",
+      "rowsValid": "Filas válidas",
+      "rowsRejected": "Filas rechazadas",
+      "rowsWritten": "Filas escritas",
+      "errorMessage": "Error",
+      "jobId": "Trabajo",
+      "startedAt": "Inicio",
+      "finishedAt": "Fin",
+      "createdAt": "Creado"
+    },
+    "labels": {
+      "mode": {
+        "ALL_OR_NOTHING": "Todo o nada",
+        "VALID_ROWS": "Solo filas válidas"
+      },
+      "state": {
+        "QUEUED": "En cola",
+        "RUNNING": "En curso",
+        "SUCCEEDED": "Terminada",
+        "PARTIAL": "Parcial",
+        "FAILED": "Fallida"
+      }
+    }
+  },
+  "MeasurementPoint": {
+    "properties": {
+      "code": "Código",
+      "asset": "Activo",
+      "variable": "Variable",
+      "unit": "Unidad",
+      "minValue": "Mínimo",
+      "maxValue": "Máximo",
+      "isMeter": "Es contador",
+      "createdAt": "Creado",
+      "updatedAt": "Actualizado",
+      "readings": "Lecturas"
+    }
+  },
+  "Reading": {
+    "properties": {
+      "measurementPoint": "Punto de medición",
+      "takenAt": "Tomada el",
+      "value": "Valor",
+      "source": "Origen",
+      "createdAt": "Registrada"
+    },
+    "labels": {
+      "source": {
+        "MANUAL": "Manual",
+        "IMPORT": "Importación",
+        "SCADA": "SCADA",
+        "WORK_ORDER": "Orden de trabajo"
+      }
+    }
+  },
+  "MaintenanceType": {
+    "properties": {
+      "code": "Código",
+      "name": "Nombre",
+      "parent": "Tipo padre"
+    }
+  },
+  "Frequency": {
+    "properties": {
+      "code": "Código",
+      "name": "Nombre",
+      "calendarInterval": "Cada (calendario)",
+      "calendarUnit": "Unidad de calendario",
+      "meterInterval": "Cada (contador)"
+    },
+    "labels": {
+      "calendarUnit": {
+        "DAY": "Días",
+        "WEEK": "Semanas",
+        "MONTH": "Meses"
+      }
+    }
+  },
+  "Procedure": {
+    "properties": {
+      "code": "Código",
+      "name": "Nombre",
+      "description": "Descripción",
+      "steps": "Pasos"
+    }
+  },
+  "ProcedureStep": {
+    "properties": {
+      "procedure": "Procedimiento",
+      "position": "Orden",
+      "instruction": "Instrucción",
+      "valueType": "Tipo de valor",
+      "unit": "Unidad",
+      "minValue": "Mínimo",
+      "maxValue": "Máximo"
+    },
+    "labels": {
+      "valueType": {
+        "NUMBER": "Número",
+        "BOOLEAN": "Sí / No",
+        "TEXT": "Texto"
+      }
+    }
+  },
+  "Routine": {
+    "properties": {
+      "code": "Código",
+      "name": "Nombre",
+      "maintenanceType": "Tipo",
+      "frequency": "Frecuencia",
+      "procedure": "Procedimiento",
+      "estimatedHours": "Horas estimadas"
+    }
+  },
+  "WorkCalendar": {
+    "properties": {
+      "code": "Código",
+      "name": "Nombre",
+      "workingDays": "Días laborables (1 = lunes)",
+      "dayStart": "Inicio de jornada",
+      "dayEnd": "Fin de jornada",
+      "holidays": "Feriados"
+    }
+  },
+  "CalendarHoliday": {
+    "properties": {
+      "calendar": "Horario",
+      "date": "Fecha",
+      "name": "Nombre"
+    }
+  },
+  "MaintenanceSchedule": {
+    "properties": {
+      "routine": "Rutina",
+      "asset": "Activo",
+      "calendar": "Horario",
+      "meterPoint": "Contador",
+      "startsOn": "Desde",
+      "endsOn": "Hasta",
+      "isActive": "Activa",
+      "nextDueOn": "Próximo vencimiento",
+      "lastMeterValue": "Última lectura de contador"
+    }
+  },
+  "WorkRequest": {
+    "properties": {
+      "id": "N.º",
+      "reportedBy": "Reportado por",
+      "asset": "Activo",
+      "description": "Descripción",
+      "priority": "Prioridad",
+      "state": "Estado",
+      "createdAt": "Creado",
+      "updatedAt": "Actualizado"
+    },
+    "labels": {
+      "priority": {
+        "LOW": "Baja",
+        "MEDIUM": "Media",
+        "HIGH": "Alta",
+        "URGENT": "Urgente"
+      },
+      "state": {
+        "OPEN": "Abierto",
+        "IN_REVIEW": "En revisión",
+        "CONVERTED": "Convertido en OT",
+        "REJECTED": "Rechazado"
+      }
+    }
+  },
+  "Technician": {
+    "properties": {
+      "user": "Usuario",
+      "craft": "Oficio / puesto",
+      "hourlyCost": "Costo por hora",
+      "isActive": "Activo"
+    }
+  },
+  "WorkOrder": {
+    "properties": {
+      "number": "Número",
+      "kind": "Clase",
+      "schedule": "Programación",
+      "workRequest": "Aviso",
+      "asset": "Activo",
+      "technician": "Técnico asignado",
+      "state": "Estado",
+      "priority": "Prioridad",
+      "description": "Descripción",
+      "plannedOn": "Fecha planificada",
+      "startedAt": "Iniciada",
+      "completedAt": "Completada",
+      "createdAt": "Creada",
+      "updatedAt": "Actualizada",
+      "stepValues": "Valores de pasos"
+    },
+    "labels": {
+      "kind": {
+        "PREVENTIVE": "Preventiva",
+        "CORRECTIVE": "Correctiva"
+      },
+      "state": {
+        "PENDING": "Pendiente",
+        "ASSIGNED": "Asignada",
+        "IN_PROGRESS": "En ejecución",
+        "ON_HOLD": "En espera",
+        "COMPLETED": "Completada",
+        "CLOSED": "Cerrada",
+        "CANCELLED": "Cancelada"
+      },
+      "priority": {
+        "LOW": "Baja",
+        "MEDIUM": "Media",
+        "HIGH": "Alta",
+        "URGENT": "Urgente"
+      }
+    }
+  },
+  "WorkOrderStepValue": {
+    "properties": {
+      "workOrder": "Orden de trabajo",
+      "procedureStep": "Paso",
+      "value": "Valor",
+      "passed": "Conforme",
+      "recordedBy": "Registrado por",
+      "recordedAt": "Registrado el"
+    }
+  },
+  "FailureCode": {
+    "properties": {
+      "code": "Código",
+      "name": "Nombre",
+      "kind": "Clase",
+      "parent": "Depende de"
+    },
+    "labels": {
+      "kind": {
+        "PROBLEM": "Problema",
+        "CAUSE": "Causa",
+        "REMEDY": "Solución"
+      }
+    }
+  },
+  "WorkOrderClosure": {
+    "properties": {
+      "workOrder": "Orden de trabajo",
+      "laborHours": "Horas de mano de obra",
+      "problem": "Problema",
+      "cause": "Causa",
+      "remedy": "Solución",
+      "observations": "Observaciones",
+      "closedBy": "Cerrada por",
+      "closedAt": "Cerrada el"
+    }
+  },
+  "User": {
+    "labels": {
+      "locale": {
+        "es": "Español",
+        "en": "English"
+      }
+    }
+  },
+  "Group": {
+    "labels": {
+      "code": {
+        "ADMINISTRATORS": "Administradores",
+        "SUPERVISORS": "Supervisores",
+        "TECHNICIANS": "Técnicos",
+        "CONSULTANTS": "Consultores",
+        "OPERATORS": "Operadores"
+      }
+    }
+  }
+};

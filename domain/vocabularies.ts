@@ -1,0 +1,34 @@
+import { GROUP_CODES } from './users/groups.js';
+
+// Closed vocabularies of the domain. The database enforces the same lists with CHECK constraints
+// (test/vocabularies.test.ts compares them); the UI shows them through locale labels.
+export const VOCABULARIES = {
+  Asset: {
+    status: ['IN_SERVICE', 'STANDBY', 'OUT_OF_SERVICE', 'RETIRED'],
+    criticality: ['A', 'B', 'C'],
+  },
+  Reading: { source: ['MANUAL', 'IMPORT', 'SCADA', 'WORK_ORDER'] },
+  ImportRun: {
+    mode: ['ALL_OR_NOTHING', 'VALID_ROWS'],
+    state: ['QUEUED', 'RUNNING', 'SUCCEEDED', 'PARTIAL', 'FAILED'],
+  },
+  Frequency: { calendarUnit: ['DAY', 'WEEK', 'MONTH'] },
+  ProcedureStep: { valueType: ['NUMBER', 'BOOLEAN', 'TEXT'] },
+  WorkRequest: {
+    priority: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'],
+    state: ['OPEN', 'IN_REVIEW', 'CONVERTED', 'REJECTED'],
+  },
+  WorkOrder: {
+    kind: ['PREVENTIVE', 'CORRECTIVE'],
+    state: ['PENDING', 'ASSIGNED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CLOSED', 'CANCELLED'],
+    priority: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'],
+  },
+  FailureCode: { kind: ['PROBLEM', 'CAUSE', 'REMEDY'] },
+  User: { locale: ['es', 'en'] },
+  Group: { code: GROUP_CODES },
+} as const satisfies Record<string, Record<string, readonly string[]>>;
+
+export function vocabularyOf(model: string, field: string): readonly string[] | undefined {
+  return (VOCABULARIES as Record<string, Record<string, readonly string[]>>)[model]?.[field];
+}
+

@@ -1,0 +1,42 @@
+import type { Db } from '../../prisma/client.js';
+import { Components } from '../../admin/component-loader.js';
+import { defineResource, NAVIGATION } from '../define-resource.js';
+
+export const assetResource = (prisma: Db) =>
+  defineResource(prisma, 'Asset', {
+    navigation: NAVIGATION.assets,
+    sort: { sortBy: 'code', direction: 'asc' },
+    listProperties: ['code', 'description', 'location', 'category', 'criticality', 'status'],
+    filterProperties: ['code', 'description', 'location', 'category', 'criticality', 'status', 'responsibleUser', 'parentAsset'],
+    editProperties: [
+      'code', 'description', 'location', 'category', 'parentAsset', 'responsibleUser', 'status', 'criticality',
+      'manufacturer', 'model', 'serialNumber', 'installedOn',
+    ],
+    showProperties: [
+      'code', 'description', 'location', 'category', 'parentAsset', 'responsibleUser', 'status', 'criticality',
+      'manufacturer', 'model', 'serialNumber', 'installedOn', 'createdAt', 'updatedAt',
+      'workOrders', 'measurementPoints', 'recentReadings', 'subAssets',
+    ],
+    properties: {
+      workOrders: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'WorkOrder', filter: 'asset', columns: ['number', 'kind', 'state', 'plannedOn'], sortBy: 'plannedOn', titleKey: 'relatedWorkOrders' },
+      },
+      measurementPoints: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'MeasurementPoint', filter: 'asset', columns: ['code', 'variable', 'unit', 'minValue', 'maxValue'], titleKey: 'relatedMeasurementPoints' },
+      },
+      recentReadings: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'Reading', filter: 'asset', columns: ['measurementPoint', 'takenAt', 'value'], sortBy: 'takenAt', titleKey: 'relatedReadings' },
+      },
+      subAssets: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'Asset', filter: 'parentAsset', columns: ['code', 'description'], titleKey: 'relatedSubAssets' },
+      },
+    },
+  });

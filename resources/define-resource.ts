@@ -1,0 +1,38 @@
+// The common shape of a resource: the model as AdminJS may see it, our client, closed vocabularies as
+// selects, the title field, and the access rule. Each resource file adds only what is its own.
+import type { PropertyOptions, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import { getModel } from '../admin/dmmf.js';
+import { TITLE_FIELDS } from '../admin/adapter/model-settings.js';
+import { VOCABULARIES } from '../domain/vocabularies.js';
+import type { Db } from '../prisma/client.js';
+import { administratorActions } from './access.js';
+
+export const NAVIGATION = {
+  assets: { name: 'assets', icon: 'Box' },
+  monitoring: { name: 'monitoring', icon: 'Activity' },
+  maintenance: { name: 'maintenance', icon: 'Tool' },
+  catalogue: { name: 'catalogue', icon: 'BookOpen' },
+  administration: { name: 'administration', icon: 'Users' },
+} as const;
+
+/** Shown on show pages only: set by the database, never typed in. */
+export const TIMESTAMPS: Record<string, PropertyOptions> = {
+  createdAt: { isVisible: { list: false, filter: true, show: true, edit: false } },
+  updatedAt: { isVisible: { list: false, filter: false, show: true, edit: false } },
+};
+
+export function defineResource(prisma: Db, modelName: string, options: ResourceOptions = {}): ResourceWithOptions {
+  const properties: Record<string, PropertyOptions> = { ...TIMESTAMPS };
+  const vocabularies = (VOCABULARIES as Record<string, Record<string, readonly string[]>>)[modelName] ?? {};
+  for (const [field, values] of Object.entries(vocabularies))
+    properties[field] = { availableValues: values.map((value) => ({ value, label: value })) };
+  const title = TITLE_FIELDS[modelName];
+  if (title) properties[title] = { ...properties[title], isTitle: true };
+  // The adapter marks "name" as a title by default; the domain's title field must win (a location's path).
+  for (const [field, custom] of Object.entries(options.properties ?? {})) properties[field] = { ...properties[field], ...custom };
+
+  return {
+    resource: { model: getModel(modelName), client: prisma },
+    options: { ...(title && { titleProperty: title }), ...options, properties, actions: { ...administratorActions, ...options.actions } },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Db } from '../../prisma/client.js';
+import { Components } from '../../admin/component-loader.js';
+import { defineResource, NAVIGATION } from '../define-resource.js';
+
+// The number comes from the database (gap-free per year); the state moves only through the
+// lifecycle actions (issue 6), so neither is typed into the form.
+export const workOrderResource = (prisma: Db) =>
+  defineResource(prisma, 'WorkOrder', {
+    navigation: NAVIGATION.maintenance,
+    sort: { sortBy: 'plannedOn', direction: 'desc' },
+    listProperties: ['number', 'kind', 'asset', 'description', 'technician', 'state', 'priority', 'plannedOn'],
+    filterProperties: ['number', 'description', 'kind', 'asset', 'technician', 'state', 'priority', 'plannedOn', 'schedule'],
+    editProperties: ['kind', 'asset', 'schedule', 'workRequest', 'technician', 'priority', 'plannedOn', 'description'],
+    showProperties: [
+      'number', 'kind', 'state', 'priority', 'asset', 'schedule', 'workRequest', 'technician', 'plannedOn',
+      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues',
+    ],
+    properties: {
+      number: { isVisible: { list: true, show: true, edit: false, filter: true } },
+      state: { isVisible: { list: true, show: true, edit: false, filter: true } },
+      description: { type: 'textarea' },
+      stepValues: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'WorkOrderStepValue', filter: 'workOrder', columns: ['procedureStep', 'value', 'passed', 'recordedAt'], titleKey: 'relatedStepValues' },
+      },
+    },
+  });

@@ -1,0 +1,238 @@
+// Every resource through AdminJS's HTTP API as an administrator: create, show, list, filter, edit,
+// delete; and each database rule refused with a field error the form can show.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../prisma/client.js';
+import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from './support/back-office.js';
+import { HttpClient } from './support/http-client.js';
+import * as make from './support/factories.js';
+
+let office: TestBackOffice;
+let admin: HttpClient;
+let prisma: Db;
+
+beforeAll(async () => {
+  office = await startTestBackOffice();
+  prisma = office.database.prisma;
+  admin = new HttpClient(office.url);
+  await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+});
+afterAll(() => office?.close());
+
+type RecordJson = { id: string; params: Record<string, unknown>; errors: Record<string, { message: string }>; title: string };
+type ActionJson = { record: RecordJson; notice?: { message: string; type: string } };
+type ListJson = { records: RecordJson[]; meta: { total: number } };
+
+function form(fields: Record<string, unknown>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, String(value));
+  return data;
+}
+
+const api = (resource: string) => ({
+  create: (fields: Record<string, unknown>) => admin.json<ActionJson>(`/admin/api/resources/${resource}/actions/new`, { method: 'POST', body: form(fields) }),
+  edit: (id: string, fields: Record<string, unknown>) =>
+    admin.json<ActionJson>(`/admin/api/resources/${resource}/records/${id}/edit`, { method: 'POST', body: form(fields) }),
+  show: (id: string) => admin.json<ActionJson>(`/admin/api/resources/${resource}/records/${id}/show`),
+  remove: (id: string) => admin.json<ActionJson>(`/admin/api/resources/${resource}/records/${id}/delete`, { method: 'POST' }),
+  list: (query: Record<string, string>) => admin.json<ListJson>(`/admin/api/resources/${resource}/actions/list?${new URLSearchParams(query)}`),
+});
+
+// For each resource: a valid new record (references made by factories), a change, and a filter that finds it.
+type Case = { resource: string; fields: () => Promise<Record<string, unknown>>; change: Record<string, unknown>; filter: Record<string, string> };
+const cases: Case[] = [
+  { resource: 'Location', fields: async () => ({ code: 'T-LOC', name: 'Sala de máquinas' }), change: { name: 'Sala de máquinas norte' }, filter: { 'filters.code': 'T-LOC' } },
+  { resource: 'AssetCategory', fields: async () => ({ code: 'T-CAT', name: 'Bomba de pozo' }), change: { name: 'Bomba de pozo profundo' }, filter: { 'filters.code': 'T-CAT' } },
+  {
+    resource: 'Asset',
+    fields: async () => ({ code: 'T-ACT', description: 'Compresor de aire', location: (await make.aLocation(prisma)).id, category: (await make.aCategory(prisma)).id, criticality: 'A' }),
+    change: { description: 'Compresor de aire 2' },
+    filter: { 'filters.code': 'T-ACT' },
+  },
+  {
+    resource: 'MeasurementPoint',
+    fields: async () => ({ code: 'T-MP', asset: (await make.anAsset(prisma)).id, variable: 'Temperatura', unit: '°C', minValue: 10, maxValue: 80 }),
+    change: { maxValue: 90 },
+    filter: { 'filters.code': 'T-MP' },
+  },
+  {
+    resource: 'Reading',
+    fields: async () => {
+      const asset = await make.anAsset(prisma);
+      const point = await prisma.measurementPoint.create({ data: { code: 'T-MP-R', assetId: asset.id, variable: 'Presión', unit: 'bar' } });
+      return { measurementPoint: point.id, takenAt: '2026-11-20T10:00:00.000Z', value: 4.5, source: 'MANUAL' };
+    },
+    change: { value: 4.7 },
+    filter: { 'filters.source': 'MANUAL' },
+  },
+  { resource: 'MaintenanceType', fields: async () => ({ code: 'T-TIPO', name: 'Lubricación' }), change: { name: 'Lubricación general' }, filter: { 'filters.code': 'T-TIPO' } },
+  { resource: 'Frequency', fields: async () => ({ code: 'T-FREC', name: 'Trimestral', calendarInterval: 3, calendarUnit: 'MONTH' }), change: { calendarInterval: 4 }, filter: { 'filters.code': 'T-FREC' } },
+  { resource: 'Procedure', fields: async () => ({ code: 'T-PROC', name: 'Inspección de bomba' }), change: { name: 'Inspección de bomba centrífuga' }, filter: { 'filters.code': 'T-PROC' } },
+  {
+    resource: 'ProcedureStep',
+    fields: async () => ({ procedure: (await prisma.procedure.create({ data: { code: 'T-PROC-2', name: 'P' } })).id, position: 1, instruction: 'Medir vibración', valueType: 'NUMBER', unit: 'mm/s', minValue: 0, maxValue: 7 }),
+    change: { instruction: 'Medir vibración axial' },
+    filter: { 'filters.valueType': 'NUMBER' },
+  },
+  {
+    resource: 'Routine',
+    fields: async () => {
+      const base = await make.aRoutine(prisma);
+      return { code: 'T-RUT', name: 'Lubricar rodamientos', maintenanceType: base.maintenanceTypeId, frequency: base.frequencyId };
+    },
+    change: { estimatedHours: 2 },
+    filter: { 'filters.code': 'T-RUT' },
+  },
+  { resource: 'WorkCalendar', fields: async () => ({ code: 'T-CAL', name: 'Turno de día', 'workingDays.0': 1, 'workingDays.1': 2, dayStart: '06:00', dayEnd: '14:00' }), change: { name: 'Turno A' }, filter: { 'filters.code': 'T-CAL' } },
+  {
+    resource: 'CalendarHoliday',
+    fields: async () => ({ calendar: (await prisma.workCalendar.create({ data: { code: 'T-CAL-2', name: 'Cal' } })).id, date: '2026-12-25', name: 'Navidad' }),
+    change: { name: 'Navidad (feriado)' },
+    filter: { 'filters.name': 'navidad' },
+  },
+  {
+    resource: 'MaintenanceSchedule',
+    fields: async () => ({ routine: (await make.aRoutine(prisma)).id, asset: (await make.anAsset(prisma)).id, startsOn: '2026-01-01', isActive: true }),
+    change: { endsOn: '2027-12-31' },
+    filter: { 'filters.isActive': 'true' },
+  },
+  {
+    resource: 'WorkRequest',
+    fields: async () => ({ asset: (await make.anAsset(prisma)).id, reportedBy: (await make.aUser(prisma)).id, description: 'Ruido anormal en motor', priority: 'HIGH' }),
+    change: { priority: 'URGENT' },
+    filter: { 'filters.description': 'ruido anormal' },
+  },
+  { resource: 'Technician', fields: async () => ({ user: (await make.aUser(prisma)).id, craft: 'Electricista', hourlyCost: 15 }), change: { craft: 'Electricista industrial' }, filter: { 'filters.craft': 'electricista' } },
+  {
+    resource: 'WorkOrder',
+    fields: async () => ({ kind: 'CORRECTIVE', asset: (await make.anAsset(prisma)).id, priority: 'HIGH', plannedOn: '2026-11-25', description: 'Cambiar sello mecánico' }),
+    change: { priority: 'URGENT' },
+    filter: { 'filters.description': 'sello mecanico' },
+  },
+  {
+    resource: 'WorkOrderStepValue',
+    fields: async () => {
+      const order = await make.aWorkOrder(prisma);
+      const procedure = await prisma.procedure.create({ data: { code: 'T-PROC-3', name: 'P3', steps: { create: { position: 1, instruction: 'Verificar' } } }, include: { steps: true } });
+      return { workOrder: order.id, procedureStep: procedure.steps[0]!.id, value: 'Sí', passed: true };
+    },
+    change: { value: 'Sí, verificado' },
+    filter: { 'filters.passed': 'true' },
+  },
+  { resource: 'FailureCode', fields: async () => ({ code: 'T-FALLA', name: 'Fuga', kind: 'PROBLEM' }), change: { name: 'Fuga de aceite' }, filter: { 'filters.code': 'T-FALLA' } },
+  {
+    resource: 'WorkOrderClosure',
+    fields: async () => ({ workOrder: (await make.aWorkOrder(prisma)).id, laborHours: 3.5, closedBy: (await make.aUser(prisma)).id, observations: 'Sin novedad' }),
+    change: { laborHours: 4 },
+    filter: { 'filters.observations': 'novedad' },
+  },
+  { resource: 'UserProfile', fields: async () => ({ user: (await make.aUser(prisma)).id, phone: '+504 2222-0000', approvalLimit: 5000 }), change: { phone: '+504 2222-1111' }, filter: { 'filters.phone': '2222' } },
+];
+
+describe('every resource through the AdminJS HTTP API, as an administrator', () => {
+  it.each(cases)('$resource: create, show, list with a filter, edit, delete', async ({ resource, fields, change, filter }) => {
+    const calls = api(resource);
+    const created = await calls.create(await fields());
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect(created.body.record.errors).toEqual({});
+    const id = created.body.record.id;
+    expect(id).toBeTruthy();
+
+    const shown = await calls.show(id);
+    expect(shown.status).toBe(200);
+
+    const listed = await calls.list(filter);
+    expect(listed.body.records.map((r) => r.id)).toContain(id);
+    expect(listed.body.meta.total).toBe(listed.body.records.length);
+
+    const edited = await calls.edit(id, change);
+    expect(edited.body.record.errors).toEqual({});
+    for (const [key, value] of Object.entries(change)) expect(String(edited.body.record.params[key])).toContain(String(value));
+
+    const removed = await calls.remove(id);
+    expect(removed.body.notice?.type).toBe('success');
+    expect((await calls.list(filter)).body.records.map((r) => r.id)).not.toContain(id);
+  });
+
+  it('lists every resource with its default sort', async () => {
+    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup']) {
+      const listed = await api(resource).list({});
+      expect(listed.status, resource).toBe(200);
+    }
+  });
+});
+
+describe('rules refused with an error next to the field', () => {
+  it('a duplicate code', async () => {
+    await make.aLocation(prisma, { code: 'DUP-1' });
+    const refused = await api('Location').create({ code: 'DUP-1', name: 'Otra' });
+    expect(refused.body.record.errors.code?.message).toBe('uniqueViolation');
+    expect(await prisma.location.count({ where: { code: 'DUP-1' } })).toBe(1);
+  });
+
+  it('a location moved under its own descendant', async () => {
+    const plant = await make.aLocation(prisma, { name: 'Planta' });
+    const room = await make.aLocation(prisma, { name: 'Sala', parentId: plant.id });
+    const refused = await api('Location').edit(String(plant.id), { parent: room.id });
+    expect(refused.body.record.errors.parent?.message).toBe('treeCycle');
+    expect((await prisma.location.findUniqueOrThrow({ where: { id: plant.id } })).parentId).toBeNull();
+  });
+
+  it('deleting a location that assets use', async () => {
+    const asset = await make.anAsset(prisma);
+    const refused = await api('Location').remove(String(asset.locationId));
+    expect(refused.body.notice).toEqual({ message: 'referencedBy_assets', type: 'error' });
+    expect(await prisma.location.count({ where: { id: asset.locationId } })).toBe(1);
+  });
+
+  it('limits, windows and closed vocabularies', async () => {
+    const asset = await make.anAsset(prisma);
+    const limits = await api('MeasurementPoint').create({ code: 'MP-BAD', asset: asset.id, variable: 'T', unit: 'C', minValue: 50, maxValue: 10 });
+    expect(limits.body.record.errors.maxValue?.message).toBe('constraint_measurement_points_limits_check');
+    const criticality = await api('Asset').edit(String(asset.id), { criticality: 'Z' });
+    expect(criticality.body.record.errors.criticality?.message).toBe('constraint_assets_criticality_check');
+    const frequency = await api('Frequency').create({ code: 'F-BAD', name: 'Nunca' });
+    expect(frequency.body.record.errors.calendarInterval?.message).toBe('constraint_frequencies_interval_check');
+  });
+});
+
+describe('what a planner sees in lists', () => {
+  it('finds "Bomba Centrífuga" from "bomba centrifuga", ignoring case and accents', async () => {
+    const pump = await make.anAsset(prisma, { description: 'Bomba Centrífuga de alimentación' });
+    await make.anAsset(prisma, { description: 'Motor eléctrico' });
+    const found = await api('Asset').list({ 'filters.description': 'bomba centrifuga' });
+    expect(found.body.records.map((r) => String(r.id))).toEqual([String(pump.id)]);
+    const room = await make.aLocation(prisma, { name: 'Sala de Máquinas Ñ' });
+    const byName = await api('Location').list({ 'filters.name': 'MAQUINAS n' });
+    expect(byName.body.records.map((r) => String(r.id))).toEqual([String(room.id)]);
+  });
+
+  it('renders references as names, a location as its full path, and filters by location subtree', async () => {
+    const plant = await make.aLocation(prisma, { name: 'Planta' });
+    const room = await make.aLocation(prisma, { name: 'Sala de bombas', parentId: plant.id });
+    const spot = await make.aLocation(prisma, { name: 'Bomba 3', parentId: room.id });
+    const other = await make.aLocation(prisma, { name: 'Oficinas' });
+    const inside = await make.anAsset(prisma, { locationId: spot.id, description: 'Bomba 3A' });
+    await make.anAsset(prisma, { locationId: other.id });
+
+    const listed = await admin.json<{ records: (RecordJson & { populated: Record<string, RecordJson> })[] }>(
+      `/admin/api/resources/Asset/actions/list?filters.location=${plant.id}`,
+    );
+    expect(listed.body.records.map((r) => String(r.id))).toEqual([String(inside.id)]);
+    expect(listed.body.records[0]!.populated.location!.title).toBe('Planta > Sala de bombas > Bomba 3');
+  });
+
+  it('sorts assets by their location path', async () => {
+    const b = await make.aLocation(prisma, { name: 'ZZ-B' });
+    const a = await make.aLocation(prisma, { name: 'ZZ-A' });
+    const inB = await make.anAsset(prisma, { locationId: b.id, code: 'SORT-1' });
+    const inA = await make.anAsset(prisma, { locationId: a.id, code: 'SORT-2' });
+    const sorted = await api('Asset').list({ 'filters.code': 'SORT-', sortBy: 'location', direction: 'asc' });
+    expect(sorted.body.records.map((r) => String(r.id))).toEqual([String(inA.id), String(inB.id)]);
+  });
+
+  it('searches references in selects without accents', async () => {
+    await make.aLocation(prisma, { name: 'Subestación Eléctrica' });
+    const options = await admin.json<{ records: RecordJson[] }>('/admin/api/resources/Location/search/subestacion');
+    expect(options.body.records.map((r) => r.title)).toContain('Subestación Eléctrica');
+  });
+});

@@ -1,0 +1,52 @@
+// Test data of a small plant, written through Prisma (the same client the application uses).
+import type { Db } from '../../prisma/client.js';
+
+let sequence = 0;
+const next = () => ++sequence;
+
+export async function aLocation(prisma: Db, data: { name?: string; parentId?: number; code?: string } = {}) {
+  const n = next();
+  return prisma.location.create({ data: { code: data.code ?? `LOC-${n}`, name: data.name ?? `Ubicación ${n}`, parentId: data.parentId } });
+}
+
+export async function aCategory(prisma: Db, name?: string) {
+  const n = next();
+  return prisma.assetCategory.create({ data: { code: `CAT-${n}`, name: name ?? `Categoría ${n}` } });
+}
+
+export async function anAsset(prisma: Db, data: { locationId?: number; categoryId?: number; description?: string; code?: string } = {}) {
+  const n = next();
+  const locationId = data.locationId ?? (await aLocation(prisma)).id;
+  const categoryId = data.categoryId ?? (await aCategory(prisma)).id;
+  return prisma.asset.create({ data: { code: data.code ?? `ACT-${n}`, description: data.description ?? `Activo ${n}`, locationId, categoryId } });
+}
+
+export async function aUser(prisma: Db, name = `Usuario ${next()}`) {
+  return prisma.user.create({ data: { email: `u${next()}@planta.test`, name } });
+}
+
+export async function aRoutine(prisma: Db) {
+  const n = next();
+  const type = await prisma.maintenanceType.create({ data: { code: `TIPO-${n}`, name: `Tipo ${n}` } });
+  const frequency = await prisma.frequency.create({ data: { code: `FREC-${n}`, name: `Mensual ${n}`, calendarInterval: 1, calendarUnit: 'MONTH' } });
+  const procedure = await prisma.procedure.create({ data: { code: `PROC-${n}`, name: `Procedimiento ${n}` } });
+  return prisma.routine.create({ data: { code: `RUT-${n}`, name: `Rutina ${n}`, maintenanceTypeId: type.id, frequencyId: frequency.id, procedureId: procedure.id } });
+}
+
+export async function aSchedule(prisma: Db, assetId?: number) {
+  const routine = await aRoutine(prisma);
+  const asset = assetId ?? (await anAsset(prisma)).id;
+  return prisma.maintenanceSchedule.create({ data: { routineId: routine.id, assetId: asset, startsOn: new Date('2026-01-01') } });
+}
+
+export async function aTechnician(prisma: Db) {
+  const user = await aUser(prisma, `Técnico ${next()}`);
+  return prisma.technician.create({ data: { userId: user.id, craft: 'Mecánico', hourlyCost: 12 } });
+}
+
+export async function aWorkOrder(prisma: Db, data: { assetId?: number; plannedOn?: Date; description?: string } = {}) {
+  const assetId = data.assetId ?? (await anAsset(prisma)).id;
+  return prisma.workOrder.create({
+    data: { kind: 'CORRECTIVE', assetId, plannedOn: data.plannedOn ?? new Date('2026-11-20'), description: data.description ?? 'Revisar fuga' },
+  });
+}
