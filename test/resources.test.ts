@@ -221,6 +221,15 @@ describe('what a planner sees in lists', () => {
     expect(listed.body.records[0]!.populated.location!.title).toBe('Planta > Sala de bombas > Bomba 3');
   });
 
+  it('filters work orders by the location of their asset, subtree included', async () => {
+    const area = await make.aLocation(prisma, { name: 'Calderas' });
+    const spot = await make.aLocation(prisma, { name: 'Caldera 2', parentId: area.id });
+    const order = await make.aWorkOrder(prisma, { assetId: (await make.anAsset(prisma, { locationId: spot.id })).id });
+    await make.aWorkOrder(prisma);
+    const listed = await api('WorkOrder').list({ 'filters.location': String(area.id) });
+    expect(listed.body.records.map((r) => String(r.id))).toEqual([String(order.id)]);
+  });
+
   it('sorts assets by their location path', async () => {
     const b = await make.aLocation(prisma, { name: 'ZZ-B' });
     const a = await make.aLocation(prisma, { name: 'ZZ-A' });

@@ -34,7 +34,14 @@ export const HIDDEN_FIELDS: Record<string, readonly string[]> = {
   WorkOrder: ['searchText'],
 };
 
-/** Filters by a record reached through a reference (a reading's asset is its measurement point's). */
-export const RELATED_FILTERS: Record<string, Record<string, (id: number) => Record<string, unknown>>> = {
-  Reading: { asset: (id) => ({ measurementPoint: { assetId: id } }) },
+/** Filters by a record reached through a reference (a reading's asset is its measurement point's; a
+ * work order's location is its asset's, subtree included). Exposed as virtual filter properties. */
+export interface RelatedFilterHelpers {
+  locationPath(id: number): Promise<string | undefined>;
+}
+export const RELATED_FILTERS: Record<string, Record<string, (id: number, helpers: RelatedFilterHelpers) => Promise<Record<string, unknown>>>> = {
+  Reading: { asset: async (id) => ({ measurementPoint: { assetId: id } }) },
+  WorkOrder: {
+    location: async (id, { locationPath }) => ({ asset: { location: { path: { startsWith: (await locationPath(id)) ?? '-' } } } }),
+  },
 };

@@ -39,6 +39,10 @@ export class CmmsPrismaResource extends Resource {
       if (property.type() === 'reference') Object.assign(property, { isSortable: () => true });
   }
 
+  private readonly relatedHelpers = {
+    locationPath: async (id: number) => (await this.db.location!.findUnique({ where: { id }, select: { path: true } }))?.path as string | undefined,
+  };
+
   private get db(): RawClient {
     return (this as unknown as { client: RawClient }).client;
   }
@@ -123,7 +127,7 @@ export class CmmsPrismaResource extends Resource {
     const conditions: Where[] = [];
     for (const [path, element] of Object.entries(filter?.filters ?? {})) {
       const related = RELATED_FILTERS[this.fullModel.name]?.[path];
-      if (related && Number.isInteger(Number(element.value))) conditions.push(related(Number(element.value)));
+      if (related && Number.isInteger(Number(element.value))) conditions.push(await related(Number(element.value), this.relatedHelpers));
       const property = this.property(path.split('.')[0]!);
       if (!property || element.value === undefined || element.value === '') continue;
       const condition = await this.conditionFor(property.path(), property.type(), property.reference(), element.value);

@@ -278,6 +278,7 @@ export const resourceTranslationsEN = {
       "priority": "Priority",
       "description": "Description",
       "plannedOn": "Planned date",
+      "location": "Location (and below)",
       "startedAt": "Started",
       "completedAt": "Completed",
       "createdAt": "Created",

@@ -278,6 +278,7 @@ export const resourceTranslationsES = {
       "priority": "Prioridad",
       "description": "Descripción",
       "plannedOn": "Fecha planificada",
+      "location": "Ubicación (incluye sububicaciones)",
       "startedAt": "Iniciada",
       "completedAt": "Completada",
       "createdAt": "Creada",

@@ -9,7 +9,7 @@ export const workOrderResource = (prisma: Db) =>
     navigation: NAVIGATION.maintenance,
     sort: { sortBy: 'plannedOn', direction: 'desc' },
     listProperties: ['number', 'kind', 'asset', 'description', 'technician', 'state', 'priority', 'plannedOn'],
-    filterProperties: ['number', 'description', 'kind', 'asset', 'technician', 'state', 'priority', 'plannedOn', 'schedule'],
+    filterProperties: ['number', 'description', 'kind', 'asset', 'location', 'technician', 'state', 'priority', 'plannedOn', 'schedule'],
     editProperties: ['kind', 'asset', 'schedule', 'workRequest', 'technician', 'priority', 'plannedOn', 'description'],
     showProperties: [
       'number', 'kind', 'state', 'priority', 'asset', 'schedule', 'workRequest', 'technician', 'plannedOn',
@@ -17,6 +17,8 @@ export const workOrderResource = (prisma: Db) =>
     ],
     properties: {
       number: { isVisible: { list: true, show: true, edit: false, filter: true } },
+      // Virtual: the asset's location and everything below it (admin/adapter/model-settings.ts).
+      location: { type: 'reference', reference: 'Location', isVisible: { list: false, show: false, edit: false, filter: true } },
       state: { isVisible: { list: true, show: true, edit: false, filter: true } },
       description: { type: 'textarea' },
       stepValues: {
