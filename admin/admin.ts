@@ -3,7 +3,10 @@ import AdminJS from 'adminjs';
 import { Database } from '@adminjs/prisma';
 import { CmmsPrismaResource } from './adapter/prisma-resource.js';
 import type { Db } from '../prisma/client.js';
+import type { Prisma } from '@prisma/client';
+import { accessibleWhere } from '../domain/access/abilities.js';
 import { allResources } from '../resources/index.js';
+import { abilityOf } from './access.js';
 import { Components, componentLoader } from './component-loader.js';
 import { en } from './locales/en.js';
 import { es } from './locales/es.js';
@@ -11,6 +14,28 @@ import { es } from './locales/es.js';
 AdminJS.registerAdapter({ Database, Resource: CmmsPrismaResource });
 
 export const ADMIN_ROOT = '/admin';
+
+const DASHBOARD_COUNTS: [string, Prisma.ModelName][] = [
+  ['dashboardOpenWorkOrders', 'WorkOrder'],
+  ['dashboardAssets', 'Asset'],
+  ['dashboardOpenRequests', 'WorkRequest'],
+  ['dashboardUsers', 'User'],
+];
+
+const OPEN_STATES = ['PENDING', 'ASSIGNED', 'IN_PROGRESS', 'ON_HOLD'];
+
+async function countOf(prisma: Db, model: Prisma.ModelName, where: Record<string, unknown>): Promise<number> {
+  switch (model) {
+    case 'WorkOrder':
+      return prisma.workOrder.count({ where: { AND: [where, { state: { in: OPEN_STATES } }] } });
+    case 'Asset':
+      return prisma.asset.count({ where });
+    case 'WorkRequest':
+      return prisma.workRequest.count({ where: { AND: [where, { state: { in: ['OPEN', 'IN_REVIEW'] } }] } });
+    default:
+      return prisma.user.count({ where: { AND: [where, { isActive: true }] } });
+  }
+}
 
 export function createAdmin(prisma: Db, language: 'es' | 'en' = 'es'): AdminJS {
   return new AdminJS({
@@ -21,12 +46,16 @@ export function createAdmin(prisma: Db, language: 'es' | 'en' = 'es'): AdminJS {
     resources: allResources(prisma),
     dashboard: {
       component: Components.Dashboard,
-      handler: async () => ({
-        counts: [
-          { label: 'dashboardUsers', value: await prisma.user.count({ where: { isActive: true } }) },
-          { label: 'dashboardGroupsCount', value: await prisma.group.count() },
-        ],
-      }),
+      // Counts of what this user may see, under the same row rules as the lists.
+      handler: async (_request, _response, context) => {
+        const ability = abilityOf(context.currentAdmin);
+        const counts = [];
+        for (const [label, model] of DASHBOARD_COUNTS) {
+          const where = accessibleWhere(ability, 'read', model);
+          if (where) counts.push({ label, value: await countOf(prisma, model, where) });
+        }
+        return { counts };
+      },
     },
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false },
     locale: {

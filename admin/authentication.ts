@@ -1,7 +1,6 @@
 // Sign-in: argon2 verification, uniform timing for unknown accounts, throttling per account and IP.
 import type { Db } from '../prisma/client.js';
-import type { CurrentUser } from '../domain/access/current-user.js';
-import type { GroupCode } from '../domain/users/groups.js';
+import { loadCurrentUser, type CurrentUser } from '../domain/access/current-user.js';
 import { decoyPasswordHash, verifyPassword } from '../domain/users/password.js';
 import type { LoginThrottle } from './login-throttle.js';
 
@@ -20,7 +19,6 @@ export async function signIn(
     ? await prisma.user.findUnique({
         where: { email },
         omit: { passwordHash: false },
-        include: { groups: { include: { group: true } } },
       })
     : null;
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
@@ -30,14 +28,6 @@ export async function signIn(
   }
   await throttle.recordSuccess(email);
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  return {
-    ok: true,
-    user: {
-      id: String(user.id),
-      email: user.email,
-      title: user.name,
-      groups: user.groups.map((m) => m.group.code as GroupCode),
-      locale: user.locale === 'en' ? 'en' : 'es',
-    },
-  };
+  const current = await loadCurrentUser(prisma, user.id);
+  return current ? { ok: true, user: current } : { ok: false, reason: 'invalidCredentials' };
 }

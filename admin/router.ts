@@ -6,7 +6,8 @@ import type AdminJS from 'adminjs';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../prisma/client.js';
 import type pg from 'pg';
-import type { CurrentUser } from '../domain/access/current-user.js';
+import { loadCurrentUser, type CurrentUser } from '../domain/access/current-user.js';
+import { abilityOf, ruleForAction } from './access.js';
 import { signIn } from './authentication.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
@@ -73,17 +74,33 @@ export function createAdminRouter(options: {
   router.get('/logout', logout);
   router.post('/logout', requireCsrfToken, logout);
 
-  router.use((req, res, next) => {
+  router.use(async (req, res, next) => {
     if (req.path.startsWith(PUBLIC_ASSETS)) return next();
-    if (!req.session.adminUser) {
+    // Rights are read afresh on every request: a deactivated account or a removed group takes effect
+    // at once, not at the next sign-in.
+    const current = req.session.adminUser && (await loadCurrentUser(prisma, Number(req.session.adminUser.id)).catch(next));
+    if (!current) {
+      if (req.session.adminUser) await new Promise((resolve) => req.session.destroy(resolve));
       if (req.path.startsWith('/api/')) return res.status(401).json({ error: 'not signed in' });
       return res.redirect(loginPath);
     }
+    req.session.adminUser = current;
     // Keep the readable cookie in step with the session's token for AdminJS's axios client.
     if (req.method === 'GET' && !req.headers.cookie?.includes(`${CSRF_COOKIE}=`)) csrfToken(req, res, { secure });
     next();
   });
   router.use(requireCsrfToken);
+
+  // The API gate: a call on a resource whose action the user's rules do not allow at all is refused
+  // here with 403, before AdminJS runs anything. Row conditions are the adapter's (404 when hidden).
+  router.use('/api/resources/:resourceId', (req, res, next) => {
+    const actionName = /^\/(?:actions|bulk)\/([^/?]+)/.exec(req.path)?.[1] ?? /^\/records\/[^/]+\/([^/?]+)/.exec(req.path)?.[1] ?? (req.path.startsWith('/search/') ? 'search' : undefined);
+    const rule = actionName && ruleForAction(actionName);
+    const ability = abilityOf(req.session.adminUser);
+    if (rule && ability.can(rule, req.params.resourceId as never)) return next();
+    req.log?.warn({ resource: req.params.resourceId, action: actionName, user: req.session.adminUser?.email }, 'refused by the role rules');
+    res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
+  });
 
   AdminJSExpress.buildRouter(admin, router);
 

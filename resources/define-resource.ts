@@ -1,11 +1,12 @@
 // The common shape of a resource: the model as AdminJS may see it, our client, closed vocabularies as
 // selects, the title field, and the access rule. Each resource file adds only what is its own.
-import type { PropertyOptions, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { Action, ActionResponse, PropertyOptions, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { Prisma } from '@prisma/client';
 import { getModel } from '../admin/dmmf.js';
 import { TITLE_FIELDS } from '../admin/adapter/model-settings.js';
 import { VOCABULARIES } from '../domain/vocabularies.js';
 import type { Db } from '../prisma/client.js';
-import { administratorActions } from './access.js';
+import { allowedTo, BUILT_IN_ACTIONS } from '../admin/access.js';
 
 export const NAVIGATION = {
   assets: { name: 'assets', icon: 'Box' },
@@ -21,7 +22,7 @@ export const TIMESTAMPS: Record<string, PropertyOptions> = {
   updatedAt: { isVisible: { list: false, filter: false, show: true, edit: false } },
 };
 
-export function defineResource(prisma: Db, modelName: string, options: ResourceOptions = {}): ResourceWithOptions {
+export function defineResource(prisma: Db, modelName: Prisma.ModelName, options: ResourceOptions = {}): ResourceWithOptions {
   const properties: Record<string, PropertyOptions> = { ...TIMESTAMPS };
   const vocabularies = (VOCABULARIES as Record<string, Record<string, readonly string[]>>)[modelName] ?? {};
   for (const [field, values] of Object.entries(vocabularies))
@@ -31,8 +32,14 @@ export function defineResource(prisma: Db, modelName: string, options: ResourceO
   // The adapter marks "name" as a title by default; the domain's title field must win (a location's path).
   for (const [field, custom] of Object.entries(options.properties ?? {})) properties[field] = { ...properties[field], ...custom };
 
+  // Every built-in action asks the role rules; a resource may still switch one off entirely.
+  type ActionOptions = Partial<Action<ActionResponse>>;
+  const declared = (options.actions ?? {}) as Record<string, ActionOptions>;
+  const actions: Record<string, ActionOptions> = { ...declared };
+  for (const [name, rule] of Object.entries(BUILT_IN_ACTIONS)) actions[name] = { isAccessible: allowedTo(rule, modelName), ...declared[name] };
+
   return {
     resource: { model: getModel(modelName), client: prisma },
-    options: { ...(title && { titleProperty: title }), ...options, properties, actions: { ...administratorActions, ...options.actions } },
+    options: { ...(title && { titleProperty: title }), ...options, properties, actions },
   };
 }

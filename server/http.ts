@@ -1,6 +1,8 @@
 // The Express application: request ids and logs, security headers, /health, the AdminJS back office.
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler } from 'express';
+import { NotFoundError } from 'adminjs';
+import { AccessDeniedError } from '../domain/access/abilities.js';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -70,8 +72,14 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
 
 // Unexpected failures: logged with the request id, answered without stack traces or internals.
 const internalErrorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  req.log.error({ err: error }, 'request failed');
   if (res.headersSent) return res.end();
+  // Refusals of the role rules, and records that do not exist or are hidden from this user.
+  if (error instanceof AccessDeniedError) {
+    req.log.warn({ reason: error.message }, 'refused by the role rules');
+    return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
+  }
+  if (error instanceof NotFoundError) return res.status(404).json({ error: 'not found', message: 'notFound' });
+  req.log.error({ err: error }, 'request failed');
   const message = 'Error interno del servidor. Indique este código al administrador:';
   if (req.path.includes('/api/')) res.status(500).json({ error: 'internal', message, requestId: req.id });
   else res.status(500).type('html').send(`<!DOCTYPE html><html lang="es"><body><p>${message} ${String(req.id)}</p></body></html>`);

@@ -7,12 +7,14 @@
 // - only declared properties honoured in filters and sorts (no secret column, no 500 on a typo);
 // - database refusals turned into field errors the form can show.
 import { Resource } from '@adminjs/prisma';
-import { type BaseRecord, type Filter, ValidationError } from 'adminjs';
+import { type ActionContext, type BaseRecord, type Filter, ValidationError } from 'adminjs';
 import type { DMMF } from '@prisma/generator-helper';
 import { Prisma } from '@prisma/client';
 import { normalizeSearchText } from '../../domain/search.js';
 import { vocabularyOf } from '../../domain/vocabularies.js';
 import { getFullModel } from '../dmmf.js';
+import { AccessDeniedError, accessibleWhere, type Action } from '../../domain/access/abilities.js';
+import { abilityOf, asRuleSubject } from '../access.js';
 import { translateDatabaseError } from './database-errors.js';
 import { RELATED_FILTERS, SEARCH_COLUMNS, SUBTREE_REFERENCES, TITLE_FIELDS } from './model-settings.js';
 
@@ -51,19 +53,67 @@ export class CmmsPrismaResource extends Resource {
     return (this as unknown as { manager: PrismaDelegate }).manager;
   }
 
-  override async count(filter: Filter): Promise<number> {
-    return this.delegate.count({ where: await this.buildWhere(filter) });
+  private get modelName(): Prisma.ModelName {
+    return this.fullModel.name as Prisma.ModelName;
   }
 
-  override async find(filter: Filter, params: { limit?: number; offset?: number; sort?: SortParams } = {}): Promise<BaseRecord[]> {
+  /** The rows the signed-in user may `action`: a Prisma where, or null for none. No user, no rows. */
+  private rowsAllowed(context: ActionContext | undefined, action: Action): Record<string, unknown> | null {
+    return accessibleWhere(abilityOf(context?.currentAdmin), action, this.modelName);
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    const allowed = this.rowsAllowed(context, 'read');
+    if (!allowed) return 0;
+    return this.delegate.count({ where: { AND: [allowed, await this.buildWhere(filter)] } });
+  }
+
+  override async find(
+    filter: Filter,
+    params: { limit?: number; offset?: number; sort?: SortParams } = {},
+    context?: ActionContext,
+  ): Promise<BaseRecord[]> {
+    const allowed = this.rowsAllowed(context, 'read');
+    if (!allowed) return [];
     const { limit = 10, offset = 0, sort = {} } = params;
     const rows = await this.delegate.findMany({
-      where: await this.buildWhere(filter),
+      where: { AND: [allowed, await this.buildWhere(filter)] },
       skip: offset,
       take: limit,
       orderBy: this.orderByFor(sort),
     });
     return rows.map((row) => this.build(this.prepareReturnValues(row)));
+  }
+
+  override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
+    const row = await this.findAllowed(id, context, 'read');
+    return row ? this.build(this.prepareReturnValues(row)) : null;
+  }
+
+  override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
+    const allowed = this.rowsAllowed(context, 'read');
+    if (!allowed) return [];
+    const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: { in: ids.map(Number).filter(Number.isInteger) } }] } });
+    return rows.map((row) => this.build(this.prepareReturnValues(row)));
+  }
+
+  private async findAllowed(id: string | number, context: ActionContext | undefined, action: Action) {
+    const allowed = this.rowsAllowed(context, action);
+    const key = Number(id);
+    if (!allowed || !Number.isInteger(key)) return null;
+    const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: key }] }, take: 1 });
+    return rows[0] ?? null;
+  }
+
+  /** Refuses a write the rules do not allow: the row, and each field whose value would change. */
+  private async assertWriteAllowed(action: 'update' | 'delete', id: string, params: Record<string, unknown>, context?: ActionContext) {
+    const row = await this.findAllowed(id, context, action);
+    if (!row) throw new AccessDeniedError(action, this.modelName);
+    const ability = abilityOf(context?.currentAdmin);
+    const current = asRuleSubject(this.modelName, this.prepareReturnValues(row));
+    for (const [field, value] of Object.entries(this.prepareParams(params)))
+      if (String(row[field] ?? '') !== String(value ?? '') && !ability.can(action, current, field))
+        throw new AccessDeniedError(`${action} ${field} of`, this.modelName);
   }
 
   /** Sorts by the column, or by the referenced record's title; id breaks ties so pages are stable. */
@@ -77,15 +127,18 @@ export class CmmsPrismaResource extends Resource {
     return [primary, { id: 'asc' }];
   }
 
-  override async create(params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    if (!abilityOf(context?.currentAdmin).can('create', asRuleSubject(this.modelName, params))) throw new AccessDeniedError('create', this.modelName);
     return this.translatingErrors(() => super.create(params));
   }
 
-  override async update(id: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  override async update(id: string, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    await this.assertWriteAllowed('update', id, params, context);
     return this.translatingErrors(() => super.update(id, params));
   }
 
-  override async delete(id: string): Promise<void> {
+  override async delete(id: string, context?: ActionContext): Promise<void> {
+    await this.assertWriteAllowed('delete', id, {}, context);
     return this.translatingErrors(() => super.delete(id));
   }
 

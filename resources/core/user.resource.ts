@@ -1,7 +1,6 @@
 import { ValidationError, type ActionRequest, type ActionResponse, type ResourceWithOptions } from 'adminjs';
 import type { Db } from '../../prisma/client.js';
 import { MIN_PASSWORD_LENGTH, setUserPassword } from '../../domain/users/password.js';
-import { administratorActions } from '../access.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
 
 // AdminJS never knows the password hash exists (admin/dmmf.ts). The form's "Nueva contraseña" is checked
@@ -40,8 +39,8 @@ export function userResource(prisma: Db): ResourceWithOptions {
         newPassword: { type: 'password', isVisible: { list: false, show: false, filter: false, edit: true } },
       },
       actions: {
-        new: { ...administratorActions.new, before: validateForm(true), after: storePassword },
-        edit: { ...administratorActions.edit, before: validateForm(false), after: storePassword },
+        new: { before: validateForm(true), after: storePassword },
+        edit: { before: validateForm(false), after: storePassword },
       },
   });
 }

@@ -1,0 +1,71 @@
+// The one place AdminJS asks the role rules (domain/access/abilities.ts): which resources and actions a
+// user may see and use. Row conditions are applied by our adapter (admin/adapter/prisma-resource.ts).
+import { subject } from '@casl/ability';
+import type { ActionContext, CurrentAdmin } from 'adminjs';
+import type { Prisma } from '@prisma/client';
+import { defineAbilitiesFor, type Action, type AppAbility } from '../domain/access/abilities.js';
+import type { CurrentUser } from '../domain/access/current-user.js';
+import { getFullModel } from './dmmf.js';
+
+const NO_RIGHTS = defineAbilitiesFor({ userId: -1, groups: [], technicianId: null, canReadHistory: false, approvalLimit: 0 });
+const cache = new Map<string, AppAbility>();
+const CACHE_SIZE = 500;
+
+/** The ability of a signed-in user, rebuilt from the access profile kept in his session. */
+export function abilityOf(currentAdmin: CurrentAdmin | CurrentUser | undefined | null): AppAbility {
+  const access = (currentAdmin as CurrentUser | undefined)?.access;
+  if (!access) return NO_RIGHTS;
+  const key = JSON.stringify(access);
+  let ability = cache.get(key);
+  if (!ability) {
+    ability = defineAbilitiesFor(access);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, ability);
+  }
+  return ability;
+}
+
+/** AdminJS built-in actions and the rule action each one needs. */
+export const BUILT_IN_ACTIONS: Record<string, Action> = {
+  list: 'read',
+  search: 'read',
+  show: 'read',
+  new: 'create',
+  edit: 'update',
+  delete: 'delete',
+  bulkDelete: 'delete',
+};
+
+/** An `isAccessible` for one model and rule action. With a record, its own values are checked too; rules
+ * on related rows are decided by the adapter, which refuses the row itself. */
+export function allowedTo(action: Action, model: Prisma.ModelName) {
+  return ({ currentAdmin, record }: ActionContext): boolean => {
+    const ability = abilityOf(currentAdmin);
+    if (!ability.can(action, model)) return false;
+    if (!record) return true;
+    const relevant = ability.rulesFor(action, model).some((rule) => rule.conditions && !hasRelationCondition(rule.conditions));
+    if (!relevant) return true;
+    return ability.can(action, asRuleSubject(model, record.params));
+  };
+}
+
+/** AdminJS names a foreign key by its relation ("technician"); rules use the column ("technicianId"). */
+export function asRuleSubject(model: Prisma.ModelName, params: Record<string, unknown>) {
+  const values: Record<string, unknown> = { ...params };
+  for (const field of getFullModel(model).fields)
+    if (field.relationFromFields?.length === 1 && params[field.name] !== undefined)
+      values[field.relationFromFields[0]!] = Number(params[field.name]) || params[field.name];
+  return subject(model, values) as never;
+}
+
+function hasRelationCondition(conditions: object): boolean {
+  return Object.values(conditions).some((value) => value !== null && typeof value === 'object' && ('is' in value || 'some' in value || 'every' in value || 'isNot' in value));
+}
+
+/** Custom actions and the rule each needs; an action missing here is refused (deny by default). */
+export const CUSTOM_ACTION_RULES: Record<string, Action> = {};
+
+/** The rule an AdminJS action name needs, or undefined when the action is unknown. */
+export function ruleForAction(actionName: string): Action | undefined {
+  return BUILT_IN_ACTIONS[actionName] ?? CUSTOM_ACTION_RULES[actionName];
+}

@@ -1,0 +1,134 @@
+// Who may do what: the five groups of ../shared/DOMAIN.md, rule by rule, in CASL. Read this file next to
+// DOMAIN.md's "The five user groups". Enforcement lives in one layer (admin/access.ts and our AdminJS
+// adapter), which every list, count, search, show, edit, delete, reference select and custom action
+// goes through; nothing here is a screen setting.
+import { AbilityBuilder, subject as caslSubject } from '@casl/ability';
+import { accessibleBy, createPrismaAbility, type PrismaQuery, type Subjects } from '@casl/prisma';
+import type { Prisma } from '@prisma/client';
+import type { Ability } from '@casl/ability';
+import type { GroupCode } from '../users/groups.js';
+
+/** CRUD, plus the named workflow steps that need their own permission. */
+export type Action =
+  | 'manage'
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'export'
+  | 'import'
+  | 'assign'
+  | 'start'
+  | 'hold'
+  | 'resume'
+  | 'complete'
+  | 'close'
+  | 'cancel'
+  | 'generate'
+  | 'convert'
+  | 'approve'
+  | 'sign';
+
+type ModelSubjects = Subjects<{ [Model in Prisma.ModelName]: Record<string, unknown> }>;
+/** Models, plus what is not a table: the change history and the settings. */
+export type Subject = ModelSubjects | 'History' | 'Settings' | 'all';
+export type AppAbility = Ability<[Action, Subject], PrismaQuery>;
+
+/** What the rules need to know about a user; kept in the session, refreshed on every request. */
+export interface AccessProfile {
+  userId: number;
+  groups: GroupCode[];
+  /** Set when the user is a technician: his orders are those assigned to this id. */
+  technicianId: number | null;
+  canReadHistory: boolean;
+  approvalLimit: number;
+}
+
+// Everything of the plant, i.e. every model but people, groups and sessions.
+const PLANT: Prisma.ModelName[] = [
+  'Location', 'AssetCategory', 'Asset', 'ImportRun', 'MeasurementPoint', 'Reading',
+  'MaintenanceType', 'Frequency', 'Procedure', 'ProcedureStep', 'Routine', 'WorkCalendar', 'CalendarHoliday',
+  'MaintenanceSchedule', 'WorkRequest', 'Technician', 'WorkOrder', 'WorkOrderStepValue', 'FailureCode',
+  'WorkOrderClosure',
+];
+// What supervisors keep up to date (the import log is written by imports only).
+const SUPERVISED = PLANT.filter((model) => model !== 'ImportRun');
+// What a technician needs to execute an order.
+const TECHNICAL_REFERENCE: Prisma.ModelName[] = [
+  'Asset', 'Location', 'AssetCategory', 'MeasurementPoint', 'Reading', 'Procedure', 'ProcedureStep',
+  'FailureCode', 'Routine', 'MaintenanceType', 'Frequency', 'WorkCalendar', 'CalendarHoliday',
+];
+const IMPORTABLE: Prisma.ModelName[] = ['Location', 'Asset', 'MeasurementPoint', 'MaintenanceSchedule', 'Reading'];
+
+export function defineAbilitiesFor(user: AccessProfile): AppAbility {
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  const member = (group: GroupCode) => user.groups.includes(group);
+
+  // Administradores: everything, including users, roles and settings.
+  if (member('ADMINISTRATORS')) can('manage', 'all');
+
+  // Supervisores: create and edit work orders, assign technicians, approve budgets and requisitions up
+  // to their approval limit, run imports.
+  if (member('SUPERVISORS')) {
+    can('read', PLANT);
+    can(['create', 'update', 'delete'], SUPERVISED);
+    can(['assign', 'close', 'cancel', 'generate'], 'WorkOrder');
+    can('convert', 'WorkRequest');
+    can('import', IMPORTABLE);
+    can('export', PLANT);
+    // Requisitions arrive with the budgets module; the limit is already the rule: `total <= limit`.
+  }
+
+  // Técnicos: see the work orders assigned to them, record step values, start/hold/complete them;
+  // never see other technicians' orders.
+  if (member('TECHNICIANS')) {
+    const mine = { technicianId: user.technicianId ?? -1 };
+    can('read', 'WorkOrder', mine);
+    can(['start', 'hold', 'resume', 'complete'], 'WorkOrder', mine);
+    can(['read', 'create', 'update'], 'WorkOrderStepValue', { workOrder: { is: mine } });
+    can('read', TECHNICAL_REFERENCE);
+    can('create', 'Reading');
+    can('read', 'Technician', { userId: user.userId });
+    // Technicians don't edit costs: no rule lets them update a technician (hourly cost) at all.
+  }
+
+  // Consultores: read-only on everything except users and secrets; reports and exports.
+  if (member('CONSULTANTS')) {
+    can('read', PLANT);
+    can('export', PLANT);
+  }
+
+  // Operadores: call-center tickets and work requests; read assets.
+  if (member('OPERATORS')) {
+    can(['read', 'create', 'update'], 'WorkRequest');
+    can('read', ['Asset', 'Location', 'AssetCategory']);
+  }
+
+  // Auditors: any group can be granted the right to browse change history.
+  if (user.canReadHistory) can('read', 'History');
+
+  // Nobody raises his own rights, administrators included (nor locks himself out by accident).
+  cannot(['create', 'update', 'delete'], 'UserGroup', { userId: user.userId });
+  cannot('update', 'UserProfile', ['approvalLimit', 'canApproveRequisitions'], { userId: user.userId });
+  cannot('update', 'User', ['isActive'], { id: user.userId });
+
+  return build();
+}
+
+/** The Prisma `where` of the rows this ability may `action` in `model`; null when none at all. */
+export function accessibleWhere(ability: AppAbility, action: Action, model: Prisma.ModelName): Record<string, unknown> | null {
+  if (!ability.can(action, model)) return null;
+  return accessibleBy(ability, action).ofType(model) as Record<string, unknown>;
+}
+
+export function asSubject(model: Prisma.ModelName, record: Record<string, unknown>) {
+  return caslSubject(model, record);
+}
+
+/** A user asked for something the rules do not allow him; answered 403, nothing written. */
+export class AccessDeniedError extends Error {
+  constructor(readonly action: string, readonly subjectType: string) {
+    super(`not allowed to ${action} ${subjectType}`);
+    this.name = 'AccessDeniedError';
+  }
+}
