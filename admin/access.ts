@@ -62,10 +62,3 @@ function hasRelationCondition(conditions: object): boolean {
   return Object.values(conditions).some((value) => value !== null && typeof value === 'object' && ('is' in value || 'some' in value || 'every' in value || 'isNot' in value));
 }
 
-/** Custom actions and the rule each needs; an action missing here is refused (deny by default). */
-export const CUSTOM_ACTION_RULES: Record<string, Action> = {};
-
-/** The rule an AdminJS action name needs, or undefined when the action is unknown. */
-export function ruleForAction(actionName: string): Action | undefined {
-  return BUILT_IN_ACTIONS[actionName] ?? CUSTOM_ACTION_RULES[actionName];
-}

@@ -3,11 +3,11 @@
 // throttles per account; AdminJS's own routes and assets are still mounted by buildRouter.
 import AdminJSExpress from '@adminjs/express';
 import type AdminJS from 'adminjs';
+import type { ActionDecorator, CurrentAdmin } from 'adminjs';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../prisma/client.js';
 import type pg from 'pg';
 import { loadCurrentUser, type CurrentUser } from '../domain/access/current-user.js';
-import { abilityOf, ruleForAction } from './access.js';
 import { signIn } from './authentication.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
@@ -91,16 +91,21 @@ export function createAdminRouter(options: {
   });
   router.use(requireCsrfToken);
 
-  // The API gate: a call on a resource whose action the user's rules do not allow at all is refused
-  // here with 403, before AdminJS runs anything. Row conditions are the adapter's (404 when hidden).
+  // The API gate: a call to an action the user may not use on that resource at all (by the role rules,
+  // or because the resource switches it off) is refused here with 403 before AdminJS runs anything.
+  // Row conditions are the adapter's business (a hidden row answers 404).
   router.use('/api/resources/:resourceId', (req, res, next) => {
-    const actionName = /^\/(?:actions|bulk)\/([^/?]+)/.exec(req.path)?.[1] ?? /^\/records\/[^/]+\/([^/?]+)/.exec(req.path)?.[1] ?? (req.path.startsWith('/search/') ? 'search' : undefined);
-    const rule = actionName && ruleForAction(actionName);
-    const ability = abilityOf(req.session.adminUser);
-    if (rule && ability.can(rule, req.params.resourceId as never)) return next();
+    const actionName =
+      /^\/(?:actions|bulk)\/([^/?]+)/.exec(req.path)?.[1] ??
+      /^\/records\/[^/]+\/([^/?]+)/.exec(req.path)?.[1] ??
+      (req.path.startsWith('/search/') ? 'search' : undefined);
+    const action = actionName ? findAction(admin, req.params.resourceId!, actionName) : undefined;
+    if (action?.isAccessible(req.session.adminUser as CurrentAdmin)) return next();
     req.log?.warn({ resource: req.params.resourceId, action: actionName, user: req.session.adminUser?.email }, 'refused by the role rules');
     res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
   });
+
+  router.use('/api/', statusFromAdminNotices);
 
   AdminJSExpress.buildRouter(admin, router);
 
@@ -110,4 +115,27 @@ export function createAdminRouter(options: {
     res.status(403).json({ error: 'invalid csrf token', message: 'invalidCsrf' });
   });
   return router;
+}
+
+function findAction(admin: AdminJS, resourceId: string, actionName: string): ActionDecorator | undefined {
+  try {
+    return admin.findResource(resourceId).decorate().actions[actionName];
+  } catch {
+    return undefined; // no such resource
+  }
+}
+
+/** AdminJS answers a hidden or missing record, and a refused action, with 200 and an error notice; give
+ * those answers their HTTP status too (404, 403), so clients and logs see what happened. */
+function statusFromAdminNotices(_req: Request, res: Response, next: NextFunction): void {
+  const json = res.json.bind(res);
+  res.json = (body: unknown) => {
+    const notice = (body as { notice?: { type?: string; message?: string } } | undefined)?.notice;
+    if (res.statusCode === 200 && notice?.type === 'error') {
+      if (/cannot be found/.test(notice.message ?? '')) res.status(404);
+      else if (notice.message === 'forbiddenError' || notice.message === 'anyForbiddenError') res.status(403);
+    }
+    return json(body);
+  };
+  next();
 }

@@ -2,7 +2,7 @@
 // selects, the title field, and the access rule. Each resource file adds only what is its own.
 import type { Action, ActionResponse, PropertyOptions, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { Prisma } from '@prisma/client';
-import { getModel } from '../admin/dmmf.js';
+import { getFullModel, getModel } from '../admin/dmmf.js';
 import { TITLE_FIELDS } from '../admin/adapter/model-settings.js';
 import { VOCABULARIES } from '../domain/vocabularies.js';
 import type { Db } from '../prisma/client.js';
@@ -27,6 +27,9 @@ export function defineResource(prisma: Db, modelName: Prisma.ModelName, options:
   const vocabularies = (VOCABULARIES as Record<string, Record<string, readonly string[]>>)[modelName] ?? {};
   for (const [field, values] of Object.entries(vocabularies))
     properties[field] = { availableValues: values.map((value) => ({ value, label: value })) };
+  // Date-only columns (@db.Date) are shown and edited as dates, not as date-times.
+  for (const field of getFullModel(modelName).fields)
+    if (field.nativeType?.[0] === 'Date') properties[field.name] = { ...properties[field.name], type: 'date' };
   const title = TITLE_FIELDS[modelName];
   if (title) properties[title] = { ...properties[title], isTitle: true };
   // The adapter marks "name" as a title by default; the domain's title field must win (a location's path).
@@ -37,6 +40,10 @@ export function defineResource(prisma: Db, modelName: Prisma.ModelName, options:
   const declared = (options.actions ?? {}) as Record<string, ActionOptions>;
   const actions: Record<string, ActionOptions> = { ...declared };
   for (const [name, rule] of Object.entries(BUILT_IN_ACTIONS)) actions[name] = { isAccessible: allowedTo(rule, modelName), ...declared[name] };
+  // Deny by default: a custom action must say who may use it (allowedTo), or it does not start.
+  for (const [name, action] of Object.entries(declared))
+    if (!(name in BUILT_IN_ACTIONS) && action.isAccessible === undefined)
+      throw new Error(`${modelName}: custom action "${name}" declares no isAccessible rule`);
 
   return {
     resource: { model: getModel(modelName), client: prisma },

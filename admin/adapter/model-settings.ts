@@ -21,6 +21,7 @@ export const TITLE_FIELDS: Record<string, string> = {
   WorkCalendar: 'name',
   WorkOrder: 'number',
   FailureCode: 'name',
+  Technician: 'name',
 };
 
 /** References whose filter means "this record or anything below it in its tree". */

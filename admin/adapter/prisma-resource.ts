@@ -105,6 +105,30 @@ export class CmmsPrismaResource extends Resource {
     return rows[0] ?? null;
   }
 
+  /** The new row as the rules see it: columns, plus the referenced rows a condition looks into
+   * (a technician may add step values only to an order of his: { workOrder: { is: { technicianId } } }). */
+  private async withReferencedRows(action: Action, ability: ReturnType<typeof abilityOf>, params: Record<string, unknown>) {
+    const values: Record<string, unknown> = {};
+    for (const rule of ability.rulesFor(action, this.modelName))
+      for (const [name, condition] of Object.entries(rule.conditions ?? {})) {
+        const relation = this.fullModel.fields.find((f) => f.name === name && f.kind === 'object');
+        if (!relation || typeof condition !== 'object' || values[name] !== undefined || params[name] === undefined) continue;
+        values[name] = await this.db[lowerFirst(relation.type)]!.findUnique({ where: { id: Number(params[name]) } });
+      }
+    const subject = asRuleSubject(this.modelName, params) as Record<string, unknown>;
+    return Object.assign(subject, values) as never;
+  }
+
+  /** Required fields the form left empty, by property path (a relation for a foreign key). */
+  private missingRequired(params: Record<string, unknown>): string[] {
+    const blank = (value: unknown) => value === undefined || value === null || value === '';
+    return this.fullModel.fields
+      .filter((field) => field.isRequired && !field.hasDefaultValue && !field.isList && !field.isUpdatedAt)
+      .filter((field) => (field.kind === 'object' ? field.relationFromFields?.length : !field.isReadOnly))
+      .map((field) => field.name)
+      .filter((name) => this.property(name) && blank(params[name]));
+  }
+
   /** Refuses a write the rules do not allow: the row, and each field whose value would change. */
   private async assertWriteAllowed(action: 'update' | 'delete', id: string, params: Record<string, unknown>, context?: ActionContext) {
     const row = await this.findAllowed(id, context, action);
@@ -128,7 +152,11 @@ export class CmmsPrismaResource extends Resource {
   }
 
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
-    if (!abilityOf(context?.currentAdmin).can('create', asRuleSubject(this.modelName, params))) throw new AccessDeniedError('create', this.modelName);
+    const missing = this.missingRequired(params);
+    if (missing.length)
+      throw new ValidationError(Object.fromEntries(missing.map((path) => [path, { message: 'required', type: 'required' }])), { message: 'required', type: 'required' });
+    const ability = abilityOf(context?.currentAdmin);
+    if (!ability.can('create', await this.withReferencedRows('create', ability, params))) throw new AccessDeniedError('create', this.modelName);
     return this.translatingErrors(() => super.create(params));
   }
 

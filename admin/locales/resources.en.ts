@@ -261,6 +261,7 @@ export const resourceTranslationsEN = {
   "Technician": {
     "properties": {
       "user": "User",
+      "name": "Name",
       "craft": "Craft / position",
       "hourlyCost": "Hourly cost",
       "isActive": "Active"

@@ -261,6 +261,7 @@ export const resourceTranslationsES = {
   "Technician": {
     "properties": {
       "user": "Usuario",
+      "name": "Nombre",
       "craft": "Oficio / puesto",
       "hourlyCost": "Costo por hora",
       "isActive": "Activo"

@@ -4,7 +4,9 @@ import { defineResource, NAVIGATION } from '../define-resource.js';
 export const technicianResource = (prisma: Db) =>
   defineResource(prisma, 'Technician', {
     navigation: NAVIGATION.maintenance,
-    listProperties: ['user', 'craft', 'hourlyCost', 'isActive'],
+    sort: { sortBy: 'name', direction: 'asc' },
+    listProperties: ['name', 'craft', 'hourlyCost', 'isActive'],
     editProperties: ['user', 'craft', 'hourlyCost', 'isActive'],
-    filterProperties: ['user', 'craft', 'isActive'],
+    filterProperties: ['name', 'user', 'craft', 'isActive'],
+    showProperties: ['name', 'user', 'craft', 'hourlyCost', 'isActive'],
   });

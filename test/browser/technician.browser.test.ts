@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestBackOffice, type TestBackOffice } from '../support/back-office.js';
+import { ARTIFACTS_DIR, launchBrowser } from '../support/browser.js';
+import * as make from '../support/factories.js';
+import { aPerson, PASSWORD, type Person } from '../support/people.js';
+
+let office: TestBackOffice;
+let browser: Browser;
+let technician: Person;
+beforeAll(async () => {
+  [office, browser] = await Promise.all([startTestBackOffice(), launchBrowser()]);
+  const prisma = office.database.prisma;
+  technician = await aPerson(prisma, office.url, ['TECHNICIANS'], 'Tomás Técnico', { technician: true });
+  const colleague = await prisma.technician.create({ data: { userId: (await make.aUser(prisma, 'Colega')).id, craft: 'Electricista' } });
+  const asset = await make.anAsset(prisma, { description: 'Bomba de condensado' });
+  const order = (technicianId: number, description: string) =>
+    prisma.workOrder.create({ data: { kind: 'CORRECTIVE', assetId: asset.id, technicianId, state: 'ASSIGNED', plannedOn: new Date('2026-11-23'), description } });
+  await order(technician.technicianId!, 'Cambiar rodamiento de la bomba');
+  await order(colleague.id, 'Revisar tablero del colega');
+});
+afterAll(async () => {
+  await browser?.close();
+  await office?.close();
+});
+
+describe('a technician in a real browser', () => {
+  it('sees only the navigation his group allows and only his own orders', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${office.url}/admin/login`);
+    await page.locator('input[name=email]').fill(technician.email);
+    await page.locator('input[name=password]').fill(PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+
+    const navigation = await page.locator('section[data-css="sidebar"], nav').first().innerText();
+    expect(navigation).toContain('Mantenimiento');
+    expect(navigation).not.toContain('Administración');
+
+    await page.goto(`${office.url}/admin/resources/WorkOrder`);
+    await page.getByText('Cambiar rodamiento de la bomba').waitFor({ timeout: 15_000 });
+    expect(await page.locator('body').innerText()).not.toContain('Revisar tablero del colega');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-work-orders.png'), fullPage: true });
+
+    // Typing the address of a forbidden list does not show it either.
+    const users = await page.request.get(`${office.url}/admin/api/resources/User/actions/list`);
+    expect(users.status()).toBe(403);
+    await page.close();
+  });
+});

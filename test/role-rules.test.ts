@@ -1,0 +1,218 @@
+// The role rules of the five groups, through HTTP as signed-in users (never by calling CASL directly).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../prisma/client.js';
+import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
+import * as make from './support/factories.js';
+import { aPerson, type Person } from './support/people.js';
+
+let office: TestBackOffice;
+let prisma: Db;
+const people = {} as Record<'ADMINISTRATORS' | 'SUPERVISORS' | 'TECHNICIANS' | 'CONSULTANTS' | 'OPERATORS', Person>;
+const fixtures: Record<string, number> = {};
+
+// What each group may do on each resource: r = read, c = create, u = update, d = delete. Written out by
+// hand from DOMAIN.md (not derived from the rules), so a wrong rule fails here.
+const PLANT_RW = 'rcud';
+const expected: Record<string, Record<string, string>> = {
+  ADMINISTRATORS: {
+    Location: 'rcud', AssetCategory: 'rcud', Asset: 'rcud', ImportRun: 'r', MeasurementPoint: 'rcud', Reading: 'rcud',
+    MaintenanceType: 'rcud', Frequency: 'rcud', Procedure: 'rcud', ProcedureStep: 'rcud', Routine: 'rcud', WorkCalendar: 'rcud',
+    CalendarHoliday: 'rcud', MaintenanceSchedule: 'rcud', WorkRequest: 'rcud', Technician: 'rcud', WorkOrder: 'rcud',
+    WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserProfile: 'rcud',
+  },
+  SUPERVISORS: {
+    Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
+    MaintenanceType: PLANT_RW, Frequency: PLANT_RW, Procedure: PLANT_RW, ProcedureStep: PLANT_RW, Routine: PLANT_RW, WorkCalendar: PLANT_RW,
+    CalendarHoliday: PLANT_RW, MaintenanceSchedule: PLANT_RW, WorkRequest: PLANT_RW, Technician: PLANT_RW, WorkOrder: PLANT_RW,
+    WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: PLANT_RW, User: '', Group: '', UserGroup: '', UserProfile: '',
+  },
+  TECHNICIANS: {
+    Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
+    Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: '', WorkRequest: '',
+    Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', User: '', Group: '', UserGroup: '', UserProfile: '',
+  },
+  CONSULTANTS: {
+    Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
+    Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: 'r', WorkRequest: 'r',
+    Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', User: '', Group: '', UserGroup: '', UserProfile: '',
+  },
+  OPERATORS: {
+    Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
+    Procedure: '', ProcedureStep: '', Routine: '', WorkCalendar: '', CalendarHoliday: '', MaintenanceSchedule: '', WorkRequest: 'rcu',
+    Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', User: '', Group: '', UserGroup: '', UserProfile: '',
+  },
+};
+
+beforeAll(async () => {
+  office = await startTestBackOffice();
+  prisma = office.database.prisma;
+  people.ADMINISTRATORS = await aPerson(prisma, office.url, ['ADMINISTRATORS'], 'Ana Administradora');
+  people.SUPERVISORS = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Sara Supervisora');
+  people.TECHNICIANS = await aPerson(prisma, office.url, ['TECHNICIANS'], 'Tomás Técnico', { technician: true });
+  people.CONSULTANTS = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Carla Consultora');
+  people.OPERATORS = await aPerson(prisma, office.url, ['OPERATORS'], 'Óscar Operador');
+
+  // One record per resource, visible to whoever may read it (the order is the technician's own).
+  const asset = await make.anAsset(prisma);
+  const point = await prisma.measurementPoint.create({ data: { code: 'MP-FIX', assetId: asset.id, variable: 'Temperatura', unit: '°C' } });
+  const routine = await make.aRoutine(prisma);
+  const schedule = await prisma.maintenanceSchedule.create({ data: { routineId: routine.id, assetId: asset.id, startsOn: new Date('2026-01-01') } });
+  const calendar = await prisma.workCalendar.create({ data: { code: 'CAL-FIX', name: 'Lunes a viernes' } });
+  const order = await prisma.workOrder.create({
+    data: { kind: 'CORRECTIVE', assetId: asset.id, technicianId: people.TECHNICIANS.technicianId, state: 'ASSIGNED', plannedOn: new Date('2026-11-20'), description: 'Del técnico' },
+  });
+  const step = await prisma.procedureStep.create({ data: { procedureId: routine.procedureId!, position: 1, instruction: 'Medir' } });
+  const problem = await prisma.failureCode.create({ data: { code: 'F-FIX', name: 'Fuga', kind: 'PROBLEM' } });
+  const other = await make.aUser(prisma);
+  Object.assign(fixtures, {
+    Location: asset.locationId, AssetCategory: asset.categoryId, Asset: asset.id, MeasurementPoint: point.id,
+    Reading: (await prisma.reading.create({ data: { measurementPointId: point.id, takenAt: new Date(), value: 20 } })).id,
+    ImportRun: (await prisma.importRun.create({ data: { kind: 'assets', fileName: 'a.xlsx', fileKey: 'imports/a.xlsx' } })).id,
+    MaintenanceType: routine.maintenanceTypeId, Frequency: routine.frequencyId, Procedure: routine.procedureId!, ProcedureStep: step.id,
+    Routine: routine.id, WorkCalendar: calendar.id,
+    CalendarHoliday: (await prisma.calendarHoliday.create({ data: { calendarId: calendar.id, date: new Date('2026-12-25'), name: 'Navidad' } })).id,
+    MaintenanceSchedule: schedule.id,
+    WorkRequest: (await prisma.workRequest.create({ data: { reportedById: other.id, assetId: asset.id, description: 'Ruido' } })).id,
+    Technician: people.TECHNICIANS.technicianId!, WorkOrder: order.id,
+    WorkOrderStepValue: (await prisma.workOrderStepValue.create({ data: { workOrderId: order.id, procedureStepId: step.id, value: '5' } })).id,
+    FailureCode: problem.id,
+    WorkOrderClosure: (await prisma.workOrderClosure.create({ data: { workOrderId: (await make.aWorkOrder(prisma)).id, laborHours: 1, closedById: other.id } })).id,
+    User: other.id, Group: (await prisma.group.findUniqueOrThrow({ where: { code: 'OPERATORS' } })).id,
+    UserGroup: (await prisma.userGroup.create({ data: { userId: other.id, groupId: (await prisma.group.findUniqueOrThrow({ where: { code: 'OPERATORS' } })).id } })).id,
+    UserProfile: (await prisma.userProfile.findFirstOrThrow({ where: { userId: people.OPERATORS.userId } })).id,
+  });
+});
+afterAll(() => office?.close());
+
+const matrix = Object.entries(expected).flatMap(([group, resources]) =>
+  Object.entries(resources).map(([resource, allowed]) => ({ group, resource, allowed })),
+);
+
+describe('resource × action × group, as signed-in users over HTTP', () => {
+  it.each(matrix)('$group on $resource may "$allowed"', async ({ group, resource, allowed }) => {
+    const { client } = people[group as keyof typeof people];
+    const id = fixtures[resource];
+    const status = async (path: string, method = 'GET') =>
+      (await client.request(`/admin/api/resources/${resource}${path}`, method === 'GET' ? {} : { method, body: new FormData() })).status;
+    const verdicts = {
+      r: [await status('/actions/list'), await status(`/records/${id}/show`)],
+      // An empty form: refused by the rules (403), or by the form's own validation (200 with errors).
+      c: [await status('/actions/new', 'POST')],
+      u: [await status(`/records/${id}/edit`)],
+      d: [await status(`/records/${id}/delete`)],
+    };
+    for (const [letter, statuses] of Object.entries(verdicts)) {
+      const want = allowed.includes(letter) ? 200 : 403;
+      expect(statuses.map((s) => `${letter}:${s}`)).toEqual(statuses.map(() => `${letter}:${want}`));
+    }
+  });
+
+  it('refused writes change nothing', async () => {
+    const before = await prisma.asset.findUniqueOrThrow({ where: { id: fixtures.Asset } });
+    const assets = await prisma.asset.count();
+    const form = new FormData();
+    form.set('description', 'Cambiado por quien no debía');
+    for (const group of ['TECHNICIANS', 'CONSULTANTS', 'OPERATORS']) {
+      const { client } = people[group as keyof typeof people];
+      expect((await client.request(`/admin/api/resources/Asset/records/${fixtures.Asset}/edit`, { method: 'POST', body: form })).status).toBe(403);
+      expect((await client.request(`/admin/api/resources/Asset/records/${fixtures.Asset}/delete`, { method: 'POST' })).status).toBe(403);
+      expect((await client.request('/admin/api/resources/Asset/actions/new', { method: 'POST', body: form })).status).toBe(403);
+    }
+    expect(await prisma.asset.findUniqueOrThrow({ where: { id: fixtures.Asset } })).toEqual(before);
+    expect(await prisma.asset.count()).toBe(assets);
+  });
+});
+
+describe('row-level: a technician and his own orders', () => {
+  let mine: number[];
+  let colleagues: number;
+
+  beforeAll(async () => {
+    const colleague = await prisma.technician.create({ data: { userId: (await make.aUser(prisma, 'Colega')).id, craft: 'Electricista' } });
+    const asset = await make.anAsset(prisma);
+    const create = (technicianId: number | undefined, description: string) =>
+      prisma.workOrder.create({ data: { kind: 'CORRECTIVE', assetId: asset.id, technicianId, state: 'ASSIGNED', plannedOn: new Date('2026-11-21'), description } });
+    mine = [fixtures.WorkOrder!, (await create(people.TECHNICIANS.technicianId, 'Mía 2')).id];
+    colleagues = (await create(colleague.id, 'Del colega')).id;
+    await create(undefined, 'Sin asignar');
+  });
+
+  it('his list shows only his orders, and the count matches', async () => {
+    const list = await people.TECHNICIANS.client.json<{ records: { id: number }[]; meta: { total: number } }>('/admin/api/resources/WorkOrder/actions/list?perPage=50');
+    expect(list.body.records.map((r) => r.id).sort()).toEqual([...mine].sort());
+    expect(list.body.meta.total).toBe(mine.length);
+  });
+
+  it("another technician's order is not found by id, and every action on it is refused", async () => {
+    const { client } = people.TECHNICIANS;
+    expect((await client.request(`/admin/api/resources/WorkOrder/records/${colleagues}/show`)).status).toBe(404);
+    for (const action of ['edit', 'delete']) {
+      expect((await client.request(`/admin/api/resources/WorkOrder/records/${colleagues}/${action}`)).status).toBe(403);
+      expect((await client.request(`/admin/api/resources/WorkOrder/records/${colleagues}/${action}`, { method: 'POST' })).status).toBe(403);
+    }
+    expect((await client.request(`/admin/api/resources/WorkOrder/bulk/bulkDelete?recordIds=${colleagues}`)).status).toBe(403);
+    expect(await prisma.workOrder.count({ where: { id: colleagues } })).toBe(1);
+  });
+
+  it("he records step values on his orders only", async () => {
+    const step = await prisma.procedureStep.findFirstOrThrow();
+    const value = (workOrder: number) => {
+      const form = new FormData();
+      form.set('workOrder', String(workOrder));
+      form.set('procedureStep', String(step.id));
+      form.set('value', 'OK');
+      return people.TECHNICIANS.client.request('/admin/api/resources/WorkOrderStepValue/actions/new', { method: 'POST', body: form });
+    };
+    expect((await value(colleagues)).status).toBe(403);
+    expect(await prisma.workOrderStepValue.count({ where: { workOrderId: colleagues } })).toBe(0);
+    expect((await value(mine[1]!)).status).toBe(200);
+    expect(await prisma.workOrderStepValue.count({ where: { workOrderId: mine[1]! } })).toBe(1);
+  });
+
+  it('reference selects offer only his orders', async () => {
+    const options = await people.TECHNICIANS.client.json<{ records: { id: number }[] }>('/admin/api/resources/WorkOrder/search/');
+    expect(options.body.records.map((r) => r.id).sort()).toEqual([...mine].sort());
+    const byText = await people.TECHNICIANS.client.json<{ records: { id: number }[] }>('/admin/api/resources/WorkOrder/search/colega');
+    expect(byText.body.records).toEqual([]);
+  });
+
+  it('his dashboard counts only his open orders', async () => {
+    const dashboard = await people.TECHNICIANS.client.json<{ counts: { label: string; value: number }[] }>('/admin/api/dashboard');
+    expect(dashboard.body.counts).toEqual([
+      { label: 'dashboardOpenWorkOrders', value: mine.length },
+      { label: 'dashboardAssets', value: await prisma.asset.count() },
+    ]);
+  });
+});
+
+describe('nobody raises his own rights', () => {
+  it('an administrator cannot raise his own approval limit nor drop his own membership', async () => {
+    const { client, userId } = people.ADMINISTRATORS;
+    const profile = await prisma.userProfile.findFirstOrThrow({ where: { userId } });
+    const form = new FormData();
+    form.set('approvalLimit', '999999');
+    expect((await client.request(`/admin/api/resources/UserProfile/records/${profile.id}/edit`, { method: 'POST', body: form })).status).toBe(403);
+    expect(Number((await prisma.userProfile.findUniqueOrThrow({ where: { id: profile.id } })).approvalLimit)).toBe(0);
+
+    const membership = await prisma.userGroup.findFirstOrThrow({ where: { userId } });
+    const drop = await client.json<{ notice?: { message: string } }>(`/admin/api/resources/UserGroup/records/${membership.id}/delete`, { method: 'POST' });
+    expect([403, 200]).toContain(drop.status);
+    if (drop.status === 200) expect(drop.body.notice?.message).toBe('forbiddenError');
+    expect(await prisma.userGroup.count({ where: { id: membership.id } })).toBe(1);
+  });
+
+  it("another administrator can change someone else's limit", async () => {
+    const form = new FormData();
+    form.set('approvalLimit', '2500');
+    const profile = await prisma.userProfile.findFirstOrThrow({ where: { userId: people.SUPERVISORS.userId } });
+    expect((await people.ADMINISTRATORS.client.request(`/admin/api/resources/UserProfile/records/${profile.id}/edit`, { method: 'POST', body: form })).status).toBe(200);
+    expect(Number((await prisma.userProfile.findUniqueOrThrow({ where: { id: profile.id } })).approvalLimit)).toBe(2500);
+  });
+
+  it('a deactivated account loses its session at the next request', async () => {
+    const person = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Consultor Saliente');
+    expect((await person.client.request('/admin/api/resources/Asset/actions/list')).status).toBe(200);
+    await prisma.user.update({ where: { id: person.userId }, data: { isActive: false } });
+    expect((await person.client.request('/admin/api/resources/Asset/actions/list')).status).toBe(401);
+  });
+});
