@@ -8,7 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pino } from 'pino';
 import { Resource } from '@adminjs/prisma';
-import { Filter, type BaseResource } from 'adminjs';
+import { Filter, type ActionContext, type BaseResource } from 'adminjs';
+import { loadCurrentUser } from '../domain/access/current-user.js';
 import { CmmsPrismaResource } from '../admin/adapter/prisma-resource.js';
 import { getModel } from '../admin/dmmf.js';
 import { seedDemoPlant } from '../prisma/seed/demo.js';
@@ -56,6 +57,8 @@ const office = await startBackOffice(config, pino({ level: 'silent' }));
 const benchAdmin = await db.prisma.user.findUnique({ where: { email: BENCH_ADMIN.email } });
 if (!benchAdmin) throw new Error(`${BENCH_ADMIN.email} is missing: this database has another administrator; use a fresh .data/bench`);
 await setUserPassword(db.prisma, benchAdmin.id, BENCH_ADMIN.password);
+// Our adapter applies the role rules of the signed-in user: the in-process calls act as the bench administrator.
+const adminContext = { currentAdmin: await loadCurrentUser(db.prisma, benchAdmin.id) } as unknown as ActionContext;
 const client = new HttpClient(office.url);
 await client.signIn(BENCH_ADMIN.email, BENCH_ADMIN.password);
 
@@ -103,11 +106,14 @@ async function adapterList(resources: Record<string, BaseResource>, name: 'Asset
   const resource = resources[name]!;
   const filters = Object.fromEntries(Object.entries(query).map(([k, v]) => [k.replace(/^filters\./, ''), v]));
   const filter = new Filter(filters, resource);
-  const [records] = await Promise.all([resource.find(filter, { limit: 10, offset: 0, sort: DEFAULT_SORT[name] }), resource.count(filter)]);
+  const [records] = await Promise.all([
+    resource.find(filter, { limit: 10, offset: 0, sort: DEFAULT_SORT[name] }, adminContext),
+    resource.count(filter, adminContext),
+  ]);
   for (const reference of REFERENCES[name]) {
     const target = resource.property(reference)?.reference();
     const ids = [...new Set(records.map((r) => r.get(reference)).filter((id) => id !== undefined && id !== null))];
-    if (target && ids.length) await resources[target]!.findMany(ids as string[]);
+    if (target && ids.length) await resources[target]!.findMany(ids as string[], adminContext);
   }
 }
 

@@ -65,6 +65,15 @@ const environmentSchema = z
 
 export type Environment = z.infer<typeof environmentSchema>;
 
+export interface S3Settings {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
+
 export interface AppConfig {
   env: Environment['NODE_ENV'];
   host: string;
@@ -82,17 +91,7 @@ export interface AppConfig {
   defaultLocale: 'es' | 'en';
   workersInProcess: boolean;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; blockMinutes: number };
-  storage:
-    | { driver: 'local' }
-    | {
-        driver: 's3';
-        endpoint: string;
-        region: string;
-        bucket: string;
-        accessKeyId: string;
-        secretAccessKey: string;
-        forcePathStyle: boolean;
-      };
+  storage: { driver: 'local' } | ({ driver: 's3' } & S3Settings);
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -148,4 +147,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         : { driver: 'local' },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** For process entry points: the configuration, or a message naming what is wrong and exit code 78. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
 }

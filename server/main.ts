@@ -1,18 +1,9 @@
 // `npm start`: the whole back office in one process (embedded PostgreSQL unless DATABASE_URL is set).
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { createLogger } from './logger.js';
 import { onShutdown } from './shutdown.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(78); // EX_CONFIG
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 // Loaded after the configuration is known to be valid, so a bad setting is reported at once.
 const { startBackOffice } = await import('./back-office.js');

@@ -4,22 +4,13 @@ import { JOBS } from '../jobs/registry.js';
 import { registerSchedules, startQueue, startWorkers } from '../jobs/boss.js';
 import { createStorage } from '../integrations/storage/index.js';
 import { applyMigrations } from '../prisma/migrate.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { connectDatabase } from './database.js';
 import { readOrCreateSecrets } from './local-secrets.js';
 import { createLogger } from './logger.js';
 import { onShutdown } from './shutdown.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(78);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel).child({ process: 'worker' });
 
 const url =

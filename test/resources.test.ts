@@ -230,6 +230,24 @@ describe('what a planner sees in lists', () => {
     expect(listed.body.records.map((r) => String(r.id))).toEqual([String(order.id)]);
   });
 
+  it('counts filtered lists exactly, and reports the table estimate for an unfiltered large list', async () => {
+    const location = await make.aLocation(prisma);
+    const category = await make.aCategory(prisma);
+    await office.database.pool.query(
+      `INSERT INTO assets (code, description, location_id, category_id)
+       SELECT 'MASS-' || i, 'Válvula masiva ' || i, $1, $2 FROM generate_series(1, 10050) i`,
+      [location.id, category.id],
+    );
+    const filtered = await api('Asset').list({ 'filters.description': 'valvula masiva' });
+    expect(filtered.body.meta.total).toBe(10_050);
+    expect(filtered.body.records).toHaveLength(10);
+
+    await office.database.pool.query('ANALYZE assets');
+    const all = await api('Asset').list({});
+    const exact = await prisma.asset.count();
+    expect(Math.abs(all.body.meta.total - exact) / exact).toBeLessThan(0.05);
+  });
+
   it('sorts assets by their location path', async () => {
     const b = await make.aLocation(prisma, { name: 'ZZ-B' });
     const a = await make.aLocation(prisma, { name: 'ZZ-A' });

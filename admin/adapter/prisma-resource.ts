@@ -21,7 +21,7 @@ import { RELATED_FILTERS, SEARCH_COLUMNS, SUBTREE_REFERENCES, TITLE_FIELDS } fro
 type SortParams = { sortBy?: string; direction?: 'asc' | 'desc' };
 type Where = Record<string, unknown>;
 type PrismaDelegate = {
-  count(args: { where: Where }): Promise<number>;
+  count(args: { where: Where; take?: number }): Promise<number>;
   findMany(args: { where: Where; skip?: number; take?: number; orderBy?: unknown; select?: unknown }): Promise<Record<string, unknown>[]>;
   findUnique(args: { where: Where; select?: unknown }): Promise<Record<string, unknown> | null>;
 };
@@ -29,6 +29,10 @@ type RawClient = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promis
 
 // Above this many matches, a text filter on an unindexed column falls back to case-insensitive LIKE.
 const ACCENT_FILTER_ID_LIMIT = 10_000;
+// An unfiltered list of a table larger than this reports PostgreSQL's estimate of its size instead of
+// counting every row on every page turn (250 000 work orders: ~20-75 ms a count, 0.1 ms an estimate).
+// Filtered lists are counted exactly: Prisma's capped count (take) orders by id and is slower still.
+export const EXACT_COUNT_LIMIT = 10_000;
 
 export class CmmsPrismaResource extends Resource {
   private readonly fullModel: DMMF.Model;
@@ -65,7 +69,21 @@ export class CmmsPrismaResource extends Resource {
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const allowed = this.rowsAllowed(context, 'read');
     if (!allowed) return 0;
-    return this.delegate.count({ where: { AND: [allowed, await this.buildWhere(filter)] } });
+    const where = await this.buildWhere(filter);
+    if (!Object.keys(allowed).length && !Object.keys(where).length) {
+      const estimate = await this.estimatedRows();
+      if (estimate > EXACT_COUNT_LIMIT) return estimate;
+    }
+    return this.delegate.count({ where: { AND: [allowed, where] } });
+  }
+
+  /** The planner's row estimate for the whole table (kept current by autovacuum / ANALYZE). */
+  private async estimatedRows(): Promise<number> {
+    const rows = await this.db.$queryRawUnsafe<{ estimate: number }[]>(
+      `SELECT greatest(reltuples, 0)::int AS estimate FROM pg_class WHERE oid = $1::regclass`,
+      this.fullModel.dbName ?? this.fullModel.name,
+    );
+    return rows[0]?.estimate ?? 0;
   }
 
   override async find(

@@ -8,18 +8,10 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
+import type { S3Settings } from '../../server/config.js';
 import { assertValidKey, type ObjectStorage } from './storage.js';
 
-export interface S3StorageOptions {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  forcePathStyle: boolean;
-}
-
-export function createS3Storage(options: S3StorageOptions): ObjectStorage & { client: S3Client } {
+export function createS3Storage(options: S3Settings): ObjectStorage & { client: S3Client } {
   const client = new S3Client({
     endpoint: options.endpoint,
     region: options.region,
