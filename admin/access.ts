@@ -36,17 +36,24 @@ export const BUILT_IN_ACTIONS: Record<string, Action> = {
   bulkDelete: 'delete',
 };
 
-/** An `isAccessible` for one model and rule action. With a record, its own values are checked too; rules
- * on related rows are decided by the adapter, which refuses the row itself. */
+/** An `isAccessible` for one model and rule action. With a record, its own values are checked too, unless
+ * a rule looks into related rows (orders shared with a technician): the record cannot answer that, so the
+ * decision stays with the adapter, which reads and writes rows only under the rule's SQL conditions. */
 export function allowedTo(action: Action, model: Prisma.ModelName) {
   return ({ currentAdmin, record }: ActionContext): boolean => {
     const ability = abilityOf(currentAdmin);
     if (!ability.can(action, model)) return false;
     if (!record) return true;
-    const relevant = ability.rulesFor(action, model).some((rule) => rule.conditions && !hasRelationCondition(rule.conditions));
-    if (!relevant) return true;
+    const rules = ability.rulesFor(action, model);
+    if (rules.some((rule) => rule.conditions && hasRelationCondition(rule.conditions))) return true;
     return ability.can(action, asRuleSubject(model, record.params));
   };
+}
+
+function hasRelationCondition(conditions: object): boolean {
+  return Object.values(conditions).some(
+    (value) => value !== null && typeof value === 'object' && ('is' in value || 'some' in value || 'every' in value || 'isNot' in value),
+  );
 }
 
 /** AdminJS names a foreign key by its relation ("technician"); rules use the column ("technicianId"). */
@@ -56,9 +63,5 @@ export function asRuleSubject(model: Prisma.ModelName, params: Record<string, un
     if (field.relationFromFields?.length === 1 && params[field.name] !== undefined)
       values[field.relationFromFields[0]!] = Number(params[field.name]) || params[field.name];
   return subject(model, values) as never;
-}
-
-function hasRelationCondition(conditions: object): boolean {
-  return Object.values(conditions).some((value) => value !== null && typeof value === 'object' && ('is' in value || 'some' in value || 'every' in value || 'isNot' in value));
 }
 

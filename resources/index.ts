@@ -20,6 +20,7 @@ import { routineResource } from './maintenance/routine.resource.js';
 import { technicianResource } from './maintenance/technician.resource.js';
 import { workCalendarResource } from './maintenance/work-calendar.resource.js';
 import { workOrderClosureResource } from './maintenance/work-order-closure.resource.js';
+import { workOrderShareResource } from './maintenance/work-order-share.resource.js';
 import { workOrderStepValueResource } from './maintenance/work-order-step-value.resource.js';
 import { workOrderResource } from './maintenance/work-order.resource.js';
 import { workRequestResource } from './maintenance/work-request.resource.js';
@@ -34,6 +35,7 @@ const RESOURCES = [
   technicianResource,
   workOrderStepValueResource,
   workOrderClosureResource,
+  workOrderShareResource,
   // Activos
   assetResource,
   locationResource,

@@ -125,6 +125,12 @@ const cases: Case[] = [
     change: { laborHours: 4 },
     filter: { 'filters.observations': 'novedad' },
   },
+  {
+    resource: 'WorkOrderShare',
+    fields: async () => ({ workOrder: (await make.aWorkOrder(prisma)).id, technician: (await make.aTechnician(prisma)).id }),
+    change: {},
+    filter: {},
+  },
   { resource: 'UserProfile', fields: async () => ({ user: (await make.aUser(prisma)).id, phone: '+504 2222-0000', approvalLimit: 5000 }), change: { phone: '+504 2222-1111' }, filter: { 'filters.phone': '2222' } },
 ];
 
@@ -144,9 +150,11 @@ describe('every resource through the AdminJS HTTP API, as an administrator', () 
     expect(listed.body.records.map((r) => r.id)).toContain(id);
     expect(listed.body.meta.total).toBe(listed.body.records.length);
 
-    const edited = await calls.edit(id, change);
-    expect(edited.body.record.errors).toEqual({});
-    for (const [key, value] of Object.entries(change)) expect(String(edited.body.record.params[key])).toContain(String(value));
+    if (Object.keys(change).length) {
+      const edited = await calls.edit(id, change);
+      expect(edited.body.record.errors).toEqual({});
+      for (const [key, value] of Object.entries(change)) expect(String(edited.body.record.params[key])).toContain(String(value));
+    }
 
     const removed = await calls.remove(id);
     expect(removed.body.notice?.type).toBe('success');

@@ -18,28 +18,28 @@ const expected: Record<string, Record<string, string>> = {
     Location: 'rcud', AssetCategory: 'rcud', Asset: 'rcud', ImportRun: 'r', MeasurementPoint: 'rcud', Reading: 'rcud',
     MaintenanceType: 'rcud', Frequency: 'rcud', Procedure: 'rcud', ProcedureStep: 'rcud', Routine: 'rcud', WorkCalendar: 'rcud',
     CalendarHoliday: 'rcud', MaintenanceSchedule: 'rcud', WorkRequest: 'rcud', Technician: 'rcud', WorkOrder: 'rcud',
-    WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserProfile: 'rcud',
+    WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', WorkOrderShare: 'rcd', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserProfile: 'rcud',
   },
   SUPERVISORS: {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
     MaintenanceType: PLANT_RW, Frequency: PLANT_RW, Procedure: PLANT_RW, ProcedureStep: PLANT_RW, Routine: PLANT_RW, WorkCalendar: PLANT_RW,
     CalendarHoliday: PLANT_RW, MaintenanceSchedule: PLANT_RW, WorkRequest: PLANT_RW, Technician: PLANT_RW, WorkOrder: PLANT_RW,
-    WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: PLANT_RW, User: '', Group: '', UserGroup: '', UserProfile: '',
+    WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: PLANT_RW, WorkOrderShare: 'rcd', User: '', Group: '', UserGroup: '', UserProfile: '',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
     Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: '', WorkRequest: '',
-    Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', User: '', Group: '', UserGroup: '', UserProfile: '',
+    Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserProfile: '',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
     Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: 'r', WorkRequest: 'r',
-    Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', User: '', Group: '', UserGroup: '', UserProfile: '',
+    Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserProfile: '',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
     Procedure: '', ProcedureStep: '', Routine: '', WorkCalendar: '', CalendarHoliday: '', MaintenanceSchedule: '', WorkRequest: 'rcu',
-    Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', User: '', Group: '', UserGroup: '', UserProfile: '',
+    Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', WorkOrderShare: '', User: '', Group: '', UserGroup: '', UserProfile: '',
   },
 };
 
@@ -76,6 +76,7 @@ beforeAll(async () => {
     Technician: people.TECHNICIANS.technicianId!, WorkOrder: order.id,
     WorkOrderStepValue: (await prisma.workOrderStepValue.create({ data: { workOrderId: order.id, procedureStepId: step.id, value: '5' } })).id,
     FailureCode: problem.id,
+    WorkOrderShare: (await prisma.workOrderShare.create({ data: { workOrderId: (await make.aWorkOrder(prisma)).id, technicianId: people.TECHNICIANS.technicianId! } })).id,
     WorkOrderClosure: (await prisma.workOrderClosure.create({ data: { workOrderId: (await make.aWorkOrder(prisma)).id, laborHours: 1, closedById: other.id } })).id,
     User: other.id, Group: (await prisma.group.findUniqueOrThrow({ where: { code: 'OPERATORS' } })).id,
     UserGroup: (await prisma.userGroup.create({ data: { userId: other.id, groupId: (await prisma.group.findUniqueOrThrow({ where: { code: 'OPERATORS' } })).id } })).id,
@@ -132,7 +133,9 @@ describe('row-level: a technician and his own orders', () => {
     const asset = await make.anAsset(prisma);
     const create = (technicianId: number | undefined, description: string) =>
       prisma.workOrder.create({ data: { kind: 'CORRECTIVE', assetId: asset.id, technicianId, state: 'ASSIGNED', plannedOn: new Date('2026-11-21'), description } });
-    mine = [fixtures.WorkOrder!, (await create(people.TECHNICIANS.technicianId, 'Mía 2')).id];
+    // His orders: assigned to him, or shared with him by a supervisor (the fixture share above).
+    const shared = await prisma.workOrderShare.findMany({ where: { technicianId: people.TECHNICIANS.technicianId } });
+    mine = [fixtures.WorkOrder!, (await create(people.TECHNICIANS.technicianId, 'Mía 2')).id, ...shared.map((s) => s.workOrderId)];
     colleagues = (await create(colleague.id, 'Del colega')).id;
     await create(undefined, 'Sin asignar');
   });
@@ -167,6 +170,19 @@ describe('row-level: a technician and his own orders', () => {
     expect(await prisma.workOrderStepValue.count({ where: { workOrderId: colleagues } })).toBe(0);
     expect((await value(mine[1]!)).status).toBe(200);
     expect(await prisma.workOrderStepValue.count({ where: { workOrderId: mine[1]! } })).toBe(1);
+  });
+
+  it('an order a supervisor shares with him joins his list, and he can record values on it', async () => {
+    const share = new FormData();
+    share.set('workOrder', String(colleagues));
+    share.set('technician', String(people.TECHNICIANS.technicianId));
+    const shared = await people.SUPERVISORS.client.request('/admin/api/resources/WorkOrderShare/actions/new', { method: 'POST', body: share });
+    expect(shared.status, await shared.clone().text()).toBe(200);
+    const list = await people.TECHNICIANS.client.json<{ records: { id: number }[] }>('/admin/api/resources/WorkOrder/actions/list?perPage=50');
+    expect(list.body.records.map((r) => r.id)).toContain(colleagues);
+    expect((await people.TECHNICIANS.client.request(`/admin/api/resources/WorkOrder/records/${colleagues}/show`)).status).toBe(200);
+    await prisma.workOrderShare.deleteMany({ where: { workOrderId: colleagues } });
+    expect((await people.TECHNICIANS.client.request(`/admin/api/resources/WorkOrder/records/${colleagues}/show`)).status).toBe(404);
   });
 
   it('reference selects offer only his orders', async () => {

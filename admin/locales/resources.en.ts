@@ -1,6 +1,7 @@
 // Generated once from the resource list, then maintained by hand: labels of the asset, monitoring and
 // maintenance resources and of their closed vocabularies (en).
 export const resourceLabelsEN = {
+  "WorkOrderShare": "Shared work orders",
   "Location": "Locations",
   "AssetCategory": "Categories",
   "Asset": "Assets",
@@ -24,6 +25,7 @@ export const resourceLabelsEN = {
 };
 
 export const resourceTranslationsEN = {
+  "WorkOrderShare": { "properties": {"workOrder": "Work order", "technician": "Shared with", "createdAt": "Shared at"} },
   "Location": {
     "properties": {
       "code": "Code",

@@ -1,6 +1,7 @@
 // Generated once from the resource list, then maintained by hand: labels of the asset, monitoring and
 // maintenance resources and of their closed vocabularies (es).
 export const resourceLabelsES = {
+  "WorkOrderShare": "Órdenes compartidas",
   "Location": "Ubicaciones",
   "AssetCategory": "Categorías",
   "Asset": "Activos",
@@ -24,6 +25,7 @@ export const resourceLabelsES = {
 };
 
 export const resourceTranslationsES = {
+  "WorkOrderShare": { "properties": {"workOrder": "Orden de trabajo", "technician": "Compartida con", "createdAt": "Compartida el"} },
   "Location": {
     "properties": {
       "code": "Código",

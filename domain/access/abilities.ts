@@ -49,7 +49,7 @@ const PLANT: Prisma.ModelName[] = [
   'Location', 'AssetCategory', 'Asset', 'ImportRun', 'MeasurementPoint', 'Reading',
   'MaintenanceType', 'Frequency', 'Procedure', 'ProcedureStep', 'Routine', 'WorkCalendar', 'CalendarHoliday',
   'MaintenanceSchedule', 'WorkRequest', 'Technician', 'WorkOrder', 'WorkOrderStepValue', 'FailureCode',
-  'WorkOrderClosure',
+  'WorkOrderClosure', 'WorkOrderShare',
 ];
 // What supervisors keep up to date (the import log is written by imports only).
 const SUPERVISED = PLANT.filter((model) => model !== 'ImportRun');
@@ -80,12 +80,17 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   }
 
   // Técnicos: see the work orders assigned to them, record step values, start/hold/complete them;
-  // never see other technicians' orders.
+  // never see other technicians' orders unless a supervisor shares them.
   if (member('TECHNICIANS')) {
-    const mine = { technicianId: user.technicianId ?? -1 };
-    can('read', 'WorkOrder', mine);
-    can(['start', 'hold', 'resume', 'complete'], 'WorkOrder', mine);
-    can(['read', 'create', 'update'], 'WorkOrderStepValue', { workOrder: { is: mine } });
+    const technicianId = user.technicianId ?? -1;
+    const mine = { technicianId };
+    const sharedWithMe = { shares: { some: { technicianId } } };
+    for (const orders of [mine, sharedWithMe]) {
+      can('read', 'WorkOrder', orders);
+      can(['start', 'hold', 'resume', 'complete'], 'WorkOrder', orders);
+      can(['read', 'create', 'update'], 'WorkOrderStepValue', { workOrder: { is: orders } });
+    }
+    can('read', 'WorkOrderShare', { technicianId });
     can('read', TECHNICAL_REFERENCE);
     can('create', 'Reading');
     can('read', 'Technician', { userId: user.userId });
