@@ -69,12 +69,31 @@ export class CmmsPrismaResource extends Resource {
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const allowed = this.rowsAllowed(context, 'read');
     if (!allowed) return 0;
-    const where = await this.buildWhere(filter);
-    if (!Object.keys(allowed).length && !Object.keys(where).length) {
-      const estimate = await this.estimatedRows();
-      if (estimate > EXACT_COUNT_LIMIT) return estimate;
+    return this.countRows(allowed, await this.buildWhere(filter), context);
+  }
+
+  // AdminJS's list action asks for the page, then the references, then the count, one after the other.
+  // The count is the slow part on large tables, so find() starts it on its own connection right away and
+  // count() of the same request picks it up.
+  private readonly pendingCounts = new WeakMap<object, Map<string, Promise<number>>>();
+
+  private countRows(allowed: Where, where: Where, context: ActionContext | undefined): Promise<number> {
+    const key = JSON.stringify([allowed, where]);
+    const pending = context && this.pendingCounts.get(context)?.get(key);
+    if (pending) return pending;
+    const counting = (async () => {
+      if (!Object.keys(allowed).length && !Object.keys(where).length) {
+        const estimate = await this.estimatedRows();
+        if (estimate > EXACT_COUNT_LIMIT) return estimate;
+      }
+      return this.delegate.count({ where: { AND: [allowed, where] } });
+    })();
+    if (context) {
+      const counts = this.pendingCounts.get(context) ?? new Map<string, Promise<number>>();
+      counts.set(key, counting);
+      this.pendingCounts.set(context, counts);
     }
-    return this.delegate.count({ where: { AND: [allowed, where] } });
+    return counting;
   }
 
   /** The planner's row estimate for the whole table (kept current by autovacuum / ANALYZE). */
@@ -94,8 +113,10 @@ export class CmmsPrismaResource extends Resource {
     const allowed = this.rowsAllowed(context, 'read');
     if (!allowed) return [];
     const { limit = 10, offset = 0, sort = {} } = params;
+    const where = await this.buildWhere(filter);
+    if (context?.action?.name === 'list') this.countRows(allowed, where, context).catch(() => {}); // awaited by count()
     const rows = await this.delegate.findMany({
-      where: { AND: [allowed, await this.buildWhere(filter)] },
+      where: { AND: [allowed, where] },
       skip: offset,
       take: limit,
       orderBy: this.orderByFor(sort),

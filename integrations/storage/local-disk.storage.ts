@@ -60,8 +60,12 @@ async function* walk(base: string, prefix: string, dir = base): AsyncGenerator<S
     if (entry.isDirectory()) {
       if (`${key}/`.startsWith(prefix) || prefix.startsWith(`${key}/`)) yield* walk(base, prefix, full);
     } else if (key.startsWith(prefix) && !entry.name.endsWith('.part')) {
-      const info = await stat(full);
-      yield { key, size: info.size, lastModified: info.mtime };
+      // A file deleted between readdir and stat (a clean-up running meanwhile) is simply gone.
+      const info = await stat(full).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (info) yield { key, size: info.size, lastModified: info.mtime };
     }
   }
 }
