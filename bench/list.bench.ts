@@ -80,7 +80,9 @@ const cases: Case[] = [
   { name: 'work orders, default sort', resource: 'WorkOrder', query: {}, baselineQuery: {} },
   { name: 'work orders, location subtree', resource: 'WorkOrder', query: { 'filters.location': String(area) }, baselineQuery: {} },
   { name: 'work orders, by state', resource: 'WorkOrder', query: { 'filters.state': 'IN_PROGRESS' }, baselineQuery: { 'filters.state': 'IN_PROGRESS' } },
-  { name: 'work orders, text "sello mecanico"', resource: 'WorkOrder', query: { 'filters.description': 'inspeccion' }, baselineQuery: { 'filters.description': 'Inspección' } },
+  { name: 'work orders, text "rodamiento"', resource: 'WorkOrder', query: { 'filters.description': 'rodamiento' }, baselineQuery: { 'filters.description': 'rodamiento' } },
+  // The worst case: a word in a third of all orders, so the exact count reads ~80 000 rows.
+  { name: 'work orders, text "inspeccion" (broad)', resource: 'WorkOrder', query: { 'filters.description': 'inspeccion' }, baselineQuery: { 'filters.description': 'Inspección' } },
 ];
 const DEFAULT_SORT = { Asset: { sortBy: 'code', direction: 'asc' as const }, WorkOrder: { sortBy: 'plannedOn', direction: 'desc' as const } };
 const REFERENCES = { Asset: ['location', 'category'], WorkOrder: ['asset', 'technician'] };
@@ -123,7 +125,7 @@ const ours = make(CmmsPrismaResource as unknown as typeof Resource);
 const plain = make(Resource);
 
 console.log(`\nList API on the demo plant: ${ASSETS.toLocaleString('en-US')} assets, ${ORDERS.toLocaleString('en-US')} work orders; ${SAMPLES} samples each, 10 rows a page`);
-console.log('request'.padEnd(36), 'ours HTTP p50/p95'.padEnd(20), 'ours adapter p50/p95'.padEnd(22), 'plain adapter p50/p95'.padEnd(23), 'p95 ratio plain/ours');
+console.log('request'.padEnd(40), 'ours HTTP p50/p95'.padEnd(20), 'ours adapter p50/p95'.padEnd(22), 'plain adapter p50/p95'.padEnd(23), 'p95 ratio plain/ours');
 const fmt = (t: { p50: number; p95: number }) => `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)} ms`;
 let worstHttpP95 = 0;
 for (const c of cases) {
@@ -136,7 +138,7 @@ for (const c of cases) {
   const adapter = await timed(() => adapterList(ours, c.resource, c.query));
   const baseline = await timed(() => adapterList(plain, c.resource, c.baselineQuery));
   worstHttpP95 = Math.max(worstHttpP95, http.p95);
-  console.log(c.name.padEnd(36), fmt(http).padEnd(20), fmt(adapter).padEnd(22), fmt(baseline).padEnd(23), `${(baseline.p95 / adapter.p95).toFixed(2)}x`);
+  console.log(c.name.padEnd(40), fmt(http).padEnd(20), fmt(adapter).padEnd(22), fmt(baseline).padEnd(23), `${(baseline.p95 / adapter.p95).toFixed(2)}x`);
 }
 console.log(`target: p95 <= ${TARGET_P95_MS} ms over HTTP for every request -> worst ${worstHttpP95.toFixed(1)} ms: ${worstHttpP95 <= TARGET_P95_MS ? 'met' : 'NOT met'}\n`);
 

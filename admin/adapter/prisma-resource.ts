@@ -69,31 +69,36 @@ export class CmmsPrismaResource extends Resource {
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const allowed = this.rowsAllowed(context, 'read');
     if (!allowed) return 0;
-    return this.countRows(allowed, await this.buildWhere(filter), context);
+    const where = await this.buildWhere(filter);
+    const started = context && this.startedCounts.get(context);
+    const key = JSON.stringify([allowed, where]);
+    const pending = started?.get(key);
+    if (pending) {
+      started!.delete(key);
+      return pending;
+    }
+    return this.countRows(allowed, where);
   }
 
   // AdminJS's list action asks for the page, then the references, then the count, one after the other.
-  // The count is the slow part on large tables, so find() starts it on its own connection right away and
-  // count() of the same request picks it up.
-  private readonly pendingCounts = new WeakMap<object, Map<string, Promise<number>>>();
+  // The count is the slow part on large tables, so find() of a list starts it on its own connection
+  // right away and count() of the same request takes it over.
+  private readonly startedCounts = new WeakMap<object, Map<string, Promise<number>>>();
 
-  private countRows(allowed: Where, where: Where, context: ActionContext | undefined): Promise<number> {
-    const key = JSON.stringify([allowed, where]);
-    const pending = context && this.pendingCounts.get(context)?.get(key);
-    if (pending) return pending;
-    const counting = (async () => {
-      if (!Object.keys(allowed).length && !Object.keys(where).length) {
-        const estimate = await this.estimatedRows();
-        if (estimate > EXACT_COUNT_LIMIT) return estimate;
-      }
-      return this.delegate.count({ where: { AND: [allowed, where] } });
-    })();
-    if (context) {
-      const counts = this.pendingCounts.get(context) ?? new Map<string, Promise<number>>();
-      counts.set(key, counting);
-      this.pendingCounts.set(context, counts);
+  private startCount(context: ActionContext, allowed: Where, where: Where): void {
+    const counting = this.countRows(allowed, where);
+    counting.catch(() => {}); // its error reaches count(), which awaits it
+    const started = this.startedCounts.get(context) ?? new Map<string, Promise<number>>();
+    started.set(JSON.stringify([allowed, where]), counting);
+    this.startedCounts.set(context, started);
+  }
+
+  private async countRows(allowed: Where, where: Where): Promise<number> {
+    if (!Object.keys(allowed).length && !Object.keys(where).length) {
+      const estimate = await this.estimatedRows();
+      if (estimate > EXACT_COUNT_LIMIT) return estimate;
     }
-    return counting;
+    return this.delegate.count({ where: { AND: [allowed, where] } });
   }
 
   /** The planner's row estimate for the whole table (kept current by autovacuum / ANALYZE). */
@@ -114,7 +119,7 @@ export class CmmsPrismaResource extends Resource {
     if (!allowed) return [];
     const { limit = 10, offset = 0, sort = {} } = params;
     const where = await this.buildWhere(filter);
-    if (context?.action?.name === 'list') this.countRows(allowed, where, context).catch(() => {}); // awaited by count()
+    if (context?.action?.name === 'list') this.startCount(context, allowed, where);
     const rows = await this.delegate.findMany({
       where: { AND: [allowed, where] },
       skip: offset,
