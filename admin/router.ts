@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Db } from '../prisma/client.js';
 import type pg from 'pg';
 import { loadCurrentUser, type CurrentUser } from '../domain/access/current-user.js';
+import { actAs } from '../domain/history/actor.js';
 import { signIn } from './authentication.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
@@ -85,9 +86,10 @@ export function createAdminRouter(options: {
       return res.redirect(loginPath);
     }
     req.session.adminUser = current;
+    // Every write of this request is recorded in the change history as this person's.
     // Keep the readable cookie in step with the session's token for AdminJS's axios client.
     if (req.method === 'GET' && !req.headers.cookie?.includes(`${CSRF_COOKIE}=`)) csrfToken(req, res, { secure });
-    next();
+    actAs({ userId: current.access.userId, label: `user:${current.email}`, requestId: String(req.id), ip: req.ip }, () => next());
   });
   router.use(requireCsrfToken);
 

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { randomPort, spawnMain, stopWithCtrlC } from '../test/support/process.js';
+import { aFreePort, spawnMain, stopWithCtrlC } from '../test/support/process.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TARGET_COLD_MS = 15_000;
@@ -38,12 +38,12 @@ const baseline: number[] = [];
 
 for (let run = 0; run < RUNS; run++) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-bench-startup-'));
-  const env = { DATA_DIR: dataDir, PORT: randomPort(37_000), EMBEDDED_PG_PORT: randomPort(53_000), LOG_LEVEL: 'warn' };
+  const env = { DATA_DIR: dataDir, PORT: await aFreePort(), EMBEDDED_PG_PORT: await aFreePort(), LOG_LEVEL: 'warn' };
   const loginUrl = `http://127.0.0.1:${env.PORT}/admin/login`;
   cold.push(await timeToFirstLogin(() => spawnMain(env), loginUrl));
   warm.push(await timeToFirstLogin(() => spawnMain(env), loginUrl));
   await rm(dataDir, { recursive: true, force: true });
-  const port = randomPort(39_000);
+  const port = await aFreePort();
   baseline.push(await timeToFirstLogin(() => bareExpress(port), `http://127.0.0.1:${port}/`));
 }
 

@@ -2,6 +2,7 @@
 // process itself in the embedded default) also work the class queues and keep the schedules.
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
+import { actAs } from '../domain/history/actor.js';
 import type { JobContext, JobDefinition, JobEnvelope } from './job.js';
 import { DEAD_LETTER_QUEUE, QUEUE_CLASSES, QUEUE_SETTINGS, type QueueClass } from './queues.js';
 
@@ -78,7 +79,10 @@ export async function startWorkers(
         const logger = context.logger.child({ job: definition.name, jobId: received.id, queue });
         const started = Date.now();
         try {
-          const result = await definition.handle(definition.parse(received.data.payload), { ...context, logger, jobId: received.id });
+          // The job is the author of what it writes (change history).
+          const result = await actAs({ label: `job:${definition.name}`, requestId: received.id }, () =>
+            definition.handle(definition.parse(received.data.payload), { ...context, logger, jobId: received.id }),
+          );
           logger.info({ ms: Date.now() - started }, 'job completed');
           return result;
         } catch (error) {

@@ -9,7 +9,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../server/embedded-postgres.js';
+import { freePort, startEmbeddedPostgres } from '../server/embedded-postgres.js';
 import { MIGRATIONS_DIR } from './migrate.js';
 
 const SCHEMA = 'prisma/schema.prisma';
@@ -23,7 +23,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 
 // The JS schema engine opens a connection even for a datamodel-only diff: give it a throwaway database.
 const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-migration-'));
-const scratch = await startEmbeddedPostgres({ dataDir: scratchDir, port: 40_000 + Math.floor(Math.random() * 20_000) });
+const scratch = await startEmbeddedPostgres({ dataDir: scratchDir, port: await freePort() });
 try {
   const from = existsSync(SNAPSHOT) ? ['--from-schema-datamodel', SNAPSHOT] : ['--from-empty'];
   const sql = execFileSync(

@@ -1,11 +1,54 @@
 // The one Prisma client shape of the application (driver adapter over our pg pool).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
+import { actorSettings, currentActor, type Actor } from '../domain/history/actor.js';
+
+const WRITES = new Set([
+  'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany',
+]);
+// Set inside transactionAs(): the transaction already carries the actor settings.
+const actorInTransaction = new AsyncLocalStorage<true>();
 
 export function createPrismaClient(pool: pg.Pool) {
   // Password hashes are never loaded unless a query asks for them by name (sign-in does).
-  return new PrismaClient({ adapter: new PrismaPg(pool), omit: { user: { passwordHash: true } } });
+  const base = new PrismaClient({ adapter: new PrismaPg(pool), omit: { user: { passwordHash: true } } });
+  const settingsOf = (actor: Actor) => {
+    const [[, userId], [, label], [, requestId], [, ip]] = actorSettings(actor) as [[string, string], [string, string], [string, string], [string, string]];
+    return base.$executeRaw`SELECT set_config('cmms.actor_user_id', ${userId}, true), set_config('cmms.actor_label', ${label}, true),
+                                  set_config('cmms.request_id', ${requestId}, true), set_config('cmms.ip', ${ip}, true)`;
+  };
+  // Every write made while an actor is current runs in a transaction that first tells the history
+  // triggers who wrote it. Interactive transactions must start through transactionAs() (checked here).
+  return base.$extends({
+    query: {
+      $allModels: {
+        async $allOperations(params) {
+          const { operation, args, query } = params;
+          const actor = currentActor();
+          if (!actor || !WRITES.has(operation) || actorInTransaction.getStore()) return query(args);
+          // Prisma tells whether the call runs inside a transaction only in this undocumented field.
+          const transaction = (params as { __internalParams?: { transaction?: { kind: string } } }).__internalParams?.transaction;
+          if (transaction)
+            throw new Error(`A ${operation} inside a transaction with an actor set must run through transactionAs(), or its history loses its author`);
+          const [, result] = await base.$transaction([settingsOf(actor), query(args) as never]);
+          return result;
+        },
+      },
+    },
+    client: {
+      /** An interactive transaction whose writes are recorded in the change history as the current actor's. */
+      async transactionAs<T>(work: (tx: Parameters<Parameters<typeof base.$transaction>[0]>[0]) => Promise<T>): Promise<T> {
+        const actor = currentActor();
+        return base.$transaction(async (tx) => {
+          if (actor)
+            for (const [name, value] of actorSettings(actor)) await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
+          return actorInTransaction.run(true, () => work(tx));
+        });
+      },
+    },
+  });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

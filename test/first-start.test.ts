@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HttpClient } from './support/http-client.js';
-import { randomPort, spawnMain, startMain, stopWithCtrlC } from './support/process.js';
+import { aFreePort, spawnMain, startMain, stopWithCtrlC } from './support/process.js';
 const dataDirs: string[] = [];
 afterAll(async () => {
   for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
@@ -14,7 +14,7 @@ describe('npm start on a fresh machine', () => {
   it('creates the embedded database, prints the first administrator once, and keeps data between runs', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-first-start-'));
     dataDirs.push(dataDir);
-    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'info', PORT: randomPort(36_000), EMBEDDED_PG_PORT: randomPort(52_000) };
+    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'info', PORT: await aFreePort(), EMBEDDED_PG_PORT: await aFreePort() };
 
     const first = await startMain(env);
     const printed = /e-mail:\s+(\S+)\n\s+password:\s+(\S+)/.exec(first.output());

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/embedded-postgres.js';
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../server/embedded-postgres.js';
 import { applyMigrations } from '../prisma/migrate.js';
 
 export const TEMPLATE_DATABASE = 'cmms_test_template';
@@ -23,7 +23,7 @@ export async function setup(project: TestProject) {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-test-pg-'));
-    embedded = await startEmbeddedPostgres({ dataDir, port: 41_000 + Math.floor(Math.random() * 9_000) });
+    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     serverUrl = embedded.url;
   }
   const admin = new pg.Client({ connectionString: serverUrl });

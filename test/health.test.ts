@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from '../server/embedded-postgres.js';
+import { freePort, startEmbeddedPostgres } from '../server/embedded-postgres.js';
 import { startTestBackOffice } from './support/back-office.js';
 import { connectDatabase } from '../server/database.js';
 
@@ -17,7 +17,7 @@ describe('GET /health', () => {
     // A PostgreSQL of its own, so stopping it harms no other test.
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-health-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const postgres = await startEmbeddedPostgres({ dataDir, port: 50_000 + Math.floor(Math.random() * 5_000) });
+    const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     let postgresRunning = true;
     cleanups.push(async () => postgresRunning && postgres.stop());
     const database = { ...connectDatabase(postgres.url), name: 'own', drop: async () => {} };

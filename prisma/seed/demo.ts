@@ -815,6 +815,8 @@ export async function seedDemoPlant(pool: pg.Pool, options: DemoOptions): Promis
     await client.query('BEGIN');
     try {
       await client.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK_KEY]);
+      // The change history records the demo plant as the seed's work.
+      await client.query(`SELECT set_config('cmms.actor_label', 'seed:demo', true)`);
       await refuseExistingPlant(client, plan.reset);
       if (plan.reset) await step('reset', () => emptyPlantTables(client));
       await prepareSession(client, plan);

@@ -1,6 +1,7 @@
 // Runs the real `npm start` entry point (server/main.ts) as a child process, as a user would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { freePort } from '../../server/embedded-postgres.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -49,6 +50,6 @@ export function stopWithCtrlC(child: ChildProcess): Promise<number | null> {
   });
 }
 
-export function randomPort(from: number, span = 2_000): string {
-  return String(from + Math.floor(Math.random() * span));
+export async function aFreePort(): Promise<string> {
+  return String(await freePort());
 }

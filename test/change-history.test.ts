@@ -1,0 +1,137 @@
+// Change history recorded by the database for every write, whoever and whatever wrote it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineJob, type JobDefinition } from '../jobs/job.js';
+import { JOBS } from '../jobs/registry.js';
+import { actAs } from '../domain/history/actor.js';
+import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from './support/back-office.js';
+import { HttpClient } from './support/http-client.js';
+import * as make from './support/factories.js';
+
+type Entry = { table_name: string; record_id: string; action: string; actor_user_id: number | null; actor_label: string; request_id: string | null; ip: string | null; changes: { before?: Record<string, unknown>; after?: Record<string, unknown> } };
+
+const renameAsset = defineJob({
+  name: 'rename-asset-for-test',
+  queue: 'default',
+  retry: { limit: 0, delaySeconds: 0, backoff: false },
+  parse: (data) => z.object({ assetId: z.number() }).parse(data),
+  handle: async ({ assetId }, { prisma }) => prisma.asset.update({ where: { id: assetId }, data: { description: 'Renombrado por el trabajo' } }),
+});
+
+let office: TestBackOffice;
+let admin: HttpClient;
+let adminId: number;
+beforeAll(async () => {
+  office = await startTestBackOffice({ jobs: [...JOBS, renameAsset] as JobDefinition<unknown>[] });
+  admin = new HttpClient(office.url);
+  await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+  adminId = (await office.database.prisma.user.findUniqueOrThrow({ where: { email: TEST_ADMIN.email } })).id;
+});
+afterAll(() => office?.close());
+
+const historyOf = async (table: string, id: number | string) =>
+  (await office.database.pool.query<Entry>(`SELECT * FROM change_history WHERE table_name = $1 AND record_id = $2 ORDER BY id`, [table, String(id)])).rows;
+
+function form(fields: Record<string, string | number>) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
+  return data;
+}
+
+describe('what gets recorded', () => {
+  it('a create, an update and a delete from the AdminJS forms, with the person, request id and address', async () => {
+    const location = await make.aLocation(office.database.prisma);
+    const category = await make.aCategory(office.database.prisma);
+    const created = await admin.request('/admin/api/resources/Asset/actions/new', {
+      method: 'POST',
+      body: form({ code: 'HIST-1', description: 'Bomba de prueba', location: location.id, category: category.id, criticality: 'B' }),
+    });
+    const requestId = created.headers.get('x-request-id');
+    const id = ((await created.json()) as { record: { id: number } }).record.id;
+    await admin.request(`/admin/api/resources/Asset/records/${id}/edit`, { method: 'POST', body: form({ criticality: 'A', description: 'Bomba de prueba' }) });
+    await admin.request(`/admin/api/resources/Asset/records/${id}/delete`, { method: 'POST' });
+
+    const entries = await historyOf('assets', id);
+    expect(entries.map((e) => e.action)).toEqual(['INSERT', 'UPDATE', 'DELETE']);
+    for (const entry of entries) expect(entry).toMatchObject({ actor_user_id: adminId, actor_label: `user:${TEST_ADMIN.email}`, ip: expect.stringMatching(/127\.0\.0\.1/) });
+    expect(entries[0]!.request_id).toBe(requestId);
+    expect(entries[0]!.changes.after).toMatchObject({ code: 'HIST-1', description: 'Bomba de prueba', criticality: 'B', location_id: location.id });
+    expect(entries[1]!.changes).toEqual({ before: { criticality: 'B' }, after: { criticality: 'A' } });
+    expect(entries[2]!.changes.before).toMatchObject({ code: 'HIST-1', criticality: 'A' });
+  });
+
+  it('never records a password hash', async () => {
+    const created = await admin.json<{ record: { id: number } }>('/admin/api/resources/User/actions/new', {
+      method: 'POST',
+      body: form({ email: 'nuevo@planta.test', name: 'Nuevo', newPassword: 'una-clave-bastante-larga' }),
+    });
+    const entries = await historyOf('users', created.body.record.id);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(JSON.stringify(entries)).not.toMatch(/password|argon2/);
+  });
+
+  it('a job, as the job', async () => {
+    const asset = await make.anAsset(office.database.prisma);
+    await office.queue.send(renameAsset, { assetId: asset.id });
+    let entries: Entry[] = [];
+    for (let i = 0; i < 100 && !entries.some((e) => e.action === 'UPDATE'); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      entries = await historyOf('assets', asset.id);
+    }
+    expect(entries.find((e) => e.action === 'UPDATE')).toMatchObject({
+      actor_label: 'job:rename-asset-for-test',
+      actor_user_id: null,
+      changes: { after: { description: 'Renombrado por el trabajo' } },
+    });
+  });
+
+  it('plain SQL with no actor, as the database role; a set-based write as one statement', async () => {
+    const location = await make.aLocation(office.database.prisma);
+    const category = await make.aCategory(office.database.prisma);
+    const before = Number((await office.database.pool.query(`SELECT count(*) FROM change_history WHERE table_name = 'assets'`)).rows[0].count);
+    await office.database.pool.query(
+      `INSERT INTO assets (code, description, location_id, category_id) SELECT 'BULK-' || i, 'Activo ' || i, $1, $2 FROM generate_series(1, 3000) i`,
+      [location.id, category.id],
+    );
+    const after = await office.database.pool.query(`SELECT count(*)::int AS n, min(actor_label) AS label FROM change_history WHERE table_name = 'assets' AND record_id::int > 0 AND changes->'after'->>'code' LIKE 'BULK-%'`);
+    expect(after.rows[0]).toEqual({ n: 3000, label: 'system:postgres' });
+    expect(Number((await office.database.pool.query(`SELECT count(*) FROM change_history WHERE table_name = 'assets'`)).rows[0].count)).toBe(before + 3000);
+  });
+
+  it('an interactive transaction through transactionAs(), as the current actor; any other is refused', async () => {
+    const prisma = office.database.prisma;
+    const asset = await make.anAsset(prisma);
+    await actAs({ userId: adminId, label: 'import:7' }, () =>
+      prisma.transactionAs(async (tx) => {
+        await tx.asset.update({ where: { id: asset.id }, data: { status: 'STANDBY' } });
+        await tx.asset.update({ where: { id: asset.id }, data: { criticality: 'A' } });
+      }),
+    );
+    const entries = (await historyOf('assets', asset.id)).filter((e) => e.action === 'UPDATE');
+    expect(entries.map((e) => e.actor_label)).toEqual(['import:7', 'import:7']);
+
+    await expect(
+      actAs({ label: 'job:careless' }, () => prisma.$transaction(async (tx) => tx.asset.update({ where: { id: asset.id }, data: { status: 'RETIRED' } }))),
+    ).rejects.toThrow(/transactionAs/);
+    expect((await prisma.asset.findUniqueOrThrow({ where: { id: asset.id } })).status).toBe('STANDBY');
+  });
+});
+
+describe('nobody rewrites the past', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE of history on the application connection', async () => {
+    const { pool } = office.database;
+    await make.aLocation(office.database.prisma);
+    await expect(pool.query(`UPDATE change_history SET actor_label = 'otro'`)).rejects.toThrow(/append-only/);
+    await expect(pool.query(`DELETE FROM change_history`)).rejects.toThrow(/append-only/);
+    await expect(pool.query(`TRUNCATE change_history`)).rejects.toThrow(/append-only/);
+    expect(Number((await pool.query(`SELECT count(*) FROM change_history WHERE actor_label = 'otro'`)).rows[0].count)).toBe(0);
+  });
+
+  it('keeps entries in monthly partitions', async () => {
+    const { rows } = await office.database.pool.query(
+      `SELECT tableoid::regclass::text AS partition FROM change_history ORDER BY id DESC LIMIT 1`,
+    );
+    const now = new Date();
+    expect(rows[0].partition).toBe(`change_history_${now.getUTCFullYear()}_${String(now.getUTCMonth() + 1).padStart(2, '0')}`);
+  });
+});
