@@ -10,4 +10,6 @@ export const Components = {
   Login: componentLoader.override('Login', path.join(here, 'components/login')),
   Dashboard: componentLoader.add('Dashboard', path.join(here, 'components/dashboard')),
   RelatedRecords: componentLoader.add('RelatedRecords', path.join(here, 'components/related-records')),
+  HistoryTimeline: componentLoader.add('HistoryTimeline', path.join(here, 'components/history-timeline')),
+  HistoryChanges: componentLoader.add('HistoryChanges', path.join(here, 'components/history-changes')),
 };

@@ -26,3 +26,9 @@ export function getFullModel(name: string): DMMF.Model {
   if (!model) throw new Error(`Model ${name} is not in ${DMMF_FILE}; run "npm run db:generate"`);
   return model;
 }
+
+/** The model stored in a table ("work_orders" -> WorkOrder), for reading change history. */
+export function modelOfTable(table: string): DMMF.Model | undefined {
+  datamodel ??= JSON.parse(readFileSync(DMMF_FILE, 'utf8')) as DMMF.Datamodel;
+  return datamodel.models.find((m) => (m.dbName ?? m.name) === table);
+}

@@ -6,7 +6,9 @@ import { getFullModel, getModel } from '../admin/dmmf.js';
 import { TITLE_FIELDS } from '../admin/adapter/model-settings.js';
 import { VOCABULARIES } from '../domain/vocabularies.js';
 import type { Db } from '../prisma/client.js';
-import { allowedTo, BUILT_IN_ACTIONS } from '../admin/access.js';
+import { abilityOf, allowedTo, BUILT_IN_ACTIONS } from '../admin/access.js';
+import { Components } from '../admin/component-loader.js';
+import { readRecordHistory } from '../admin/history/record-history.js';
 
 export const NAVIGATION = {
   assets: { name: 'assets', icon: 'Box' },
@@ -14,6 +16,7 @@ export const NAVIGATION = {
   maintenance: { name: 'maintenance', icon: 'Tool' },
   catalogue: { name: 'catalogue', icon: 'BookOpen' },
   administration: { name: 'administration', icon: 'Users' },
+  audit: { name: 'audit', icon: 'Clock' },
 } as const;
 
 /** Shown on show pages only: set by the database, never typed in. */
@@ -44,6 +47,20 @@ export function defineResource(prisma: Db, modelName: Prisma.ModelName, options:
   for (const [name, action] of Object.entries(declared))
     if (!(name in BUILT_IN_ACTIONS) && action.isAccessible === undefined)
       throw new Error(`${modelName}: custom action "${name}" declares no isAccessible rule`);
+
+  // "Historial": the record's change history, for groups granted the right to read it.
+  if (modelName !== 'ChangeHistory')
+    actions.history = {
+      actionType: 'record',
+      icon: 'Clock',
+      component: Components.HistoryTimeline,
+      isAccessible: (context) => abilityOf(context.currentAdmin).can('read', 'History') && allowedTo('read', modelName)(context),
+      handler: async (_request, _response, context) => ({
+        record: context.record!.toJSON(context.currentAdmin),
+        entries: await readRecordHistory(prisma, modelName, String(context.record!.id()), abilityOf(context.currentAdmin)),
+      }),
+      ...declared.history,
+    };
 
   return {
     resource: { model: getModel(modelName), client: prisma },

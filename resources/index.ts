@@ -5,6 +5,7 @@ import { assetCategoryResource } from './assets/asset-category.resource.js';
 import { assetResource } from './assets/asset.resource.js';
 import { importRunResource } from './assets/import-run.resource.js';
 import { locationResource } from './assets/location.resource.js';
+import { changeHistoryResource } from './core/change-history.resource.js';
 import { groupResource } from './core/group.resource.js';
 import { userGroupResource } from './core/user-group.resource.js';
 import { userProfileResource } from './core/user-profile.resource.js';
@@ -58,6 +59,8 @@ const RESOURCES = [
   groupResource,
   userGroupResource,
   userProfileResource,
+  // Auditoría
+  changeHistoryResource,
 ];
 
 export function allResources(prisma: Db): ResourceWithOptions[] {

@@ -7,6 +7,7 @@ import { actAs } from '../domain/history/actor.js';
 import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from './support/back-office.js';
 import { HttpClient } from './support/http-client.js';
 import * as make from './support/factories.js';
+import { aPerson } from './support/people.js';
 
 type Entry = { table_name: string; record_id: string; action: string; actor_user_id: number | null; actor_label: string; request_id: string | null; ip: string | null; changes: { before?: Record<string, unknown>; after?: Record<string, unknown> } };
 
@@ -133,5 +134,84 @@ describe('nobody rewrites the past', () => {
     );
     const now = new Date();
     expect(rows[0].partition).toBe(`change_history_${now.getUTCFullYear()}_${String(now.getUTCMonth() + 1).padStart(2, '0')}`);
+  });
+});
+
+describe('what an auditor sees', () => {
+  it('a record\'s "Historial": field by field, references by name, newest first', async () => {
+    const prisma = office.database.prisma;
+    const plant = await make.aLocation(prisma, { name: 'Planta' });
+    const room = await make.aLocation(prisma, { name: 'Sala de bombas', parentId: plant.id });
+    const asset = await make.anAsset(prisma, { locationId: plant.id });
+    await admin.request(`/admin/api/resources/Asset/records/${asset.id}/edit`, { method: 'POST', body: form({ location: room.id, criticality: 'A' }) });
+
+    const history = await admin.json<{ entries: { action: string; actor: string; fields: { property: string; before?: unknown; after?: unknown }[] }[] }>(
+      `/admin/api/resources/Asset/records/${asset.id}/history`,
+    );
+    expect(history.status).toBe(200);
+    const [latest] = history.body.entries;
+    expect(latest).toMatchObject({ action: 'UPDATE', actor: `user:${TEST_ADMIN.email}` });
+    expect(latest!.fields).toEqual(
+      expect.arrayContaining([
+        { property: 'location', before: 'Planta', after: 'Planta > Sala de bombas' },
+        { property: 'criticality', before: 'C', after: 'A' },
+      ]),
+    );
+  });
+
+  it('the global history, filtered by table, record and action, only for groups granted the right', async () => {
+    const prisma = office.database.prisma;
+    const asset = await make.anAsset(prisma);
+    await prisma.asset.update({ where: { id: asset.id }, data: { status: 'STANDBY' } });
+    const list = await admin.json<{ records: { params: Record<string, string> }[]; meta: { total: number } }>(
+      `/admin/api/resources/ChangeHistory/actions/list?filters.tableName=assets&filters.recordId=${asset.id}&filters.action=UPDATE`,
+    );
+    expect(list.body.meta.total).toBe(1);
+    expect(list.body.records[0]!.params).toMatchObject({ tableName: 'assets', recordId: String(asset.id), action: 'UPDATE' });
+
+    const consultant = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Carla Consultora');
+    expect((await consultant.client.request('/admin/api/resources/ChangeHistory/actions/list')).status).toBe(403);
+    expect((await consultant.client.request(`/admin/api/resources/Asset/records/${asset.id}/history`)).status).toBe(403);
+    await prisma.group.update({ where: { code: 'CONSULTANTS' }, data: { canReadHistory: true } });
+    const granted = await consultant.client.json<{ meta: { total: number } }>(`/admin/api/resources/ChangeHistory/actions/list?filters.tableName=assets&filters.recordId=${asset.id}`);
+    expect(granted.status).toBe(200);
+    expect(granted.body.meta.total).toBe(2);
+    // ... but never entries about users, which consultants may not read.
+    const users = await consultant.client.json<{ meta: { total: number } }>('/admin/api/resources/ChangeHistory/actions/list?filters.tableName=users');
+    expect(users.body.meta.total).toBe(0);
+    await prisma.group.update({ where: { code: 'CONSULTANTS' }, data: { canReadHistory: false } });
+  });
+
+  it("an auditor without rights on a record does not see its entries (a technician's history: his orders only)", async () => {
+    const prisma = office.database.prisma;
+    const technician = await aPerson(prisma, office.url, ['TECHNICIANS'], 'Tomás Técnico', { technician: true });
+    const colleague = await make.aTechnician(prisma);
+    const asset = await make.anAsset(prisma);
+    const order = (technicianId: number) =>
+      prisma.workOrder.create({ data: { kind: 'CORRECTIVE', assetId: asset.id, technicianId, plannedOn: new Date('2026-11-22'), description: 'x' } });
+    const his = await order(technician.technicianId!);
+    const theirs = await order(colleague.id);
+    await prisma.group.update({ where: { code: 'TECHNICIANS' }, data: { canReadHistory: true } });
+    try {
+      const list = await technician.client.json<{ records: { params: { recordId: string } }[] }>(
+        '/admin/api/resources/ChangeHistory/actions/list?filters.tableName=work_orders&perPage=100',
+      );
+      const ids = list.body.records.map((r) => r.params.recordId);
+      expect(ids).toContain(String(his.id));
+      expect(ids).not.toContain(String(theirs.id));
+      expect((await technician.client.request(`/admin/api/resources/WorkOrder/records/${theirs.id}/history`)).status).toBe(404);
+    } finally {
+      await prisma.group.update({ where: { code: 'TECHNICIANS' }, data: { canReadHistory: false } });
+    }
+  });
+
+  it('every business table is recorded', async () => {
+    const { rows } = await office.database.pool.query<{ table_name: string }>(`
+      SELECT c.relname AS table_name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relispartition
+         AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'history_insert')
+       ORDER BY 1`);
+    // Not business data: sessions, login counters, number counters, Prisma's migration log.
+    expect(rows.map((r) => r.table_name)).toEqual(['_prisma_migrations', 'login_throttle', 'session', 'work_order_counters']);
   });
 });

@@ -15,6 +15,9 @@ import { vocabularyOf } from '../../domain/vocabularies.js';
 import { getFullModel } from '../dmmf.js';
 import { AccessDeniedError, accessibleWhere, type Action } from '../../domain/access/abilities.js';
 import { abilityOf, asRuleSubject } from '../access.js';
+import { historyVisibleTo } from '../history/visibility.js';
+import { AUDITED_TABLES } from '../../domain/history/audited-tables.js';
+import type { Db } from '../../prisma/client.js';
 import { countOrEstimate } from './count-estimate.js';
 import { translateDatabaseError } from './database-errors.js';
 import { RELATED_FILTERS, SEARCH_COLUMNS, SUBTREE_REFERENCES, TITLE_FIELDS } from './model-settings.js';
@@ -62,17 +65,21 @@ export class CmmsPrismaResource extends Resource {
     return this.fullModel.name as Prisma.ModelName;
   }
 
-  /** The rows the signed-in user may `action`: a Prisma where, or null for none. No user, no rows. */
-  private rowsAllowed(context: ActionContext | undefined, action: Action): Record<string, unknown> | null {
-    return accessibleWhere(abilityOf(context?.currentAdmin), action, this.modelName);
+  /** The rows the signed-in user may `action`: a Prisma where, or null for none. No user, no rows.
+   * Change history is its own case: entries about records the viewer may read (admin/history). */
+  private async rowsAllowed(context: ActionContext | undefined, action: Action): Promise<Record<string, unknown> | null> {
+    const ability = abilityOf(context?.currentAdmin);
+    if (this.modelName === 'ChangeHistory')
+      return action === 'read' ? historyVisibleTo(ability, this.db as unknown as Db, [...AUDITED_TABLES]) : null;
+    return accessibleWhere(ability, action, this.modelName);
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    const allowed = this.rowsAllowed(context, 'read');
+    const allowed = await this.rowsAllowed(context, 'read');
     if (!allowed) return 0;
     const where = await this.buildWhere(filter);
     const started = context && this.startedCounts.get(context);
-    const key = JSON.stringify([allowed, where]);
+    const key = countKey(allowed, where);
     const pending = started?.get(key);
     if (pending) {
       started!.delete(key);
@@ -90,7 +97,7 @@ export class CmmsPrismaResource extends Resource {
     const counting = this.countRows(allowed, where);
     counting.catch(() => {}); // its error reaches count(), which awaits it
     const started = this.startedCounts.get(context) ?? new Map<string, Promise<number>>();
-    started.set(JSON.stringify([allowed, where]), counting);
+    started.set(countKey(allowed, where), counting);
     this.startedCounts.set(context, started);
   }
 
@@ -123,7 +130,7 @@ export class CmmsPrismaResource extends Resource {
     params: { limit?: number; offset?: number; sort?: SortParams } = {},
     context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    const allowed = this.rowsAllowed(context, 'read');
+    const allowed = await this.rowsAllowed(context, 'read');
     if (!allowed) return [];
     const { limit = 10, offset = 0, sort = {} } = params;
     const where = await this.buildWhere(filter);
@@ -143,16 +150,18 @@ export class CmmsPrismaResource extends Resource {
   }
 
   override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
-    const allowed = this.rowsAllowed(context, 'read');
+    const allowed = await this.rowsAllowed(context, 'read');
     if (!allowed) return [];
-    const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: { in: ids.map(Number).filter(Number.isInteger) } }] } });
+    const bigIds = this.fullModel.fields.find((f) => f.isId)?.type === 'BigInt';
+    const keys = bigIds ? ids.map(safeBigInt).filter((k) => k !== null) : ids.map(Number).filter(Number.isInteger);
+    const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: { in: keys } }] } });
     return rows.map((row) => this.build(this.prepareReturnValues(row)));
   }
 
   private async findAllowed(id: string | number, context: ActionContext | undefined, action: Action) {
-    const allowed = this.rowsAllowed(context, action);
-    const key = Number(id);
-    if (!allowed || !Number.isInteger(key)) return null;
+    const allowed = await this.rowsAllowed(context, action);
+    const key = this.fullModel.fields.find((f) => f.isId)?.type === 'BigInt' ? safeBigInt(id) : Number(id);
+    if (!allowed || !(typeof key === 'bigint' || Number.isInteger(key))) return null;
     const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: key }] }, take: 1 });
     return rows[0] ?? null;
   }
@@ -242,7 +251,7 @@ export class CmmsPrismaResource extends Resource {
   override prepareReturnValues(row: Record<string, unknown>): Record<string, unknown> {
     const values = super.prepareReturnValues(row) as Record<string, unknown>;
     for (const [key, value] of Object.entries(values))
-      if (value !== null && typeof value === 'object' && Prisma.Decimal.isDecimal(value)) values[key] = value.toString();
+      if ((value !== null && typeof value === 'object' && Prisma.Decimal.isDecimal(value)) || typeof value === 'bigint') values[key] = value.toString();
     return values;
   }
 
@@ -307,6 +316,18 @@ export class CmmsPrismaResource extends Resource {
     );
     if (rows.length > ACCENT_FILTER_ID_LIMIT) return { [path]: { contains: value, mode: 'insensitive' } };
     return { id: { in: rows.map((r) => r.id) } };
+  }
+}
+
+function countKey(allowed: Where, where: Where): string {
+  return JSON.stringify([allowed, where], (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+function safeBigInt(value: string | number): bigint | null {
+  try {
+    return BigInt(value);
+  } catch {
+    return null;
   }
 }
 

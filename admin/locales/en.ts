@@ -10,11 +10,14 @@ export const en: typeof es = {
     maintenance: 'Maintenance',
     catalogue: 'Maintenance catalogue',
     administration: 'Administration',
+    audit: 'Audit',
+    ChangeHistory: 'Change history',
     User: 'Users',
     Group: 'Groups',
     UserGroup: 'Group members',
     UserProfile: 'User profiles',
   },
+  actions: { history: 'History' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -25,6 +28,10 @@ export const en: typeof es = {
     },
   },
   messages: {
+    historyEmpty: 'No changes recorded.',
+    historyAction_INSERT: 'Created',
+    historyAction_UPDATE: 'Changed',
+    historyAction_DELETE: 'Deleted',
     dashboardOpenWorkOrders: 'Open work orders',
     dashboardAssets: 'Assets',
     dashboardOpenRequests: 'Open work requests',
@@ -90,6 +97,19 @@ export const en: typeof es = {
     emailTaken: 'A user with this e-mail already exists.',
   },
   resources: {
+    ChangeHistory: {
+      properties: {
+        changedAt: 'Date',
+        tableName: 'Table',
+        recordId: 'Record',
+        action: 'Action',
+        actorLabel: 'Author',
+        actorUserId: 'User (id)',
+        requestId: 'Request',
+        ip: 'IP address',
+        changes: 'Changes',
+      },
+    },
     ...resourceTranslationsEN,
     User: {
       labels: resourceTranslationsEN.User.labels,

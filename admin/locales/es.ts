@@ -9,11 +9,14 @@ export const es = {
     maintenance: 'Mantenimiento',
     catalogue: 'Catálogo de mantenimiento',
     administration: 'Administración',
+    audit: 'Auditoría',
+    ChangeHistory: 'Historial de cambios',
     User: 'Usuarios',
     Group: 'Grupos',
     UserGroup: 'Miembros de grupo',
     UserProfile: 'Perfiles de usuario',
   },
+  actions: { history: 'Historial' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -24,6 +27,10 @@ export const es = {
     },
   },
   messages: {
+    historyEmpty: 'Sin cambios registrados.',
+    historyAction_INSERT: 'Creación',
+    historyAction_UPDATE: 'Modificación',
+    historyAction_DELETE: 'Eliminación',
     dashboardOpenWorkOrders: 'Órdenes de trabajo abiertas',
     dashboardAssets: 'Activos',
     dashboardOpenRequests: 'Avisos abiertos',
@@ -89,6 +96,19 @@ export const es = {
     emailTaken: 'Ya existe un usuario con este correo.',
   },
   resources: {
+    ChangeHistory: {
+      properties: {
+        changedAt: 'Fecha',
+        tableName: 'Tabla',
+        recordId: 'Registro',
+        action: 'Acción',
+        actorLabel: 'Autor',
+        actorUserId: 'Usuario (id)',
+        requestId: 'Solicitud',
+        ip: 'Dirección IP',
+        changes: 'Cambios',
+      },
+    },
     ...resourceTranslationsES,
     User: {
       labels: resourceTranslationsES.User.labels,

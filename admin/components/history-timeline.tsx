@@ -1,0 +1,42 @@
+// "Historial" of one record: a timeline of who changed what, field labels as in the forms, before → after.
+import { Box, H5, Text } from '@adminjs/design-system';
+import { ApiClient, useTranslation, type ActionProps } from 'adminjs';
+import React, { useEffect, useState } from 'react';
+
+type Field = { property: string; before?: unknown; after?: unknown };
+type Entry = { id: string; at: string; action: string; actor: string; fields: Field[] };
+
+const shown = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+
+const api = new ApiClient();
+
+const HistoryTimeline: React.FC<ActionProps> = ({ resource, record, action }) => {
+  const { translateMessage, translateProperty } = useTranslation();
+  const [entries, setEntries] = useState<Entry[]>([]);
+  useEffect(() => {
+    if (!record) return;
+    api
+      .recordAction({ resourceId: resource.id, recordId: String(record.id), actionName: action.name })
+      .then((response) => setEntries(((response.data as { entries?: Entry[] }).entries ?? []) as Entry[]));
+  }, [record?.id]);
+  return (
+    <Box variant="white" p="xl" data-testid="history-timeline">
+      {entries.length === 0 && <Text>{translateMessage('historyEmpty')}</Text>}
+      {entries.map((entry) => (
+        <Box key={entry.id} mb="xl" pb="lg" style={{ borderBottom: '1px solid #eee' }}>
+          <H5>
+            {new Date(entry.at).toLocaleString()} · {translateMessage(`historyAction_${entry.action}`)} · {entry.actor}
+          </H5>
+          {entry.fields.map((field) => (
+            <Text key={field.property}>
+              <strong>{translateProperty(field.property, resource.id)}</strong>:{' '}
+              {entry.action === 'UPDATE' ? `${shown(field.before)} → ${shown(field.after)}` : shown(field.after ?? field.before)}
+            </Text>
+          ))}
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
+export default HistoryTimeline;
