@@ -12,6 +12,8 @@ export interface JobContext {
   storage: ObjectStorage;
   logger: Logger;
   timeZone: string;
+  /** Months of change history kept (0: forever). */
+  historyRetentionMonths: number;
   jobId: string;
 }
 

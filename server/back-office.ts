@@ -66,7 +66,7 @@ export async function startBackOffice(
     cleanups.push(() => queue.stop());
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
-      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone });
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths });
       await registerSchedules(queue, jobs, config.timeZone);
     }
 

@@ -51,6 +51,7 @@ const environmentSchema = z
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+    HISTORY_RETENTION_MONTHS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of months' }).default(120),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -92,6 +93,8 @@ export interface AppConfig {
   workersInProcess: boolean;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; blockMinutes: number };
   storage: { driver: 'local' } | ({ driver: 's3' } & S3Settings);
+  /** Months of change history kept; 0 keeps it forever. */
+  historyRetentionMonths: number;
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -145,6 +148,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
             forcePathStyle: e.S3_FORCE_PATH_STYLE,
           }
         : { driver: 'local' },
+    historyRetentionMonths: e.HISTORY_RETENTION_MONTHS,
     logLevel: e.LOG_LEVEL,
   };
 }

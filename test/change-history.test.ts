@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
+import { maintainChangeHistoryJob } from '../jobs/maintain-change-history.job.js';
 import { actAs } from '../domain/history/actor.js';
 import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from './support/back-office.js';
 import { HttpClient } from './support/http-client.js';
@@ -213,5 +214,28 @@ describe('what an auditor sees', () => {
        ORDER BY 1`);
     // Not business data: sessions, login counters, number counters, Prisma's migration log.
     expect(rows.map((r) => r.table_name)).toEqual(['_prisma_migrations', 'login_throttle', 'session', 'work_order_counters']);
+  });
+});
+
+describe('partitions and retention', () => {
+  it('the daily job creates the coming months and drops months past the retention period whole', async () => {
+    const { pool } = office.database;
+    await pool.query(`CREATE TABLE change_history_2001_01 PARTITION OF change_history FOR VALUES FROM ('2001-01-01') TO ('2001-02-01')`);
+    await pool.query(
+      `INSERT INTO change_history (changed_at, table_name, record_id, action, actor_label, changes) VALUES ('2001-01-15', 'assets', '1', 'UPDATE', 'system:test', '{}')`,
+    );
+    const job = await office.queue.send(maintainChangeHistoryJob, {});
+    let state: string | undefined;
+    for (let i = 0; i < 100 && state !== 'completed' && state !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      state = (await office.queue.boss.getJobById('default', job!))?.state;
+    }
+    expect(state).toBe('completed');
+    expect((await pool.query(`SELECT to_regclass('change_history_2001_01') AS t`)).rows[0].t).toBeNull();
+    expect(Number((await pool.query(`SELECT count(*) FROM change_history WHERE changed_at < '2002-01-01'`)).rows[0].count)).toBe(0);
+    const ahead = new Date();
+    ahead.setUTCMonth(ahead.getUTCMonth() + 3, 1);
+    const name = `change_history_${ahead.getUTCFullYear()}_${String(ahead.getUTCMonth() + 1).padStart(2, '0')}`;
+    expect((await pool.query(`SELECT to_regclass($1) AS t`, [name])).rows[0].t).toBe(name);
   });
 });
