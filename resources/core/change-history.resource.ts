@@ -8,7 +8,8 @@ import { defineResource, NAVIGATION } from '../define-resource.js';
 export const changeHistoryResource = (prisma: Db) =>
   defineResource(prisma, 'ChangeHistory', {
     navigation: NAVIGATION.audit,
-    sort: { sortBy: 'changedAt', direction: 'desc' },
+    // Ids grow with time (one sequence): newest first through the primary key, no extra index to feed.
+    sort: { sortBy: 'id', direction: 'desc' },
     listProperties: ['changedAt', 'tableName', 'recordId', 'action', 'actorLabel'],
     filterProperties: ['changedAt', 'tableName', 'recordId', 'action', 'actorLabel', 'actorUserId', 'requestId'],
     showProperties: ['changedAt', 'tableName', 'recordId', 'action', 'actorLabel', 'actorUserId', 'requestId', 'ip', 'changes'],

@@ -25,7 +25,6 @@ CREATE TABLE "change_history" (
 -- catches anything outside them, so a write never fails for want of a partition.
 CREATE TABLE "change_history_default" PARTITION OF "change_history" DEFAULT;
 CREATE INDEX "change_history_record" ON "change_history" ("table_name", "record_id");
-CREATE INDEX "change_history_changed_at" ON "change_history" ("changed_at" DESC);
 
 CREATE FUNCTION cmms_ensure_history_partitions(months_ahead integer) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
