@@ -6,7 +6,7 @@
 -- not 50 000 round trips. Hand-written: Prisma neither models partitioned tables nor triggers.
 
 CREATE TABLE "change_history" (
-  "id" bigint GENERATED ALWAYS AS IDENTITY (CACHE 1000),
+  "id" bigint GENERATED ALWAYS AS IDENTITY,
   -- The transaction's time: every change of one save or one import batch carries the same instant.
   "changed_at" timestamptz NOT NULL DEFAULT now(),
   "table_name" text NOT NULL,
