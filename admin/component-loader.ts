@@ -12,4 +12,5 @@ export const Components = {
   RelatedRecords: componentLoader.add('RelatedRecords', path.join(here, 'components/related-records')),
   HistoryTimeline: componentLoader.add('HistoryTimeline', path.join(here, 'components/history-timeline')),
   HistoryChanges: componentLoader.add('HistoryChanges', path.join(here, 'components/history-changes')),
+  ExportHistory: componentLoader.add('ExportHistory', path.join(here, 'components/export-history')),
 };

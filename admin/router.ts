@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { loadCurrentUser, type CurrentUser } from '../domain/access/current-user.js';
 import { actAs } from '../domain/history/actor.js';
 import { signIn } from './authentication.js';
+import { historyExportHandler } from './history/export.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { SESSION_COOKIE, sessionMiddleware, signedInSessionMaxAge } from './session.js';
@@ -107,6 +108,7 @@ export function createAdminRouter(options: {
     res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
   });
 
+  router.get('/history/export.xlsx', historyExportHandler(admin));
   router.use('/api/', statusFromAdminNotices);
 
   AdminJSExpress.buildRouter(admin, router);

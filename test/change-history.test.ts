@@ -1,5 +1,6 @@
 // Change history recorded by the database for every write, whoever and whatever wrote it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
@@ -237,5 +238,29 @@ describe('partitions and retention', () => {
     ahead.setUTCMonth(ahead.getUTCMonth() + 3, 1);
     const name = `change_history_${ahead.getUTCFullYear()}_${String(ahead.getUTCMonth() + 1).padStart(2, '0')}`;
     expect((await pool.query(`SELECT to_regclass($1) AS t`, [name])).rows[0].t).toBe(name);
+  });
+});
+
+describe('exporting the history to Excel', () => {
+  it('streams the filtered entries the viewer may see, and refuses viewers without the right', async () => {
+    const prisma = office.database.prisma;
+    const asset = await make.anAsset(prisma, { description: 'Exportable' });
+    await prisma.asset.update({ where: { id: asset.id }, data: { criticality: 'A' } });
+    const response = await admin.request(`/admin/history/export.xlsx?filters.tableName=assets&filters.recordId=${asset.id}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = workbook.getWorksheet('Historial')!;
+    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]).toEqual(expect.arrayContaining(['Fecha', 'Tabla', 'Registro', 'Acción', 'Autor']));
+    const data = rows.slice(1).map((row) => ({ table: row[2], record: row[3], action: row[4] }));
+    expect(data).toEqual([
+      { table: 'assets', record: String(asset.id), action: 'UPDATE' },
+      { table: 'assets', record: String(asset.id), action: 'INSERT' },
+    ]);
+
+    const operator = await aPerson(prisma, office.url, ['OPERATORS'], 'Oscar Operador');
+    expect((await operator.client.request('/admin/history/export.xlsx')).status).toBe(403);
   });
 });

@@ -17,7 +17,7 @@ export const en: typeof es = {
     UserGroup: 'Group members',
     UserProfile: 'User profiles',
   },
-  actions: { history: 'History' },
+  actions: { history: 'History', exportXlsx: 'Export to Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -28,6 +28,8 @@ export const en: typeof es = {
     },
   },
   messages: {
+    historyExportHelp: 'Downloads the history entries the list shows, with the filters applied.',
+    historyExportButton: 'Download Excel',
     historyEmpty: 'No changes recorded.',
     historyAction_INSERT: 'Created',
     historyAction_UPDATE: 'Changed',

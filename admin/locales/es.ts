@@ -16,7 +16,7 @@ export const es = {
     UserGroup: 'Miembros de grupo',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { history: 'Historial' },
+  actions: { history: 'Historial', exportXlsx: 'Exportar a Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -27,6 +27,8 @@ export const es = {
     },
   },
   messages: {
+    historyExportHelp: 'Descarga las entradas del historial que muestra la lista, con los filtros aplicados.',
+    historyExportButton: 'Descargar Excel',
     historyEmpty: 'Sin cambios registrados.',
     historyAction_INSERT: 'Creación',
     historyAction_UPDATE: 'Modificación',

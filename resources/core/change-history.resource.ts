@@ -2,6 +2,7 @@ import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import { AUDITED_TABLES } from '../../domain/history/audited-tables.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
+import { allowedTo } from '../../admin/access.js';
 
 // The global change history: who changed what, when. Written by database triggers only, so every
 // write action is off; readable by groups granted "read change history", about records they may read.
@@ -23,5 +24,12 @@ export const changeHistoryResource = (prisma: Db) =>
       edit: { isAccessible: false },
       delete: { isAccessible: false },
       bulkDelete: { isAccessible: false },
+      exportXlsx: {
+        actionType: 'resource',
+        icon: 'Download',
+        component: Components.ExportHistory,
+        isAccessible: allowedTo('read', 'ChangeHistory'),
+        handler: async () => ({}),
+      },
     },
   });
