@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup-worker.ts'],
     include: ['test/**/*.test.ts', 'integrations/**/*.test.ts', 'domain/**/*.test.ts', 'jobs/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 60_000,

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../prisma/client.js';
 import type pg from 'pg';
 import { ADMIN_ROOT, createAdmin } from '../admin/admin.js';
+import { discardStaleComponentBundle } from '../admin/component-bundle.js';
 import { createLoginThrottle } from '../admin/login-throttle.js';
 import { createAdminRouter } from '../admin/router.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
@@ -52,6 +53,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
   app.get('/health', healthHandler(deps));
 
   const admin = createAdmin(deps.prisma, config.defaultLocale);
+  await discardStaleComponentBundle();
   await admin.initialize();
   app.use(
     ADMIN_ROOT,

@@ -11,7 +11,10 @@ const shown = (value: unknown) => (value === null || value === undefined || valu
 const api = new ApiClient();
 
 const HistoryTimeline: React.FC<ActionProps> = ({ resource, record, action }) => {
-  const { translateMessage, translateProperty } = useTranslation();
+  const { translateMessage, translateProperty, translateLabel, i18n } = useTranslation();
+  // Closed vocabularies read as in the forms ("En servicio", not IN_SERVICE).
+  const label = (property: string, value: unknown) =>
+    typeof value === 'string' ? translateLabel(`${property}.${value}`, resource.id, { defaultValue: shown(value) }) : shown(value);
   const [entries, setEntries] = useState<Entry[]>([]);
   useEffect(() => {
     if (!record) return;
@@ -25,12 +28,14 @@ const HistoryTimeline: React.FC<ActionProps> = ({ resource, record, action }) =>
       {entries.map((entry) => (
         <Box key={entry.id} mb="xl" pb="lg" style={{ borderBottom: '1px solid #eee' }}>
           <H5>
-            {new Date(entry.at).toLocaleString()} · {translateMessage(`historyAction_${entry.action}`)} · {entry.actor}
+            {new Date(entry.at).toLocaleString(i18n.language)} · {translateMessage(`historyAction_${entry.action}`)} · {entry.actor}
           </H5>
           {entry.fields.map((field) => (
             <Text key={field.property}>
               <strong>{translateProperty(field.property, resource.id)}</strong>:{' '}
-              {entry.action === 'UPDATE' ? `${shown(field.before)} → ${shown(field.after)}` : shown(field.after ?? field.before)}
+              {entry.action === 'UPDATE'
+                ? `${label(field.property, field.before)} → ${label(field.property, field.after)}`
+                : label(field.property, field.after ?? field.before)}
             </Text>
           ))}
         </Box>

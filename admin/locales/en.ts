@@ -17,7 +17,7 @@ export const en: typeof es = {
     UserGroup: 'Group members',
     UserProfile: 'User profiles',
   },
-  actions: { history: 'History', exportXlsx: 'Export to Excel' },
+  actions: { show: 'Show', history: 'History', exportXlsx: 'Export to Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',

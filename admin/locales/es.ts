@@ -16,7 +16,7 @@ export const es = {
     UserGroup: 'Miembros de grupo',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { history: 'Historial', exportXlsx: 'Exportar a Excel' },
+  actions: { show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from '../support/back-office.js';
+import { ARTIFACTS_DIR, launchBrowser } from '../support/browser.js';
+import { HttpClient } from '../support/http-client.js';
+import * as make from '../support/factories.js';
+
+let office: TestBackOffice;
+let browser: Browser;
+beforeAll(async () => {
+  [office, browser] = await Promise.all([startTestBackOffice(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await office?.close();
+});
+
+describe('an auditor reading a record\'s history in a real browser', () => {
+  it('shows who changed what, with the form\'s labels and references by name', async () => {
+    const prisma = office.database.prisma;
+    const plant = await make.aLocation(prisma, { name: 'Planta' });
+    const room = await make.aLocation(prisma, { name: 'Sala de bombas', parentId: plant.id });
+    const asset = await make.anAsset(prisma, { locationId: plant.id, description: 'Bomba de condensado' });
+    const admin = new HttpClient(office.url);
+    await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    const change = new FormData();
+    change.set('location', String(room.id));
+    await admin.request(`/admin/api/resources/Asset/records/${asset.id}/edit`, { method: 'POST', body: change });
+
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    await page.goto(`${office.url}/admin/login`);
+    await page.locator('input[name=email]').fill(TEST_ADMIN.email);
+    await page.locator('input[name=password]').fill(TEST_ADMIN.password);
+    await page.locator('button[type=submit]').click();
+    await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+    await page.goto(`${office.url}/admin/resources/Asset/records/${asset.id}/history`);
+    const timeline = page.getByTestId('history-timeline');
+    await timeline.getByText('Modificación').first().waitFor({ timeout: 15_000 });
+    const text = await timeline.innerText();
+    expect(text).toContain(`user:${TEST_ADMIN.email}`);
+    expect(text).toMatch(/Ubicación: Planta → Planta > Sala de bombas/);
+    expect(text).toContain('Creación');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'asset-history.png'), fullPage: true });
+    await page.close();
+  });
+});
