@@ -80,16 +80,21 @@ export function createAdminRouter(options: {
     if (req.path.startsWith(PUBLIC_ASSETS)) return next();
     // Rights are read afresh on every request: a deactivated account or a removed group takes effect
     // at once, not at the next sign-in.
-    const current = req.session.adminUser && (await loadCurrentUser(prisma, Number(req.session.adminUser.id)).catch(next));
+    let current: CurrentUser | null = null;
+    try {
+      if (req.session.adminUser) current = await loadCurrentUser(prisma, Number(req.session.adminUser.id));
+    } catch (error) {
+      return next(error);
+    }
     if (!current) {
       if (req.session.adminUser) await new Promise((resolve) => req.session.destroy(resolve));
       if (req.path.startsWith('/api/')) return res.status(401).json({ error: 'not signed in' });
       return res.redirect(loginPath);
     }
     req.session.adminUser = current;
-    // Every write of this request is recorded in the change history as this person's.
     // Keep the readable cookie in step with the session's token for AdminJS's axios client.
     if (req.method === 'GET' && !req.headers.cookie?.includes(`${CSRF_COOKIE}=`)) csrfToken(req, res, { secure });
+    // Every write of this request is recorded in the change history as this person's.
     actAs({ userId: current.access.userId, label: `user:${current.email}`, requestId: String(req.id), ip: req.ip }, () => next());
   });
   router.use(requireCsrfToken);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from '../support/back-office.js';
-import { ARTIFACTS_DIR, launchBrowser } from '../support/browser.js';
+import { ARTIFACTS_DIR, launchBrowser, signInThroughForm } from '../support/browser.js';
 import { HttpClient } from '../support/http-client.js';
 import * as make from '../support/factories.js';
 
@@ -29,11 +29,7 @@ describe('an auditor reading a record\'s history in a real browser', () => {
     await admin.request(`/admin/api/resources/Asset/records/${asset.id}/edit`, { method: 'POST', body: change });
 
     const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-    await page.goto(`${office.url}/admin/login`);
-    await page.locator('input[name=email]').fill(TEST_ADMIN.email);
-    await page.locator('input[name=password]').fill(TEST_ADMIN.password);
-    await page.locator('button[type=submit]').click();
-    await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+    await signInThroughForm(page, office.url, TEST_ADMIN.email, TEST_ADMIN.password);
     await page.goto(`${office.url}/admin/resources/Asset/records/${asset.id}/history`);
     const timeline = page.getByTestId('history-timeline');
     await timeline.getByText('Modificación').first().waitFor({ timeout: 15_000 });

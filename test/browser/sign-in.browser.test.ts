@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from '../support/back-office.js';
-import { ARTIFACTS_DIR, launchBrowser } from '../support/browser.js';
+import { ARTIFACTS_DIR, launchBrowser, signInThroughForm } from '../support/browser.js';
 
 let office: TestBackOffice;
 let browser: Browser;
@@ -46,11 +46,7 @@ describe('an administrator in a real browser', () => {
 
   it('creates a user through the AdminJS form, which sends the CSRF token by itself', async () => {
     const page = await browser.newPage();
-    await page.goto(`${office.url}/admin/login`);
-    await page.locator('input[name=email]').fill(TEST_ADMIN.email);
-    await page.locator('input[name=password]').fill(TEST_ADMIN.password);
-    await page.locator('button[type=submit]').click();
-    await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+    await signInThroughForm(page, office.url, TEST_ADMIN.email, TEST_ADMIN.password);
 
     await page.goto(`${office.url}/admin/resources/User/actions/new`);
     await page.locator('input[name=email]').fill('supervisora@planta.test');

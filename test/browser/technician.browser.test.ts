@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestBackOffice, type TestBackOffice } from '../support/back-office.js';
-import { ARTIFACTS_DIR, launchBrowser } from '../support/browser.js';
+import { ARTIFACTS_DIR, launchBrowser, signInThroughForm } from '../support/browser.js';
 import * as make from '../support/factories.js';
 import { aPerson, PASSWORD, type Person } from '../support/people.js';
 
@@ -28,11 +28,7 @@ afterAll(async () => {
 describe('a technician in a real browser', () => {
   it('sees only the navigation his group allows and only his own orders', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${office.url}/admin/login`);
-    await page.locator('input[name=email]').fill(technician.email);
-    await page.locator('input[name=password]').fill(PASSWORD);
-    await page.locator('button[type=submit]').click();
-    await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+    await signInThroughForm(page, office.url, technician.email, PASSWORD);
 
     const navigation = await page.locator('section[data-css="sidebar"], nav').first().innerText();
     expect(navigation).toContain('Mantenimiento');
