@@ -4,7 +4,7 @@ import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { actAs } from '../domain/history/actor.js';
 import type { JobContext, JobDefinition, JobEnvelope } from './job.js';
-import { DEAD_LETTER_QUEUE, QUEUE_CLASSES, QUEUE_SETTINGS, type QueueClass } from './queues.js';
+import { DEAD_LETTER_QUEUE, QUEUE_CLASSES, QUEUE_SETTINGS } from './queues.js';
 
 export interface QueueRuntime {
   boss: PgBoss;
@@ -108,4 +108,3 @@ export async function registerSchedules(runtime: QueueRuntime, jobs: JobDefiniti
   }
 }
 
-export type { QueueClass };
