@@ -1,34 +1,59 @@
 // Large result counts from the planner. Counting 80 000 matches exactly costs ~100 ms on every page turn
 // of a broad search; PostgreSQL's estimate (EXPLAIN) costs a millisecond and is close enough for
-// "Lista (80 000)". Only filters whose SQL is evident are estimated: equality and substring on plain
-// columns of the table (the generated search column, states, flags). Anything else is counted exactly.
+// "Lista (80 000)". Only filters whose SQL is evident are estimated: equality, substring and prefix on
+// columns of the table or of rows it references (search column, states, flags, a location subtree).
+// Anything else is counted exactly.
 import type { DMMF } from '@prisma/generator-helper';
+import { getFullModel } from '../dmmf.js';
 
 type Where = Record<string, unknown>;
 type Raw = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> };
 
-/** `WHERE` SQL and values for a Prisma where made only of simple column conditions; null otherwise. */
-export function simpleWhereSql(model: DMMF.Model, where: Where): { sql: string; values: unknown[] } | null {
+/** `WHERE` SQL and values for a Prisma where made only of simple column conditions (equality, contains,
+ * startsWith), possibly through single-column relations (a work order's asset's location); null otherwise. */
+export function simpleWhereSql(model: DMMF.Model, where: Where, values: unknown[] = []): { sql: string; values: unknown[] } | null {
   const conditions = flattenAnd(where);
   if (!conditions) return null;
   const parts: string[] = [];
-  const values: unknown[] = [];
   for (const condition of conditions) {
     const entries = Object.entries(condition);
     if (entries.length !== 1) return null;
     const [name, value] = entries[0]!;
-    const field = model.fields.find((f) => f.name === name && f.kind !== 'object');
+    const field = model.fields.find((f) => f.name === name);
     if (!field) return null;
+    if (field.kind === 'object') {
+      const from = field.relationFromFields?.[0];
+      const to = field.relationToFields?.[0];
+      const target = getFullModel(field.type);
+      if (field.relationFromFields?.length !== 1 || !from || !to || !value || typeof value !== 'object') return null;
+      const inner = simpleWhereSql(target, value as Where, values);
+      if (!inner) return null;
+      parts.push(`${columnOf(model, from)} IN (SELECT ${columnOf(target, to)} FROM "${target.dbName ?? target.name}" WHERE ${inner.sql})`);
+      continue;
+    }
     const column = `"${field.dbName ?? field.name}"`;
+    const operator = value && typeof value === 'object' ? Object.entries(value) : [];
     if (['string', 'number', 'boolean'].includes(typeof value)) {
       values.push(value);
       parts.push(`${column} = $${values.length}`);
-    } else if (value && typeof value === 'object' && Object.keys(value).length === 1 && typeof (value as { contains?: unknown }).contains === 'string') {
-      values.push(`%${(value as { contains: string }).contains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    } else if (operator.length === 1 && operator[0]![0] === 'contains' && typeof operator[0]![1] === 'string') {
+      values.push(`%${escapeLike(operator[0]![1])}%`);
+      parts.push(`${column} LIKE $${values.length}`);
+    } else if (operator.length === 1 && operator[0]![0] === 'startsWith' && typeof operator[0]![1] === 'string') {
+      values.push(`${escapeLike(operator[0]![1])}%`);
       parts.push(`${column} LIKE $${values.length}`);
     } else return null;
   }
   return parts.length ? { sql: parts.join(' AND '), values } : null;
+}
+
+function columnOf(model: DMMF.Model, fieldName: string): string {
+  const field = model.fields.find((f) => f.name === fieldName);
+  return `"${field?.dbName ?? fieldName}"`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**
