@@ -264,3 +264,18 @@ describe('exporting the history to Excel', () => {
     expect((await operator.client.request('/admin/history/export.xlsx')).status).toBe(403);
   });
 });
+
+describe('a month that filled the default partition', () => {
+  it('stays there, and the upkeep goes on for the other months', async () => {
+    const { pool } = office.database;
+    // Five years ahead: no partition exists yet, so the entry lands in the default partition.
+    await pool.query(
+      `INSERT INTO change_history (changed_at, table_name, record_id, action, actor_label, changes)
+       VALUES (date_trunc('month', now()) + interval '60 months' + interval '3 days', 'assets', '1', 'UPDATE', 'system:test', '{}')`,
+    );
+    const created = (await pool.query<{ n: number }>('SELECT cmms_ensure_history_partitions(61) AS n')).rows[0]!.n;
+    expect(created).toBeGreaterThan(50);
+    const inDefault = await pool.query(`SELECT count(*)::int AS n FROM change_history_default WHERE actor_label = 'system:test'`);
+    expect(inDefault.rows[0].n).toBe(1);
+  });
+});

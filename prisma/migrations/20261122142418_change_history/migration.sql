@@ -34,7 +34,11 @@ DECLARE
 BEGIN
   FOR i IN 0..months_ahead LOOP
     name := 'change_history_' || to_char(month + make_interval(months => i), 'YYYY_MM');
-    IF to_regclass(name) IS NULL THEN
+    -- A month whose entries already landed in the default partition (the job did not run in time) stays
+    -- there: PostgreSQL refuses a partition whose range the default partition already holds rows for.
+    IF to_regclass(name) IS NULL AND NOT EXISTS (
+         SELECT 1 FROM change_history_default
+          WHERE changed_at >= month + make_interval(months => i) AND changed_at < month + make_interval(months => i + 1)) THEN
       EXECUTE format('CREATE TABLE %I PARTITION OF change_history FOR VALUES FROM (%L) TO (%L)',
         name, month + make_interval(months => i), month + make_interval(months => i + 1));
       created := created + 1;
