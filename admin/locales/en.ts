@@ -114,7 +114,7 @@ export const en: typeof es = {
     },
     ...resourceTranslationsEN,
     User: {
-      labels: resourceTranslationsEN.User.labels,
+      labels: { ...resourceTranslationsEN.User.labels, passwordHash: { '[changed]': 'changed', '[hidden]': 'hidden' } },
       properties: {
         id: 'ID',
         email: 'E-mail',
@@ -125,6 +125,7 @@ export const en: typeof es = {
         createdAt: 'Created',
         updatedAt: 'Updated',
         newPassword: 'New password',
+        passwordHash: 'Password',
       },
     },
     Group: {

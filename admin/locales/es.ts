@@ -113,7 +113,7 @@ export const es = {
     },
     ...resourceTranslationsES,
     User: {
-      labels: resourceTranslationsES.User.labels,
+      labels: { ...resourceTranslationsES.User.labels, passwordHash: { '[changed]': 'cambiada', '[hidden]': 'oculta' } },
       properties: {
         id: 'ID',
         email: 'Correo electrónico',
@@ -124,6 +124,7 @@ export const es = {
         createdAt: 'Creado',
         updatedAt: 'Actualizado',
         newPassword: 'Nueva contraseña',
+        passwordHash: 'Contraseña',
       },
     },
     Group: {

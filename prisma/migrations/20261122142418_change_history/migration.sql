@@ -59,7 +59,11 @@ CREATE TRIGGER "change_history_no_truncate" BEFORE TRUNCATE ON "change_history"
   FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_is_append_only();
 REVOKE UPDATE, DELETE, TRUNCATE ON "change_history" FROM PUBLIC;
 
--- Columns never recorded: secrets, and values derived from others (their source column is recorded).
+-- Secrets: a change is noted, the value never.
+CREATE FUNCTION cmms_history_secret_columns() RETURNS text[] LANGUAGE sql IMMUTABLE
+  AS $$ SELECT ARRAY['password_hash'] $$;
+
+-- Columns whose values are never recorded: secrets, and values derived from others (their source is).
 CREATE FUNCTION cmms_history_ignored_columns() RETURNS text[] LANGUAGE sql IMMUTABLE
   AS $$ SELECT ARRAY['password_hash', 'updated_at', 'last_login_at', 'search_text', 'path', 'full_name', 'depth'] $$;
 
@@ -82,19 +86,25 @@ BEGIN
     SELECT TG_TABLE_NAME, o.j ->> 'id', 'DELETE', actor_id, actor, request, address, jsonb_build_object('before', o.j - ignored)
       FROM (SELECT to_jsonb(r) AS j FROM old_rows r) o;
   ELSE
-    -- Each pair is turned into jsonb once (MATERIALIZED), then only the fields that changed are kept.
+    -- Each pair is turned into jsonb once (MATERIALIZED), then only the fields that changed are kept. A
+    -- secret that changed is noted as changed, never with its value ("password_hash": "[changed]").
     INSERT INTO change_history (table_name, record_id, action, actor_user_id, actor_label, request_id, ip, changes)
     WITH pairs AS MATERIALIZED (
-      SELECT n.id, to_jsonb(o) - ignored AS oj, to_jsonb(n) - ignored AS nj
+      SELECT n.id, to_jsonb(o) AS o_all, to_jsonb(n) AS n_all
         FROM new_rows n JOIN old_rows o ON o.id = n.id)
     SELECT TG_TABLE_NAME, pairs.id::text, 'UPDATE', actor_id, actor, request, address,
-           jsonb_build_object('before', diff.before, 'after', diff.after)
+           jsonb_build_object('before', coalesce(diff.before, '{}') || coalesce(secret.before, '{}'),
+                              'after', coalesce(diff.after, '{}') || coalesce(secret.after, '{}'))
       FROM pairs
       CROSS JOIN LATERAL (
-        SELECT jsonb_object_agg(field.key, pairs.oj -> field.key) AS before, jsonb_object_agg(field.key, field.value) AS after
-          FROM jsonb_each(pairs.nj) AS field
-         WHERE (pairs.oj -> field.key) IS DISTINCT FROM field.value) diff
-     WHERE diff.after IS NOT NULL; -- an update that changed only ignored columns is not news
+        SELECT jsonb_object_agg(field.key, pairs.o_all -> field.key) AS before, jsonb_object_agg(field.key, field.value) AS after
+          FROM jsonb_each(pairs.n_all - ignored) AS field
+         WHERE (pairs.o_all -> field.key) IS DISTINCT FROM field.value) diff
+      CROSS JOIN LATERAL (
+        SELECT jsonb_object_agg(key, '[hidden]') AS before, jsonb_object_agg(key, '[changed]') AS after
+          FROM unnest(cmms_history_secret_columns()) AS key
+         WHERE pairs.n_all ? key AND (pairs.o_all -> key) IS DISTINCT FROM (pairs.n_all -> key)) secret
+     WHERE diff.after IS NOT NULL OR secret.after IS NOT NULL; -- changes to derived columns only are not news
   END IF;
   RETURN NULL;
 END $$;
