@@ -46,3 +46,9 @@ export const RELATED_FILTERS: Record<string, Record<string, (id: number, helpers
     location: async (id, { locationPath }) => ({ asset: { location: { path: { startsWith: (await locationPath(id)) ?? '-' } } } }),
   },
 };
+
+/** Fields only the domain's workflows write (a work order's state moves through its lifecycle actions);
+ * a form that tries to change them is refused next to the field. */
+export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
+  WorkOrder: ['state', 'number', 'startedAt', 'completedAt'],
+};

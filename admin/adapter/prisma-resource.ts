@@ -20,7 +20,7 @@ import { AUDITED_TABLES } from '../../domain/history/audited-tables.js';
 import type { Db } from '../../prisma/client.js';
 import { countOrEstimate } from './count-estimate.js';
 import { translateDatabaseError } from './database-errors.js';
-import { RELATED_FILTERS, SEARCH_COLUMNS, SUBTREE_REFERENCES, TITLE_FIELDS } from './model-settings.js';
+import { RELATED_FILTERS, SEARCH_COLUMNS, SUBTREE_REFERENCES, TITLE_FIELDS, WORKFLOW_FIELDS } from './model-settings.js';
 
 type SortParams = { sortBy?: string; direction?: 'asc' | 'desc' };
 type Where = Record<string, unknown>;
@@ -180,6 +180,18 @@ export class CmmsPrismaResource extends Resource {
     return Object.assign(subject, values) as never;
   }
 
+  /** A workflow field the form would change: refused, since only the workflow's actions move it. */
+  private refuseWorkflowFields(params: Record<string, unknown>, current: Record<string, unknown>): void {
+    const changed = (WORKFLOW_FIELDS[this.modelName] ?? []).filter(
+      (field) => params[field] !== undefined && params[field] !== '' && !sameValue(current[field], params[field]),
+    );
+    if (changed.length)
+      throw new ValidationError(Object.fromEntries(changed.map((field) => [field, { message: 'fieldSetByWorkflow', type: 'workflow' }])), {
+        message: 'fieldSetByWorkflow',
+        type: 'workflow',
+      });
+  }
+
   /** Required fields the form left empty, by property path (a relation for a foreign key). */
   private missingRequired(params: Record<string, unknown>): string[] {
     const blank = (value: unknown) => value === undefined || value === null || value === '';
@@ -194,6 +206,7 @@ export class CmmsPrismaResource extends Resource {
   private async assertWriteAllowed(action: 'update' | 'delete', id: string, params: Record<string, unknown>, context?: ActionContext) {
     const row = await this.findAllowed(id, context, action);
     if (!row) throw new AccessDeniedError(action, this.modelName);
+    this.refuseWorkflowFields(params, this.prepareReturnValues(row));
     const ability = abilityOf(context?.currentAdmin);
     const current = asRuleSubject(this.modelName, this.prepareReturnValues(row));
     for (const [field, value] of Object.entries(this.prepareParams(params)))
@@ -213,6 +226,7 @@ export class CmmsPrismaResource extends Resource {
   }
 
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    this.refuseWorkflowFields(params, {});
     const missing = this.missingRequired(params);
     if (missing.length)
       throw new ValidationError(Object.fromEntries(missing.map((path) => [path, { message: 'required', type: 'required' }])), { message: 'required', type: 'required' });
@@ -317,6 +331,12 @@ export class CmmsPrismaResource extends Resource {
     if (rows.length > ACCENT_FILTER_ID_LIMIT) return { [path]: { contains: value, mode: 'insensitive' } };
     return { id: { in: rows.map((r) => r.id) } };
   }
+}
+
+/** A stored value and a form's text for it: equal when they name the same value (dates compared as instants). */
+function sameValue(stored: unknown, submitted: unknown): boolean {
+  if (stored instanceof Date) return !Number.isNaN(Date.parse(String(submitted))) && stored.getTime() === Date.parse(String(submitted));
+  return String(stored ?? '') === String(submitted ?? '');
 }
 
 function countKey(allowed: Where, where: Where): string {

@@ -17,7 +17,7 @@ export const en: typeof es = {
     UserGroup: 'Group members',
     UserProfile: 'User profiles',
   },
-  actions: { show: 'Show', history: 'History', exportXlsx: 'Export to Excel' },
+  actions: { start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -28,6 +28,14 @@ export const en: typeof es = {
     },
   },
   messages: {
+    workOrderMoved_start: 'Order started.',
+    workOrderMoved_hold: 'Order on hold.',
+    workOrderMoved_resume: 'Order resumed.',
+    workOrderMoved_complete: 'Order completed.',
+    workOrderMoved_cancel: 'Order cancelled.',
+    transitionRefused: 'The order cannot move to that state from the one it is in.',
+    fieldSetByWorkflow: "Set by the order's workflow: use its actions (Start, Complete...).",
+    confirmCancelWorkOrder: 'Cancel this work order?',
     historyExportHelp: 'Downloads the history entries the list shows, with the filters applied.',
     historyExportButton: 'Download Excel',
     historyEmpty: 'No changes recorded.',

@@ -16,7 +16,7 @@ export const es = {
     UserGroup: 'Miembros de grupo',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel' },
+  actions: { start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -27,6 +27,14 @@ export const es = {
     },
   },
   messages: {
+    workOrderMoved_start: 'Orden iniciada.',
+    workOrderMoved_hold: 'Orden en espera.',
+    workOrderMoved_resume: 'Orden reanudada.',
+    workOrderMoved_complete: 'Orden completada.',
+    workOrderMoved_cancel: 'Orden cancelada.',
+    transitionRefused: 'La orden no puede pasar a ese estado desde el estado en que está.',
+    fieldSetByWorkflow: 'Lo fija el flujo de la orden: use sus acciones (Iniciar, Completar...).',
+    confirmCancelWorkOrder: '¿Cancelar esta orden de trabajo?',
     historyExportHelp: 'Descarga las entradas del historial que muestra la lista, con los filtros aplicados.',
     historyExportButton: 'Descargar Excel',
     historyEmpty: 'Sin cambios registrados.',

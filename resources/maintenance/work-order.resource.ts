@@ -1,6 +1,7 @@
 import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
+import { workOrderLifecycleActions } from './work-order-actions.js';
 
 // The number comes from the database (gap-free per year); the state moves only through the
 // lifecycle actions (issue 6), so neither is typed into the form.
@@ -27,4 +28,5 @@ export const workOrderResource = (prisma: Db) =>
         custom: { resource: 'WorkOrderStepValue', filter: 'workOrder', columns: ['procedureStep', 'value', 'passed', 'recordedAt'], titleKey: 'relatedStepValues' },
       },
     },
+    actions: workOrderLifecycleActions(prisma),
   });
