@@ -39,6 +39,15 @@ describe('a technician in a real browser', () => {
     expect(await page.locator('body').innerText()).not.toContain('Revisar tablero del colega');
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-work-orders.png'), fullPage: true });
 
+    // He starts his order from its page, and the page shows it in progress.
+    const mine = await office.database.prisma.workOrder.findFirstOrThrow({ where: { technicianId: technician.technicianId } });
+    await page.goto(`${office.url}/admin/resources/WorkOrder/records/${mine.id}/show`);
+    await page.getByRole('button', { name: 'Iniciar' }).or(page.getByRole('link', { name: 'Iniciar' })).first().click();
+    await page.getByText('Orden iniciada.').waitFor({ timeout: 15_000 });
+    await page.getByText('En ejecución').first().waitFor({ timeout: 15_000 });
+    expect((await office.database.prisma.workOrder.findUniqueOrThrow({ where: { id: mine.id } })).state).toBe('IN_PROGRESS');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-started-order.png'), fullPage: true });
+
     // Typing the address of a forbidden list does not show it either.
     const users = await page.request.get(`${office.url}/admin/api/resources/User/actions/list`);
     expect(users.status()).toBe(403);
