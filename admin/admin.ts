@@ -37,13 +37,13 @@ async function countOf(prisma: Db, model: Prisma.ModelName, where: Record<string
   }
 }
 
-export function createAdmin(prisma: Db, language: 'es' | 'en' = 'es'): AdminJS {
+export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string }): AdminJS {
   return new AdminJS({
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     componentLoader,
-    resources: allResources(prisma),
+    resources: allResources(prisma, { timeZone: settings.timeZone }),
     dashboard: {
       component: Components.Dashboard,
       // Counts of what this user may see, under the same row rules as the lists.
@@ -59,7 +59,7 @@ export function createAdmin(prisma: Db, language: 'es' | 'en' = 'es'): AdminJS {
     },
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false },
     locale: {
-      language,
+      language: settings.language,
       availableLanguages: ['es', 'en'],
       localeDetection: false,
       translations: { es, en },

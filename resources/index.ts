@@ -63,6 +63,11 @@ const RESOURCES = [
   changeHistoryResource,
 ];
 
-export function allResources(prisma: Db): ResourceWithOptions[] {
-  return RESOURCES.map((resource) => resource(prisma));
+/** What resources need to know of the plant beyond the database. */
+export interface ResourceSettings {
+  timeZone: string;
+}
+
+export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
+  return RESOURCES.map((resource) => resource(prisma, settings));
 }

@@ -52,7 +52,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
 
   app.get('/health', healthHandler(deps));
 
-  const admin = createAdmin(deps.prisma, config.defaultLocale);
+  const admin = createAdmin(deps.prisma, { language: config.defaultLocale, timeZone: config.timeZone });
   await discardStaleComponentBundle();
   await admin.initialize();
   app.use(

@@ -17,7 +17,7 @@ export const en: typeof es = {
     UserGroup: 'Group members',
     UserProfile: 'User profiles',
   },
-  actions: { start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel' },
+  actions: { convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -28,6 +28,9 @@ export const en: typeof es = {
     },
   },
   messages: {
+    workRequestConverted: 'Work request converted into a corrective work order.',
+    workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
+    confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',
     workOrderMoved_start: 'Order started.',
     workOrderMoved_hold: 'Order on hold.',
     workOrderMoved_resume: 'Order resumed.',

@@ -16,7 +16,7 @@ export const es = {
     UserGroup: 'Miembros de grupo',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel' },
+  actions: { convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -27,6 +27,9 @@ export const es = {
     },
   },
   messages: {
+    workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
+    workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
+    confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',
     workOrderMoved_start: 'Orden iniciada.',
     workOrderMoved_hold: 'Orden en espera.',
     workOrderMoved_resume: 'Orden reanudada.',
