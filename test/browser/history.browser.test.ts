@@ -1,23 +1,16 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from '../support/back-office.js';
-import { ARTIFACTS_DIR, launchBrowser, signInThroughForm } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_ADMIN } from '../support/back-office.js';
+import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
 import { HttpClient } from '../support/http-client.js';
 import * as make from '../support/factories.js';
 
-let office: TestBackOffice;
-let browser: Browser;
-beforeAll(async () => {
-  [office, browser] = await Promise.all([startTestBackOffice(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await office?.close();
-});
+const started = browserAndBackOffice();
 
 describe('an auditor reading a record\'s history in a real browser', () => {
   it('shows who changed what, with the form\'s labels and references by name', async () => {
+    const office = started.office();
+    const browser = started.browser();
     const prisma = office.database.prisma;
     const plant = await make.aLocation(prisma, { name: 'Planta' });
     const room = await make.aLocation(prisma, { name: 'Sala de bombas', parentId: plant.id });

@@ -1,21 +1,14 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from '../support/back-office.js';
-import { ARTIFACTS_DIR, launchBrowser, signInThroughForm } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_ADMIN } from '../support/back-office.js';
+import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
 
-let office: TestBackOffice;
-let browser: Browser;
-beforeAll(async () => {
-  [office, browser] = await Promise.all([startTestBackOffice(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await office?.close();
-});
+const started = browserAndBackOffice();
 
 describe('an administrator in a real browser', () => {
   it('signs in, sees the Spanish dashboard, and signs out', async () => {
+    const office = started.office();
+    const browser = started.browser();
     const page = await browser.newPage({ locale: 'es-HN' });
     await page.goto(`${office.url}/admin`);
     await expect(page.getByText('Iniciar sesión')).toBeTruthy();
@@ -45,6 +38,8 @@ describe('an administrator in a real browser', () => {
   });
 
   it('creates a user through the AdminJS form, which sends the CSRF token by itself', async () => {
+    const office = started.office();
+    const browser = started.browser();
     const page = await browser.newPage();
     await signInThroughForm(page, office.url, TEST_ADMIN.email, TEST_ADMIN.password);
 

@@ -1,17 +1,14 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestBackOffice, type TestBackOffice } from '../support/back-office.js';
-import { ARTIFACTS_DIR, launchBrowser, signInThroughForm } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
 import * as make from '../support/factories.js';
 import { aPerson, PASSWORD, type Person } from '../support/people.js';
 
-let office: TestBackOffice;
-let browser: Browser;
+const started = browserAndBackOffice();
 let technician: Person;
 beforeAll(async () => {
-  [office, browser] = await Promise.all([startTestBackOffice(), launchBrowser()]);
-  const prisma = office.database.prisma;
+  const prisma = started.office().database.prisma;
+  const office = started.office();
   technician = await aPerson(prisma, office.url, ['TECHNICIANS'], 'Tomás Técnico', { technician: true });
   const colleague = await prisma.technician.create({ data: { userId: (await make.aUser(prisma, 'Colega')).id, craft: 'Electricista' } });
   const asset = await make.anAsset(prisma, { description: 'Bomba de condensado' });
@@ -20,13 +17,11 @@ beforeAll(async () => {
   await order(technician.technicianId!, 'Cambiar rodamiento de la bomba');
   await order(colleague.id, 'Revisar tablero del colega');
 });
-afterAll(async () => {
-  await browser?.close();
-  await office?.close();
-});
 
 describe('a technician in a real browser', () => {
   it('sees only the navigation his group allows and only his own orders', async () => {
+    const office = started.office();
+    const browser = started.browser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await signInThroughForm(page, office.url, technician.email, PASSWORD);
 

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestBackOffice, type TestBackOffice } from './back-office.js';
 
 export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, '../../test-artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,4 +34,18 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
   await page.locator('input[name=password]').fill(password);
   await page.locator('button[type=submit]').click();
   await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+}
+
+/** A back office and a Chromium for one browser test file, started together and stopped after it. */
+export function browserAndBackOffice(): { office: () => TestBackOffice; browser: () => Browser } {
+  let office: TestBackOffice | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [office, browser] = await Promise.all([startTestBackOffice(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await office?.close();
+  });
+  return { office: () => office!, browser: () => browser! };
 }
