@@ -13,4 +13,5 @@ export const Components = {
   HistoryTimeline: componentLoader.add('HistoryTimeline', path.join(here, 'components/history-timeline')),
   HistoryChanges: componentLoader.add('HistoryChanges', path.join(here, 'components/history-changes')),
   ExportHistory: componentLoader.add('ExportHistory', path.join(here, 'components/export-history')),
+  WorkOrderForm: componentLoader.add('WorkOrderForm', path.join(here, 'components/work-order-form')),
 };

@@ -14,6 +14,7 @@ export const NAVIGATION = {
   assets: { name: 'assets', icon: 'Box' },
   monitoring: { name: 'monitoring', icon: 'Activity' },
   maintenance: { name: 'maintenance', icon: 'Tool' },
+  services: { name: 'services', icon: 'BarChart2' },
   catalogue: { name: 'catalogue', icon: 'BookOpen' },
   administration: { name: 'administration', icon: 'Users' },
   audit: { name: 'audit', icon: 'Clock' },

@@ -59,6 +59,8 @@ ALTER TABLE "work_requests" ADD CONSTRAINT "work_requests_source_check" CHECK ("
 ALTER TABLE "work_requests" ADD CONSTRAINT "work_requests_reporter_check" CHECK ("source" = 'CONDITION' OR "reported_by_id" IS NOT NULL);
 ALTER TABLE "work_order_materials" ADD CONSTRAINT "work_order_materials_quantity_check" CHECK ("quantity" > 0);
 ALTER TABLE "kpi_snapshots" ADD CONSTRAINT "kpi_snapshots_scope_check" CHECK ("scope" IN ('PLANT', 'SITE', 'CATEGORY'));
+ALTER TABLE "kpi_snapshots" ADD CONSTRAINT "kpi_snapshots_metric_check"
+  CHECK ("metric" IN ('MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'));
 
 -- Work-order numbers, reserved in blocks: the preventive generator numbers thousands of orders with one
 -- counter update instead of one per row. Numbers past 99 999 in a year widen (lpad alone would cut them).
