@@ -82,7 +82,8 @@ const BarChart: React.FC<{ title: string; bars: { label: string; value: number |
 
 const Dashboard: React.FC = () => {
   const [currentAdmin] = useCurrentAdmin();
-  const { translateMessage } = useTranslation();
+  const { translateMessage, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'es';
   const metric = (name: string) => translateMessage(`kpi_${name}`);
   const [data, setData] = useState<DashboardData | null>(null);
 
@@ -107,12 +108,12 @@ const Dashboard: React.FC = () => {
       </Box>
       {data?.kpis?.takenAt && (
         <Box mt="xl" data-testid="kpis">
-          <Text mb="default">{translateMessage('kpiTakenAt', undefined, { at: new Date(data.kpis.takenAt).toLocaleString() })}</Text>
+          <Text mb="default">{translateMessage('kpiTakenAt', undefined, { at: new Date(data.kpis.takenAt).toLocaleString(locale) })}</Text>
           <Box flex flexDirection="row" style={{ gap: 16, flexWrap: 'wrap' }}>
             {KPI_CARDS.map((name) => (
               <Box key={name} variant="white" p="lg" style={{ minWidth: 180 }} data-testid={`kpi-${name}`}>
                 <H5>{metric(name)}</H5>
-                <Text fontSize="xl">{data.kpis!.plant[name] == null ? '—' : data.kpis!.plant[name]!.toLocaleString()}</Text>
+                <Text fontSize="xl">{data.kpis!.plant[name] == null ? '—' : data.kpis!.plant[name]!.toLocaleString(locale)}</Text>
               </Box>
             ))}
           </Box>

@@ -193,6 +193,7 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
                 <Box key={field} mr="default" flexGrow={field === 'description' ? 1 : 0}>
                   <Label>{t(`closeoutMaterial${field[0]!.toUpperCase()}${field.slice(1)}Label`)}</Label>
                   <Input
+                    width={1}
                     name={`material-${index}-${field}`}
                     value={m[field]}
                     onChange={(e: React.ChangeEvent<HTMLInputElement>) => setMaterials(materials.map((x, i) => (i === index ? { ...x, [field]: e.target.value } : x)))}
