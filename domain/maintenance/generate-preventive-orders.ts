@@ -28,6 +28,8 @@ export interface GenerationRequest {
 }
 
 const GENERATION_LOCK = "hashtext('cmms:preventive-generation')";
+// Waiting for a concurrent run to finish counts too.
+const BULK_TIMEOUT_MS = 10 * 60_000;
 
 /** Who may generate: the job (no ability: it acts as the system) or a user with `generate WorkOrder`. */
 export async function generatePreventiveOrders(db: Db, ability: AppAbility | null, request: GenerationRequest): Promise<PreventiveGeneration> {
@@ -63,8 +65,11 @@ export async function generatePreventiveOrders(db: Db, ability: AppAbility | nul
           AND ($3::int[] IS NULL OR s.id = ANY ($3::int[]))`,
       day, request.timeZone, scheduleIds,
     );
+    await tx.$executeRawUnsafe('ANALYZE pm_candidate');
 
-    // Every due date, moved to a working day; two due dates moved onto the same day make one order.
+    // Every due date, moved to the next working day of the schedule's calendar (not a day off, not a
+    // holiday); two due dates moved onto the same day make one order. The next working day of every day
+    // in the span is worked out once per calendar (a running minimum, latest day first), not per order.
     await tx.$executeRawUnsafe(
       `CREATE TEMP TABLE pm_due ON COMMIT DROP AS
        WITH due AS (
@@ -75,12 +80,24 @@ export async function generatePreventiveOrders(db: Db, ability: AppAbility | nul
          SELECT c.schedule_id, c.next_due_on, false FROM pm_candidate c WHERE c.next_due_on BETWEEN c.from_day AND c.until_day
          UNION ALL
          SELECT c.schedule_id, $1::date, true FROM pm_candidate c WHERE c.meter_value - c.meter_baseline >= c.meter_interval
+       ), span AS (
+         SELECT min(due) AS first_day, max(due) + 366 AS last_day FROM due
+       ), calendar_days AS (
+         SELECT cal.id AS calendar_id, day::date AS day,
+                min(day::date) FILTER (WHERE extract(isodow FROM day)::int = ANY (cal.working_days) AND h.id IS NULL)
+                  OVER (PARTITION BY cal.id ORDER BY day DESC) AS next_working_day
+           FROM work_calendars cal
+           CROSS JOIN span CROSS JOIN generate_series(span.first_day::timestamp, span.last_day::timestamp, interval '1 day') AS day
+           LEFT JOIN calendar_holidays h ON h.calendar_id = cal.id AND h.date = day::date
+          WHERE cal.id IN (SELECT calendar_id FROM pm_candidate)
        )
-       SELECT d.schedule_id, cmms_next_working_day(c.calendar_id, d.due) AS planned_on, bool_or(d.by_meter) AS by_meter
+       SELECT d.schedule_id, coalesce(cd.next_working_day, d.due) AS planned_on, bool_or(d.by_meter) AS by_meter
          FROM due d JOIN pm_candidate c USING (schedule_id)
-        GROUP BY d.schedule_id, 2`,
+         LEFT JOIN calendar_days cd ON cd.calendar_id = c.calendar_id AND cd.day = d.due
+        GROUP BY 1, 2`,
       day,
     );
+    await tx.$executeRawUnsafe('ANALYZE pm_due');
 
     // Numbers reserved per year in one counter update each, in planned order: gap-free and unique.
     const created = await tx.$executeRawUnsafe(
@@ -116,5 +133,5 @@ export async function generatePreventiveOrders(db: Db, ability: AppAbility | nul
       day,
     );
     return { day, schedulesDue, ordersCreated: created };
-  });
+  }, { timeoutMs: BULK_TIMEOUT_MS });
 }

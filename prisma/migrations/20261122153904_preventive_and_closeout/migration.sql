@@ -93,40 +93,35 @@ BEGIN
   RETURN NEW;
 END $$;
 
--- Preventive calendar: the due dates of a cycle between two days, anchor + k x interval. Months count
--- from the anchor, so a cycle anchored on the 31st falls on the last day of shorter months (Feb 29th in
--- a leap year) and comes back to the 31st.
+-- Preventive calendar: a cycle's due dates are anchor + k x interval. Months count from the anchor, so a
+-- cycle anchored on the 31st falls on the last day of shorter months (Feb 29th in a leap year) and comes
+-- back to the 31st. Plain expressions, so PostgreSQL inlines them into the generator's set-based queries.
+CREATE FUNCTION cmms_pm_nth_due(anchor date, every integer, unit text, k integer) RETURNS date LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN unit = 'MONTH' THEN (anchor + make_interval(months => k * every))::date
+              ELSE anchor + k * every * CASE WHEN unit = 'WEEK' THEN 7 ELSE 1 END END
+$$;
+
+-- The index k of the last due date on or before a day (for months: of the due date in that day's month).
+CREATE FUNCTION cmms_pm_cycle_index(anchor date, every integer, unit text, day date) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN unit = 'MONTH'
+              THEN ((extract(year FROM day) - extract(year FROM anchor)) * 12 + extract(month FROM day) - extract(month FROM anchor))::int / every
+              ELSE (day - anchor) / (every * CASE WHEN unit = 'WEEK' THEN 7 ELSE 1 END) END
+$$;
+
+-- The due dates of a cycle between two days.
 CREATE FUNCTION cmms_pm_due_dates(anchor date, every integer, unit text, from_day date, until_day date)
 RETURNS SETOF date LANGUAGE sql IMMUTABLE AS $$
-  WITH step AS (
-    SELECT CASE unit WHEN 'WEEK' THEN 7 * every ELSE every END AS days,
-           ((extract(year FROM from_day) - extract(year FROM anchor)) * 12 + extract(month FROM from_day) - extract(month FROM anchor))::int AS months_to_from,
-           ((extract(year FROM until_day) - extract(year FROM anchor)) * 12 + extract(month FROM until_day) - extract(month FROM anchor))::int AS months_to_until
-  )
-  SELECT due FROM (
-    SELECT CASE WHEN unit = 'MONTH' THEN (anchor + make_interval(months => k * every))::date ELSE anchor + k * step.days END AS due
-      FROM step, generate_series(
-             greatest(0, CASE WHEN unit = 'MONTH' THEN step.months_to_from / every - 1 ELSE (from_day - anchor) / step.days END),
-             CASE WHEN unit = 'MONTH' THEN step.months_to_until / every + 1 ELSE (until_day - anchor) / step.days + 1 END) AS k
-  ) series
-  WHERE due BETWEEN from_day AND until_day
+  SELECT cmms_pm_nth_due(anchor, every, unit, k)
+    FROM generate_series(greatest(0, cmms_pm_cycle_index(anchor, every, unit, from_day) - 1), cmms_pm_cycle_index(anchor, every, unit, until_day) + 1) AS k
+   WHERE cmms_pm_nth_due(anchor, every, unit, k) BETWEEN from_day AND until_day
 $$;
 
 -- The first due date of a cycle after a day.
 CREATE FUNCTION cmms_pm_next_due(anchor date, every integer, unit text, after_day date) RETURNS date LANGUAGE sql IMMUTABLE AS $$
-  SELECT min(d.due) FROM cmms_pm_due_dates(anchor, every, unit, greatest(anchor, after_day + 1),
-                                         greatest(anchor, after_day + 1) + CASE unit WHEN 'MONTH' THEN 31 * every + 31 ELSE 7 * every + 7 END) AS d(due)
-$$;
-
--- The day itself when the calendar works it, else the next working day that is not a holiday; the day
--- itself without a calendar (or with one that works no day at all).
-CREATE FUNCTION cmms_next_working_day(calendar integer, day date) RETURNS date LANGUAGE sql STABLE AS $$
-  SELECT coalesce((
-    SELECT candidate::date
-      FROM work_calendars c, generate_series(day::timestamp, (day + 366)::timestamp, interval '1 day') AS candidate
-     WHERE c.id = calendar AND extract(isodow FROM candidate)::int = ANY (c.working_days)
-       AND NOT EXISTS (SELECT 1 FROM calendar_holidays h WHERE h.calendar_id = c.id AND h.date = candidate::date)
-     ORDER BY candidate LIMIT 1), day)
+  SELECT CASE WHEN after_day < anchor THEN anchor
+              WHEN cmms_pm_nth_due(anchor, every, unit, cmms_pm_cycle_index(anchor, every, unit, after_day)) > after_day
+                THEN cmms_pm_nth_due(anchor, every, unit, cmms_pm_cycle_index(anchor, every, unit, after_day))
+              ELSE cmms_pm_nth_due(anchor, every, unit, cmms_pm_cycle_index(anchor, every, unit, after_day) + 1) END
 $$;
 
 -- Condition monitoring: a reading outside its point's limits opens a work request when an excursion
