@@ -25,6 +25,15 @@ export const VOCABULARIES = {
     priority: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'],
   },
   FailureCode: { kind: ['PROBLEM', 'CAUSE', 'REMEDY'] },
+  Requisition: {
+    state: ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'],
+    erpSyncState: ['NOT_SENT', 'PENDING', 'SENT', 'FAILED'],
+  },
+  Ticket: {
+    type: ['FAILURE', 'SERVICE', 'COMPLAINT', 'INFORMATION'],
+    state: ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'],
+    source: ['MANUAL', 'SIG'],
+  },
   KpiSnapshot: {
     scope: ['PLANT', 'SITE', 'CATEGORY'],
     metric: ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'],

@@ -15,6 +15,8 @@ export const NAVIGATION = {
   monitoring: { name: 'monitoring', icon: 'Activity' },
   maintenance: { name: 'maintenance', icon: 'Tool' },
   services: { name: 'services', icon: 'BarChart2' },
+  budgets: { name: 'budgets', icon: 'DollarSign' },
+  callCenter: { name: 'callCenter', icon: 'PhoneCall' },
   catalogue: { name: 'catalogue', icon: 'BookOpen' },
   administration: { name: 'administration', icon: 'Users' },
   audit: { name: 'audit', icon: 'Clock' },

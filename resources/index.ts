@@ -29,6 +29,9 @@ import { workRequestResource } from './maintenance/work-request.resource.js';
 import { measurementPointResource } from './monitoring/measurement-point.resource.js';
 import { readingResource } from './monitoring/reading.resource.js';
 import { kpiSnapshotResource } from './services/kpi-snapshot.resource.js';
+import { requisitionItemResource } from './budgets/requisition-item.resource.js';
+import { requisitionResource } from './budgets/requisition.resource.js';
+import { ticketResource } from './call-center/ticket.resource.js';
 
 const RESOURCES = [
   // Mantenimiento
@@ -42,6 +45,11 @@ const RESOURCES = [
   workOrderShareResource,
   // Servicios / KPI
   kpiSnapshotResource,
+  // Presupuestos
+  requisitionResource,
+  requisitionItemResource,
+  // Centro de llamadas
+  ticketResource,
   // Activos
   assetResource,
   locationResource,

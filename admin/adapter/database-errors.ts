@@ -26,6 +26,12 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   failure_codes_kind_check: 'parent',
 };
 
+// AdminJS judges a saved record by its field errors only: a refusal about no field in particular (a
+// missing reference, a trigger's rule) is filed under this key too, or "new" would report success.
+const WHOLE_RECORD = '_record';
+const refusal = (errors: Record<string, { message: string; type: string }>, message: string, type: string) =>
+  new ValidationError(Object.keys(errors).length ? errors : { [WHOLE_RECORD]: { message, type } }, { message, type });
+
 export function translateDatabaseError(error: unknown, model: DMMF.Model): ValidationError | undefined {
   const cause = driverCause(error);
   const code = cause?.originalCode ?? cause?.code;
@@ -34,21 +40,21 @@ export function translateDatabaseError(error: unknown, model: DMMF.Model): Valid
 
   if (code === '23505') {
     const fields = cause?.constraint?.fields ?? [/Key \(([^)]+)\)/.exec(cause?.detail ?? '')?.[1] ?? ''];
-    const errors = Object.fromEntries(fields.map((f) => [propertyFor(model, f), { message: 'uniqueViolation', type: 'unique' }]));
-    return new ValidationError(errors, { message: 'uniqueViolation', type: 'unique' });
+    const errors = Object.fromEntries(fields.filter(Boolean).map((f) => [propertyFor(model, f), { message: 'uniqueViolation', type: 'unique' }]));
+    return refusal(errors, 'uniqueViolation', 'unique');
   }
   if (code === '23503' || code === '23001') {
     // On delete: "... on table "assets""; on save: the referenced record does not exist.
     const referencing = /on table "([^"]+)"\s*$/.exec(message)?.[1];
     const key = referencing && message.includes('update or delete') ? `referencedBy_${referencing}` : 'referenceMissing';
-    return new ValidationError({}, { message: key, type: 'reference' });
+    return refusal({}, key, 'reference');
   }
   if (code === '23514' || code === '23502') {
     const constraint = /constraint "([^"]+)"/.exec(message)?.[1] ?? '';
     const column = /column "([^"]+)"/.exec(message)?.[1];
     const field = CONSTRAINT_FIELDS[constraint] ?? fieldOfCheck(model, constraint) ?? (column && propertyFor(model, column));
     const key = code === '23502' ? 'required' : constraint.endsWith('_no_cycle') ? 'treeCycle' : `constraint_${constraint}`;
-    return new ValidationError(field ? { [field]: { message: key, type: 'check' } } : {}, { message: key, type: 'check' });
+    return refusal(field ? { [field]: { message: key, type: 'check' } } : {}, key, 'check');
   }
   return undefined;
 }

@@ -22,6 +22,8 @@ export const TITLE_FIELDS: Record<string, string> = {
   WorkOrder: 'number',
   FailureCode: 'name',
   Technician: 'name',
+  Requisition: 'title',
+  Ticket: 'number',
 };
 
 /** References whose filter means "this record or anything below it in its tree". */
@@ -51,4 +53,5 @@ export const RELATED_FILTERS: Record<string, Record<string, (id: number, helpers
  * a form that tries to change them is refused next to the field. */
 export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   WorkOrder: ['state', 'number', 'startedAt', 'completedAt'],
+  Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState'],
 };

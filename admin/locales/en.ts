@@ -17,7 +17,7 @@ export const en: typeof es = {
     UserGroup: 'Group members',
     UserProfile: 'User profiles',
   },
-  actions: { convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
+  actions: { submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
     generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order' },
   components: {
     Login: {
@@ -29,6 +29,20 @@ export const en: typeof es = {
     },
   },
   messages: {
+    // Requisitions.
+    requisitionRefused_wrongState: "The requisition is not in a state that allows this action.",
+    requisitionRefused_noItems: "Add at least one item before submitting the requisition.",
+    requisitionRefused_overLimit: "The requisition total ({{total}}) is over your approval limit.",
+    requisitionDecided_submit: "Requisition submitted for approval.",
+    requisitionDecided_approve: "Requisition approved.",
+    requisitionDecided_reject: "Requisition rejected.",
+    confirmRequisition_submit: "Submit the requisition? Its items cannot change afterwards.",
+    confirmRequisition_approve: "Approve this requisition?",
+    confirmRequisition_reject: "Reject this requisition?",
+    relatedRequisitionItems: "Items",
+    constraint_requisition_items_locked_check: "The requisition was submitted: its items cannot change.",
+    constraint_requisition_items_quantity_check: "The quantity must be greater than zero.",
+    constraint_requisition_items_unit_price_check: "The unit price cannot be negative.",
     // Work-order workflow: closeout, step values, assignment.
     closeoutLaborHours: "Labour hours: enter a number greater than zero (got: \"{{value}}\").",
     closeoutFailureRequired_PROBLEM: "Problem: required on a corrective order.",

@@ -16,7 +16,7 @@ export const es = {
     UserGroup: 'Miembros de grupo',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
+  actions: { submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
     generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden' },
   components: {
     Login: {
@@ -28,6 +28,20 @@ export const es = {
     },
   },
   messages: {
+    // Requisitions.
+    requisitionRefused_wrongState: "La requisición no está en un estado que permita esta acción.",
+    requisitionRefused_noItems: "Añada al menos un artículo antes de enviar la requisición.",
+    requisitionRefused_overLimit: "El total de la requisición ({{total}}) supera su límite de aprobación.",
+    requisitionDecided_submit: "Requisición enviada para aprobación.",
+    requisitionDecided_approve: "Requisición aprobada.",
+    requisitionDecided_reject: "Requisición rechazada.",
+    confirmRequisition_submit: "¿Enviar la requisición? Sus artículos no podrán cambiarse después.",
+    confirmRequisition_approve: "¿Aprobar esta requisición?",
+    confirmRequisition_reject: "¿Rechazar esta requisición?",
+    relatedRequisitionItems: "Artículos",
+    constraint_requisition_items_locked_check: "La requisición ya fue enviada: sus artículos no se pueden cambiar.",
+    constraint_requisition_items_quantity_check: "La cantidad debe ser mayor que cero.",
+    constraint_requisition_items_unit_price_check: "El precio unitario no puede ser negativo.",
     // Work-order workflow: closeout, step values, assignment.
     closeoutLaborHours: "Horas de mano de obra: indique un número mayor que cero (recibido: «{{value}}»).",
     closeoutFailureRequired_PROBLEM: "Problema: es obligatorio en una orden correctiva.",

@@ -1,6 +1,11 @@
 // Generated once from the resource list, then maintained by hand: labels of the asset, monitoring and
 // maintenance resources and of their closed vocabularies (en).
 export const resourceLabelsEN = {
+  "budgets": "Budgets",
+  "callCenter": "Call center",
+  "Requisition": "Requisitions",
+  "RequisitionItem": "Requisition items",
+  "Ticket": "Tickets",
   "WorkOrderShare": "Shared work orders",
   "Location": "Locations",
   "AssetCategory": "Categories",
@@ -28,6 +33,9 @@ export const resourceLabelsEN = {
 };
 
 export const resourceTranslationsEN = {
+  "Requisition": {"properties": {"id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Sent", "FAILED": "Failed"}}},
+  "RequisitionItem": {"properties": {"requisition": "Requisition", "description": "Description", "quantity": "Quantity", "unit": "Unit", "unitPrice": "Unit price"}},
+  "Ticket": {"properties": {"number": "Number", "type": "Type", "description": "Description", "requester": "Requester", "state": "State", "source": "Source", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"type": {"FAILURE": "Failure", "SERVICE": "Service", "COMPLAINT": "Complaint", "INFORMATION": "Information"}, "state": {"OPEN": "Open", "IN_PROGRESS": "In progress", "RESOLVED": "Resolved", "CLOSED": "Closed"}, "source": {"MANUAL": "Manual", "SIG": "SIG"}}},
   "WorkOrderMaterial": {"properties": {"workOrder": "Work order", "description": "Description", "quantity": "Quantity", "unit": "Unit"}},
   "KpiSnapshot": {"properties": {"takenAt": "Computed", "scope": "Scope", "scopeId": "Scope (id)", "scopeName": "Scope name", "metric": "Indicator", "value": "Value"}, "labels": {"scope": {"PLANT": "Plant", "SITE": "Site", "CATEGORY": "Category"}, "metric": {"MTBF_HOURS": "MTBF (h)", "MTTR_HOURS": "MTTR (h)", "PM_COMPLIANCE_PCT": "PM compliance (%)", "BACKLOG": "Backlog", "OVERDUE": "Overdue orders"}}},
   "WorkOrderShare": { "properties": {"workOrder": "Work order", "technician": "Shared with", "createdAt": "Shared at"} },

@@ -1,6 +1,11 @@
 // Generated once from the resource list, then maintained by hand: labels of the asset, monitoring and
 // maintenance resources and of their closed vocabularies (es).
 export const resourceLabelsES = {
+  "budgets": "Presupuestos",
+  "callCenter": "Centro de llamadas",
+  "Requisition": "Requisiciones",
+  "RequisitionItem": "Artículos de requisición",
+  "Ticket": "Tickets",
   "WorkOrderShare": "Órdenes compartidas",
   "Location": "Ubicaciones",
   "AssetCategory": "Categorías",
@@ -28,6 +33,9 @@ export const resourceLabelsES = {
 };
 
 export const resourceTranslationsES = {
+  "Requisition": {"properties": {"id": "N.º", "title": "Título", "requestedBy": "Solicitada por", "workOrder": "Orden de trabajo", "state": "Estado", "total": "Total", "approvedBy": "Aprobada por", "approvedAt": "Aprobada el", "erpSyncState": "Sincronización con ERP", "createdAt": "Creada", "updatedAt": "Actualizada", "items": "Artículos"}, "labels": {"state": {"DRAFT": "Borrador", "SUBMITTED": "Enviada", "APPROVED": "Aprobada", "REJECTED": "Rechazada"}, "erpSyncState": {"NOT_SENT": "No enviada", "PENDING": "Pendiente", "SENT": "Enviada", "FAILED": "Falló"}}},
+  "RequisitionItem": {"properties": {"requisition": "Requisición", "description": "Descripción", "quantity": "Cantidad", "unit": "Unidad", "unitPrice": "Precio unitario"}},
+  "Ticket": {"properties": {"number": "Número", "type": "Tipo", "description": "Descripción", "requester": "Solicitante", "state": "Estado", "source": "Origen", "createdAt": "Creado", "updatedAt": "Actualizado"}, "labels": {"type": {"FAILURE": "Falla", "SERVICE": "Servicio", "COMPLAINT": "Reclamo", "INFORMATION": "Información"}, "state": {"OPEN": "Abierto", "IN_PROGRESS": "En atención", "RESOLVED": "Resuelto", "CLOSED": "Cerrado"}, "source": {"MANUAL": "Manual", "SIG": "SIG"}}},
   "WorkOrderMaterial": {"properties": {"workOrder": "Orden de trabajo", "description": "Descripción", "quantity": "Cantidad", "unit": "Unidad"}},
   "KpiSnapshot": {"properties": {"takenAt": "Calculado", "scope": "Ámbito", "scopeId": "Ámbito (id)", "scopeName": "Nombre del ámbito", "metric": "Indicador", "value": "Valor"}, "labels": {"scope": {"PLANT": "Planta", "SITE": "Sede", "CATEGORY": "Categoría"}, "metric": {"MTBF_HOURS": "MTBF (h)", "MTTR_HOURS": "MTTR (h)", "PM_COMPLIANCE_PCT": "Cumplimiento preventivo (%)", "BACKLOG": "Órdenes pendientes", "OVERDUE": "Órdenes vencidas"}}},
   "WorkOrderShare": { "properties": {"workOrder": "Orden de trabajo", "technician": "Compartida con", "createdAt": "Compartida el"} },

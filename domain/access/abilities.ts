@@ -27,6 +27,7 @@ export type Action =
   | 'generate'
   | 'convert'
   | 'approve'
+  | 'reject'
   | 'sign';
 
 type ModelSubjects = Subjects<{ [Model in Prisma.ModelName]: Record<string, unknown> }>;
@@ -41,7 +42,8 @@ export interface AccessProfile {
   /** Set when the user is a technician: his orders are those assigned to this id. */
   technicianId: number | null;
   canReadHistory: boolean;
-  approvalLimit: number;
+  /** Highest requisition total he may approve; null when his profile may not approve requisitions. */
+  approvalLimit: number | null;
 }
 
 // Everything of the plant, i.e. every model but people, groups and sessions.
@@ -49,13 +51,14 @@ const PLANT: Prisma.ModelName[] = [
   'Location', 'AssetCategory', 'Asset', 'ImportRun', 'MeasurementPoint', 'Reading',
   'MaintenanceType', 'Frequency', 'Procedure', 'ProcedureStep', 'Routine', 'WorkCalendar', 'CalendarHoliday',
   'MaintenanceSchedule', 'WorkRequest', 'Technician', 'WorkOrder', 'WorkOrderStepValue', 'FailureCode',
-  'WorkOrderClosure', 'WorkOrderMaterial', 'WorkOrderShare', 'KpiSnapshot',
+  'WorkOrderClosure', 'WorkOrderMaterial', 'WorkOrderShare', 'KpiSnapshot', 'Requisition', 'RequisitionItem',
+  'Ticket',
 ];
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
 // KPI snapshots by their job.
 const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot'];
-// What supervisors keep up to date.
-const SUPERVISED = PLANT.filter((model) => !WORKFLOW_WRITTEN.includes(model));
+// What supervisors keep up to date (call-center tickets are the operators': supervisors read them).
+const SUPERVISED = PLANT.filter((model) => !WORKFLOW_WRITTEN.includes(model) && model !== 'Ticket');
 // What a technician needs to execute an order.
 const TECHNICAL_REFERENCE: Prisma.ModelName[] = [
   'Asset', 'Location', 'AssetCategory', 'MeasurementPoint', 'Reading', 'Procedure', 'ProcedureStep',
@@ -79,7 +82,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can('convert', 'WorkRequest');
     can('import', IMPORTABLE);
     can('export', PLANT);
-    // Requisitions arrive with the budgets module; the limit is already the rule: `total <= limit`.
+    // Requisitions up to the approval limit of his profile (none when it may not approve).
+    if (user.approvalLimit !== null) can(['approve', 'reject'], 'Requisition', { total: { lte: user.approvalLimit } });
   }
 
   // Técnicos: see the work orders assigned to them, record step values, start/hold/complete them;
@@ -108,7 +112,7 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 
   // Operadores: call-center tickets and work requests; read assets.
   if (member('OPERATORS')) {
-    can(['read', 'create', 'update'], 'WorkRequest');
+    can(['read', 'create', 'update'], ['Ticket', 'WorkRequest']);
     can('read', ['Asset', 'Location', 'AssetCategory']);
   }
 

@@ -22,7 +22,7 @@ export async function loadCurrentUser(prisma: Db, userId: number): Promise<Curre
            (SELECT array_agg(g.code ORDER BY g.code) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id) AS groups,
            EXISTS (SELECT 1 FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id AND g.can_read_history) AS can_read_history,
            (SELECT t.id FROM technicians t WHERE t.user_id = u.id AND t.is_active) AS technician_id,
-           (SELECT p.approval_limit::text FROM user_profiles p WHERE p.user_id = u.id) AS approval_limit
+           (SELECT p.approval_limit::text FROM user_profiles p WHERE p.user_id = u.id AND p.can_approve_requisitions) AS approval_limit
       FROM users u
      WHERE u.id = ${userId} AND u.is_active`;
   const user = rows[0];
@@ -39,7 +39,7 @@ export async function loadCurrentUser(prisma: Db, userId: number): Promise<Curre
       groups,
       technicianId: user.technician_id,
       canReadHistory: user.can_read_history,
-      approvalLimit: Number(user.approval_limit ?? 0),
+      approvalLimit: user.approval_limit === null ? null : Number(user.approval_limit),
     },
   };
 }
