@@ -5,6 +5,9 @@ import { defineJob, type JobDefinition } from '../jobs/job.js';
 import { DEAD_LETTER_QUEUE, QUEUE_CLASSES } from '../jobs/queues.js';
 import { cleanTemporaryExportsJob } from '../jobs/clean-temporary-exports.job.js';
 import { JOBS } from '../jobs/registry.js';
+import { computeKpisJob } from '../jobs/compute-kpis.job.js';
+import { generatePreventiveOrdersJob } from '../jobs/generate-preventive-orders.job.js';
+import * as make from './support/factories.js';
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
 import path from 'node:path';
 
@@ -106,5 +109,24 @@ describe('background work on pg-boss (PostgreSQL is the only queue)', () => {
       (found) => !found.includes('tmp/exports/viejo.xlsx'),
     );
     expect(keys).toEqual(['docs/2026/11/DOC-2026-0001/rev-1.pdf', 'tmp/exports/nuevo.xlsx']);
+  });
+
+  it('runs the preventive generation and the KPI snapshots as jobs, each recorded under its name', async () => {
+    const prisma = office.database.prisma;
+    const routine = await make.aRoutine(prisma);
+    const asset = await make.anAsset(prisma);
+    const schedule = await prisma.maintenanceSchedule.create({ data: { routineId: routine.id, assetId: asset.id, startsOn: new Date('2026-03-10') } });
+    await office.queue.send(generatePreventiveOrdersJob, { day: '2026-05-10' });
+    const orders = await eventually(
+      () => prisma.workOrder.findMany({ where: { scheduleId: schedule.id }, orderBy: { plannedOn: 'asc' } }),
+      (found) => found.length === 3,
+    );
+    expect(orders.map((o) => o.plannedOn.toISOString().slice(0, 10))).toEqual(['2026-03-10', '2026-04-10', '2026-05-10']);
+    const { rows } = await office.database.pool.query(`SELECT DISTINCT actor_label FROM change_history WHERE table_name = 'work_orders' AND record_id = $1`, [String(orders[0]!.id)]);
+    expect(rows).toEqual([{ actor_label: 'job:generate-preventive-orders' }]);
+
+    await office.queue.send(computeKpisJob, {});
+    const snapshots = await eventually(() => prisma.kpiSnapshot.findMany({ where: { scope: 'PLANT', metric: 'BACKLOG' } }), (found) => found.length > 0);
+    expect(Number(snapshots[0]!.value)).toBe(await prisma.workOrder.count({ where: { state: { in: ['PENDING', 'ASSIGNED', 'IN_PROGRESS', 'ON_HOLD'] } } }));
   });
 });
