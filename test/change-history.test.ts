@@ -222,7 +222,7 @@ describe('what an auditor sees', () => {
          AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'history_insert')
        ORDER BY 1`);
     // Not business data: sessions, login counters, number counters, Prisma's migration log.
-    expect(rows.map((r) => r.table_name)).toEqual(['_prisma_migrations', 'login_throttle', 'session', 'work_order_counters']);
+    expect(rows.map((r) => r.table_name)).toEqual(['_prisma_migrations', 'document_counters', 'login_throttle', 'session', 'work_order_counters']);
   });
 });
 
