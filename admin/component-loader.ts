@@ -13,4 +13,10 @@ export const Components = {
   HistoryTimeline: componentLoader.add('HistoryTimeline', path.join(here, 'components/history-timeline')),
   HistoryChanges: componentLoader.add('HistoryChanges', path.join(here, 'components/history-changes')),
   ExportHistory: componentLoader.add('ExportHistory', path.join(here, 'components/export-history')),
+  // documents
+  UploadRevision: componentLoader.add('UploadRevision', path.join(here, 'components/upload-revision')),
+  SignRevision: componentLoader.add('SignRevision', path.join(here, 'components/sign-revision')),
+  VerifyRevision: componentLoader.add('VerifyRevision', path.join(here, 'components/verify-revision')),
+  DocumentRevisions: componentLoader.add('DocumentRevisions', path.join(here, 'components/document-revisions')),
+  Attachments: componentLoader.add('Attachments', path.join(here, 'components/attachments')),
 };

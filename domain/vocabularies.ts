@@ -24,6 +24,10 @@ export const VOCABULARIES = {
     priority: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'],
   },
   FailureCode: { kind: ['PROBLEM', 'CAUSE', 'REMEDY'] },
+  Document: {
+    kind: ['PROCEDURE', 'DRAWING', 'MANUAL', 'CERTIFICATE', 'REPORT', 'PHOTO', 'OTHER'],
+    state: ['DRAFT', 'IN_REVIEW', 'APPROVED', 'OBSOLETE'],
+  },
   User: { locale: ['es', 'en'] },
   Group: { code: GROUP_CODES },
 } as const satisfies Record<string, Record<string, readonly string[]>>;

@@ -15,6 +15,7 @@ export const NAVIGATION = {
   monitoring: { name: 'monitoring', icon: 'Activity' },
   maintenance: { name: 'maintenance', icon: 'Tool' },
   catalogue: { name: 'catalogue', icon: 'BookOpen' },
+  documents: { name: 'documents', icon: 'FileText' },
   administration: { name: 'administration', icon: 'Users' },
   audit: { name: 'audit', icon: 'Clock' },
 } as const;

@@ -22,6 +22,8 @@ export const TITLE_FIELDS: Record<string, string> = {
   WorkOrder: 'number',
   FailureCode: 'name',
   Technician: 'name',
+  Document: 'code',
+  DocumentRevision: 'fileName',
 };
 
 /** References whose filter means "this record or anything below it in its tree". */
@@ -51,4 +53,6 @@ export const RELATED_FILTERS: Record<string, Record<string, (id: number, helpers
  * a form that tries to change them is refused next to the field. */
 export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   WorkOrder: ['state', 'number', 'startedAt', 'completedAt'],
+  // A document is approved by its signatures only (domain/documents/signatures.ts).
+  Document: ['code', 'state'],
 };

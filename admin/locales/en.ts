@@ -1,9 +1,11 @@
 import type { es } from './es.js';
+import { documentsEN } from './documents.en.js';
 import { resourceLabelsEN, resourceTranslationsEN } from './resources.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
   labels: {
+    ...documentsEN.labels,
     ...resourceLabelsEN,
     assets: 'Assets',
     monitoring: 'Monitoring',
@@ -28,6 +30,7 @@ export const en: typeof es = {
     },
   },
   messages: {
+    ...documentsEN.messages,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',
@@ -110,6 +113,7 @@ export const en: typeof es = {
     emailTaken: 'A user with this e-mail already exists.',
   },
   resources: {
+    ...documentsEN.resources,
     ChangeHistory: {
       properties: {
         changedAt: 'Date',
