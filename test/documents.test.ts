@@ -60,7 +60,7 @@ describe('a document and its revisions', () => {
     const one = await uploadRevision(supervisor.client, document.id, first, 'Plano P-101.pdf');
     expect(one.status).toBe(201);
     expect(one.body.message).toBe('Revisión 1 subida.');
-    const two = await uploadRevision(supervisor.client, document.id, second, 'Plano P-101 rev B.pdf');
+    const two = await uploadRevision(supervisor.client, document.id, second, 'Plano P-101 revisión B.pdf');
     expect(two.body.revision).toMatchObject({ number: 2, sha256: sha256(second), size: second.length });
 
     const revisions = await prisma.documentRevision.findMany({ where: { documentId: document.id }, orderBy: { number: 'asc' } });
@@ -72,11 +72,16 @@ describe('a document and its revisions', () => {
     expect(revisions.map((r) => r.fileKey)).toEqual([`docs/${year}/${month}/${document.code}/rev-1.pdf`, `docs/${year}/${month}/${document.code}/rev-2.pdf`]);
     expect(await readFile(path.join(filesDir(), revisions[0]!.fileKey))).toEqual(first);
 
-    for (const [revision, content, name] of [[revisions[0]!, first, 'Plano P-101.pdf'], [revisions[1]!, second, 'Plano P-101 rev B.pdf']] as const) {
+    expect(revisions[1]!.fileName).toBe('Plano P-101 revisión B.pdf');
+    const dispositions = [
+      `attachment; filename="Plano P-101.pdf"; filename*=UTF-8''Plano%20P-101.pdf`,
+      `attachment; filename="Plano P-101 revision B.pdf"; filename*=UTF-8''Plano%20P-101%20revisi%C3%B3n%20B.pdf`,
+    ];
+    for (const [revision, content, disposition] of [[revisions[0]!, first, dispositions[0]], [revisions[1]!, second, dispositions[1]]] as const) {
       const response = await supervisor.client.request(`/admin/documents/revisions/${revision.id}/download`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
-      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+      expect(response.headers.get('content-disposition')).toBe(disposition);
       expect(response.headers.get('cache-control')).toBe('private, no-store');
       expect(Buffer.from(await response.arrayBuffer())).toEqual(content);
     }
@@ -135,6 +140,21 @@ describe('downloads go through the role rules of the record a document belongs t
     const response = await stranger.request(`/admin/documents/revisions/${mineRevision}/download`);
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/admin/login');
+  });
+
+  it('a technician attaches a new document to his own order, not to another technician’s', async () => {
+    const attach = (workOrderId: number) => {
+      const form = new FormData();
+      form.set('title', 'Foto de la placa');
+      form.set('kind', 'PHOTO');
+      form.set('workOrder', String(workOrderId));
+      return technician.client.json<{ record: { params: { code?: string } } }>('/admin/api/resources/Document/actions/new', { method: 'POST', body: form });
+    };
+    const mine = await attach(myOrder);
+    expect(mine.status).toBe(200);
+    expect(mine.body.record.params.code).toMatch(/^DOC-/);
+    expect((await attach(colleaguesOrder)).status).toBe(403);
+    expect(await prisma.document.count({ where: { title: 'Foto de la placa' } })).toBe(1);
   });
 
   it('a technician uploads to his own order, not to another technician’s', async () => {

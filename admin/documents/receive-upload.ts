@@ -28,7 +28,7 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Upl
     const file = await new Promise<ReceivedFile>((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
-        parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 1024 } });
+        parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 1024 } });
       } catch {
         return reject(new DocumentRefusedError('fileMissing'));
       }
