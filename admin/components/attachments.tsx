@@ -62,7 +62,7 @@ const Attachments: React.FC<ShowPropertyProps> = ({ property, record, resource }
         </Table>
       )}
       <Box mt="default">
-        <Link href={newDocument}>{translateMessage('documentAttachments')} +</Link>
+        <Link href={newDocument}>{translateMessage('attachmentNew')}</Link>
       </Box>
     </Box>
   );

@@ -18,10 +18,11 @@ type Revision = {
   audits: { signer: string; signedAt: string; ip: string; userAgent: string; sha256: string }[] | null;
 };
 
-const when = (value: string) => new Date(value).toLocaleString();
+
 
 const DocumentRevisions: React.FC<ShowPropertyProps> = ({ record }) => {
-  const { translateMessage, translateProperty, translateAction } = useTranslation();
+  const { translateMessage, translateProperty, translateAction, i18n } = useTranslation();
+  const when = (value: string) => new Date(value).toLocaleString(i18n.language);
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
 
   useEffect(() => {

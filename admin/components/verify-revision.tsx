@@ -14,7 +14,7 @@ type Verification = {
 };
 
 const VerifyRevision: React.FC<ActionProps> = ({ record }) => {
-  const { translateMessage, translateProperty } = useTranslation();
+  const { translateMessage, translateProperty, i18n } = useTranslation();
   const [result, setResult] = useState<Verification | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -53,7 +53,7 @@ const VerifyRevision: React.FC<ActionProps> = ({ record }) => {
           {result.signatures.map((s) => (
             <TableRow key={`${s.signer}-${s.signedAt}`}>
               <TableCell>{s.signer}</TableCell>
-              <TableCell>{new Date(s.signedAt).toLocaleString()}</TableCell>
+              <TableCell>{new Date(s.signedAt).toLocaleString(i18n.language)}</TableCell>
               <TableCell>
                 <code>{s.sha256}</code>
               </TableCell>

@@ -2,6 +2,8 @@
 import type { documentsES } from './documents.es.js';
 
 export const documentsEN: typeof documentsES = {
+  // Also global: AdminJS's breadcrumbs translate action names without their resource.
+  actions: { uploadRevision: 'Upload revision', sign: 'Sign', verify: 'Verify' },
   labels: {
     documents: 'Documents',
     Document: 'Documents',
@@ -40,6 +42,7 @@ export const documentsEN: typeof documentsES = {
     verifyMatches: 'Matches',
     verifyDiffers: 'Differs',
     documentRevisions: 'Revisions',
+    attachmentNew: 'New document',
     documentAttachments: 'Attached documents',
     revisionNumber: 'Rev.',
     revisionFile: 'File',

@@ -1,5 +1,7 @@
 // Spanish labels and messages of document control (issue 8), merged into es.ts.
 export const documentsES = {
+  // Also global: AdminJS's breadcrumbs translate action names without their resource.
+  actions: { uploadRevision: 'Subir revisión', sign: 'Firmar', verify: 'Verificar' },
   labels: {
     documents: 'Documentos',
     Document: 'Documentos',
@@ -38,6 +40,7 @@ export const documentsES = {
     verifyMatches: 'Coincide',
     verifyDiffers: 'No coincide',
     documentRevisions: 'Revisiones',
+    attachmentNew: 'Nuevo documento',
     documentAttachments: 'Documentos adjuntos',
     revisionNumber: 'Rev.',
     revisionFile: 'Archivo',

@@ -167,3 +167,5 @@ export const en: typeof es = {
     },
   },
 };
+
+Object.assign(en.actions, documentsEN.actions);

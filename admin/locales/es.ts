@@ -166,3 +166,5 @@ export const es = {
     },
   },
 };
+
+Object.assign(es.actions, documentsES.actions);

@@ -14,6 +14,6 @@ export const documentRevisionResource = (prisma: Db) =>
     actions: {
       ...WRITTEN_BY_WORKFLOW,
       sign: pageAction('sign', 'DocumentRevision', Components.SignRevision, 'PenTool'),
-      verify: pageAction('read', 'DocumentRevision', Components.VerifyRevision, 'ShieldCheck'),
+      verify: pageAction('read', 'DocumentRevision', Components.VerifyRevision, 'Shield'),
     },
   });
