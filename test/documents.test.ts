@@ -230,3 +230,40 @@ describe('numbering DOC-YYYY-NNNN', () => {
     expect(created.every((d) => d.code.startsWith(`DOC-${year}-`))).toBe(true);
   });
 });
+
+describe('the states of a document: draft → in review → approved → obsolete', () => {
+  it('is submitted for review, goes back to draft with a new revision, and once obsolete takes no revision', async () => {
+    const document = await prisma.document.create({ data: { title: 'Manual del compresor', kind: 'MANUAL' } });
+    const move = (person: Person, action: string) => person.client.json<{ notice?: { message: string } }>(`/admin/api/resources/Document/records/${document.id}/${action}`, { method: 'POST' });
+    const state = async () => (await prisma.document.findUniqueOrThrow({ where: { id: document.id } })).state;
+
+    // A draft with nothing in it is not sent for review.
+    expect((await move(supervisor, 'submitForReview')).body.notice?.message).toBe('documentMoveRefused_submitForReview');
+    expect(await state()).toBe('DRAFT');
+
+    await uploadRevision(supervisor.client, document.id, aPdf('Manual'), 'manual.pdf');
+    expect((await move(operator, 'submitForReview')).status).toBe(403);
+    expect((await move(supervisor, 'submitForReview')).body.notice?.message).toBe('documentMoved_submitForReview');
+    expect(await state()).toBe('IN_REVIEW');
+
+    // New content has not been reviewed: back to draft.
+    await uploadRevision(supervisor.client, document.id, aPdf('Manual v2'), 'manual-v2.pdf');
+    expect(await state()).toBe('DRAFT');
+
+    expect((await move(supervisor, 'markObsolete')).body.notice?.message).toBe('documentMoved_markObsolete');
+    expect(await state()).toBe('OBSOLETE');
+    const refused = await uploadRevision(supervisor.client, document.id, aPdf('Manual v3'), 'manual-v3.pdf');
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toBe(`El documento ${document.code} está obsoleto: no admite revisiones ni firmas.`);
+    expect(await prisma.documentRevision.count({ where: { documentId: document.id } })).toBe(2);
+  });
+
+  it('its state and code are not typed into the edit form', async () => {
+    const document = await prisma.document.create({ data: { title: 'Hoja de seguridad', kind: 'OTHER' } });
+    const form = new FormData();
+    form.set('state', 'APPROVED');
+    const { body } = await supervisor.client.json<{ record: { errors: Record<string, { message: string }> } }>(`/admin/api/resources/Document/records/${document.id}/edit`, { method: 'POST', body: form });
+    expect(body.record.errors.state?.message).toBe('fieldSetByWorkflow');
+    expect((await prisma.document.findUniqueOrThrow({ where: { id: document.id } })).state).toBe('DRAFT');
+  });
+});

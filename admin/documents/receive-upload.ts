@@ -55,6 +55,10 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Upl
       });
       parser.on('close', () => (received ? received.then(resolve, reject) : reject(new DocumentRefusedError('fileMissing'))));
       parser.on('error', reject);
+      // A client that goes away mid-upload: give up (the temporary copy is removed by the caller).
+      req.on('close', () => {
+        if (!req.complete) reject(new Error('upload aborted by the client'));
+      });
       req.pipe(parser);
     });
     return { file, discard };

@@ -3,7 +3,7 @@ import type { documentsES } from './documents.es.js';
 
 export const documentsEN: typeof documentsES = {
   // Also global: AdminJS's breadcrumbs translate action names without their resource.
-  actions: { uploadRevision: 'Upload revision', sign: 'Sign', verify: 'Verify' },
+  actions: { uploadRevision: 'Upload revision', submitForReview: 'Submit for review', markObsolete: 'Mark obsolete', sign: 'Sign', verify: 'Verify' },
   labels: {
     documents: 'Documents',
     Document: 'Documents',
@@ -13,6 +13,11 @@ export const documentsEN: typeof documentsES = {
     SignatureAudit: 'Signature audit',
   },
   messages: {
+    documentMoved_submitForReview: 'Document submitted for review.',
+    documentMoved_markObsolete: 'Document marked obsolete.',
+    documentMoveRefused_submitForReview: 'Only a draft with at least one revision is submitted for review.',
+    documentMoveRefused_markObsolete: 'The document is already obsolete.',
+    confirmMarkObsolete: 'Mark this document obsolete? It will take no more revisions or signatures.',
     fileMissing: 'Choose a file to upload.',
     fileTooLarge: 'The file “{{name}}” is larger than the {{max}} limit.',
     requestTooLarge: 'The file is larger than the {{max}} limit.',
@@ -58,7 +63,7 @@ export const documentsEN: typeof documentsES = {
   },
   resources: {
     Document: {
-      actions: { uploadRevision: 'Upload revision' },
+      actions: { uploadRevision: 'Upload revision', submitForReview: 'Submit for review', markObsolete: 'Mark obsolete' },
       properties: { code: 'Code', title: 'Title', kind: 'Kind', state: 'State', asset: 'Asset', workOrder: 'Work order', createdAt: 'Created', updatedAt: 'Updated', revisions: 'Revisions' },
       labels: {
         kind: { PROCEDURE: 'Procedure', DRAWING: 'Drawing', MANUAL: 'Manual', CERTIFICATE: 'Certificate', REPORT: 'Report', PHOTO: 'Photo', OTHER: 'Other' },

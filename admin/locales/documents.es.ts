@@ -1,7 +1,7 @@
 // Spanish labels and messages of document control (issue 8), merged into es.ts.
 export const documentsES = {
   // Also global: AdminJS's breadcrumbs translate action names without their resource.
-  actions: { uploadRevision: 'Subir revisión', sign: 'Firmar', verify: 'Verificar' },
+  actions: { uploadRevision: 'Subir revisión', submitForReview: 'Enviar a revisión', markObsolete: 'Marcar obsoleto', sign: 'Firmar', verify: 'Verificar' },
   labels: {
     documents: 'Documentos',
     Document: 'Documentos',
@@ -11,6 +11,11 @@ export const documentsES = {
     SignatureAudit: 'Auditoría de firmas',
   },
   messages: {
+    documentMoved_submitForReview: 'Documento enviado a revisión.',
+    documentMoved_markObsolete: 'Documento marcado como obsoleto.',
+    documentMoveRefused_submitForReview: 'Solo un borrador con al menos una revisión se envía a revisión.',
+    documentMoveRefused_markObsolete: 'El documento ya está obsoleto.',
+    confirmMarkObsolete: '¿Marcar este documento como obsoleto? Ya no admitirá revisiones ni firmas.',
     fileMissing: 'Elija un archivo para subir.',
     fileTooLarge: 'El archivo «{{name}}» supera el tamaño máximo de {{max}}.',
     requestTooLarge: 'El archivo supera el tamaño máximo de {{max}}.',
@@ -56,7 +61,7 @@ export const documentsES = {
   },
   resources: {
     Document: {
-      actions: { uploadRevision: 'Subir revisión' },
+      actions: { uploadRevision: 'Subir revisión', submitForReview: 'Enviar a revisión', markObsolete: 'Marcar obsoleto' },
       properties: { code: 'Código', title: 'Título', kind: 'Tipo', state: 'Estado', asset: 'Activo', workOrder: 'Orden de trabajo', createdAt: 'Creado', updatedAt: 'Actualizado', revisions: 'Revisiones' },
       labels: {
         kind: { PROCEDURE: 'Procedimiento', DRAWING: 'Plano', MANUAL: 'Manual', CERTIFICATE: 'Certificado', REPORT: 'Informe', PHOTO: 'Fotografía', OTHER: 'Otro' },

@@ -1,7 +1,7 @@
 import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
-import { pageAction } from './document-actions.js';
+import { documentMoveActions, pageAction } from './document-actions.js';
 
 // The code comes from the database (DOC-YYYY-NNNN); the state moves with uploads and signatures.
 export const documentResource = (prisma: Db) =>
@@ -17,5 +17,5 @@ export const documentResource = (prisma: Db) =>
       state: { isVisible: { list: true, show: true, edit: false, filter: true } },
       revisions: { type: 'string', components: { show: Components.DocumentRevisions } },
     },
-    actions: { uploadRevision: pageAction('create', 'DocumentRevision', Components.UploadRevision, 'Upload') },
+    actions: { uploadRevision: pageAction('create', 'DocumentRevision', Components.UploadRevision, 'Upload'), ...documentMoveActions(prisma) },
   });
