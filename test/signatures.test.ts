@@ -41,7 +41,8 @@ const verify = (person: Person, revisionId: number) =>
 describe('signing a revision', () => {
   it('records the signature and its audit (signer, time, IP, user agent, hash of the stored file) and approves the document', async () => {
     const { document, revisionId, sha256 } = await aDocumentWithRevision('Procedimiento de bloqueo');
-    const { status, body } = await signRevision(supervisor.client, revisionId, PASSWORD, 'Mozilla/5.0 (Sala de control)');
+    // A forged X-Forwarded-For is not believed: this server trusts no proxy (TRUST_PROXY unset).
+    const { status, body } = await signRevision(supervisor.client, revisionId, PASSWORD, 'Mozilla/5.0 (Sala de control)', { 'x-forwarded-for': '203.0.113.9' });
     expect(status).toBe(201);
     expect(body).toMatchObject({ documentApproved: true, message: 'Todas las firmas requeridas están: documento aprobado.' });
 

@@ -38,9 +38,9 @@ export async function uploadRevision(client: HttpClient, documentId: number, con
   );
 }
 
-export async function signRevision(client: HttpClient, revisionId: number, password: string, userAgent = 'Pruebas/1.0 (planta)') {
+export async function signRevision(client: HttpClient, revisionId: number, password: string, userAgent = 'Pruebas/1.0 (planta)', headers: Record<string, string> = {}) {
   return client.json<{ signature?: { id: number; sha256: string }; documentApproved?: boolean; error?: string; message?: string }>(
     `/admin/documents/revisions/${revisionId}/sign`,
-    { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': userAgent }, body: JSON.stringify({ password }) },
+    { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': userAgent, ...headers }, body: JSON.stringify({ password }) },
   );
 }
