@@ -171,3 +171,20 @@ describe('the signature audit is immutable', () => {
     expect((await admin.client.request(`/admin/api/resources/SignatureAudit/records/${auditId}/show`)).status).toBe(200);
   });
 });
+
+describe('behind a trusted reverse proxy (TRUST_PROXY)', () => {
+  it("the audit records the client's address the proxy reports", async () => {
+    const proxied = await startTestBackOffice({ env: { TRUST_PROXY: 'loopback' } });
+    try {
+      const db = proxied.database.prisma;
+      const person = await aPerson(db, proxied.url, ['SUPERVISORS'], 'Pablo Proxy');
+      const document = await db.document.create({ data: { title: 'Diagrama P&ID', kind: 'DRAWING' } });
+      const { body } = await uploadRevision(person.client, document.id, aPdf('PID'), 'pid.pdf');
+      const signed = await signRevision(person.client, body.revision!.id, PASSWORD, 'Mozilla/5.0', { 'x-forwarded-for': '10.20.30.40' });
+      expect(signed.status).toBe(201);
+      expect((await db.signatureAudit.findFirstOrThrow({ where: { revisionId: body.revision!.id } })).ip).toBe('10.20.30.40');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
