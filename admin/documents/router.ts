@@ -8,7 +8,7 @@ import { abilityOf } from '../access.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
 import { accessibleWhere } from '../../domain/access/abilities.js';
 import { findReadableDocument, findReadableRevision, readableAttachments } from '../../domain/documents/document-access.js';
-import { DocumentRefusedError, type DocumentRefusal } from '../../domain/documents/errors.js';
+import { DocumentNotFoundError, DocumentRefusedError, type DocumentRefusal } from '../../domain/documents/errors.js';
 import { addRevision } from '../../domain/documents/revisions.js';
 import { signRevision, verifyRevision, type PasswordThrottle } from '../../domain/documents/signatures.js';
 import { attachmentDisposition, type ObjectStorage } from '../../integrations/storage/storage.js';
@@ -163,7 +163,9 @@ function translate(user: CurrentUser | undefined, key: string, values: Record<st
 
 /** A refusal a person reads: its status, its code and the message in his language. */
 function refusalOrNext(error: unknown, req: Request, res: Response, next: NextFunction): void {
+  const user = req.session.adminUser as CurrentUser;
+  if (error instanceof DocumentNotFoundError) return void res.status(404).json({ error: 'notFound', message: translate(user, 'documentNotFound') });
   if (!(error instanceof DocumentRefusedError)) return next(error);
   req.log?.info({ reason: error.reason }, 'document operation refused');
-  res.status(STATUS[error.reason] ?? 422).json({ error: error.reason, message: translate(req.session.adminUser as CurrentUser, error.reason, error.values) });
+  res.status(STATUS[error.reason] ?? 422).json({ error: error.reason, message: translate(user, error.reason, error.values) });
 }

@@ -13,6 +13,7 @@ export const documentsEN: typeof documentsES = {
     SignatureAudit: 'Signature audit',
   },
   messages: {
+    documentNotFound: 'The document does not exist or you have no access to it.',
     documentMoved_submitForReview: 'Document submitted for review.',
     documentMoved_markObsolete: 'Document marked obsolete.',
     documentMoveRefused_submitForReview: 'Only a draft with at least one revision is submitted for review.',

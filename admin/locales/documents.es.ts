@@ -11,6 +11,7 @@ export const documentsES = {
     SignatureAudit: 'Auditoría de firmas',
   },
   messages: {
+    documentNotFound: 'El documento no existe o no tiene acceso a él.',
     documentMoved_submitForReview: 'Documento enviado a revisión.',
     documentMoved_markObsolete: 'Documento marcado como obsoleto.',
     documentMoveRefused_submitForReview: 'Solo un borrador con al menos una revisión se envía a revisión.',

@@ -1,9 +1,9 @@
 // Who may read a document's files: the document's own rule AND the right to read the record it belongs
 // to (a technician never downloads an attachment of another technician's order, whatever the rule says).
 import type { Prisma } from '@prisma/client';
-import { NotFoundError } from 'adminjs';
 import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
 import type { Db } from '../../prisma/client.js';
+import { DocumentNotFoundError } from './errors.js';
 
 type DocumentLinks = { assetId: number | null; workOrderId: number | null };
 
@@ -15,7 +15,7 @@ export async function findReadableRevision(db: Db, ability: AppAbility, revision
     where: { AND: [{ id: revisionId }, where as Prisma.DocumentRevisionWhereInput] },
     include: { document: true },
   });
-  if (!revision || !(await canReadOwner(db, ability, revision.document))) throw new NotFoundError(`revision ${revisionId} not found`, 'revision');
+  if (!revision || !(await canReadOwner(db, ability, revision.document))) throw new DocumentNotFoundError(`revision ${revisionId}`);
   return revision;
 }
 
@@ -24,7 +24,7 @@ export async function findReadableDocument(db: Db, ability: AppAbility, document
   const where = accessibleWhere(ability, 'read', 'Document');
   if (!where) throw new AccessDeniedError('read', 'Document');
   const document = await db.document.findFirst({ where: { AND: [{ id: documentId }, where as Prisma.DocumentWhereInput] } });
-  if (!document || !(await canReadOwner(db, ability, document))) throw new NotFoundError(`document ${documentId} not found`, 'document');
+  if (!document || !(await canReadOwner(db, ability, document))) throw new DocumentNotFoundError(`document ${documentId}`);
   return document;
 }
 

@@ -24,3 +24,11 @@ export class DocumentRefusedError extends Error {
     this.name = 'DocumentRefusedError';
   }
 }
+
+/** The document or revision does not exist, or is hidden from this user (the two are not told apart). */
+export class DocumentNotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} not found`);
+    this.name = 'DocumentNotFoundError';
+  }
+}
