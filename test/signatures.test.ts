@@ -188,3 +188,23 @@ describe('behind a trusted reverse proxy (TRUST_PROXY)', () => {
     }
   });
 });
+
+describe('naming required signers', () => {
+  it('a supervisor names them on the current revision of an open document, not on an approved one', async () => {
+    const { document, revisionId } = await aDocumentWithRevision('Instructivo de purga');
+    const name = (userId: number) => {
+      const form = new FormData();
+      form.set('revision', String(revisionId));
+      form.set('user', String(userId));
+      return supervisor.client.json<{ record: { errors: Record<string, { message: string }> } }>('/admin/api/resources/RevisionSigner/actions/new', { method: 'POST', body: form });
+    };
+    expect((await name(engineer.userId)).body.record.errors).toEqual({});
+    await prisma.revisionSigner.deleteMany({ where: { revisionId } });
+    await signRevision(supervisor.client, revisionId, PASSWORD);
+    expect((await prisma.document.findUniqueOrThrow({ where: { id: document.id } })).state).toBe('APPROVED');
+
+    const late = await name(technician.userId);
+    expect(late.body.record.errors.revision?.message).toBe('constraint_revision_signers_revision_check');
+    expect(await prisma.revisionSigner.count({ where: { revisionId } })).toBe(0);
+  });
+});

@@ -13,6 +13,7 @@ export const documentsEN: typeof documentsES = {
     SignatureAudit: 'Signature audit',
   },
   messages: {
+    constraint_revision_signers_revision_check: 'Signers are named only on the latest revision of a document in draft or in review.',
     documentNotFound: 'The document does not exist or you have no access to it.',
     documentMoved_submitForReview: 'Document submitted for review.',
     documentMoved_markObsolete: 'Document marked obsolete.',

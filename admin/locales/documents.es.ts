@@ -11,6 +11,7 @@ export const documentsES = {
     SignatureAudit: 'Auditoría de firmas',
   },
   messages: {
+    constraint_revision_signers_revision_check: 'Solo se designan firmantes en la última revisión de un documento en borrador o en revisión.',
     documentNotFound: 'El documento no existe o no tiene acceso a él.',
     documentMoved_submitForReview: 'Documento enviado a revisión.',
     documentMoved_markObsolete: 'Documento marcado como obsoleto.',

@@ -200,6 +200,22 @@ END $$;
 CREATE TRIGGER "document_revisions_file_fixed" BEFORE UPDATE ON "document_revisions"
   FOR EACH ROW EXECUTE FUNCTION cmms_revision_file_is_fixed();
 
+-- Required signers are named on the current revision of a document still open to signatures (draft or
+-- in review): naming one on an approved document would leave it "approved" without that signature.
+CREATE FUNCTION cmms_check_revision_signer() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (
+    SELECT 1 FROM document_revisions r JOIN documents d ON d.id = r.document_id
+     WHERE r.id = NEW.revision_id AND d.state IN ('DRAFT', 'IN_REVIEW')
+       AND r.number = (SELECT max(number) FROM document_revisions WHERE document_id = r.document_id)) THEN
+    RAISE EXCEPTION 'new row for relation "revision_signers" violates check constraint "revision_signers_revision_check"'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'revision_signers_revision_check';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER "revision_signers_open_revision" BEFORE INSERT OR UPDATE ON "revision_signers"
+  FOR EACH ROW EXECUTE FUNCTION cmms_check_revision_signer();
+
 -- Change history for the new business tables (as in *_change_history).
 DO $$
 DECLARE
