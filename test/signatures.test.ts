@@ -78,7 +78,10 @@ describe('signing a revision', () => {
 
   it('a consultant (read-only) may not sign, and a technician not named may not either', async () => {
     const { revisionId } = await aDocumentWithRevision('Hoja de datos');
-    expect((await signRevision(consultant.client, revisionId, PASSWORD)).status).toBe(403);
+    expect(await signRevision(consultant.client, revisionId, PASSWORD)).toEqual({
+      status: 403,
+      body: { error: 'forbidden', message: 'No puede firmar esta revisión: firman los supervisores y los firmantes designados.' },
+    });
     expect((await signRevision(technician.client, revisionId, PASSWORD)).status).toBe(403);
     expect(await prisma.documentSignature.count({ where: { revisionId } })).toBe(0);
   });

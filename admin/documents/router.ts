@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { pipeline } from 'node:stream/promises';
 import { abilityOf } from '../access.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
-import { accessibleWhere } from '../../domain/access/abilities.js';
+import { AccessDeniedError, accessibleWhere } from '../../domain/access/abilities.js';
 import { findReadableDocument, findReadableRevision, readableAttachments } from '../../domain/documents/document-access.js';
 import { DocumentNotFoundError, DocumentRefusedError, type DocumentRefusal } from '../../domain/documents/errors.js';
 import { addRevision } from '../../domain/documents/revisions.js';
@@ -165,6 +165,10 @@ function translate(user: CurrentUser | undefined, key: string, values: Record<st
 function refusalOrNext(error: unknown, req: Request, res: Response, next: NextFunction): void {
   const user = req.session.adminUser as CurrentUser;
   if (error instanceof DocumentNotFoundError) return void res.status(404).json({ error: 'notFound', message: translate(user, 'documentNotFound') });
+  if (error instanceof AccessDeniedError) {
+    req.log?.warn({ reason: error.message }, 'refused by the role rules');
+    return void res.status(403).json({ error: 'forbidden', message: translate(user, `documentForbidden_${error.action}`) });
+  }
   if (!(error instanceof DocumentRefusedError)) return next(error);
   req.log?.info({ reason: error.reason }, 'document operation refused');
   res.status(STATUS[error.reason] ?? 422).json({ error: error.reason, message: translate(user, error.reason, error.values) });

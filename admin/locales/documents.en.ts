@@ -13,6 +13,9 @@ export const documentsEN: typeof documentsES = {
     SignatureAudit: 'Signature audit',
   },
   messages: {
+    documentForbidden_sign: 'You may not sign this revision: supervisors and named signers sign.',
+    documentForbidden_create: 'You may not upload revisions to this document.',
+    documentForbidden_read: 'You have no access to documents.',
     constraint_revision_signers_revision_check: 'Signers are named only on the latest revision of a document in draft or in review.',
     documentNotFound: 'The document does not exist or you have no access to it.',
     documentMoved_submitForReview: 'Document submitted for review.',

@@ -11,6 +11,9 @@ export const documentsES = {
     SignatureAudit: 'Auditoría de firmas',
   },
   messages: {
+    documentForbidden_sign: 'No puede firmar esta revisión: firman los supervisores y los firmantes designados.',
+    documentForbidden_create: 'No puede subir revisiones a este documento.',
+    documentForbidden_read: 'No tiene acceso a los documentos.',
     constraint_revision_signers_revision_check: 'Solo se designan firmantes en la última revisión de un documento en borrador o en revisión.',
     documentNotFound: 'El documento no existe o no tiene acceso a él.',
     documentMoved_submitForReview: 'Documento enviado a revisión.',
