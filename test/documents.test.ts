@@ -87,6 +87,13 @@ describe('a document and its revisions', () => {
     }
   });
 
+  it('two uploads at the same moment become two consecutive revisions', async () => {
+    const document = await prisma.document.create({ data: { title: 'Fotos de la inspección', kind: 'PHOTO' } });
+    const answers = await Promise.all([1, 2, 3].map((n) => uploadRevision(supervisor.client, document.id, aPdf(`Foto ${n}`), `foto-${n}.pdf`)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    expect(answers.map((a) => a.body.revision!.number).sort()).toEqual([1, 2, 3]);
+  });
+
   it('the show pages of the asset and the order list their attachments for who may read them', async () => {
     const document = await createDocument(supervisor.client, { title: 'Informe de vibraciones', kind: 'REPORT', workOrder: String(myOrder) });
     await uploadRevision(supervisor.client, document.id, aPdf('Informe'), 'informe.pdf');
