@@ -5,6 +5,7 @@ import { CmmsPrismaResource } from './adapter/prisma-resource.js';
 import type { Db } from '../prisma/client.js';
 import type { Prisma } from '@prisma/client';
 import { accessibleWhere } from '../domain/access/abilities.js';
+import { kpiBoard } from '../domain/services/kpis.js';
 import { allResources } from '../resources/index.js';
 import { abilityOf } from './access.js';
 import { Components, componentLoader } from './component-loader.js';
@@ -54,7 +55,9 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
           const where = accessibleWhere(ability, 'read', model);
           if (where) counts.push({ label, value: await countOf(prisma, model, where) });
         }
-        return { counts };
+        // KPIs are plant-wide figures: shown to those who may read the snapshots.
+        const kpis = ability.can('read', 'KpiSnapshot') ? await kpiBoard(prisma, { timeZone: settings.timeZone }) : null;
+        return { counts, kpis };
       },
     },
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false },

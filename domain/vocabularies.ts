@@ -15,6 +15,7 @@ export const VOCABULARIES = {
   Frequency: { calendarUnit: ['DAY', 'WEEK', 'MONTH'] },
   ProcedureStep: { valueType: ['NUMBER', 'BOOLEAN', 'TEXT'] },
   WorkRequest: {
+    source: ['PERSON', 'CONDITION'],
     priority: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'],
     state: ['OPEN', 'IN_REVIEW', 'CONVERTED', 'REJECTED'],
   },
@@ -24,6 +25,10 @@ export const VOCABULARIES = {
     priority: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'],
   },
   FailureCode: { kind: ['PROBLEM', 'CAUSE', 'REMEDY'] },
+  KpiSnapshot: {
+    scope: ['PLANT', 'SITE', 'CATEGORY'],
+    metric: ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'],
+  },
   Document: {
     kind: ['PROCEDURE', 'DRAWING', 'MANUAL', 'CERTIFICATE', 'REPORT', 'PHOTO', 'OTHER'],
     state: ['DRAFT', 'IN_REVIEW', 'APPROVED', 'OBSOLETE'],

@@ -14,6 +14,7 @@ export const NAVIGATION = {
   assets: { name: 'assets', icon: 'Box' },
   monitoring: { name: 'monitoring', icon: 'Activity' },
   maintenance: { name: 'maintenance', icon: 'Tool' },
+  services: { name: 'services', icon: 'BarChart2' },
   catalogue: { name: 'catalogue', icon: 'BookOpen' },
   documents: { name: 'documents', icon: 'FileText' },
   administration: { name: 'administration', icon: 'Users' },

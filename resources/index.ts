@@ -26,12 +26,14 @@ import { routineResource } from './maintenance/routine.resource.js';
 import { technicianResource } from './maintenance/technician.resource.js';
 import { workCalendarResource } from './maintenance/work-calendar.resource.js';
 import { workOrderClosureResource } from './maintenance/work-order-closure.resource.js';
+import { workOrderMaterialResource } from './maintenance/work-order-material.resource.js';
 import { workOrderShareResource } from './maintenance/work-order-share.resource.js';
 import { workOrderStepValueResource } from './maintenance/work-order-step-value.resource.js';
 import { workOrderResource } from './maintenance/work-order.resource.js';
 import { workRequestResource } from './maintenance/work-request.resource.js';
 import { measurementPointResource } from './monitoring/measurement-point.resource.js';
 import { readingResource } from './monitoring/reading.resource.js';
+import { kpiSnapshotResource } from './services/kpi-snapshot.resource.js';
 
 const RESOURCES = [
   // Mantenimiento
@@ -41,7 +43,10 @@ const RESOURCES = [
   technicianResource,
   workOrderStepValueResource,
   workOrderClosureResource,
+  workOrderMaterialResource,
   workOrderShareResource,
+  // Servicios / KPI
+  kpiSnapshotResource,
   // Activos
   assetResource,
   locationResource,

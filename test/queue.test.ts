@@ -83,6 +83,8 @@ describe('background work on pg-boss (PostgreSQL is the only queue)', () => {
     expect(schedules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'default', key: 'clean-temporary-exports', cron: '30 2 * * *', timezone: 'America/Tegucigalpa' }),
+        expect.objectContaining({ name: 'critical', key: 'generate-preventive-orders', cron: '0 6 * * *', timezone: 'America/Tegucigalpa' }),
+        expect.objectContaining({ name: 'reports', key: 'compute-kpis', cron: '*/10 * * * *', timezone: 'America/Tegucigalpa' }),
       ]),
     );
   });

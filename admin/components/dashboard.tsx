@@ -3,13 +3,88 @@ import { Box, H2, H5, Text } from '@adminjs/design-system';
 import { ApiClient, useCurrentAdmin, useTranslation } from 'adminjs';
 import React, { useEffect, useState } from 'react';
 
-type DashboardData = { counts: { label: string; value: number }[] };
+type Values = Partial<Record<'MTBF_HOURS' | 'MTTR_HOURS' | 'PM_COMPLIANCE_PCT' | 'BACKLOG' | 'OVERDUE', number | null>>;
+type KpiBoard = {
+  takenAt: string | null;
+  plant: Values;
+  bySite: { name: string; values: Values }[];
+  byCategory: { name: string; values: Values }[];
+  trend: { day: string; values: Values }[];
+};
+type DashboardData = { counts: { label: string; value: number }[]; kpis: KpiBoard | null };
+const KPI_CARDS = ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'] as const;
 
 const api = new ApiClient();
 
+// Small SVG charts, hand-drawn on purpose: two chart shapes do not justify a charting library in the bundle
+// AdminJS builds at every start. (Kept in this file: AdminJS bundles each registered component alone.)
+const COLORS = ['#3040D6', '#E08A00', '#0E9F6E', '#C81E1E'];
+
+const TrendChart: React.FC<{ title: string; days: string[]; series: { name: string; values: (number | null)[] }[]; testId: string }> = ({ title, days, series, testId }) => {
+  const width = 520;
+  const height = 180;
+  const pad = 30;
+  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const max = Math.max(1, ...all);
+  const x = (i: number) => pad + (days.length <= 1 ? 0 : (i * (width - 2 * pad)) / (days.length - 1));
+  const y = (v: number) => height - pad - (v / max) * (height - 2 * pad);
+  return (
+    <Box variant="white" p="lg" data-testid={testId}>
+      <H5>{title}</H5>
+      <svg width="100%" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
+        <line x1={pad} y1={height - pad} x2={width - pad} y2={height - pad} stroke="#c0c0ca" />
+        <text x={4} y={pad} fontSize="10" fill="#454655">{max.toLocaleString()}</text>
+        {days.length > 0 && <text x={pad} y={height - 8} fontSize="10" fill="#454655">{days[0]}</text>}
+        {days.length > 1 && <text x={width - pad} y={height - 8} fontSize="10" fill="#454655" textAnchor="end">{days[days.length - 1]}</text>}
+        {series.map((s, index) => {
+          const points = s.values.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean).join(' ');
+          return (
+            <g key={s.name}>
+              <polyline points={points} fill="none" stroke={COLORS[index % COLORS.length]} strokeWidth="2" />
+              {s.values.map((v, i) => (v === null ? null : <circle key={i} cx={x(i)} cy={y(v)} r="3" fill={COLORS[index % COLORS.length]} />))}
+            </g>
+          );
+        })}
+      </svg>
+      <Box flex flexDirection="row" style={{ gap: 16 }}>
+        {series.map((s, index) => (
+          <Text key={s.name} fontSize="sm" style={{ color: COLORS[index % COLORS.length] }}>■ {s.name}</Text>
+        ))}
+      </Box>
+    </Box>
+  );
+};
+
+const BarChart: React.FC<{ title: string; bars: { label: string; value: number | null }[]; unit?: string; testId: string }> = ({ title, bars, unit = '', testId }) => {
+  const width = 520;
+  const row = 24;
+  const labelWidth = 160;
+  const max = Math.max(1, ...bars.map((b) => b.value ?? 0));
+  return (
+    <Box variant="white" p="lg" data-testid={testId}>
+      <H5>{title}</H5>
+      <svg width="100%" viewBox={`0 0 ${width} ${Math.max(row, bars.length * row)}`} role="img" aria-label={title}>
+        {bars.map((bar, i) => {
+          const length = ((bar.value ?? 0) / max) * (width - labelWidth - 60);
+          return (
+            <g key={bar.label} transform={`translate(0, ${i * row})`}>
+              <text x={0} y={16} fontSize="11" fill="#454655">{bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label}</text>
+              <rect x={labelWidth} y={4} width={length} height={16} fill={COLORS[0]} rx="2" />
+              <text x={labelWidth + length + 6} y={16} fontSize="11" fill="#454655">{bar.value === null ? '—' : `${bar.value.toLocaleString()}${unit}`}</text>
+            </g>
+          );
+        })}
+      </svg>
+    </Box>
+  );
+};
+
+
 const Dashboard: React.FC = () => {
   const [currentAdmin] = useCurrentAdmin();
-  const { translateMessage } = useTranslation();
+  const { translateMessage, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'es';
+  const metric = (name: string) => translateMessage(`kpi_${name}`);
   const [data, setData] = useState<DashboardData | null>(null);
 
   useEffect(() => {
@@ -31,6 +106,30 @@ const Dashboard: React.FC = () => {
           </Box>
         ))}
       </Box>
+      {data?.kpis?.takenAt && (
+        <Box mt="xl" data-testid="kpis">
+          <Text mb="default">{translateMessage('kpiTakenAt', undefined, { at: new Date(data.kpis.takenAt).toLocaleString(locale) })}</Text>
+          <Box flex flexDirection="row" style={{ gap: 16, flexWrap: 'wrap' }}>
+            {KPI_CARDS.map((name) => (
+              <Box key={name} variant="white" p="lg" style={{ minWidth: 180 }} data-testid={`kpi-${name}`}>
+                <H5>{metric(name)}</H5>
+                <Text fontSize="xl">{data.kpis!.plant[name] == null ? '—' : data.kpis!.plant[name]!.toLocaleString(locale)}</Text>
+              </Box>
+            ))}
+          </Box>
+          <Box mt="xl" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: 16 }}>
+            <TrendChart
+              testId="chart-trend"
+              title={translateMessage('kpiTrend')}
+              days={data.kpis.trend.map((t) => t.day)}
+              series={(['PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'] as const).map((name) => ({ name: metric(name), values: data.kpis!.trend.map((t) => t.values[name] ?? null) }))}
+            />
+            <BarChart testId="chart-backlog-by-site" title={translateMessage('kpiBacklogBySite')} bars={data.kpis.bySite.map((s) => ({ label: s.name, value: s.values.BACKLOG ?? null }))} />
+            <BarChart testId="chart-compliance-by-category" unit=" %" title={translateMessage('kpiComplianceByCategory')} bars={data.kpis.byCategory.map((c) => ({ label: c.name, value: c.values.PM_COMPLIANCE_PCT ?? null }))} />
+            <BarChart testId="chart-mtbf-by-category" unit=" h" title={translateMessage('kpiMtbfByCategory')} bars={data.kpis.byCategory.map((c) => ({ label: c.name, value: c.values.MTBF_HOURS ?? null }))} />
+          </Box>
+        </Box>
+      )}
     </Box>
   );
 };

@@ -21,10 +21,15 @@ export const resourceLabelsEN = {
   "WorkOrder": "Work orders",
   "WorkOrderStepValue": "Step values",
   "FailureCode": "Failure codes",
-  "WorkOrderClosure": "Work-order closures"
+  "WorkOrderClosure": "Work-order closures",
+  "WorkOrderMaterial": "Materials used",
+  "KpiSnapshot": "KPI snapshots",
+  "services": "Services / KPI"
 };
 
 export const resourceTranslationsEN = {
+  "WorkOrderMaterial": {"properties": {"workOrder": "Work order", "description": "Description", "quantity": "Quantity", "unit": "Unit"}},
+  "KpiSnapshot": {"properties": {"takenAt": "Computed", "scope": "Scope", "scopeId": "Scope (id)", "scopeName": "Scope name", "metric": "Indicator", "value": "Value"}, "labels": {"scope": {"PLANT": "Plant", "SITE": "Site", "CATEGORY": "Category"}, "metric": {"MTBF_HOURS": "MTBF (h)", "MTTR_HOURS": "MTTR (h)", "PM_COMPLIANCE_PCT": "PM compliance (%)", "BACKLOG": "Backlog", "OVERDUE": "Overdue orders"}}},
   "WorkOrderShare": { "properties": {"workOrder": "Work order", "technician": "Shared with", "createdAt": "Shared at"} },
   "Location": {
     "properties": {
@@ -123,6 +128,8 @@ export const resourceTranslationsEN = {
       "minValue": "Minimum",
       "maxValue": "Maximum",
       "isMeter": "Is a meter",
+      "excursionSince": "Outside limits since",
+      "lastEvaluatedAt": "Last reading judged",
       "createdAt": "Created",
       "updatedAt": "Updated",
       "readings": "Readings"
@@ -231,13 +238,16 @@ export const resourceTranslationsEN = {
       "endsOn": "Until",
       "isActive": "Active",
       "nextDueOn": "Next due",
-      "lastMeterValue": "Last meter reading"
+      "lastMeterValue": "Last meter reading",
+      "cycleAnchorOn": "Cycle from"
     }
   },
   "WorkRequest": {
     "properties": {
       "id": "No.",
       "reportedBy": "Reported by",
+      "source": "Source",
+      "measurementPoint": "Measurement point",
       "asset": "Asset",
       "description": "Description",
       "priority": "Priority",
@@ -246,6 +256,7 @@ export const resourceTranslationsEN = {
       "updatedAt": "Updated"
     },
     "labels": {
+      "source": { "PERSON": "Person", "CONDITION": "Condition monitoring" },
       "priority": {
         "LOW": "Low",
         "MEDIUM": "Medium",

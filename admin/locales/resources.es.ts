@@ -21,10 +21,15 @@ export const resourceLabelsES = {
   "WorkOrder": "Órdenes de trabajo",
   "WorkOrderStepValue": "Valores de paso",
   "FailureCode": "Fallas",
-  "WorkOrderClosure": "Cierres de OT"
+  "WorkOrderClosure": "Cierres de OT",
+  "WorkOrderMaterial": "Materiales usados",
+  "KpiSnapshot": "Indicadores (KPI)",
+  "services": "Servicios / KPI"
 };
 
 export const resourceTranslationsES = {
+  "WorkOrderMaterial": {"properties": {"workOrder": "Orden de trabajo", "description": "Descripción", "quantity": "Cantidad", "unit": "Unidad"}},
+  "KpiSnapshot": {"properties": {"takenAt": "Calculado", "scope": "Ámbito", "scopeId": "Ámbito (id)", "scopeName": "Nombre del ámbito", "metric": "Indicador", "value": "Valor"}, "labels": {"scope": {"PLANT": "Planta", "SITE": "Sede", "CATEGORY": "Categoría"}, "metric": {"MTBF_HOURS": "MTBF (h)", "MTTR_HOURS": "MTTR (h)", "PM_COMPLIANCE_PCT": "Cumplimiento preventivo (%)", "BACKLOG": "Órdenes pendientes", "OVERDUE": "Órdenes vencidas"}}},
   "WorkOrderShare": { "properties": {"workOrder": "Orden de trabajo", "technician": "Compartida con", "createdAt": "Compartida el"} },
   "Location": {
     "properties": {
@@ -123,6 +128,8 @@ export const resourceTranslationsES = {
       "minValue": "Mínimo",
       "maxValue": "Máximo",
       "isMeter": "Es contador",
+      "excursionSince": "Fuera de límites desde",
+      "lastEvaluatedAt": "Última lectura evaluada",
       "createdAt": "Creado",
       "updatedAt": "Actualizado",
       "readings": "Lecturas"
@@ -231,13 +238,16 @@ export const resourceTranslationsES = {
       "endsOn": "Hasta",
       "isActive": "Activa",
       "nextDueOn": "Próximo vencimiento",
-      "lastMeterValue": "Última lectura de contador"
+      "lastMeterValue": "Última lectura de contador",
+      "cycleAnchorOn": "Ciclo desde"
     }
   },
   "WorkRequest": {
     "properties": {
       "id": "N.º",
       "reportedBy": "Reportado por",
+      "source": "Origen",
+      "measurementPoint": "Punto de medición",
       "asset": "Activo",
       "description": "Descripción",
       "priority": "Prioridad",
@@ -246,6 +256,7 @@ export const resourceTranslationsES = {
       "updatedAt": "Actualizado"
     },
     "labels": {
+      "source": { "PERSON": "Persona", "CONDITION": "Monitoreo de condición" },
       "priority": {
         "LOW": "Baja",
         "MEDIUM": "Media",

@@ -49,10 +49,13 @@ const PLANT: Prisma.ModelName[] = [
   'Location', 'AssetCategory', 'Asset', 'ImportRun', 'MeasurementPoint', 'Reading',
   'MaintenanceType', 'Frequency', 'Procedure', 'ProcedureStep', 'Routine', 'WorkCalendar', 'CalendarHoliday',
   'MaintenanceSchedule', 'WorkRequest', 'Technician', 'WorkOrder', 'WorkOrderStepValue', 'FailureCode',
-  'WorkOrderClosure', 'WorkOrderShare',
+  'WorkOrderClosure', 'WorkOrderMaterial', 'WorkOrderShare', 'KpiSnapshot',
 ];
-// What supervisors keep up to date (the import log is written by imports only).
-const SUPERVISED = PLANT.filter((model) => model !== 'ImportRun');
+// Written by their workflow only: the import log by imports, closures and materials by the closeout,
+// KPI snapshots by their job.
+const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot'];
+// What supervisors keep up to date.
+const SUPERVISED = PLANT.filter((model) => !WORKFLOW_WRITTEN.includes(model));
 // What a technician needs to execute an order.
 const TECHNICAL_REFERENCE: Prisma.ModelName[] = [
   'Asset', 'Location', 'AssetCategory', 'MeasurementPoint', 'Reading', 'Procedure', 'ProcedureStep',
@@ -153,8 +156,9 @@ export function accessibleWhere(ability: AppAbility, action: Action, model: Pris
   return accessibleBy(ability, action).ofType(model) as Record<string, unknown>;
 }
 
-export function asSubject(model: Prisma.ModelName, record: Record<string, unknown>) {
-  return caslSubject(model, record);
+/** A record as the subject of an in-memory rule check (conditions on relations need them loaded). */
+export function asSubject(model: Prisma.ModelName, record: Record<string, unknown>): Subject {
+  return caslSubject(model, record) as unknown as Subject;
 }
 
 /** A user asked for something the rules do not allow him; answered 403, nothing written. */

@@ -20,7 +20,7 @@ export type Transition = keyof typeof TRANSITIONS;
 
 export class TransitionRefusedError extends Error {
   constructor(
-    readonly transition: Transition,
+    readonly transition: Transition | 'assign' | 'close' | 'recordSteps',
     readonly from: string,
   ) {
     super(`A work order in state ${from} cannot ${transition}`);

@@ -1,7 +1,7 @@
 import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
-import { workOrderLifecycleActions } from './work-order-actions.js';
+import { workOrderFormActions, workOrderLifecycleActions } from './work-order-actions.js';
 
 // The number comes from the database (gap-free per year); the state moves only through the
 // lifecycle actions (issue 6), so neither is typed into the form.
@@ -14,7 +14,7 @@ export const workOrderResource = (prisma: Db) =>
     editProperties: ['kind', 'asset', 'schedule', 'workRequest', 'technician', 'priority', 'plannedOn', 'description'],
     showProperties: [
       'number', 'kind', 'state', 'priority', 'asset', 'schedule', 'workRequest', 'technician', 'plannedOn',
-      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'documents',
+      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'closure', 'materials', 'documents',
     ],
     properties: {
       documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'workOrderId' } },
@@ -28,6 +28,16 @@ export const workOrderResource = (prisma: Db) =>
         components: { show: Components.RelatedRecords },
         custom: { resource: 'WorkOrderStepValue', filter: 'workOrder', columns: ['procedureStep', 'value', 'passed', 'recordedAt'], titleKey: 'relatedStepValues' },
       },
+      closure: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'WorkOrderClosure', filter: 'workOrder', columns: ['closedAt', 'laborHours', 'problem', 'cause', 'remedy', 'closedBy', 'observations'], titleKey: 'relatedClosure' },
+      },
+      materials: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'WorkOrderMaterial', filter: 'workOrder', columns: ['description', 'quantity', 'unit'], titleKey: 'relatedMaterials' },
+      },
     },
-    actions: workOrderLifecycleActions(prisma),
+    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma) },
   });

@@ -9,9 +9,10 @@ export const workRequestResource = (prisma: Db, settings: ResourceSettings) =>
   defineResource(prisma, 'WorkRequest', {
     navigation: NAVIGATION.maintenance,
     sort: { sortBy: 'createdAt', direction: 'desc' },
-    listProperties: ['id', 'asset', 'description', 'priority', 'state', 'reportedBy', 'createdAt'],
+    listProperties: ['id', 'asset', 'description', 'priority', 'state', 'source', 'reportedBy', 'createdAt'],
     editProperties: ['asset', 'reportedBy', 'description', 'priority', 'state'],
-    filterProperties: ['asset', 'description', 'priority', 'state', 'reportedBy', 'createdAt'],
+    filterProperties: ['asset', 'description', 'priority', 'state', 'source', 'measurementPoint', 'reportedBy', 'createdAt'],
+    showProperties: ['id', 'asset', 'description', 'priority', 'state', 'source', 'measurementPoint', 'reportedBy', 'createdAt', 'updatedAt'],
     properties: { description: { type: 'textarea' }, createdAt: { isVisible: { list: true, show: true, edit: false, filter: true } } },
     actions: {
       // "Convertir en OT": the request becomes a corrective work order, opened on its page.

@@ -1,0 +1,223 @@
+// The work-order forms that need more than a button: "Asignar" (technician picker), "Registrar pasos"
+// (a value per procedure step) and "Cerrar orden" (the closeout). The action handler answers a GET with
+// the form's data and a POST with the outcome; refusals come back per field and are shown beside it.
+import { Box, Button, FormGroup, H4, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text, TextArea } from '@adminjs/design-system';
+import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
+import React, { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+
+interface Step {
+  id: number;
+  position: number;
+  instruction: string;
+  valueType: 'NUMBER' | 'BOOLEAN' | 'TEXT';
+  unit: string | null;
+  minValue: string | null;
+  maxValue: string | null;
+  value: string;
+  passed: boolean | null;
+}
+interface FailureCode { id: number; code: string; name: string; kind: 'PROBLEM' | 'CAUSE' | 'REMEDY'; parentId: number | null }
+interface FormData {
+  technicians?: { id: number; name: string; craft: string }[];
+  steps?: Step[];
+  failureCodes?: FailureCode[];
+  kind?: string;
+}
+interface Material { description: string; quantity: string; unit: string }
+
+const api = new ApiClient();
+const nativeSelect: React.CSSProperties = { width: '100%', padding: '8px', border: '1px solid #c0c0ca', borderRadius: 2, background: '#fff' };
+
+const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
+  const { translateMessage, translateProperty, i18n } = useTranslation();
+  const addNotice = useNotice();
+  const navigate = useNavigate();
+  const [form, setForm] = useState<FormData | null>(null);
+  const [errors, setErrors] = useState<Record<string, { message: string }>>({});
+  const [submitting, setSubmitting] = useState(false);
+  const [technicianId, setTechnicianId] = useState('');
+  const [values, setValues] = useState<Record<number, string>>({});
+  const [laborHours, setLaborHours] = useState('');
+  const [failure, setFailure] = useState({ problemId: '', causeId: '', remedyId: '' });
+  const [observations, setObservations] = useState('');
+  const [materials, setMaterials] = useState<Material[]>([]);
+  const t = (key: string) => translateMessage(key, resource.id);
+
+  useEffect(() => {
+    api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name }).then((response) => {
+      const data = (response.data as unknown as { form: FormData }).form;
+      setForm(data);
+      setValues(Object.fromEntries((data.steps ?? []).map((s) => [s.id, s.value])));
+    });
+  }, [record?.id, action.name]);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (submitting) return;
+    setSubmitting(true);
+    const steps = Object.entries(values).map(([procedureStepId, value]) => ({ procedureStepId: Number(procedureStepId), value }));
+    const payload =
+      action.name === 'assign'
+        ? { technicianId }
+        : action.name === 'recordSteps'
+          ? { steps }
+          : { laborHours, ...failure, observations, steps, materials };
+    try {
+      const response = await api.recordAction({
+        resourceId: resource.id, recordId: record!.id, actionName: action.name, method: 'post',
+        data: { ...payload, language: i18n.language },
+      });
+      const data = response.data as { notice?: { message: string; type: 'success' | 'error' }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
+      if (data.notice) addNotice(data.notice);
+      if (data.notice?.type === 'error') {
+        setErrors(data.record?.errors ?? {});
+        setSubmitting(false);
+      } else if (data.redirectUrl) navigate(data.redirectUrl);
+    } catch {
+      addNotice({ message: 'forbiddenError', type: 'error' });
+      setSubmitting(false);
+    }
+  };
+
+  const error = (field: string) =>
+    errors[field] ? (
+      <Text color="error" mt="sm" data-testid={`error-${field}`}>
+        {errors[field]!.message}
+      </Text>
+    ) : null;
+  if (!form) return <Text>{t('formLoading')}</Text>;
+
+  const codes = form.failureCodes ?? [];
+  const optionsOf = (kind: FailureCode['kind'], parentId?: string) =>
+    codes.filter((c) => c.kind === kind && (parentId === undefined || String(c.parentId) === parentId));
+  const failureSelect = (field: 'problemId' | 'causeId' | 'remedyId', label: string, options: FailureCode[], reset: Partial<typeof failure>) => (
+    <FormGroup>
+      <Label required={form.kind === 'CORRECTIVE'}>{t(label)}</Label>
+      <select style={nativeSelect} name={field} value={failure[field]} onChange={(e) => setFailure({ ...failure, ...reset, [field]: e.target.value })}>
+        <option value="">{t('selectPlaceholder')}</option>
+        {options.map((c) => (
+          <option key={c.id} value={c.id}>{`${c.code} · ${c.name}`}</option>
+        ))}
+      </select>
+      {error(field)}
+    </FormGroup>
+  );
+
+  const stepInput = (step: Step) => {
+    const value = values[step.id] ?? '';
+    const set = (v: string) => setValues({ ...values, [step.id]: v });
+    if (step.valueType === 'BOOLEAN')
+      return (
+        <select style={nativeSelect} name={`step-${step.position}`} value={value} onChange={(e) => set(e.target.value)}>
+          <option value="">{t('selectPlaceholder')}</option>
+          <option value="true">{t('stepYes')}</option>
+          <option value="false">{t('stepNo')}</option>
+        </select>
+      );
+    return <Input name={`step-${step.position}`} value={value} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set(e.target.value)} width={1} />;
+  };
+
+  const stepsTable = (form.steps ?? []).length === 0 ? (
+    <Text mb="lg">{t('stepsNone')}</Text>
+  ) : (
+    <Table mb="xl">
+      <TableHead>
+        <TableRow>
+          <TableCell>#</TableCell>
+          <TableCell>{translateProperty('instruction', 'ProcedureStep')}</TableCell>
+          <TableCell>{t('stepLimits')}</TableCell>
+          <TableCell>{translateProperty('value', 'WorkOrderStepValue')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {form.steps!.map((step) => (
+          <TableRow key={step.id}>
+            <TableCell>{step.position}</TableCell>
+            <TableCell>{step.instruction}</TableCell>
+            <TableCell>{step.valueType === 'NUMBER' ? `${step.minValue ?? '−∞'} … ${step.maxValue ?? '∞'} ${step.unit ?? ''}` : ''}</TableCell>
+            <TableCell>
+              {stepInput(step)}
+              {error(`steps.${step.id}`)}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+
+  return (
+    <Box as="form" variant="white" p="xl" onSubmit={submit} data-testid={`work-order-${action.name}`}>
+      {errors.state && <MessageBox mb="lg" variant="danger" message={errors.state.message} />}
+      {action.name === 'assign' && (
+        <FormGroup>
+          <Label required>{t('assignTechnicianLabel')}</Label>
+          <select style={nativeSelect} name="technicianId" value={technicianId} onChange={(e) => setTechnicianId(e.target.value)}>
+            <option value="">{t('selectPlaceholder')}</option>
+            {(form.technicians ?? []).map((tech) => (
+              <option key={tech.id} value={tech.id}>{`${tech.name} · ${tech.craft}`}</option>
+            ))}
+          </select>
+          {error('technicianId')}
+        </FormGroup>
+      )}
+      {action.name === 'close' && (
+        <>
+          <FormGroup>
+            <Label required>{t('closeoutLaborHoursLabel')}</Label>
+            <Input name="laborHours" value={laborHours} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setLaborHours(e.target.value)} />
+            {error('laborHours')}
+          </FormGroup>
+          {failureSelect('problemId', 'closeoutProblem', optionsOf('PROBLEM'), { causeId: '', remedyId: '' })}
+          {failureSelect('causeId', 'closeoutCause', optionsOf('CAUSE', failure.problemId), { remedyId: '' })}
+          {failureSelect('remedyId', 'closeoutRemedy', optionsOf('REMEDY', failure.causeId), {})}
+        </>
+      )}
+      {action.name !== 'assign' && (
+        <>
+          <H4>{t('stepsTitle')}</H4>
+          {stepsTable}
+        </>
+      )}
+      {action.name === 'close' && (
+        <>
+          <FormGroup>
+            <Label>{t('closeoutObservations')}</Label>
+            <TextArea name="observations" width={1} rows={3} value={observations} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setObservations(e.target.value)} />
+            {error('observations')}
+          </FormGroup>
+          <H4>{t('closeoutMaterials')}</H4>
+          {materials.map((m, index) => (
+            <Box key={index} flex flexDirection="row" mb="default" data-testid={`material-${index}`}>
+              {(['description', 'quantity', 'unit'] as const).map((field) => (
+                <Box key={field} mr="default" flexGrow={field === 'description' ? 1 : 0}>
+                  <Label>{t(`closeoutMaterial${field[0]!.toUpperCase()}${field.slice(1)}Label`)}</Label>
+                  <Input
+                    width={1}
+                    name={`material-${index}-${field}`}
+                    value={m[field]}
+                    onChange={(e: React.ChangeEvent<HTMLInputElement>) => setMaterials(materials.map((x, i) => (i === index ? { ...x, [field]: e.target.value } : x)))}
+                  />
+                  {error(`materials.${index}.${field}`)}
+                </Box>
+              ))}
+              <Button type="button" variant="text" mt="xl" onClick={() => setMaterials(materials.filter((_, i) => i !== index))}>
+                {t('closeoutRemoveMaterial')}
+              </Button>
+            </Box>
+          ))}
+          <Button type="button" variant="outlined" mb="xl" onClick={() => setMaterials([...materials, { description: '', quantity: '', unit: '' }])} data-testid="add-material">
+            {t('closeoutAddMaterial')}
+          </Button>
+        </>
+      )}
+      <Box mt="lg">
+        <Button type="submit" variant="contained" disabled={submitting} data-testid="submit-work-order-form">
+          {t(action.name === 'assign' ? 'assignSubmit' : action.name === 'recordSteps' ? 'stepsSave' : 'closeoutSubmit')}
+        </Button>
+      </Box>
+    </Box>
+  );
+};
+
+export default WorkOrderForm;
