@@ -68,6 +68,8 @@ export const documentsEN: typeof documentsES = {
   },
   resources: {
     Document: {
+      // The adapter's refusal of a workflow field, in the document's words.
+      messages: { fieldSetByWorkflow: 'Set by the document workflow: its signatures and actions (Submit for review, Mark obsolete).' },
       actions: { uploadRevision: 'Upload revision', submitForReview: 'Submit for review', markObsolete: 'Mark obsolete' },
       properties: { code: 'Code', title: 'Title', kind: 'Kind', state: 'State', asset: 'Asset', workOrder: 'Work order', createdAt: 'Created', updatedAt: 'Updated', revisions: 'Revisions' },
       labels: {

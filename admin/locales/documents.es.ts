@@ -66,6 +66,8 @@ export const documentsES = {
   },
   resources: {
     Document: {
+      // The adapter's refusal of a workflow field, in the document's words.
+      messages: { fieldSetByWorkflow: 'Lo fijan el flujo del documento: las firmas y sus acciones (Enviar a revisión, Marcar obsoleto).' },
       actions: { uploadRevision: 'Subir revisión', submitForReview: 'Enviar a revisión', markObsolete: 'Marcar obsoleto' },
       properties: { code: 'Código', title: 'Título', kind: 'Tipo', state: 'Estado', asset: 'Activo', workOrder: 'Orden de trabajo', createdAt: 'Creado', updatedAt: 'Actualizado', revisions: 'Revisiones' },
       labels: {
