@@ -14,4 +14,10 @@ export const Components = {
   HistoryChanges: componentLoader.add('HistoryChanges', path.join(here, 'components/history-changes')),
   ExportHistory: componentLoader.add('ExportHistory', path.join(here, 'components/export-history')),
   WorkOrderForm: componentLoader.add('WorkOrderForm', path.join(here, 'components/work-order-form')),
+  // documents
+  UploadRevision: componentLoader.add('UploadRevision', path.join(here, 'components/upload-revision')),
+  SignRevision: componentLoader.add('SignRevision', path.join(here, 'components/sign-revision')),
+  VerifyRevision: componentLoader.add('VerifyRevision', path.join(here, 'components/verify-revision')),
+  DocumentRevisions: componentLoader.add('DocumentRevisions', path.join(here, 'components/document-revisions')),
+  Attachments: componentLoader.add('Attachments', path.join(here, 'components/attachments')),
 };

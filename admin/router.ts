@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { loadCurrentUser, type CurrentUser } from '../domain/access/current-user.js';
 import { actAs } from '../domain/history/actor.js';
 import { signIn } from './authentication.js';
+import { documentRoutes, type DocumentRoutesOptions } from './documents/router.js';
 import { historyExportHandler } from './history/export.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
@@ -31,6 +32,7 @@ export function createAdminRouter(options: {
   sessionSecret: string;
   cookieSecure: boolean;
   sessionTtlHours: number;
+  documents: Pick<DocumentRoutesOptions, 'storage' | 'settings'>;
 }): express.Router {
   const { admin, prisma, throttle, cookieSecure: secure } = options;
   const { rootPath, loginPath } = admin.options;
@@ -114,6 +116,7 @@ export function createAdminRouter(options: {
   });
 
   router.get('/history/export.xlsx', historyExportHandler(admin));
+  router.use('/documents', documentRoutes({ prisma, throttle, ...options.documents }));
   router.use('/api/', statusFromAdminNotices);
 
   AdminJSExpress.buildRouter(admin, router);

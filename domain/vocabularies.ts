@@ -38,6 +38,10 @@ export const VOCABULARIES = {
     scope: ['PLANT', 'SITE', 'CATEGORY'],
     metric: ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'],
   },
+  Document: {
+    kind: ['PROCEDURE', 'DRAWING', 'MANUAL', 'CERTIFICATE', 'REPORT', 'PHOTO', 'OTHER'],
+    state: ['DRAFT', 'IN_REVIEW', 'APPROVED', 'OBSOLETE'],
+  },
   User: { locale: ['es', 'en'] },
   Group: { code: GROUP_CODES },
 } as const satisfies Record<string, Record<string, readonly string[]>>;

@@ -18,6 +18,7 @@ export const NAVIGATION = {
   budgets: { name: 'budgets', icon: 'DollarSign' },
   callCenter: { name: 'callCenter', icon: 'PhoneCall' },
   catalogue: { name: 'catalogue', icon: 'BookOpen' },
+  documents: { name: 'documents', icon: 'FileText' },
   administration: { name: 'administration', icon: 'Users' },
   audit: { name: 'audit', icon: 'Clock' },
 } as const;

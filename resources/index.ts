@@ -6,6 +6,11 @@ import { assetResource } from './assets/asset.resource.js';
 import { importRunResource } from './assets/import-run.resource.js';
 import { locationResource } from './assets/location.resource.js';
 import { changeHistoryResource } from './core/change-history.resource.js';
+import { documentRevisionResource } from './documents/document-revision.resource.js';
+import { documentSignatureResource } from './documents/document-signature.resource.js';
+import { documentResource } from './documents/document.resource.js';
+import { revisionSignerResource } from './documents/revision-signer.resource.js';
+import { signatureAuditResource } from './documents/signature-audit.resource.js';
 import { groupResource } from './core/group.resource.js';
 import { userGroupResource } from './core/user-group.resource.js';
 import { userProfileResource } from './core/user-profile.resource.js';
@@ -67,6 +72,12 @@ const RESOURCES = [
   failureCodeResource,
   workCalendarResource,
   calendarHolidayResource,
+  // Documentos
+  documentResource,
+  documentRevisionResource,
+  revisionSignerResource,
+  documentSignatureResource,
+  signatureAuditResource,
   // Administración
   userResource,
   groupResource,

@@ -51,6 +51,9 @@ const environmentSchema = z
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+    DOCUMENT_MAX_UPLOAD_MB: z.coerce.number({ message: 'must be a number of megabytes' }).positive().max(2048).default(25),
+    DOCUMENT_DOWNLOADS: z.enum(['stream', 'presigned'], { message: 'must be stream or presigned' }).default('stream'),
+    DOCUMENT_DOWNLOAD_URL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
     HISTORY_RETENTION_MONTHS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of months' }).default(120),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -59,6 +62,8 @@ const environmentSchema = z
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' });
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET)
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+    if (env.DOCUMENT_DOWNLOADS === 'presigned' && env.STORAGE_DRIVER !== 's3')
+      ctx.addIssue({ code: 'custom', path: ['DOCUMENT_DOWNLOADS'], message: 'presigned needs STORAGE_DRIVER=s3 (local files are always streamed)' });
     if (env.STORAGE_DRIVER === 's3')
       for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STORAGE_DRIVER=s3' });
@@ -93,6 +98,9 @@ export interface AppConfig {
   workersInProcess: boolean;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; blockMinutes: number };
   storage: { driver: 'local' } | ({ driver: 's3' } & S3Settings);
+  /** Largest revision file accepted; downloads streamed by the app, or (S3 reachable by browsers) a
+   * redirect to a presigned URL working for downloadUrlSeconds. */
+  documents: { maxUploadBytes: number; downloads: 'stream' | 'presigned'; downloadUrlSeconds: number };
   /** Months of change history kept; 0 keeps it forever. */
   historyRetentionMonths: number;
   logLevel: Environment['LOG_LEVEL'];
@@ -148,6 +156,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
             forcePathStyle: e.S3_FORCE_PATH_STYLE,
           }
         : { driver: 'local' },
+    documents: {
+      maxUploadBytes: Math.round(e.DOCUMENT_MAX_UPLOAD_MB * 1024 * 1024),
+      downloads: e.DOCUMENT_DOWNLOADS,
+      downloadUrlSeconds: e.DOCUMENT_DOWNLOAD_URL_SECONDS,
+    },
     historyRetentionMonths: e.HISTORY_RETENTION_MONTHS,
     logLevel: e.LOG_LEVEL,
   };

@@ -223,7 +223,7 @@ describe('what an auditor sees', () => {
        ORDER BY 1`);
     // Not business data: sessions, login counters, number counters, Prisma's migration log, and KPI
     // snapshots (derived from recorded data, recomputed every 10 minutes).
-    expect(rows.map((r) => r.table_name)).toEqual(['_prisma_migrations', 'kpi_snapshots', 'login_throttle', 'session', 'work_order_counters']);
+    expect(rows.map((r) => r.table_name)).toEqual(['_prisma_migrations', 'document_counters', 'kpi_snapshots', 'login_throttle', 'session', 'work_order_counters']);
   });
 });
 

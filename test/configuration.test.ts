@@ -55,6 +55,13 @@ describe('configuration read once at start', () => {
     ]);
   });
 
+  it('reads the document upload limit and download mode, and refuses presigned downloads from local disk', () => {
+    expect(loadConfig({}).documents).toEqual({ maxUploadBytes: 25 * 1024 * 1024, downloads: 'stream', downloadUrlSeconds: 300 });
+    expect(loadConfig({ DOCUMENT_MAX_UPLOAD_MB: '0.5' }).documents.maxUploadBytes).toBe(512 * 1024);
+    expect(problemsOf({ DOCUMENT_MAX_UPLOAD_MB: 'mucho' })).toEqual(['DOCUMENT_MAX_UPLOAD_MB: must be a number of megabytes']);
+    expect(problemsOf({ DOCUMENT_DOWNLOADS: 'presigned' })).toEqual(['DOCUMENT_DOWNLOADS: presigned needs STORAGE_DRIVER=s3 (local files are always streamed)']);
+  });
+
   it('refuses an initial administrator password shorter than the policy', () => {
     expect(problemsOf({ ADMIN_PASSWORD: 'corta' })).toEqual(['ADMIN_PASSWORD: must be at least 12 characters']);
   });

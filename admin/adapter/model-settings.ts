@@ -24,6 +24,8 @@ export const TITLE_FIELDS: Record<string, string> = {
   Technician: 'name',
   Requisition: 'title',
   Ticket: 'number',
+  Document: 'code',
+  DocumentRevision: 'fileName',
 };
 
 /** References whose filter means "this record or anything below it in its tree". */
@@ -54,4 +56,6 @@ export const RELATED_FILTERS: Record<string, Record<string, (id: number, helpers
 export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   WorkOrder: ['state', 'number', 'startedAt', 'completedAt'],
   Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState'],
+  // A document is approved by its signatures only (domain/documents/signatures.ts).
+  Document: ['code', 'state'],
 };

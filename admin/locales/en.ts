@@ -1,9 +1,11 @@
 import type { es } from './es.js';
+import { documentsEN } from './documents.en.js';
 import { resourceLabelsEN, resourceTranslationsEN } from './resources.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
   labels: {
+    ...documentsEN.labels,
     ...resourceLabelsEN,
     assets: 'Assets',
     monitoring: 'Monitoring',
@@ -97,6 +99,7 @@ export const en: typeof es = {
     formLoading: "Loading…",
     preventiveOrdersGenerated: '{{count}} preventive orders generated.',
     confirmGeneratePreventiveOrders: 'Generate now the preventive orders due up to today on every active schedule?',
+    ...documentsEN.messages,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',
@@ -193,6 +196,7 @@ export const en: typeof es = {
     emailTaken: 'A user with this e-mail already exists.',
   },
   resources: {
+    ...documentsEN.resources,
     ChangeHistory: {
       properties: {
         changedAt: 'Date',
@@ -246,3 +250,5 @@ export const en: typeof es = {
     },
   },
 };
+
+Object.assign(en.actions, documentsEN.actions);

@@ -1,8 +1,10 @@
+import { documentsES } from './documents.es.js';
 import { resourceLabelsES, resourceTranslationsES } from './resources.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
   labels: {
+    ...documentsES.labels,
     ...resourceLabelsES,
     assets: 'Activos',
     monitoring: 'Monitoreo',
@@ -96,6 +98,7 @@ export const es = {
     formLoading: "Cargando…",
     preventiveOrdersGenerated: 'Se generaron {{count}} órdenes preventivas.',
     confirmGeneratePreventiveOrders: '¿Generar ahora las órdenes preventivas que vencen hasta hoy en todas las programaciones activas?',
+    ...documentsES.messages,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',
@@ -192,6 +195,7 @@ export const es = {
     emailTaken: 'Ya existe un usuario con este correo.',
   },
   resources: {
+    ...documentsES.resources,
     ChangeHistory: {
       properties: {
         changedAt: 'Fecha',
@@ -245,3 +249,5 @@ export const es = {
     },
   },
 };
+
+Object.assign(es.actions, documentsES.actions);

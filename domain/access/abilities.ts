@@ -64,6 +64,8 @@ const TECHNICAL_REFERENCE: Prisma.ModelName[] = [
   'Asset', 'Location', 'AssetCategory', 'MeasurementPoint', 'Reading', 'Procedure', 'ProcedureStep',
   'FailureCode', 'Routine', 'MaintenanceType', 'Frequency', 'WorkCalendar', 'CalendarHoliday',
 ];
+// Document control: documents, their revisions (files), named signers, signatures and their audit.
+const DOCUMENTS: Prisma.ModelName[] = ['Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit'];
 const IMPORTABLE: Prisma.ModelName[] = ['Location', 'Asset', 'MeasurementPoint', 'MaintenanceSchedule', 'Reading'];
 
 export function defineAbilitiesFor(user: AccessProfile): AppAbility {
@@ -82,6 +84,12 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can('convert', 'WorkRequest');
     can('import', IMPORTABLE);
     can('export', PLANT);
+    // Documents: they keep them, upload revisions, name signers and sign; signatures are never edited.
+    can(['read', 'export'], DOCUMENTS);
+    can(['create', 'update', 'delete'], 'Document');
+    can('create', 'DocumentRevision');
+    can(['create', 'delete'], 'RevisionSigner');
+    can('sign', 'DocumentRevision');
     // Requisitions up to the approval limit of his profile (none when it may not approve).
     if (user.approvalLimit !== null) can(['approve', 'reject'], 'Requisition', { total: { lte: user.approvalLimit } });
   }
@@ -96,7 +104,14 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
       can('read', 'WorkOrder', orders);
       can(['start', 'hold', 'resume', 'complete'], 'WorkOrder', orders);
       can(['read', 'create', 'update'], 'WorkOrderStepValue', { workOrder: { is: orders } });
+      // Attachments of his orders: he adds documents and revisions to them.
+      can('create', 'Document', { workOrder: { is: orders } });
+      can('create', 'DocumentRevision', { document: { is: { workOrder: { is: orders } } } });
     }
+    // Documents of what he can see: his orders' and those not tied to any order (assets, general).
+    readDocuments(can, [{ workOrderId: null }, { workOrder: { is: mine } }, { workOrder: { is: sharedWithMe } }]);
+    // He signs a revision only where a supervisor named him as a signer.
+    can('sign', 'DocumentRevision', { signers: { some: { userId: user.userId } } });
     can('read', 'WorkOrderShare', { technicianId });
     can('read', TECHNICAL_REFERENCE);
     can('create', 'Reading');
@@ -108,12 +123,15 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   if (member('CONSULTANTS')) {
     can('read', PLANT);
     can('export', PLANT);
+    can(['read', 'export'], DOCUMENTS);
   }
 
   // Operadores: call-center tickets and work requests; read assets.
   if (member('OPERATORS')) {
     can(['read', 'create', 'update'], ['Ticket', 'WorkRequest']);
     can('read', ['Asset', 'Location', 'AssetCategory']);
+    // Documents of assets and general ones; not those of work orders, which they do not see.
+    readDocuments(can, [{ workOrderId: null }]);
   }
 
   // Auditors: any group can be granted the right to browse change history.
@@ -125,6 +143,15 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   cannot('update', 'User', ['isActive'], { id: user.userId });
 
   return build();
+}
+
+/** Read a document (by one of `conditions`), its revisions, named signers, signatures and audit. */
+function readDocuments(can: AbilityBuilder<AppAbility>['can'], conditions: Record<string, unknown>[]) {
+  for (const document of conditions) {
+    can('read', 'Document', document);
+    can('read', 'DocumentRevision', { document: { is: document } });
+    can('read', ['RevisionSigner', 'DocumentSignature', 'SignatureAudit'], { revision: { is: { document: { is: document } } } });
+  }
 }
 
 /** The Prisma `where` of the rows this ability may `action` in `model`; null when none at all. */

@@ -5,4 +5,6 @@ export const AUDITED_TABLES = [
   'routines', 'work_calendars', 'calendar_holidays', 'maintenance_schedules', 'work_requests', 'technicians',
   'work_orders', 'work_order_shares', 'work_order_step_values', 'failure_codes', 'work_order_closures',
   'work_order_materials',
+  // documents
+  'documents', 'document_revisions', 'revision_signers', 'document_signatures', 'signature_audits',
 ] as const;

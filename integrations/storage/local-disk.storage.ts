@@ -33,6 +33,17 @@ export function createLocalDiskStorage(root: string): ObjectStorage {
       await access(file, constants.R_OK);
       return createReadStream(file);
     },
+    async head(key) {
+      const info = await stat(pathOf(key)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      return info?.isFile() ? { size: info.size } : null;
+    },
+    // No URL of its own: local files are always streamed through the route that checked the rights.
+    async presignedDownloadUrl() {
+      return null;
+    },
     async delete(key) {
       await rm(pathOf(key), { force: true });
     },

@@ -3,13 +3,15 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
 import type { S3Settings } from '../../server/config.js';
-import { assertValidKey, type ObjectStorage } from './storage.js';
+import { assertValidKey, attachmentDisposition, type ObjectStorage } from './storage.js';
 
 export function createS3Storage(options: S3Settings): ObjectStorage & { client: S3Client } {
   const client = new S3Client({
@@ -33,6 +35,28 @@ export function createS3Storage(options: S3Settings): ObjectStorage & { client: 
       assertValidKey(key);
       const result = await client.send(new GetObjectCommand({ Bucket, Key: key }));
       return result.Body as Readable;
+    },
+    async head(key) {
+      assertValidKey(key);
+      try {
+        const result = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
+        return { size: result.ContentLength ?? 0, contentType: result.ContentType };
+      } catch (error) {
+        if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return null;
+        throw error;
+      }
+    },
+    // The bucket stays private: the URL is signed for one object, a few minutes, and carries the
+    // download's name and type so the store answers with the right headers.
+    async presignedDownloadUrl(key, options) {
+      assertValidKey(key);
+      const command = new GetObjectCommand({
+        Bucket,
+        Key: key,
+        ResponseContentDisposition: attachmentDisposition(options.fileName),
+        ResponseContentType: options.contentType,
+      });
+      return getSignedUrl(client, command, { expiresIn: options.expiresInSeconds });
     },
     async delete(key) {
       assertValidKey(key);

@@ -8,10 +8,23 @@ export interface StoredObject {
   lastModified: Date;
 }
 
+export interface DownloadOptions {
+  /** How long the URL works, in seconds. */
+  expiresInSeconds: number;
+  /** The name the browser saves the file under (Content-Disposition). */
+  fileName: string;
+  contentType: string;
+}
+
 export interface ObjectStorage {
   readonly driver: 'local' | 's3';
   put(key: string, body: Buffer | Readable, options?: { contentType?: string }): Promise<void>;
   get(key: string): Promise<Readable>;
+  /** Size (and content type, where the driver keeps it) of a stored object; null when there is none. */
+  head(key: string): Promise<{ size: number; contentType?: string } | null>;
+  /** A short-lived URL that downloads the object directly from the store, or null when the driver has
+   * none (local disk: files are always streamed through the authorising route). */
+  presignedDownloadUrl(key: string, options: DownloadOptions): Promise<string | null>;
   delete(key: string): Promise<void>;
   list(prefix: string): AsyncIterable<StoredObject>;
   /** Throws, with a reason, when the storage cannot be used right now. */
@@ -29,4 +42,12 @@ const KEY_PATTERN = /^(?!\/)(?!.*\/\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._\-/]+$/
 
 export function assertValidKey(key: string): void {
   if (key.length > 512 || !KEY_PATTERN.test(key)) throw new InvalidStorageKeyError(key);
+}
+
+/** An RFC 6266 Content-Disposition value that is safe whatever the stored name holds: an ASCII fallback
+ * without quotes, slashes or control characters, and the exact name percent-encoded as filename*. */
+export function attachmentDisposition(fileName: string): string {
+  const fallback = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/;%]/g, '_').trim() || 'archivo';
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -15,9 +15,10 @@ export const assetResource = (prisma: Db) =>
     showProperties: [
       'code', 'description', 'location', 'category', 'parentAsset', 'responsibleUser', 'status', 'criticality',
       'manufacturer', 'model', 'serialNumber', 'installedOn', 'createdAt', 'updatedAt',
-      'workOrders', 'measurementPoints', 'recentReadings', 'subAssets',
+      'workOrders', 'measurementPoints', 'recentReadings', 'subAssets', 'documents',
     ],
     properties: {
+      documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'assetId' } },
       workOrders: {
         type: 'string',
         components: { show: Components.RelatedRecords },

@@ -14,9 +14,10 @@ export const workOrderResource = (prisma: Db) =>
     editProperties: ['kind', 'asset', 'schedule', 'workRequest', 'technician', 'priority', 'plannedOn', 'description'],
     showProperties: [
       'number', 'kind', 'state', 'priority', 'asset', 'schedule', 'workRequest', 'technician', 'plannedOn',
-      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'closure', 'materials',
+      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'closure', 'materials', 'documents',
     ],
     properties: {
+      documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'workOrderId' } },
       number: { isVisible: { list: true, show: true, edit: false, filter: true } },
       // Virtual: the asset's location and everything below it (admin/adapter/model-settings.ts).
       location: { type: 'reference', reference: 'Location', isVisible: { list: false, show: false, edit: false, filter: true } },

@@ -1,0 +1,69 @@
+// Receives one multipart file field ("file") into a private temporary directory, hashing (SHA-256) and
+// measuring it on the way, and stops reading as soon as it passes the size limit.
+import busboy from 'busboy';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Request } from 'express';
+import { DocumentRefusedError } from '../../domain/documents/errors.js';
+import type { ReceivedFile } from '../../domain/documents/revisions.js';
+
+export interface Upload {
+  file: ReceivedFile;
+  /** Removes the temporary copy; always call it. */
+  discard(): Promise<void>;
+}
+
+export async function receiveUpload(req: Request, maxBytes: number): Promise<Upload> {
+  const max = maxBytes >= 1024 * 1024 ? `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(maxBytes / 1024)} KB`;
+  // A declared length far above the limit is refused before reading anything.
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw new DocumentRefusedError('requestTooLarge', { max });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'cmms-upload-'));
+  const discard = () => rm(dir, { recursive: true, force: true });
+  try {
+    const file = await new Promise<ReceivedFile>((resolve, reject) => {
+      let parser: busboy.Busboy;
+      try {
+        parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 1024 } });
+      } catch {
+        return reject(new DocumentRefusedError('fileMissing'));
+      }
+      let received: Promise<ReceivedFile> | undefined;
+      parser.on('file', (field, stream, info) => {
+        if (field !== 'file' || received) return stream.resume();
+        const name = info.filename ?? '';
+        const hash = createHash('sha256');
+        let size = 0;
+        const measure = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+          },
+        });
+        const target = path.join(dir, 'upload');
+        received = pipeline(stream, measure, createWriteStream(target, { mode: 0o600 })).then(() => {
+          if ((stream as typeof stream & { truncated?: boolean }).truncated) throw new DocumentRefusedError('fileTooLarge', { name, max });
+          if (!name || size === 0) throw new DocumentRefusedError('fileMissing');
+          return { path: target, name, size, sha256: hash.digest('hex') };
+        });
+        received.catch(() => undefined); // handled at 'close'
+      });
+      parser.on('close', () => (received ? received.then(resolve, reject) : reject(new DocumentRefusedError('fileMissing'))));
+      parser.on('error', reject);
+      // A client that goes away mid-upload: give up (the temporary copy is removed by the caller).
+      req.on('close', () => {
+        if (!req.complete) reject(new Error('upload aborted by the client'));
+      });
+      req.pipe(parser);
+    });
+    return { file, discard };
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}

@@ -1,0 +1,175 @@
+// Document control over HTTP, inside the /admin router (session, fresh rights and CSRF already applied):
+// upload a revision (multipart), download one (rights checked on the document and the record it belongs
+// to, then streamed or redirected to a presigned URL), sign with password confirmation, verify, and the
+// JSON the show-page components read. Every operation is a domain function (domain/documents/).
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import { abilityOf } from '../access.js';
+import type { CurrentUser } from '../../domain/access/current-user.js';
+import { AccessDeniedError, accessibleWhere } from '../../domain/access/abilities.js';
+import { findReadableDocument, findReadableRevision, readableAttachments } from '../../domain/documents/document-access.js';
+import { DocumentNotFoundError, DocumentRefusedError, type DocumentRefusal } from '../../domain/documents/errors.js';
+import { addRevision } from '../../domain/documents/revisions.js';
+import { signRevision, verifyRevision, type PasswordThrottle } from '../../domain/documents/signatures.js';
+import { attachmentDisposition, type ObjectStorage } from '../../integrations/storage/storage.js';
+import type { Db } from '../../prisma/client.js';
+import type { Prisma } from '@prisma/client';
+import { documentsEN } from '../locales/documents.en.js';
+import { documentsES } from '../locales/documents.es.js';
+import { receiveUpload } from './receive-upload.js';
+
+export interface DocumentRoutesOptions {
+  prisma: Db;
+  storage: ObjectStorage;
+  throttle: PasswordThrottle;
+  settings: { maxUploadBytes: number; downloads: 'stream' | 'presigned'; downloadUrlSeconds: number };
+}
+
+const STATUS: Partial<Record<DocumentRefusal, number>> = { fileTooLarge: 413, requestTooLarge: 413, tooManyRequests: 429, storedFileMissing: 410, wrongPassword: 403 };
+
+export function documentRoutes({ prisma, storage, throttle, settings }: DocumentRoutesOptions): express.Router {
+  const router = express.Router();
+  const userOf = (req: Request) => req.session.adminUser as CurrentUser;
+  const idParam = (req: Request, name: string) => {
+    const id = Number(req.params[name]);
+    return Number.isSafeInteger(id) && id > 0 ? id : -1;
+  };
+
+  router.post('/:documentId/revisions', async (req, res, next) => {
+    const user = userOf(req);
+    let upload;
+    try {
+      upload = await receiveUpload(req, settings.maxUploadBytes);
+      const revision = await addRevision(prisma, storage, abilityOf(user), { documentId: idParam(req, 'documentId'), uploaderId: user.access.userId, file: upload.file });
+      res.status(201).json({ revision: { id: revision.id, number: revision.number, fileName: revision.fileName, size: revision.size, sha256: revision.sha256 }, message: translate(user, 'revisionUploaded', { number: revision.number }) });
+    } catch (error) {
+      // The rest of a refused body is drained, so the browser reads the answer instead of a reset.
+      if (!req.complete) req.resume();
+      refusalOrNext(error, req, res, next);
+    } finally {
+      await upload?.discard();
+    }
+  });
+
+  router.get('/revisions/:revisionId/download', async (req, res, next) => {
+    try {
+      const revision = await findReadableRevision(prisma, abilityOf(userOf(req)), idParam(req, 'revisionId'));
+      if (settings.downloads === 'presigned') {
+        const url = await storage.presignedDownloadUrl(revision.fileKey, { expiresInSeconds: settings.downloadUrlSeconds, fileName: revision.fileName, contentType: revision.contentType });
+        if (url) return res.set('Cache-Control', 'private, no-store').redirect(302, url);
+      }
+      const stored = await storage.head(revision.fileKey);
+      if (!stored) throw new DocumentRefusedError('storedFileMissing');
+      res.set({
+        'Content-Type': revision.contentType,
+        'Content-Length': String(stored.size),
+        'Content-Disposition': attachmentDisposition(revision.fileName),
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      await pipeline(await storage.get(revision.fileKey), res);
+    } catch (error) {
+      refusalOrNext(error, req, res, next);
+    }
+  });
+
+  router.post('/revisions/:revisionId/sign', express.json({ limit: '10kb' }), async (req, res, next) => {
+    const user = userOf(req);
+    try {
+      const result = await signRevision(prisma, storage, throttle, abilityOf(user), {
+        revisionId: idParam(req, 'revisionId'),
+        signer: { userId: user.access.userId, email: user.email },
+        password: typeof req.body?.password === 'string' ? req.body.password : '',
+        ip: req.ip ?? 'unknown',
+        userAgent: String(req.headers['user-agent'] ?? ''),
+      });
+      res.status(201).json({
+        signature: { id: result.signature.id, signedAt: result.signature.signedAt, sha256: result.signature.sha256 },
+        documentApproved: result.documentApproved,
+        message: translate(user, result.documentApproved ? 'documentApproved' : 'revisionSigned'),
+      });
+    } catch (error) {
+      refusalOrNext(error, req, res, next);
+    }
+  });
+
+  router.get('/revisions/:revisionId/verify', async (req, res, next) => {
+    try {
+      res.json(await verifyRevision(prisma, storage, abilityOf(userOf(req)), idParam(req, 'revisionId')));
+    } catch (error) {
+      refusalOrNext(error, req, res, next);
+    }
+  });
+
+  // A document's revisions with their named signers, signatures and (for who may read it) audit.
+  router.get('/:documentId/revisions', async (req, res, next) => {
+    try {
+      const ability = abilityOf(userOf(req));
+      const document = await findReadableDocument(prisma, ability, idParam(req, 'documentId'));
+      const audits = accessibleWhere(ability, 'read', 'SignatureAudit');
+      const revisions = await prisma.documentRevision.findMany({
+        where: { documentId: document.id },
+        orderBy: { number: 'desc' },
+        include: {
+          uploadedBy: { select: { name: true } },
+          signers: { include: { user: { select: { id: true, name: true } } } },
+          signatures: { orderBy: { signedAt: 'asc' }, include: { signer: { select: { name: true } } } },
+          // Without the right to read the audit, none of its rows is loaded.
+          audits: { where: (audits ?? { id: -1 }) as Prisma.SignatureAuditWhereInput, orderBy: { signedAt: 'asc' }, include: { signer: { select: { name: true } } } },
+        },
+      });
+      res.json({
+        document: { id: document.id, code: document.code, state: document.state },
+        revisions: revisions.map((r) => ({
+          id: r.id,
+          number: r.number,
+          fileName: r.fileName,
+          contentType: r.contentType,
+          size: r.size,
+          sha256: r.sha256,
+          uploadedBy: r.uploadedBy.name,
+          uploadedAt: r.uploadedAt,
+          signers: r.signers.map((s) => s.user.name),
+          signatures: r.signatures.map((s) => ({ signer: s.signer.name, signedAt: s.signedAt, sha256: s.sha256 })),
+          audits: audits ? r.audits.map((a) => ({ signer: a.signer.name, signedAt: a.signedAt, ip: a.ip, userAgent: a.userAgent, sha256: a.sha256 })) : null,
+        })),
+      });
+    } catch (error) {
+      refusalOrNext(error, req, res, next);
+    }
+  });
+
+  // The attachments section of an asset's or a work order's show page.
+  router.get('/attachments', async (req, res, next) => {
+    try {
+      const assetId = Number(req.query.assetId);
+      const workOrderId = Number(req.query.workOrderId);
+      const owner = Number.isSafeInteger(assetId) && assetId > 0 ? { assetId } : Number.isSafeInteger(workOrderId) && workOrderId > 0 ? { workOrderId } : null;
+      if (!owner) return res.status(400).json({ error: 'assetId or workOrderId required' });
+      const documents = await readableAttachments(prisma, abilityOf(userOf(req)), owner);
+      res.json({ documents: documents.map((d) => ({ id: d.id, code: d.code, title: d.title, kind: d.kind, state: d.state, revisions: d.revisions })) });
+    } catch (error) {
+      refusalOrNext(error, req, res, next);
+    }
+  });
+
+  return router;
+}
+
+function translate(user: CurrentUser | undefined, key: string, values: Record<string, string | number> = {}): string {
+  const messages: Record<string, string> = user?.locale === 'en' ? documentsEN.messages : documentsES.messages;
+  return (messages[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** A refusal a person reads: its status, its code and the message in his language. */
+function refusalOrNext(error: unknown, req: Request, res: Response, next: NextFunction): void {
+  const user = req.session.adminUser as CurrentUser;
+  if (error instanceof DocumentNotFoundError) return void res.status(404).json({ error: 'notFound', message: translate(user, 'documentNotFound') });
+  if (error instanceof AccessDeniedError) {
+    req.log?.warn({ reason: error.message }, 'refused by the role rules');
+    return void res.status(403).json({ error: 'forbidden', message: translate(user, `documentForbidden_${error.action}`) });
+  }
+  if (!(error instanceof DocumentRefusedError)) return next(error);
+  req.log?.info({ reason: error.reason }, 'document operation refused');
+  res.status(STATUS[error.reason] ?? 422).json({ error: error.reason, message: translate(user, error.reason, error.values) });
+}

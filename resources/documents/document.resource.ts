@@ -1,0 +1,21 @@
+import type { Db } from '../../prisma/client.js';
+import { Components } from '../../admin/component-loader.js';
+import { defineResource, NAVIGATION } from '../define-resource.js';
+import { documentMoveActions, pageAction } from './document-actions.js';
+
+// The code comes from the database (DOC-YYYY-NNNN); the state moves with uploads and signatures.
+export const documentResource = (prisma: Db) =>
+  defineResource(prisma, 'Document', {
+    navigation: NAVIGATION.documents,
+    sort: { sortBy: 'createdAt', direction: 'desc' },
+    listProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'createdAt'],
+    filterProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'createdAt'],
+    editProperties: ['title', 'kind', 'asset', 'workOrder'],
+    showProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'createdAt', 'updatedAt', 'revisions'],
+    properties: {
+      code: { isVisible: { list: true, show: true, edit: false, filter: true } },
+      state: { isVisible: { list: true, show: true, edit: false, filter: true } },
+      revisions: { type: 'string', components: { show: Components.DocumentRevisions } },
+    },
+    actions: { uploadRevision: pageAction('create', 'DocumentRevision', Components.UploadRevision, 'Upload'), ...documentMoveActions(prisma) },
+  });

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
+import { aPdf, uploadRevision } from '../support/documents.js';
+import * as make from '../support/factories.js';
+import { aPerson, PASSWORD, type Person } from '../support/people.js';
+
+const started = browserAndBackOffice();
+let supervisor: Person;
+let documentId: number;
+beforeAll(async () => {
+  const office = started.office();
+  const prisma = office.database.prisma;
+  supervisor = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Sara Supervisora');
+  documentId = (await prisma.document.create({ data: { title: 'Procedimiento de arranque de caldera', kind: 'PROCEDURE' } })).id;
+});
+
+describe('a supervisor in a real browser', () => {
+  it('uploads a PDF to a document, signs it with his password, and sees the signature and its audit', async () => {
+    const office = started.office();
+    const prisma = office.database.prisma;
+    const page = await started.browser().newPage({ viewport: { width: 1400, height: 1000 } });
+    await signInThroughForm(page, office.url, supervisor.email, PASSWORD);
+
+    await page.goto(`${office.url}/admin/resources/Document/records/${documentId}/show`);
+    await page.getByText('Sin revisiones.').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Subir revisión' }).or(page.getByRole('link', { name: 'Subir revisión' })).first().click();
+    await page.locator('#revision-file').setInputFiles({ name: 'Arranque caldera.pdf', mimeType: 'application/pdf', buffer: aPdf('Arranque de caldera') });
+    await page.getByRole('button', { name: 'Subir', exact: true }).click();
+
+    // Back on the document: revision 1, downloadable.
+    const revision = page.getByTestId('revision-1');
+    await revision.waitFor({ timeout: 15_000 });
+    expect(await revision.innerText()).toContain('Arranque caldera.pdf');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'document-uploaded.png'), fullPage: true });
+
+    await revision.getByRole('link', { name: 'Firmar' }).click();
+    await page.locator('#sign-password').fill('no-es-la-clave');
+    await page.getByRole('button', { name: 'Firmar', exact: true }).click();
+    await page.getByText('Contraseña incorrecta. No se registró ninguna firma.').waitFor({ timeout: 15_000 });
+    expect(await prisma.documentSignature.count()).toBe(0);
+
+    await page.locator('#sign-password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Firmar', exact: true }).click();
+    await page.getByText('Todas las firmas requeridas están: documento aprobado.').waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'document-signed.png'), fullPage: true });
+
+    await page.goto(`${office.url}/admin/resources/Document/records/${documentId}/show`);
+    const signatures = page.getByTestId('signatures-1');
+    await signatures.waitFor({ timeout: 15_000 });
+    const audit = await signatures.innerText();
+    const stored = await prisma.signatureAudit.findFirstOrThrow({ include: { signer: true } });
+    expect(stored.signer.name).toBe('Sara Supervisora');
+    expect(stored.userAgent).toMatch(/Chrome/);
+    expect(audit).toContain('Sara Supervisora');
+    expect(audit).toContain('127.0.0.1');
+    expect(audit).toContain(stored.userAgent);
+    expect(audit).toContain(stored.sha256);
+    await page.getByText('Aprobado').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'document-signature-audit.png'), fullPage: true });
+
+    // "Verificar" recomputes the hash of the stored file.
+    await page.getByTestId('revision-1').getByRole('link', { name: 'Verificar' }).click();
+    await page.getByText('El archivo almacenado coincide con el firmado.').waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
+  it("sees a work order's attachments on its page and downloads one through the checking route", async () => {
+    const office = started.office();
+    const prisma = office.database.prisma;
+    const order = await make.aWorkOrder(prisma, { description: 'Revisar quemador' });
+    const attachment = await prisma.document.create({ data: { title: 'Foto del quemador', kind: 'PHOTO', workOrderId: order.id } });
+    await uploadRevision(supervisor.client, attachment.id, aPdf('Quemador'), 'quemador.pdf');
+
+    const page = await started.browser().newPage({ viewport: { width: 1400, height: 1000 } });
+    await signInThroughForm(page, office.url, supervisor.email, PASSWORD);
+    await page.goto(`${office.url}/admin/resources/WorkOrder/records/${order.id}/show`);
+    const section = page.getByTestId('attachments-WorkOrder');
+    await section.getByText('Foto del quemador').waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'work-order-attachments.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: /quemador\.pdf/ }).click()]);
+    expect(download.suggestedFilename()).toBe('quemador.pdf');
+    await page.close();
+  });
+});
