@@ -49,7 +49,7 @@ const expected: Record<string, Record<string, string>> = {
     Procedure: '', ProcedureStep: '', Routine: '', WorkCalendar: '', CalendarHoliday: '', MaintenanceSchedule: '', WorkRequest: 'rcu',
     Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: 'rcu', WorkOrderShare: '', User: '', Group: '', UserGroup: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
-    Document: 'r', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
+    Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
 };
 

@@ -5,6 +5,7 @@ import { todayIn } from '../domain/maintenance/convert-work-request.js';
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
 import * as make from './support/factories.js';
 import { aPerson, type Person } from './support/people.js';
+import { aPdf, uploadRevision } from './support/documents.js';
 
 let office: TestBackOffice;
 let prisma: Db;
@@ -38,6 +39,35 @@ describe('"Convertir en OT"', () => {
     expect(order.plannedOn.toISOString().slice(0, 10)).toBe(todayIn('America/Tegucigalpa').toISOString().slice(0, 10));
     expect(converted.body.redirectUrl).toContain(`/resources/WorkOrder/records/${order.id}/show`);
     expect((await prisma.workRequest.findUniqueOrThrow({ where: { id: request.id } })).state).toBe('CONVERTED');
+  });
+
+  it("keeps the request's attachments: the operator's photo is on the order, for its technician, and still on the request", async () => {
+    const request = await aRequest();
+    // The operator who filed the request attaches a file to it, through the same document mechanism.
+    const created = new FormData();
+    created.set('title', 'Foto del motor');
+    created.set('kind', 'PHOTO');
+    created.set('workRequest', String(request.id));
+    const made = await operator.client.json<{ record: { id: number; errors: Record<string, unknown> } }>('/admin/api/resources/Document/actions/new', { method: 'POST', body: created });
+    expect(made.body.record.errors).toEqual({});
+    const uploaded = await uploadRevision(operator.client, made.body.record.id, aPdf('Motor con ruido'), 'motor.pdf');
+    expect(uploaded.status).toBe(201);
+
+    await convert(supervisor, request.id);
+    const order = await prisma.workOrder.findUniqueOrThrow({ where: { workRequestId: request.id } });
+    const technician = await aPerson(prisma, office.url, ['TECHNICIANS'], 'Tomás Técnico', { technician: true });
+    await prisma.workOrder.update({ where: { id: order.id }, data: { technicianId: technician.technicianId, state: 'ASSIGNED' } });
+
+    const onOrder = await technician.client.json<{ documents: { title: string; revisions: { id: number }[] }[] }>(`/admin/documents/attachments?workOrderId=${order.id}`);
+    expect(onOrder.body.documents.map((d) => d.title)).toEqual(['Foto del motor']);
+    const revisionId = onOrder.body.documents[0]!.revisions[0]!.id;
+    expect((await technician.client.request(`/admin/documents/revisions/${revisionId}/download`)).status).toBe(200);
+    const onRequest = await operator.client.json<{ documents: { title: string }[] }>(`/admin/documents/attachments?workRequestId=${request.id}`);
+    expect(onRequest.body.documents.map((d) => d.title)).toEqual(['Foto del motor']);
+    expect((await operator.client.request(`/admin/documents/revisions/${revisionId}/download`)).status).toBe(200);
+    // A technician of another order sees none of it.
+    const other = await aPerson(prisma, office.url, ['TECHNICIANS'], 'Otro Técnico', { technician: true });
+    expect((await other.client.request(`/admin/documents/revisions/${revisionId}/download`)).status).toBe(404);
   });
 
   it('converts once, even when asked twice at the same time', async () => {

@@ -1,4 +1,4 @@
-// An asset's or work order's show page: the documents attached to it that the viewer may read, each
+// An asset's, work order's or work request's show page: the documents attached to it that the viewer may read, each
 // with its revisions, downloaded through the route that checks the rights.
 import { Box, H5, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { useTranslation, type ShowPropertyProps } from 'adminjs';
@@ -10,7 +10,7 @@ type Attachment = { id: number; code: string; title: string; kind: string; state
 const Attachments: React.FC<ShowPropertyProps> = ({ property, record, resource }) => {
   const { translateMessage, translateProperty, translateLabel } = useTranslation();
   const [documents, setDocuments] = useState<Attachment[] | null>(null);
-  const owner = (property.custom as { owner: 'assetId' | 'workOrderId' }).owner;
+  const owner = (property.custom as { owner: 'assetId' | 'workOrderId' | 'workRequestId' }).owner;
 
   useEffect(() => {
     fetch(`${adminRoot()}/documents/attachments?${owner}=${record?.id}`, { credentials: 'same-origin' })

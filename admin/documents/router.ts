@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { abilityOf } from '../access.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
 import { AccessDeniedError, accessibleWhere } from '../../domain/access/abilities.js';
-import { findReadableDocument, findReadableRevision, readableAttachments } from '../../domain/documents/document-access.js';
+import { findReadableDocument, findReadableRevision, readableAttachments, type AttachmentOwner } from '../../domain/documents/document-access.js';
 import { DocumentNotFoundError, DocumentRefusedError, type DocumentRefusal } from '../../domain/documents/errors.js';
 import { addRevision } from '../../domain/documents/revisions.js';
 import { signRevision, verifyRevision, type PasswordThrottle } from '../../domain/documents/signatures.js';
@@ -139,13 +139,13 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
     }
   });
 
-  // The attachments section of an asset's or a work order's show page.
+  // The attachments section of an asset's, a work order's or a work request's show page.
   router.get('/attachments', async (req, res, next) => {
     try {
-      const assetId = Number(req.query.assetId);
-      const workOrderId = Number(req.query.workOrderId);
-      const owner = Number.isSafeInteger(assetId) && assetId > 0 ? { assetId } : Number.isSafeInteger(workOrderId) && workOrderId > 0 ? { workOrderId } : null;
-      if (!owner) return res.status(400).json({ error: 'assetId or workOrderId required' });
+      const key = (['assetId', 'workOrderId', 'workRequestId'] as const).find((k) => req.query[k] !== undefined);
+      const id = key ? Number(req.query[key]) : NaN;
+      const owner = key && Number.isSafeInteger(id) && id > 0 ? ({ [key]: id } as AttachmentOwner) : null;
+      if (!owner) return res.status(400).json({ error: 'assetId, workOrderId or workRequestId required' });
       const documents = await readableAttachments(prisma, abilityOf(userOf(req)), owner);
       res.json({ documents: documents.map((d) => ({ id: d.id, code: d.code, title: d.title, kind: d.kind, state: d.state, revisions: d.revisions })) });
     } catch (error) {

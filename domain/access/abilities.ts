@@ -108,8 +108,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
       can('create', 'Document', { workOrder: { is: orders } });
       can('create', 'DocumentRevision', { document: { is: { workOrder: { is: orders } } } });
     }
-    // Documents of what he can see: his orders' and those not tied to any order (assets, general).
-    readDocuments(can, [{ workOrderId: null }, { workOrder: { is: mine } }, { workOrder: { is: sharedWithMe } }]);
+    // Documents of what he can see: his orders' and those tied to no order nor request (assets, general).
+    readDocuments(can, [{ workOrderId: null, workRequestId: null }, { workOrder: { is: mine } }, { workOrder: { is: sharedWithMe } }]);
     // He signs a revision only where a supervisor named him as a signer.
     can('sign', 'DocumentRevision', { signers: { some: { userId: user.userId } } });
     can('read', 'WorkOrderShare', { technicianId });
@@ -130,8 +130,11 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   if (member('OPERATORS')) {
     can(['read', 'create', 'update'], ['Ticket', 'WorkRequest']);
     can('read', ['Asset', 'Location', 'AssetCategory']);
-    // Documents of assets and general ones; not those of work orders, which they do not see.
-    readDocuments(can, [{ workOrderId: null }]);
+    // Documents of assets, general ones and those of work requests (also once converted into an order);
+    // not those of work orders alone, which they do not see. They attach files to requests.
+    readDocuments(can, [{ workOrderId: null }, { workRequestId: { not: null } }]);
+    can('create', 'Document', { workOrderId: null, workRequestId: { not: null } });
+    can('create', 'DocumentRevision', { document: { is: { workOrderId: null, workRequestId: { not: null } } } });
   }
 
   // Auditors: any group can be granted the right to browse change history.

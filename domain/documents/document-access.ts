@@ -5,7 +5,7 @@ import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/a
 import type { Db } from '../../prisma/client.js';
 import { DocumentNotFoundError } from './errors.js';
 
-type DocumentLinks = { assetId: number | null; workOrderId: number | null };
+type DocumentLinks = { assetId: number | null; workOrderId: number | null; workRequestId: number | null };
 
 /** The revision with its document, when this ability may read both and the record they belong to. */
 export async function findReadableRevision(db: Db, ability: AppAbility, revisionId: number) {
@@ -28,10 +28,15 @@ export async function findReadableDocument(db: Db, ability: AppAbility, document
   return document;
 }
 
+// The work: a document of a work request that became an order belongs to both, and whoever reads either
+// (the operator who filed the request, the technician of the order) reads it. The asset is required too.
 async function canReadOwner(db: Db, ability: AppAbility, document: DocumentLinks): Promise<boolean> {
-  if (document.workOrderId !== null) {
-    const orders = accessibleWhere(ability, 'read', 'WorkOrder');
-    if (!orders || !(await db.workOrder.count({ where: { AND: [{ id: document.workOrderId }, orders as Prisma.WorkOrderWhereInput] } }))) return false;
+  if (document.workOrderId !== null || document.workRequestId !== null) {
+    const orders = document.workOrderId !== null ? accessibleWhere(ability, 'read', 'WorkOrder') : null;
+    const requests = document.workRequestId !== null ? accessibleWhere(ability, 'read', 'WorkRequest') : null;
+    const readsOrder = !!orders && (await db.workOrder.count({ where: { AND: [{ id: document.workOrderId! }, orders as Prisma.WorkOrderWhereInput] } })) > 0;
+    const readsRequest = !readsOrder && !!requests && (await db.workRequest.count({ where: { AND: [{ id: document.workRequestId! }, requests as Prisma.WorkRequestWhereInput] } })) > 0;
+    if (!readsOrder && !readsRequest) return false;
   }
   if (document.assetId !== null) {
     const assets = accessibleWhere(ability, 'read', 'Asset');
@@ -40,12 +45,14 @@ async function canReadOwner(db: Db, ability: AppAbility, document: DocumentLinks
   return true;
 }
 
-/** The documents attached to an asset or a work order that this ability may read, newest first, with
- * their revisions (newest first). */
-export async function readableAttachments(db: Db, ability: AppAbility, owner: { assetId: number } | { workOrderId: number }) {
+export type AttachmentOwner = { assetId: number } | { workOrderId: number } | { workRequestId: number };
+
+/** The documents attached to an asset, a work order or a work request that this ability may read, newest
+ * first, with their revisions (newest first). */
+export async function readableAttachments(db: Db, ability: AppAbility, owner: AttachmentOwner) {
   const where = accessibleWhere(ability, 'read', 'Document');
   if (!where) return [];
-  const ownerWhere = 'assetId' in owner ? { assetId: owner.assetId } : { workOrderId: owner.workOrderId };
+  const ownerWhere = owner as Prisma.DocumentWhereInput;
   const documents = await db.document.findMany({
     where: { AND: [ownerWhere, where as Prisma.DocumentWhereInput] },
     orderBy: { id: 'desc' },

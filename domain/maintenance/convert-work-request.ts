@@ -1,5 +1,5 @@
 // Corrective work: a reviewed work request becomes a CORRECTIVE work order that keeps its asset,
-// description and priority, planned for today in the plant's time zone. A request converts once.
+// description, priority and attachments, planned for today in the plant's time zone. A request converts once.
 import type { Prisma } from '@prisma/client';
 import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
 import type { Db } from '../../prisma/client.js';
@@ -40,6 +40,8 @@ export async function convertWorkRequest(db: Db, ability: AppAbility, workReques
       },
     });
     await tx.workRequest.update({ where: { id: request.id }, data: { state: 'CONVERTED' } });
+    // Its attachments go with it: linked to the order as well, they stay readable from the request.
+    await tx.document.updateMany({ where: { workRequestId: request.id, workOrderId: null }, data: { workOrderId: order.id } });
     return order;
   });
 }

@@ -8,10 +8,10 @@ export const documentResource = (prisma: Db) =>
   defineResource(prisma, 'Document', {
     navigation: NAVIGATION.documents,
     sort: { sortBy: 'createdAt', direction: 'desc' },
-    listProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'createdAt'],
-    filterProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'createdAt'],
-    editProperties: ['title', 'kind', 'asset', 'workOrder'],
-    showProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'createdAt', 'updatedAt', 'revisions'],
+    listProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'workRequest', 'createdAt'],
+    filterProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'workRequest', 'createdAt'],
+    editProperties: ['title', 'kind', 'asset', 'workOrder', 'workRequest'],
+    showProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'workRequest', 'createdAt', 'updatedAt', 'revisions'],
     properties: {
       code: { isVisible: { list: true, show: true, edit: false, filter: true } },
       state: { isVisible: { list: true, show: true, edit: false, filter: true } },

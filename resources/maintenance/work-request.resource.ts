@@ -1,6 +1,7 @@
 import { ValidationError } from 'adminjs';
 import type { Db } from '../../prisma/client.js';
 import { abilityOf, allowedTo } from '../../admin/access.js';
+import { Components } from '../../admin/component-loader.js';
 import { convertWorkRequest, WorkRequestNotConvertibleError } from '../../domain/maintenance/convert-work-request.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
 import type { ResourceSettings } from '../index.js';
@@ -12,8 +13,12 @@ export const workRequestResource = (prisma: Db, settings: ResourceSettings) =>
     listProperties: ['id', 'asset', 'description', 'priority', 'state', 'source', 'reportedBy', 'createdAt'],
     editProperties: ['asset', 'reportedBy', 'description', 'priority', 'state'],
     filterProperties: ['asset', 'description', 'priority', 'state', 'source', 'measurementPoint', 'reportedBy', 'createdAt'],
-    showProperties: ['id', 'asset', 'description', 'priority', 'state', 'source', 'measurementPoint', 'reportedBy', 'createdAt', 'updatedAt'],
-    properties: { description: { type: 'textarea' }, createdAt: { isVisible: { list: true, show: true, edit: false, filter: true } } },
+    showProperties: ['id', 'asset', 'description', 'priority', 'state', 'source', 'measurementPoint', 'reportedBy', 'createdAt', 'updatedAt', 'documents'],
+    properties: {
+      description: { type: 'textarea' },
+      createdAt: { isVisible: { list: true, show: true, edit: false, filter: true } },
+      documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'workRequestId' } },
+    },
     actions: {
       // "Convertir en OT": the request becomes a corrective work order, opened on its page.
       convert: {
