@@ -51,6 +51,9 @@ const environmentSchema = z
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+    IMPORT_MAX_MB: z.coerce.number().positive().default(50),
+    IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
+    QUEUE_MONITOR_SECONDS: z.coerce.number().int().min(1).default(60),
     HISTORY_RETENTION_MONTHS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of months' }).default(120),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -95,6 +98,10 @@ export interface AppConfig {
   storage: { driver: 'local' } | ({ driver: 's3' } & S3Settings);
   /** Months of change history kept; 0 keeps it forever. */
   historyRetentionMonths: number;
+  /** Excel imports: largest file and most data rows accepted. */
+  imports: { maxBytes: number; maxRows: number };
+  /** How often the queue looks for expired jobs and dead workers' jobs. */
+  queueMonitorSeconds: number;
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -149,6 +156,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
           }
         : { driver: 'local' },
     historyRetentionMonths: e.HISTORY_RETENTION_MONTHS,
+    imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS },
+    queueMonitorSeconds: e.QUEUE_MONITOR_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }
