@@ -13,4 +13,6 @@ export const Components = {
   HistoryTimeline: componentLoader.add('HistoryTimeline', path.join(here, 'components/history-timeline')),
   HistoryChanges: componentLoader.add('HistoryChanges', path.join(here, 'components/history-changes')),
   ExportHistory: componentLoader.add('ExportHistory', path.join(here, 'components/export-history')),
+  ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
+  ExportList: componentLoader.add('ExportList', path.join(here, 'components/export-list')),
 };

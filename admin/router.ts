@@ -11,6 +11,7 @@ import { loadCurrentUser, type CurrentUser } from '../domain/access/current-user
 import { actAs } from '../domain/history/actor.js';
 import { signIn } from './authentication.js';
 import { historyExportHandler } from './history/export.js';
+import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { SESSION_COOKIE, sessionMiddleware, signedInSessionMaxAge } from './session.js';
@@ -31,6 +32,8 @@ export function createAdminRouter(options: {
   sessionSecret: string;
   cookieSecure: boolean;
   sessionTtlHours: number;
+  /** Excel imports and list exports (admin/imports). */
+  imports: Omit<ImportRoutesOptions, 'admin' | 'prisma'>;
 }): express.Router {
   const { admin, prisma, throttle, cookieSecure: secure } = options;
   const { rootPath, loginPath } = admin.options;
@@ -114,6 +117,7 @@ export function createAdminRouter(options: {
   });
 
   router.get('/history/export.xlsx', historyExportHandler(admin));
+  router.use(importRoutes({ admin, prisma, ...options.imports }));
   router.use('/api/', statusFromAdminNotices);
 
   AdminJSExpress.buildRouter(admin, router);

@@ -65,6 +65,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       sessionSecret: deps.sessionSecret,
       cookieSecure: config.cookieSecure,
       sessionTtlHours: config.sessionTtlHours,
+      imports: { storage: deps.storage, queue: deps.queue, ...config.imports, timeZone: config.timeZone },
     }),
   );
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));

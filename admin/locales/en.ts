@@ -1,10 +1,12 @@
 import type { es } from './es.js';
 import { resourceLabelsEN, resourceTranslationsEN } from './resources.en.js';
+import { importLabelsEN, importMessagesEN } from './imports.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
   labels: {
     ...resourceLabelsEN,
+    ...importLabelsEN,
     assets: 'Assets',
     monitoring: 'Monitoring',
     maintenance: 'Maintenance',
@@ -17,7 +19,7 @@ export const en: typeof es = {
     UserGroup: 'Group members',
     UserProfile: 'User profiles',
   },
-  actions: { convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel' },
+  actions: { convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel', importXlsx: 'Import from Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -28,6 +30,7 @@ export const en: typeof es = {
     },
   },
   messages: {
+    ...importMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',

@@ -1,9 +1,11 @@
 import { resourceLabelsES, resourceTranslationsES } from './resources.es.js';
+import { importLabelsES, importMessagesES } from './imports.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
   labels: {
     ...resourceLabelsES,
+    ...importLabelsES,
     assets: 'Activos',
     monitoring: 'Monitoreo',
     maintenance: 'Mantenimiento',
@@ -16,7 +18,7 @@ export const es = {
     UserGroup: 'Miembros de grupo',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel' },
+  actions: { convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel', importXlsx: 'Importar desde Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -27,6 +29,7 @@ export const es = {
     },
   },
   messages: {
+    ...importMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',

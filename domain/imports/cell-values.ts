@@ -109,6 +109,11 @@ export function parseInstant(value: CellValue, timeZone: string): Parsed<Date> {
   return { ok: true, value: new Date(instant) };
 }
 
+/** The plant's wall clock at an instant, as a Date whose UTC fields read like it (what Excel shows). */
+export function wallClockOf(instant: Date, timeZone: string): Date {
+  return new Date(instant.getTime() + offsetMs(instant, timeZone));
+}
+
 function offsetMs(at: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
