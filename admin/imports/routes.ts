@@ -59,7 +59,7 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
     if (!definition) return res.status(404).json({ error: 'not found' });
     const ability = abilityOf(user(req));
     if (!ability.can('import', definition.model)) return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
-    const limitMb = Math.round(options.maxBytes / 1024 / 1024);
+    const limitMb = (options.maxBytes / 1024 / 1024).toLocaleString('es', { maximumFractionDigits: 2 });
     const tooLarge = `El archivo supera el tamaño máximo de ${limitMb} MB. Divídalo en varios archivos.`;
     if (Number(req.headers['content-length'] ?? 0) > options.maxBytes) return res.status(413).json({ error: 'too large', message: tooLarge });
     const dir = await mkdtemp(path.join(os.tmpdir(), 'cmms-upload-'));
