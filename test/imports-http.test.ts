@@ -37,7 +37,7 @@ function upload(person: Person, kind: string, file: Buffer, query: Record<string
   return person.client.json<{ id?: number; message?: string }>(`/admin/imports/${kind}?${params}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream' },
-    body: file,
+    body: new Uint8Array(file),
   });
 }
 
@@ -124,7 +124,7 @@ describe('what is refused at the upload', () => {
 
   it('an upload without the CSRF token is refused', async () => {
     const file = await aWorkbook([HEADER, ['NO-2', 'Bomba', 'PLT', 'Bombas', 'C']]);
-    const response = await supervisor.client.request('/admin/imports/assets?mode=VALID_ROWS&fileName=a.xlsx', { method: 'POST', body: file, csrf: false });
+    const response = await supervisor.client.request('/admin/imports/assets?mode=VALID_ROWS&fileName=a.xlsx', { method: 'POST', body: new Uint8Array(file), csrf: false });
     expect(response.status).toBe(403);
   });
 
