@@ -123,10 +123,21 @@ function offsetMs(at: Date, timeZone: string): number {
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
-/** A closed value, given as its code or its Spanish or English label. */
-export function parseChoice(value: CellValue, choices: readonly { code: string; labels: string[] }[]): Parsed<string> {
-  const key = headerKey(String(value));
-  const found = choices.find((choice) => headerKey(choice.code) === key || choice.labels.some((label) => headerKey(label) === key));
-  if (found) return { ok: true, value: found.code };
-  return { ok: false, reason: `"${value}" no es un valor permitido (${choices.map((c) => c.labels[0] ?? c.code).join(', ')}).` };
+/** A parser of closed values, given as their code or their Spanish or English label (any case or accents). */
+export function choiceParser(choices: readonly { code: string; labels: string[] }[]): (value: CellValue) => Parsed<string> {
+  const byKey = new Map<string, string>();
+  for (const choice of choices) for (const name of [choice.code, ...choice.labels]) if (!byKey.has(headerKey(name))) byKey.set(headerKey(name), choice.code);
+  const allowed = choices.map((c) => c.labels[0] ?? c.code).join(', ');
+  // Clerks repeat the same few values thousands of times: remember each spelling once.
+  const seen = new Map<string, Parsed<string>>();
+  return (value) => {
+    const text = String(value);
+    let parsed = seen.get(text);
+    if (!parsed) {
+      const code = byKey.get(headerKey(text));
+      parsed = code ? { ok: true, value: code } : { ok: false, reason: `"${text}" no es un valor permitido (${allowed}).` };
+      if (seen.size < 1_000) seen.set(text, parsed);
+    }
+    return parsed;
+  };
 }

@@ -1,7 +1,7 @@
 // One sheet row through its columns' parsers: typed values, or the reasons it is rejected. Pure: no
 // database here (references are resolved per batch, in resolve-references.ts).
 import {
-  displayValue, parseBoolean, parseChoice, parseDate, parseDecimal, parseInstant, parseInteger, parseText,
+  choiceParser, displayValue, parseBoolean, parseDate, parseDecimal, parseInstant, parseInteger, parseText,
   type CellValue, type Parsed,
 } from './cell-values.js';
 import { choicesOf, columnLabels, type ColumnDefinition, type ImportDefinition } from './import-definition.js';
@@ -34,7 +34,7 @@ export interface RowParser {
 
 export function rowParser(definition: ImportDefinition, layout: SheetLayout, timeZone: string): RowParser {
   const located = new Map(layout.columns.map((found) => [found.column.field, found]));
-  const choices = new Map(definition.columns.filter((c) => c.type === 'choice').map((c) => [c.field, choicesOf(definition, c)]));
+  const choices = new Map(definition.columns.filter((c) => c.type === 'choice').map((c) => [c.field, choiceParser(choicesOf(definition, c))]));
   const headerOf = (field: string) => {
     const column = definition.columns.find((c) => c.field === field)!;
     return located.get(field)?.header ?? columnLabels(definition, column).es;
@@ -56,7 +56,7 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
       case 'boolean':
         return parseBoolean(value);
       case 'choice':
-        return parseChoice(value, choices.get(column.field)!);
+        return choices.get(column.field)!(value);
       case 'reference':
         return parseText(value, 200);
     }

@@ -65,8 +65,8 @@ export async function inspectWorkbook(filePath: string): Promise<{ rowCount: num
   return { rowCount };
 }
 
-/** The first worksheet's rows, streamed; blank rows are not given. */
-export async function* readSheetRows(filePath: string): AsyncGenerator<SheetRow> {
+/** The first worksheet's rows, streamed in the chunks exceljs parses them in; blank rows are left out. */
+export async function* readSheetRows(filePath: string): AsyncGenerator<SheetRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(filePath), {
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell a date cell from a number
@@ -76,16 +76,23 @@ export async function* readSheetRows(filePath: string): AsyncGenerator<SheetRow>
   } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
   try {
     for await (const worksheet of reader) {
-      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        const raw = row.values as unknown[];
-        const values: CellValue[] = new Array(raw.length);
-        let blank = true;
-        for (let i = 1; i < raw.length; i++) {
-          const value = plainCell(raw[i]);
-          values[i] = value;
-          if (value !== null) blank = false;
+      // parse() hands over rows by the hundred: far cheaper than one await per row.
+      const chunks = (worksheet as unknown as { parse(): AsyncIterable<{ eventType: string; value: ExcelJS.Row }[]> }).parse();
+      for await (const events of chunks) {
+        const rows: SheetRow[] = [];
+        for (const { eventType, value: row } of events) {
+          if (eventType !== 'row') continue;
+          const raw = row.values as unknown[];
+          const values: CellValue[] = new Array(raw.length);
+          let blank = true;
+          for (let i = 1; i < raw.length; i++) {
+            const value = plainCell(raw[i]);
+            values[i] = value;
+            if (value !== null) blank = false;
+          }
+          if (!blank) rows.push({ number: row.number, values });
         }
-        if (!blank) yield { number: row.number, values };
+        if (rows.length) yield rows;
       }
       return; // the first sheet only
     }

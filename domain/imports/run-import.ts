@@ -118,6 +118,7 @@ class SheetImport {
   /** Keys of rows that passed every check: a parent may be named by an earlier row of the file. */
   private readonly validKeys = new Set<string>();
   private parser!: RowParser;
+  private readonly hasSelfReferences: boolean;
   private lastProgress = 0;
 
   constructor(
@@ -128,20 +129,22 @@ class SheetImport {
     private readonly settings: ImportSettings,
     private readonly counters: Counters,
     private readonly actor: Actor,
-  ) {}
+  ) {
+    this.hasSelfReferences = definition.columns.some((c) => c.reference?.self);
+  }
 
   async run(file: string, resumeAfter: number): Promise<void> {
     const { rowCount } = await inspectWorkbook(file);
     if (rowCount === 0) throw new WorkbookRefusedError('La hoja está vacía: no tiene encabezados ni filas de datos.');
-    const rows = readSheetRows(file);
+    const chunks = readSheetRows(file);
     const first: SheetRow[] = [];
     // Pulled by hand: breaking a for-await would close the reader.
     while (first.length < HEADER_SEARCH_ROWS) {
-      const next = await rows.next();
+      const next = await chunks.next();
       if (next.done) break;
-      first.push(next.value);
+      first.push(...next.value);
     }
-    const layout = locateHeader(this.definition, first);
+    const layout = locateHeader(this.definition, first.slice(0, HEADER_SEARCH_ROWS));
     const headerIndex = first.findIndex((row) => row.number === layout.headerRow);
     const dataRows = rowCount - headerIndex - 1;
     if (dataRows > this.settings.maxRows)
@@ -150,9 +153,9 @@ class SheetImport {
     await this.deps.prisma.importRun.update({ where: { id: this.importRunId }, data: { rowsTotal: dataRows } });
 
     const remaining = (async function* () {
-      yield* first.slice(headerIndex + 1);
+      yield first.slice(headerIndex + 1);
       // The reader was left open by the header search: go on from where it stopped.
-      yield* rowsAfter(rows);
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
     })();
 
     if (this.mode === 'VALID_ROWS') await this.eachBatch(remaining, resumeAfter, (batch, lastRow) => this.commitBatch(batch, lastRow));
@@ -161,30 +164,39 @@ class SheetImport {
   }
 
   /** Groups the parsed rows into batches. A row naming a parent that is still in the current batch
-   * closes the batch first, so the parent is written before the child looks it up. */
-  private async eachBatch(rows: AsyncIterable<SheetRow>, resumeAfter: number, write: (batch: CandidateRow[], lastRow: number) => Promise<void>) {
+   * closes the batch first, so the parent is written before the child looks it up. One batch is
+   * written while the next is read and parsed (writes stay in file order, one at a time). */
+  private async eachBatch(chunks: AsyncIterable<SheetRow[]>, resumeAfter: number, write: (batch: CandidateRow[], lastRow: number) => Promise<void>) {
     const selfReferences = this.definition.columns.filter((c) => c.reference?.self).map((c) => c.field);
     let batch: CandidateRow[] = [];
     let batchKeys = new Set<string>();
     let lastRow = resumeAfter;
-    for await (const row of rows) {
-      const candidate = this.parser.parse(row);
-      this.checkDuplicate(candidate);
-      if (row.number <= resumeAfter) continue; // committed by an earlier attempt; only its key was needed
-      const namesPending = selfReferences.some((field) => {
-        const code = candidate.values[field];
-        return typeof code === 'string' && batchKeys.has(JSON.stringify([code.toLowerCase()]));
-      });
-      if (batch.length >= this.settings.batchSize || (namesPending && batch.length)) {
-        await write(batch, lastRow);
-        batch = [];
-        batchKeys = new Set();
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      await writing;
+      const [rows, last] = [batch, lastRow];
+      writing = write(rows, last);
+      writing.catch(() => {}); // awaited at the next flush or at the end
+      batch = [];
+      batchKeys = new Set();
+    };
+    for await (const chunk of chunks) {
+      for (const row of chunk) {
+        const candidate = this.parser.parse(row);
+        this.checkDuplicate(candidate);
+        if (row.number <= resumeAfter) continue; // committed by an earlier attempt; only its key was needed
+        const namesPending = selfReferences.some((field) => {
+          const code = candidate.values[field];
+          return typeof code === 'string' && batchKeys.has(JSON.stringify([code.toLowerCase()]));
+        });
+        if (batch.length >= this.settings.batchSize || (namesPending && batch.length)) await flush();
+        batch.push(candidate);
+        if (selfReferences.length) batchKeys.add(candidate.key);
+        lastRow = row.number;
       }
-      batch.push(candidate);
-      batchKeys.add(candidate.key);
-      lastRow = row.number;
     }
-    if (batch.length) await write(batch, lastRow);
+    if (batch.length) await flush();
+    await writing;
   }
 
   private checkDuplicate(candidate: CandidateRow): void {
@@ -207,7 +219,7 @@ class SheetImport {
   private async prepare(db: SqlRunner, batch: CandidateRow[]): Promise<{ valid: CandidateRow[]; errors: RowError[] }> {
     await resolveReferences(db, this.definition, this.parser, batch, this.references, this.validKeys);
     const valid = batch.filter((row) => !row.errors.length);
-    for (const row of valid) this.validKeys.add(row.key);
+    if (this.hasSelfReferences) for (const row of valid) this.validKeys.add(row.key);
     return { valid, errors: batch.flatMap((row) => row.errors) };
   }
 
@@ -233,7 +245,7 @@ class SheetImport {
 
   /** "Todo o nada": one transaction; writing stops at the first rejected row, reading goes on so the
    * report lists every problem, and the transaction commits only when nothing was rejected. */
-  private async allOrNothing(rows: AsyncIterable<SheetRow>): Promise<void> {
+  private async allOrNothing(rows: AsyncIterable<SheetRow[]>): Promise<void> {
     try {
       await this.deps.prisma.transactionAs(async (tx) => {
         const db = tx as unknown as SqlRunner;
@@ -275,6 +287,3 @@ class SheetImport {
   }
 }
 
-async function* rowsAfter(rows: AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow> {
-  for (let next = await rows.next(); !next.done; next = await rows.next()) yield next.value;
-}
