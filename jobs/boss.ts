@@ -45,7 +45,8 @@ export async function startQueue(options: {
         retryBackoff: job.retry.backoff,
         singletonKey: sendOptions.singletonKey,
         startAfter: sendOptions.startAfterSeconds,
-        heartbeatSeconds: job.heartbeatSeconds,
+        // pg-boss refuses the key itself when it is undefined.
+        ...(job.heartbeatSeconds !== undefined && { heartbeatSeconds: job.heartbeatSeconds }),
       }),
     stop: () => boss.stop({ graceful: true, timeout: 20_000 }),
   };
