@@ -48,6 +48,12 @@ describe('a clerk importing assets from Excel in a real browser', () => {
     await report.xlsx.load((await readFile((await download.path())!)) as never);
     const sheet = report.worksheets[0]!;
     expect(sheet.getRow(2).values).toEqual([undefined, 303, 'Ubicación', 'PLANTA-9', expect.stringContaining('No existe la ubicación "PLANTA-9"')]);
+
+    // The ImportRun's page shows the same outcome.
+    const runId = new URL(page.url()).searchParams.get('run');
+    await page.goto(`${office.url}/admin/resources/ImportRun/records/${runId}/show`);
+    await page.locator('[data-testid=import-progress][data-state=PARTIAL]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-counters').innerText()).toContain('rechazadas 1');
     await page.close();
   });
 });
