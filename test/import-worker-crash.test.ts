@@ -106,3 +106,44 @@ describe('a worker killed mid-import', () => {
     expect(first.output()).not.toContain('"msg":"import finished"');
   });
 });
+
+describe('a worker killed mid-import in "todo o nada"', () => {
+  it('rolled back by the crash, the import starts over on another worker and writes every row once', { timeout: 180_000 }, async () => {
+    const rows = 30_000;
+    const db = await createTestDatabase();
+    cleanups.push(() => db.drop());
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-import-crash-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const { prisma } = db;
+    await prisma.location.create({ data: { code: 'PLT', name: 'Planta' } });
+    await prisma.assetCategory.create({ data: { code: 'BOM', name: 'Bombas' } });
+    const file = path.join(dataDir, 'activos.xlsx');
+    await aLargeWorkbook(file, ['Código', 'Descripción', 'Ubicación', 'Categoría'], rows, (i) => [`T-${i}`, `Bomba ${i}`, 'PLT', 'Bombas']);
+    const storage = createLocalDiskStorage(path.join(dataDir, 'files'));
+    await storage.put('imports/test/activos.xlsx', await readFile(file));
+    const run = await prisma.importRun.create({ data: { kind: 'assets', fileName: 'activos.xlsx', fileKey: 'imports/test/activos.xlsx', mode: 'ALL_OR_NOTHING' } });
+
+    const first = startWorker(db.url, dataDir);
+    const sender = await startQueue({ databaseUrl: db.url, logger: pino({ level: 'silent' }), work: false });
+    cleanups.push(() => sender.stop());
+    await sender.send(importWorkbookJob, { importRunId: run.id, maxRows: 100_000 });
+    await until('rows written inside the transaction', async () => (await prisma.importRun.findUniqueOrThrow({ where: { id: run.id } })).rowsWritten >= 4_000, 90_000, 20);
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    // Nothing of an unfinished all-or-nothing import is visible.
+    expect(await prisma.asset.count()).toBe(0);
+
+    startWorker(db.url, dataDir);
+    const done = await until('the import to finish', async () => {
+      const now = await prisma.importRun.findUniqueOrThrow({ where: { id: run.id } });
+      return now.finishedAt && now;
+    }, 120_000, 250);
+    expect(done).toMatchObject({ state: 'SUCCEEDED', rowsRead: rows, rowsValid: rows, rowsRejected: 0, rowsWritten: rows, attempts: 2, resumedFromRow: 0 });
+    expect(await prisma.asset.count()).toBe(rows);
+    const { rows: history } = await db.pool.query<{ entries: string }>(
+      `SELECT count(*) AS entries FROM change_history WHERE table_name = 'assets' AND actor_label = $1`,
+      [`import:${run.id}`],
+    );
+    expect(history[0]!.entries).toBe(String(rows));
+  });
+});
