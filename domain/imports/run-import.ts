@@ -82,9 +82,9 @@ export async function runImport(deps: ImportDependencies, importRunId: number, s
     const file = path.join(workDir, 'libro.xlsx');
     try {
       await pipeline(await deps.storage.get(run.fileKey), createWriteStream(file));
-      const import_ = new SheetImport(deps, definition, importRunId, run.mode === 'VALID_ROWS' ? 'VALID_ROWS' : 'ALL_OR_NOTHING', settings, counters, actor);
+      const sheet = new SheetImport(deps, definition, importRunId, run.mode === 'VALID_ROWS' ? 'VALID_ROWS' : 'ALL_OR_NOTHING', settings, counters, actor);
       try {
-        await import_.run(file, resumeAfter);
+        await sheet.run(file, resumeAfter);
       } catch (error) {
         if (!(error instanceof WorkbookRefusedError)) throw error;
         return finish(deps, importRunId, 'FAILED', counters, error.reason);
