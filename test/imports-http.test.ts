@@ -186,3 +186,34 @@ describe('"Exportar a Excel" of the asset list', () => {
     expect((await technician.client.request('/admin/exports/Asset.xlsx')).status).toBe(403);
   });
 });
+
+describe('an exported list imported back', () => {
+  it('readings come back unchanged: same times in the plant time zone, same values, nothing rewritten', async () => {
+    const asset = await prisma.asset.findUniqueOrThrow({ where: { code: 'H-1' } });
+    const point = await prisma.measurementPoint.create({ data: { code: 'PM-RT', assetId: asset.id, variable: 'Temperatura', unit: '°C' } });
+    await prisma.reading.createMany({
+      data: [
+        { measurementPointId: point.id, takenAt: new Date('2026-11-21T14:30:00Z'), value: '61.5', source: 'SCADA' },
+        { measurementPointId: point.id, takenAt: new Date('2026-11-22T03:05:00Z'), value: '58.25', source: 'MANUAL' },
+      ],
+    });
+    const exported = await supervisor.client.request(`/admin/exports/Reading.xlsx?filters.measurementPoint=${point.id}`);
+    expect(exported.status).toBe(200);
+    const file = Buffer.from(await exported.arrayBuffer());
+    const rows = await readXlsx(new Response(new Uint8Array(file)));
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['PM-RT', 61.5, 'SCADA'],
+      ['PM-RT', 58.25, 'Manual'],
+    ]);
+    const before = await prisma.changeHistory.count({ where: { tableName: 'readings' } });
+    const response = await upload(supervisor, 'readings', file, { fileName: 'lecturas.xlsx' });
+    expect(response.status).toBe(202);
+    expect(await finished(supervisor, response.body.id!)).toMatchObject({ state: 'SUCCEEDED', rowsRead: 2, rowsWritten: 2 });
+    const readings = await prisma.reading.findMany({ where: { measurementPointId: point.id }, orderBy: { takenAt: 'asc' } });
+    expect(readings.map((r) => [r.takenAt.toISOString(), r.value.toString(), r.source])).toEqual([
+      ['2026-11-21T14:30:00.000Z', '61.5', 'SCADA'],
+      ['2026-11-22T03:05:00.000Z', '58.25', 'MANUAL'],
+    ]);
+    expect(await prisma.changeHistory.count({ where: { tableName: 'readings' } })).toBe(before);
+  });
+});
