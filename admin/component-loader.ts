@@ -20,4 +20,6 @@ export const Components = {
   VerifyRevision: componentLoader.add('VerifyRevision', path.join(here, 'components/verify-revision')),
   DocumentRevisions: componentLoader.add('DocumentRevisions', path.join(here, 'components/document-revisions')),
   Attachments: componentLoader.add('Attachments', path.join(here, 'components/attachments')),
+  ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
+  ExportList: componentLoader.add('ExportList', path.join(here, 'components/export-list')),
 };

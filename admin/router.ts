@@ -12,6 +12,7 @@ import { actAs } from '../domain/history/actor.js';
 import { signIn } from './authentication.js';
 import { documentRoutes, type DocumentRoutesOptions } from './documents/router.js';
 import { historyExportHandler } from './history/export.js';
+import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { SESSION_COOKIE, sessionMiddleware, signedInSessionMaxAge } from './session.js';
@@ -33,6 +34,8 @@ export function createAdminRouter(options: {
   cookieSecure: boolean;
   sessionTtlHours: number;
   documents: Pick<DocumentRoutesOptions, 'storage' | 'settings'>;
+  /** Excel imports and list exports (admin/imports). */
+  imports: Omit<ImportRoutesOptions, 'admin' | 'prisma'>;
 }): express.Router {
   const { admin, prisma, throttle, cookieSecure: secure } = options;
   const { rootPath, loginPath } = admin.options;
@@ -117,6 +120,7 @@ export function createAdminRouter(options: {
 
   router.get('/history/export.xlsx', historyExportHandler(admin));
   router.use('/documents', documentRoutes({ prisma, throttle, ...options.documents }));
+  router.use(importRoutes({ admin, prisma, ...options.imports }));
   router.use('/api/', statusFromAdminNotices);
 
   AdminJSExpress.buildRouter(admin, router);

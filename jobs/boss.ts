@@ -17,6 +17,8 @@ export async function startQueue(options: {
   logger: Logger;
   /** Workers and schedules run here (false: only send, e.g. a web process beside a worker process). */
   work: boolean;
+  /** How often the queue's monitor looks for expired jobs and missed heartbeats (pg-boss default 60 s). */
+  monitorSeconds?: number;
 }): Promise<QueueRuntime> {
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
@@ -24,6 +26,7 @@ export async function startQueue(options: {
     application_name: 'energy-cmms-queue',
     supervise: options.work,
     schedule: options.work,
+    ...(options.monitorSeconds && { superviseIntervalSeconds: options.monitorSeconds, monitorIntervalSeconds: options.monitorSeconds }),
   });
   // pg errors carry their whole client object: log what a person can act on.
   boss.on('error', (error: Error & { code?: string }) => {
@@ -42,6 +45,8 @@ export async function startQueue(options: {
         retryBackoff: job.retry.backoff,
         singletonKey: sendOptions.singletonKey,
         startAfter: sendOptions.startAfterSeconds,
+        // pg-boss refuses the key itself when it is undefined.
+        ...(job.heartbeatSeconds !== undefined && { heartbeatSeconds: job.heartbeatSeconds }),
       }),
     stop: () => boss.stop({ graceful: true, timeout: 20_000 }),
   };
@@ -64,7 +69,7 @@ async function ensureQueues(boss: PgBoss): Promise<void> {
 export async function startWorkers(
   runtime: QueueRuntime,
   jobs: JobDefinition<unknown>[],
-  context: Omit<JobContext, 'jobId' | 'logger'> & { logger: Logger },
+  context: Omit<JobContext, 'jobId' | 'logger' | 'retryCount'> & { logger: Logger },
 ): Promise<void> {
   const byName = new Map(jobs.map((job) => [job.name, job]));
   for (const queue of QUEUE_CLASSES) {
@@ -81,7 +86,7 @@ export async function startWorkers(
         try {
           // The job is the author of what it writes (change history).
           const result = await actAs({ label: `job:${definition.name}`, requestId: received.id }, () =>
-            definition.handle(definition.parse(received.data.payload), { ...context, logger, jobId: received.id }),
+            definition.handle(definition.parse(received.data.payload), { ...context, logger, jobId: received.id, retryCount: received.retryCount }),
           );
           logger.info({ ms: Date.now() - started }, 'job completed');
           return result;

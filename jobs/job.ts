@@ -15,6 +15,8 @@ export interface JobContext {
   /** Months of change history kept (0: forever). */
   historyRetentionMonths: number;
   jobId: string;
+  /** 0 on the first attempt; the job's retry.limit on the last one. */
+  retryCount: number;
 }
 
 export interface RetryPolicy {
@@ -29,6 +31,9 @@ export interface JobDefinition<Payload = unknown> {
   /** Cron expression evaluated in APP_TIMEZONE. */
   schedule?: string;
   retry: RetryPolicy;
+  /** A long job sends heartbeats; without one for this long (>= 10 s) its worker is taken for dead and
+   * the job is retried, instead of waiting for the queue's expiration. */
+  heartbeatSeconds?: number;
   /** Validates the payload at the edge; throwing fails the job without retrying it pointlessly. */
   parse(data: unknown): Payload;
   handle(payload: Payload, context: JobContext): Promise<unknown>;

@@ -39,17 +39,17 @@ export function createPrismaClient(pool: pg.Pool) {
     },
     client: {
       /** An interactive transaction whose writes are recorded in the change history as the current actor's. */
-      /** `options.timeoutMs`: for bulk work (Prisma's default of 5 s suits a form, not 50 000 orders). */
-      async transactionAs<T>(work: (tx: Parameters<Parameters<typeof base.$transaction>[0]>[0]) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+      async transactionAs<T>(
+        work: (tx: Parameters<Parameters<typeof base.$transaction>[0]>[0]) => Promise<T>,
+        /** Prisma's interactive-transaction limits (a long import needs more than the 5 s default). */
+        options?: { timeout?: number; maxWait?: number },
+      ): Promise<T> {
         const actor = currentActor();
-        return base.$transaction(
-          async (tx) => {
-            if (actor)
-              for (const [name, value] of actorSettings(actor)) await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
-            return actorInTransaction.run(true, () => work(tx));
-          },
-          options.timeoutMs ? { timeout: options.timeoutMs, maxWait: 10_000 } : undefined,
-        );
+        return base.$transaction(async (tx) => {
+          if (actor)
+            for (const [name, value] of actorSettings(actor)) await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
+          return actorInTransaction.run(true, () => work(tx));
+        }, options);
       },
     },
   });

@@ -9,6 +9,7 @@ import type { Db } from '../prisma/client.js';
 import { abilityOf, allowedTo, BUILT_IN_ACTIONS } from '../admin/access.js';
 import { Components } from '../admin/component-loader.js';
 import { readRecordHistory } from '../admin/history/record-history.js';
+import { excelActions } from './excel-actions.js';
 
 export const NAVIGATION = {
   assets: { name: 'assets', icon: 'Box' },
@@ -44,7 +45,7 @@ export function defineResource(prisma: Db, modelName: Prisma.ModelName, options:
 
   // Every built-in action asks the role rules; a resource may still switch one off entirely.
   type ActionOptions = Partial<Action<ActionResponse>>;
-  const declared = (options.actions ?? {}) as Record<string, ActionOptions>;
+  const declared = { ...excelActions(modelName), ...(options.actions ?? {}) } as Record<string, ActionOptions>;
   const actions: Record<string, ActionOptions> = { ...declared };
   for (const [name, rule] of Object.entries(BUILT_IN_ACTIONS)) actions[name] = { isAccessible: allowedTo(rule, modelName), ...declared[name] };
   // Deny by default: a custom action must say who may use it (allowedTo), or it does not start.

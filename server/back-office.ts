@@ -62,7 +62,7 @@ export async function startBackOffice(
     const storage = createStorage(config);
     await storage.check();
 
-    const queue = await startQueue({ databaseUrl: database.url, logger, work: config.workersInProcess });
+    const queue = await startQueue({ databaseUrl: database.url, logger, work: config.workersInProcess, monitorSeconds: config.queueMonitorSeconds });
     cleanups.push(() => queue.stop());
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;

@@ -54,6 +54,9 @@ const environmentSchema = z
     DOCUMENT_MAX_UPLOAD_MB: z.coerce.number({ message: 'must be a number of megabytes' }).positive().max(2048).default(25),
     DOCUMENT_DOWNLOADS: z.enum(['stream', 'presigned'], { message: 'must be stream or presigned' }).default('stream'),
     DOCUMENT_DOWNLOAD_URL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+    IMPORT_MAX_MB: z.coerce.number().positive().default(50),
+    IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
+    QUEUE_MONITOR_SECONDS: z.coerce.number().int().min(1).default(60),
     HISTORY_RETENTION_MONTHS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of months' }).default(120),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -103,6 +106,10 @@ export interface AppConfig {
   documents: { maxUploadBytes: number; downloads: 'stream' | 'presigned'; downloadUrlSeconds: number };
   /** Months of change history kept; 0 keeps it forever. */
   historyRetentionMonths: number;
+  /** Excel imports: largest file and most data rows accepted. */
+  imports: { maxBytes: number; maxRows: number };
+  /** How often the queue looks for expired jobs and dead workers' jobs. */
+  queueMonitorSeconds: number;
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -162,6 +169,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       downloadUrlSeconds: e.DOCUMENT_DOWNLOAD_URL_SECONDS,
     },
     historyRetentionMonths: e.HISTORY_RETENTION_MONTHS,
+    imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS },
+    queueMonitorSeconds: e.QUEUE_MONITOR_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

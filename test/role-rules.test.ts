@@ -155,6 +155,25 @@ describe('resource × action × group, as signed-in users over HTTP', () => {
   });
 });
 
+// Excel imports and exports on every importable list: supervisors and administrators run imports;
+// exports for those who export (supervisors, consultants, administrators).
+const EXCEL_LISTS = ['Location', 'Asset', 'MeasurementPoint', 'MaintenanceSchedule', 'Reading'];
+const excel: Record<string, string> = { ADMINISTRATORS: 'ie', SUPERVISORS: 'ie', TECHNICIANS: '', CONSULTANTS: 'e', OPERATORS: '' };
+describe('import and export actions × group', () => {
+  it.each(Object.entries(excel))('%s may "%s" on every importable list', async (group, allowed) => {
+    const { client } = people[group as keyof typeof people];
+    for (const resource of EXCEL_LISTS) {
+      const statuses = {
+        i: (await client.request(`/admin/api/resources/${resource}/actions/importXlsx`)).status,
+        e: (await client.request(`/admin/api/resources/${resource}/actions/exportXlsx`)).status,
+      };
+      expect(Object.entries(statuses).map(([letter, s]) => `${resource}:${letter}:${s}`)).toEqual(
+        Object.keys(statuses).map((letter) => `${resource}:${letter}:${allowed.includes(letter) ? 200 : 403}`),
+      );
+    }
+  });
+});
+
 describe('row-level: a technician and his own orders', () => {
   let mine: number[];
   let colleagues: number;

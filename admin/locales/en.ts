@@ -1,12 +1,14 @@
 import type { es } from './es.js';
 import { documentsEN } from './documents.en.js';
 import { resourceLabelsEN, resourceTranslationsEN } from './resources.en.js';
+import { importLabelsEN, importMessagesEN } from './imports.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
   labels: {
     ...documentsEN.labels,
     ...resourceLabelsEN,
+    ...importLabelsEN,
     assets: 'Assets',
     monitoring: 'Monitoring',
     maintenance: 'Maintenance',
@@ -20,7 +22,7 @@ export const en: typeof es = {
     UserProfile: 'User profiles',
   },
   actions: { submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
-    generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order' },
+    generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -100,6 +102,7 @@ export const en: typeof es = {
     preventiveOrdersGenerated: '{{count}} preventive orders generated.',
     confirmGeneratePreventiveOrders: 'Generate now the preventive orders due up to today on every active schedule?',
     ...documentsEN.messages,
+    ...importMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',

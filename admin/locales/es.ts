@@ -1,11 +1,13 @@
 import { documentsES } from './documents.es.js';
 import { resourceLabelsES, resourceTranslationsES } from './resources.es.js';
+import { importLabelsES, importMessagesES } from './imports.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
   labels: {
     ...documentsES.labels,
     ...resourceLabelsES,
+    ...importLabelsES,
     assets: 'Activos',
     monitoring: 'Monitoreo',
     maintenance: 'Mantenimiento',
@@ -19,7 +21,7 @@ export const es = {
     UserProfile: 'Perfiles de usuario',
   },
   actions: { submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
-    generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden' },
+    generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -99,6 +101,7 @@ export const es = {
     preventiveOrdersGenerated: 'Se generaron {{count}} órdenes preventivas.',
     confirmGeneratePreventiveOrders: '¿Generar ahora las órdenes preventivas que vencen hasta hoy en todas las programaciones activas?',
     ...documentsES.messages,
+    ...importMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',

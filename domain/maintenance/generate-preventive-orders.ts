@@ -133,5 +133,5 @@ export async function generatePreventiveOrders(db: Db, ability: AppAbility | nul
       day,
     );
     return { day, schedulesDue, ordersCreated: created };
-  }, { timeoutMs: BULK_TIMEOUT_MS });
+  }, { timeout: BULK_TIMEOUT_MS, maxWait: 10_000 });
 }

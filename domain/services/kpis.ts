@@ -83,7 +83,7 @@ export async function computeKpiSnapshots(db: Db, options: { timeZone: string; n
       now.toISOString(), options.timeZone, FULL_RESOLUTION_HOURS,
     );
     return inserted;
-  }, { timeoutMs: 5 * 60_000 });
+  }, { timeout: 5 * 60_000, maxWait: 10_000 });
 }
 
 export interface KpiBoard {

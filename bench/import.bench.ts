@@ -1,0 +1,134 @@
+// npm run bench:import — bulk Excel import end to end: a 50 000-asset workbook uploaded over HTTP to a
+// back office, worked by a separate worker process (npm run worker), timed until its ImportRun is done;
+// against a row-by-row ORM upsert (the users' current way: one upsert per row through Prisma, history
+// recorded) measured in the same run; then the worker's peak RSS after a 200 000-row file.
+// Targets: >= 20 000 rows/s, >= 20x the baseline, <= 300 MB peak RSS.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { actAs } from '../domain/history/actor.js';
+import { readSheetRows } from '../domain/imports/read-workbook.js';
+import { loadConfig } from '../server/config.js';
+import { startBackOffice } from '../server/back-office.js';
+import { freePort, startEmbeddedPostgres } from '../server/embedded-postgres.js';
+import { HttpClient } from '../test/support/http-client.js';
+import { aLargeWorkbook } from '../test/support/workbooks.js';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 50_000);
+const BASELINE_ROWS = Number(process.env.BENCH_BASELINE_ROWS ?? 5_000);
+const RSS_ROWS = Number(process.env.BENCH_RSS_ROWS ?? 200_000);
+const TARGET_RATE = 20_000;
+const TARGET_RATIO = 20;
+const TARGET_RSS_MB = 300;
+const ADMIN = { email: 'bench@cmms.local', password: 'clave-del-benchmark-123' };
+const HEADERS = ['Código', 'Descripción', 'Ubicación', 'Categoría', 'Estado', 'Criticidad', 'Fabricante', 'Modelo', 'Número de serie', 'Fecha de instalación'];
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+const dir = await mkdtemp(path.join(os.tmpdir(), 'cmms-bench-import-'));
+const pgDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-bench-import-pg-'));
+const postgres = await startEmbeddedPostgres({ dataDir: pgDir, port: await freePort() });
+const config = loadConfig({
+  NODE_ENV: 'test', DATABASE_URL: postgres.url, DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent',
+  SESSION_SECRET: 'a-bench-only-session-secret-of-enough-length', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+  WORKERS_IN_PROCESS: 'false', IMPORT_MAX_ROWS: String(RSS_ROWS),
+});
+const office = await startBackOffice(config, pino({ level: 'silent' }));
+const { prisma } = office.database;
+// The same command as `npm run worker` (its heap cap keeps V8 from growing lazily into the RSS).
+const worker = spawn(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', 'server/worker.ts'], {
+  cwd: ROOT,
+  env: { PATH: process.env.PATH, DATABASE_URL: postgres.url, DATA_DIR: dir, LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+
+/** Peak resident memory of the worker so far (Linux: VmHWM). */
+async function workerPeakRssMb(): Promise<number> {
+  const status = await readFile(`/proc/${worker.pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+async function aWorkbookOf(name: string, rows: number, prefix: string): Promise<string> {
+  const file = path.join(dir, name);
+  await aLargeWorkbook(file, HEADERS, rows, (i) => [
+    `${prefix}-${String(i).padStart(6, '0')}`, `Bomba centrífuga ${i}`, `LOC-${i % 200}`, ['Bombas', 'Motores', 'Válvulas'][i % 3]!,
+    'En servicio', ['A', 'B', 'C'][i % 3]!, 'KSB', 'Etanorm 50-200', `SN-${i}`, new Date(Date.UTC(2015 + (i % 10), i % 12, 1 + (i % 28))),
+  ]);
+  return file;
+}
+
+/** Upload to ImportRun done, over HTTP as a signed-in administrator. */
+async function importEndToEnd(client: HttpClient, file: string): Promise<{ ms: number; state: string; written: number }> {
+  const body = new Uint8Array(await readFile(file));
+  const started = performance.now();
+  const response = await client.json<{ id: number }>('/admin/imports/assets?mode=VALID_ROWS&fileName=activos.xlsx', {
+    method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body,
+  });
+  if (response.status !== 202) throw new Error(`upload refused: ${response.status} ${JSON.stringify(response.body)}`);
+  for (;;) {
+    const { body: status } = await client.json<{ finished: boolean; state: string; rowsWritten: number }>(`/admin/imports/runs/${response.body.id}/status`);
+    if (status.finished) return { ms: performance.now() - started, state: status.state, written: status.rowsWritten };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The baseline: each row upserted on its own through the ORM, references looked up once and cached. */
+async function rowByRow(file: string, limit: number): Promise<number> {
+  const locations = new Map((await prisma.location.findMany()).map((l) => [l.code, l.id]));
+  const categories = new Map((await prisma.assetCategory.findMany()).map((c) => [c.name, c.id]));
+  const started = performance.now();
+  let done = 0;
+  await actAs({ label: 'bench:row-by-row' }, async () => {
+    for await (const row of (async function* () {
+      for await (const chunk of readSheetRows(file)) yield* chunk;
+    })()) {
+      if (row.number === 1) continue;
+      const [, code, description, location, category, , criticality, manufacturer, model, serialNumber, installedOn] = row.values as string[];
+      const data = {
+        description: description!, locationId: locations.get(location!)!, categoryId: categories.get(category!)!, criticality: criticality!,
+        manufacturer, model, serialNumber, installedOn: installedOn as unknown as Date,
+      };
+      await prisma.asset.upsert({ where: { code: `RB${code!}` }, create: { code: `RB${code!}`, ...data }, update: data });
+      if (++done >= limit) break;
+    }
+  });
+  return performance.now() - started;
+}
+
+try {
+  await prisma.location.createMany({ data: Array.from({ length: 200 }, (_, i) => ({ code: `LOC-${i}`, name: `Ubicación ${i}` })) });
+  await prisma.assetCategory.createMany({ data: ['Bombas', 'Motores', 'Válvulas'].map((name, i) => ({ code: `CAT-${i}`, name })) });
+  const client = new HttpClient(office.url);
+  await client.signIn(ADMIN.email, ADMIN.password);
+  const file = await aWorkbookOf('activos-50k.xlsx', ROWS, 'A');
+  const rssFile = await aWorkbookOf('activos-200k.xlsx', RSS_ROWS, 'R');
+  // Warm-up: the worker's first job compiles and connects; a small file is not timed.
+  await importEndToEnd(client, await aWorkbookOf('calentamiento.xlsx', 500, 'W'));
+
+  const ours = await importEndToEnd(client, file);
+  if (ours.written !== ROWS) throw new Error(`the import wrote ${ours.written} of ${ROWS} rows (${ours.state})`);
+  const baselineMs = await rowByRow(file, BASELINE_ROWS);
+  const oursRate = ROWS / (ours.ms / 1000);
+  const baselineRate = BASELINE_ROWS / (baselineMs / 1000);
+
+  const big = await importEndToEnd(client, rssFile);
+  if (big.written !== RSS_ROWS) throw new Error(`the 200k import wrote ${big.written} of ${RSS_ROWS} rows (${big.state})`);
+  const rss = await workerPeakRssMb();
+
+  const line = (label: string, value: string, target: string, ok: boolean) => console.log(`${label.padEnd(46)} ${value.padStart(16)}   target ${target.padEnd(10)} ${ok ? 'ok' : 'MISSED'}`);
+  console.log(`\nbench:import — ${ROWS} assets end to end (upload → ImportRun done), worker process, history on\n`);
+  line('our import (rows/s)', `${Math.round(oursRate)}`, `>= ${TARGET_RATE}`, oursRate >= TARGET_RATE);
+  console.log(`${'  50 000 rows end to end'.padEnd(46)} ${`${(ours.ms / 1000).toFixed(2)} s`.padStart(16)}`);
+  line(`row-by-row ORM upsert (rows/s, ${BASELINE_ROWS} rows)`, `${Math.round(baselineRate)}`, '', true);
+  line('ratio ours / baseline', `${(oursRate / baselineRate).toFixed(1)}x`, `>= ${TARGET_RATIO}x`, oursRate / baselineRate >= TARGET_RATIO);
+  console.log(`${`  ${RSS_ROWS} rows end to end`.padEnd(46)} ${`${(big.ms / 1000).toFixed(2)} s`.padStart(16)}   (${Math.round(RSS_ROWS / (big.ms / 1000))} rows/s)`);
+  line(`worker peak RSS (MB), after ${RSS_ROWS} rows`, rss.toFixed(0), `<= ${TARGET_RSS_MB}`, rss <= TARGET_RSS_MB);
+} finally {
+  worker.kill('SIGTERM');
+  await new Promise((resolve) => worker.once('exit', resolve));
+  await office.stop();
+  await postgres.stop();
+  await rm(dir, { recursive: true, force: true });
+  await rm(pgDir, { recursive: true, force: true });
+}

@@ -1,0 +1,81 @@
+// What an importable model declares: its sheet, columns (Spanish and English header names, type,
+// whether required), business key and references. The pipeline (run-import.ts) is the same for all;
+// adding a model is one more declaration in definitions/.
+import type { Prisma } from '@prisma/client';
+import { resourceTranslationsEN } from '../../admin/locales/resources.en.js';
+import { resourceTranslationsES } from '../../admin/locales/resources.es.js';
+import { VOCABULARIES } from '../vocabularies.js';
+import type { CellValue } from './cell-values.js';
+
+export type ColumnType = 'text' | 'decimal' | 'integer' | 'date' | 'instant' | 'boolean' | 'choice' | 'reference';
+export type SqlType = 'text' | 'numeric' | 'int' | 'date' | 'timestamptz' | 'boolean';
+
+export interface ReferenceDefinition {
+  table: string;
+  /** Columns the clerk may name the referenced row by, tried in order (a code, then a name). */
+  by: string[];
+  /** The referenced row in Spanish, for messages: "la ubicación". */
+  noun: string;
+  /** A reference to the model being imported (a parent location): it may name an earlier row of the file. */
+  self?: boolean;
+}
+
+export interface ColumnDefinition {
+  /** Name of the parsed value; also the property whose locale labels give the template's header. */
+  field: string;
+  /** Header names accepted besides the Spanish and English labels, compared without case, accents or spaces. */
+  aliases?: string[];
+  type: ColumnType;
+  required?: boolean;
+  maxLength?: number;
+  /** Value used when the cell is empty (the column's default in the database). */
+  defaultValue?: string | number | boolean;
+  /** For type 'choice': the closed vocabulary (labels from the locales). */
+  choices?: readonly string[];
+  reference?: ReferenceDefinition;
+  /** Column in the table; for references the foreign key. */
+  sqlColumn: string;
+  sqlType: SqlType;
+  /** Shown in the template's example row. */
+  example: CellValue;
+}
+
+export interface ImportDefinition {
+  /** What ImportRun.kind says; also the URL segment. */
+  kind: string;
+  model: Prisma.ModelName;
+  table: string;
+  /** Sheet name of the template. */
+  sheetName: string;
+  columns: ColumnDefinition[];
+  /** Fields that identify a row (the upsert's conflict target, in the columns' sqlColumn). */
+  key: string[];
+  /** The table has an updated_at column to touch when a row changes. */
+  touchesUpdatedAt: boolean;
+  /** Rules across columns (minimum <= maximum): a reason in Spanish, and the column it is shown against. */
+  check?: (row: Record<string, unknown>) => { field: string; reason: string } | null;
+}
+
+export interface ColumnLabels {
+  es: string;
+  en: string;
+}
+
+type Translations = Record<string, { properties?: Record<string, string>; labels?: Record<string, Record<string, string>> }>;
+
+/** The column's header in the template (Spanish) and in English, from the resource's locale labels. */
+export function columnLabels(definition: ImportDefinition, column: ColumnDefinition): ColumnLabels {
+  const es = (resourceTranslationsES as Translations)[definition.model]?.properties?.[column.field];
+  const en = (resourceTranslationsEN as Translations)[definition.model]?.properties?.[column.field];
+  return { es: es ?? column.field, en: en ?? column.field };
+}
+
+/** Codes of a closed vocabulary with their Spanish and English labels. */
+export function choicesOf(definition: ImportDefinition, column: ColumnDefinition): { code: string; labels: string[] }[] {
+  const codes = column.choices ?? (VOCABULARIES as Record<string, Record<string, readonly string[]>>)[definition.model]?.[column.field] ?? [];
+  const label = (translations: Translations, code: string) => translations[definition.model]?.labels?.[column.field]?.[code];
+  return codes.map((code) => ({
+    code,
+    labels: [label(resourceTranslationsES as Translations, code), label(resourceTranslationsEN as Translations, code)].filter((l): l is string => !!l),
+  }));
+}

@@ -1,0 +1,104 @@
+// One sheet row through its columns' parsers: typed values, or the reasons it is rejected. Pure: no
+// database here (references are resolved per batch, in resolve-references.ts).
+import {
+  choiceParser, displayValue, parseBoolean, parseDate, parseDecimal, parseInstant, parseInteger, parseText,
+  type CellValue, type Parsed,
+} from './cell-values.js';
+import { choicesOf, columnLabels, type ColumnDefinition, type ImportDefinition } from './import-definition.js';
+import type { SheetRow } from './read-workbook.js';
+import type { SheetLayout } from './sheet-layout.js';
+
+export interface RowError {
+  rowNumber: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export interface CandidateRow {
+  rowNumber: number;
+  /** Parsed values by field; a reference holds the code the clerk wrote until it is resolved to an id. */
+  values: Record<string, unknown>;
+  /** The business key as compared inside the file. */
+  key: string;
+  errors: RowError[];
+}
+
+export interface RowParser {
+  parse(row: SheetRow): CandidateRow;
+  /** The header the clerk's file uses for a field (for messages). */
+  headerOf(field: string): string;
+  /** The cell the clerk wrote for a field, as text. */
+  cellOf(row: CandidateRow, field: string): string | null;
+}
+
+export function rowParser(definition: ImportDefinition, layout: SheetLayout, timeZone: string): RowParser {
+  const located = new Map(layout.columns.map((found) => [found.column.field, found]));
+  const choices = new Map(definition.columns.filter((c) => c.type === 'choice').map((c) => [c.field, choiceParser(choicesOf(definition, c))]));
+  const headerOf = (field: string) => {
+    const column = definition.columns.find((c) => c.field === field)!;
+    return located.get(field)?.header ?? columnLabels(definition, column).es;
+  };
+  const raws = new WeakMap<CandidateRow, Map<string, CellValue>>();
+
+  const parseValue = (column: ColumnDefinition, value: CellValue): Parsed<unknown> => {
+    switch (column.type) {
+      case 'text':
+        return parseText(value, column.maxLength ?? 10_000);
+      case 'decimal':
+        return parseDecimal(value);
+      case 'integer':
+        return parseInteger(value);
+      case 'date':
+        return parseDate(value);
+      case 'instant':
+        return parseInstant(value, timeZone);
+      case 'boolean':
+        return parseBoolean(value);
+      case 'choice':
+        return choices.get(column.field)!(value);
+      case 'reference':
+        return parseText(value, 200);
+    }
+  };
+
+  return {
+    headerOf,
+    cellOf: (row, field) => {
+      const raw = raws.get(row)?.get(field);
+      return raw === undefined || raw === null ? null : displayValue(raw);
+    },
+    parse(row) {
+      const values: Record<string, unknown> = {};
+      const errors: RowError[] = [];
+      const cells = new Map<string, CellValue>();
+      for (const column of definition.columns) {
+        const found = located.get(column.field);
+        const raw = found ? (row.values[found.index] ?? null) : null;
+        cells.set(column.field, raw);
+        if (raw === null) {
+          if (column.required) errors.push({ rowNumber: row.number, column: headerOf(column.field), value: null, reason: 'Falta el valor obligatorio.' });
+          values[column.field] = column.defaultValue ?? null;
+          continue;
+        }
+        const parsed = parseValue(column, raw);
+        if (parsed.ok) values[column.field] = parsed.value;
+        else errors.push({ rowNumber: row.number, column: headerOf(column.field), value: displayValue(raw), reason: parsed.reason });
+      }
+      if (!errors.length && definition.check) {
+        const problem = definition.check(values);
+        if (problem)
+          errors.push({ rowNumber: row.number, column: headerOf(problem.field), value: displayValue(cells.get(problem.field) ?? null), reason: problem.reason });
+      }
+      const key = JSON.stringify(
+        definition.key.map((field) => {
+          const value = values[field];
+          return value instanceof Date ? value.toISOString() : String(value ?? '').toLowerCase();
+        }),
+      );
+      const candidate = { rowNumber: row.number, values, key, errors };
+      raws.set(candidate, cells);
+      return candidate;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// A clerk's upload becomes an ImportRun: the rules are asked, the file is checked to be an .xlsx and
+// kept in storage, and the import job is queued. The upload answers at once; the job does the work.
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { z } from 'zod';
+import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
+import type { ObjectStorage } from '../../integrations/storage/storage.js';
+import type { Db } from '../../prisma/client.js';
+import { importDefinition } from './definitions/index.js';
+import { looksLikeXlsx, WorkbookRefusedError } from './read-workbook.js';
+
+export const startImportInput = z.object({
+  kind: z.string(),
+  mode: z.enum(['ALL_OR_NOTHING', 'VALID_ROWS']).default('ALL_OR_NOTHING'),
+  fileName: z.string().trim().min(1).max(255),
+});
+
+export interface StartImportDependencies {
+  prisma: Db;
+  storage: ObjectStorage;
+  /** Queues the import job; returns its id. */
+  enqueue(importRunId: number): Promise<string | null>;
+}
+
+export async function startImport(
+  deps: StartImportDependencies,
+  ability: AppAbility,
+  userId: number,
+  input: z.input<typeof startImportInput>,
+  filePath: string,
+): Promise<{ id: number }> {
+  const { kind, mode, fileName } = startImportInput.parse(input);
+  const definition = importDefinition(kind);
+  if (!definition) throw new WorkbookRefusedError(`No se puede importar "${kind}".`);
+  if (!ability.can('import', definition.model)) throw new AccessDeniedError('import', definition.model);
+  if (!/\.xlsx$/i.test(fileName) || !(await looksLikeXlsx(filePath)))
+    throw new WorkbookRefusedError('El archivo no es un libro de Excel .xlsx (guárdelo como "Libro de Excel (.xlsx)").');
+  const now = new Date();
+  const fileKey = `imports/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}.xlsx`;
+  await deps.storage.put(fileKey, createReadStream(filePath), { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const run = await deps.prisma.importRun.create({ data: { kind, mode, fileName, fileKey, userId } });
+  const jobId = await deps.enqueue(run.id);
+  await deps.prisma.importRun.update({ where: { id: run.id }, data: { jobId } });
+  return { id: run.id };
+}
+
+/** Who may see a run, its file and its error report: whoever started it, or a reader of ImportRun. */
+export async function importRunVisibleTo(prisma: Db, ability: AppAbility, userId: number, importRunId: number) {
+  const run = await prisma.importRun.findUnique({ where: { id: importRunId } });
+  if (!run) return null;
+  if (run.userId === userId) return run;
+  const where = accessibleWhere(ability, 'read', 'ImportRun');
+  if (!where) return null;
+  return prisma.importRun.findFirst({ where: { AND: [where, { id: importRunId }] } });
+}

@@ -1,0 +1,167 @@
+// The set-based SQL of an import: references resolved in bulk, rows upserted by business key in one
+// statement per batch (unnest arrays), rejected rows logged. Raw SQL because the ORM would send one
+// statement per row; run inside prisma.transactionAs() so the history triggers record the importer.
+import { normalizeSearchText } from '../search.js';
+import type { ColumnDefinition, ImportDefinition } from './import-definition.js';
+import type { CandidateRow, RowError, RowParser } from './parse-row.js';
+
+export interface SqlRunner {
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Ids of referenced rows by the code the clerk wrote (without case or accents), kept across batches. */
+export type ReferenceCache = Map<string, Map<string, number>>;
+
+/**
+ * Resolves every reference of the batch's still-valid rows with one query per column. A reference the
+ * database does not know is an error, never a silent creation; a reference to the model being imported
+ * may name an earlier valid row of the file (`earlierRows`), which is in the database once written.
+ */
+export async function resolveReferences(
+  db: SqlRunner,
+  definition: ImportDefinition,
+  parser: RowParser,
+  rows: CandidateRow[],
+  cache: ReferenceCache,
+  earlierRows: Set<string>,
+): Promise<void> {
+  // Rows that passed their own checks; every unknown reference of such a row is reported, not just the first.
+  const eligible = rows.filter((row) => !row.errors.length);
+  for (const column of definition.columns) {
+    const reference = column.reference;
+    if (!reference) continue;
+    let known = cache.get(column.field);
+    if (!known) cache.set(column.field, (known = new Map()));
+    const wanted = new Map<string, string>(); // normalized -> as written
+    for (const row of eligible) {
+      const code = row.values[column.field];
+      if (typeof code === 'string' && !known.has(normalizeSearchText(code))) wanted.set(normalizeSearchText(code), code);
+    }
+    // Exactly as written first (the unique index answers), then ignoring case and accents for the rest.
+    for (const by of reference.by) {
+      if (!wanted.size) break;
+      const found = await db.$queryRawUnsafe<{ key: string; id: number }[]>(
+        `SELECT ${ident(by)} AS key, id FROM ${ident(reference.table)} WHERE ${ident(by)} = ANY($1::text[])`,
+        [...wanted.values()],
+      );
+      for (const { key, id } of found) remember(known, wanted, key, id);
+    }
+    for (const by of reference.by) {
+      if (!wanted.size) break;
+      const found = await db.$queryRawUnsafe<{ key: string; id: number }[]>(
+        `SELECT ${ident(by)} AS key, id FROM ${ident(reference.table)} WHERE cmms_normalize(${ident(by)}) = ANY($1::text[])`,
+        [...wanted.keys()],
+      );
+      for (const { key, id } of found) remember(known, wanted, key, id);
+    }
+    for (const row of eligible) {
+      const code = row.values[column.field];
+      if (typeof code !== 'string') continue;
+      const id = known.get(normalizeSearchText(code));
+      if (id !== undefined) row.values[column.field] = id;
+      else if (reference.self && earlierRows.has(JSON.stringify([code.toLowerCase()]))) row.values[column.field] = null;
+      else
+        row.errors.push({
+          rowNumber: row.rowNumber,
+          column: parser.headerOf(column.field),
+          value: parser.cellOf(row, column.field),
+          reason: `No existe ${reference.noun} "${code}" (la importación no crea registros referenciados: dé de alta primero ese registro o corrija el código).`,
+        });
+    }
+  }
+}
+
+function remember(known: Map<string, number>, wanted: Map<string, string>, key: string, id: number): void {
+  const normalized = normalizeSearchText(key);
+  if (!known.has(normalized)) known.set(normalized, id);
+  wanted.delete(normalized);
+}
+
+const ARRAY_TYPES: Record<ColumnDefinition['sqlType'], string> = {
+  text: 'text[]', numeric: 'numeric[]', int: 'int[]', date: 'date[]', timestamptz: 'timestamptz[]', boolean: 'boolean[]',
+};
+
+/** INSERT ... SELECT FROM unnest(...) ON CONFLICT (key) DO UPDATE, touching only rows that change, so a
+ * replayed batch (a retried job) writes nothing and records no history twice. */
+export function upsertStatement(definition: ImportDefinition): string {
+  const columns = definition.columns.map((c) => ident(c.sqlColumn));
+  const keyColumns = definition.key.map((field) => ident(definition.columns.find((c) => c.field === field)!.sqlColumn));
+  const updated = definition.columns.filter((c) => !definition.key.includes(c.field)).map((c) => ident(c.sqlColumn));
+  const table = ident(definition.table);
+  const sets = updated.map((c) => `${c} = EXCLUDED.${c}`);
+  if (definition.touchesUpdatedAt) sets.push('"updated_at" = now()');
+  return [
+    `INSERT INTO ${table} (${columns.join(', ')})`,
+    `SELECT * FROM unnest(${definition.columns.map((c, i) => `$${i + 1}::${ARRAY_TYPES[c.sqlType]}`).join(', ')})`,
+    `ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${sets.join(', ')}`,
+    `WHERE (${updated.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(', ')})`,
+  ].join('\n');
+}
+
+function columnArrays(definition: ImportDefinition, rows: CandidateRow[]): unknown[][] {
+  return definition.columns.map((column) =>
+    rows.map((row) => {
+      const value = row.values[column.field];
+      if (value === undefined || value === null) return null;
+      if (value instanceof Date) return value.toISOString();
+      return column.sqlType === 'numeric' ? String(value) : value;
+    }),
+  );
+}
+
+/**
+ * Upserts the batch in one statement. If PostgreSQL refuses it (a tree cycle, a constraint the
+ * parsers cannot see), the batch is replayed row by row under savepoints so only the guilty rows are
+ * rejected, each with the database's reason.
+ */
+export async function upsertRows(db: SqlRunner, definition: ImportDefinition, rows: CandidateRow[]): Promise<{ written: number; errors: RowError[] }> {
+  if (!rows.length) return { written: 0, errors: [] };
+  const sql = upsertStatement(definition);
+  await db.$executeRawUnsafe('SAVEPOINT import_batch');
+  try {
+    await db.$executeRawUnsafe(sql, ...columnArrays(definition, rows));
+    await db.$executeRawUnsafe('RELEASE SAVEPOINT import_batch');
+    return { written: rows.length, errors: [] };
+  } catch {
+    await db.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_batch');
+  }
+  const errors: RowError[] = [];
+  let written = 0;
+  for (const row of rows) {
+    await db.$executeRawUnsafe('SAVEPOINT import_row');
+    try {
+      await db.$executeRawUnsafe(sql, ...columnArrays(definition, [row]));
+      await db.$executeRawUnsafe('RELEASE SAVEPOINT import_row');
+      written++;
+    } catch (error) {
+      await db.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_row');
+      errors.push({ rowNumber: row.rowNumber, column: null, value: null, reason: `La base de datos rechazó la fila: ${databaseReason(error)}` });
+    }
+  }
+  await db.$executeRawUnsafe('RELEASE SAVEPOINT import_batch');
+  return { written, errors };
+}
+
+function databaseReason(error: unknown): string {
+  const e = error as { meta?: { driverAdapterError?: { cause?: { originalMessage?: string } } }; message?: string };
+  const message = e.meta?.driverAdapterError?.cause?.originalMessage ?? e.message ?? String(error);
+  if (/no_cycle|cycle/i.test(message)) return 'crearía un ciclo (un elemento no puede depender de sí mismo ni de sus descendientes).';
+  return message.split('\n')[0]!;
+}
+
+/** Logs rejected rows for the error report, in one statement. */
+export async function recordErrors(db: SqlRunner, importRunId: number, errors: RowError[]): Promise<void> {
+  if (!errors.length) return;
+  await db.$executeRawUnsafe(
+    `INSERT INTO import_run_errors (import_run_id, row_number, "column", value, reason)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[])`,
+    importRunId,
+    errors.map((e) => e.rowNumber),
+    errors.map((e) => e.column),
+    errors.map((e) => e.value),
+    errors.map((e) => e.reason),
+  );
+}

@@ -1,0 +1,59 @@
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TEST_ADMIN } from '../support/back-office.js';
+import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
+import { aWorkbook } from '../support/workbooks.js';
+
+const started = browserAndBackOffice();
+
+describe('a clerk importing assets from Excel in a real browser', () => {
+  it('uploads, watches the progress bar reach 100 %, reloads, and downloads the error report', async () => {
+    const office = started.office();
+    const prisma = office.database.prisma;
+    await prisma.location.create({ data: { code: 'PLT', name: 'Planta' } });
+    await prisma.assetCategory.create({ data: { code: 'BOM', name: 'Bombas' } });
+    const rows = [
+      ['Inventario de bombas'],
+      ['Código', 'Descripción', 'Ubicación', 'Categoría'],
+      ...Array.from({ length: 300 }, (_, i) => [`B-${i + 1}`, `Bomba ${i + 1}`, 'PLT', 'Bombas']),
+      ['B-X', 'Ubicación equivocada', 'PLANTA-9', 'Bombas'],
+    ];
+    const file = await aWorkbook(rows);
+
+    const page = await started.browser().newPage({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
+    await signInThroughForm(page, office.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.goto(`${office.url}/admin/resources/Asset/actions/importXlsx`);
+    await page.getByTestId('import-workbook').waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-file').setInputFiles({ name: 'bombas.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await page.getByTestId('import-mode-VALID_ROWS').check();
+    await page.getByTestId('import-submit').click();
+
+    const progress = page.getByTestId('import-progress');
+    await page.locator('[data-testid=import-progress][data-state=PARTIAL]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-progress-bar').getAttribute('aria-valuenow')).toBe('100');
+    expect(await page.getByTestId('import-counters').innerText()).toBe('Leídas 301 de 301 · válidas 300 · rechazadas 1 · escritas 300');
+    expect(await page.getByTestId('import-state').innerText()).toBe('Terminada con filas rechazadas');
+    expect(await prisma.asset.count({ where: { code: { startsWith: 'B-' } } })).toBe(300);
+
+    // The address carries the run: a reload shows the same outcome.
+    expect(page.url()).toMatch(/[?&]run=\d+/);
+    await page.reload();
+    await page.locator('[data-testid=import-progress][data-state=PARTIAL]').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'asset-import.png'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), progress.getByTestId('import-error-report').click()]);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load((await readFile((await download.path())!)) as never);
+    const sheet = report.worksheets[0]!;
+    expect(sheet.getRow(2).values).toEqual([undefined, 303, 'Ubicación', 'PLANTA-9', expect.stringContaining('No existe la ubicación "PLANTA-9"')]);
+
+    // The ImportRun's page shows the same outcome.
+    const runId = new URL(page.url()).searchParams.get('run');
+    await page.goto(`${office.url}/admin/resources/ImportRun/records/${runId}/show`);
+    await page.locator('[data-testid=import-progress][data-state=PARTIAL]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-counters').innerText()).toContain('rechazadas 1');
+    await page.close();
+  });
+});
