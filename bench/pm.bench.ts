@@ -110,6 +110,8 @@ async function perScheduleLoop(db: Database, ids: number[]): Promise<{ ms: numbe
 try {
   const setBased = await freshCopy('cmms_pm_set_based');
   const due = Number((await setBased.pool.query(`SELECT count(*) FROM maintenance_schedules WHERE is_active`)).rows[0].count);
+  // Both copies start from the same template: orders above this id are the ones each side made.
+  const lastSeeded = Number((await setBased.pool.query(`SELECT coalesce(max(id), 0) AS id FROM work_orders`)).rows[0].id);
   const t0 = performance.now();
   const result = await actAs({ label: 'job:bench' }, () => generatePreventiveOrders(setBased.prisma, null, { day: new Date(`${DAY}T00:00:00Z`), timeZone: TIME_ZONE }));
   const setBasedMs = performance.now() - t0;
@@ -121,12 +123,13 @@ try {
       [SAMPLE],
     )
   ).rows.map((r) => r.id);
-  const expected = (await setBased.pool.query(`SELECT schedule_id, planned_on::text FROM work_orders WHERE schedule_id = ANY($1) AND created_at > now() - interval '1 hour' ORDER BY 1`, [sample])).rows;
+  const made = `SELECT schedule_id, planned_on::text FROM work_orders WHERE schedule_id = ANY($1) AND id > $2 ORDER BY 1, 2`;
+  const expected = (await setBased.pool.query(made, [sample, lastSeeded])).rows;
   await drop(setBased, 'cmms_pm_set_based');
 
   const loopDb = await freshCopy('cmms_pm_loop');
   const loop = await perScheduleLoop(loopDb, sample);
-  const got = (await loopDb.pool.query(`SELECT schedule_id, planned_on::text FROM work_orders WHERE schedule_id = ANY($1) AND created_at > now() - interval '1 hour' ORDER BY 1`, [sample])).rows;
+  const got = (await loopDb.pool.query(made, [sample, lastSeeded])).rows;
   await drop(loopDb, 'cmms_pm_loop');
 
   const loopPerSchedule = loop.ms / sample.length;
