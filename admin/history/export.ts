@@ -1,10 +1,10 @@
 // "Exportar a Excel" of the global change history: the rows the viewer sees in the list (same filters,
 // same rules: it reads through the resource's adapter as him), streamed to the browser as .xlsx.
-import ExcelJS from 'exceljs';
 import type AdminJS from 'adminjs';
-import { Filter, type ActionContext, type CurrentAdmin } from 'adminjs';
+import type { CurrentAdmin } from 'adminjs';
 import type { Request, Response } from 'express';
 import { abilityOf } from '../access.js';
+import { listQueryOf, xlsxDownload } from '../list-export.js';
 
 const PAGE = 1_000;
 export const EXPORT_ROW_LIMIT = 200_000;
@@ -27,19 +27,8 @@ export function historyExportHandler(admin: AdminJS) {
       res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
       return;
     }
-    const resource = admin.findResource('ChangeHistory');
-    const filters = Object.fromEntries(
-      Object.entries(req.query)
-        .filter(([key, value]) => key.startsWith('filters.') && typeof value === 'string')
-        .map(([key, value]) => [key.slice('filters.'.length), value as string]),
-    );
-    const context = { currentAdmin, resource, _admin: admin } as unknown as ActionContext;
-    const filter = await new Filter(filters, resource).populate(context);
-
-    res.status(200);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="historial-${new Date().toISOString().slice(0, 10)}.xlsx"`);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true });
+    const { resource, filter, context } = await listQueryOf(admin, 'ChangeHistory', currentAdmin, req);
+    const workbook = xlsxDownload(res, 'historial');
     const sheet = workbook.addWorksheet('Historial');
     sheet.columns = COLUMNS;
     sheet.getRow(1).font = { bold: true };

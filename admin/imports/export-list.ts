@@ -1,15 +1,15 @@
 // "Exportar a Excel" of an importable list: the rows the viewer sees (same filters, same row rules: it
 // reads through the resource's adapter as him), streamed as .xlsx with the import template's columns,
 // references by code, so an exported sheet can be corrected and imported back.
-import ExcelJS from 'exceljs';
 import type AdminJS from 'adminjs';
-import { Filter, type ActionContext, type BaseRecord, type CurrentAdmin } from 'adminjs';
+import type { BaseRecord, CurrentAdmin } from 'adminjs';
 import type { Request, Response } from 'express';
 import { wallClockOf } from '../../domain/imports/cell-values.js';
 import { importDefinitionOf } from '../../domain/imports/definitions/index.js';
 import { choicesOf, columnLabels, type ImportDefinition } from '../../domain/imports/import-definition.js';
 import type { Db } from '../../prisma/client.js';
 import { abilityOf } from '../access.js';
+import { listQueryOf, xlsxDownload } from '../list-export.js';
 
 const PAGE = 2_000;
 export const LIST_EXPORT_ROW_LIMIT = 500_000;
@@ -27,19 +27,8 @@ export function exportListHandler(admin: AdminJS, prisma: Db, timeZone: string) 
       res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
       return;
     }
-    const resource = admin.findResource(definition.model);
-    const filters = Object.fromEntries(
-      Object.entries(req.query)
-        .filter(([key, value]) => key.startsWith('filters.') && typeof value === 'string')
-        .map(([key, value]) => [key.slice('filters.'.length), value as string]),
-    );
-    const context = { currentAdmin, resource, _admin: admin } as unknown as ActionContext;
-    const filter = await new Filter(filters, resource).populate(context);
-
-    res.status(200);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="${definition.kind}-${new Date().toISOString().slice(0, 10)}.xlsx"`);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true });
+    const { resource, filter, context } = await listQueryOf(admin, definition.model, currentAdmin, req);
+    const workbook = xlsxDownload(res, definition.kind);
     const sheet = workbook.addWorksheet(definition.sheetName);
     sheet.columns = definition.columns.map((column) => ({
       header: columnLabels(definition, column).es,

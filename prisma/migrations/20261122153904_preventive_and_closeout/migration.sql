@@ -167,9 +167,20 @@ CREATE TRIGGER "readings_condition_requests" AFTER INSERT ON "readings" REFERENC
 CREATE OR REPLACE FUNCTION cmms_history_ignored_columns() RETURNS text[] LANGUAGE sql IMMUTABLE
   AS $$ SELECT ARRAY['password_hash', 'updated_at', 'last_login_at', 'search_text', 'path', 'full_name', 'depth', 'last_evaluated_at'] $$;
 
-CREATE TRIGGER history_insert AFTER INSERT ON "work_order_materials" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture();
-CREATE TRIGGER history_update AFTER UPDATE ON "work_order_materials" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture();
-CREATE TRIGGER history_delete AFTER DELETE ON "work_order_materials" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture();
+-- Every write of a table recorded in the change history: the three statement triggers of
+-- *_change_history, for the tables later migrations add.
+CREATE FUNCTION cmms_record_history_of(audited text[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY audited LOOP
+    EXECUTE format('CREATE TRIGGER history_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture()', t);
+    EXECUTE format('CREATE TRIGGER history_update AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture()', t);
+    EXECUTE format('CREATE TRIGGER history_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture()', t);
+  END LOOP;
+END $$;
+
+SELECT cmms_record_history_of(ARRAY['work_order_materials']);

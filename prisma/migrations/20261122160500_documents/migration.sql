@@ -217,17 +217,4 @@ CREATE TRIGGER "revision_signers_open_revision" BEFORE INSERT OR UPDATE ON "revi
   FOR EACH ROW EXECUTE FUNCTION cmms_check_revision_signer();
 
 -- Change history for the new business tables (as in *_change_history).
-DO $$
-DECLARE
-  audited text[] := ARRAY['documents', 'document_revisions', 'revision_signers', 'document_signatures', 'signature_audits'];
-  t text;
-BEGIN
-  FOREACH t IN ARRAY audited LOOP
-    EXECUTE format('CREATE TRIGGER history_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture()', t);
-    EXECUTE format('CREATE TRIGGER history_update AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture()', t);
-    EXECUTE format('CREATE TRIGGER history_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture()', t);
-  END LOOP;
-END $$;
+SELECT cmms_record_history_of(ARRAY['documents', 'document_revisions', 'revision_signers', 'document_signatures', 'signature_audits']);

@@ -116,16 +116,4 @@ BEGIN
 END $$;
 CREATE TRIGGER "tickets_number" BEFORE INSERT ON "tickets" FOR EACH ROW EXECUTE FUNCTION cmms_ticket_number();
 
-DO $$
-DECLARE
-  t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['requisitions', 'requisition_items', 'tickets'] LOOP
-    EXECUTE format('CREATE TRIGGER history_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture()', t);
-    EXECUTE format('CREATE TRIGGER history_update AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture()', t);
-    EXECUTE format('CREATE TRIGGER history_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
-                    FOR EACH STATEMENT EXECUTE FUNCTION cmms_history_capture()', t);
-  END LOOP;
-END $$;
+SELECT cmms_record_history_of(ARRAY['requisitions', 'requisition_items', 'tickets']);
