@@ -1,4 +1,5 @@
 // The role rules of the five groups, through HTTP as signed-in users (never by calling CASL directly).
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../prisma/client.js';
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
@@ -233,6 +234,22 @@ describe('row-level: a technician and his own orders', () => {
     expect((await people.TECHNICIANS.client.request(`/admin/api/resources/WorkOrder/records/${colleagues}/show`)).status).toBe(200);
     await prisma.workOrderShare.deleteMany({ where: { workOrderId: colleagues } });
     expect((await people.TECHNICIANS.client.request(`/admin/api/resources/WorkOrder/records/${colleagues}/show`)).status).toBe(404);
+  });
+
+  it('his Excel export of the work-order list holds his orders only; a supervisor exports them all, filtered', async () => {
+    const numbersIn = async (response: Response) => {
+      expect(response.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await response.arrayBuffer());
+      const sheet = workbook.worksheets[0]!;
+      const column = (sheet.getRow(1).values as string[]).indexOf('Número');
+      return sheet.getRows(2, sheet.rowCount - 1)!.map((row) => String(row.getCell(column).value)).sort();
+    };
+    const numbersOf = async (ids: number[]) => (await prisma.workOrder.findMany({ where: { id: { in: ids } } })).map((o) => o.number).sort();
+    expect(await numbersIn(await people.TECHNICIANS.client.request('/admin/exports/WorkOrder.xlsx'))).toEqual(await numbersOf(mine));
+    const assigned = (await prisma.workOrder.findMany({ where: { state: 'ASSIGNED' } })).map((o) => o.id);
+    expect(await numbersIn(await people.SUPERVISORS.client.request('/admin/exports/WorkOrder.xlsx?filters.state=ASSIGNED'))).toEqual(await numbersOf(assigned));
+    expect((await people.OPERATORS.client.request('/admin/exports/WorkOrder.xlsx')).status).toBe(403);
   });
 
   it('reference selects offer only his orders', async () => {

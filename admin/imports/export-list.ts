@@ -10,6 +10,9 @@ import { choicesOf, columnLabels, type ImportDefinition } from '../../domain/imp
 import type { Db } from '../../prisma/client.js';
 import { abilityOf } from '../access.js';
 import { listQueryOf, xlsxDownload } from '../list-export.js';
+import { exportAnyList } from '../generic-list-export.js';
+import { EXPORTABLE_MODELS } from '../../resources/excel-actions.js';
+import type { Prisma } from '@prisma/client';
 
 const PAGE = 2_000;
 export const LIST_EXPORT_ROW_LIMIT = 500_000;
@@ -19,8 +22,13 @@ export function exportListHandler(admin: AdminJS, prisma: Db, timeZone: string) 
     const currentAdmin = req.session.adminUser as CurrentAdmin | undefined;
     const definition = importDefinitionOf(String(req.params.resourceId));
     if (!definition) {
-      res.status(404).json({ error: 'not found', message: 'notFound' });
-      return;
+      // A list without an import declaration: its own columns (admin/generic-list-export.ts).
+      const model = String(req.params.resourceId) as Prisma.ModelName;
+      if (!(EXPORTABLE_MODELS as readonly string[]).includes(model)) {
+        res.status(404).json({ error: 'not found', message: 'notFound' });
+        return;
+      }
+      return exportAnyList(admin, req, res, model);
     }
     const ability = abilityOf(currentAdmin);
     if (!ability.can('export', definition.model) || !ability.can('read', definition.model)) {

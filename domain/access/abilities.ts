@@ -101,7 +101,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     const mine = { technicianId };
     const sharedWithMe = { shares: { some: { technicianId } } };
     for (const orders of [mine, sharedWithMe]) {
-      can('read', 'WorkOrder', orders);
+      // His work list, on screen and as a spreadsheet.
+      can(['read', 'export'], 'WorkOrder', orders);
       can(['start', 'hold', 'resume', 'complete'], 'WorkOrder', orders);
       can(['read', 'create', 'update'], 'WorkOrderStepValue', { workOrder: { is: orders } });
       // Attachments of his orders: he adds documents and revisions to them.
