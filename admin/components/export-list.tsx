@@ -1,5 +1,5 @@
-// "Exportar a Excel" of a list: downloads the rows the list shows (its filters, the viewer's row rules),
-// with the import template's columns, so the sheet can be corrected and imported back.
+// "Exportar a Excel" of a list: downloads the rows the list shows (its filters, the viewer's row rules);
+// importable lists use the import template's columns, so the sheet can be corrected and imported back.
 import { Box, Button, Text } from '@adminjs/design-system';
 import { useTranslation, type ActionProps } from 'adminjs';
 import React from 'react';

@@ -15,7 +15,7 @@ export const importMessagesEN = {
   importDownloadErrors: 'Download error report',
   importDownloadFile: 'Download original file',
   importStatusUnavailable: 'The status of this import cannot be read.',
-  listExportHelp: 'Downloads the rows the list shows, with its filters, in the import template format.',
+  listExportHelp: 'Downloads the rows the list shows, with its filters (on importable lists, in the import template format).',
 };
 
 export const importLabelsEN = {

@@ -15,7 +15,7 @@ export const importMessagesES = {
   importDownloadErrors: 'Descargar informe de errores',
   importDownloadFile: 'Descargar archivo original',
   importStatusUnavailable: 'No se puede consultar el estado de esta importación.',
-  listExportHelp: 'Descarga las filas que muestra la lista, con los filtros aplicados, en el formato de la plantilla de importación.',
+  listExportHelp: 'Descarga las filas que muestra la lista, con los filtros aplicados (en las listas importables, con las columnas de la plantilla de importación).',
 };
 
 export const importLabelsES = {
