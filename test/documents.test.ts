@@ -164,6 +164,21 @@ describe('downloads go through the role rules of the record a document belongs t
     expect(await prisma.document.count({ where: { title: 'Foto de la placa' } })).toBe(1);
   });
 
+  it('an order a supervisor shares with him takes his attachments too, for as long as it is shared', async () => {
+    const share = await prisma.workOrderShare.create({ data: { workOrderId: colleaguesOrder, technicianId: technician.technicianId! } });
+    const form = new FormData();
+    form.set('title', 'Foto del sello compartido');
+    form.set('kind', 'PHOTO');
+    form.set('workOrder', String(colleaguesOrder));
+    const attached = await technician.client.json<{ record: { params: { code?: string } } }>('/admin/api/resources/Document/actions/new', { method: 'POST', body: form });
+    expect(attached.status).toBe(200);
+    expect(attached.body.record.params.code).toMatch(/^DOC-/);
+    await prisma.workOrderShare.delete({ where: { id: share.id } });
+    form.set('title', 'Otra foto, ya sin compartir');
+    expect((await technician.client.request('/admin/api/resources/Document/actions/new', { method: 'POST', body: form })).status).toBe(403);
+    expect(await prisma.document.count({ where: { workOrderId: colleaguesOrder, title: { startsWith: 'Otra foto' } } })).toBe(0);
+  });
+
   it('a technician uploads to his own order, not to another technician’s', async () => {
     const mine = await prisma.document.findFirstOrThrow({ where: { workOrderId: myOrder, title: 'Foto del sello' } });
     const theirs = await prisma.document.findFirstOrThrow({ where: { workOrderId: colleaguesOrder } });

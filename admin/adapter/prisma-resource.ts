@@ -169,13 +169,22 @@ export class CmmsPrismaResource extends Resource {
   /** The new row as the rules see it: columns, plus the referenced rows a condition looks into
    * (a technician may add step values only to an order of his: { workOrder: { is: { technicianId } } }). */
   private async withReferencedRows(action: Action, ability: ReturnType<typeof abilityOf>, params: Record<string, unknown>) {
-    const values: Record<string, unknown> = {};
+    // The rows the new record points at, loaded with the relations the rules look into (an order's
+    // shares, for "an order shared with me"), so conditions on them are judged in memory.
+    const includes = new Map<string, { type: string; include: Record<string, true> }>();
     for (const rule of ability.rulesFor(action, this.modelName))
       for (const [name, condition] of Object.entries(rule.conditions ?? {})) {
         const relation = this.fullModel.fields.find((f) => f.name === name && f.kind === 'object');
-        if (!relation || typeof condition !== 'object' || values[name] !== undefined || params[name] === undefined) continue;
-        values[name] = await this.db[lowerFirst(relation.type)]!.findUnique({ where: { id: Number(params[name]) } });
+        if (!relation || typeof condition !== 'object' || condition === null || params[name] === undefined) continue;
+        const inner = ((condition as { is?: unknown }).is ?? condition) as Record<string, unknown>;
+        const target = getFullModel(relation.type);
+        const entry = includes.get(name) ?? { type: relation.type, include: {} };
+        for (const key of Object.keys(inner)) if (target.fields.some((f) => f.name === key && f.kind === 'object')) entry.include[key] = true;
+        includes.set(name, entry);
       }
+    const values: Record<string, unknown> = {};
+    for (const [name, { type, include }] of includes)
+      values[name] = await this.db[lowerFirst(type)]!.findUnique({ where: { id: Number(params[name]) }, ...(Object.keys(include).length && { include }) } as never);
     const subject = asRuleSubject(this.modelName, params) as Record<string, unknown>;
     return Object.assign(subject, values) as never;
   }
