@@ -84,6 +84,11 @@ describe('signing a revision', () => {
     });
     expect((await signRevision(technician.client, revisionId, PASSWORD)).status).toBe(403);
     expect(await prisma.documentSignature.count({ where: { revisionId } })).toBe(0);
+    // Their page does not offer "Firmar"; a supervisor's does.
+    type Page = { document: { id: number }; revisions: { id: number; maySign: boolean }[] };
+    const documentId = (await prisma.documentRevision.findUniqueOrThrow({ where: { id: revisionId } })).documentId;
+    for (const [client, may] of [[consultant.client, false], [technician.client, false], [supervisor.client, true]] as const)
+      expect((await client.json<Page>(`/admin/documents/${documentId}/revisions`)).body.revisions.map((r) => r.maySign)).toEqual([may]);
   });
 
   it('only the latest revision is signed', async () => {

@@ -14,6 +14,7 @@ type Revision = {
   uploadedBy: string;
   uploadedAt: string;
   signers: string[];
+  maySign: boolean;
   signatures: { signer: string; signedAt: string; sha256: string }[];
   audits: { signer: string; signedAt: string; ip: string; userAgent: string; sha256: string }[] | null;
 };
@@ -47,7 +48,11 @@ const DocumentRevisions: React.FC<ShowPropertyProps> = ({ record }) => {
                 {translateMessage('revisionNumber')} {r.number}
               </strong>{' '}
               · <Link href={downloadUrl(r.id)}>{r.fileName}</Link> · {humanSize(r.size)} · {r.uploadedBy} · {when(r.uploadedAt)} ·{' '}
-              <Link href={actionUrl(r.id, 'sign')}>{translateAction('sign', 'DocumentRevision')}</Link> ·{' '}
+              {r.maySign && (
+                <>
+                  <Link href={actionUrl(r.id, 'sign')}>{translateAction('sign', 'DocumentRevision')}</Link> ·{' '}
+                </>
+              )}
               <Link href={actionUrl(r.id, 'verify')}>{translateAction('verify', 'DocumentRevision')}</Link>
             </Text>
             <Text mb="sm" style={{ fontSize: 12 }}>

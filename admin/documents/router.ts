@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { pipeline } from 'node:stream/promises';
 import { abilityOf } from '../access.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
-import { AccessDeniedError, accessibleWhere } from '../../domain/access/abilities.js';
+import { AccessDeniedError, accessibleWhere, asSubject } from '../../domain/access/abilities.js';
 import { findReadableDocument, findReadableRevision, readableAttachments, type AttachmentOwner } from '../../domain/documents/document-access.js';
 import { DocumentNotFoundError, DocumentRefusedError, type DocumentRefusal } from '../../domain/documents/errors.js';
 import { addRevision } from '../../domain/documents/revisions.js';
@@ -130,6 +130,8 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
           uploadedBy: r.uploadedBy.name,
           uploadedAt: r.uploadedAt,
           signers: r.signers.map((s) => s.user.name),
+          // The page offers "Firmar" only where the rules would take the signature (the server re-checks).
+          maySign: ability.can('sign', asSubject('DocumentRevision', { ...r, document, signers: r.signers })),
           signatures: r.signatures.map((s) => ({ signer: s.signer.name, signedAt: s.signedAt, sha256: s.sha256 })),
           audits: audits ? r.audits.map((a) => ({ signer: a.signer.name, signedAt: a.signedAt, ip: a.ip, userAgent: a.userAgent, sha256: a.sha256 })) : null,
         })),
