@@ -103,6 +103,10 @@ describe('a document and its revisions', () => {
     expect(theirs.body.documents).toEqual([]);
     const ofAsset = await operator.client.json<{ documents: { title: string }[] }>(`/admin/documents/attachments?assetId=${assetId}`);
     expect(ofAsset.body.documents.map((d) => d.title)).toEqual(['Plano de la bomba P-101']);
+    // "Nuevo documento" is offered to who may attach documents at all, not to a read-only consultant.
+    const consultant = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Carla Consultora');
+    const offered = async (person: Person) => (await person.client.json<{ mayAttach: boolean }>(`/admin/documents/attachments?assetId=${assetId}`)).body.mayAttach;
+    expect([await offered(supervisor), await offered(technician), await offered(consultant)]).toEqual([true, true, false]);
   });
 
   it('every write is in the change history, with its author', async () => {

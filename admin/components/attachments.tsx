@@ -10,11 +10,16 @@ type Attachment = { id: number; code: string; title: string; kind: string; state
 const Attachments: React.FC<ShowPropertyProps> = ({ property, record, resource }) => {
   const { translateMessage, translateProperty, translateLabel } = useTranslation();
   const [documents, setDocuments] = useState<Attachment[] | null>(null);
+  const [mayAttach, setMayAttach] = useState(false);
   const owner = (property.custom as { owner: 'assetId' | 'workOrderId' | 'workRequestId' }).owner;
 
   useEffect(() => {
     fetch(`${adminRoot()}/documents/attachments?${owner}=${record?.id}`, { credentials: 'same-origin' })
-      .then(async (response) => setDocuments(response.ok ? (await readJson<{ documents: Attachment[] }>(response)).documents : []))
+      .then(async (response) => {
+        const body = response.ok ? await readJson<{ documents: Attachment[]; mayAttach: boolean }>(response) : { documents: [], mayAttach: false };
+        setDocuments(body.documents);
+        setMayAttach(body.mayAttach);
+      })
       .catch(() => setDocuments([]));
   }, [record?.id]);
 
@@ -61,9 +66,11 @@ const Attachments: React.FC<ShowPropertyProps> = ({ property, record, resource }
           </TableBody>
         </Table>
       )}
-      <Box mt="default">
-        <Link href={newDocument}>{translateMessage('attachmentNew')}</Link>
-      </Box>
+      {mayAttach && (
+        <Box mt="default">
+          <Link href={newDocument}>{translateMessage('attachmentNew')}</Link>
+        </Box>
+      )}
     </Box>
   );
 };

@@ -149,7 +149,11 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
       const owner = key && Number.isSafeInteger(id) && id > 0 ? ({ [key]: id } as AttachmentOwner) : null;
       if (!owner) return res.status(400).json({ error: 'assetId, workOrderId or workRequestId required' });
       const documents = await readableAttachments(prisma, abilityOf(userOf(req)), owner);
-      res.json({ documents: documents.map((d) => ({ id: d.id, code: d.code, title: d.title, kind: d.kind, state: d.state, revisions: d.revisions })) });
+      res.json({
+        documents: documents.map((d) => ({ id: d.id, code: d.code, title: d.title, kind: d.kind, state: d.state, revisions: d.revisions })),
+        // Whether to offer "Nuevo documento" at all; the form's own check decides for this record.
+        mayAttach: abilityOf(userOf(req)).can('create', 'Document'),
+      });
     } catch (error) {
       refusalOrNext(error, req, res, next);
     }
