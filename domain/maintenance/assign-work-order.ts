@@ -4,7 +4,7 @@
 import type { Prisma } from '@prisma/client';
 import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
 import type { Db } from '../../prisma/client.js';
-import { CloseoutRefusedError } from './closeout-errors.js';
+import { FieldsRefusedError } from './field-refusals.js';
 import { TransitionRefusedError } from './work-order-lifecycle.js';
 
 export const ASSIGNABLE = ['PENDING', 'ASSIGNED'];
@@ -18,7 +18,7 @@ export async function assignWorkOrder(db: Db, ability: AppAbility, workOrderId: 
     if (!order) throw new AccessDeniedError('assign', 'WorkOrder');
     if (!ASSIGNABLE.includes(order.state)) throw new TransitionRefusedError('assign', order.state);
     const technician = Number.isInteger(technicianId) ? await tx.technician.findUnique({ where: { id: technicianId } }) : null;
-    if (!technician?.isActive) throw new CloseoutRefusedError([{ field: 'technicianId', key: 'assignTechnicianInvalid', params: {} }]);
+    if (!technician?.isActive) throw new FieldsRefusedError([{ field: 'technicianId', key: 'assignTechnicianInvalid', params: {} }]);
     return tx.workOrder.update({ where: { id: workOrderId }, data: { technicianId, state: 'ASSIGNED' } });
   });
 }

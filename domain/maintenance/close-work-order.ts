@@ -6,7 +6,7 @@ import type { Prisma } from '@prisma/client';
 import { z } from 'zod';
 import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
 import type { Db } from '../../prisma/client.js';
-import { CloseoutRefusedError, type FieldError } from './closeout-errors.js';
+import { FieldsRefusedError, type FieldError } from './field-refusals.js';
 import { isFieldError, judgeStepValue, stepsOfOrder, writeStepValues, type JudgedValue } from './procedure-steps.js';
 import { TransitionRefusedError } from './work-order-lifecycle.js';
 
@@ -78,7 +78,7 @@ export async function closeWorkOrder(db: Db, ability: AppAbility, userId: number
       if (quantity === null || quantity <= 0) errors.push({ field: `materials.${m.index}.quantity`, key: 'closeoutMaterialQuantity', params: { row, value: String(m.quantity ?? '') } });
       if (!m.unit || m.unit.length > 20) errors.push({ field: `materials.${m.index}.unit`, key: 'closeoutMaterialUnit', params: { row } });
     }
-    if (errors.length) throw new CloseoutRefusedError(errors);
+    if (errors.length) throw new FieldsRefusedError(errors);
 
     await writeStepValues(tx, workOrderId, judged, userId);
     const closure = await tx.workOrderClosure.create({

@@ -4,7 +4,7 @@ import type { Prisma, ProcedureStep } from '@prisma/client';
 import { AccessDeniedError, accessibleWhere, asSubject, type AppAbility } from '../access/abilities.js';
 import type { Db } from '../../prisma/client.js';
 import { TransitionRefusedError } from './work-order-lifecycle.js';
-import { CloseoutRefusedError, type FieldError } from './closeout-errors.js';
+import { FieldsRefusedError, type FieldError } from './field-refusals.js';
 
 export interface StepValueInput {
   procedureStepId: number;
@@ -104,7 +104,7 @@ export async function recordStepValues(db: Db, ability: AppAbility, userId: numb
       if (isFieldError(result)) errors.push(result);
       else judged.push(result);
     }
-    if (errors.length) throw new CloseoutRefusedError(errors);
+    if (errors.length) throw new FieldsRefusedError(errors);
     await writeStepValues(tx, workOrderId, judged, userId);
     return tx.workOrderStepValue.findMany({ where: { workOrderId }, orderBy: { procedureStepId: 'asc' } });
   });

@@ -7,7 +7,7 @@ import { languageOf, renderMessage } from '../../admin/locales/render.js';
 import { accessibleWhere, type Action as RuleAction, type AppAbility } from '../../domain/access/abilities.js';
 import { assignWorkOrder, ASSIGNABLE } from '../../domain/maintenance/assign-work-order.js';
 import { closeWorkOrder, WorkOrderAlreadyClosedError, type CloseoutInput } from '../../domain/maintenance/close-work-order.js';
-import { CloseoutRefusedError } from '../../domain/maintenance/closeout-errors.js';
+import { FieldsRefusedError } from '../../domain/maintenance/field-refusals.js';
 import { recordStepValues, stepsOfOrder, type StepValueInput } from '../../domain/maintenance/procedure-steps.js';
 import { canMove, moveWorkOrder, TRANSITIONS, TransitionRefusedError, type Transition } from '../../domain/maintenance/work-order-lifecycle.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
@@ -75,7 +75,7 @@ export function workOrderFormActions(prisma: Db): Record<FormAction, Partial<Act
         if (name === 'close') await closeWorkOrder(prisma, ability, userId, id, payload as CloseoutInput);
       } catch (error) {
         const language = languageOf(payload.language);
-        if (error instanceof CloseoutRefusedError) {
+        if (error instanceof FieldsRefusedError) {
           const fields = Object.fromEntries(error.errors.map((e) => [e.field, { message: renderMessage(language, e.key, e.params), type: e.key }]));
           throw new ValidationError(fields, { message: REFUSED[name], type: 'error' });
         }
