@@ -51,6 +51,11 @@ export async function applyMigrations(
       try {
         await client.query('BEGIN');
         await client.query(sql);
+        // Change-history capture functions are generated per table from its columns; a migration that
+        // altered an audited table regenerates them here, in its own transaction (migration
+        // *_history_capture_per_table). Earlier migrations run before the generator exists.
+        const generator = await client.query(`SELECT to_regprocedure('cmms_refresh_history_captures()') IS NOT NULL AS present`);
+        if (generator.rows[0].present) await client.query('SELECT cmms_refresh_history_captures()');
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
            VALUES ($1, $2, now(), $3, 1)`,
