@@ -119,7 +119,7 @@ export async function generatePreventiveOrders(db: Db, ability: AppAbility | nul
     // The next cycle: calendar due date after the day (restarted by a meter-fired order), meter baseline.
     const schedulesDue = await tx.$executeRawUnsafe(
       `WITH fired AS (SELECT schedule_id, bool_or(by_meter) AS by_meter FROM pm_due GROUP BY schedule_id),
-            next AS (
+            next AS MATERIALIZED ( -- each next due date computed once, not once per mention below
               SELECT c.schedule_id, f.by_meter,
                      CASE WHEN c.every IS NOT NULL THEN cmms_pm_next_due(CASE WHEN f.by_meter THEN $1::date ELSE c.anchor END, c.every, c.unit, $1::date) END AS next_due_on,
                      c.meter_value, c.ends_on, c.every
