@@ -132,16 +132,58 @@ try {
   const got = (await loopDb.pool.query(made, [sample, lastSeeded])).rows;
   await drop(loopDb, 'cmms_pm_loop');
 
+  // What the machine allows: the same number of orders and schedule updates written by two plain
+  // statements from rows prepared beforehand (no calendar, numbering or meter work), history on.
+  const floorDb = await freshCopy('cmms_pm_floor');
+  const floor = await floorDb.prisma.transactionAs(async (tx) => {
+    await tx.$executeRawUnsafe(
+      `CREATE TEMP TABLE floor_orders ON COMMIT DROP AS
+       SELECT 'OT-2099-' || lpad(row_number() OVER (ORDER BY s.id)::text, 6, '0') AS number, s.id AS schedule_id, s.asset_id,
+              left(r.name, 500) AS description, $1::date AS planned_on
+         FROM maintenance_schedules s JOIN routines r ON r.id = s.routine_id
+        WHERE s.is_active ORDER BY s.id LIMIT $2`,
+      DAY, result.ordersCreated,
+    );
+    let started = performance.now();
+    await tx.$executeRawUnsafe(
+      `INSERT INTO work_orders (number, kind, schedule_id, asset_id, state, priority, description, planned_on, updated_at)
+       SELECT number, 'PREVENTIVE', schedule_id, asset_id, 'PENDING', 'MEDIUM', description, planned_on, now() FROM floor_orders`,
+    );
+    const insertMs = performance.now() - started;
+    started = performance.now();
+    await tx.$executeRawUnsafe(`UPDATE maintenance_schedules s SET next_due_on = s.next_due_on + 30 FROM floor_orders f WHERE s.id = f.schedule_id`);
+    return { insertMs, updateMs: performance.now() - started };
+  }, { timeout: 600_000 });
+  await drop(floorDb, 'cmms_pm_floor');
+
+  // A typical day: each schedule's next due date where daily generation would have left it (the first
+  // date of its cycle on or after the day), so only the schedules whose cycle falls on the day are due.
+  const typicalDb = await freshCopy('cmms_pm_typical');
+  await typicalDb.pool.query(
+    `UPDATE maintenance_schedules s SET next_due_on = cmms_pm_next_due(coalesce(s.cycle_anchor_on, s.starts_on), f.calendar_interval, f.calendar_unit, $1::date - 1)
+       FROM routines r JOIN frequencies f ON f.id = r.frequency_id
+      WHERE r.id = s.routine_id AND s.next_due_on IS NOT NULL AND f.calendar_interval IS NOT NULL`,
+    [DAY],
+  );
+  await typicalDb.pool.query('VACUUM ANALYZE maintenance_schedules');
+  const t1 = performance.now();
+  const typical = await actAs({ label: 'job:bench' }, () => generatePreventiveOrders(typicalDb.prisma, null, { day: new Date(`${DAY}T00:00:00Z`), timeZone: TIME_ZONE }));
+  const typicalMs = performance.now() - t1;
+  await drop(typicalDb, 'cmms_pm_typical');
+
   const loopPerSchedule = loop.ms / sample.length;
   const loopAllMs = loopPerSchedule * result.schedulesDue;
   const ratio = loopAllMs / setBasedMs;
   const agree = JSON.stringify(expected) === JSON.stringify(got);
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   console.log(`\nPreventive generation for ${DAY} on the demo plant (${ASSETS.toLocaleString('en-US')} assets, ${due.toLocaleString('en-US')} active schedules)`);
-  console.log(`set-based generator: ${(setBasedMs / 1000).toFixed(2)} s for ${result.schedulesDue.toLocaleString('en-US')} schedules due, ${result.ordersCreated.toLocaleString('en-US')} orders created (${Math.round(result.ordersCreated / (setBasedMs / 1000)).toLocaleString('en-US')} orders/s, history included)`);
-  console.log(`per-schedule ORM loop: ${(loop.ms / 1000).toFixed(2)} s for a sample of ${sample.length} schedules (${loopPerSchedule.toFixed(2)} ms each, ${loop.created} orders) -> ${(loopAllMs / 1000).toFixed(1)} s for all`);
+  console.log(`worst day, every schedule due: ${seconds(setBasedMs)} for ${result.schedulesDue.toLocaleString('en-US')} schedules due, ${result.ordersCreated.toLocaleString('en-US')} orders created (${Math.round(result.ordersCreated / (setBasedMs / 1000)).toLocaleString('en-US')} orders/s, history included)`);
+  console.log(`  writes alone: the same ${result.ordersCreated.toLocaleString('en-US')} orders and schedule updates as two plain statements from prepared rows: ${seconds(floor.insertMs + floor.updateMs)} (insert ${seconds(floor.insertMs)}, update ${seconds(floor.updateMs)})`);
+  console.log(`typical day, each schedule where daily runs left it: ${seconds(typicalMs)} for ${typical.schedulesDue.toLocaleString('en-US')} schedules due, ${typical.ordersCreated.toLocaleString('en-US')} orders created`);
+  console.log(`per-schedule ORM loop: ${seconds(loop.ms)} for a sample of ${sample.length} schedules (${loopPerSchedule.toFixed(2)} ms each, ${loop.created} orders) -> ${(loopAllMs / 1000).toFixed(1)} s for the worst day`);
   console.log(`the loop ${agree ? 'made the same orders as' : 'DISAGREES with'} the generator on the sample`);
-  console.log(`ratio: ${ratio.toFixed(1)}x faster`);
-  console.log(`targets: <= ${TARGET_SECONDS} s -> ${setBasedMs / 1000 <= TARGET_SECONDS ? 'met' : 'NOT met'}; >= ${TARGET_RATIO}x -> ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}\n`);
+  console.log(`ratio (worst day): ${ratio.toFixed(1)}x faster`);
+  console.log(`targets: <= ${TARGET_SECONDS} s -> worst day ${setBasedMs / 1000 <= TARGET_SECONDS ? 'met' : 'NOT met'}, typical day ${typicalMs / 1000 <= TARGET_SECONDS ? 'met' : 'NOT met'}; >= ${TARGET_RATIO}x -> ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}\n`);
 } finally {
   await admin.end();
   await server.stop();

@@ -75,7 +75,7 @@ export async function startWorkers(
   for (const queue of QUEUE_CLASSES) {
     await runtime.boss.work<JobEnvelope>(
       queue,
-      { batchSize: 1, localConcurrency: QUEUE_SETTINGS[queue].concurrency, pollingIntervalSeconds: 1 },
+      { batchSize: 1, localConcurrency: QUEUE_SETTINGS[queue].concurrency, pollingIntervalSeconds: QUEUE_SETTINGS[queue].pollingSeconds },
       async ([received]) => {
         if (!received) return;
         const definition = byName.get(received.data.job);

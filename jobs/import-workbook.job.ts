@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { runImport } from '../domain/imports/run-import.js';
 import { defineJob } from './job.js';
 
-export const IMPORT_BATCH_SIZE = 2_000;
+// Rows per statement and per commit: larger batches spend less on commits and counters; 5 000 parsed
+// rows are a few megabytes.
+export const IMPORT_BATCH_SIZE = 5_000;
 
 const payloadSchema = z.object({ importRunId: z.number().int().positive(), maxRows: z.number().int().positive() });
 

@@ -15,7 +15,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { actAs, actorSettings, type Actor } from '../history/actor.js';
+import { actAs, type Actor } from '../history/actor.js';
+import { sqlTransactionAs } from '../history/sql-transaction.js';
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
 import type { Db } from '../../prisma/client.js';
 import { importDefinition } from './definitions/index.js';
@@ -232,23 +233,29 @@ class SheetImport {
 
   /** "Solo filas válidas": the batch, its rejected rows, the counters and the checkpoint in one transaction. */
   private async commitBatch(batch: CandidateRow[], lastRow: number): Promise<void> {
-    await this.deps.prisma.transactionAs(async (tx) => {
-      const db = tx as unknown as SqlRunner;
+    await sqlTransactionAs(this.deps.pool, this.actor, async (db) => {
       const { valid, errors } = await this.prepare(db, batch);
       const result = await upsertRows(db, this.definition, valid);
       const allErrors = [...errors, ...result.errors];
       await recordErrors(db, this.importRunId, allErrors);
       this.count(batch, new Set(allErrors.map((e) => e.rowNumber)), result.written);
-      await tx.importRun.update({ where: { id: this.importRunId }, data: { ...this.counters, checkpointRow: lastRow } });
-    }, { timeout: 600_000 });
+      await this.saveCounters(db, lastRow);
+    });
+  }
+
+  private async saveCounters(db: SqlRunner, checkpointRow?: number): Promise<void> {
+    const { rowsRead, rowsValid, rowsRejected, rowsWritten } = this.counters;
+    await db.$executeRawUnsafe(
+      `UPDATE import_runs SET rows_read = $2, rows_valid = $3, rows_rejected = $4, rows_written = $5, checkpoint_row = coalesce($6, checkpoint_row) WHERE id = $1`,
+      this.importRunId, rowsRead, rowsValid, rowsRejected, rowsWritten, checkpointRow ?? null,
+    );
   }
 
   /** "Todo o nada": one transaction; writing stops at the first rejected row, reading goes on so the
    * report lists every problem, and the transaction commits only when nothing was rejected. */
   private async allOrNothing(rows: AsyncIterable<SheetRow[]>): Promise<void> {
     try {
-      await this.deps.prisma.transactionAs(async (tx) => {
-        const db = tx as unknown as SqlRunner;
+      await sqlTransactionAs(this.deps.pool, this.actor, async (db) => {
         await this.eachBatch(rows, 0, async (batch) => {
           const { valid, errors } = await this.prepare(db, batch);
           const result = this.counters.rowsRejected || errors.length ? { written: 0, errors: [] } : await upsertRows(db, this.definition, valid);
@@ -259,7 +266,7 @@ class SheetImport {
           await this.reportProgress();
         });
         if (this.counters.rowsRejected) throw new RollBack();
-      }, { timeout: 3_600_000 });
+      });
     } catch (error) {
       if (!(error instanceof RollBack)) throw error;
       this.counters.rowsWritten = 0;
@@ -270,20 +277,6 @@ class SheetImport {
   private async reportProgress(): Promise<void> {
     if (Date.now() - this.lastProgress < 500) return;
     this.lastProgress = Date.now();
-    const client = await this.deps.pool.connect();
-    try {
-      await client.query('BEGIN');
-      for (const [name, value] of actorSettings(this.actor)) await client.query('SELECT set_config($1, $2, true)', [name, value]);
-      await client.query('UPDATE import_runs SET rows_read = $2, rows_valid = $3, rows_rejected = $4, rows_written = $5 WHERE id = $1', [
-        this.importRunId, this.counters.rowsRead, this.counters.rowsValid, this.counters.rowsRejected, this.counters.rowsWritten,
-      ]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    await sqlTransactionAs(this.deps.pool, this.actor, (db) => this.saveCounters(db));
   }
 }
-

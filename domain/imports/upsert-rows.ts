@@ -1,14 +1,12 @@
 // The set-based SQL of an import: references resolved in bulk, rows upserted by business key in one
 // statement per batch (unnest arrays), rejected rows logged. Raw SQL because the ORM would send one
-// statement per row; run inside prisma.transactionAs() so the history triggers record the importer.
+// statement per row; run inside sqlTransactionAs() so the history triggers record the importer.
+import type { SqlRunner } from '../history/sql-transaction.js';
 import { normalizeSearchText } from '../search.js';
 import type { ColumnDefinition, ImportDefinition } from './import-definition.js';
 import type { CandidateRow, RowError, RowParser } from './parse-row.js';
 
-export interface SqlRunner {
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-}
+export type { SqlRunner };
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
