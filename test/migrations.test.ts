@@ -87,16 +87,20 @@ describe('migrations on an empty database', () => {
     ]);
   });
 
-  it('record every column of a table wider than one jsonb_build_object call takes (50 pairs)', async () => {
+  it('record every column of a table wider than one jsonb_build_object call takes (50 pairs), json and geometric columns included', async () => {
     const columns = Array.from({ length: 60 }, (_, i) => `c${i} integer`).join(', ');
-    await pool.query(`CREATE TABLE wide_history_probe (id serial PRIMARY KEY, ${columns})`);
+    await pool.query(`CREATE TABLE wide_history_probe (id serial PRIMARY KEY, ${columns}, extra json, spot point)`);
     await pool.query(`SELECT cmms_record_history_of(ARRAY['wide_history_probe'])`);
     await pool.query(`INSERT INTO wide_history_probe (c0, c59) VALUES (1, 59)`);
     await pool.query(`UPDATE wide_history_probe SET c59 = 60, c30 = 30`);
+    // Columns without an equality operator (json, point) are compared as jsonb or text.
+    await pool.query(`UPDATE wide_history_probe SET extra = '{"a": 1}', spot = '(1,2)'`);
+    await pool.query(`UPDATE wide_history_probe SET extra = '{"a":1}', spot = '(1,2)'`); // the same values: no entry
     const { rows } = await pool.query(`SELECT action, changes FROM change_history WHERE table_name = 'wide_history_probe' ORDER BY id`);
-    expect(rows).toHaveLength(2);
-    expect(Object.keys(rows[0].changes.after)).toHaveLength(61);
+    expect(rows).toHaveLength(3);
+    expect(Object.keys(rows[0].changes.after)).toHaveLength(63);
     expect(rows[0].changes.after).toMatchObject({ id: 1, c0: 1, c1: null, c59: 59 });
     expect(rows[1].changes).toEqual({ before: { c30: null, c59: 59 }, after: { c30: 30, c59: 60 } });
+    expect(rows[2].changes).toEqual({ before: { extra: null, spot: null }, after: { extra: { a: 1 }, spot: '(1,2)' } });
   });
 });

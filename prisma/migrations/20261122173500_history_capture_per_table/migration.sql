@@ -32,21 +32,30 @@ DECLARE
   old_tuple text;
   new_tuple text;
   column_name text;
+  comparable jsonb;       -- per column: how to compare it (json has no equality; a few geometric types neither)
+  o_value text;
+  n_value text;
 BEGIN
-  SELECT coalesce(array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE NOT a.attname = ANY (ignored) OR a.attname = ANY (secrets)), '{}')
-    INTO compared
+  SELECT coalesce(array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE NOT a.attname = ANY (ignored) OR a.attname = ANY (secrets)), '{}'),
+         coalesce(jsonb_object_agg(a.attname, CASE WHEN a.atttypid = 'json'::regtype THEN '::jsonb'
+                                                     WHEN a.atttypid IN ('xml'::regtype, 'point'::regtype, 'line'::regtype, 'lseg'::regtype, 'box'::regtype,
+                                                                         'path'::regtype, 'polygon'::regtype, 'circle'::regtype) THEN '::text'
+                                                     ELSE '' END), '{}')
+    INTO compared, comparable
     FROM pg_attribute a
    WHERE a.attrelid = audited::regclass AND a.attnum > 0 AND NOT a.attisdropped;
 
   -- Only the columns that changed are turned into jsonb: turning whole rows into jsonb (timestamps
   -- formatted, long texts copied) and then dropping the unchanged fields cost more than the write itself.
   FOREACH column_name IN ARRAY compared LOOP
+    o_value := format('o.%I', column_name) || (comparable ->> column_name);
+    n_value := format('n.%I', column_name) || (comparable ->> column_name);
     IF column_name = ANY (secrets) THEN
-      before_fields := before_fields || format(' || CASE WHEN o.%1$I IS DISTINCT FROM n.%1$I THEN jsonb_build_object(%1$L, ''[hidden]'') ELSE ''{}'' END', column_name);
-      after_fields := after_fields || format(' || CASE WHEN o.%1$I IS DISTINCT FROM n.%1$I THEN jsonb_build_object(%1$L, ''[changed]'') ELSE ''{}'' END', column_name);
+      before_fields := before_fields || format(' || CASE WHEN %s IS DISTINCT FROM %s THEN jsonb_build_object(%L, ''[hidden]'') ELSE ''{}'' END', o_value, n_value, column_name);
+      after_fields := after_fields || format(' || CASE WHEN %s IS DISTINCT FROM %s THEN jsonb_build_object(%L, ''[changed]'') ELSE ''{}'' END', o_value, n_value, column_name);
     ELSE
-      before_fields := before_fields || format(' || CASE WHEN o.%1$I IS DISTINCT FROM n.%1$I THEN jsonb_build_object(%1$L, o.%1$I) ELSE ''{}'' END', column_name);
-      after_fields := after_fields || format(' || CASE WHEN o.%1$I IS DISTINCT FROM n.%1$I THEN jsonb_build_object(%1$L, n.%1$I) ELSE ''{}'' END', column_name);
+      before_fields := before_fields || format(' || CASE WHEN %1$s IS DISTINCT FROM %2$s THEN jsonb_build_object(%3$L, o.%3$I) ELSE ''{}'' END', o_value, n_value, column_name);
+      after_fields := after_fields || format(' || CASE WHEN %1$s IS DISTINCT FROM %2$s THEN jsonb_build_object(%3$L, n.%3$I) ELSE ''{}'' END', o_value, n_value, column_name);
     END IF;
   END LOOP;
   -- Whole rows, for inserts and deletes: the recorded columns named one by one (jsonb_build_object takes
@@ -60,7 +69,7 @@ BEGIN
            GROUP BY (i - 1) / 50) parts;
   -- A row comparison over every compared column, secrets included: rows whose only changes are in
   -- derived columns are not news.
-  SELECT string_agg(format('o.%I', c), ', '), string_agg(format('n.%I', c), ', ')
+  SELECT string_agg(format('o.%I', c) || (comparable ->> c), ', '), string_agg(format('n.%I', c) || (comparable ->> c), ', ')
     INTO old_tuple, new_tuple FROM unnest(compared) AS c;
 
   EXECUTE format($fn$
