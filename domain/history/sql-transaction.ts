@@ -22,6 +22,7 @@ export function sqlRunnerOf(client: pg.ClientBase): SqlRunner {
 /** Runs `work` in one transaction on its own connection, the actor set first; rolls back if it throws. */
 export async function sqlTransactionAs<T>(pool: pg.Pool, actor: Actor, work: (db: SqlRunner) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined; // a connection that cannot even roll back is closed, not reused
   try {
     await client.query('BEGIN');
     const settings = actorSettings(actor);
@@ -33,9 +34,11 @@ export async function sqlTransactionAs<T>(pool: pg.Pool, actor: Actor, work: (db
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
