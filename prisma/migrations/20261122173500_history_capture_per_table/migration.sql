@@ -1,21 +1,21 @@
 -- Change history, faster: each audited table gets its own capture function, generated from the catalog.
 -- The generic cmms_history_capture() turned every updated row into jsonb twice and diffed the two field
 -- by field (jsonb_each, a join and two aggregates per row): most of what history cost a bulk update. The
--- generated function compares the table's columns directly, as typed values, and builds jsonb only for
+-- generated function compares the table's columns directly, as typed values, and builds JSON only for
 -- the fields that changed. What is recorded is the same.
 --
 -- A generated function knows the columns it was generated for, so it must follow the table: the
 -- migration runner (prisma/migrate.ts) calls cmms_refresh_history_captures() after every migration, in
 -- the migration's own transaction, and cmms_stale_history_captures() lists any that lag (tested).
 
--- What a capture function is generated from: the table's columns ("name:type" in column order) and
--- the ignored and secret column lists. Kept in the function's comment, so a stale function can be told
--- from a current one.
 -- Entries are json (text), not jsonb: they are written once and read whole, never searched inside, and
 -- building a row's json costs the database about a fifth less than building its jsonb (no binary
 -- conversion, no key sorting; counted in instructions on 5 000 new assets). Keys keep column order.
 ALTER TABLE change_history ALTER COLUMN changes TYPE json;
 
+-- What a capture function is generated from: the table's columns ("name:type" in column order) and
+-- the ignored and secret column lists. Kept in the function's comment, so a stale function can be told
+-- from a current one.
 CREATE FUNCTION cmms_history_column_signature(audited text) RETURNS text LANGUAGE sql STABLE AS $$
   SELECT string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attnum)
          || ' ignored=' || array_to_string(cmms_history_ignored_columns(), ',')
