@@ -5,7 +5,7 @@
 // - download of it through the rights-checking route vs reading the file from disk;
 // - signing (password check + hash of the stored file + two rows) vs argon2id verification alone;
 // - the server's resident memory while uploading (streamed, so it should not grow by the file's size).
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -22,7 +22,7 @@ import { HttpClient } from '../test/support/http-client.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZE_MB = Number(process.env.BENCH_FILE_MB ?? 20);
-const PASSWORD = 'clave-de-banco-de-pruebas-1';
+const PASSWORD = randomBytes(12).toString('base64url'); // a throwaway plant: a fresh password each run
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-bench-documents-'));
 const office = await startBackOffice(

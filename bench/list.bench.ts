@@ -4,6 +4,7 @@
 // references) and, like the baseline, in-process at the adapter (count + one page + references).
 // Baseline: the plain @adminjs/prisma Resource with the closest request it can express (exact location
 // instead of subtree, case- and accent-sensitive `contains` instead of our search).
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -49,7 +50,7 @@ const config = loadConfig({
   PORT: '0',
   LOG_LEVEL: 'silent',
   WORKERS_IN_PROCESS: 'false',
-  SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
+  SESSION_SECRET: randomBytes(32).toString('base64url'),
   ADMIN_EMAIL: BENCH_ADMIN.email,
   ADMIN_PASSWORD: BENCH_ADMIN.password,
 });
