@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => office?.close());
 
 const historyOf = async (table: string, id: number | string) =>
-  (await office.database.pool.query<Entry>(`SELECT * FROM change_history WHERE table_name = $1 AND record_id = $2 ORDER BY id`, [table, String(id)])).rows;
+  (await office.database.pool.query<Entry>(`SELECT * FROM change_history_entries WHERE table_name = $1 AND record_id = $2 ORDER BY id`, [table, String(id)])).rows;
 
 function form(fields: Record<string, string | number>) {
   const data = new FormData();
@@ -106,7 +106,7 @@ describe('what gets recorded', () => {
       `INSERT INTO assets (code, description, location_id, category_id) SELECT 'BULK-' || i, 'Activo ' || i, $1, $2 FROM generate_series(1, 3000) i`,
       [location.id, category.id],
     );
-    const after = await office.database.pool.query(`SELECT count(*)::int AS n, min(actor_label) AS label FROM change_history WHERE table_name = 'assets' AND record_id::int > 0 AND changes->'after'->>'code' LIKE 'BULK-%'`);
+    const after = await office.database.pool.query(`SELECT count(*)::int AS n, min(actor_label) AS label FROM change_history_entries WHERE table_name = 'assets' AND record_id::int > 0 AND changes->'after'->>'code' LIKE 'BULK-%'`);
     expect(after.rows[0]).toEqual({ n: 3000, label: 'system:postgres' });
     expect(Number((await office.database.pool.query(`SELECT count(*) FROM change_history WHERE table_name = 'assets'`)).rows[0].count)).toBe(before + 3000);
   });
@@ -153,6 +153,13 @@ describe('nobody rewrites the past', () => {
     await expect(pool.query(`UPDATE change_history SET actor_label = 'otro'`)).rejects.toThrow(/append-only/);
     await expect(pool.query(`DELETE FROM change_history`)).rejects.toThrow(/append-only/);
     await expect(pool.query(`TRUNCATE change_history`)).rejects.toThrow(/append-only/);
+    // Nor through the view it is read by, nor by rewriting the column layouts entries are read with.
+    await expect(pool.query(`UPDATE change_history_entries SET actor_label = 'otro'`)).rejects.toThrow(/append-only/);
+    await expect(pool.query(`DELETE FROM change_history_entries`)).rejects.toThrow(/append-only/);
+    await expect(pool.query(`INSERT INTO change_history_entries (table_name, record_id, action, actor_label) VALUES ('assets', '1', 'DELETE', 'otro')`)).rejects.toThrow(/append-only/);
+    await expect(pool.query(`UPDATE change_history_layouts SET columns = columns`)).rejects.toThrow(/append-only/);
+    await expect(pool.query(`DELETE FROM change_history_layouts`)).rejects.toThrow(/append-only/);
+    await expect(pool.query(`TRUNCATE change_history_layouts`)).rejects.toThrow(/append-only/);
     expect(Number((await pool.query(`SELECT count(*) FROM change_history WHERE actor_label = 'otro'`)).rows[0].count)).toBe(0);
   });
 
@@ -248,7 +255,8 @@ describe('partitions and retention', () => {
     const { pool } = office.database;
     await pool.query(`CREATE TABLE change_history_2001_01 PARTITION OF change_history FOR VALUES FROM ('2001-01-01') TO ('2001-02-01')`);
     await pool.query(
-      `INSERT INTO change_history (changed_at, table_name, record_id, action, actor_label, changes) VALUES ('2001-01-15', 'assets', '1', 'UPDATE', 'system:test', '{}')`,
+      // An entry as written before the compact format (its changes as JSON): its content does not matter here.
+      `INSERT INTO change_history (changed_at, table_name, record_id, action, actor_label, legacy_changes) VALUES ('2001-01-15', 'assets', '1', 'UPDATE', 'system:test', '{}')`,
     );
     const job = await office.queue.send(maintainChangeHistoryJob, {});
     let state: string | undefined;
@@ -295,7 +303,7 @@ describe('a month that filled the default partition', () => {
     const { pool } = office.database;
     // Five years ahead: no partition exists yet, so the entry lands in the default partition.
     await pool.query(
-      `INSERT INTO change_history (changed_at, table_name, record_id, action, actor_label, changes)
+      `INSERT INTO change_history (changed_at, table_name, record_id, action, actor_label, legacy_changes)
        VALUES (date_trunc('month', now()) + interval '60 months' + interval '3 days', 'assets', '1', 'UPDATE', 'system:test', '{}')`,
     );
     const created = (await pool.query<{ n: number }>('SELECT cmms_ensure_history_partitions(61) AS n')).rows[0]!.n;

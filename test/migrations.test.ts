@@ -80,7 +80,7 @@ describe('migrations on an empty database', () => {
     const { rows: [location] } = await pool.query(`INSERT INTO locations (code, name) VALUES ('MIG-1', 'Sala') RETURNING id`);
     await pool.query(`UPDATE locations SET warranty_until = '2030-01-31' WHERE id = $1`, [location.id]);
     await pool.query(`UPDATE locations SET name = name WHERE id = $1`, [location.id]); // no change: no entry
-    const { rows } = await pool.query(`SELECT action, changes FROM change_history WHERE table_name = 'locations' AND record_id = $1 ORDER BY id`, [String(location.id)]);
+    const { rows } = await pool.query(`SELECT action, changes FROM change_history_entries WHERE table_name = 'locations' AND record_id = $1 ORDER BY id`, [String(location.id)]);
     expect(rows).toEqual([
       { action: 'INSERT', changes: { after: expect.objectContaining({ code: 'MIG-1', name: 'Sala', warranty_until: null }) } },
       { action: 'UPDATE', changes: { before: { warranty_until: null }, after: { warranty_until: '2030-01-31' } } },
@@ -96,11 +96,59 @@ describe('migrations on an empty database', () => {
     // Columns without an equality operator (json, point) are compared as jsonb or text.
     await pool.query(`UPDATE wide_history_probe SET extra = '{"a": 1}', spot = '(1,2)'`);
     await pool.query(`UPDATE wide_history_probe SET extra = '{"a":1}', spot = '(1,2)'`); // the same values: no entry
-    const { rows } = await pool.query(`SELECT action, changes FROM change_history WHERE table_name = 'wide_history_probe' ORDER BY id`);
+    const { rows } = await pool.query(`SELECT action, changes FROM change_history_entries WHERE table_name = 'wide_history_probe' ORDER BY id`);
     expect(rows).toHaveLength(3);
     expect(Object.keys(rows[0].changes.after)).toHaveLength(63);
     expect(rows[0].changes.after).toMatchObject({ id: 1, c0: 1, c1: null, c59: 59 });
     expect(rows[1].changes).toEqual({ before: { c30: null, c59: 59 }, after: { c30: 30, c59: 60 } });
     expect(rows[2].changes).toEqual({ before: { extra: null, spot: null }, after: { extra: { a: 1 }, spot: '(1,2)' } });
+  });
+
+  it('store values as text and read them back as the JSON of their types, whatever the writer\'s date style, and after the table changes', async () => {
+    await pool.query(`CREATE TABLE typed_history_probe (id serial PRIMARY KEY, flag boolean, amount numeric(12,2), ratio double precision,
+      big bigint, day date, at timestamptz(3), local_at timestamp, tags integer[], names text[], doc jsonb, note text, grade char(1))`);
+    await pool.query(`SELECT cmms_record_history_of(ARRAY['typed_history_probe'])`);
+    const writer = await pool.connect();
+    try {
+      // A session that would print dates day-first in another time zone: the entry must not depend on it.
+      await writer.query(`SET datestyle = 'SQL, DMY'; SET timezone = 'America/Mexico_City'; SET intervalstyle = 'sql_standard'`);
+      await writer.query(`INSERT INTO typed_history_probe (flag, amount, ratio, big, day, at, local_at, tags, names, doc, note, grade)
+        VALUES (true, 1234.50, 'NaN', 42, '2026-03-04', '2026-03-04 05:06:07.891+00', '2026-03-04 05:06:07', '{1,2}', '{"a b",c,NULL}',
+                '{"k": [1, "x"]}', E'línea "1"\\nlínea 2', 'A')`);
+      await writer.query(`UPDATE typed_history_probe SET day = '2026-12-31', flag = false, tags = '{}', amount = NULL`);
+    } finally {
+      await writer.query('RESET ALL');
+      writer.release();
+    }
+    // What json_build_object would have written, read in this session: the entries must say the same.
+    const { rows: [{ direct }] } = await pool.query(`SELECT to_json(t) AS direct FROM typed_history_probe t`);
+    const entries = async () =>
+      (await pool.query(`SELECT action, changes FROM change_history_entries WHERE table_name = 'typed_history_probe' ORDER BY id`)).rows;
+    const written = await entries();
+    expect(written[0].changes.after).toEqual({ ...direct, day: '2026-03-04', flag: true, tags: [1, 2], amount: 1234.5 });
+    expect(written[0].changes.after).toMatchObject({ ratio: 'NaN', names: ['a b', 'c', null], doc: { k: [1, 'x'] }, note: 'línea "1"\nlínea 2' });
+    expect(new Date(written[0].changes.after.at).toISOString()).toBe('2026-03-04T05:06:07.891Z');
+    expect(written[1].changes).toEqual({
+      before: { flag: true, amount: 1234.5, day: '2026-03-04', tags: [1, 2] },
+      after: { flag: false, amount: null, day: '2026-12-31', tags: [] },
+    });
+
+    // The table loses a column and retypes another: earlier entries read as they were written.
+    await pool.query(`ALTER TABLE typed_history_probe DROP COLUMN note, ALTER COLUMN big TYPE text`);
+    await pool.query(`SELECT cmms_refresh_history_captures()`);
+    await pool.query(`UPDATE typed_history_probe SET big = 'cuarenta y dos'`);
+    const after = await entries();
+    expect(after.slice(0, 2)).toEqual(written);
+    expect(after[2].changes).toEqual({ before: { big: '42' }, after: { big: 'cuarenta y dos' } });
+  });
+
+  it('read entries written before the compact format as they were written', async () => {
+    await pool.query(`INSERT INTO change_history (table_name, record_id, action, actor_label, legacy_changes)
+                      VALUES ('locations', '999999', 'UPDATE', 'system:test', '{"before": {"name": "Antes"}, "after": {"name": "Después"}}')`);
+    const { rows } = await pool.query(`SELECT changes FROM change_history_entries WHERE table_name = 'locations' AND record_id = '999999'`);
+    expect(rows).toEqual([{ changes: { before: { name: 'Antes' }, after: { name: 'Después' } } }]);
+    // An entry must carry its values one way or the other.
+    await expect(pool.query(`INSERT INTO change_history (table_name, record_id, action, actor_label) VALUES ('locations', '1', 'UPDATE', 'system:test')`))
+      .rejects.toThrow(/change_history_values/);
   });
 });

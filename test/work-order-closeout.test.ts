@@ -187,7 +187,7 @@ describe('closing out', () => {
     ]);
     expect(Number((await prisma.workOrderMaterial.findFirstOrThrow({ where: { workOrderId: order.id } })).quantity)).toBe(0.25);
     const { rows } = await office.database.pool.query<{ table_name: string; actor_user_id: number }>(
-      `SELECT DISTINCT table_name, actor_user_id FROM change_history
+      `SELECT DISTINCT table_name, actor_user_id FROM change_history_entries
         WHERE (table_name = 'work_orders' AND record_id = $1 AND action = 'UPDATE') OR (table_name IN ('work_order_closures', 'work_order_materials') AND changes->'after'->>'work_order_id' = $1)`,
       [String(order.id)],
     );

@@ -46,7 +46,7 @@ describe('a technician works his own order', () => {
     expect(done.startedAt).toBeInstanceOf(Date);
     expect(done.completedAt!.getTime()).toBeGreaterThanOrEqual(done.startedAt!.getTime());
     const { rows } = await office.database.pool.query(
-      `SELECT actor_label, changes FROM change_history WHERE table_name = 'work_orders' AND record_id = $1 AND action = 'UPDATE' ORDER BY id`,
+      `SELECT actor_label, changes FROM change_history_entries WHERE table_name = 'work_orders' AND record_id = $1 AND action = 'UPDATE' ORDER BY id`,
       [String(order.id)],
     );
     expect(rows.map((r) => [r.actor_label, r.changes.after.state])).toEqual([
