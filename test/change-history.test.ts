@@ -13,7 +13,7 @@ import { HttpClient } from './support/http-client.js';
 import * as make from './support/factories.js';
 import { aPerson } from './support/people.js';
 
-type Entry = { table_name: string; record_id: string; action: string; actor_user_id: number | null; actor_label: string; request_id: string | null; ip: string | null; changes: { before?: Record<string, unknown>; after?: Record<string, unknown> } };
+type Entry = { table_name: string; record_id: number; action: string; actor_user_id: number | null; actor_label: string; request_id: string | null; ip: string | null; changes: { before?: Record<string, unknown>; after?: Record<string, unknown> } };
 
 const renameAsset = defineJob({
   name: 'rename-asset-for-test',
@@ -202,7 +202,7 @@ describe('what an auditor sees', () => {
       `/admin/api/resources/ChangeHistory/actions/list?filters.tableName=assets&filters.recordId=${asset.id}&filters.action=UPDATE`,
     );
     expect(list.body.meta.total).toBe(1);
-    expect(list.body.records[0]!.params).toMatchObject({ tableName: 'assets', recordId: String(asset.id), action: 'UPDATE' });
+    expect(list.body.records[0]!.params).toMatchObject({ tableName: 'assets', recordId: asset.id, action: 'UPDATE' });
 
     const consultant = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Carla Consultora');
     expect((await consultant.client.request('/admin/api/resources/ChangeHistory/actions/list')).status).toBe(403);
@@ -228,12 +228,12 @@ describe('what an auditor sees', () => {
     const theirs = await order(colleague.id);
     await prisma.group.update({ where: { code: 'TECHNICIANS' }, data: { canReadHistory: true } });
     try {
-      const list = await technician.client.json<{ records: { params: { recordId: string } }[] }>(
+      const list = await technician.client.json<{ records: { params: { recordId: number } }[] }>(
         '/admin/api/resources/ChangeHistory/actions/list?filters.tableName=work_orders&perPage=100',
       );
       const ids = list.body.records.map((r) => r.params.recordId);
-      expect(ids).toContain(String(his.id));
-      expect(ids).not.toContain(String(theirs.id));
+      expect(ids).toContain(his.id);
+      expect(ids).not.toContain(theirs.id);
       expect((await technician.client.request(`/admin/api/resources/WorkOrder/records/${theirs.id}/history`)).status).toBe(404);
     } finally {
       await prisma.group.update({ where: { code: 'TECHNICIANS' }, data: { canReadHistory: false } });
@@ -289,8 +289,8 @@ describe('exporting the history to Excel', () => {
     expect(rows[0]).toEqual(expect.arrayContaining(['Fecha', 'Tabla', 'Registro', 'Acción', 'Autor']));
     const data = rows.slice(1).map((row) => ({ table: row[2], record: row[3], action: row[4] }));
     expect(data).toEqual([
-      { table: 'assets', record: String(asset.id), action: 'UPDATE' },
-      { table: 'assets', record: String(asset.id), action: 'INSERT' },
+      { table: 'assets', record: asset.id, action: 'UPDATE' },
+      { table: 'assets', record: asset.id, action: 'INSERT' },
     ]);
 
     const operator = await aPerson(prisma, office.url, ['OPERATORS'], 'Oscar Operador');

@@ -126,7 +126,7 @@ describe('a messy asset sheet, importing the valid rows', () => {
 
   it('records the written rows in the change history as the import of that clerk', async () => {
     const asset = await prisma.asset.findUniqueOrThrow({ where: { code: 'M1-001' } });
-    const entries = await prisma.changeHistory.findMany({ where: { tableName: 'assets', recordId: String(asset.id) } });
+    const entries = await prisma.changeHistory.findMany({ where: { tableName: 'assets', recordId: asset.id } });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'INSERT', actorLabel: `import:${outcome.run.id}`, actorUserId: clerkId });
   });
@@ -140,11 +140,11 @@ describe('importing the same sheet again', () => {
     expect(second.run).toMatchObject({ state: 'SUCCEEDED', rowsWritten: 2, rowsRejected: 0 });
     const [r1, r2] = await prisma.asset.findMany({ where: { code: { in: ['R-1', 'R-2'] } }, orderBy: { code: 'asc' } });
     expect(r2!.description).toBe('Motor renovado');
-    const history = await prisma.changeHistory.findMany({ where: { tableName: 'assets', recordId: { in: [String(r1!.id), String(r2!.id)] } }, orderBy: { id: 'asc' } });
+    const history = await prisma.changeHistory.findMany({ where: { tableName: 'assets', recordId: { in: [r1!.id, r2!.id] } }, orderBy: { id: 'asc' } });
     expect(history.map((h) => [h.recordId, h.action])).toEqual([
-      [String(r1!.id), 'INSERT'],
-      [String(r2!.id), 'INSERT'],
-      [String(r2!.id), 'UPDATE'],
+      [r1!.id, 'INSERT'],
+      [r2!.id, 'INSERT'],
+      [r2!.id, 'UPDATE'],
     ]);
   });
 });

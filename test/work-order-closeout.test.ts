@@ -188,7 +188,7 @@ describe('closing out', () => {
     expect(Number((await prisma.workOrderMaterial.findFirstOrThrow({ where: { workOrderId: order.id } })).quantity)).toBe(0.25);
     const { rows } = await office.database.pool.query<{ table_name: string; actor_user_id: number }>(
       `SELECT DISTINCT table_name, actor_user_id FROM change_history_entries
-        WHERE (table_name = 'work_orders' AND record_id = $1 AND action = 'UPDATE') OR (table_name IN ('work_order_closures', 'work_order_materials') AND changes->'after'->>'work_order_id' = $1)`,
+        WHERE (table_name = 'work_orders' AND record_id = $1::int AND action = 'UPDATE') OR (table_name IN ('work_order_closures', 'work_order_materials') AND changes->'after'->>'work_order_id' = $1::text)`,
       [String(order.id)],
     );
     expect(rows.map((r) => [r.table_name, r.actor_user_id]).sort()).toEqual([

@@ -25,8 +25,10 @@ const SHOWN_ENTRIES = 200;
 
 export async function readRecordHistory(db: Db, modelName: Prisma.ModelName, recordId: string, ability: AppAbility): Promise<HistoryEntry[]> {
   const model = getFullModel(modelName);
+  const id = Number(recordId); // audited tables have integer ids (the history's capture generator checks)
+  if (!Number.isSafeInteger(id)) return [];
   const rows = await db.changeHistory.findMany({
-    where: { tableName: model.dbName ?? model.name, recordId },
+    where: { tableName: model.dbName ?? model.name, recordId: id },
     orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
     take: SHOWN_ENTRIES,
   });

@@ -23,7 +23,7 @@ export async function historyVisibleTo(ability: AppAbility, db: Db, tables: stri
     }
     const delegate = (db as unknown as Record<string, { findMany(args: object): Promise<{ id: number }[]> }>)[lowerFirst(model.name)]!;
     const rows = await delegate.findMany({ where, select: { id: true }, take: MAX_CONDITIONAL_IDS + 1 });
-    if (rows.length <= MAX_CONDITIONAL_IDS) visible.push({ tableName: table, recordId: { in: rows.map((r) => String(r.id)) } });
+    if (rows.length <= MAX_CONDITIONAL_IDS) visible.push({ tableName: table, recordId: { in: rows.map((r) => r.id) } });
   }
   return visible.length ? { OR: visible } : { id: -1n };
 }
