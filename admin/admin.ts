@@ -5,6 +5,8 @@ import { CmmsPrismaResource } from './adapter/prisma-resource.js';
 import type { Db } from '../prisma/client.js';
 import type { Prisma } from '@prisma/client';
 import { accessibleWhere } from '../domain/access/abilities.js';
+import { OPEN_WORK_REQUEST_STATES } from '../domain/maintenance/convert-work-request.js';
+import { OPEN_WORK_ORDER_STATES } from '../domain/maintenance/work-order-lifecycle.js';
 import { kpiBoard } from '../domain/services/kpis.js';
 import { allResources } from '../resources/index.js';
 import { abilityOf } from './access.js';
@@ -23,16 +25,14 @@ const DASHBOARD_COUNTS: [string, Prisma.ModelName][] = [
   ['dashboardUsers', 'User'],
 ];
 
-const OPEN_STATES = ['PENDING', 'ASSIGNED', 'IN_PROGRESS', 'ON_HOLD'];
-
 async function countOf(prisma: Db, model: Prisma.ModelName, where: Record<string, unknown>): Promise<number> {
   switch (model) {
     case 'WorkOrder':
-      return prisma.workOrder.count({ where: { AND: [where, { state: { in: OPEN_STATES } }] } });
+      return prisma.workOrder.count({ where: { AND: [where, { state: { in: [...OPEN_WORK_ORDER_STATES] } }] } });
     case 'Asset':
       return prisma.asset.count({ where });
     case 'WorkRequest':
-      return prisma.workRequest.count({ where: { AND: [where, { state: { in: ['OPEN', 'IN_REVIEW'] } }] } });
+      return prisma.workRequest.count({ where: { AND: [where, { state: { in: [...OPEN_WORK_REQUEST_STATES] } }] } });
     default:
       return prisma.user.count({ where: { AND: [where, { isActive: true }] } });
   }

@@ -7,6 +7,7 @@ import type { ActionDecorator, CurrentAdmin } from 'adminjs';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Db } from '../prisma/client.js';
 import type pg from 'pg';
+import { AccessDeniedError } from '../domain/access/abilities.js';
 import { loadCurrentUser, type CurrentUser } from '../domain/access/current-user.js';
 import { actAs } from '../domain/history/actor.js';
 import { signIn } from './authentication.js';
@@ -114,8 +115,7 @@ export function createAdminRouter(options: {
       (req.path.startsWith('/search/') ? 'search' : undefined);
     const action = actionName ? findAction(admin, req.params.resourceId!, actionName) : undefined;
     if (action?.isAccessible(req.session.adminUser as CurrentAdmin)) return next();
-    req.log?.warn({ resource: req.params.resourceId, action: actionName, user: req.session.adminUser?.email }, 'refused by the role rules');
-    res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
+    next(new AccessDeniedError(actionName ?? 'use', req.params.resourceId!));
   });
 
   router.get('/history/export.xlsx', historyExportHandler(admin));
