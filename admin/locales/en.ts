@@ -1,6 +1,6 @@
 import type { es } from './es.js';
 import { documentsEN } from './documents.en.js';
-import { resourceLabelsEN, resourceTranslationsEN } from './resources.en.js';
+import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/resources.en.js';
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
 
 // English, available from the language switch. Same keys as es.ts.

@@ -1,5 +1,5 @@
 import { documentsES } from './documents.es.js';
-import { resourceLabelsES, resourceTranslationsES } from './resources.es.js';
+import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/resources.es.js';
 import { importLabelsES, importMessagesES } from './imports.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
