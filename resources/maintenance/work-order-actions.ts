@@ -9,7 +9,7 @@ import { closeWorkOrder, type CloseoutInput } from '../../domain/maintenance/clo
 import { RECORDABLE, recordStepValues, stepsOfOrder, type StepValueInput } from '../../domain/maintenance/procedure-steps.js';
 import { canMove, moveWorkOrder, TRANSITIONS, type Transition } from '../../domain/maintenance/work-order-lifecycle.js';
 import type { Db } from '../../prisma/client.js';
-import { recordAction, recordActions } from '../record-action.js';
+import { recordAction, recordActions, type RecordActionSpec } from '../record-action.js';
 
 const ICONS: Record<Transition, string> = { start: 'Play', hold: 'Pause', resume: 'Play', complete: 'CheckCircle', cancel: 'XCircle' };
 
@@ -29,34 +29,21 @@ export function workOrderLifecycleActions(prisma: Db): Record<Transition, Partia
 type FormAction = 'assign' | 'recordSteps' | 'close';
 
 export function workOrderFormActions(prisma: Db): Record<FormAction, Partial<Action<ActionResponse>>> {
-  const form = (name: FormAction) => ({ id, ability }: { id: number; ability: AppAbility }) => formData(prisma, ability, name, id);
+  // Each opens the work-order form, whose GET answers formData below.
+  const formAction = <R>(name: FormAction, spec: Omit<RecordActionSpec<R>, 'component' | 'form'>) =>
+    recordAction({ ...spec, component: Components.WorkOrderForm, form: ({ id, ability }) => formData(prisma, ability, name, id) });
   return {
-    assign: recordAction({
-      rule: ['assign', 'WorkOrder'],
-      icon: 'UserPlus',
-      component: Components.WorkOrderForm,
-      shownIn: (state) => ASSIGNABLE.includes(state),
-      form: form('assign'),
+    assign: formAction('assign', {
+      rule: ['assign', 'WorkOrder'], icon: 'UserPlus', shownIn: (state) => ASSIGNABLE.includes(state), success: 'workOrderAssigned',
       run: ({ id, ability, payload }) => assignWorkOrder(prisma, ability, id, Number(payload.technicianId)),
-      success: 'workOrderAssigned',
     }),
-    recordSteps: recordAction({
-      rule: ['create', 'WorkOrderStepValue'],
-      icon: 'List',
-      component: Components.WorkOrderForm,
-      shownIn: (state) => RECORDABLE.includes(state),
-      form: form('recordSteps'),
+    recordSteps: formAction('recordSteps', {
+      rule: ['create', 'WorkOrderStepValue'], icon: 'List', shownIn: (state) => RECORDABLE.includes(state), success: 'stepValuesRecorded',
       run: ({ id, ability, userId, payload }) => recordStepValues(prisma, ability, userId, id, (payload.steps ?? []) as StepValueInput[]),
-      success: 'stepValuesRecorded',
     }),
-    close: recordAction({
-      rule: ['close', 'WorkOrder'],
-      icon: 'Lock',
-      component: Components.WorkOrderForm,
-      shownIn: (state) => state === 'COMPLETED',
-      form: form('close'),
+    close: formAction('close', {
+      rule: ['close', 'WorkOrder'], icon: 'Lock', shownIn: (state) => state === 'COMPLETED', success: 'workOrderClosed',
       run: ({ id, ability, userId, payload }) => closeWorkOrder(prisma, ability, userId, id, payload as CloseoutInput),
-      success: 'workOrderClosed',
     }),
   };
 }
