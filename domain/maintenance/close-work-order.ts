@@ -25,6 +25,9 @@ export const CloseoutInput = z.object({
 });
 export type CloseoutInput = z.input<typeof CloseoutInput>;
 
+/** An order is closed out once its work is completed. */
+export const canClose = (state: string): boolean => state === 'COMPLETED';
+
 const decimal = (raw: string | number | undefined) => {
   const text = raw === undefined ? '' : String(raw).trim().replace(',', '.');
   return /^\d+(\.\d+)?$/.test(text) ? Number(text) : null;
@@ -36,7 +39,7 @@ export async function closeWorkOrder(db: Db, ability: AppAbility, userId: number
   // The lock makes a second submit wait for the first, then see the order closed.
   return changeAllowedRow(db, ability, { model: 'WorkOrder', id: workOrderId, rule: 'close', read }, async (tx, order) => {
     if (order.state === 'CLOSED') throw new Refusal('workOrderAlreadyClosed', { number: order.number }, { field: 'state' });
-    if (order.state !== 'COMPLETED') throw transitionRefused(order.state);
+    if (!canClose(order.state)) throw transitionRefused(order.state);
 
     const errors: FieldRefusal[] = [];
     const laborHours = decimal(input.laborHours);

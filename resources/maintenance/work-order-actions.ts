@@ -5,7 +5,7 @@ import type { Action, ActionResponse } from 'adminjs';
 import { Components } from '../../admin/component-loader.js';
 import { accessibleWhere, type AppAbility } from '../../domain/access/abilities.js';
 import { assignWorkOrder, ASSIGNABLE } from '../../domain/maintenance/assign-work-order.js';
-import { closeWorkOrder, type CloseoutInput } from '../../domain/maintenance/close-work-order.js';
+import { canClose, closeWorkOrder, type CloseoutInput } from '../../domain/maintenance/close-work-order.js';
 import { RECORDABLE, recordStepValues, stepsOfOrder, type StepValueInput } from '../../domain/maintenance/procedure-steps.js';
 import { canMove, moveWorkOrder, TRANSITIONS, type Transition } from '../../domain/maintenance/work-order-lifecycle.js';
 import type { Db } from '../../prisma/client.js';
@@ -42,7 +42,7 @@ export function workOrderFormActions(prisma: Db): Record<FormAction, Partial<Act
       run: ({ id, ability, userId, payload }) => recordStepValues(prisma, ability, userId, id, (payload.steps ?? []) as StepValueInput[]),
     }),
     close: formAction('close', {
-      rule: ['close', 'WorkOrder'], icon: 'Lock', shownIn: (state) => state === 'COMPLETED', success: 'workOrderClosed',
+      rule: ['close', 'WorkOrder'], icon: 'Lock', shownIn: canClose, success: 'workOrderClosed',
       run: ({ id, ability, userId, payload }) => closeWorkOrder(prisma, ability, userId, id, payload as CloseoutInput),
     }),
   };
