@@ -14,6 +14,9 @@ import { documentRoutes, type DocumentRoutesOptions } from './documents/router.j
 import { historyExportHandler } from './history/export.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
+import { methodAllowed } from './action-methods.js';
+import { hardenAdminPages } from './page-html.js';
+import { withoutSecrets } from './secret-answers.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { SESSION_COOKIE, sessionMiddleware, signedInSessionMaxAge } from './session.js';
 
@@ -41,6 +44,7 @@ export function createAdminRouter(options: {
   const { rootPath, loginPath } = admin.options;
   const router = express.Router();
 
+  router.use(hardenAdminPages);
   router.use(sessionMiddleware({ pool: options.pool, secret: options.sessionSecret, secure, ttlHours: options.sessionTtlHours }));
 
   const renderLogin = async (req: Request, res: Response, status: number, errorMessage: string | null) => {
@@ -83,6 +87,8 @@ export function createAdminRouter(options: {
 
   router.use(async (req, res, next) => {
     if (req.path.startsWith(PUBLIC_ASSETS)) return next();
+    // Pages and answers carry the person's data: no cache keeps them.
+    res.setHeader('Cache-Control', 'no-store');
     // Rights are read afresh on every request: a deactivated account or a removed group takes effect
     // at once, not at the next sign-in.
     let current: CurrentUser | null = null;
@@ -100,7 +106,9 @@ export function createAdminRouter(options: {
     // Keep the readable cookie in step with the session's token for AdminJS's axios client.
     if (req.method === 'GET' && !req.headers.cookie?.includes(`${CSRF_COOKIE}=`)) csrfToken(req, res, { secure });
     // Every write of this request is recorded in the change history as this person's.
-    actAs({ userId: current.access.userId, label: `user:${current.email}`, requestId: String(req.id), ip: req.ip }, () => next());
+    // A GET or HEAD only reads: any write it attempts through our client is refused (state changes by POST).
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    actAs({ userId: current.access.userId, label: `user:${current.email}`, requestId: String(req.id), ip: req.ip, sessionId: req.sessionID, readOnly }, () => next());
   });
   router.use(requireCsrfToken);
 
@@ -113,7 +121,11 @@ export function createAdminRouter(options: {
       /^\/records\/[^/]+\/([^/?]+)/.exec(req.path)?.[1] ??
       (req.path.startsWith('/search/') ? 'search' : undefined);
     const action = actionName ? findAction(admin, req.params.resourceId!, actionName) : undefined;
-    if (action?.isAccessible(req.session.adminUser as CurrentAdmin)) return next();
+    if (action?.isAccessible(req.session.adminUser as CurrentAdmin)) {
+      if (methodAllowed(req.method, action)) return next();
+      // A one-click action changes state on any call: only a POST (with its CSRF token) may call it.
+      return res.status(405).set('Allow', 'POST').json({ error: 'method not allowed', message: 'postRequired' });
+    }
     req.log?.warn({ resource: req.params.resourceId, action: actionName, user: req.session.adminUser?.email }, 'refused by the role rules');
     res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
   });
@@ -121,7 +133,7 @@ export function createAdminRouter(options: {
   router.get('/history/export.xlsx', historyExportHandler(admin));
   router.use('/documents', documentRoutes({ prisma, throttle, ...options.documents }));
   router.use(importRoutes({ admin, prisma, ...options.imports }));
-  router.use('/api/', statusFromAdminNotices);
+  router.use('/api/', statusFromAdminNotices, withoutSecrets);
 
   AdminJSExpress.buildRouter(admin, router);
 

@@ -7,7 +7,7 @@
 // - only declared properties honoured in filters and sorts (no secret column, no 500 on a typo);
 // - database refusals turned into field errors the form can show.
 import { Resource } from '@adminjs/prisma';
-import { type ActionContext, type BaseRecord, type Filter, ValidationError } from 'adminjs';
+import { type ActionContext, type BaseRecord, type Filter, flat, ValidationError } from 'adminjs';
 import type { DMMF } from '@prisma/generator-helper';
 import { Prisma } from '@prisma/client';
 import { normalizeSearchText } from '../../domain/search.js';
@@ -234,7 +234,42 @@ export class CmmsPrismaResource extends Resource {
     return [primary, { id: 'asc' }];
   }
 
-  override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+  /** The fields this resource's form shows (new and edit share AdminJS's "edit" place), less disabled ones. */
+  private formFields(): Set<string> {
+    this.formFieldCache ??= new Set(
+      this.decorate()
+        .getProperties({ where: 'edit' })
+        .filter((property) => !property.isDisabled())
+        .map((property) => property.propertyPath),
+    );
+    return this.formFieldCache;
+  }
+  private formFieldCache?: Set<string>;
+
+  /** Mass assignment: a write keeps only the fields its form shows. Any other field (a timestamp, a number,
+   * a source, a derived or trigger-kept value) is refused with a field error, unless it merely echoes the
+   * stored value (AdminJS's edit form sends the whole record back) or is empty on a new record. The
+   * server and the database set those fields; no payload does. */
+  private formFieldsOnly(params: Record<string, unknown>, stored: Record<string, unknown> | null): Record<string, unknown> {
+    const fields = this.formFields();
+    const current = stored ? (flat.flatten(stored) as Record<string, unknown>) : {};
+    const kept: Record<string, unknown> = {};
+    const refused = new Set<string>();
+    for (const [key, value] of Object.entries(params)) {
+      const path = key.split('.')[0]!;
+      if (fields.has(path)) kept[key] = value;
+      else if (stored ? !sameValue(current[key], value) : !isBlank(value)) refused.add(path);
+    }
+    if (refused.size)
+      throw new ValidationError(Object.fromEntries([...refused].map((path) => [path, { message: 'fieldNotInForm', type: 'notInForm' }])), {
+        message: 'fieldNotInForm',
+        type: 'notInForm',
+      });
+    return kept;
+  }
+
+  override async create(submitted: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    const params = this.formFieldsOnly(submitted, null);
     this.refuseWorkflowFields(params, {});
     const missing = this.missingRequired(params);
     if (missing.length)
@@ -244,7 +279,10 @@ export class CmmsPrismaResource extends Resource {
     return this.translatingErrors(() => super.create(params));
   }
 
-  override async update(id: string, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+  override async update(id: string, submitted: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    const stored = await this.findAllowed(id, context, 'update');
+    if (!stored) throw new AccessDeniedError('update', this.modelName);
+    const params = this.formFieldsOnly(submitted, this.prepareReturnValues(stored));
     await this.assertWriteAllowed('update', id, params, context);
     return this.translatingErrors(() => super.update(id, params));
   }
@@ -346,6 +384,10 @@ export class CmmsPrismaResource extends Resource {
 function sameValue(stored: unknown, submitted: unknown): boolean {
   if (stored instanceof Date) return !Number.isNaN(Date.parse(String(submitted))) && stored.getTime() === Date.parse(String(submitted));
   return String(stored ?? '') === String(submitted ?? '');
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
 }
 
 function countKey(allowed: Where, where: Where): string {
