@@ -7,7 +7,7 @@
 // - only declared properties honoured in filters and sorts (no secret column, no 500 on a typo);
 // - database refusals turned into field errors the form can show.
 import { Resource } from '@adminjs/prisma';
-import { type ActionContext, type BaseRecord, type Filter, flat, ValidationError } from 'adminjs';
+import { type ActionContext, type BaseRecord, type Filter, ValidationError } from 'adminjs';
 import type { DMMF } from '@prisma/generator-helper';
 import { Prisma } from '@prisma/client';
 import { normalizeSearchText } from '../../domain/search.js';
@@ -252,13 +252,12 @@ export class CmmsPrismaResource extends Resource {
    * server and the database set those fields; no payload does. */
   private formFieldsOnly(params: Record<string, unknown>, stored: Record<string, unknown> | null): Record<string, unknown> {
     const fields = this.formFields();
-    const current = stored ? (flat.flatten(stored) as Record<string, unknown>) : {};
     const kept: Record<string, unknown> = {};
     const refused = new Set<string>();
     for (const [key, value] of Object.entries(params)) {
       const path = key.split('.')[0]!;
       if (fields.has(path)) kept[key] = value;
-      else if (stored ? !sameValue(current[key], value) : !isBlank(value)) refused.add(path);
+      else if (stored ? !sameValue(valueAt(stored, key), value) : !isBlank(value)) refused.add(path);
     }
     if (refused.size)
       throw new ValidationError(Object.fromEntries([...refused].map((path) => [path, { message: 'fieldNotInForm', type: 'notInForm' }])), {
@@ -269,8 +268,8 @@ export class CmmsPrismaResource extends Resource {
   }
 
   override async create(submitted: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    this.refuseWorkflowFields(submitted, {}); // the more telling refusal for a workflow field
     const params = this.formFieldsOnly(submitted, null);
-    this.refuseWorkflowFields(params, {});
     const missing = this.missingRequired(params);
     if (missing.length)
       throw new ValidationError(Object.fromEntries(missing.map((path) => [path, { message: 'required', type: 'required' }])), { message: 'required', type: 'required' });
@@ -282,6 +281,7 @@ export class CmmsPrismaResource extends Resource {
   override async update(id: string, submitted: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
     const stored = await this.findAllowed(id, context, 'update');
     if (!stored) throw new AccessDeniedError('update', this.modelName);
+    this.refuseWorkflowFields(submitted, this.prepareReturnValues(stored)); // the more telling refusal for a workflow field
     const params = this.formFieldsOnly(submitted, this.prepareReturnValues(stored));
     await this.assertWriteAllowed('update', id, params, context);
     return this.translatingErrors(() => super.update(id, params));
@@ -382,8 +382,15 @@ export class CmmsPrismaResource extends Resource {
 
 /** A stored value and a form's text for it: equal when they name the same value (dates compared as instants). */
 function sameValue(stored: unknown, submitted: unknown): boolean {
-  if (stored instanceof Date) return !Number.isNaN(Date.parse(String(submitted))) && stored.getTime() === Date.parse(String(submitted));
+  // AdminJS's param converter may already have turned the form's text into a Date (keeping milliseconds).
+  const instant = submitted instanceof Date ? submitted.getTime() : Date.parse(String(submitted));
+  if (stored instanceof Date) return !Number.isNaN(instant) && stored.getTime() === instant;
   return String(stored ?? '') === String(submitted ?? '');
+}
+
+/** The stored value a flattened form key ("workingDays.0") names. */
+function valueAt(stored: Record<string, unknown>, key: string): unknown {
+  return key.split('.').reduce<unknown>((value, part) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), stored);
 }
 
 function isBlank(value: unknown): boolean {
