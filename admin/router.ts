@@ -49,18 +49,22 @@ export function createAdminRouter(options: {
 
   const renderLogin = async (req: Request, res: Response, status: number, errorMessage: string | null) => {
     const token = csrfToken(req, res, { secure });
+    // Stored before a byte of the page leaves: express-session would store a new session only at the
+    // response's end, after sending all but its last byte, and a form posted in between (its scripts
+    // render it) carried a token its session did not hold yet: the rare 403 on a correct sign-in.
+    await new Promise<void>((resolve, reject) => req.session.save((error) => (error ? reject(error) : resolve())));
     res.status(status).type('html').send(await admin.renderLogin({ action: loginPath, errorMessage, csrfToken: token } as never));
   };
 
-  router.get('/login', async (req, res) => {
+  router.get('/login', async (req, res, next) => {
     if (req.session.adminUser) return res.redirect(rootPath);
-    await renderLogin(req, res, 200, null);
+    await renderLogin(req, res, 200, null).catch(next);
   });
 
   router.post('/login', express.urlencoded({ extended: false, limit: '10kb' }), requireCsrfToken, async (req, res, next) => {
     try {
       const result = await signIn(prisma, throttle, { email: req.body.email, password: req.body.password, ip: req.ip ?? 'unknown' });
-      if (!result.ok) return renderLogin(req, res, result.reason === 'tooManyRequests' ? 429 : 401, result.reason);
+      if (!result.ok) return await renderLogin(req, res, result.reason === 'tooManyRequests' ? 429 : 401, result.reason);
       // A new session id on sign-in: an id planted before login is worthless after it.
       req.session.regenerate((error) => {
         if (error) return next(error);
