@@ -4,6 +4,7 @@
 // page answer a GET with their record or form only (AdminJS's built-ins do; our form actions too, and a
 // GET runs read-only, see readOnlyRequests in router.ts). HEAD, PUT, DELETE... are never API calls.
 import type { ActionDecorator } from 'adminjs';
+import { BUILT_IN_ACTIONS } from './access.js';
 
 export function methodAllowed(method: string, action: ActionDecorator): boolean {
   if (method === 'POST') return true;
@@ -11,7 +12,10 @@ export function methodAllowed(method: string, action: ActionDecorator): boolean 
   return !isOneClick(action);
 }
 
+/** One of ours without a page: its handler does its work whatever the method. (AdminJS's own delete has
+ * no page either, but its handler answers a GET with the record and deletes only on POST.) */
 export function isOneClick(action: ActionDecorator): boolean {
+  if (action.name in BUILT_IN_ACTIONS) return false;
   // The decorator keeps the declared options private in its types; they are a plain field at run time.
   return (action as unknown as { action: { component?: unknown } }).action.component === false;
 }
