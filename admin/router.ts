@@ -78,9 +78,11 @@ export function createAdminRouter(options: {
     }
   });
 
-  // AdminJS's "Cerrar sesión" link is a GET: refuse it from other sites, so no page can sign a user out.
+  // AdminJS's "Cerrar sesión" link is a GET: refuse it from any other origin (another site, or another
+  // port of this host, which the browser calls the same site), so no other page can sign a user out.
   const logout = (req: Request, res: Response, next: NextFunction) => {
-    if (req.method === 'GET' && req.headers['sec-fetch-site'] === 'cross-site') return res.status(403).send('Forbidden');
+    const from = req.headers['sec-fetch-site'];
+    if (req.method === 'GET' && (from === 'cross-site' || from === 'same-site')) return res.status(403).send('Forbidden');
     req.session.destroy((error) => {
       if (error) return next(error);
       res.clearCookie(SESSION_COOKIE).clearCookie(CSRF_COOKIE).redirect(303, loginPath);

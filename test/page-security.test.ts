@@ -8,7 +8,7 @@ import { HttpClient } from './support/http-client.js';
 import { PASSWORD } from './support/people.js';
 import { hashPassword } from '../domain/users/password.js';
 
-export const HOSTILE_NAME = 'Ana</script><script>window.pwned=1</script>\u2028\u2029 & <!-- "x"';
+const HOSTILE_NAME = 'Ana</script><script>window.pwned=1</script>\u2028\u2029 & <!-- "x"';
 
 let office: TestBackOffice;
 let prisma: Db;
