@@ -82,7 +82,7 @@ export function createAdminRouter(options: {
   // port of this host, which the browser calls the same site), so no other page can sign a user out.
   const logout = (req: Request, res: Response, next: NextFunction) => {
     const from = req.headers['sec-fetch-site'];
-    if (req.method === 'GET' && (from === 'cross-site' || from === 'same-site')) return res.status(403).send('Forbidden');
+    if (req.method !== 'POST' && (from === 'cross-site' || from === 'same-site')) return res.status(403).send('Forbidden'); // GET or HEAD
     req.session.destroy((error) => {
       if (error) return next(error);
       res.clearCookie(SESSION_COOKIE).clearCookie(CSRF_COOKIE).redirect(303, loginPath);

@@ -102,15 +102,22 @@ async function stateChangingTargets(): Promise<Target[]> {
   return list;
 }
 
+function formHtml(target: Target, method: string, frame?: string): string {
+  const inputs = Object.entries(target.fields ?? {}).map(([k, v]) => `<input name="${k}" value="${v}">`).join('');
+  const enctype = target.fields?.file ? ' enctype="multipart/form-data"' : '';
+  return `<form method="${method}" action="${target.url}"${enctype}${frame ? ` target="${frame}"` : ''}>${inputs}</form>`;
+}
+
 function attackPage(mode: string, index: number, method: string): string {
   const json = JSON.stringify(targets).replace(/</g, '\\u003c');
   if (mode === 'links')
     return `<!DOCTYPE html><body>${targets.map((t, i) => `<a id="l${i}" href="${t.url}">${t.name}</a>`).join('<br>')}</body>`;
-  if (mode === 'form') {
-    const target = targets[index]!;
-    const inputs = Object.entries(target.fields ?? {}).map(([k, v]) => `<input name="${k}" value="${v}">`).join('');
-    const enctype = target.fields?.file ? ' enctype="multipart/form-data"' : '';
-    return `<!DOCTYPE html><body><form id="f" method="${method}" action="${target.url}"${enctype}>${inputs}</form><script>document.getElementById('f').submit()</script></body>`;
+  // One form submitted by the top-level page.
+  if (mode === 'form') return `<!DOCTYPE html><body>${formHtml(targets[index]!, method)}<script>document.forms[0].submit()</script></body>`;
+  // Every target by a GET and a POST form, each into its own frame, all at once.
+  if (mode === 'frames') {
+    const forms = targets.flatMap((t, i) => ['GET', 'POST'].map((m) => `<iframe name="f${i}${m}"></iframe>${formHtml(t, m, `f${i}${m}`)}`));
+    return `<!DOCTYPE html><body>${forms.join('')}<script>for (const form of document.forms) form.submit()</script></body>`;
   }
   // fetch: every target by GET, POST (form body and JSON) and HEAD, without CORS, with the cookies the browser allows.
   return `<!DOCTYPE html><body><script>
@@ -144,23 +151,22 @@ async function plantState(): Promise<string> {
   return JSON.stringify(rows[0]);
 }
 
-async function attackFrom(context: BrowserContext, origin: string): Promise<void> {
+/** From `origin`: forms into frames and no-cors fetches for every target; with `topLevel`, also a clicked
+ * link to every GET target and a top-level form for every POST target (the only requests to which a
+ * browser attaches a SameSite=Lax cookie across sites are top-level GET navigations). */
+async function attackFrom(context: BrowserContext, origin: string, topLevel: boolean): Promise<void> {
   const page = await context.newPage();
-  // Links, clicked as a person would: top-level navigations that carry the cookie even across sites.
-  await page.goto(`${origin}/?mode=links`);
-  for (let i = 0; i < targets.length; i += 1) {
-    if (targets[i]!.method !== 'GET') continue;
-    await page.goto(`${origin}/?mode=links`);
-    await Promise.all([page.waitForURL((url) => !url.href.startsWith(origin), { waitUntil: 'commit' }), page.locator(`#l${i}`).click()]);
-    await page.waitForLoadState('load');
-  }
-  // Auto-submitting forms, by POST and by GET, navigating the top-level page.
-  for (let i = 0; i < targets.length; i += 1)
-    for (const method of ['POST', 'GET']) {
-      await Promise.all([page.waitForURL((url) => !url.href.startsWith(origin), { waitUntil: 'commit' }), page.goto(`${origin}/?mode=form&i=${i}&method=${method}`)]);
+  const leaveAttacker = () => page.waitForURL((url) => !url.href.startsWith(origin), { waitUntil: 'commit' });
+  if (topLevel)
+    for (let i = 0; i < targets.length; i += 1) {
+      if (targets[i]!.method === 'GET') {
+        await page.goto(`${origin}/?mode=links`);
+        await Promise.all([leaveAttacker(), page.locator(`#l${i}`).click()]);
+      } else await Promise.all([leaveAttacker(), page.goto(`${origin}/?mode=form&i=${i}&method=POST`)]);
       await page.waitForLoadState('load');
     }
-  // Fetches without CORS.
+  await page.goto(`${origin}/?mode=frames`);
+  await page.waitForLoadState('networkidle');
   await page.goto(`${origin}/?mode=fetch`);
   await page.waitForFunction(() => document.title.startsWith('done'), undefined, { timeout: 60_000 });
   await page.close();
@@ -176,9 +182,10 @@ describe('another site and a signed-in supervisor', () => {
       expect(names).toContain(name);
     const before = await plantState();
 
-    await attackFrom(context, `http://attacker.test:${attackerPort}`);
+    await attackFrom(context, `http://attacker.test:${attackerPort}`, true);
     expect(await plantState()).toBe(before);
-    await attackFrom(context, `http://127.0.0.1:${attackerPort}`);
+    // Another port of this host: the same site, so the cookie goes with every request, frames and fetches included.
+    await attackFrom(context, `http://127.0.0.1:${attackerPort}`, false);
     expect(await plantState()).toBe(before);
 
     // The supervisor is still signed in and his own click still works (by POST, with the token).
@@ -205,7 +212,7 @@ describe('a hostile name in a real browser', () => {
       if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`Refused to: ${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`Refused to: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}`));
     });
     await signInThroughForm(page, office.url, 'ana.hostil@planta.test', PASSWORD);
     await page.goto(`${office.url}/admin/resources/WorkOrder`);
@@ -217,7 +224,9 @@ describe('a hostile name in a real browser', () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('b', { hasText: 'negrita' }).count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'hostile-name-dashboard.png'), fullPage: true });
-    expect(violations).toEqual([]);
+    // Nothing was blocked but the bundles' probes for the global object (`Function('return this')` inside
+    // try/catch, with a fallback): no inline script, no style sheet, no other host.
+    expect(violations.filter((v) => !/^Refused to: script-src eval \S*\/admin\/frontend\/assets\//.test(v))).toEqual([]);
     expect([...hosts]).toEqual([new URL(office.url).host]);
     await context.close();
   }, 120_000);
