@@ -6,7 +6,7 @@ import type AdminJS from 'adminjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOneClick } from '../admin/action-methods.js';
 import { createAdmin } from '../admin/admin.js';
-import { actAs, ReadOnlyRequestError } from '../domain/history/actor.js';
+import { actAs, ReadOnlyRequestError } from '../prisma/actor.js';
 import type { Db } from '../prisma/client.js';
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
 import * as make from './support/factories.js';

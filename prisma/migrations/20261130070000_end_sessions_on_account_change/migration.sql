@@ -1,6 +1,6 @@
 -- A password change or reset, a deactivation and a change of group end the person's other sessions at
 -- once, whatever writes them (the user form, an import, plain SQL). The session making the change
--- (cmms.session_id, set with the actor of every write, domain/history/actor.ts) is kept, so a person
+-- (cmms.session_id, set with the actor of every write, prisma/actor.ts) is kept, so a person
 -- changing his own password stays signed in there. Sessions are express-session's rows (connect-pg-simple);
 -- the signed-in person's id is in sess.adminUser.id.
 
