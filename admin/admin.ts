@@ -25,6 +25,8 @@ const DASHBOARD_COUNTS: [string, Prisma.ModelName][] = [
   ['dashboardUsers', 'User'],
 ];
 
+const SYSTEM_FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif";
+
 async function countOf(prisma: Db, model: Prisma.ModelName, where: Record<string, unknown>): Promise<number> {
   switch (model) {
     case 'WorkOrder':
@@ -60,7 +62,8 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
         return { counts, kpis };
       },
     },
-    branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false },
+    // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).
+    branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false, theme: { font: SYSTEM_FONTS } as never },
     locale: {
       language: settings.language,
       availableLanguages: ['es', 'en'],

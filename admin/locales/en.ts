@@ -186,6 +186,8 @@ export const en: typeof es = {
     invalidCredentials: 'Wrong e-mail or password.',
     tooManyRequests: 'Too many failed attempts. Wait a few minutes before trying again.',
     invalidCsrf: 'The form expired. Reload the page and try again.',
+    fieldNotInForm: 'This form does not write this field: the system sets it. Leave it out of the request.',
+    postRequired: "This action changes data: use its button on the record's page.",
     dashboardWelcome: 'Welcome, {{name}}',
     dashboardGroups: 'Your groups: {{groups}}',
     dashboardUsers: 'Active users',
