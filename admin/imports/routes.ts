@@ -17,7 +17,9 @@ import { AccessDeniedError } from '../../domain/access/abilities.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
 import { importDefinition } from '../../domain/imports/definitions/index.js';
 import { WorkbookRefusedError } from '../../domain/imports/read-workbook.js';
-import { importRunVisibleTo, startImport } from '../../domain/imports/start-import.js';
+import { importRunVisibleTo, startImport, startImportInput } from '../../domain/imports/start-import.js';
+import { MalformedInputError } from '../../domain/malformed-input.js';
+import { parseRecordId } from '../../domain/record-id.js';
 import { writeTemplate } from '../../domain/imports/template.js';
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
 import type { QueueRuntime } from '../../jobs/boss.js';
@@ -59,6 +61,8 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
     if (!definition) return res.status(404).json({ error: 'not found' });
     const ability = abilityOf(user(req));
     if (!ability.can('import', definition.model)) return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
+    const mode = startImportInput.shape.mode.safeParse(req.query.mode);
+    if (!mode.success) throw new MalformedInputError('invalidImportMode');
     const limitMb = (options.maxBytes / 1024 / 1024).toLocaleString('es', { maximumFractionDigits: 2 });
     const tooLarge = `El archivo supera el tamaño máximo de ${limitMb} MB. Divídalo en varios archivos.`;
     if (Number(req.headers['content-length'] ?? 0) > options.maxBytes) return res.status(413).json({ error: 'too large', message: tooLarge });
@@ -78,7 +82,7 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
         { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
         ability,
         user(req).access.userId,
-        { kind: definition.kind, mode: req.query.mode as never, fileName: String(req.query.fileName ?? 'libro.xlsx') },
+        { kind: definition.kind, mode: mode.data, fileName: String(req.query.fileName ?? 'libro.xlsx') },
         file,
       );
       res.status(202).json({ id: run.id });
@@ -93,8 +97,8 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
   });
 
   const visibleRun = async (req: Request, res: Response) => {
-    const id = Number(req.params.id);
-    const run = Number.isInteger(id) && id > 0 ? await importRunVisibleTo(prisma, abilityOf(user(req)), user(req).access.userId, id) : null;
+    const id = parseRecordId(req.params.id);
+    const run = id !== null ? await importRunVisibleTo(prisma, abilityOf(user(req)), user(req).access.userId, id) : null;
     // Hidden and missing runs look alike.
     if (!run) res.status(404).json({ error: 'not found', message: 'notFound' });
     return run;
