@@ -20,7 +20,10 @@ export async function listQueryOf(admin: AdminJS, resourceId: string, currentAdm
       .map(([key, value]) => [key.slice('filters.'.length), value as string]),
   );
   const context = { currentAdmin, resource, _admin: admin } as unknown as ActionContext;
-  return { resource, filter: await new Filter(filters, resource).populate(context), context };
+  const filter = await new Filter(filters, resource).populate(context);
+  // Malformed filters are refused (400) here, before the download's 200 and headers go out.
+  await (resource as BaseResource & { buildWhere?(filter: Filter): Promise<unknown> }).buildWhere?.(filter);
+  return { resource, filter, context };
 }
 
 /** Starts an .xlsx download named `<name>-<today>.xlsx`, written row by row to the response. */

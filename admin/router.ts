@@ -18,6 +18,8 @@ import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js
 import { methodAllowed } from './action-methods.js';
 import { hardenAdminPages } from './page-html.js';
 import { withoutSecrets } from './secret-answers.js';
+import { MalformedInputError } from '../domain/malformed-input.js';
+import { adminRequestBodies } from './request-bodies.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { SESSION_COOKIE, sessionMiddleware, signedInSessionMaxAge } from './session.js';
 
@@ -47,6 +49,8 @@ export function createAdminRouter(options: {
 
   router.use(hardenAdminPages);
   router.use(sessionMiddleware({ pool: options.pool, secret: options.sessionSecret, secure, ttlHours: options.sessionTtlHours }));
+  // No path or query of ours means anything with a NUL byte, and PostgreSQL refuses it in text.
+  router.use((req, _res, next) => next(/%00/.test(req.url) ? new MalformedInputError('nulCharacter') : undefined));
 
   const renderLogin = async (req: Request, res: Response, status: number, errorMessage: string | null) => {
     const token = csrfToken(req, res, { secure });
@@ -140,6 +144,7 @@ export function createAdminRouter(options: {
   router.use('/documents', documentRoutes({ prisma, throttle, ...options.documents }));
   router.use(importRoutes({ admin, prisma, ...options.imports }));
   router.use('/api/', statusFromAdminNotices, withoutSecrets);
+  router.use(adminRequestBodies);
 
   AdminJSExpress.buildRouter(admin, router);
 
@@ -166,7 +171,8 @@ function statusFromAdminNotices(_req: Request, res: Response, next: NextFunction
   res.json = (body: unknown) => {
     const notice = (body as { notice?: { type?: string; message?: string } } | undefined)?.notice;
     if (res.statusCode === 200 && notice?.type === 'error') {
-      if (/cannot be found/.test(notice.message ?? '')) res.status(404);
+      // A record id AdminJS itself finds malformed ("abc", "-1") is no record either.
+      if (/cannot be found|pass a valid recordId/.test(notice.message ?? '')) res.status(404);
       else if (notice.message === 'forbiddenError' || notice.message === 'anyForbiddenError') res.status(403);
     }
     return json(body);

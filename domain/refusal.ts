@@ -6,8 +6,9 @@
 export type MessageParams = Record<string, string | number>;
 
 /** invalid: the input breaks a rule (the default); malformed: not what was asked for (not an .xlsx);
- * forbidden, notFound (missing or hidden alike), gone (a stored file lost), tooLarge, tooMany (throttled). */
-export type RefusalKind = 'invalid' | 'malformed' | 'forbidden' | 'notFound' | 'gone' | 'tooLarge' | 'tooMany';
+ * forbidden, notFound (missing or hidden alike), gone (a stored file lost), tooLarge, unsupported (a body's
+ * encoding or type), tooMany (throttled). */
+export type RefusalKind = 'invalid' | 'malformed' | 'forbidden' | 'notFound' | 'gone' | 'tooLarge' | 'unsupported' | 'tooMany';
 
 export interface FieldRefusal {
   /** The form field: laborHours, technicianId, steps.<stepId>, materials.<n>.quantity, state... */

@@ -16,6 +16,7 @@ import { connectDatabase, type Database } from './database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { createHttpApp } from './http.js';
 import { readOrCreateSecrets } from './local-secrets.js';
+import { installProcessGuard } from './process-guard.js';
 
 export interface BackOffice {
   url: string;
@@ -52,6 +53,7 @@ export async function startBackOffice(
   logger: Logger,
   options: { jobs?: JobDefinition<unknown>[] } = {},
 ): Promise<BackOffice> {
+  installProcessGuard(logger);
   const { database, embedded } = await openDatabase(config, logger);
   const cleanups: (() => Promise<void>)[] = [async () => database.close(), async () => embedded?.stop()];
   const stop = async () => {

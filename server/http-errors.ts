@@ -6,7 +6,7 @@ import { languageOf, renderMessage } from '../admin/locales/render.js';
 import { AccessDeniedError } from '../domain/access/abilities.js';
 import { Refusal, type RefusalKind } from '../domain/refusal.js';
 
-const STATUS: Record<RefusalKind, number> = { invalid: 422, malformed: 400, forbidden: 403, notFound: 404, gone: 410, tooLarge: 413, tooMany: 429 };
+const STATUS: Record<RefusalKind, number> = { invalid: 422, malformed: 400, forbidden: 403, notFound: 404, gone: 410, tooLarge: 413, unsupported: 415, tooMany: 429 };
 
 export interface ErrorAnswer {
   status: number;

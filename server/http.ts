@@ -1,7 +1,6 @@
 // The Express application: request ids and logs, security headers, /health, the AdminJS back office.
 import { randomBytes, randomUUID } from 'node:crypto';
-import express, { type ErrorRequestHandler } from 'express';
-import { AccessDeniedError } from '../domain/access/abilities.js';
+import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -14,8 +13,10 @@ import { createAdminRouter } from '../admin/router.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { QueueRuntime } from '../jobs/boss.js';
 import type { AppConfig } from './config.js';
+import { forwardAsyncErrors } from './async-errors.js';
+import { errorHandler } from './error-handler.js';
 import { healthHandler } from './health.js';
-import { errorAnswer } from './http-errors.js';
+import { requestScope } from './process-guard.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -47,6 +48,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       autoLogging: { ignore: (req) => req.url?.startsWith(`${ADMIN_ROOT}/frontend/assets/`) ?? false },
     }),
   );
+  app.use(requestScope);
   // Content-Security-Policy: scripts from this origin only, plus AdminJS's two inline scripts, which carry
   // this response's nonce (admin/page-html.ts). Styles may be inline: AdminJS's styled-components write
   // <style> elements at run time. HSTS wherever cookies are Secure (production).
@@ -97,22 +99,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
     }),
   );
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
-  app.use(internalErrorHandler);
+  app.use(errorHandler);
+  forwardAsyncErrors(app);
   return app;
 }
-
-// Unexpected failures: logged with the request id, answered without stack traces or internals.
-const internalErrorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  if (res.headersSent) return res.end();
-  // Refusals (of the role rules, of a workflow, of a file), and records missing or hidden from this user.
-  const answer = errorAnswer(error, (req.session as { adminUser?: { locale?: string } } | undefined)?.adminUser?.locale);
-  if (answer) {
-    if (error instanceof AccessDeniedError) req.log.warn({ reason: error.message }, 'refused by the role rules');
-    else req.log.info({ reason: answer.body.error }, 'request refused');
-    return res.status(answer.status).json(answer.body);
-  }
-  req.log.error({ err: error }, 'request failed');
-  const message = 'Error interno del servidor. Indique este código al administrador:';
-  if (req.path.includes('/api/')) res.status(500).json({ error: 'internal', message, requestId: req.id });
-  else res.status(500).type('html').send(`<!DOCTYPE html><html lang="es"><body><p>${message} ${String(req.id)}</p></body></html>`);
-};

@@ -1,4 +1,5 @@
 // What our adapter needs to know about models beyond the DMMF, in one place.
+import { escapeLike } from '../../domain/search.js';
 
 /** Generated, trigram-indexed columns that answer text filters on their source fields. */
 export const SEARCH_COLUMNS: Record<string, { column: string; sources: string[] }> = {
@@ -47,7 +48,7 @@ export interface RelatedFilterHelpers {
 export const RELATED_FILTERS: Record<string, Record<string, (id: number, helpers: RelatedFilterHelpers) => Promise<Record<string, unknown>>>> = {
   Reading: { asset: async (id) => ({ measurementPoint: { assetId: id } }) },
   WorkOrder: {
-    location: async (id, { locationPath }) => ({ asset: { location: { path: { startsWith: (await locationPath(id)) ?? '-' } } } }),
+    location: async (id, { locationPath }) => ({ asset: { location: { path: { startsWith: escapeLike((await locationPath(id)) ?? '-') } } } }),
   },
 };
 

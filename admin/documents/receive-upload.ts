@@ -10,6 +10,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import { documentRefused } from '../../domain/documents/errors.js';
+import { MalformedInputError } from '../../domain/malformed-input.js';
 import type { ReceivedFile } from '../../domain/documents/revisions.js';
 
 export interface Upload {
@@ -54,7 +55,8 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Upl
         received.catch(() => undefined); // handled at 'close'
       });
       parser.on('close', () => (received ? received.then(resolve, reject) : reject(documentRefused('fileMissing'))));
-      parser.on('error', reject);
+      // A body busboy cannot read (truncated, no closing boundary, bad headers) is the client's fault.
+      parser.on('error', () => reject(new MalformedInputError('malformedBody')));
       // A client that goes away mid-upload: give up (the temporary copy is removed by the caller).
       req.on('close', () => {
         if (!req.complete) reject(new Error('upload aborted by the client'));

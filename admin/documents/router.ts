@@ -16,6 +16,8 @@ import type { Db } from '../../prisma/client.js';
 import type { Prisma } from '@prisma/client';
 import { languageOf, renderMessage } from '../locales/render.js';
 import { receiveUpload } from './receive-upload.js';
+import { parseRecordId } from '../../domain/record-id.js';
+import { MalformedInputError } from '../../domain/malformed-input.js';
 
 export interface DocumentRoutesOptions {
   prisma: Db;
@@ -27,10 +29,8 @@ export interface DocumentRoutesOptions {
 export function documentRoutes({ prisma, storage, throttle, settings }: DocumentRoutesOptions): express.Router {
   const router = express.Router();
   const userOf = (req: Request) => req.session.adminUser as CurrentUser;
-  const idParam = (req: Request, name: string) => {
-    const id = Number(req.params[name]);
-    return Number.isSafeInteger(id) && id > 0 ? id : -1;
-  };
+  // An id that is no positive integer finds nothing (404), like a hidden one.
+  const idParam = (req: Request, name: string) => parseRecordId(req.params[name]) ?? -1;
 
   router.post('/:documentId/revisions', async (req, res, next) => {
     const user = userOf(req);
@@ -142,9 +142,9 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
   router.get('/attachments', async (req, res, next) => {
     try {
       const key = (['assetId', 'workOrderId', 'workRequestId'] as const).find((k) => req.query[k] !== undefined);
-      const id = key ? Number(req.query[key]) : NaN;
-      const owner = key && Number.isSafeInteger(id) && id > 0 ? ({ [key]: id } as AttachmentOwner) : null;
-      if (!owner) return res.status(400).json({ error: 'assetId, workOrderId or workRequestId required' });
+      const id = key ? parseRecordId(req.query[key]) : null;
+      const owner = key && id !== null ? ({ [key]: id } as AttachmentOwner) : null;
+      if (!owner) throw new MalformedInputError('malformedRequest');
       const documents = await readableAttachments(prisma, abilityOf(userOf(req)), owner);
       res.json({
         documents: documents.map((d) => ({ id: d.id, code: d.code, title: d.title, kind: d.kind, state: d.state, revisions: d.revisions })),

@@ -17,7 +17,9 @@ import { pipeline } from 'node:stream/promises';
 import { AccessDeniedError } from '../../domain/access/abilities.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
 import { importDefinition } from '../../domain/imports/definitions/index.js';
-import { importRunVisibleTo, startImport } from '../../domain/imports/start-import.js';
+import { importRunVisibleTo, startImport, startImportInput } from '../../domain/imports/start-import.js';
+import { MalformedInputError } from '../../domain/malformed-input.js';
+import { parseRecordId } from '../../domain/record-id.js';
 import { writeTemplate } from '../../domain/imports/template.js';
 import { Refusal } from '../../domain/refusal.js';
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
@@ -62,6 +64,8 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
     if (!definition) return next(unknownKind(req.params.kind!));
     const ability = abilityOf(user(req));
     if (!ability.can('import', definition.model)) return next(new AccessDeniedError('import', definition.model));
+    const mode = startImportInput.shape.mode.safeParse(req.query.mode);
+    if (!mode.success) return next(new MalformedInputError('invalidImportMode'));
     const max = (options.maxBytes / 1024 / 1024).toLocaleString(user(req).locale, { maximumFractionDigits: 2 });
     const tooLarge = new Refusal('importFileTooLarge', { max }, { kind: 'tooLarge' });
     if (Number(req.headers['content-length'] ?? 0) > options.maxBytes) return next(tooLarge);
@@ -81,7 +85,7 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
         { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
         ability,
         user(req).access.userId,
-        { kind: definition.kind, mode: req.query.mode as never, fileName: String(req.query.fileName ?? 'libro.xlsx') },
+        { kind: definition.kind, mode: mode.data, fileName: String(req.query.fileName ?? 'libro.xlsx') },
         file,
       );
       res.status(202).json({ id: run.id });
@@ -93,8 +97,8 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
   });
 
   const visibleRun = async (req: Request, next: NextFunction) => {
-    const id = Number(req.params.id);
-    const run = Number.isInteger(id) && id > 0 ? await importRunVisibleTo(prisma, abilityOf(user(req)), user(req).access.userId, id) : null;
+    const id = parseRecordId(req.params.id);
+    const run = id !== null ? await importRunVisibleTo(prisma, abilityOf(user(req)), user(req).access.userId, id) : null;
     // Hidden and missing runs look alike.
     if (!run) next(new NotFoundError('', 'ImportRun'));
     return run;

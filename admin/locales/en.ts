@@ -1,5 +1,6 @@
 import type { es } from './es.js';
 import { documentsEN } from './documents.en.js';
+import { malformedInputEN } from './malformed-input.en.js';
 import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/resources.en.js';
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
 
@@ -102,6 +103,7 @@ export const en: typeof es = {
     preventiveOrdersGenerated: '{{count}} preventive orders generated.',
     confirmGeneratePreventiveOrders: 'Generate now the preventive orders due up to today on every active schedule?',
     ...documentsEN.messages,
+    ...malformedInputEN,
     ...importMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',

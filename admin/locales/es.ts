@@ -1,4 +1,5 @@
 import { documentsES } from './documents.es.js';
+import { malformedInputES } from './malformed-input.es.js';
 import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/resources.es.js';
 import { importLabelsES, importMessagesES } from './imports.es.js';
 
@@ -101,6 +102,7 @@ export const es = {
     preventiveOrdersGenerated: 'Se generaron {{count}} órdenes preventivas.',
     confirmGeneratePreventiveOrders: '¿Generar ahora las órdenes preventivas que vencen hasta hoy en todas las programaciones activas?',
     ...documentsES.messages,
+    ...malformedInputES,
     ...importMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
