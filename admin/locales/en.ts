@@ -2,6 +2,7 @@ import type { es } from './es.js';
 import { documentsEN } from './documents.en.js';
 import { resourceLabelsEN, resourceTranslationsEN } from './resources.en.js';
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
+import { exportMessagesEN } from './exports.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -103,6 +104,7 @@ export const en: typeof es = {
     confirmGeneratePreventiveOrders: 'Generate now the preventive orders due up to today on every active schedule?',
     ...documentsEN.messages,
     ...importMessagesEN,
+    ...exportMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',

@@ -1,6 +1,7 @@
 import { documentsES } from './documents.es.js';
 import { resourceLabelsES, resourceTranslationsES } from './resources.es.js';
 import { importLabelsES, importMessagesES } from './imports.es.js';
+import { exportMessagesES } from './exports.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -102,6 +103,7 @@ export const es = {
     confirmGeneratePreventiveOrders: '¿Generar ahora las órdenes preventivas que vencen hasta hoy en todas las programaciones activas?',
     ...documentsES.messages,
     ...importMessagesES,
+    ...exportMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',
