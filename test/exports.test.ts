@@ -3,7 +3,10 @@
 // template-shaped sheets that import back, and filters the list could not have sent refused.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_BATCH_ROWS } from '../admin/exports/stream-export.js';
+import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { EXPORT_BATCH_ROWS, writeWorkbook } from '../admin/exports/stream-export.js';
+import { historySheet } from '../admin/exports/history-sheet.js';
 import type { Db } from '../prisma/client.js';
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
 import * as make from './support/factories.js';
@@ -141,6 +144,31 @@ describe('a long list, batch after batch', () => {
     expect(values).toHaveLength(count);
     expect(values).toEqual(Array.from({ length: count }, (_, i) => i + 1));
     expect(new Set(rows.slice(1).map((row) => row[0]))).toEqual(new Set(['PM-VIB']));
+
+    // A download abandoned half-way stops there; the back office goes on serving.
+    const abandon = new AbortController();
+    const partial = await supervisor.client.request(`/admin/exports/Reading.xlsx?filters.measurementPoint=${point.id}`, { signal: abandon.signal });
+    await (partial.body as ReadableStream<Uint8Array>).getReader().read();
+    abandon.abort();
+    expect((await supervisor.client.request('/admin/exports/WorkOrder.xlsx')).status).toBe(200);
+  });
+});
+
+describe('a list longer than a sheet holds', () => {
+  it('stops at the limit and says so on the last line', async () => {
+    const out = new PassThrough();
+    const file = buffer(out);
+    const rows = Array.from({ length: 5 }, (_, i) => [i + 1, '2026-11-30 10:00:00', 'work_orders', i + 1, 'INSERT', 'seed', null, null, null, null]);
+    await writeWorkbook(out, { sheet: historySheet('es'), language: 'es', rowLimit: 3 }, (async function* () {
+      yield rows;
+    })());
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await file).buffer);
+    const values: ExcelJS.CellValue[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => values.push((row.values as ExcelJS.CellValue[]).slice(1)));
+    expect(values.slice(1, 4).map((row) => row[2])).toEqual([1, 2, 3]);
+    expect(values).toHaveLength(5);
+    expect(values[4]![0]).toBe('Excel admite 3 filas por hoja: se exportaron las primeras. Filtre la lista para exportar el resto.');
   });
 });
 

@@ -28,14 +28,13 @@ export interface ExportRun {
   pool: pg.Pool;
   timeZone: string;
   language: Language;
-  /** Rows per sheet (Excel's limit unless a test asks for fewer). */
+  /** Data rows per sheet: Excel's limit unless a test asks for fewer. */
   rowLimit?: number;
 }
 
 export async function streamExport(res: Response, run: ExportRun): Promise<void> {
   const batches = rowBatches(run.ids, run.where, run.sheet.order, joinedRowsReader(run.sheet, run.pool, run.timeZone));
-  let next = batches.next(); // the first batch is read before anything is sent, so a failure is still a clean 500
-  const first = await next;
+  const first = await batches.next(); // read before anything is sent, so a failure here is still a clean 500
   res.status(200);
   res.setHeader('Content-Type', XLSX);
   res.setHeader('Content-Disposition', attachmentDisposition(`${run.sheet.fileName}-${new Date().toISOString().slice(0, 10)}.xlsx`));
@@ -44,7 +43,7 @@ export async function streamExport(res: Response, run: ExportRun): Promise<void>
   await writeWorkbook(res, run, async function* () {
     let batch = first;
     while (!batch.done) {
-      next = batches.next();
+      const next = batches.next(); // the next batch is read while this one is written
       next.catch(() => {}); // awaited below; if the writer stops first, its failure must not go unhandled
       yield batch.value;
       batch = await next;

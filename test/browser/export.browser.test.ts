@@ -1,7 +1,6 @@
 // A supervisor filters the work-order list in a real browser, presses "Exportar a Excel", and the
 // downloaded workbook holds exactly the rows the filtered list showed, every column filled.
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
@@ -44,7 +43,7 @@ describe('a supervisor exporting his filtered work-order list', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toMatch(/^Órdenes de trabajo-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile((await download.path())!));
+    await workbook.xlsx.readFile((await download.path())!);
     const rows: ExcelJS.CellValue[][] = [];
     workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
     const numbers = (await prisma.workOrder.findMany({ where: { id: { in: sealed.map((o) => o.id) } }, orderBy: { id: 'asc' } })).map((o) => o.number);
