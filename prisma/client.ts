@@ -3,7 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
-import { actorSettings, currentActor, type Actor } from '../domain/history/actor.js';
+import { actorSettings, currentActor, type Actor } from './actor.js';
 
 const WRITES = new Set([
   'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany',

@@ -6,7 +6,7 @@ import { AbilityBuilder, subject as caslSubject } from '@casl/ability';
 import { accessibleBy, createPrismaAbility, type PrismaQuery, type Subjects } from '@casl/prisma';
 import type { Prisma } from '@prisma/client';
 import type { Ability } from '@casl/ability';
-import type { GroupCode } from '../users/groups.js';
+import type { GroupCode } from '../../prisma/groups.js';
 
 /** CRUD, plus the named workflow steps that need their own permission. */
 export type Action =

@@ -1,6 +1,7 @@
 // Who is writing: a person (with the request's id and address), a job, an import, or the system. The
 // database triggers that record change history read it from transaction settings (cmms.actor_*), which
-// our Prisma client sets for every write made while an actor is current (prisma/client.ts).
+// our Prisma client sets for every write made while an actor is current (client.ts beside it). It lives
+// in prisma/ because the database client reads it, and prisma/ imports nothing from the layers above.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface Actor {
