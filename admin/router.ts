@@ -12,7 +12,7 @@ import { AccessDeniedError } from '../domain/access/abilities.js';
 import { loadCurrentUser, type CurrentUser } from '../domain/access/current-user.js';
 import { signIn } from './authentication.js';
 import { documentRoutes, type DocumentRoutesOptions } from './documents/router.js';
-import { historyExportHandler } from './history/export.js';
+import { exportRoutes } from './exports/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import { methodAllowed } from './action-methods.js';
@@ -40,8 +40,10 @@ export function createAdminRouter(options: {
   cookieSecure: boolean;
   sessionTtlHours: number;
   documents: Pick<DocumentRoutesOptions, 'storage' | 'settings'>;
-  /** Excel imports and list exports (admin/imports). */
+  /** Excel imports (admin/imports). */
   imports: Omit<ImportRoutesOptions, 'admin' | 'prisma'>;
+  /** The plant's time zone: exported date-times are its wall-clock times (admin/exports). */
+  timeZone: string;
 }): express.Router {
   const { admin, prisma, throttle, cookieSecure: secure } = options;
   const { rootPath, loginPath } = admin.options;
@@ -140,7 +142,7 @@ export function createAdminRouter(options: {
     next(new AccessDeniedError(actionName ?? 'use', req.params.resourceId!));
   });
 
-  router.get('/history/export.xlsx', historyExportHandler(admin));
+  router.use(exportRoutes({ admin, prisma, pool: options.pool, timeZone: options.timeZone }));
   router.use('/documents', documentRoutes({ prisma, throttle, ...options.documents }));
   router.use(importRoutes({ admin, prisma, ...options.imports }));
   router.use('/api/', statusFromAdminNotices, withoutSecrets);

@@ -96,6 +96,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       sessionTtlHours: config.sessionTtlHours,
       documents: { storage: deps.storage, settings: config.documents },
       imports: { storage: deps.storage, queue: deps.queue, ...config.imports, timeZone: config.timeZone },
+      timeZone: config.timeZone,
     }),
   );
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));

@@ -52,6 +52,12 @@ export const RELATED_FILTERS: Record<string, Record<string, (id: number, helpers
   },
 };
 
+/** Virtual reference properties that name a row two references away (a work order's location is its
+ * asset's): the relation fields to follow, for exports that show them by name. */
+export const DERIVED_REFERENCES: Record<string, Record<string, string[]>> = {
+  WorkOrder: { location: ['asset', 'location'] },
+};
+
 /** Fields only the domain's workflows write (a work order's state moves through its lifecycle actions);
  * a form that tries to change them is refused next to the field. */
 export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {

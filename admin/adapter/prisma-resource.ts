@@ -90,6 +90,14 @@ export class CmmsPrismaResource extends Resource {
     return accessibleWhere(ability, action, this.modelName);
   }
 
+  /** The rows of the list as `context`'s user sees it with `filter`: the rules' row conditions and the
+   * filters as one Prisma where, or null when he may read none. Exports read through this, like the list. */
+  async readableWhere(filter: Filter, context: ActionContext): Promise<Where | null> {
+    const allowed = await this.rowsAllowed(context, 'read');
+    if (!allowed) return null;
+    return { AND: [allowed, await this.buildWhere(filter)] };
+  }
+
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const allowed = await this.rowsAllowed(context, 'read');
     if (!allowed) return 0;

@@ -1,10 +1,9 @@
-// Excel imports and exports over HTTP, inside the /admin router (session, CSRF, rights read afresh):
+// Excel imports over HTTP, inside the /admin router (session, CSRF, rights read afresh):
 //   GET  /imports/:kind/template.xlsx     "Descargar plantilla"
 //   POST /imports/:kind?mode=&fileName=   the workbook as the request body; answers 202 at once
 //   GET  /imports/runs/:id/status         counters and state, polled by the progress bar
 //   GET  /imports/runs/:id/errors.xlsx    the error report     } the run's owner, or a reader of
 //   GET  /imports/runs/:id/file           the uploaded file     } ImportRun under the role rules
-//   GET  /exports/:resourceId.xlsx        "Exportar a Excel" of a list, its filters and row rules
 import type AdminJS from 'adminjs';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { NotFoundError } from 'adminjs';
@@ -27,7 +26,6 @@ import type { QueueRuntime } from '../../jobs/boss.js';
 import { importWorkbookJob } from '../../jobs/import-workbook.job.js';
 import type { Db } from '../../prisma/client.js';
 import { abilityOf } from '../access.js';
-import { exportListHandler } from './export-list.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -138,8 +136,6 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
     };
   router.get('/imports/runs/:id/errors.xlsx', download((run) => ({ key: run.errorReportKey, name: `errores-importacion-${run.id}.xlsx` })));
   router.get('/imports/runs/:id/file', download((run) => ({ key: run.fileKey, name: run.fileName })));
-
-  router.get('/exports/:resourceId.xlsx', exportListHandler(options.admin, prisma, options.timeZone));
   return router;
 }
 

@@ -3,6 +3,7 @@ import { documentsEN } from './documents.en.js';
 import { malformedInputEN } from './malformed-input.en.js';
 import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/resources.en.js';
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
+import { exportMessagesEN } from './exports.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -105,6 +106,7 @@ export const en: typeof es = {
     ...documentsEN.messages,
     ...malformedInputEN,
     ...importMessagesEN,
+    ...exportMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',
