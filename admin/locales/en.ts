@@ -112,6 +112,7 @@ export const en: typeof es = {
     workOrderMoved_complete: 'Order completed.',
     workOrderMoved_cancel: 'Order cancelled.',
     transitionRefused: 'The order cannot move to that state from the one it is in.',
+    outsideYourSites: 'That is outside your sites: choose one inside the locations assigned to you (or ask an administrator).',
     fieldSetByWorkflow: "Set by the order's workflow: use its actions (Start, Complete...).",
     confirmCancelWorkOrder: 'Cancel this work order?',
     historyExportHelp: 'Downloads the history entries the list shows, with the filters applied.',

@@ -111,6 +111,7 @@ export const es = {
     workOrderMoved_complete: 'Orden completada.',
     workOrderMoved_cancel: 'Orden cancelada.',
     transitionRefused: 'La orden no puede pasar a ese estado desde el estado en que está.',
+    outsideYourSites: 'Queda fuera de sus sitios: elija uno dentro de las ubicaciones que tiene asignadas (o pida el cambio a un administrador).',
     fieldSetByWorkflow: 'Lo fija el flujo de la orden: use sus acciones (Iniciar, Completar...).',
     confirmCancelWorkOrder: '¿Cancelar esta orden de trabajo?',
     historyExportHelp: 'Descarga las entradas del historial que muestra la lista, con los filtros aplicados.',
