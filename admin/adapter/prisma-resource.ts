@@ -103,16 +103,16 @@ export class CmmsPrismaResource extends Resource {
   }
 
   /** Exact up to EXACT_COUNT_LIMIT rows; above it, PostgreSQL's estimate where one is evident (the whole
-   * table, or simple column filters, see count-estimate.ts). Row rules always make the count exact. */
+   * table, or simple column filters, see count-estimate.ts). Row rules are counted exactly unless they are
+   * simple column conditions too (a site: the location's path; a technician: his id, under the limit). */
   private async countRows(allowed: Where, where: Where): Promise<number> {
-    if (!Object.keys(allowed).length) {
-      if (!Object.keys(where).length) {
-        const estimate = await this.estimatedRows();
-        if (estimate > EXACT_COUNT_LIMIT) return estimate;
-      } else {
-        const counted = await countOrEstimate(this.db, this.fullModel, where, EXACT_COUNT_LIMIT);
-        if (counted !== null) return counted;
-      }
+    if (!Object.keys(allowed).length && !Object.keys(where).length) {
+      const estimate = await this.estimatedRows();
+      if (estimate > EXACT_COUNT_LIMIT) return estimate;
+    } else {
+      const rules = Array.isArray(allowed.OR) && allowed.OR.length === 1 ? (allowed.OR[0] as Where) : allowed;
+      const counted = await countOrEstimate(this.db, this.fullModel, { AND: [rules, where] }, EXACT_COUNT_LIMIT);
+      if (counted !== null) return counted;
     }
     return this.delegate.count({ where: { AND: [allowed, where] } });
   }
