@@ -55,8 +55,10 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
           const where = accessibleWhere(ability, 'read', model);
           if (where) counts.push({ label, value: await countOf(prisma, model, where) });
         }
-        // KPIs are plant-wide figures: shown to those who may read the snapshots.
-        const kpis = ability.can('read', 'KpiSnapshot') ? await kpiBoard(prisma, { timeZone: settings.timeZone }) : null;
+        // KPIs: shown to those who may read the snapshots.
+        // A user scoped to sites reads only his sites' snapshots (domain/access/abilities.ts).
+        const readable = accessibleWhere(ability, 'read', 'KpiSnapshot') as Prisma.KpiSnapshotWhereInput | null;
+        const kpis = readable ? await kpiBoard(prisma, { timeZone: settings.timeZone, readable }) : null;
         return { counts, kpis };
       },
     },

@@ -19,6 +19,7 @@ export const en: typeof es = {
     User: 'Users',
     Group: 'Groups',
     UserGroup: 'Group members',
+    UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
   actions: { submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
@@ -241,6 +242,7 @@ export const en: typeof es = {
       },
     },
     UserGroup: { properties: { user: 'User', group: 'Group' } },
+    UserSite: { properties: { user: 'User', location: 'Site (location and everything in it)' } },
     UserProfile: {
       properties: {
         user: 'User',

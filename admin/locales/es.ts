@@ -18,6 +18,7 @@ export const es = {
     User: 'Usuarios',
     Group: 'Grupos',
     UserGroup: 'Miembros de grupo',
+    UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
   actions: { submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
@@ -240,6 +241,7 @@ export const es = {
       },
     },
     UserGroup: { properties: { user: 'Usuario', group: 'Grupo' } },
+    UserSite: { properties: { user: 'Usuario', location: 'Sitio (ubicación y todo lo que contiene)' } },
     UserProfile: {
       properties: {
         user: 'Usuario',
