@@ -48,7 +48,8 @@ export function allowedTo(action: Action, model: Prisma.ModelName) {
     const ability = abilityOf(currentAdmin);
     if (!ability.can(action, subjectType as never)) return false;
     if (subjectType !== model) return true;
-    if (!record) return true;
+    // A record not yet saved (a form sent back with its errors) is judged by the adapter when it is saved.
+    if (!record || record.id() === undefined || record.id() === '') return true;
     const rules = ability.rulesFor(action, model);
     if (rules.some((rule) => rule.conditions && hasRelationCondition(rule.conditions))) return true;
     return ability.can(action, asRuleSubject(model, record.params));

@@ -234,7 +234,7 @@ export class CmmsPrismaResource extends Resource {
     if (!row) throw new AccessDeniedError(action, this.modelName);
     this.refuseWorkflowFields(params, this.prepareReturnValues(row));
     const ability = abilityOf(context?.currentAdmin);
-    const current = asRuleSubject(this.modelName, this.prepareReturnValues(row));
+    const current = await this.withReferencedRows(action, ability, this.prepareReturnValues(row), false);
     const changes = this.prepareParams(params);
     for (const [field, value] of Object.entries(changes))
       if (String(row[field] ?? '') !== String(value ?? '') && !ability.can(action, current, field))
