@@ -4,7 +4,8 @@ import { Database } from '@adminjs/prisma';
 import { CmmsPrismaResource } from './adapter/prisma-resource.js';
 import type { Db } from '../prisma/client.js';
 import type { Prisma } from '@prisma/client';
-import { accessibleWhere } from '../domain/access/abilities.js';
+import { accessibleWhere, type AppAbility } from '../domain/access/abilities.js';
+import type { CurrentUser } from '../domain/access/current-user.js';
 import { kpiBoard } from '../domain/services/kpis.js';
 import { allResources } from '../resources/index.js';
 import { abilityOf } from './access.js';
@@ -38,6 +39,13 @@ async function countOf(prisma: Db, model: Prisma.ModelName, where: Record<string
   }
 }
 
+/** The names of the sites a user is scoped to, for his dashboard; none when he sees the whole plant. */
+async function sitesShownTo(prisma: Db, user: CurrentUser | undefined, ability: AppAbility): Promise<string[]> {
+  if (!user?.access.sitePaths.length || ability.can('manage', 'all')) return [];
+  const sites = await prisma.userSite.findMany({ where: { userId: user.access.userId }, select: { location: { select: { fullName: true } } } });
+  return sites.map((site) => site.location.fullName).sort();
+}
+
 export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string }): AdminJS {
   return new AdminJS({
     rootPath: ADMIN_ROOT,
@@ -59,7 +67,7 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
         // A user scoped to sites reads only his sites' snapshots (domain/access/abilities.ts).
         const readable = accessibleWhere(ability, 'read', 'KpiSnapshot') as Prisma.KpiSnapshotWhereInput | null;
         const kpis = readable ? await kpiBoard(prisma, { timeZone: settings.timeZone, readable }) : null;
-        return { counts, kpis };
+        return { counts, kpis, sites: await sitesShownTo(prisma, context.currentAdmin as CurrentUser | undefined, ability) };
       },
     },
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false },

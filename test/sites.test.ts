@@ -124,7 +124,8 @@ describe('a supervisor scoped to Planta Norte', () => {
   });
 
   it('the dashboard counts and KPIs are those of his plant', async () => {
-    const { body } = await scoped.client.json<{ counts: { label: string; value: number }[]; kpis: { plant: Record<string, number>; bySite: { name: string }[]; byCategory: unknown[] } }>('/admin/api/dashboard');
+    const { body } = await scoped.client.json<{ counts: { label: string; value: number }[]; kpis: { plant: Record<string, number>; bySite: { name: string }[]; byCategory: unknown[] }; sites: string[] }>('/admin/api/dashboard');
+    expect(body.sites).toEqual(['Planta Norte']);
     const count = (label: string) => body.counts.find((c) => c.label === label)?.value;
     expect(count('dashboardAssets')).toBe(1);
     expect(count('dashboardOpenWorkOrders')).toBe(3);
@@ -246,8 +247,9 @@ describe('unscoped users and administrators see the whole utility', () => {
       expect(ids(body.records)).toEqual(expect.arrayContaining([north[key], south[key]]));
     }
     expect((await person().client.request(`/admin/documents/revisions/${south.revision}/download`)).status).toBe(200);
-    const { body } = await person().client.json<{ kpis: { bySite: { name: string }[] } }>('/admin/api/dashboard');
+    const { body } = await person().client.json<{ kpis: { bySite: { name: string }[] }; sites: string[] }>('/admin/api/dashboard');
     expect(body.kpis.bySite.map((s) => s.name)).toEqual(['Planta Norte', 'Planta Sur']);
+    expect(body.sites).toEqual([]);
   });
 
   it('an administrator scopes a supervisor on his page of sites; the change applies on the next request', async () => {

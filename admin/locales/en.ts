@@ -133,6 +133,7 @@ export const en: typeof es = {
     kpiComplianceByCategory: 'PM compliance by category',
     kpiMtbfByCategory: 'MTBF by category',
     dashboardOpenWorkOrders: 'Open work orders',
+    dashboardSites: 'Your sites: {{sites}} (you see only what lies in them).',
     dashboardAssets: 'Assets',
     dashboardOpenRequests: 'Open work requests',
     forbiddenError: 'You are not allowed to do this.',

@@ -132,6 +132,7 @@ export const es = {
     kpiComplianceByCategory: 'Cumplimiento preventivo por categoría',
     kpiMtbfByCategory: 'MTBF por categoría',
     dashboardOpenWorkOrders: 'Órdenes de trabajo abiertas',
+    dashboardSites: 'Sus sitios: {{sites}} (ve solo lo que está en ellos).',
     dashboardAssets: 'Activos',
     dashboardOpenRequests: 'Avisos abiertos',
     forbiddenError: 'No tiene permiso para esta acción.',
