@@ -1,5 +1,5 @@
 // `npm run seed:demo -- [--assets N] [--orders N] [--seed N] [--reset]`: the demo plant (prisma/seed/).
-import { runFromCommandLine } from '../../prisma/seed/demo.js';
+import { runFromCommandLine } from '../../prisma/seed/command-line.js';
 import { openDatabaseForCli } from '../database.js';
 
 const code = await runFromCommandLine(process.argv.slice(2), openDatabaseForCli);
