@@ -57,8 +57,10 @@ export function allowedTo(action: Action, model: Prisma.ModelName) {
 }
 
 function hasRelationCondition(conditions: object): boolean {
-  return Object.values(conditions).some(
-    (value) => value !== null && typeof value === 'object' && ('is' in value || 'some' in value || 'every' in value || 'isNot' in value),
+  return Object.entries(conditions).some(([key, value]) =>
+    (key === 'AND' || key === 'OR' || key === 'NOT') && Array.isArray(value)
+      ? value.some((part: object) => hasRelationCondition(part))
+      : value !== null && typeof value === 'object' && ('is' in value || 'some' in value || 'every' in value || 'isNot' in value),
   );
 }
 

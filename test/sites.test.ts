@@ -102,6 +102,7 @@ describe('a supervisor scoped to Planta Norte', () => {
     expect(ids(body.records)).not.toContain(south[key]);
     expect(body.meta.total).toBe(body.records.length);
     expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${north[key]}/show`)).status).toBe(200);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${north[key]}/edit`)).status).toBe(200);
     expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${south[key]}/show`)).status).toBe(404);
   });
 
