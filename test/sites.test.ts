@@ -269,8 +269,14 @@ describe('unscoped users and administrators see the whole utility', () => {
     // Nor may an administrator scope himself (nobody changes his own rights).
     const own = await admin.client.request('/admin/api/resources/UserSite/actions/new', { method: 'POST', body: form({ user: admin.userId, location: south.site }) });
     expect(own.status).toBe(403);
-    await prisma.userSite.delete({ where: { id: Number(created.body.record.id) } });
-    expect(ids((await list(unscoped, 'Asset')).body.records)).toEqual(expect.arrayContaining([north.asset, south.asset]));
+    // Two sites: both plants, each with what is below it.
+    const second = await prisma.userSite.create({ data: { userId: unscoped.userId, locationId: north.room } });
+    const both = await list(unscoped, 'WorkOrder');
+    expect(ids(both.body.records)).toEqual(expect.arrayContaining([north.order, south.order]));
+    expect(both.body.meta.total).toBe(both.body.records.length);
+    await prisma.userSite.deleteMany({ where: { id: { in: [second.id, Number(created.body.record.id)] } } });
+    const all = await list(unscoped, 'Asset');
+    expect(ids(all.body.records)).toEqual(expect.arrayContaining([north.asset, south.asset]));
   });
 });
 
