@@ -4,7 +4,8 @@ import { Database } from '@adminjs/prisma';
 import { CmmsPrismaResource } from './adapter/prisma-resource.js';
 import type { Db } from '../prisma/client.js';
 import type { Prisma } from '@prisma/client';
-import { accessibleWhere } from '../domain/access/abilities.js';
+import { accessibleWhere, type AppAbility } from '../domain/access/abilities.js';
+import type { CurrentUser } from '../domain/access/current-user.js';
 import { OPEN_WORK_REQUEST_STATES } from '../domain/maintenance/convert-work-request.js';
 import { OPEN_WORK_ORDER_STATES } from '../domain/maintenance/work-order-lifecycle.js';
 import { kpiBoard } from '../domain/services/kpis.js';
@@ -40,6 +41,13 @@ async function countOf(prisma: Db, model: Prisma.ModelName, where: Record<string
   }
 }
 
+/** The names of the sites a user is scoped to, for his dashboard; none when he sees the whole plant. */
+async function sitesShownTo(prisma: Db, user: CurrentUser | undefined, ability: AppAbility): Promise<string[]> {
+  if (!user?.access.sitePaths.length || ability.can('manage', 'all')) return [];
+  const sites = await prisma.userSite.findMany({ where: { userId: user.access.userId }, select: { location: { select: { fullName: true } } } });
+  return sites.map((site) => site.location.fullName).sort();
+}
+
 export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string }): AdminJS {
   return new AdminJS({
     rootPath: ADMIN_ROOT,
@@ -57,9 +65,11 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
           const where = accessibleWhere(ability, 'read', model);
           if (where) counts.push({ label, value: await countOf(prisma, model, where) });
         }
-        // KPIs are plant-wide figures: shown to those who may read the snapshots.
-        const kpis = ability.can('read', 'KpiSnapshot') ? await kpiBoard(prisma, { timeZone: settings.timeZone }) : null;
-        return { counts, kpis };
+        // KPIs: shown to those who may read the snapshots.
+        // A user scoped to sites reads only his sites' snapshots (domain/access/abilities.ts).
+        const readable = accessibleWhere(ability, 'read', 'KpiSnapshot') as Prisma.KpiSnapshotWhereInput | null;
+        const kpis = readable ? await kpiBoard(prisma, { timeZone: settings.timeZone, readable }) : null;
+        return { counts, kpis, sites: await sitesShownTo(prisma, context.currentAdmin as CurrentUser | undefined, ability) };
       },
     },
     // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).

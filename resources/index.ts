@@ -14,6 +14,7 @@ import { revisionSignerResource } from './documents/revision-signer.resource.js'
 import { signatureAuditResource } from './documents/signature-audit.resource.js';
 import { groupResource } from './core/group.resource.js';
 import { userGroupResource } from './core/user-group.resource.js';
+import { userSiteResource } from './core/user-site.resource.js';
 import { userProfileResource } from './core/user-profile.resource.js';
 import { userResource } from './core/user.resource.js';
 import { calendarHolidayResource } from './maintenance/calendar-holiday.resource.js';
@@ -83,6 +84,7 @@ const RESOURCES = [
   userResource,
   groupResource,
   userGroupResource,
+  userSiteResource,
   userProfileResource,
   // Auditoría
   changeHistoryResource,

@@ -15,7 +15,8 @@ import { escapeLike, normalizeSearchText } from '../../domain/search.js';
 import { parseRecordId } from '../../domain/record-id.js';
 import { vocabularyOf } from '../../domain/vocabularies.js';
 import { getFullModel } from '../dmmf.js';
-import { AccessDeniedError, accessibleWhere, type Action } from '../../domain/access/abilities.js';
+import { AccessDeniedError, accessibleWhere, defineAbilitiesFor, siteReferencesOf, type Action } from '../../domain/access/abilities.js';
+import type { CurrentUser } from '../../domain/access/current-user.js';
 import { abilityOf, asRuleSubject } from '../access.js';
 import { historyVisibleTo } from '../history/visibility.js';
 import { AUDITED_TABLES } from '../../domain/history/audited-tables.js';
@@ -126,16 +127,16 @@ export class CmmsPrismaResource extends Resource {
   }
 
   /** Exact up to EXACT_COUNT_LIMIT rows; above it, PostgreSQL's estimate where one is evident (the whole
-   * table, or simple column filters, see count-estimate.ts). Row rules always make the count exact. */
+   * table, or simple column filters, see count-estimate.ts). Row rules are counted exactly unless they are
+   * simple column conditions too (a site: the location's path; a technician: his id, under the limit). */
   private async countRows(allowed: Where, where: Where): Promise<number> {
-    if (!Object.keys(allowed).length) {
-      if (!Object.keys(where).length) {
-        const estimate = await this.estimatedRows();
-        if (estimate > EXACT_COUNT_LIMIT) return estimate;
-      } else {
-        const counted = await countOrEstimate(this.db, this.fullModel, where, EXACT_COUNT_LIMIT);
-        if (counted !== null) return counted;
-      }
+    if (!Object.keys(allowed).length && !Object.keys(where).length) {
+      const estimate = await this.estimatedRows();
+      if (estimate > EXACT_COUNT_LIMIT) return estimate;
+    } else {
+      const rules = Array.isArray(allowed.OR) && allowed.OR.length === 1 ? (allowed.OR[0] as Where) : allowed;
+      const counted = await countOrEstimate(this.db, this.fullModel, { AND: [rules, where] }, EXACT_COUNT_LIMIT);
+      if (counted !== null) return counted;
     }
     return this.delegate.count({ where: { AND: [allowed, where] } });
   }
@@ -194,27 +195,43 @@ export class CmmsPrismaResource extends Resource {
     return this.fullModel.fields.find((f) => f.isId)?.type === 'BigInt' ? 'BigInt' : 'Int';
   }
 
-  /** The new row as the rules see it: columns, plus the referenced rows a condition looks into
-   * (a technician may add step values only to an order of his: { workOrder: { is: { technicianId } } }). */
-  private async withReferencedRows(action: Action, ability: ReturnType<typeof abilityOf>, params: Record<string, unknown>) {
-    // The rows the new record points at, loaded with the relations the rules look into (an order's
-    // shares, for "an order shared with me"), so conditions on them are judged in memory.
-    const includes = new Map<string, { type: string; include: Record<string, true> }>();
-    for (const rule of ability.rulesFor(action, this.modelName))
-      for (const [name, condition] of Object.entries(rule.conditions ?? {})) {
-        const relation = this.fullModel.fields.find((f) => f.name === name && f.kind === 'object');
-        if (!relation || typeof condition !== 'object' || condition === null || params[name] === undefined) continue;
-        const inner = ((condition as { is?: unknown }).is ?? condition) as Record<string, unknown>;
-        const target = getFullModel(relation.type);
-        const entry = includes.get(name) ?? { type: relation.type, include: {} };
-        for (const key of Object.keys(inner)) if (target.fields.some((f) => f.name === key && f.kind === 'object')) entry.include[key] = true;
-        includes.set(name, entry);
-      }
+  /** The row as the rules see it: columns, plus the referenced rows a condition looks into, as deep as
+   * it looks (a technician adds step values only to an order of his: { workOrder: { is: { technicianId } } };
+   * a user scoped to sites creates an order only on an asset there: { asset: { is: { location: ... } } }).
+   * A new row's references the form left empty are null, as they will be stored. */
+  private async withReferencedRows(action: Action, ability: ReturnType<typeof abilityOf>, params: Record<string, unknown>, isNew = true) {
+    const looked: IncludeTree = {};
+    for (const rule of ability.rulesFor(action, this.modelName)) relationsIn(this.fullModel, rule.conditions ?? {}, looked);
     const values: Record<string, unknown> = {};
-    for (const [name, { type, include }] of includes)
-      values[name] = await this.db[lowerFirst(type)]!.findUnique({ where: { id: Number(params[name]) }, ...(Object.keys(include).length && { include }) } as never);
+    for (const field of this.fullModel.fields.filter((f) => f.kind === 'object' && f.relationFromFields?.length === 1)) {
+      const value = params[field.name];
+      const blank = value === undefined || value === null || value === '';
+      if (blank && isNew) Object.assign(values, { [field.name]: null, [field.relationFromFields![0]!]: null });
+      if (blank || !looked[field.name]) continue;
+      const include = asInclude(looked[field.name]!);
+      values[field.name] = await this.db[lowerFirst(field.type)]!.findUnique({ where: { id: Number(value) }, ...(include && { include }) } as never);
+    }
     const subject = asRuleSubject(this.modelName, params) as Record<string, unknown>;
     return Object.assign(subject, values) as never;
+  }
+
+  /** Refuses a new or changed row the rules do not allow. When only the user's sites stand in the way, the
+   * references that place the row (an asset's location, an order's asset) get a field error the form shows. */
+  private async assertRowAllowed(action: 'create' | 'update', params: Record<string, unknown>, context: ActionContext | undefined, isNew: boolean) {
+    const ability = abilityOf(context?.currentAdmin);
+    const row = await this.withReferencedRows(action, ability, params, isNew);
+    if (ability.can(action, row)) return;
+    const access = (context?.currentAdmin as CurrentUser | undefined)?.access;
+    if (access?.sitePaths.length && defineAbilitiesFor({ ...access, sitePaths: [] }).can(action, row)) {
+      const placing = siteReferencesOf(this.modelName, access.sitePaths);
+      const named = placing.filter((name) => params[name] !== undefined && params[name] !== '');
+      const fields = named.length ? named : placing;
+      throw new ValidationError(Object.fromEntries(fields.map((field) => [field, { message: 'outsideYourSites', type: 'site' }])), {
+        message: 'outsideYourSites',
+        type: 'site',
+      });
+    }
+    throw new AccessDeniedError(action, this.modelName);
   }
 
   /** A workflow field the form would change: refused, since only the workflow's actions move it. */
@@ -245,10 +262,17 @@ export class CmmsPrismaResource extends Resource {
     if (!row) throw new AccessDeniedError(action, this.modelName);
     this.refuseWorkflowFields(params, this.prepareReturnValues(row));
     const ability = abilityOf(context?.currentAdmin);
-    const current = asRuleSubject(this.modelName, this.prepareReturnValues(row));
-    for (const [field, value] of Object.entries(this.prepareParams(params)))
+    const current = await this.withReferencedRows(action, ability, this.prepareReturnValues(row), false);
+    const changes = this.prepareParams(params);
+    for (const [field, value] of Object.entries(changes))
       if (String(row[field] ?? '') !== String(value ?? '') && !ability.can(action, current, field))
         throw new AccessDeniedError(`${action} ${field} of`, this.modelName);
+    // A changed reference may move the row (an asset to another location): the row it becomes must be
+    // allowed too, or a user scoped to a site could move records out of it (or into another).
+    const moved = this.fullModel.fields.some(
+      (f) => f.kind === 'object' && f.relationFromFields?.length === 1 && params[f.name] !== undefined && !sameValue(row[f.relationFromFields[0]!], params[f.name]),
+    );
+    if (action === 'update' && moved) await this.assertRowAllowed('update', { ...this.prepareReturnValues(row), ...params }, context, false);
   }
 
   /** Sorts by the column, or by the referenced record's title; id breaks ties so pages are stable. */
@@ -303,8 +327,7 @@ export class CmmsPrismaResource extends Resource {
     const missing = this.missingRequired(params);
     if (missing.length)
       throw new ValidationError(Object.fromEntries(missing.map((path) => [path, { message: 'required', type: 'required' }])), { message: 'required', type: 'required' });
-    const ability = abilityOf(context?.currentAdmin);
-    if (!ability.can('create', await this.withReferencedRows('create', ability, params))) throw new AccessDeniedError('create', this.modelName);
+    await this.assertRowAllowed('create', params, context, true);
     return this.translatingErrors(() => super.create(params));
   }
 
@@ -439,6 +462,31 @@ function isBlank(value: unknown): boolean {
 
 function countKey(allowed: Where, where: Where): string {
   return JSON.stringify([allowed, where], (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+/** The relations a rule condition looks into, as a tree: { asset: { location: {} } }. */
+type IncludeTree = { [relation: string]: IncludeTree };
+function relationsIn(model: DMMF.Model, condition: unknown, tree: IncludeTree): IncludeTree {
+  if (Array.isArray(condition)) {
+    for (const part of condition) relationsIn(model, part, tree);
+    return tree;
+  }
+  if (condition === null || typeof condition !== 'object') return tree;
+  for (const [key, value] of Object.entries(condition)) {
+    if (key === 'AND' || key === 'OR' || key === 'NOT') relationsIn(model, value, tree);
+    const relation = model.fields.find((f) => f.name === key && f.kind === 'object');
+    if (!relation || value === null || typeof value !== 'object') continue;
+    const { is, isNot, some, every, none } = value as Record<string, unknown>;
+    relationsIn(getFullModel(relation.type), is ?? isNot ?? some ?? every ?? none ?? value, (tree[key] ??= {}));
+  }
+  return tree;
+}
+
+/** A relation tree as Prisma's `include`; undefined when nothing below is looked into. */
+function asInclude(tree: IncludeTree): Record<string, unknown> | undefined {
+  const entries = Object.entries(tree);
+  if (!entries.length) return undefined;
+  return Object.fromEntries(entries.map(([name, below]) => [name, asInclude(below) ? { include: asInclude(below) } : true]));
 }
 
 function lowerFirst(name: string): string {

@@ -21,6 +21,7 @@ export const en: typeof es = {
     User: 'Users',
     Group: 'Groups',
     UserGroup: 'Group members',
+    UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
   actions: { submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
@@ -116,6 +117,7 @@ export const en: typeof es = {
     workOrderMoved_complete: 'Order completed.',
     workOrderMoved_cancel: 'Order cancelled.',
     transitionRefused: 'The order cannot move to that state from the one it is in.',
+    outsideYourSites: 'That is outside your sites: choose one inside the locations assigned to you (or ask an administrator).',
     fieldSetByWorkflow: "Set by the order's workflow: use its actions (Start, Complete...).",
     confirmCancelWorkOrder: 'Cancel this work order?',
     historyExportHelp: 'Downloads the history entries the list shows, with the filters applied.',
@@ -135,6 +137,7 @@ export const en: typeof es = {
     kpiComplianceByCategory: 'PM compliance by category',
     kpiMtbfByCategory: 'MTBF by category',
     dashboardOpenWorkOrders: 'Open work orders',
+    dashboardSites: 'Your sites: {{sites}} (you see only what lies in them).',
     dashboardAssets: 'Assets',
     dashboardOpenRequests: 'Open work requests',
     forbiddenError: 'You are not allowed to do this.',
@@ -246,6 +249,7 @@ export const en: typeof es = {
       },
     },
     UserGroup: { properties: { user: 'User', group: 'Group' } },
+    UserSite: { properties: { user: 'User', location: 'Site (location and everything in it)' } },
     UserProfile: {
       properties: {
         user: 'User',

@@ -20,6 +20,7 @@ export const es = {
     User: 'Usuarios',
     Group: 'Grupos',
     UserGroup: 'Miembros de grupo',
+    UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
   actions: { submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
@@ -115,6 +116,7 @@ export const es = {
     workOrderMoved_complete: 'Orden completada.',
     workOrderMoved_cancel: 'Orden cancelada.',
     transitionRefused: 'La orden no puede pasar a ese estado desde el estado en que está.',
+    outsideYourSites: 'Queda fuera de sus sitios: elija uno dentro de las ubicaciones que tiene asignadas (o pida el cambio a un administrador).',
     fieldSetByWorkflow: 'Lo fija el flujo de la orden: use sus acciones (Iniciar, Completar...).',
     confirmCancelWorkOrder: '¿Cancelar esta orden de trabajo?',
     historyExportHelp: 'Descarga las entradas del historial que muestra la lista, con los filtros aplicados.',
@@ -134,6 +136,7 @@ export const es = {
     kpiComplianceByCategory: 'Cumplimiento preventivo por categoría',
     kpiMtbfByCategory: 'MTBF por categoría',
     dashboardOpenWorkOrders: 'Órdenes de trabajo abiertas',
+    dashboardSites: 'Sus sitios: {{sites}} (ve solo lo que está en ellos).',
     dashboardAssets: 'Activos',
     dashboardOpenRequests: 'Avisos abiertos',
     forbiddenError: 'No tiene permiso para esta acción.',
@@ -245,6 +248,7 @@ export const es = {
       },
     },
     UserGroup: { properties: { user: 'Usuario', group: 'Grupo' } },
+    UserSite: { properties: { user: 'Usuario', location: 'Sitio (ubicación y todo lo que contiene)' } },
     UserProfile: {
       properties: {
         user: 'Usuario',
