@@ -1,12 +1,13 @@
 // The last word on a failed request. Refusals get their status and a message in the user's language;
 // anything unexpected is logged with the request id and answered 500 with that id only: no stack trace,
 // no SQL, no Prisma or driver message ever reaches the body.
-import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { ErrorRequestHandler } from 'express';
 import { NotFoundError } from 'adminjs';
 import { ZodError } from 'zod';
 import { AccessDeniedError } from '../domain/access/abilities.js';
-import { MalformedInputError } from '../domain/malformed-input.js';
-import { languageOf, renderMessage } from '../admin/locales/render.js';
+import { MalformedInputError, sizeLabel } from '../domain/malformed-input.js';
+import { renderMessage } from '../admin/locales/render.js';
+import { answerInternalError, languageOfRequest } from './internal-error.js';
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (res.headersSent) {
@@ -28,17 +29,6 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   answerInternalError(req, res);
 };
 
-export function answerInternalError(req: Request, res: Response): void {
-  const english = languageOfRequest(req) === 'en';
-  const message = english ? 'Internal server error. Give this code to the administrator:' : 'Error interno del servidor. Indique este código al administrador:';
-  const id = String(req.id ?? '');
-  if (req.path.includes('/api/') || req.accepts(['html', 'json']) === 'json') res.status(500).json({ error: 'internal', message, requestId: id });
-  else res.status(500).type('html').send(`<!DOCTYPE html><html lang="${english ? 'en' : 'es'}"><body><p>${message} ${id.replace(/[^\w.-]/g, '')}</p></body></html>`);
-}
-
-function languageOfRequest(req: Request) {
-  return languageOf((req.session as { adminUser?: { locale?: string } } | undefined)?.adminUser?.locale);
-}
 
 /** Body parsers' refusals (express.json/urlencoded, raw-body) carry a status and a type: map the ones
  * a client causes to our messages. */
@@ -59,9 +49,4 @@ function asMalformedInput(error: unknown): MalformedInputError | undefined {
     default:
       return new MalformedInputError('malformedBody');
   }
-}
-
-export function sizeLabel(bytes: number): string {
-  if (!Number.isFinite(bytes)) return '—';
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
 }

@@ -1,4 +1,5 @@
 // The lifecycle moves of a work order as AdminJS record actions, one per move, each with its own rule.
+import { parseRecordId } from '../../domain/record-id.js';
 import type { Prisma } from '@prisma/client';
 import { ValidationError, type Action, type ActionResponse } from 'adminjs';
 import { abilityOf, allowedTo } from '../../admin/access.js';
@@ -70,7 +71,7 @@ export function workOrderFormActions(prisma: Db): Record<FormAction, Partial<Act
       const payload = (request.payload ?? {}) as Record<string, unknown>;
       const userId = (context.currentAdmin as unknown as CurrentUser).access.userId;
       try {
-        if (name === 'assign') await assignWorkOrder(prisma, ability, id, Number(payload.technicianId));
+        if (name === 'assign') await assignWorkOrder(prisma, ability, id, parseRecordId(payload.technicianId) ?? Number.NaN);
         if (name === 'recordSteps') await recordStepValues(prisma, ability, userId, id, (payload.steps ?? []) as StepValueInput[]);
         if (name === 'close') await closeWorkOrder(prisma, ability, userId, id, payload as CloseoutInput);
       } catch (error) {
