@@ -101,8 +101,9 @@ async function partsAlone(file: string): Promise<{ readMs: number; writeMs: numb
   for (let i = 0; i < rows.length; i += IMPORT_BATCH_SIZE) {
     const batch = rows.slice(i, i + IMPORT_BATCH_SIZE);
     await sqlTransactionAs(office.database.pool, { label: 'bench:writes-alone' }, async (db) => {
-      await resolveReferences(db, definition, parser!, batch, cache, new Set());
-      const { written } = await upsertRows(db, definition, batch);
+      await resolveReferences(db, definition, parser!, batch, { cache, earlierRows: new Set(), pendingId: null });
+      const { inserted } = await upsertRows(db, definition, batch);
+      const written = inserted;
       if (written !== batch.length) throw new Error(`wrote ${written} of ${batch.length}`);
     });
   }

@@ -123,10 +123,23 @@ function offsetMs(at: Date, timeZone: string): number {
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
-/** A parser of closed values, given as their code or their Spanish or English label (any case or accents). */
-export function choiceParser(choices: readonly { code: string; labels: string[] }[]): (value: CellValue) => Parsed<string> {
+/**
+ * A parser of closed values, given as their code, their Spanish or English label, a value the clerk
+ * mapped to a code (`mapped`, by headerKey) or a built-in synonym (any case or accents), in that order
+ * of precedence.
+ */
+export function choiceParser(
+  choices: readonly { code: string; labels: string[]; synonyms?: readonly string[] }[],
+  mapped: ReadonlyMap<string, string> = new Map(),
+): (value: CellValue) => Parsed<string> {
   const byKey = new Map<string, string>();
-  for (const choice of choices) for (const name of [choice.code, ...choice.labels]) if (!byKey.has(headerKey(name))) byKey.set(headerKey(name), choice.code);
+  const add = (name: string, code: string) => {
+    if (!byKey.has(headerKey(name))) byKey.set(headerKey(name), code);
+  };
+  for (const choice of choices) for (const name of [choice.code, ...choice.labels]) add(name, choice.code);
+  const codes = new Set(choices.map((choice) => choice.code));
+  for (const [key, code] of mapped) if (codes.has(code) && !byKey.has(key)) byKey.set(key, code);
+  for (const choice of choices) for (const name of choice.synonyms ?? []) add(name, choice.code);
   const allowed = choices.map((c) => c.labels[0] ?? c.code).join(', ');
   // Clerks repeat the same few values thousands of times: remember each spelling once.
   const seen = new Map<string, Parsed<string>>();
@@ -135,7 +148,9 @@ export function choiceParser(choices: readonly { code: string; labels: string[] 
     let parsed = seen.get(text);
     if (!parsed) {
       const code = byKey.get(headerKey(text));
-      parsed = code ? { ok: true, value: code } : { ok: false, reason: `"${text}" no es un valor permitido (${allowed}).` };
+      parsed = code
+        ? { ok: true, value: code }
+        : { ok: false, reason: `"${text}" no es un valor permitido (${allowed}). Corríjalo en el archivo o asígnele uno en "Validar sin importar".` };
       if (seen.size < 1_000) seen.set(text, parsed);
     }
     return parsed;

@@ -6,6 +6,7 @@ import { resourceTranslationsEN } from '../../admin/locales/resources.en.js';
 import { resourceTranslationsES } from '../../admin/locales/resources.es.js';
 import { VOCABULARIES } from '../vocabularies.js';
 import type { CellValue } from './cell-values.js';
+import { synonymsOf } from './value-synonyms.js';
 
 export type ColumnType = 'text' | 'decimal' | 'integer' | 'date' | 'instant' | 'boolean' | 'choice' | 'reference';
 export type SqlType = 'text' | 'numeric' | 'int' | 'date' | 'timestamptz' | 'boolean';
@@ -32,6 +33,8 @@ export interface ColumnDefinition {
   defaultValue?: string | number | boolean;
   /** For type 'choice': the closed vocabulary (labels from the locales). */
   choices?: readonly string[];
+  /** For type 'choice': the model whose vocabulary and synonyms apply, when not the imported one. */
+  vocabularyOf?: string;
   reference?: ReferenceDefinition;
   /** Column in the table; for references the foreign key. */
   sqlColumn: string;
@@ -70,12 +73,22 @@ export function columnLabels(definition: ImportDefinition, column: ColumnDefinit
   return { es: es ?? column.field, en: en ?? column.field };
 }
 
-/** Codes of a closed vocabulary with their Spanish and English labels. */
-export function choicesOf(definition: ImportDefinition, column: ColumnDefinition): { code: string; labels: string[] }[] {
+export interface Choice {
+  code: string;
+  /** Spanish, then English label. */
+  labels: string[];
+  /** The legacy system's codes and usual spellings (value-synonyms.ts). */
+  synonyms: readonly string[];
+}
+
+/** Codes of a closed vocabulary with their Spanish and English labels and built-in synonyms. */
+export function choicesOf(definition: ImportDefinition, column: ColumnDefinition): Choice[] {
   const codes = column.choices ?? (VOCABULARIES as Record<string, Record<string, readonly string[]>>)[definition.model]?.[column.field] ?? [];
   const label = (translations: Translations, code: string) => translations[definition.model]?.labels?.[column.field]?.[code];
+  const synonyms = synonymsOf(column.vocabularyOf ?? definition.model, column.field);
   return codes.map((code) => ({
     code,
     labels: [label(resourceTranslationsES as Translations, code), label(resourceTranslationsEN as Translations, code)].filter((l): l is string => !!l),
+    synonyms: synonyms[code] ?? [],
   }));
 }
