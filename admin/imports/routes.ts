@@ -1,7 +1,12 @@
 // Excel imports and exports over HTTP, inside the /admin router (session, CSRF, rights read afresh):
 //   GET  /imports/:kind/template.xlsx     "Descargar plantilla"
-//   POST /imports/:kind?mode=&fileName=   the workbook as the request body; answers 202 at once
-//   GET  /imports/runs/:id/status         counters and state, polled by the progress bar
+//   POST /imports/:kind?mode=&fileName=&preview=1&createMissing=1
+//                                         the workbook as the request body; answers 202 at once
+//   GET  /imports/:kind/fields            the fields, their closed values and the remembered mappings
+//   POST /imports/:kind/mappings          remember a value or header mapping (JSON)
+//   POST /imports/runs/:id/rerun?mode=&preview=&createMissing=
+//                                         "Importar" / "Validar de nuevo" on the file a run stored
+//   GET  /imports/runs/:id/status         counters and state (and the preview's summary), polled
 //   GET  /imports/runs/:id/errors.xlsx    the error report     } the run's owner, or a reader of
 //   GET  /imports/runs/:id/file           the uploaded file     } ImportRun under the role rules
 //   GET  /exports/:resourceId.xlsx        "Exportar a Excel" of a list, its filters and row rules
@@ -13,11 +18,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ZodError } from 'zod';
 import { AccessDeniedError } from '../../domain/access/abilities.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
 import { importDefinition } from '../../domain/imports/definitions/index.js';
+import { choicesOf, columnLabels } from '../../domain/imports/import-definition.js';
+import { saveMapping, saveMappingInput } from '../../domain/imports/import-mappings.js';
 import { WorkbookRefusedError } from '../../domain/imports/read-workbook.js';
-import { importRunVisibleTo, startImport } from '../../domain/imports/start-import.js';
+import { importRunVisibleTo, rerunImport, startImport } from '../../domain/imports/start-import.js';
 import { writeTemplate } from '../../domain/imports/template.js';
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
 import type { QueueRuntime } from '../../jobs/boss.js';
@@ -39,6 +47,16 @@ export interface ImportRoutesOptions {
 }
 
 class FileTooLargeError extends Error {}
+
+const flags = (req: Request) => ({ preview: req.query.preview === '1', createMissing: req.query.createMissing === '1' });
+
+/** A refusal the clerk can act on is a 4xx with its reason; anything else is a server error. */
+function refusal(error: unknown, res: Response, next: express.NextFunction): void {
+  if (error instanceof WorkbookRefusedError) res.status(400).json({ error: 'refused', message: error.reason });
+  else if (error instanceof AccessDeniedError) res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
+  else if (error instanceof ZodError) res.status(400).json({ error: 'invalid', message: 'Parámetros de importación no válidos.' });
+  else next(error);
+}
 
 export function importRoutes(options: ImportRoutesOptions): express.Router {
   const { prisma, storage } = options;
@@ -78,17 +96,64 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
         { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
         ability,
         user(req).access.userId,
-        { kind: definition.kind, mode: req.query.mode as never, fileName: String(req.query.fileName ?? 'libro.xlsx') },
+        { kind: definition.kind, mode: req.query.mode as never, fileName: String(req.query.fileName ?? 'libro.xlsx'), ...flags(req) },
         file,
       );
       res.status(202).json({ id: run.id });
     } catch (error) {
       if (error instanceof FileTooLargeError) return res.status(413).json({ error: 'too large', message: tooLarge });
-      if (error instanceof WorkbookRefusedError) return res.status(400).json({ error: 'refused', message: error.reason });
-      if (error instanceof AccessDeniedError) return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
-      next(error);
+      refusal(error, res, next);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  router.get('/imports/:kind/fields', async (req, res) => {
+    const definition = importDefinition(req.params.kind!);
+    if (!definition) return res.status(404).json({ error: 'not found', message: 'notFound' });
+    if (!abilityOf(user(req)).can('import', definition.model)) return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
+    const language = user(req).locale === 'en' ? 'en' : 'es';
+    const mappings = await prisma.importMapping.findMany({ where: { kind: definition.kind }, orderBy: { id: 'asc' } });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({
+      kind: definition.kind,
+      fields: definition.columns.map((column) => ({
+        field: column.field,
+        label: columnLabels(definition, column)[language],
+        required: !!column.required,
+        type: column.type,
+        choices: column.type === 'choice' ? choicesOf(definition, column).map((c) => ({ code: c.code, label: c.labels[language === 'en' ? 1 : 0] ?? c.code })) : undefined,
+      })),
+      mappings: mappings.map((m) => (m.field ? { field: m.field, value: m.sourceText, target: m.target } : { header: m.sourceText, field: m.target })),
+    });
+  });
+
+  router.post('/imports/:kind/mappings', express.json({ limit: '16kb' }), async (req, res, next) => {
+    try {
+      const input = saveMappingInput.safeParse(req.body);
+      if (!input.success) return res.status(400).json({ error: 'invalid', message: 'Indique el campo, el valor o encabezado del archivo y a qué corresponde.' });
+      await saveMapping(prisma, abilityOf(user(req)), user(req).access.userId, req.params.kind!, input.data);
+      res.status(204).end();
+    } catch (error) {
+      refusal(error, res, next);
+    }
+  });
+
+  router.post('/imports/runs/:id/rerun', async (req, res, next) => {
+    const id = Number(req.params.id);
+    if (!Number.isInteger(id) || id <= 0) return res.status(404).json({ error: 'not found', message: 'notFound' });
+    try {
+      const run = await rerunImport(
+        { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
+        abilityOf(user(req)),
+        user(req).access.userId,
+        id,
+        { mode: req.query.mode as never, ...flags(req) },
+      );
+      if (!run) return res.status(404).json({ error: 'not found', message: 'notFound' });
+      res.status(202).json({ id: run.id });
+    } catch (error) {
+      refusal(error, res, next);
     }
   });
 
@@ -115,6 +180,13 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
       rowsValid: run.rowsValid,
       rowsRejected: run.rowsRejected,
       rowsWritten: run.rowsWritten,
+      rowsNew: run.rowsNew,
+      rowsChanged: run.rowsChanged,
+      rowsUnchanged: run.rowsUnchanged,
+      preview: run.preview,
+      createMissing: run.createMissing,
+      filesRemoved: !!run.filesRemovedAt,
+      summary: ['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(run.state) ? run.summary : null,
       attempts: run.attempts,
       errorMessage: run.errorMessage,
       hasErrorReport: !!run.errorReportKey,
