@@ -27,9 +27,10 @@ export function excelActions(model: Prisma.ModelName): Record<string, Partial<Ac
       icon: 'Upload',
       component: Components.ImportWorkbook,
       isAccessible: allowedTo('import', model),
-      custom: { kind: definition.kind },
+      custom: { kind: definition.kind, canCreateMissing: definition.columns.some((column) => column.reference?.createMissing) },
       handler: async () => ({}),
     },
-    exportXlsx: exportXlsx(model),
+    // People are imported (without passwords) but not exported.
+    ...((EXPORTABLE_MODELS as readonly string[]).includes(model) ? { exportXlsx: exportXlsx(model) } : {}),
   };
 }

@@ -297,6 +297,11 @@ const ImportPreview: React.FC<{ runId: number; onImport: () => void; onValidateA
         </Box>
       ) : null}
       {Object.keys(saved).length ? <Text mb="lg">{translateMessage('importPreviewSaved')}</Text> : null}
+      {summary?.created.length ? (
+        <Text mb="lg" data-testid="import-would-create">
+          {translateMessage('importWouldCreate', undefined, { values: summary.created.flatMap((entry) => entry.values).join(', ') })}
+        </Text>
+      ) : null}
       {summary
         ? (['new', 'changed', 'unchanged', 'rejected'] as const).map((outcome) =>
             summary.samples[outcome].length ? (

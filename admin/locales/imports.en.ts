@@ -36,6 +36,7 @@ export const importMessagesEN = {
   importPreviewImport: 'Import',
   importPreviewMore: 'and more values',
   importCreateMissing: 'Create the missing ones (simple catalogues, e.g. a category by its name)',
+  importWouldCreate: 'Will be created on import: {{values}}',
   importCreated: 'Created by this import: {{values}}',
   importAttempts: 'resumed after a failure (attempt {{attempts}})',
   importDownloadErrors: 'Download error report',

@@ -36,6 +36,7 @@ export const importMessagesES = {
   importPreviewImport: 'Importar',
   importPreviewMore: 'y más valores',
   importCreateMissing: 'Crear los que falten (catálogos simples, por ejemplo una categoría por su nombre)',
+  importWouldCreate: 'Se crearán al importar: {{values}}',
   importCreated: 'Creados por esta importación: {{values}}',
   importAttempts: 'reanudada tras un fallo (intento {{attempts}})',
   importDownloadErrors: 'Descargar informe de errores',

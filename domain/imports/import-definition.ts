@@ -8,8 +8,8 @@ import { VOCABULARIES } from '../vocabularies.js';
 import type { CellValue } from './cell-values.js';
 import { synonymsOf } from './value-synonyms.js';
 
-export type ColumnType = 'text' | 'decimal' | 'integer' | 'date' | 'instant' | 'boolean' | 'choice' | 'reference';
-export type SqlType = 'text' | 'numeric' | 'int' | 'date' | 'timestamptz' | 'boolean';
+export type ColumnType = 'text' | 'decimal' | 'integer' | 'date' | 'instant' | 'boolean' | 'choice' | 'reference' | 'weekdays' | 'time' | 'email';
+export type SqlType = 'text' | 'numeric' | 'int' | 'date' | 'timestamptz' | 'boolean' | 'int[]';
 
 export interface ReferenceDefinition {
   table: string;
@@ -19,6 +19,9 @@ export interface ReferenceDefinition {
   noun: string;
   /** A reference to the model being imported (a parent location): it may name an earlier row of the file. */
   self?: boolean;
+  /** A simple catalogue the run may complete when asked ("crear los que falten"): the missing entry is
+   * inserted with the value the clerk wrote in `nameColumn` and a code made from it in `codeColumn`. */
+  createMissing?: { codeColumn: string; nameColumn: string; codeLength: number };
 }
 
 export interface ColumnDefinition {
@@ -30,7 +33,7 @@ export interface ColumnDefinition {
   required?: boolean;
   maxLength?: number;
   /** Value used when the cell is empty (the column's default in the database). */
-  defaultValue?: string | number | boolean;
+  defaultValue?: string | number | boolean | readonly number[];
   /** For type 'choice': the closed vocabulary (labels from the locales). */
   choices?: readonly string[];
   /** For type 'choice': the model whose vocabulary and synonyms apply, when not the imported one. */

@@ -2,6 +2,7 @@
 // the columns recognised and those not, the first rows that are new, changed, unchanged or rejected,
 // and every distinct value a column did not know, with how many rows carry it, so a value is fixed
 // once and not per row.
+import { headerKey } from './cell-values.js';
 import { columnLabels, type ImportDefinition } from './import-definition.js';
 import type { CandidateRow, RowParser } from './parse-row.js';
 import type { SheetLayout } from './sheet-layout.js';
@@ -49,7 +50,8 @@ export function emptySummary(): ImportSummary {
 
 export class SummaryCollector {
   readonly summary: ImportSummary = emptySummary();
-  private readonly unknown = new Map<string, { type: 'choice' | 'reference'; values: Map<string, number>; more: boolean }>();
+  /** By field, then by the value as compared (no case, accents or spaces): its first spelling and count. */
+  private readonly unknown = new Map<string, { type: 'choice' | 'reference'; values: Map<string, { value: string; count: number }>; more: boolean }>();
   private parser?: RowParser;
 
   constructor(private readonly definition: ImportDefinition) {}
@@ -64,9 +66,11 @@ export class SummaryCollector {
   unknownValue(field: string, type: 'choice' | 'reference', value: string): void {
     let column = this.unknown.get(field);
     if (!column) this.unknown.set(field, (column = { type, values: new Map(), more: false }));
-    const count = column.values.get(value);
-    if (count !== undefined) column.values.set(value, count + 1);
-    else if (column.values.size < UNKNOWN_VALUES_PER_COLUMN) column.values.set(value, 1);
+    // "OPERATIVO" and "Operativo" are one value to fix (a mapping compares them alike).
+    const key = headerKey(value) || value;
+    const seen = column.values.get(key);
+    if (seen) seen.count++;
+    else if (column.values.size < UNKNOWN_VALUES_PER_COLUMN) column.values.set(key, { value, count: 1 });
     else column.more = true;
   }
 
@@ -95,7 +99,7 @@ export class SummaryCollector {
       field,
       header: this.parser?.headerOf(field) ?? field,
       type,
-      values: [...values].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      values: [...values.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
       more,
     }));
     return this.summary;

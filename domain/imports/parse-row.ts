@@ -1,7 +1,7 @@
 // One sheet row through its columns' parsers: typed values, or the reasons it is rejected. Pure: no
 // database here (references are resolved per batch, in resolve-references.ts).
 import {
-  choiceParser, displayValue, parseBoolean, parseDate, parseDecimal, parseInstant, parseInteger, parseText,
+  choiceParser, displayValue, parseBoolean, parseDate, parseDecimal, parseEmail, parseInstant, parseInteger, parseText, parseTimeOfDay, parseWeekdays,
   type CellValue, type Parsed,
 } from './cell-values.js';
 import { choicesOf, columnLabels, type ColumnDefinition, type ImportDefinition } from './import-definition.js';
@@ -75,6 +75,12 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
         return choices.get(column.field)!(value);
       case 'reference':
         return parseText(value, 200);
+      case 'weekdays':
+        return parseWeekdays(value);
+      case 'time':
+        return parseTimeOfDay(value);
+      case 'email':
+        return parseEmail(value);
     }
   };
 

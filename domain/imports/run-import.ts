@@ -106,7 +106,7 @@ export async function runImport(deps: ImportDependencies, importRunId: number, s
     try {
       await pipeline(await deps.storage.get(run.fileKey), createWriteStream(file));
       const mode = run.preview ? 'PREVIEW' : run.mode === 'VALID_ROWS' ? 'VALID_ROWS' : 'ALL_OR_NOTHING';
-      const sheet = new SheetImport(deps, definition, importRunId, mode, settings, counters, actor, mappings, summary);
+      const sheet = new SheetImport(deps, definition, importRunId, mode, settings, counters, actor, mappings, summary, run.createMissing);
       try {
         await sheet.run(file, resumeAfter);
       } catch (error) {
@@ -163,6 +163,7 @@ class SheetImport {
     private readonly actor: Actor,
     private readonly mappings: ImportMappings,
     private readonly summary: SummaryCollector,
+    private readonly createMissing: boolean,
   ) {
     this.hasSelfReferences = definition.columns.some((c) => c.reference?.self);
   }
@@ -260,6 +261,8 @@ class SheetImport {
       earlierRows: this.validKeys,
       pendingId: this.mode === 'PREVIEW' ? PENDING_ID : null,
       onUnknown: (field, code) => this.summary.unknownValue(field, 'reference', code),
+      createMissing: !this.createMissing ? 'no' : this.mode === 'PREVIEW' ? 'pretend' : 'write',
+      onCreated: (field, names) => this.summary.created(field, names),
     });
     const valid = batch.filter((row) => !row.errors.length);
     if (this.hasSelfReferences) for (const row of valid) this.validKeys.add(row.key);
@@ -335,6 +338,7 @@ class SheetImport {
       if (!(error instanceof RollBack)) throw error;
       // Nothing was written: no row is new or changed (those not reached were never compared).
       Object.assign(this.counters, { rowsWritten: 0, rowsNew: 0, rowsChanged: 0, rowsUnchanged: 0 });
+      this.summary.summary.created = []; // rolled back with the rows
     }
   }
 

@@ -23,6 +23,15 @@ export interface ReferenceResolution {
   pendingId: number | null;
   /** Each reference the database does not know, with the code as written. */
   onUnknown?: (field: string, code: string) => void;
+  /** "Crear los que falten": missing entries of a simple catalogue are inserted ('write'), or counted
+   * as if they were ('pretend', in a preview, given the pending id), or reported ('no', the default). */
+  createMissing?: 'no' | 'write' | 'pretend';
+  onCreated?: (field: string, names: string[]) => void;
+}
+
+/** The code a created catalogue entry gets from its name: "Bombas de vacío" → "BOMBAS-DE-VACIO". */
+export function codeFromName(name: string, length: number): string {
+  return normalizeSearchText(name).toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, length).replace(/-+$/, '');
 }
 
 /**
@@ -46,7 +55,8 @@ export async function resolveReferences(
     const wanted = new Map<string, string>(); // normalized -> as written
     for (const row of rows) {
       const code = row.values[column.field];
-      if (typeof code === 'string' && !known.has(normalizeSearchText(code))) wanted.set(normalizeSearchText(code), code);
+      // The first spelling in the file names a created entry ("Compresores de aire", not a later "compresores de aire").
+      if (typeof code === 'string' && !known.has(normalizeSearchText(code)) && !wanted.has(normalizeSearchText(code))) wanted.set(normalizeSearchText(code), code);
     }
     // Exactly as written first (the unique index answers), then ignoring case and accents for the rest.
     for (const by of reference.by) {
@@ -64,6 +74,22 @@ export async function resolveReferences(
         [...wanted.keys()],
       );
       for (const { key, id } of found) remember(known, wanted, key, id);
+    }
+    const create = reference.createMissing;
+    if (create && wanted.size && resolution.createMissing === 'pretend') {
+      for (const key of wanted.keys()) known.set(key, resolution.pendingId ?? -1);
+      resolution.onCreated?.(column.field, [...wanted.values()]);
+    } else if (create && wanted.size && resolution.createMissing === 'write') {
+      const names = [...wanted.values()].filter((name) => codeFromName(name, create.codeLength));
+      // A code already taken by another entry is left alone: that name stays unknown and is reported.
+      const created = await db.$queryRawUnsafe<{ key: string; id: number }[]>(
+        `INSERT INTO ${ident(reference.table)} (${ident(create.codeColumn)}, ${ident(create.nameColumn)})
+         SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING ${ident(create.nameColumn)} AS key, id`,
+        names.map((name) => codeFromName(name, create.codeLength)),
+        names,
+      );
+      for (const { key, id } of created) remember(known, wanted, key, id);
+      if (created.length) resolution.onCreated?.(column.field, created.map((c) => c.key));
     }
     for (const row of rows) {
       const code = row.values[column.field];
@@ -90,9 +116,14 @@ function remember(known: Map<string, number>, wanted: Map<string, string>, key: 
   wanted.delete(normalized);
 }
 
+// unnest() takes one array per column; an array-valued column travels as its text form ('{1,2,3}'),
+// since unnest would flatten a two-dimensional array, and is cast back in the SELECT.
 const ARRAY_TYPES: Record<ColumnDefinition['sqlType'], string> = {
-  text: 'text[]', numeric: 'numeric[]', int: 'int[]', date: 'date[]', timestamptz: 'timestamptz[]', boolean: 'boolean[]',
+  text: 'text[]', numeric: 'numeric[]', int: 'int[]', date: 'date[]', timestamptz: 'timestamptz[]', boolean: 'boolean[]', 'int[]': 'text[]',
 };
+const inputOf = (column: ColumnDefinition, i: number) => (column.sqlType === 'int[]' ? `i.c${i + 1}::int[]` : `i.c${i + 1}`);
+const unnestInputs = (definition: ImportDefinition) =>
+  `unnest(${definition.columns.map((c, i) => `$${i + 1}::${ARRAY_TYPES[c.sqlType]}`).join(', ')}) WITH ORDINALITY AS i(${definition.columns.map((_, i) => `c${i + 1}`).join(', ')}, n)`;
 
 /** INSERT ... SELECT FROM unnest(...) ON CONFLICT (key) DO UPDATE, touching only rows that change, so a
  * replayed batch (a retried job) writes nothing and records no history twice. It answers how many rows
@@ -107,7 +138,7 @@ export function upsertStatement(definition: ImportDefinition): string {
   return [
     `WITH written AS (`,
     `INSERT INTO ${table} (${columns.join(', ')})`,
-    `SELECT * FROM unnest(${definition.columns.map((c, i) => `$${i + 1}::${ARRAY_TYPES[c.sqlType]}`).join(', ')})`,
+    `SELECT ${definition.columns.map(inputOf).join(', ')} FROM ${unnestInputs(definition)}`,
     `ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${sets.join(', ')}`,
     `WHERE (${updated.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(', ')})`,
     `RETURNING xmax = 0 AS inserted)`,
@@ -122,18 +153,17 @@ export function upsertStatement(definition: ImportDefinition): string {
  */
 export function classifyStatement(definition: ImportDefinition): string {
   const table = ident(definition.table);
-  const inputs = definition.columns.map((_, i) => `c${i + 1}`);
   const on = definition.key.map((field) => {
     const i = definition.columns.findIndex((c) => c.field === field);
-    return `t.${ident(definition.columns[i]!.sqlColumn)} = i.c${i + 1}`;
+    return `t.${ident(definition.columns[i]!.sqlColumn)} = ${inputOf(definition.columns[i]!, i)}`;
   });
   const changes = definition.columns
-    .map((column, i) => ({ column, input: `i.c${i + 1}` }))
+    .map((column, i) => ({ column, input: inputOf(column, i) }))
     .filter(({ column }) => !definition.key.includes(column.field))
     .map(({ column, input }) => `CASE WHEN t.${ident(column.sqlColumn)} IS DISTINCT FROM ${input} THEN '${column.field}' END`);
   return [
     `SELECT t.id IS NULL AS is_new, array_remove(ARRAY[${changes.join(', ') || 'NULL'}]::text[], NULL) AS changed`,
-    `FROM unnest(${definition.columns.map((c, i) => `$${i + 1}::${ARRAY_TYPES[c.sqlType]}`).join(', ')}) WITH ORDINALITY AS i(${inputs.join(', ')}, n)`,
+    `FROM ${unnestInputs(definition)}`,
     `LEFT JOIN ${table} t ON ${on.join(' AND ')}`,
     `ORDER BY i.n`,
   ].join('\n');
@@ -153,6 +183,7 @@ function columnArrays(definition: ImportDefinition, rows: CandidateRow[]): unkno
       const value = row.values[column.field];
       if (value === undefined || value === null) return null;
       if (value instanceof Date) return value.toISOString();
+      if (Array.isArray(value)) return `{${value.join(',')}}`;
       return column.sqlType === 'numeric' ? String(value) : value;
     }),
   );
