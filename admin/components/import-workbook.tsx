@@ -119,13 +119,17 @@ const ImportProgressBar: React.FC<{ runId: number }> = ({ runId }) => {
           {status.errorMessage}
         </Text>
       ) : null}
-      <Text mt="default">
-        <a href={`${adminRoot()}/imports/runs/${status.id}/file`} data-testid="import-original-file">
-          {translateMessage('importDownloadFile')}
-        </a>
-      </Text>
+      {status.filesRemoved ? (
+        <Text mt="default">{translateMessage('importFilesRemoved')}</Text>
+      ) : (
+        <Text mt="default">
+          <a href={`${adminRoot()}/imports/runs/${status.id}/file`} data-testid="import-original-file">
+            {translateMessage('importDownloadFile')}
+          </a>
+        </Text>
+      )}
       <CreatedEntries summary={status.summary} />
-      {status.hasErrorReport ? (
+      {status.hasErrorReport && !status.filesRemoved ? (
         <Button as="a" mt="lg" href={`${adminRoot()}/imports/runs/${status.id}/errors.xlsx`} data-testid="import-error-report">
           {translateMessage('importDownloadErrors')}
         </Button>

@@ -200,6 +200,8 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
       if (!run) return;
       const { key, name } = pick(run);
       if (!key) return res.status(404).json({ error: 'not found', message: 'notFound' });
+      if (run.filesRemovedAt)
+        return res.status(410).json({ error: 'gone', message: 'Este archivo ya no se conserva: se borró al cumplirse el plazo de retención. El registro de la importación y sus recuentos siguen disponibles.' });
       res.setHeader('Content-Type', XLSX);
       res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]+/g, '_')}"`);
       await pipeline(await storage.get(key), res);

@@ -37,6 +37,7 @@ export const importMessagesEN = {
   importPreviewMore: 'and more values',
   importCreateMissing: 'Create the missing ones (simple catalogues, e.g. a category by its name)',
   importWouldCreate: 'Will be created on import: {{values}}',
+  importFilesRemoved: 'The file and the error report are no longer kept (retention period over).',
   importCreated: 'Created by this import: {{values}}',
   importAttempts: 'resumed after a failure (attempt {{attempts}})',
   importDownloadErrors: 'Download error report',

@@ -37,6 +37,7 @@ export const importMessagesES = {
   importPreviewMore: 'y más valores',
   importCreateMissing: 'Crear los que falten (catálogos simples, por ejemplo una categoría por su nombre)',
   importWouldCreate: 'Se crearán al importar: {{values}}',
+  importFilesRemoved: 'El archivo y el informe de errores ya no se conservan (plazo de retención cumplido).',
   importCreated: 'Creados por esta importación: {{values}}',
   importAttempts: 'reanudada tras un fallo (intento {{attempts}})',
   importDownloadErrors: 'Descargar informe de errores',
