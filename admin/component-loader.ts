@@ -21,5 +21,6 @@ export const Components = {
   DocumentRevisions: componentLoader.add('DocumentRevisions', path.join(here, 'components/document-revisions')),
   Attachments: componentLoader.add('Attachments', path.join(here, 'components/attachments')),
   ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
+  ImportMigration: componentLoader.add('ImportMigration', path.join(here, 'components/import-migration')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'components/export-list')),
 };

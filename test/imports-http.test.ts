@@ -153,6 +153,26 @@ describe('"Validar sin importar", a mapping, then "Importar"', () => {
   });
 });
 
+describe('the migration page', () => {
+  it('lists the kinds he may import in dependency order, with the last run of each; not to those who import nothing', async () => {
+    const { status, body } = await supervisor.client.json<{ plan: { kind: string; model: string; dependsOn: string[]; lastRun: { state: string; rowsNew: number } | null }[] }>(
+      '/admin/api/resources/ImportRun/actions/migration',
+    );
+    expect(status).toBe(200);
+    const kinds = body.plan.map((step) => step.kind);
+    // Users are imported by administrators only.
+    expect(kinds).not.toContain('users');
+    expect(kinds.indexOf('locations')).toBeLessThan(kinds.indexOf('assets'));
+    expect(kinds.indexOf('asset-categories')).toBeLessThan(kinds.indexOf('assets'));
+    expect(kinds.indexOf('routines')).toBeLessThan(kinds.indexOf('maintenance-schedules'));
+    const assets = body.plan.find((step) => step.kind === 'assets')!;
+    expect(assets.dependsOn).toEqual(['Location', 'AssetCategory']);
+    expect(assets.lastRun).toMatchObject({ state: expect.any(String) });
+    expect(body.plan.find((step) => step.kind === 'failure-codes')!.lastRun).toBeNull();
+    for (const outsider of [operator, technician, consultant]) expect((await outsider.client.request('/admin/api/resources/ImportRun/actions/migration')).status).toBe(403);
+  });
+});
+
 describe('what is refused at the upload', () => {
   it('people who do not run imports cannot upload nor get the template', async () => {
     const file = await aWorkbook([HEADER, ['NO-1', 'Bomba', 'PLT', 'Bombas', 'C']]);

@@ -89,6 +89,15 @@ describe('a clerk importing assets from Excel in a real browser', () => {
     expect(await prisma.asset.count({ where: { code: { startsWith: 'OPV-' }, status: 'IN_SERVICE' } })).toBe(40);
     // Remembered for the next import of assets.
     expect(await prisma.importMapping.findFirst({ where: { kind: 'assets', field: 'status', sourceText: 'OPERATIVO' } })).toMatchObject({ target: 'IN_SERVICE' });
+
+    // The migration page lists the kinds in order, with this import as the last run of assets.
+    await page.goto(`${office.url}/admin/resources/ImportRun/actions/migration`);
+    await page.getByTestId('import-migration').waitFor({ timeout: 30_000 });
+    const assets = await page.getByTestId('migration-assets').innerText();
+    expect(assets).toContain('Activos');
+    expect(assets).toContain('nuevas 40');
+    expect(await page.getByTestId('migration-users').innerText()).toContain('Nunca importado');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'import-migration.png'), fullPage: true });
     await page.close();
   });
 });
