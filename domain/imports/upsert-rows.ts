@@ -177,7 +177,8 @@ export async function classifyRows(db: SqlRunner, definition: ImportDefinition, 
   return result.map((r) => (r.is_new ? { kind: 'new' } : r.changed.length ? { kind: 'changed', fields: r.changed } : { kind: 'unchanged' }));
 }
 
-function columnArrays(definition: ImportDefinition, rows: CandidateRow[]): unknown[][] {
+/** The batch as one array per column, as the statements take it. */
+export function columnArrays(definition: ImportDefinition, rows: CandidateRow[]): unknown[][] {
   return definition.columns.map((column) =>
     rows.map((row) => {
       const value = row.values[column.field];
