@@ -11,7 +11,8 @@ export async function signIn(
   throttle: LoginThrottle,
   input: { email: unknown; password: unknown; ip: string },
 ): Promise<SignInResult> {
-  const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+  // No address has a NUL byte or runs past 320 characters: such input is an unknown account, not a query.
+  const email = typeof input.email === 'string' && input.email.length <= 320 && !input.email.includes('\0') ? input.email.trim().toLowerCase() : '';
   const password = typeof input.password === 'string' ? input.password : '';
   if (await throttle.isBlocked(email, input.ip)) return { ok: false, reason: 'tooManyRequests' };
 

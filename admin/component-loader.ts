@@ -12,7 +12,6 @@ export const Components = {
   RelatedRecords: componentLoader.add('RelatedRecords', path.join(here, 'components/related-records')),
   HistoryTimeline: componentLoader.add('HistoryTimeline', path.join(here, 'components/history-timeline')),
   HistoryChanges: componentLoader.add('HistoryChanges', path.join(here, 'components/history-changes')),
-  ExportHistory: componentLoader.add('ExportHistory', path.join(here, 'components/export-history')),
   WorkOrderForm: componentLoader.add('WorkOrderForm', path.join(here, 'components/work-order-form')),
   // documents
   UploadRevision: componentLoader.add('UploadRevision', path.join(here, 'components/upload-revision')),
@@ -22,5 +21,7 @@ export const Components = {
   Attachments: componentLoader.add('Attachments', path.join(here, 'components/attachments')),
   ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
   ImportMigration: componentLoader.add('ImportMigration', path.join(here, 'components/import-migration')),
-  ExportList: componentLoader.add('ExportList', path.join(here, 'components/export-list')),
+  ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
+  // Not rendered: loading it makes one-click actions POST (see the file).
+  PostOneClickActions: componentLoader.add('PostOneClickActions', path.join(here, 'components/post-one-click-actions')),
 };

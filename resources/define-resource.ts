@@ -4,12 +4,18 @@ import type { Action, ActionResponse, PropertyOptions, ResourceOptions, Resource
 import type { Prisma } from '@prisma/client';
 import { getFullModel, getModel } from '../admin/dmmf.js';
 import { TITLE_FIELDS } from '../admin/adapter/model-settings.js';
+import { refuseMalformedPayload } from '../admin/adapter/input-checks.js';
 import { VOCABULARIES } from '../domain/vocabularies.js';
 import type { Db } from '../prisma/client.js';
 import { abilityOf, allowedTo, BUILT_IN_ACTIONS } from '../admin/access.js';
 import { Components } from '../admin/component-loader.js';
 import { readRecordHistory } from '../admin/history/record-history.js';
 import { excelActions } from './excel-actions.js';
+
+/** What resources need to know of the plant beyond the database. */
+export interface ResourceSettings {
+  timeZone: string;
+}
 
 export const NAVIGATION = {
   assets: { name: 'assets', icon: 'Box' },
@@ -48,6 +54,9 @@ export function defineResource(prisma: Db, modelName: Prisma.ModelName, options:
   const declared = { ...excelActions(modelName), ...(options.actions ?? {}) } as Record<string, ActionOptions>;
   const actions: Record<string, ActionOptions> = { ...declared };
   for (const [name, rule] of Object.entries(BUILT_IN_ACTIONS)) actions[name] = { isAccessible: allowedTo(rule, modelName), ...declared[name] };
+  // Forms' values of the wrong kind are refused next to their field before anything else runs.
+  for (const name of ['new', 'edit'] as const)
+    actions[name] = { ...actions[name], before: [refuseMalformedPayload, ...[declared[name]?.before ?? []].flat()] };
   // Deny by default: a custom action must say who may use it (allowedTo), or it does not start.
   for (const [name, action] of Object.entries(declared))
     if (!(name in BUILT_IN_ACTIONS) && action.isAccessible === undefined)

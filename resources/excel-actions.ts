@@ -1,26 +1,25 @@
 // "Importar desde Excel" on every list that has an import declaration (domain/imports/definitions), and
 // "Exportar a Excel" on every list of the plant: defineResource adds them, so a new model needs no copy.
 import type { Action, ActionResponse } from 'adminjs';
-import { Prisma } from '@prisma/client';
+import type { Prisma } from '@prisma/client';
 import { allowedTo } from '../admin/access.js';
 import { Components } from '../admin/component-loader.js';
+import { isExportable } from '../admin/exports/exportable-models.js';
 import { importDefinitionOf } from '../domain/imports/definitions/index.js';
-
-// Lists whose rows leave as Excel: every model but people, groups, sessions and the change history
-// (which has its own export with before/after columns).
-export const EXPORTABLE_MODELS = Object.values(Prisma.ModelName).filter((name) => !['User', 'Group', 'UserGroup', 'UserProfile', 'Session', 'LoginThrottle', 'ChangeHistory'].includes(name));
 
 const exportXlsx = (model: Prisma.ModelName): Partial<Action<ActionResponse>> => ({
   actionType: 'resource',
   icon: 'Download',
   component: Components.ExportList,
+  // In a drawer over the list, so the list's filters stay in the address the export button reads.
+  showInDrawer: true,
   isAccessible: allowedTo('export', model),
   handler: async () => ({}),
 });
 
 export function excelActions(model: Prisma.ModelName): Record<string, Partial<Action<ActionResponse>>> {
   const definition = importDefinitionOf(model);
-  if (!definition) return (EXPORTABLE_MODELS as readonly string[]).includes(model) ? { exportXlsx: exportXlsx(model) } : {};
+  if (!definition) return isExportable(model) ? { exportXlsx: exportXlsx(model) } : {};
   return {
     importXlsx: {
       actionType: 'resource',
@@ -31,6 +30,6 @@ export function excelActions(model: Prisma.ModelName): Record<string, Partial<Ac
       handler: async () => ({}),
     },
     // People are imported (without passwords) but not exported.
-    ...((EXPORTABLE_MODELS as readonly string[]).includes(model) ? { exportXlsx: exportXlsx(model) } : {}),
+    ...(isExportable(model) ? { exportXlsx: exportXlsx(model) } : {}),
   };
 }

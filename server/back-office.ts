@@ -3,19 +3,20 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { actAs } from '../domain/history/actor.js';
 import { bootstrapAccessControl, type BootstrapResult } from '../domain/users/bootstrap.js';
 import { createStorage } from '../integrations/storage/index.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import { registerSchedules, startQueue, startWorkers, type QueueRuntime } from '../jobs/boss.js';
 import type { JobDefinition } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
+import { actAs } from '../prisma/actor.js';
 import { applyMigrations } from '../prisma/migrate.js';
 import type { AppConfig } from './config.js';
 import { connectDatabase, type Database } from './database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { createHttpApp } from './http.js';
 import { readOrCreateSecrets } from './local-secrets.js';
+import { installProcessGuard } from './process-guard.js';
 
 export interface BackOffice {
   url: string;
@@ -52,6 +53,7 @@ export async function startBackOffice(
   logger: Logger,
   options: { jobs?: JobDefinition<unknown>[] } = {},
 ): Promise<BackOffice> {
+  installProcessGuard(logger);
   const { database, embedded } = await openDatabase(config, logger);
   const cleanups: (() => Promise<void>)[] = [async () => database.close(), async () => embedded?.stop()];
   const stop = async () => {

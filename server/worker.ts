@@ -8,10 +8,12 @@ import { loadConfigOrExit } from './config.js';
 import { connectDatabase } from './database.js';
 import { readOrCreateSecrets } from './local-secrets.js';
 import { createLogger } from './logger.js';
+import { installProcessGuard } from './process-guard.js';
 import { onShutdown } from './shutdown.js';
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel).child({ process: 'worker' });
+installProcessGuard(logger);
 
 const url =
   config.databaseUrl ??

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineAbilitiesFor } from '../domain/access/abilities.js';
-import { actAs } from '../domain/history/actor.js';
+import { actAs } from '../prisma/actor.js';
 import { saveMapping } from '../domain/imports/import-mappings.js';
 import type { ImportSummary } from '../domain/imports/import-summary.js';
 import { runImport } from '../domain/imports/run-import.js';
@@ -134,7 +134,7 @@ describe('a mapping of the clerk', () => {
   });
 
   it('refuses a mapping to a value the column does not have', async () => {
-    await expect(saveMapping(prisma, supervisor(), clerkId, 'assets', { field: 'status', value: 'X', target: 'BROKEN' })).rejects.toThrow(/no es un valor/);
+    await expect(saveMapping(prisma, supervisor(), clerkId, 'assets', { field: 'status', value: 'X', target: 'BROKEN' })).rejects.toMatchObject({ key: 'importMappingNotAValue' });
   });
 
   it('a header assigned to a field is recognised from then on', async () => {

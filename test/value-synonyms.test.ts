@@ -1,8 +1,8 @@
 // The old system's codes each import accepts (domain/imports/value-synonyms.ts): one list per closed
 // vocabulary, naming only real codes, and no spelling that means two things in the same column.
 import { describe, expect, it } from 'vitest';
-import { resourceTranslationsEN } from '../admin/locales/resources.en.js';
-import { resourceTranslationsES } from '../admin/locales/resources.es.js';
+import { resourceTranslationsEN } from '../domain/labels/resources.en.js';
+import { resourceTranslationsES } from '../domain/labels/resources.es.js';
 import { choiceParser, headerKey } from '../domain/imports/cell-values.js';
 import { VALUE_SYNONYMS } from '../domain/imports/value-synonyms.js';
 import { VOCABULARIES } from '../domain/vocabularies.js';

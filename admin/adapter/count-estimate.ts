@@ -2,7 +2,8 @@
 // of a broad search; PostgreSQL's estimate (EXPLAIN) costs a millisecond and is close enough for
 // "Lista (80 000)". Only filters whose SQL is evident are estimated: equality, substring and prefix on
 // columns of the table or of rows it references (search column, states, flags, a location subtree).
-// Anything else is counted exactly.
+// Anything else is counted exactly. Like Prisma, contains/startsWith operands are LIKE fragments: the
+// adapter escapes the user's text once (escapeLike of domain/search.ts) before they get here.
 import type { DMMF } from '@prisma/generator-helper';
 import { getFullModel } from '../dmmf.js';
 
@@ -37,10 +38,10 @@ export function simpleWhereSql(model: DMMF.Model, where: Where, values: unknown[
       values.push(value);
       parts.push(`${column} = $${values.length}`);
     } else if (operator.length === 1 && operator[0]![0] === 'contains' && typeof operator[0]![1] === 'string') {
-      values.push(`%${escapeLike(operator[0]![1])}%`);
+      values.push(`%${operator[0]![1]}%`);
       parts.push(`${column} LIKE $${values.length}`);
     } else if (operator.length === 1 && operator[0]![0] === 'startsWith' && typeof operator[0]![1] === 'string') {
-      values.push(`${escapeLike(operator[0]![1])}%`);
+      values.push(`${operator[0]![1]}%`);
       parts.push(`${column} LIKE $${values.length}`);
     } else return null;
   }
@@ -50,10 +51,6 @@ export function simpleWhereSql(model: DMMF.Model, where: Where, values: unknown[
 function columnOf(model: DMMF.Model, fieldName: string): string {
   const field = model.fields.find((f) => f.name === fieldName);
   return `"${field?.dbName ?? fieldName}"`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

@@ -56,6 +56,12 @@ export function translateDatabaseError(error: unknown, model: DMMF.Model): Valid
     const key = code === '23502' ? 'required' : constraint.endsWith('_no_cycle') ? 'treeCycle' : `constraint_${constraint}`;
     return refusal(field ? { [field]: { message: key, type: 'check' } } : {}, key, 'check');
   }
+  // Data exceptions (text too long, number out of range, a NUL byte, a malformed value): the form's
+  // checks (input-checks.ts) catch these first; this keeps any that slip through a field error, not a 500.
+  if (code.startsWith('22')) {
+    const column = /column "([^"]+)"/.exec(message)?.[1];
+    return refusal(column ? { [propertyFor(model, column)]: { message: 'invalidValue', type: 'malformed' } } : {}, 'invalidValue', 'malformed');
+  }
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 // What our adapter needs to know about models beyond the DMMF, in one place.
+import { escapeLike } from '../../domain/search.js';
 
 /** Generated, trigram-indexed columns that answer text filters on their source fields. */
 export const SEARCH_COLUMNS: Record<string, { column: string; sources: string[] }> = {
@@ -47,8 +48,14 @@ export interface RelatedFilterHelpers {
 export const RELATED_FILTERS: Record<string, Record<string, (id: number, helpers: RelatedFilterHelpers) => Promise<Record<string, unknown>>>> = {
   Reading: { asset: async (id) => ({ measurementPoint: { assetId: id } }) },
   WorkOrder: {
-    location: async (id, { locationPath }) => ({ asset: { location: { path: { startsWith: (await locationPath(id)) ?? '-' } } } }),
+    location: async (id, { locationPath }) => ({ asset: { location: { path: { startsWith: escapeLike((await locationPath(id)) ?? '-') } } } }),
   },
+};
+
+/** Virtual reference properties that name a row two references away (a work order's location is its
+ * asset's): the relation fields to follow, for exports that show them by name. */
+export const DERIVED_REFERENCES: Record<string, Record<string, string[]>> = {
+  WorkOrder: { location: ['asset', 'location'] },
 };
 
 /** Fields only the domain's workflows write (a work order's state moves through its lifecycle actions);

@@ -10,7 +10,9 @@ import { Resource } from '@adminjs/prisma';
 import { type ActionContext, type BaseRecord, type Filter, ValidationError } from 'adminjs';
 import type { DMMF } from '@prisma/generator-helper';
 import { Prisma } from '@prisma/client';
-import { normalizeSearchText } from '../../domain/search.js';
+import { MalformedInputError } from '../../domain/malformed-input.js';
+import { escapeLike, normalizeSearchText } from '../../domain/search.js';
+import { parseRecordId } from '../../domain/record-id.js';
 import { vocabularyOf } from '../../domain/vocabularies.js';
 import { getFullModel } from '../dmmf.js';
 import { AccessDeniedError, accessibleWhere, type Action } from '../../domain/access/abilities.js';
@@ -19,6 +21,7 @@ import { historyVisibleTo } from '../history/visibility.js';
 import { AUDITED_TABLES } from '../../domain/history/audited-tables.js';
 import type { Db } from '../../prisma/client.js';
 import { countOrEstimate } from './count-estimate.js';
+import { checkListWindow, dateBounds, filterNumber, filterReference, filterText, formPayloadErrors } from './input-checks.js';
 import { translateDatabaseError } from './database-errors.js';
 import { RELATED_FILTERS, SEARCH_COLUMNS, SUBTREE_REFERENCES, TITLE_FIELDS, WORKFLOW_FIELDS } from './model-settings.js';
 
@@ -49,6 +52,19 @@ export class CmmsPrismaResource extends Resource {
       if (property.type() === 'reference') Object.assign(property, { isSortable: () => true });
   }
 
+  /** Own properties only: a path such as "__proto__" or "constructor" is no property (it would reach
+   * Object.prototype through the stock adapter's plain object). */
+  override property(path: string) {
+    const properties = (this as unknown as { propertiesObject: Record<string, ReturnType<Resource['property']>> }).propertiesObject;
+    return Object.hasOwn(properties, path) ? (properties[path] ?? null) : null;
+  }
+
+  /** Field errors of a new/edit form's payload whose values are not of their column's kind
+   * (see input-checks.ts); empty when the payload may go on. */
+  malformedFields(payload: Record<string, unknown>) {
+    return formPayloadErrors(this.fullModel, this.properties().map((p) => ({ path: p.path(), isArray: p.isArray() })), payload);
+  }
+
   private readonly relatedHelpers = {
     locationPath: async (id: number) => (await this.db.location!.findUnique({ where: { id }, select: { path: true } }))?.path as string | undefined,
   };
@@ -72,6 +88,14 @@ export class CmmsPrismaResource extends Resource {
     if (this.modelName === 'ChangeHistory')
       return action === 'read' ? historyVisibleTo(ability, this.db as unknown as Db, [...AUDITED_TABLES]) : null;
     return accessibleWhere(ability, action, this.modelName);
+  }
+
+  /** The rows of the list as `context`'s user sees it with `filter`: the rules' row conditions and the
+   * filters as one Prisma where, or null when he may read none. Exports read through this, like the list. */
+  async readableWhere(filter: Filter, context: ActionContext): Promise<Where | null> {
+    const allowed = await this.rowsAllowed(context, 'read');
+    if (!allowed) return null;
+    return { AND: [allowed, await this.buildWhere(filter)] };
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
@@ -133,6 +157,7 @@ export class CmmsPrismaResource extends Resource {
     const allowed = await this.rowsAllowed(context, 'read');
     if (!allowed) return [];
     const { limit = 10, offset = 0, sort = {} } = params;
+    checkListWindow(limit, offset);
     const where = await this.buildWhere(filter);
     if (context?.action?.name === 'list') this.startCount(context, allowed, where);
     const rows = await this.delegate.findMany({
@@ -152,18 +177,21 @@ export class CmmsPrismaResource extends Resource {
   override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
     const allowed = await this.rowsAllowed(context, 'read');
     if (!allowed) return [];
-    const bigIds = this.fullModel.fields.find((f) => f.isId)?.type === 'BigInt';
-    const keys = bigIds ? ids.map(safeBigInt).filter((k) => k !== null) : ids.map(Number).filter(Number.isInteger);
+    const keys = ids.map((id) => parseRecordId(id, this.idColumn)).filter((key) => key !== null);
     const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: { in: keys } }] } });
     return rows.map((row) => this.build(this.prepareReturnValues(row)));
   }
 
   private async findAllowed(id: string | number, context: ActionContext | undefined, action: Action) {
     const allowed = await this.rowsAllowed(context, action);
-    const key = this.fullModel.fields.find((f) => f.isId)?.type === 'BigInt' ? safeBigInt(id) : Number(id);
-    if (!allowed || !(typeof key === 'bigint' || Number.isInteger(key))) return null;
+    const key = parseRecordId(id, this.idColumn);
+    if (!allowed || key === null) return null;
     const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: key }] }, take: 1 });
     return rows[0] ?? null;
+  }
+
+  private get idColumn(): 'Int' | 'BigInt' {
+    return this.fullModel.fields.find((f) => f.isId)?.type === 'BigInt' ? 'BigInt' : 'Int';
   }
 
   /** The new row as the rules see it: columns, plus the referenced rows a condition looks into
@@ -226,7 +254,9 @@ export class CmmsPrismaResource extends Resource {
   /** Sorts by the column, or by the referenced record's title; id breaks ties so pages are stable. */
   private orderByFor(sort: SortParams): Record<string, unknown>[] {
     const direction = sort.direction === 'asc' ? 'asc' : 'desc';
-    const path = sort.sortBy?.split('.')[0];
+    // A name that is no property of the list (a secret column, a typo, "__proto__") sorts by id, as
+    // unknown filters are ignored: the list still answers.
+    const path = typeof sort.sortBy === 'string' ? sort.sortBy.split('.')[0] : undefined;
     const property = path ? this.property(path) : null;
     if (!path || !property || path === 'id') return [{ id: direction }];
     const target = property.reference();
@@ -234,8 +264,42 @@ export class CmmsPrismaResource extends Resource {
     return [primary, { id: 'asc' }];
   }
 
-  override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
-    this.refuseWorkflowFields(params, {});
+  /** The fields this resource's form shows (new and edit share AdminJS's "edit" place), less disabled ones. */
+  private formFields(): Set<string> {
+    this.formFieldCache ??= new Set(
+      this.decorate()
+        .getProperties({ where: 'edit' })
+        .filter((property) => !property.isDisabled())
+        .map((property) => property.propertyPath),
+    );
+    return this.formFieldCache;
+  }
+  private formFieldCache?: Set<string>;
+
+  /** Mass assignment: a write keeps only the fields its form shows. Any other field (a timestamp, a number,
+   * a source, a derived or trigger-kept value) is refused with a field error, unless it merely echoes the
+   * stored value (AdminJS's edit form sends the whole record back) or is empty on a new record. The
+   * server and the database set those fields; no payload does. */
+  private formFieldsOnly(params: Record<string, unknown>, stored: Record<string, unknown> | null): Record<string, unknown> {
+    const fields = this.formFields();
+    const kept: Record<string, unknown> = {};
+    const refused = new Set<string>();
+    for (const [key, value] of Object.entries(params)) {
+      const path = key.split('.')[0]!;
+      if (fields.has(path)) kept[key] = value;
+      else if (stored ? !sameValue(valueAt(stored, key), value) : !isBlank(value)) refused.add(path);
+    }
+    if (refused.size)
+      throw new ValidationError(Object.fromEntries([...refused].map((path) => [path, { message: 'fieldNotInForm', type: 'notInForm' }])), {
+        message: 'fieldNotInForm',
+        type: 'notInForm',
+      });
+    return kept;
+  }
+
+  override async create(submitted: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    this.refuseWorkflowFields(submitted, {}); // the more telling refusal for a workflow field
+    const params = this.formFieldsOnly(submitted, null);
     const missing = this.missingRequired(params);
     if (missing.length)
       throw new ValidationError(Object.fromEntries(missing.map((path) => [path, { message: 'required', type: 'required' }])), { message: 'required', type: 'required' });
@@ -244,7 +308,11 @@ export class CmmsPrismaResource extends Resource {
     return this.translatingErrors(() => super.create(params));
   }
 
-  override async update(id: string, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+  override async update(id: string, submitted: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    const stored = await this.findAllowed(id, context, 'update');
+    if (!stored) throw new AccessDeniedError('update', this.modelName);
+    this.refuseWorkflowFields(submitted, this.prepareReturnValues(stored)); // the more telling refusal for a workflow field
+    const params = this.formFieldsOnly(submitted, this.prepareReturnValues(stored));
     await this.assertWriteAllowed('update', id, params, context);
     return this.translatingErrors(() => super.update(id, params));
   }
@@ -287,12 +355,14 @@ export class CmmsPrismaResource extends Resource {
     }
   }
 
-  /** The Prisma `where` for AdminJS's filter; unknown properties are ignored. */
+  /** The Prisma `where` for AdminJS's filter. Unknown properties are ignored (a stale bookmark still
+   * lists); a known one with a value that cannot be of its kind is refused (MalformedInputError, 400). */
   async buildWhere(filter: Filter | undefined): Promise<Where> {
     const conditions: Where[] = [];
     for (const [path, element] of Object.entries(filter?.filters ?? {})) {
-      const related = RELATED_FILTERS[this.fullModel.name]?.[path];
-      if (related && Number.isInteger(Number(element.value))) conditions.push(await related(Number(element.value), this.relatedHelpers));
+      const related = Object.hasOwn(RELATED_FILTERS[this.fullModel.name] ?? {}, path) ? RELATED_FILTERS[this.fullModel.name]![path] : undefined;
+      if (related && element.value !== undefined && element.value !== '')
+        conditions.push(await related(filterReference(path, element.value) as number, this.relatedHelpers));
       const property = this.property(path.split('.')[0]!);
       if (!property || element.value === undefined || element.value === '') continue;
       const condition = await this.conditionFor(property.path(), property.type(), property.reference(), element.value);
@@ -303,71 +373,72 @@ export class CmmsPrismaResource extends Resource {
 
   private async conditionFor(path: string, type: string, reference: string | null, value: unknown): Promise<Where | undefined> {
     if (reference) return this.referenceCondition(path, reference, value);
-    if (type === 'boolean') return { [path]: value === true || value === 'true' };
-    if (type === 'number' || type === 'float') {
-      const number = Number(value);
-      return Number.isFinite(number) ? { [path]: number } : undefined;
+    if (type === 'boolean') {
+      if (value !== true && value !== false && value !== 'true' && value !== 'false') throw new MalformedInputError('invalidFilter', { field: path });
+      return { [path]: value === true || value === 'true' };
     }
-    if (type === 'date' || type === 'datetime') return dateRange(path, value);
-    if (typeof value !== 'string') return undefined;
-    if (path === 'id') return { id: Number(value) || -1 };
-    if (vocabularyOf(this.fullModel.name, path)) return { [path]: value };
-    return this.textCondition(path, value);
+    const field = this.fullModel.fields.find((f) => f.name === path);
+    if (path === 'id') return { id: filterReference(path, value, this.idColumn) };
+    if (type === 'number' || type === 'float') return { [path]: filterNumber(path, value, field?.type === 'Int' || field?.type === 'BigInt') };
+    if (type === 'date' || type === 'datetime') {
+      const { from, to } = dateBounds(path, value);
+      return from || to ? { [path]: { ...(from && { gte: from }), ...(to && { lte: to }) } } : undefined;
+    }
+    const text = filterText(path, value);
+    const vocabulary = vocabularyOf(this.fullModel.name, path);
+    // A value outside a closed list matches nothing (it is no error: an old bookmark, a retired value).
+    if (vocabulary) return vocabulary.includes(text) ? { [path]: text } : { id: { in: [] } };
+    if (field && field.type !== 'String') return undefined;
+    return this.textCondition(path, text);
   }
 
   private async referenceCondition(path: string, target: string, value: unknown): Promise<Where | undefined> {
-    const id = Number(value);
-    if (!Number.isInteger(id)) return undefined;
+    const targetId = getFullModel(target).fields.find((f) => f.isId)?.type === 'BigInt' ? 'BigInt' : 'Int';
+    const id = filterReference(path, value, targetId);
     const subtree = SUBTREE_REFERENCES[target];
     if (!subtree) return { [path]: { id } };
     const node = await this.db[lowerFirst(target)]!.findUnique({ where: { id }, select: { [subtree.pathField]: true } });
     if (!node) return { [path]: { id } };
-    return { [path]: { [subtree.pathField]: { startsWith: node[subtree.pathField] } } };
+    return { [path]: { [subtree.pathField]: { startsWith: escapeLike(String(node[subtree.pathField])) } } };
   }
 
+  /** Text filters match their text literally ("%", "_" and "\\" are no wildcards), ignoring case and accents. */
   private async textCondition(path: string, value: string): Promise<Where> {
     const search = SEARCH_COLUMNS[this.fullModel.name];
-    if (search?.sources.includes(path)) return { [search.column]: { contains: normalizeSearchText(value) } };
+    if (search?.sources.includes(path)) return { [search.column]: { contains: escapeLike(normalizeSearchText(value)) } };
     // Small tables: ask PostgreSQL which rows match without case or accents, then filter by id.
     const field = this.fullModel.fields.find((f) => f.name === path && f.kind === 'scalar' && f.type === 'String');
-    if (!field) return { [path]: { contains: value, mode: 'insensitive' } };
+    if (!field) return { [path]: { contains: escapeLike(value), mode: 'insensitive' } };
     const table = this.fullModel.dbName ?? this.fullModel.name;
     const column = field.dbName ?? field.name;
     const rows = await this.db.$queryRawUnsafe<{ id: number }[]>(
       `SELECT id FROM "${table}" WHERE cmms_normalize("${column}") LIKE '%' || cmms_normalize($1) || '%' LIMIT ${ACCENT_FILTER_ID_LIMIT + 1}`,
       escapeLike(value),
     );
-    if (rows.length > ACCENT_FILTER_ID_LIMIT) return { [path]: { contains: value, mode: 'insensitive' } };
+    if (rows.length > ACCENT_FILTER_ID_LIMIT) return { [path]: { contains: escapeLike(value), mode: 'insensitive' } };
     return { id: { in: rows.map((r) => r.id) } };
   }
 }
 
 /** A stored value and a form's text for it: equal when they name the same value (dates compared as instants). */
 function sameValue(stored: unknown, submitted: unknown): boolean {
-  if (stored instanceof Date) return !Number.isNaN(Date.parse(String(submitted))) && stored.getTime() === Date.parse(String(submitted));
+  // AdminJS's param converter may already have turned the form's text into a Date (keeping milliseconds).
+  const instant = submitted instanceof Date ? submitted.getTime() : Date.parse(String(submitted));
+  if (stored instanceof Date) return !Number.isNaN(instant) && stored.getTime() === instant;
   return String(stored ?? '') === String(submitted ?? '');
+}
+
+/** The stored value a flattened form key ("workingDays.0") names. */
+function valueAt(stored: Record<string, unknown>, key: string): unknown {
+  return key.split('.').reduce<unknown>((value, part) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), stored);
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
 }
 
 function countKey(allowed: Where, where: Where): string {
   return JSON.stringify([allowed, where], (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-}
-
-function safeBigInt(value: string | number): bigint | null {
-  try {
-    return BigInt(value);
-  } catch {
-    return null;
-  }
-}
-
-function dateRange(path: string, value: unknown): Where | undefined {
-  const range = value as { from?: string; to?: string };
-  if (typeof value === 'string' || (!range.from && !range.to)) return undefined;
-  return { [path]: { ...(range.from && { gte: new Date(range.from) }), ...(range.to && { lte: new Date(range.to) }) } };
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function lowerFirst(name: string): string {

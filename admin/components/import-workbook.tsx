@@ -8,6 +8,7 @@
 import { Box, Button, H3, Label, Text } from '@adminjs/design-system';
 import { useTranslation, type ActionProps, type ShowPropertyProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
+import { adminRoot } from './admin-root.js';
 
 type Outcome = 'new' | 'changed' | 'unchanged' | 'rejected';
 interface SampleRow {
@@ -47,7 +48,6 @@ interface ImportStatus {
   finished: boolean;
 }
 
-const adminRoot = () => window.location.pathname.split('/resources/')[0];
 
 /** The run's status, polled until it ends. */
 function useImportStatus(runId: number): { status: ImportStatus | null; failure: string | null } {

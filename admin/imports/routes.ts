@@ -1,4 +1,4 @@
-// Excel imports and exports over HTTP, inside the /admin router (session, CSRF, rights read afresh):
+// Excel imports over HTTP, inside the /admin router (session, CSRF, rights read afresh):
 //   GET  /imports/:kind/template.xlsx     "Descargar plantilla"
 //   POST /imports/:kind?mode=&fileName=&preview=1&createMissing=1
 //                                         the workbook as the request body; answers 202 at once
@@ -9,30 +9,30 @@
 //   GET  /imports/runs/:id/status         counters and state (and the preview's summary), polled
 //   GET  /imports/runs/:id/errors.xlsx    the error report     } the run's owner, or a reader of
 //   GET  /imports/runs/:id/file           the uploaded file     } ImportRun under the role rules
-//   GET  /exports/:resourceId.xlsx        "Exportar a Excel" of a list, its filters and row rules
 import type AdminJS from 'adminjs';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { NotFoundError } from 'adminjs';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ZodError } from 'zod';
 import { AccessDeniedError } from '../../domain/access/abilities.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
 import { importDefinition } from '../../domain/imports/definitions/index.js';
 import { choicesOf, columnLabels } from '../../domain/imports/import-definition.js';
 import { saveMapping, saveMappingInput } from '../../domain/imports/import-mappings.js';
-import { WorkbookRefusedError } from '../../domain/imports/read-workbook.js';
-import { importRunVisibleTo, rerunImport, startImport } from '../../domain/imports/start-import.js';
+import { importRunVisibleTo, rerunImport, startImport, startImportInput } from '../../domain/imports/start-import.js';
+import { MalformedInputError } from '../../domain/malformed-input.js';
+import { parseRecordId } from '../../domain/record-id.js';
 import { writeTemplate } from '../../domain/imports/template.js';
+import { Refusal } from '../../domain/refusal.js';
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
 import type { QueueRuntime } from '../../jobs/boss.js';
 import { importWorkbookJob } from '../../jobs/import-workbook.job.js';
 import type { Db } from '../../prisma/client.js';
 import { abilityOf } from '../access.js';
-import { exportListHandler } from './export-list.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -48,25 +48,18 @@ export interface ImportRoutesOptions {
 
 class FileTooLargeError extends Error {}
 
+const unknownKind = (kind: string) => new Refusal('importKindUnknown', { kind }, { kind: 'notFound' });
 const flags = (req: Request) => ({ preview: req.query.preview === '1', createMissing: req.query.createMissing === '1' });
-
-/** A refusal the clerk can act on is a 4xx with its reason; anything else is a server error. */
-function refusal(error: unknown, res: Response, next: express.NextFunction): void {
-  if (error instanceof WorkbookRefusedError) res.status(400).json({ error: 'refused', message: error.reason });
-  else if (error instanceof AccessDeniedError) res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
-  else if (error instanceof ZodError) res.status(400).json({ error: 'invalid', message: 'Parámetros de importación no válidos.' });
-  else next(error);
-}
 
 export function importRoutes(options: ImportRoutesOptions): express.Router {
   const { prisma, storage } = options;
   const router = express.Router();
   const user = (req: Request) => req.session.adminUser as CurrentUser;
 
-  router.get('/imports/:kind/template.xlsx', async (req, res) => {
+  router.get('/imports/:kind/template.xlsx', async (req, res, next) => {
     const definition = importDefinition(req.params.kind!);
-    if (!definition) return res.status(404).json({ error: 'not found' });
-    if (!abilityOf(user(req)).can('import', definition.model)) return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
+    if (!definition) return next(unknownKind(req.params.kind!));
+    if (!abilityOf(user(req)).can('import', definition.model)) return next(new AccessDeniedError('import', definition.model));
     res.setHeader('Content-Type', XLSX);
     res.setHeader('Content-Disposition', `attachment; filename="plantilla-${definition.kind}.xlsx"`);
     await writeTemplate(definition, res);
@@ -74,12 +67,14 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
 
   router.post('/imports/:kind', async (req, res, next) => {
     const definition = importDefinition(req.params.kind!);
-    if (!definition) return res.status(404).json({ error: 'not found' });
+    if (!definition) return next(unknownKind(req.params.kind!));
     const ability = abilityOf(user(req));
-    if (!ability.can('import', definition.model)) return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
-    const limitMb = (options.maxBytes / 1024 / 1024).toLocaleString('es', { maximumFractionDigits: 2 });
-    const tooLarge = `El archivo supera el tamaño máximo de ${limitMb} MB. Divídalo en varios archivos.`;
-    if (Number(req.headers['content-length'] ?? 0) > options.maxBytes) return res.status(413).json({ error: 'too large', message: tooLarge });
+    if (!ability.can('import', definition.model)) return next(new AccessDeniedError('import', definition.model));
+    const mode = startImportInput.shape.mode.safeParse(req.query.mode);
+    if (!mode.success) return next(new MalformedInputError('invalidImportMode'));
+    const max = (options.maxBytes / 1024 / 1024).toLocaleString(user(req).locale, { maximumFractionDigits: 2 });
+    const tooLarge = new Refusal('importFileTooLarge', { max }, { kind: 'tooLarge' });
+    if (Number(req.headers['content-length'] ?? 0) > options.maxBytes) return next(tooLarge);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'cmms-upload-'));
     try {
       const file = path.join(dir, 'subida.xlsx');
@@ -91,27 +86,26 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
         },
       });
       await pipeline(req, limit, createWriteStream(file));
-      if (size === 0) return res.status(400).json({ error: 'empty', message: 'No se recibió ningún archivo.' });
+      if (size === 0) return next(new Refusal('importFileMissing', {}, { kind: 'malformed' }));
       const run = await startImport(
         { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
         ability,
         user(req).access.userId,
-        { kind: definition.kind, mode: req.query.mode as never, fileName: String(req.query.fileName ?? 'libro.xlsx'), ...flags(req) },
+        { kind: definition.kind, mode: mode.data, fileName: String(req.query.fileName ?? 'libro.xlsx'), ...flags(req) },
         file,
       );
       res.status(202).json({ id: run.id });
     } catch (error) {
-      if (error instanceof FileTooLargeError) return res.status(413).json({ error: 'too large', message: tooLarge });
-      refusal(error, res, next);
+      next(error instanceof FileTooLargeError ? tooLarge : error);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
-  router.get('/imports/:kind/fields', async (req, res) => {
+  router.get('/imports/:kind/fields', async (req, res, next) => {
     const definition = importDefinition(req.params.kind!);
-    if (!definition) return res.status(404).json({ error: 'not found', message: 'notFound' });
-    if (!abilityOf(user(req)).can('import', definition.model)) return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
+    if (!definition) return next(unknownKind(req.params.kind!));
+    if (!abilityOf(user(req)).can('import', definition.model)) return next(new AccessDeniedError('import', definition.model));
     const language = user(req).locale === 'en' ? 'en' : 'es';
     const mappings = await prisma.importMapping.findMany({ where: { kind: definition.kind }, orderBy: { id: 'asc' } });
     res.setHeader('Cache-Control', 'no-store');
@@ -129,44 +123,38 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
   });
 
   router.post('/imports/:kind/mappings', express.json({ limit: '16kb' }), async (req, res, next) => {
-    try {
-      const input = saveMappingInput.safeParse(req.body);
-      if (!input.success) return res.status(400).json({ error: 'invalid', message: 'Indique el campo, el valor o encabezado del archivo y a qué corresponde.' });
-      await saveMapping(prisma, abilityOf(user(req)), user(req).access.userId, req.params.kind!, input.data);
-      res.status(204).end();
-    } catch (error) {
-      refusal(error, res, next);
-    }
+    const input = saveMappingInput.safeParse(req.body);
+    if (!input.success) return next(new MalformedInputError('importMappingInvalid'));
+    await saveMapping(prisma, abilityOf(user(req)), user(req).access.userId, req.params.kind!, input.data);
+    res.status(204).end();
   });
 
   router.post('/imports/runs/:id/rerun', async (req, res, next) => {
-    const id = Number(req.params.id);
-    if (!Number.isInteger(id) || id <= 0) return res.status(404).json({ error: 'not found', message: 'notFound' });
-    try {
-      const run = await rerunImport(
-        { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
-        abilityOf(user(req)),
-        user(req).access.userId,
-        id,
-        { mode: req.query.mode as never, ...flags(req) },
-      );
-      if (!run) return res.status(404).json({ error: 'not found', message: 'notFound' });
-      res.status(202).json({ id: run.id });
-    } catch (error) {
-      refusal(error, res, next);
-    }
+    const id = parseRecordId(req.params.id);
+    if (id === null) return next(new NotFoundError('', 'ImportRun'));
+    const mode = startImportInput.shape.mode.safeParse(req.query.mode);
+    if (!mode.success) return next(new MalformedInputError('invalidImportMode'));
+    const run = await rerunImport(
+      { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
+      abilityOf(user(req)),
+      user(req).access.userId,
+      id,
+      { mode: mode.data, ...flags(req) },
+    );
+    if (!run) return next(new NotFoundError('', 'ImportRun'));
+    res.status(202).json({ id: run.id });
   });
 
-  const visibleRun = async (req: Request, res: Response) => {
-    const id = Number(req.params.id);
-    const run = Number.isInteger(id) && id > 0 ? await importRunVisibleTo(prisma, abilityOf(user(req)), user(req).access.userId, id) : null;
+  const visibleRun = async (req: Request, next: NextFunction) => {
+    const id = parseRecordId(req.params.id);
+    const run = id !== null ? await importRunVisibleTo(prisma, abilityOf(user(req)), user(req).access.userId, id) : null;
     // Hidden and missing runs look alike.
-    if (!run) res.status(404).json({ error: 'not found', message: 'notFound' });
+    if (!run) next(new NotFoundError('', 'ImportRun'));
     return run;
   };
 
-  router.get('/imports/runs/:id/status', async (req, res) => {
-    const run = await visibleRun(req, res);
+  router.get('/imports/runs/:id/status', async (req, res, next) => {
+    const run = await visibleRun(req, next);
     if (!run) return;
     res.setHeader('Cache-Control', 'no-store');
     res.json({
@@ -195,21 +183,18 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
   });
 
   const download = (pick: (run: { fileKey: string; errorReportKey: string | null; id: number; fileName: string }) => { key: string | null; name: string }) =>
-    async (req: Request, res: Response) => {
-      const run = await visibleRun(req, res);
+    async (req: Request, res: Response, next: NextFunction) => {
+      const run = await visibleRun(req, next);
       if (!run) return;
       const { key, name } = pick(run);
-      if (!key) return res.status(404).json({ error: 'not found', message: 'notFound' });
-      if (run.filesRemovedAt)
-        return res.status(410).json({ error: 'gone', message: 'Este archivo ya no se conserva: se borró al cumplirse el plazo de retención. El registro de la importación y sus recuentos siguen disponibles.' });
+      if (!key) return next(new NotFoundError('', 'ImportRun'));
+      if (run.filesRemovedAt) return next(new Refusal('importFileRemoved', {}, { kind: 'gone' }));
       res.setHeader('Content-Type', XLSX);
       res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]+/g, '_')}"`);
       await pipeline(await storage.get(key), res);
     };
   router.get('/imports/runs/:id/errors.xlsx', download((run) => ({ key: run.errorReportKey, name: `errores-importacion-${run.id}.xlsx` })));
   router.get('/imports/runs/:id/file', download((run) => ({ key: run.fileKey, name: run.fileName })));
-
-  router.get('/exports/:resourceId.xlsx', exportListHandler(options.admin, prisma, options.timeZone));
   return router;
 }
 

@@ -1,7 +1,9 @@
 import type { es } from './es.js';
 import { documentsEN } from './documents.en.js';
-import { resourceLabelsEN, resourceTranslationsEN } from './resources.en.js';
+import { malformedInputEN } from './malformed-input.en.js';
+import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/resources.en.js';
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
+import { exportMessagesEN } from './exports.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -102,7 +104,9 @@ export const en: typeof es = {
     preventiveOrdersGenerated: '{{count}} preventive orders generated.',
     confirmGeneratePreventiveOrders: 'Generate now the preventive orders due up to today on every active schedule?',
     ...documentsEN.messages,
+    ...malformedInputEN,
     ...importMessagesEN,
+    ...exportMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',
@@ -186,6 +190,8 @@ export const en: typeof es = {
     invalidCredentials: 'Wrong e-mail or password.',
     tooManyRequests: 'Too many failed attempts. Wait a few minutes before trying again.',
     invalidCsrf: 'The form expired. Reload the page and try again.',
+    fieldNotInForm: 'This form does not write this field: the system sets it. Leave it out of the request.',
+    postRequired: "This action changes data: use its button on the record's page.",
     dashboardWelcome: 'Welcome, {{name}}',
     dashboardGroups: 'Your groups: {{groups}}',
     dashboardUsers: 'Active users',

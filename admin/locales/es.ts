@@ -1,6 +1,8 @@
 import { documentsES } from './documents.es.js';
-import { resourceLabelsES, resourceTranslationsES } from './resources.es.js';
+import { malformedInputES } from './malformed-input.es.js';
+import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/resources.es.js';
 import { importLabelsES, importMessagesES } from './imports.es.js';
+import { exportMessagesES } from './exports.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -101,7 +103,9 @@ export const es = {
     preventiveOrdersGenerated: 'Se generaron {{count}} órdenes preventivas.',
     confirmGeneratePreventiveOrders: '¿Generar ahora las órdenes preventivas que vencen hasta hoy en todas las programaciones activas?',
     ...documentsES.messages,
+    ...malformedInputES,
     ...importMessagesES,
+    ...exportMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',
@@ -185,6 +189,8 @@ export const es = {
     invalidCredentials: 'Correo o contraseña incorrectos.',
     tooManyRequests: 'Demasiados intentos fallidos. Espere unos minutos antes de volver a intentarlo.',
     invalidCsrf: 'El formulario caducó. Recargue la página e inténtelo de nuevo.',
+    fieldNotInForm: 'Este formulario no escribe este campo: lo fija el sistema. Quítelo de la petición.',
+    postRequired: 'Esta acción cambia datos: úsela con su botón en la página del registro.',
     dashboardWelcome: 'Bienvenido, {{name}}',
     dashboardGroups: 'Sus grupos: {{groups}}',
     dashboardUsers: 'Usuarios activos',

@@ -7,7 +7,7 @@ import type { Db } from '../../prisma/client.js';
 import { headerKey } from './cell-values.js';
 import { importDefinition } from './definitions/index.js';
 import { choicesOf } from './import-definition.js';
-import { WorkbookRefusedError } from './read-workbook.js';
+import { Refusal } from '../refusal.js';
 
 export interface ImportMappings {
   /** field → (value as compared → code). */
@@ -42,7 +42,7 @@ export const saveMappingInput = z.union([
 /** Saves (or forgets) one mapping for the kind, after checking it names a real field and code. */
 export async function saveMapping(prisma: Db, ability: AppAbility, userId: number, kind: string, input: z.input<typeof saveMappingInput>): Promise<void> {
   const definition = importDefinition(kind);
-  if (!definition) throw new WorkbookRefusedError(`No se puede importar "${kind}".`);
+  if (!definition) throw new Refusal('importKindUnknown', { kind }, { kind: 'notFound' });
   if (!ability.can('import', definition.model)) throw new AccessDeniedError('import', definition.model);
   const mapping = saveMappingInput.parse(input);
   const isHeader = 'header' in mapping;
@@ -50,19 +50,19 @@ export async function saveMapping(prisma: Db, ability: AppAbility, userId: numbe
   const field = isHeader ? '' : mapping.field;
   const target = isHeader ? mapping.field : mapping.target;
   const sourceKey = headerKey(source);
-  if (!sourceKey) throw new WorkbookRefusedError(`"${source}" no tiene letras ni números que se puedan reconocer.`);
+  if (!sourceKey) throw new Refusal('importMappingUnreadable', { source });
   const where = { kind_field_sourceKey: { kind, field, sourceKey } };
   if (!target) {
     await prisma.importMapping.deleteMany({ where: { kind, field, sourceKey } });
     return;
   }
   if (isHeader) {
-    if (!definition.columns.some((column) => column.field === target)) throw new WorkbookRefusedError(`La importación no tiene el campo "${target}".`);
+    if (!definition.columns.some((column) => column.field === target)) throw new Refusal('importMappingNoField', { field: target });
   } else {
     const column = definition.columns.find((c) => c.field === field && c.type === 'choice');
-    if (!column) throw new WorkbookRefusedError(`El campo "${field}" no tiene valores cerrados que asignar.`);
+    if (!column) throw new Refusal('importMappingNoChoices', { field });
     if (!choicesOf(definition, column).some((choice) => choice.code === target))
-      throw new WorkbookRefusedError(`"${target}" no es un valor de ese campo.`);
+      throw new Refusal('importMappingNotAValue', { value: target, field });
   }
   await prisma.importMapping.upsert({
     where,

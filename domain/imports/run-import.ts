@@ -21,9 +21,9 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import type { Prisma } from '@prisma/client';
 import type { Logger } from 'pino';
-import { actAs, type Actor } from '../history/actor.js';
 import { sqlTransactionAs } from '../history/sql-transaction.js';
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
+import { actAs, type Actor } from '../../prisma/actor.js';
 import type { Db } from '../../prisma/client.js';
 import { importDefinition } from './definitions/index.js';
 import { writeErrorReport } from './error-report.js';
@@ -282,7 +282,12 @@ class SheetImport {
 
   /** "Validar sin importar": what the upsert would do to each valid row, asked without writing. */
   private async previewBatch(batch: CandidateRow[]): Promise<void> {
-    const db = this.deps.prisma as unknown as SqlRunner;
+    // Plain pg on the pool, like the writes: Prisma's raw queries cost far more with arrays of 5 000.
+    const pool = this.deps.pool;
+    const db: SqlRunner = {
+      $executeRawUnsafe: async (query, ...values) => (await pool.query(query, values)).rowCount ?? 0,
+      $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await pool.query(query, values)).rows as T,
+    };
     const { valid, errors } = await this.prepare(db, batch);
     const outcomes = await classifyRows(db, this.definition, valid);
     let inserted = 0;

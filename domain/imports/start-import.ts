@@ -7,7 +7,8 @@ import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/a
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
 import type { Db } from '../../prisma/client.js';
 import { importDefinition } from './definitions/index.js';
-import { looksLikeXlsx, WorkbookRefusedError } from './read-workbook.js';
+import { Refusal } from '../refusal.js';
+import { looksLikeXlsx } from './read-workbook.js';
 
 export const startImportInput = z.object({
   kind: z.string(),
@@ -37,10 +38,10 @@ export async function startImport(
 ): Promise<{ id: number }> {
   const { kind, mode, fileName, preview, createMissing } = startImportInput.parse(input);
   const definition = importDefinition(kind);
-  if (!definition) throw new WorkbookRefusedError(`No se puede importar "${kind}".`);
+  if (!definition) throw new Refusal('importKindUnknown', { kind }, { kind: 'notFound' });
   if (!ability.can('import', definition.model)) throw new AccessDeniedError('import', definition.model);
   if (!/\.xlsx$/i.test(fileName) || !(await looksLikeXlsx(filePath)))
-    throw new WorkbookRefusedError('El archivo no es un libro de Excel .xlsx (guárdelo como "Libro de Excel (.xlsx)").');
+    throw new Refusal('importNotXlsx', {}, { kind: 'malformed' });
   const now = new Date();
   const fileKey = `imports/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}.xlsx`;
   await deps.storage.put(fileKey, createReadStream(filePath), { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
@@ -66,10 +67,10 @@ export async function rerunImport(
   const earlier = await importRunVisibleTo(deps.prisma, ability, userId, importRunId);
   if (!earlier) return null;
   const definition = importDefinition(earlier.kind);
-  if (!definition) throw new WorkbookRefusedError(`No se puede importar "${earlier.kind}".`);
+  if (!definition) throw new Refusal('importKindUnknown', { kind: earlier.kind }, { kind: 'notFound' });
   if (!ability.can('import', definition.model)) throw new AccessDeniedError('import', definition.model);
   if (earlier.filesRemovedAt)
-    throw new WorkbookRefusedError('El archivo de esa importación ya no se conserva (se borró tras el plazo de retención). Súbalo de nuevo.');
+    throw new Refusal('importFileRemoved', {}, { kind: 'gone' });
   const run = await deps.prisma.importRun.create({
     data: { kind: earlier.kind, mode, fileName: earlier.fileName, fileKey: earlier.fileKey, userId, preview, createMissing },
   });

@@ -27,7 +27,9 @@ export const changeHistoryResource = (prisma: Db) =>
       exportXlsx: {
         actionType: 'resource',
         icon: 'Download',
-        component: Components.ExportHistory,
+        component: Components.ExportList,
+        showInDrawer: true,
+        custom: { help: 'historyExportHelp' },
         isAccessible: allowedTo('read', 'ChangeHistory'),
         handler: async () => ({}),
       },

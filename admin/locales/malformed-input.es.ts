@@ -1,0 +1,26 @@
+// Refusals of input that cannot mean anything (domain/malformed-input.ts, admin/adapter/input-checks.ts),
+// and the field errors of forms given a value of the wrong kind.
+export const malformedInputES = {
+  malformedRequest: 'La solicitud no es válida. Recargue la página e inténtelo de nuevo.',
+  malformedBody: 'El contenido enviado no se puede leer (formato incorrecto). Recargue la página e inténtelo de nuevo.',
+  bodyTooLarge: 'El contenido enviado supera el tamaño permitido ({{max}}). Envíe menos datos o un archivo más pequeño.',
+  unsupportedBody: 'El tipo de contenido enviado no se admite.',
+  nulCharacter: 'El texto contiene un carácter nulo, que no se admite. Quítelo e inténtelo de nuevo.',
+  invalidRecordId: 'El registro indicado no existe.',
+  invalidPage: 'El número de página debe ser un entero de 1 en adelante.',
+  invalidPerPage: 'El número de filas por página debe ser un entero entre 1 y 500.',
+  invalidFilter: 'El filtro «{{field}}» no es válido.',
+  invalidFilterDate: 'La fecha del filtro «{{field}}» no es válida. Use el selector de fechas (AAAA-MM-DD).',
+  invalidFilterNumber: 'El filtro «{{field}}» debe ser un número.',
+  invalidFilterReference: 'El filtro «{{field}}» debe ser un registro existente.',
+  filterTooLong: 'El texto del filtro «{{field}}» es demasiado largo (máximo {{max}} caracteres).',
+  invalidImportMode: 'El modo de importación no es válido: elija «Solo filas válidas» o «Todo o nada».',
+  // Field errors of forms (AdminJS shows them next to the field, without values).
+  invalidValue: 'Valor no válido para este campo.',
+  invalidNumber: 'Escriba un número.',
+  numberOutOfRange: 'El número está fuera del rango admitido.',
+  invalidDate: 'Escriba una fecha válida.',
+  invalidReference: 'Elija un registro de la lista.',
+  textTooLong: 'El texto es demasiado largo para este campo.',
+  textHasNul: 'El texto contiene un carácter nulo, que no se admite.',
+};
