@@ -136,7 +136,7 @@ describe('"Validar sin importar", a mapping, then "Importar"', () => {
       person.client.request('/admin/imports/assets/mappings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), csrf });
     expect((await map(consultant, { field: 'status', value: 'OPERATIVO', target: 'IN_SERVICE' })).status).toBe(403);
     expect((await map(supervisor, { field: 'status', value: 'OPERATIVO', target: 'IN_SERVICE' }, false)).status).toBe(403);
-    expect((await map(supervisor, { field: 'status', value: 'OPERATIVO', target: 'NOT_A_STATE' })).status).toBe(400);
+    expect((await map(supervisor, { field: 'status', value: 'OPERATIVO', target: 'NOT_A_STATE' })).status).toBe(422);
     expect((await map(supervisor, { field: 'status' })).status).toBe(400);
     expect((await map(supervisor, { field: 'status', value: 'OPERATIVO', target: 'IN_SERVICE' })).status).toBe(204);
 
