@@ -69,7 +69,11 @@ const TECHNICAL_REFERENCE: Prisma.ModelName[] = [
 ];
 // Document control: documents, their revisions (files), named signers, signatures and their audit.
 const DOCUMENTS: Prisma.ModelName[] = ['Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit'];
-const IMPORTABLE: Prisma.ModelName[] = ['Location', 'Asset', 'MeasurementPoint', 'MaintenanceSchedule', 'Reading'];
+// Users are imported by administrators only (they hold every right already).
+const IMPORTABLE: Prisma.ModelName[] = [
+  'Location', 'Asset', 'MeasurementPoint', 'MaintenanceSchedule', 'Reading',
+  'AssetCategory', 'MaintenanceType', 'Frequency', 'FailureCode', 'Procedure', 'ProcedureStep', 'Routine', 'WorkCalendar', 'CalendarHoliday', 'Technician',
+];
 
 export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
