@@ -61,11 +61,12 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
       },
     },
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false },
-    locale: {
-      language: settings.language,
+    // Each person's own language (users.locale, chosen in the top bar), the plant's default otherwise.
+    locale: (currentAdmin) => ({
+      language: (currentAdmin as { locale?: 'es' | 'en' } | undefined)?.locale ?? settings.language,
       availableLanguages: ['es', 'en'],
       localeDetection: false,
       translations: { es, en },
-    },
+    }),
   });
 }

@@ -23,3 +23,19 @@ export const Components = {
   ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'components/export-list')),
 };
+
+// AdminJS's own pieces, replaced where they showed the database instead of the plant: values, dates,
+// yes/no and drop-downs in the user's language; references named and searched like the forms' pickers.
+const OVERRIDES: Record<string, string> = {
+  DefaultPropertyValue: 'property-value',
+  BooleanPropertyValue: 'boolean-value',
+  DefaultDatetimeListProperty: 'date-list',
+  DefaultDatetimeShowProperty: 'date-show',
+  DefaultReferenceEditProperty: 'reference-edit',
+  DefaultReferenceFilterProperty: 'reference-filter',
+  DefaultEditProperty: 'choice-edit',
+  DefaultFilterProperty: 'choice-filter',
+  DefaultBooleanFilterProperty: 'choice-filter',
+  TopBar: 'top-bar',
+};
+for (const [name, file] of Object.entries(OVERRIDES)) componentLoader.override(name as never, path.join(here, 'components/overrides', file));

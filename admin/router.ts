@@ -13,6 +13,7 @@ import { signIn } from './authentication.js';
 import { documentRoutes, type DocumentRoutesOptions } from './documents/router.js';
 import { historyExportHandler } from './history/export.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
+import { languageRoute } from './language.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { SESSION_COOKIE, sessionMiddleware, signedInSessionMaxAge } from './session.js';
@@ -119,6 +120,7 @@ export function createAdminRouter(options: {
   });
 
   router.get('/history/export.xlsx', historyExportHandler(admin));
+  router.use(languageRoute(prisma));
   router.use('/documents', documentRoutes({ prisma, throttle, ...options.documents }));
   router.use(importRoutes({ admin, prisma, ...options.imports }));
   router.use('/api/', statusFromAdminNotices);
