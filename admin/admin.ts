@@ -61,6 +61,8 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
       },
     },
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false },
+    // A screenful of a plant's list: 25 rows (AdminJS's 10 meant paging through every short list).
+    settings: { defaultPerPage: 25 },
     // Each person's own language (users.locale, chosen in the top bar), the plant's default otherwise.
     locale: (currentAdmin) => ({
       language: (currentAdmin as { locale?: 'es' | 'en' } | undefined)?.locale ?? settings.language,

@@ -37,5 +37,7 @@ const OVERRIDES: Record<string, string> = {
   DefaultFilterProperty: 'choice-filter',
   DefaultBooleanFilterProperty: 'choice-filter',
   TopBar: 'top-bar',
+  ActionHeader: 'action-header',
+  NoRecords: 'no-records',
 };
 for (const [name, file] of Object.entries(OVERRIDES)) componentLoader.override(name as never, path.join(here, 'components/overrides', file));

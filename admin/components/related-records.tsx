@@ -5,7 +5,7 @@ import { ApiClient, useResource, useTranslation, type RecordJSON, type ShowPrope
 import React, { useEffect, useState } from 'react';
 import { formatValue } from './plant-format.js';
 
-type Settings = { resource: string; filter: string; columns: string[]; sortBy?: string; direction?: 'asc' | 'desc'; titleKey: string };
+type Settings = { resource: string; filter: string; columns: string[]; sortBy?: string; direction?: 'asc' | 'desc'; titleKey: string; addable?: boolean };
 
 const api = new ApiClient();
 const PAGE = 10;
@@ -69,6 +69,11 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
             ))}
           </TableBody>
         </Table>
+      )}
+      {settings.addable && related?.resourceActions.some((a) => a.name === 'new') && (
+        <Box mt="default">
+          <Link href={`${listHref.split('?')[0]}/actions/new`}>{translateMessage('relatedAdd')}</Link>
+        </Box>
       )}
       {total > PAGE && (
         <Box mt="default">

@@ -110,6 +110,10 @@ export const en: typeof es = {
     error404Resource: 'This section does not exist or you have no access to it.',
     errorFetchingRecord: 'The record does not exist or you have no access to it.',
     errorFetchingRecords: 'The list could not be loaded. Reload the page; if it persists, tell the administrator.',
+    listNoMatches: 'No record matches the search or the filters. Try fewer words or remove a filter.',
+    listEmpty: 'There are no records here yet.',
+    relatedGroups: 'Groups',
+    relatedAdd: 'Add',
     formLoading: "Loading…",
     preventiveOrdersGenerated: '{{count}} preventive orders generated.',
     confirmGeneratePreventiveOrders: 'Generate now the preventive orders due up to today on every active schedule?',
@@ -239,6 +243,7 @@ export const en: typeof es = {
         updatedAt: 'Updated',
         newPassword: 'New password',
         passwordHash: 'Password',
+        memberships: 'Groups',
       },
     },
     Group: {

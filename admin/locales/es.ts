@@ -109,6 +109,10 @@ export const es = {
     error404Resource: 'Esta sección no existe o no tiene acceso a ella.',
     errorFetchingRecord: 'El registro no existe o no tiene acceso a él.',
     errorFetchingRecords: 'No se pudo cargar la lista. Recargue la página; si persiste, avise al administrador.',
+    listNoMatches: 'Ningún registro coincide con la búsqueda o los filtros. Pruebe con menos palabras o quite un filtro.',
+    listEmpty: 'Todavía no hay registros aquí.',
+    relatedGroups: 'Grupos',
+    relatedAdd: 'Añadir',
     formLoading: "Cargando…",
     preventiveOrdersGenerated: 'Se generaron {{count}} órdenes preventivas.',
     confirmGeneratePreventiveOrders: '¿Generar ahora las órdenes preventivas que vencen hasta hoy en todas las programaciones activas?',
@@ -238,6 +242,7 @@ export const es = {
         updatedAt: 'Actualizado',
         newPassword: 'Nueva contraseña',
         passwordHash: 'Contraseña',
+        memberships: 'Grupos',
       },
     },
     Group: {

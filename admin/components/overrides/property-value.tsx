@@ -10,7 +10,9 @@ const PropertyValue: React.FC<BasePropertyProps> = ({ property, record, resource
   const raw = record?.params[property.path];
   if (raw === undefined) return null;
   const text = formatValue(raw, { ...property, resourceId: resource.id }, { language: i18n.language, tl, tm });
-  return property.availableValues?.length ? <Badge>{text}</Badge> : <>{text}</>;
+  if (property.availableValues?.length) return <Badge>{text}</Badge>;
+  // Codes and numbers ("OT-2026-82436", "16.445,86") never break in the middle.
+  return /\s/.test(text) || text.length > 32 ? <>{text}</> : <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
 };
 
 export default PropertyValue;
