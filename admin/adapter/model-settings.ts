@@ -57,8 +57,18 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
     title: (row) => (row.procedureStep ? `${row.procedureStep.position}. ${row.procedureStep.instruction}` : undefined),
   },
   WorkOrderClosure: { include: { workOrder: { select: { number: true } } }, title: (row) => row.workOrder?.number },
-  ImportRun: { title: (row) => joined(row.id && `#${row.id}`, row.fileName) },
+  ImportRun: { title: (row) => joined(row.fileName, instant(row.createdAt)) },
+  Reading: { include: { measurementPoint: { select: { code: true } } }, title: (row) => joined(row.measurementPoint?.code, instant(row.takenAt)) },
+  UserProfile: { include: { user: { select: { name: true } } }, title: (row) => row.user?.name },
+  UserGroup: { include: { user: { select: { name: true } }, group: { select: { name: true } } }, title: (row) => (row.user ? joined(row.user.name, row.group?.name) : undefined) },
+  ChangeHistory: { title: (row) => joined(instant(row.changedAt), row.tableName) },
 };
+
+/** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */
+function instant(value: unknown): string | undefined {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 16).replace('T', ' ') : undefined;
+}
 
 /** Models whose records anyone signed in may see named, though not read: a person's name on an asset
  * ("Responsable") or in a picker, without the rest of his account. Only id and title are given. */
