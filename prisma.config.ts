@@ -9,7 +9,7 @@ import { CatalogTextPool } from './prisma/catalog-text-pool.js';
 process.env.DATABASE_URL ??= 'postgresql://offline@127.0.0.1:1/offline';
 
 export default defineConfig({
-  schema: 'prisma/schema.prisma',
+  schema: 'prisma/schema',
   migrations: { path: 'prisma/migrations' },
   experimental: { adapter: true },
   engine: 'js',

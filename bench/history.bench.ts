@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { actAs } from '../domain/history/actor.js';
+import { actAs } from '../prisma/actor.js';
 import { sqlTransactionAs } from '../domain/history/sql-transaction.js';
 import { importDefinition } from '../domain/imports/definitions/index.js';
 import type { CandidateRow } from '../domain/imports/parse-row.js';

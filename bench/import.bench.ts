@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { actAs } from '../domain/history/actor.js';
+import { actAs } from '../prisma/actor.js';
 import { importDefinition } from '../domain/imports/definitions/index.js';
 import { rowParser, type CandidateRow, type RowParser } from '../domain/imports/parse-row.js';
 import { readSheetRows } from '../domain/imports/read-workbook.js';

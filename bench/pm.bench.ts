@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { actAs } from '../domain/history/actor.js';
+import { actAs } from '../prisma/actor.js';
 import { generatePreventiveOrders } from '../domain/maintenance/generate-preventive-orders.js';
 import { seedDemoPlant } from '../prisma/seed/demo.js';
 import { applyMigrations } from '../prisma/migrate.js';

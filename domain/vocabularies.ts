@@ -1,4 +1,4 @@
-import { GROUP_CODES } from './users/groups.js';
+import { GROUP_CODES } from '../prisma/groups.js';
 
 // Closed vocabularies of the domain. The database enforces the same lists with CHECK constraints
 // (test/vocabularies.test.ts compares them); the UI shows them through locale labels.

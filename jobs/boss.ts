@@ -2,7 +2,7 @@
 // process itself in the embedded default) also work the class queues and keep the schedules.
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
-import { actAs } from '../domain/history/actor.js';
+import { actAs } from '../prisma/actor.js';
 import type { JobContext, JobDefinition, JobEnvelope } from './job.js';
 import { DEAD_LETTER_QUEUE, QUEUE_CLASSES, QUEUE_SETTINGS } from './queues.js';
 

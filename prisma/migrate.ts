@@ -82,15 +82,3 @@ async function listMigrations(dir: string): Promise<string[]> {
     .map((e) => e.name)
     .sort();
 }
-
-// `npm run db:migrate`: apply to DATABASE_URL (or the embedded database under DATA_DIR).
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const { openDatabaseForCli } = await import('../server/database.js');
-  const { pool, close } = await openDatabaseForCli();
-  try {
-    const result = await applyMigrations(pool, (m) => console.log(m));
-    console.log(`${result.applied.length} applied, ${result.alreadyApplied} already applied`);
-  } finally {
-    await close();
-  }
-}

@@ -1,6 +1,7 @@
 // Every AdminJS resource, in navigation order.
 import type { ResourceWithOptions } from 'adminjs';
 import type { Db } from '../prisma/client.js';
+import type { ResourceSettings } from './define-resource.js';
 import { assetCategoryResource } from './assets/asset-category.resource.js';
 import { assetResource } from './assets/asset.resource.js';
 import { importRunResource } from './assets/import-run.resource.js';
@@ -89,11 +90,6 @@ const RESOURCES = [
   calendarHolidayResource,
   userGroupResource,
 ];
-
-/** What resources need to know of the plant beyond the database. */
-export interface ResourceSettings {
-  timeZone: string;
-}
 
 const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'ProcedureStep', 'CalendarHoliday', 'UserGroup']);
 

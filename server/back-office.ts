@@ -3,13 +3,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { actAs } from '../domain/history/actor.js';
 import { bootstrapAccessControl, type BootstrapResult } from '../domain/users/bootstrap.js';
 import { createStorage } from '../integrations/storage/index.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import { registerSchedules, startQueue, startWorkers, type QueueRuntime } from '../jobs/boss.js';
 import type { JobDefinition } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
+import { actAs } from '../prisma/actor.js';
 import { applyMigrations } from '../prisma/migrate.js';
 import type { AppConfig } from './config.js';
 import { connectDatabase, type Database } from './database.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
 import { maintainChangeHistoryJob } from '../jobs/maintain-change-history.job.js';
-import { actAs } from '../domain/history/actor.js';
+import { actAs } from '../prisma/actor.js';
 import { UNRECORDED_TABLES } from '../domain/history/audited-tables.js';
 import { sqlTransactionAs } from '../domain/history/sql-transaction.js';
 import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from './support/back-office.js';

@@ -2,7 +2,7 @@
 // calendars and holidays, windows, meters, both at once, idempotency, concurrent runs and numbering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../prisma/client.js';
-import { actAs } from '../domain/history/actor.js';
+import { actAs } from '../prisma/actor.js';
 import { generatePreventiveOrders } from '../domain/maintenance/generate-preventive-orders.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import * as make from './support/factories.js';

@@ -42,17 +42,25 @@ describe('an operator files a work request', () => {
     expect(byCode.body.records.map((r) => String(r.id))).toEqual([String(compressor.id)]);
   });
 
-  it('is its reporter, whatever the form sends, and cannot choose the state', async () => {
+  it('is its reporter, and can neither name another one nor choose the state', async () => {
     const asset = await make.anAsset(prisma, { description: 'Bomba de condensado' });
-    const someoneElse = await make.aUser(prisma);
     const filed = await operator.client.json<{ record: RecordJson }>(`/admin/api/resources/WorkRequest/actions/new`, {
       method: 'POST',
-      body: form({ asset: asset.id, description: 'Fuga de agua en el sello', priority: 'HIGH', reportedBy: someoneElse.id }),
+      body: form({ asset: asset.id, description: 'Fuga de agua en el sello', priority: 'HIGH' }),
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(200);
     expect(filed.body.record.errors).toEqual({});
     const stored = await prisma.workRequest.findUniqueOrThrow({ where: { id: Number(filed.body.record.id) } });
     expect(stored).toMatchObject({ reportedById: operator.userId, state: 'OPEN', source: 'PERSON', priority: 'HIGH' });
+
+    // The form has no reporter: one sent anyway is refused next to the field, nothing is written.
+    const someoneElse = await make.aUser(prisma);
+    const impersonated = await operator.client.json<{ record: RecordJson }>(`/admin/api/resources/WorkRequest/actions/new`, {
+      method: 'POST',
+      body: form({ asset: asset.id, description: 'En nombre de otro', reportedBy: someoneElse.id }),
+    });
+    expect(impersonated.body.record.errors.reportedBy).toBeDefined();
+    expect(await prisma.workRequest.count({ where: { description: 'En nombre de otro' } })).toBe(0);
 
     const converted = await operator.client.json<{ record: RecordJson }>(`/admin/api/resources/WorkRequest/actions/new`, {
       method: 'POST',

@@ -6,7 +6,7 @@ import { AbilityBuilder, subject as caslSubject } from '@casl/ability';
 import { accessibleBy, createPrismaAbility, type PrismaQuery, type Subjects } from '@casl/prisma';
 import type { Prisma } from '@prisma/client';
 import type { Ability } from '@casl/ability';
-import type { GroupCode } from '../users/groups.js';
+import type { GroupCode } from '../../prisma/groups.js';
 
 /** CRUD, plus the named workflow steps that need their own permission. */
 export type Action =
@@ -171,7 +171,12 @@ export function asSubject(model: Prisma.ModelName, record: Record<string, unknow
 
 /** A user asked for something the rules do not allow him; answered 403, nothing written. */
 export class AccessDeniedError extends Error {
-  constructor(readonly action: string, readonly subjectType: string) {
+  constructor(
+    readonly action: string,
+    readonly subjectType: string,
+    /** The message a person reads, where a page says more than AdminJS's own "forbiddenError". */
+    readonly messageKey = 'forbiddenError',
+  ) {
     super(`not allowed to ${action} ${subjectType}`);
     this.name = 'AccessDeniedError';
   }

@@ -1,7 +1,7 @@
 // The signed-in user as kept in the session and handed to AdminJS as `currentAdmin`.
 import type { Db } from '../../prisma/client.js';
 import type { AccessProfile } from './abilities.js';
-import type { GroupCode } from '../users/groups.js';
+import type { GroupCode } from '../../prisma/groups.js';
 
 export interface CurrentUser {
   id: string;

@@ -5,7 +5,7 @@ import { AccessDeniedError, accessibleWhere, asSubject, type AppAbility } from '
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
 import type { Db } from '../../prisma/client.js';
 import type { AttachmentOwner } from './document-access.js';
-import { DocumentNotFoundError } from './errors.js';
+import { documentNotFound } from './errors.js';
 import { checkUploadedFile, cleanFileName } from './file-policy.js';
 import { addRevision, type ReceivedFile } from './revisions.js';
 
@@ -34,7 +34,7 @@ export async function attachFile(
   const [key, id] = Object.entries(input.owner)[0] as [keyof typeof OWNER_MODELS, number];
   // The record must be one the uploader may read; a hidden one is not told apart from a missing one.
   const right = await attachRight(db, ability, input.owner);
-  if (right === 'missing') throw new DocumentNotFoundError(`${OWNER_MODELS[key]} ${id}`);
+  if (right === 'missing') throw documentNotFound();
   if (!right) throw new AccessDeniedError('create', 'Document');
   // The file is judged before anything is written: a refused file leaves no empty document behind.
   const checked = await checkUploadedFile(input.file);

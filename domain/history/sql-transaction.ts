@@ -4,7 +4,7 @@
 // itself; for a 2 000-row batch that was a quarter of the import's time. The history triggers read the
 // same transaction settings either way (actorSettings), so the record is the same.
 import type pg from 'pg';
-import { actorSettings, type Actor } from './actor.js';
+import { actorSettings, type Actor } from '../../prisma/actor.js';
 
 /** The two raw-query calls the import's SQL uses, as Prisma's client and transactions also offer them. */
 export interface SqlRunner {

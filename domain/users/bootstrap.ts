@@ -1,6 +1,6 @@
 // First start: the five groups exist, and so does at least one active administrator.
 import type { Db } from '../../prisma/client.js';
-import { GROUP_CODES, GROUPS } from './groups.js';
+import { GROUP_CODES, GROUPS } from '../../prisma/groups.js';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './password.js';
 
 export interface BootstrapResult {

@@ -1,6 +1,6 @@
 // One signed-in person per group of ../shared/DOMAIN.md, for tests of the role rules.
 import { hashPassword } from '../../domain/users/password.js';
-import type { GroupCode } from '../../domain/users/groups.js';
+import type { GroupCode } from '../../prisma/groups.js';
 import type { Db } from '../../prisma/client.js';
 import { HttpClient } from './http-client.js';
 

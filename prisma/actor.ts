@@ -1,6 +1,7 @@
 // Who is writing: a person (with the request's id and address), a job, an import, or the system. The
 // database triggers that record change history read it from transaction settings (cmms.actor_*), which
-// our Prisma client sets for every write made while an actor is current (prisma/client.ts).
+// our Prisma client sets for every write made while an actor is current (client.ts beside it). It lives
+// in prisma/ because the database client reads it, and prisma/ imports nothing from the layers above.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface Actor {
@@ -10,6 +11,10 @@ export interface Actor {
   label: string;
   requestId?: string;
   ip?: string;
+  /** The signed-in person's session: changing his password or rights ends his other sessions, not this one. */
+  sessionId?: string;
+  /** A GET: the request may read only; a write through our Prisma client is refused (prisma/client.ts). */
+  readOnly?: boolean;
 }
 
 const actors = new AsyncLocalStorage<Actor>();
@@ -30,5 +35,13 @@ export function actorSettings(actor: Actor): [string, string][] {
     ['cmms.actor_label', actor.label],
     ['cmms.request_id', actor.requestId ?? ''],
     ['cmms.ip', actor.ip ?? ''],
+    ['cmms.session_id', actor.sessionId ?? ''],
   ];
+}
+
+/** A write attempted while serving a GET: state changes only by POST. */
+export class ReadOnlyRequestError extends Error {
+  constructor(operation: string) {
+    super(`A ${operation} was attempted while serving a GET request; state changes only by POST`);
+  }
 }

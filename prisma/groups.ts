@@ -1,4 +1,7 @@
-// The five user groups of ../shared/DOMAIN.md. Their rules live in admin/abilities (issue 4).
+// The five user groups of ../shared/DOMAIN.md, as the database knows them: the codes its CHECK accepts
+// (migration *_init) and the names and descriptions they are created with, at first start
+// (domain/users/bootstrap.ts) or by the demo seed. Here, in prisma/, so the seed needs nothing from
+// domain/; their rules live in domain/access/abilities.ts.
 export const GROUP_CODES = ['ADMINISTRATORS', 'SUPERVISORS', 'TECHNICIANS', 'CONSULTANTS', 'OPERATORS'] as const;
 export type GroupCode = (typeof GROUP_CODES)[number];
 
