@@ -74,11 +74,14 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
     },
     // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false, theme: { font: SYSTEM_FONTS } as never },
-    locale: {
-      language: settings.language,
+    // A screenful of a plant's list: 25 rows (AdminJS's 10 meant paging through every short list).
+    settings: { defaultPerPage: 25 },
+    // Each person's own language (users.locale, chosen in the top bar), the plant's default otherwise.
+    locale: (currentAdmin) => ({
+      language: (currentAdmin as { locale?: 'es' | 'en' } | undefined)?.locale ?? settings.language,
       availableLanguages: ['es', 'en'],
       localeDetection: false,
       translations: { es, en },
-    },
+    }),
   });
 }

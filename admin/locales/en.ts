@@ -1,6 +1,7 @@
 import type { es } from './es.js';
 import { documentsEN } from './documents.en.js';
 import { malformedInputEN } from './malformed-input.en.js';
+import { tableLabels } from './table-labels.js';
 import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/resources.en.js';
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
 import { exportMessagesEN } from './exports.en.js';
@@ -101,6 +102,21 @@ export const en: typeof es = {
     assignTechnicianLabel: "Technician",
     assignSubmit: "Assign",
     selectPlaceholder: "— Choose —",
+    valueYes: 'Yes',
+    valueNo: 'No',
+    selectNoOptions: 'No choices available.',
+    selectNoMatches: 'Nothing matches what you typed.',
+    // AdminJS's answers to a missing or hidden record: they said "no action named show".
+    pageNotFound_title: 'Not available',
+    error404Action: 'What you are looking for does not exist or you have no access to it. Go back to the list to find another record.',
+    error404Record: 'The record does not exist or you have no access to it. Go back to the list to find another.',
+    error404Resource: 'This section does not exist or you have no access to it.',
+    errorFetchingRecord: 'The record does not exist or you have no access to it.',
+    errorFetchingRecords: 'The list could not be loaded. Reload the page; if it persists, tell the administrator.',
+    listNoMatches: 'No record matches the search or the filters. Try fewer words or remove a filter.',
+    listEmpty: 'There are no records here yet.',
+    relatedGroups: 'Groups',
+    relatedAdd: 'Add',
     formLoading: "Loading…",
     preventiveOrdersGenerated: '{{count}} preventive orders generated.',
     confirmGeneratePreventiveOrders: 'Generate now the preventive orders due up to today on every active schedule?',
@@ -210,12 +226,12 @@ export const en: typeof es = {
   resources: {
     ...documentsEN.resources,
     ChangeHistory: {
+      labels: { tableName: {} as Record<string, string>, action: { INSERT: 'Created', UPDATE: 'Changed', DELETE: 'Deleted' } },
       properties: {
+        record: 'Record', actor: 'Author', recordId: 'Record (no.)', actorLabel: 'Author (account or process)',
         changedAt: 'Date',
         tableName: 'Table',
-        recordId: 'Record',
         action: 'Action',
-        actorLabel: 'Author',
         actorUserId: 'User (id)',
         requestId: 'Request',
         ip: 'IP address',
@@ -236,6 +252,7 @@ export const en: typeof es = {
         updatedAt: 'Updated',
         newPassword: 'New password',
         passwordHash: 'Password',
+        memberships: 'Groups',
       },
     },
     Group: {
@@ -265,3 +282,4 @@ export const en: typeof es = {
 };
 
 Object.assign(en.actions, documentsEN.actions);
+en.resources.ChangeHistory.labels.tableName = tableLabels(en.labels);

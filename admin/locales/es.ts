@@ -1,5 +1,6 @@
 import { documentsES } from './documents.es.js';
 import { malformedInputES } from './malformed-input.es.js';
+import { tableLabels } from './table-labels.js';
 import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/resources.es.js';
 import { importLabelsES, importMessagesES } from './imports.es.js';
 import { exportMessagesES } from './exports.es.js';
@@ -100,6 +101,21 @@ export const es = {
     assignTechnicianLabel: "Técnico",
     assignSubmit: "Asignar",
     selectPlaceholder: "— Elegir —",
+    valueYes: 'Sí',
+    valueNo: 'No',
+    selectNoOptions: 'Ninguna opción disponible.',
+    selectNoMatches: 'Nada coincide con lo escrito.',
+    // AdminJS's answers to a missing or hidden record: they said "no action named show".
+    pageNotFound_title: 'No disponible',
+    error404Action: 'Lo que busca no existe o no tiene acceso a ello. Vuelva a la lista para buscar otro registro.',
+    error404Record: 'El registro no existe o no tiene acceso a él. Vuelva a la lista para buscar otro.',
+    error404Resource: 'Esta sección no existe o no tiene acceso a ella.',
+    errorFetchingRecord: 'El registro no existe o no tiene acceso a él.',
+    errorFetchingRecords: 'No se pudo cargar la lista. Recargue la página; si persiste, avise al administrador.',
+    listNoMatches: 'Ningún registro coincide con la búsqueda o los filtros. Pruebe con menos palabras o quite un filtro.',
+    listEmpty: 'Todavía no hay registros aquí.',
+    relatedGroups: 'Grupos',
+    relatedAdd: 'Añadir',
     formLoading: "Cargando…",
     preventiveOrdersGenerated: 'Se generaron {{count}} órdenes preventivas.',
     confirmGeneratePreventiveOrders: '¿Generar ahora las órdenes preventivas que vencen hasta hoy en todas las programaciones activas?',
@@ -209,12 +225,12 @@ export const es = {
   resources: {
     ...documentsES.resources,
     ChangeHistory: {
+      labels: { tableName: {} as Record<string, string>, action: { INSERT: 'Creación', UPDATE: 'Modificación', DELETE: 'Eliminación' } },
       properties: {
+        record: 'Registro', actor: 'Autor', recordId: 'Registro (n.º)', actorLabel: 'Autor (cuenta o proceso)',
         changedAt: 'Fecha',
         tableName: 'Tabla',
-        recordId: 'Registro',
         action: 'Acción',
-        actorLabel: 'Autor',
         actorUserId: 'Usuario (id)',
         requestId: 'Solicitud',
         ip: 'Dirección IP',
@@ -235,6 +251,7 @@ export const es = {
         updatedAt: 'Actualizado',
         newPassword: 'Nueva contraseña',
         passwordHash: 'Contraseña',
+        memberships: 'Grupos',
       },
     },
     Group: {
@@ -264,3 +281,4 @@ export const es = {
 };
 
 Object.assign(es.actions, documentsES.actions);
+es.resources.ChangeHistory.labels.tableName = tableLabels(es.labels);
