@@ -5,6 +5,8 @@ import { CmmsPrismaResource } from './adapter/prisma-resource.js';
 import type { Db } from '../prisma/client.js';
 import type { Prisma } from '@prisma/client';
 import { accessibleWhere } from '../domain/access/abilities.js';
+import { OPEN_WORK_REQUEST_STATES } from '../domain/maintenance/convert-work-request.js';
+import { OPEN_WORK_ORDER_STATES } from '../domain/maintenance/work-order-lifecycle.js';
 import { kpiBoard } from '../domain/services/kpis.js';
 import { allResources } from '../resources/index.js';
 import { abilityOf } from './access.js';
@@ -23,16 +25,16 @@ const DASHBOARD_COUNTS: [string, Prisma.ModelName][] = [
   ['dashboardUsers', 'User'],
 ];
 
-const OPEN_STATES = ['PENDING', 'ASSIGNED', 'IN_PROGRESS', 'ON_HOLD'];
+const SYSTEM_FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif";
 
 async function countOf(prisma: Db, model: Prisma.ModelName, where: Record<string, unknown>): Promise<number> {
   switch (model) {
     case 'WorkOrder':
-      return prisma.workOrder.count({ where: { AND: [where, { state: { in: OPEN_STATES } }] } });
+      return prisma.workOrder.count({ where: { AND: [where, { state: { in: [...OPEN_WORK_ORDER_STATES] } }] } });
     case 'Asset':
       return prisma.asset.count({ where });
     case 'WorkRequest':
-      return prisma.workRequest.count({ where: { AND: [where, { state: { in: ['OPEN', 'IN_REVIEW'] } }] } });
+      return prisma.workRequest.count({ where: { AND: [where, { state: { in: [...OPEN_WORK_REQUEST_STATES] } }] } });
     default:
       return prisma.user.count({ where: { AND: [where, { isActive: true }] } });
   }
@@ -60,7 +62,8 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
         return { counts, kpis };
       },
     },
-    branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false },
+    // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).
+    branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false, theme: { font: SYSTEM_FONTS } as never },
     locale: {
       language: settings.language,
       availableLanguages: ['es', 'en'],

@@ -22,4 +22,6 @@ export const Components = {
   Attachments: componentLoader.add('Attachments', path.join(here, 'components/attachments')),
   ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'components/export-list')),
+  // Not rendered: loading it makes one-click actions POST (see the file).
+  PostOneClickActions: componentLoader.add('PostOneClickActions', path.join(here, 'components/post-one-click-actions')),
 };

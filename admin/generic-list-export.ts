@@ -5,7 +5,7 @@ import type AdminJS from 'adminjs';
 import { populator, type BaseRecord, type CurrentAdmin } from 'adminjs';
 import type { Prisma } from '@prisma/client';
 import type { Request, Response } from 'express';
-import { resourceTranslationsES } from './locales/resources.es.js';
+import { resourceTranslationsES } from '../domain/labels/resources.es.js';
 import { abilityOf } from './access.js';
 import { listQueryOf, xlsxDownload } from './list-export.js';
 

@@ -8,12 +8,16 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { actAs } from '../prisma/actor.js';
 import type { Db } from '../prisma/client.js';
 import type pg from 'pg';
+import { AccessDeniedError } from '../domain/access/abilities.js';
 import { loadCurrentUser, type CurrentUser } from '../domain/access/current-user.js';
 import { signIn } from './authentication.js';
 import { documentRoutes, type DocumentRoutesOptions } from './documents/router.js';
 import { historyExportHandler } from './history/export.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
+import { methodAllowed } from './action-methods.js';
+import { hardenAdminPages } from './page-html.js';
+import { withoutSecrets } from './secret-answers.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { SESSION_COOKIE, sessionMiddleware, signedInSessionMaxAge } from './session.js';
 
@@ -41,22 +45,27 @@ export function createAdminRouter(options: {
   const { rootPath, loginPath } = admin.options;
   const router = express.Router();
 
+  router.use(hardenAdminPages);
   router.use(sessionMiddleware({ pool: options.pool, secret: options.sessionSecret, secure, ttlHours: options.sessionTtlHours }));
 
   const renderLogin = async (req: Request, res: Response, status: number, errorMessage: string | null) => {
     const token = csrfToken(req, res, { secure });
+    // Stored before a byte of the page leaves: express-session would store a new session only at the
+    // response's end, after sending all but its last byte, and a form posted in between (its scripts
+    // render it) carried a token its session did not hold yet: the rare 403 on a correct sign-in.
+    await new Promise<void>((resolve, reject) => req.session.save((error) => (error ? reject(error) : resolve())));
     res.status(status).type('html').send(await admin.renderLogin({ action: loginPath, errorMessage, csrfToken: token } as never));
   };
 
-  router.get('/login', async (req, res) => {
+  router.get('/login', async (req, res, next) => {
     if (req.session.adminUser) return res.redirect(rootPath);
-    await renderLogin(req, res, 200, null);
+    await renderLogin(req, res, 200, null).catch(next);
   });
 
   router.post('/login', express.urlencoded({ extended: false, limit: '10kb' }), requireCsrfToken, async (req, res, next) => {
     try {
       const result = await signIn(prisma, throttle, { email: req.body.email, password: req.body.password, ip: req.ip ?? 'unknown' });
-      if (!result.ok) return renderLogin(req, res, result.reason === 'tooManyRequests' ? 429 : 401, result.reason);
+      if (!result.ok) return await renderLogin(req, res, result.reason === 'tooManyRequests' ? 429 : 401, result.reason);
       // A new session id on sign-in: an id planted before login is worthless after it.
       req.session.regenerate((error) => {
         if (error) return next(error);
@@ -70,9 +79,11 @@ export function createAdminRouter(options: {
     }
   });
 
-  // AdminJS's "Cerrar sesión" link is a GET: refuse it from other sites, so no page can sign a user out.
+  // AdminJS's "Cerrar sesión" link is a GET: refuse it from any other origin (another site, or another
+  // port of this host, which the browser calls the same site), so no other page can sign a user out.
   const logout = (req: Request, res: Response, next: NextFunction) => {
-    if (req.method === 'GET' && req.headers['sec-fetch-site'] === 'cross-site') return res.status(403).send('Forbidden');
+    const from = req.headers['sec-fetch-site'];
+    if (req.method !== 'POST' && (from === 'cross-site' || from === 'same-site')) return res.status(403).send('Forbidden'); // GET or HEAD
     req.session.destroy((error) => {
       if (error) return next(error);
       res.clearCookie(SESSION_COOKIE).clearCookie(CSRF_COOKIE).redirect(303, loginPath);
@@ -83,6 +94,8 @@ export function createAdminRouter(options: {
 
   router.use(async (req, res, next) => {
     if (req.path.startsWith(PUBLIC_ASSETS)) return next();
+    // Pages and answers carry the person's data: no cache keeps them.
+    res.setHeader('Cache-Control', 'no-store');
     // Rights are read afresh on every request: a deactivated account or a removed group takes effect
     // at once, not at the next sign-in.
     let current: CurrentUser | null = null;
@@ -100,7 +113,9 @@ export function createAdminRouter(options: {
     // Keep the readable cookie in step with the session's token for AdminJS's axios client.
     if (req.method === 'GET' && !req.headers.cookie?.includes(`${CSRF_COOKIE}=`)) csrfToken(req, res, { secure });
     // Every write of this request is recorded in the change history as this person's.
-    actAs({ userId: current.access.userId, label: `user:${current.email}`, requestId: String(req.id), ip: req.ip }, () => next());
+    // A GET or HEAD only reads: any write it attempts through our client is refused (state changes by POST).
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    actAs({ userId: current.access.userId, label: `user:${current.email}`, requestId: String(req.id), ip: req.ip, sessionId: req.sessionID, readOnly }, () => next());
   });
   router.use(requireCsrfToken);
 
@@ -113,15 +128,18 @@ export function createAdminRouter(options: {
       /^\/records\/[^/]+\/([^/?]+)/.exec(req.path)?.[1] ??
       (req.path.startsWith('/search/') ? 'search' : undefined);
     const action = actionName ? findAction(admin, req.params.resourceId!, actionName) : undefined;
-    if (action?.isAccessible(req.session.adminUser as CurrentAdmin)) return next();
-    req.log?.warn({ resource: req.params.resourceId, action: actionName, user: req.session.adminUser?.email }, 'refused by the role rules');
-    res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
+    if (action?.isAccessible(req.session.adminUser as CurrentAdmin)) {
+      if (methodAllowed(req.method, action)) return next();
+      // A one-click action changes state on any call: only a POST (with its CSRF token) may call it.
+      return res.status(405).set('Allow', 'POST').json({ error: 'method not allowed', message: 'postRequired' });
+    }
+    next(new AccessDeniedError(actionName ?? 'use', req.params.resourceId!));
   });
 
   router.get('/history/export.xlsx', historyExportHandler(admin));
   router.use('/documents', documentRoutes({ prisma, throttle, ...options.documents }));
   router.use(importRoutes({ admin, prisma, ...options.imports }));
-  router.use('/api/', statusFromAdminNotices);
+  router.use('/api/', statusFromAdminNotices, withoutSecrets);
 
   AdminJSExpress.buildRouter(admin, router);
 

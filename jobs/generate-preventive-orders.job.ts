@@ -2,7 +2,7 @@
 // A payload may name the day (catching up a missed one) and the schedules; the operation is idempotent,
 // so a retry after a failure, or a second worker running it at the same time, creates nothing twice.
 import { z } from 'zod';
-import { todayIn } from '../domain/maintenance/convert-work-request.js';
+import { todayIn } from '../domain/dates.js';
 import { generatePreventiveOrders } from '../domain/maintenance/generate-preventive-orders.js';
 import { defineJob } from './job.js';
 

@@ -11,6 +11,10 @@ export interface Actor {
   label: string;
   requestId?: string;
   ip?: string;
+  /** The signed-in person's session: changing his password or rights ends his other sessions, not this one. */
+  sessionId?: string;
+  /** A GET: the request may read only; a write through our Prisma client is refused (prisma/client.ts). */
+  readOnly?: boolean;
 }
 
 const actors = new AsyncLocalStorage<Actor>();
@@ -31,5 +35,13 @@ export function actorSettings(actor: Actor): [string, string][] {
     ['cmms.actor_label', actor.label],
     ['cmms.request_id', actor.requestId ?? ''],
     ['cmms.ip', actor.ip ?? ''],
+    ['cmms.session_id', actor.sessionId ?? ''],
   ];
+}
+
+/** A write attempted while serving a GET: state changes only by POST. */
+export class ReadOnlyRequestError extends Error {
+  constructor(operation: string) {
+    super(`A ${operation} was attempted while serving a GET request; state changes only by POST`);
+  }
 }

@@ -3,7 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
-import { actorSettings, currentActor, type Actor } from './actor.js';
+import { actorSettings, currentActor, ReadOnlyRequestError, type Actor } from './actor.js';
 
 const WRITES = new Set([
   'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany',
@@ -15,9 +15,10 @@ export function createPrismaClient(pool: pg.Pool) {
   // Password hashes are never loaded unless a query asks for them by name (sign-in does).
   const base = new PrismaClient({ adapter: new PrismaPg(pool), omit: { user: { passwordHash: true } } });
   const settingsOf = (actor: Actor) => {
-    const [[, userId], [, label], [, requestId], [, ip]] = actorSettings(actor) as [[string, string], [string, string], [string, string], [string, string]];
+    const [[, userId], [, label], [, requestId], [, ip], [, sessionId]] = actorSettings(actor) as [string, string][] as [[string, string], [string, string], [string, string], [string, string], [string, string]];
     return base.$executeRaw`SELECT set_config('cmms.actor_user_id', ${userId}, true), set_config('cmms.actor_label', ${label}, true),
-                                  set_config('cmms.request_id', ${requestId}, true), set_config('cmms.ip', ${ip}, true)`;
+                                  set_config('cmms.request_id', ${requestId}, true), set_config('cmms.ip', ${ip}, true),
+                                  set_config('cmms.session_id', ${sessionId}, true)`;
   };
   // Every write made while an actor is current runs in a transaction that first tells the history
   // triggers who wrote it. Interactive transactions must start through transactionAs() (checked here).
@@ -27,6 +28,7 @@ export function createPrismaClient(pool: pg.Pool) {
         async $allOperations(params) {
           const { operation, args, query } = params;
           const actor = currentActor();
+          if (actor?.readOnly && WRITES.has(operation)) throw new ReadOnlyRequestError(operation);
           if (!actor || !WRITES.has(operation) || actorInTransaction.getStore()) return query(args);
           // Prisma tells whether the call runs inside a transaction only in this undocumented field.
           const transaction = (params as { __internalParams?: { transaction?: { kind: string } } }).__internalParams?.transaction;
@@ -46,6 +48,8 @@ export function createPrismaClient(pool: pg.Pool) {
       ): Promise<T> {
         const actor = currentActor();
         return base.$transaction(async (tx) => {
+          // Serving a GET: PostgreSQL itself refuses any write of this transaction, raw SQL included.
+          if (actor?.readOnly) await tx.$executeRaw`SET TRANSACTION READ ONLY`;
           if (actor)
             for (const [name, value] of actorSettings(actor)) await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
           return actorInTransaction.run(true, () => work(tx));

@@ -11,6 +11,11 @@ import { Components } from '../admin/component-loader.js';
 import { readRecordHistory } from '../admin/history/record-history.js';
 import { excelActions } from './excel-actions.js';
 
+/** What resources need to know of the plant beyond the database. */
+export interface ResourceSettings {
+  timeZone: string;
+}
+
 export const NAVIGATION = {
   assets: { name: 'assets', icon: 'Box' },
   monitoring: { name: 'monitoring', icon: 'Activity' },

@@ -1,6 +1,7 @@
 // Every AdminJS resource, in navigation order.
 import type { ResourceWithOptions } from 'adminjs';
 import type { Db } from '../prisma/client.js';
+import type { ResourceSettings } from './define-resource.js';
 import { assetCategoryResource } from './assets/asset-category.resource.js';
 import { assetResource } from './assets/asset.resource.js';
 import { importRunResource } from './assets/import-run.resource.js';
@@ -86,11 +87,6 @@ const RESOURCES = [
   // Auditoría
   changeHistoryResource,
 ];
-
-/** What resources need to know of the plant beyond the database. */
-export interface ResourceSettings {
-  timeZone: string;
-}
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => resource(prisma, settings));

@@ -1,6 +1,7 @@
 // All configuration is read and validated here, once, at start. A missing or malformed setting stops
 // the process with a message naming the variable. Nothing else reads process.env.
 import { z } from 'zod';
+import type { StorageSettings } from '../integrations/storage/index.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -74,15 +75,6 @@ const environmentSchema = z
 
 export type Environment = z.infer<typeof environmentSchema>;
 
-export interface S3Settings {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  forcePathStyle: boolean;
-}
-
 export interface AppConfig {
   env: Environment['NODE_ENV'];
   host: string;
@@ -100,7 +92,7 @@ export interface AppConfig {
   defaultLocale: 'es' | 'en';
   workersInProcess: boolean;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; blockMinutes: number };
-  storage: { driver: 'local' } | ({ driver: 's3' } & S3Settings);
+  storage: StorageSettings;
   /** Largest revision file accepted; downloads streamed by the app, or (S3 reachable by browsers) a
    * redirect to a presigned URL working for downloadUrlSeconds. */
   documents: { maxUploadBytes: number; downloads: 'stream' | 'presigned'; downloadUrlSeconds: number };

@@ -1,7 +1,6 @@
 // The Express application: request ids and logs, security headers, /health, the AdminJS back office.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler } from 'express';
-import { NotFoundError } from 'adminjs';
 import { AccessDeniedError } from '../domain/access/abilities.js';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -16,6 +15,7 @@ import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { QueueRuntime } from '../jobs/boss.js';
 import type { AppConfig } from './config.js';
 import { healthHandler } from './health.js';
+import { errorAnswer } from './http-errors.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -47,8 +47,35 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       autoLogging: { ignore: (req) => req.url?.startsWith(`${ADMIN_ROOT}/frontend/assets/`) ?? false },
     }),
   );
-  // AdminJS's pages rely on inline scripts, so its CSP is left to a later hardening; the rest of helmet applies.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: config.cookieSecure }));
+  // Content-Security-Policy: scripts from this origin only, plus AdminJS's two inline scripts, which carry
+  // this response's nonce (admin/page-html.ts). Styles may be inline: AdminJS's styled-components write
+  // <style> elements at run time. HSTS wherever cookies are Secure (production).
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64');
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(config.cookieSecure && { upgradeInsecureRequests: [] }),
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    }),
+  );
 
   app.get('/health', healthHandler(deps));
 
@@ -77,12 +104,13 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
 // Unexpected failures: logged with the request id, answered without stack traces or internals.
 const internalErrorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (res.headersSent) return res.end();
-  // Refusals of the role rules, and records that do not exist or are hidden from this user.
-  if (error instanceof AccessDeniedError) {
-    req.log.warn({ reason: error.message }, 'refused by the role rules');
-    return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
+  // Refusals (of the role rules, of a workflow, of a file), and records missing or hidden from this user.
+  const answer = errorAnswer(error, (req.session as { adminUser?: { locale?: string } } | undefined)?.adminUser?.locale);
+  if (answer) {
+    if (error instanceof AccessDeniedError) req.log.warn({ reason: error.message }, 'refused by the role rules');
+    else req.log.info({ reason: answer.body.error }, 'request refused');
+    return res.status(answer.status).json(answer.body);
   }
-  if (error instanceof NotFoundError) return res.status(404).json({ error: 'not found', message: 'notFound' });
   req.log.error({ err: error }, 'request failed');
   const message = 'Error interno del servidor. Indique este código al administrador:';
   if (req.path.includes('/api/')) res.status(500).json({ error: 'internal', message, requestId: req.id });

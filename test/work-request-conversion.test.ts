@@ -1,7 +1,7 @@
 // Corrective work: a work request becomes a CORRECTIVE work order, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../prisma/client.js';
-import { todayIn } from '../domain/maintenance/convert-work-request.js';
+import { todayIn } from '../domain/dates.js';
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
 import * as make from './support/factories.js';
 import { aPerson, type Person } from './support/people.js';

@@ -234,8 +234,42 @@ export class CmmsPrismaResource extends Resource {
     return [primary, { id: 'asc' }];
   }
 
-  override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
-    this.refuseWorkflowFields(params, {});
+  /** The fields this resource's form shows (new and edit share AdminJS's "edit" place), less disabled ones. */
+  private formFields(): Set<string> {
+    this.formFieldCache ??= new Set(
+      this.decorate()
+        .getProperties({ where: 'edit' })
+        .filter((property) => !property.isDisabled())
+        .map((property) => property.propertyPath),
+    );
+    return this.formFieldCache;
+  }
+  private formFieldCache?: Set<string>;
+
+  /** Mass assignment: a write keeps only the fields its form shows. Any other field (a timestamp, a number,
+   * a source, a derived or trigger-kept value) is refused with a field error, unless it merely echoes the
+   * stored value (AdminJS's edit form sends the whole record back) or is empty on a new record. The
+   * server and the database set those fields; no payload does. */
+  private formFieldsOnly(params: Record<string, unknown>, stored: Record<string, unknown> | null): Record<string, unknown> {
+    const fields = this.formFields();
+    const kept: Record<string, unknown> = {};
+    const refused = new Set<string>();
+    for (const [key, value] of Object.entries(params)) {
+      const path = key.split('.')[0]!;
+      if (fields.has(path)) kept[key] = value;
+      else if (stored ? !sameValue(valueAt(stored, key), value) : !isBlank(value)) refused.add(path);
+    }
+    if (refused.size)
+      throw new ValidationError(Object.fromEntries([...refused].map((path) => [path, { message: 'fieldNotInForm', type: 'notInForm' }])), {
+        message: 'fieldNotInForm',
+        type: 'notInForm',
+      });
+    return kept;
+  }
+
+  override async create(submitted: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    this.refuseWorkflowFields(submitted, {}); // the more telling refusal for a workflow field
+    const params = this.formFieldsOnly(submitted, null);
     const missing = this.missingRequired(params);
     if (missing.length)
       throw new ValidationError(Object.fromEntries(missing.map((path) => [path, { message: 'required', type: 'required' }])), { message: 'required', type: 'required' });
@@ -244,7 +278,11 @@ export class CmmsPrismaResource extends Resource {
     return this.translatingErrors(() => super.create(params));
   }
 
-  override async update(id: string, params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+  override async update(id: string, submitted: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    const stored = await this.findAllowed(id, context, 'update');
+    if (!stored) throw new AccessDeniedError('update', this.modelName);
+    this.refuseWorkflowFields(submitted, this.prepareReturnValues(stored)); // the more telling refusal for a workflow field
+    const params = this.formFieldsOnly(submitted, this.prepareReturnValues(stored));
     await this.assertWriteAllowed('update', id, params, context);
     return this.translatingErrors(() => super.update(id, params));
   }
@@ -344,8 +382,19 @@ export class CmmsPrismaResource extends Resource {
 
 /** A stored value and a form's text for it: equal when they name the same value (dates compared as instants). */
 function sameValue(stored: unknown, submitted: unknown): boolean {
-  if (stored instanceof Date) return !Number.isNaN(Date.parse(String(submitted))) && stored.getTime() === Date.parse(String(submitted));
+  // AdminJS's param converter may already have turned the form's text into a Date (keeping milliseconds).
+  const instant = submitted instanceof Date ? submitted.getTime() : Date.parse(String(submitted));
+  if (stored instanceof Date) return !Number.isNaN(instant) && stored.getTime() === instant;
   return String(stored ?? '') === String(submitted ?? '');
+}
+
+/** The stored value a flattened form key ("workingDays.0") names. */
+function valueAt(stored: Record<string, unknown>, key: string): unknown {
+  return key.split('.').reduce<unknown>((value, part) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), stored);
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
 }
 
 function countKey(allowed: Where, where: Where): string {

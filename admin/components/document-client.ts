@@ -1,5 +1,7 @@
 // What the document components share: the back office's root path, the CSRF header, sizes.
-export const adminRoot = (): string => window.location.pathname.split('/resources/')[0] ?? '/admin';
+import { adminRoot } from './admin-root.js';
+
+export { adminRoot };
 
 export function csrfHeader(): Record<string, string> {
   const token = /(?:^|;\s*)XSRF-TOKEN=([^;]+)/.exec(document.cookie)?.[1];

@@ -3,10 +3,11 @@
 import { Box, Button, Text } from '@adminjs/design-system';
 import { useTranslation, type ActionProps } from 'adminjs';
 import React from 'react';
+import { adminRoot } from './admin-root.js';
 
 const ExportList: React.FC<ActionProps> = ({ resource }) => {
   const { translateMessage } = useTranslation();
-  const root = window.location.pathname.split('/resources/')[0];
+  const root = adminRoot();
   const filters = new URLSearchParams(window.location.search);
   const query = new URLSearchParams([...filters].filter(([key]) => key.startsWith('filters.')));
   return (

@@ -5,6 +5,7 @@
 import { Box, Button, H3, Label, Text } from '@adminjs/design-system';
 import { useTranslation, type ActionProps, type ShowPropertyProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
+import { adminRoot } from './admin-root.js';
 
 interface ImportStatus {
   id: number;
@@ -20,7 +21,6 @@ interface ImportStatus {
   finished: boolean;
 }
 
-const adminRoot = () => window.location.pathname.split('/resources/')[0];
 
 const ImportProgressBar: React.FC<{ runId: number }> = ({ runId }) => {
   const { translateMessage, translateLabel } = useTranslation();

@@ -3,6 +3,7 @@
 import { Box, H5, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { ApiClient, useTranslation, type RecordJSON, type ShowPropertyProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
+import { adminRoot } from './admin-root.js';
 
 type Settings = { resource: string; filter: string; columns: string[]; sortBy?: string; direction?: 'asc' | 'desc'; titleKey: string };
 
@@ -28,7 +29,7 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
       .catch(() => setRows([]));
   }, [record?.id]);
 
-  const listHref = `${window.location.pathname.split('/resources/')[0]}/resources/${settings.resource}?filters.${settings.filter}=${record?.id}`;
+  const listHref = `${adminRoot()}/resources/${settings.resource}?filters.${settings.filter}=${record?.id}`;
   return (
     <Box mb="xl" data-testid={`related-${property.name}`}>
       <H5>

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
-import { DocumentRefusedError } from '../../domain/documents/errors.js';
+import { documentRefused } from '../../domain/documents/errors.js';
 import type { ReceivedFile } from '../../domain/documents/revisions.js';
 
 export interface Upload {
@@ -21,7 +21,7 @@ export interface Upload {
 export async function receiveUpload(req: Request, maxBytes: number): Promise<Upload> {
   const max = maxBytes >= 1024 * 1024 ? `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(maxBytes / 1024)} KB`;
   // A declared length far above the limit is refused before reading anything.
-  if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw new DocumentRefusedError('requestTooLarge', { max });
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes + 64 * 1024) throw documentRefused('requestTooLarge', { max });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cmms-upload-'));
   const discard = () => rm(dir, { recursive: true, force: true });
   try {
@@ -30,7 +30,7 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Upl
       try {
         parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 1024 } });
       } catch {
-        return reject(new DocumentRefusedError('fileMissing'));
+        return reject(documentRefused('fileMissing'));
       }
       let received: Promise<ReceivedFile> | undefined;
       parser.on('file', (field, stream, info) => {
@@ -47,13 +47,13 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Upl
         });
         const target = path.join(dir, 'upload');
         received = pipeline(stream, measure, createWriteStream(target, { mode: 0o600 })).then(() => {
-          if ((stream as typeof stream & { truncated?: boolean }).truncated) throw new DocumentRefusedError('fileTooLarge', { name, max });
-          if (!name || size === 0) throw new DocumentRefusedError('fileMissing');
+          if ((stream as typeof stream & { truncated?: boolean }).truncated) throw documentRefused('fileTooLarge', { name, max });
+          if (!name || size === 0) throw documentRefused('fileMissing');
           return { path: target, name, size, sha256: hash.digest('hex') };
         });
         received.catch(() => undefined); // handled at 'close'
       });
-      parser.on('close', () => (received ? received.then(resolve, reject) : reject(new DocumentRefusedError('fileMissing'))));
+      parser.on('close', () => (received ? received.then(resolve, reject) : reject(documentRefused('fileMissing'))));
       parser.on('error', reject);
       // A client that goes away mid-upload: give up (the temporary copy is removed by the caller).
       req.on('close', () => {

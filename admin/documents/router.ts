@@ -8,14 +8,13 @@ import { abilityOf } from '../access.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
 import { AccessDeniedError, accessibleWhere, asSubject } from '../../domain/access/abilities.js';
 import { findReadableDocument, findReadableRevision, readableAttachments, type AttachmentOwner } from '../../domain/documents/document-access.js';
-import { DocumentNotFoundError, DocumentRefusedError, type DocumentRefusal } from '../../domain/documents/errors.js';
+import { documentRefused } from '../../domain/documents/errors.js';
 import { addRevision } from '../../domain/documents/revisions.js';
 import { signRevision, verifyRevision, type PasswordThrottle } from '../../domain/documents/signatures.js';
 import { attachmentDisposition, type ObjectStorage } from '../../integrations/storage/storage.js';
 import type { Db } from '../../prisma/client.js';
 import type { Prisma } from '@prisma/client';
-import { documentsEN } from '../locales/documents.en.js';
-import { documentsES } from '../locales/documents.es.js';
+import { languageOf, renderMessage } from '../locales/render.js';
 import { receiveUpload } from './receive-upload.js';
 
 export interface DocumentRoutesOptions {
@@ -24,8 +23,6 @@ export interface DocumentRoutesOptions {
   throttle: PasswordThrottle;
   settings: { maxUploadBytes: number; downloads: 'stream' | 'presigned'; downloadUrlSeconds: number };
 }
-
-const STATUS: Partial<Record<DocumentRefusal, number>> = { fileTooLarge: 413, requestTooLarge: 413, tooManyRequests: 429, storedFileMissing: 410, wrongPassword: 403 };
 
 export function documentRoutes({ prisma, storage, throttle, settings }: DocumentRoutesOptions): express.Router {
   const router = express.Router();
@@ -45,7 +42,7 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
     } catch (error) {
       // The rest of a refused body is drained, so the browser reads the answer instead of a reset.
       if (!req.complete) req.resume();
-      refusalOrNext(error, req, res, next);
+      refused(error, next);
     } finally {
       await upload?.discard();
     }
@@ -59,7 +56,7 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
         if (url) return res.set('Cache-Control', 'private, no-store').redirect(302, url);
       }
       const stored = await storage.head(revision.fileKey);
-      if (!stored) throw new DocumentRefusedError('storedFileMissing');
+      if (!stored) throw documentRefused('storedFileMissing');
       res.set({
         'Content-Type': revision.contentType,
         'Content-Length': String(stored.size),
@@ -69,7 +66,7 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
       });
       await pipeline(await storage.get(revision.fileKey), res);
     } catch (error) {
-      refusalOrNext(error, req, res, next);
+      refused(error, next);
     }
   });
 
@@ -89,7 +86,7 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
         message: translate(user, result.documentApproved ? 'documentApproved' : 'revisionSigned'),
       });
     } catch (error) {
-      refusalOrNext(error, req, res, next);
+      refused(error, next);
     }
   });
 
@@ -97,7 +94,7 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
     try {
       res.json(await verifyRevision(prisma, storage, abilityOf(userOf(req)), idParam(req, 'revisionId')));
     } catch (error) {
-      refusalOrNext(error, req, res, next);
+      refused(error, next);
     }
   });
 
@@ -137,7 +134,7 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
         })),
       });
     } catch (error) {
-      refusalOrNext(error, req, res, next);
+      refused(error, next);
     }
   });
 
@@ -155,7 +152,7 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
         mayAttach: abilityOf(userOf(req)).can('create', 'Document'),
       });
     } catch (error) {
-      refusalOrNext(error, req, res, next);
+      refused(error, next);
     }
   });
 
@@ -163,19 +160,11 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
 }
 
 function translate(user: CurrentUser | undefined, key: string, values: Record<string, string | number> = {}): string {
-  const messages: Record<string, string> = user?.locale === 'en' ? documentsEN.messages : documentsES.messages;
-  return (messages[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  return renderMessage(languageOf(user?.locale), key, values);
 }
 
-/** A refusal a person reads: its status, its code and the message in his language. */
-function refusalOrNext(error: unknown, req: Request, res: Response, next: NextFunction): void {
-  const user = req.session.adminUser as CurrentUser;
-  if (error instanceof DocumentNotFoundError) return void res.status(404).json({ error: 'notFound', message: translate(user, 'documentNotFound') });
-  if (error instanceof AccessDeniedError) {
-    req.log?.warn({ reason: error.message }, 'refused by the role rules');
-    return void res.status(403).json({ error: 'forbidden', message: translate(user, `documentForbidden_${error.action}`) });
-  }
-  if (!(error instanceof DocumentRefusedError)) return next(error);
-  req.log?.info({ reason: error.reason }, 'document operation refused');
-  res.status(STATUS[error.reason] ?? 422).json({ error: error.reason, message: translate(user, error.reason, error.values) });
+/** Refusals are answered by server/http-errors.ts; a refusal of the rules here says which document right is missing. */
+function refused(error: unknown, next: NextFunction): void {
+  if (error instanceof AccessDeniedError) return next(new AccessDeniedError(error.action, error.subjectType, `documentForbidden_${error.action}`));
+  next(error);
 }

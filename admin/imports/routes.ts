@@ -6,7 +6,8 @@
 //   GET  /imports/runs/:id/file           the uploaded file     } ImportRun under the role rules
 //   GET  /exports/:resourceId.xlsx        "Exportar a Excel" of a list, its filters and row rules
 import type AdminJS from 'adminjs';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { NotFoundError } from 'adminjs';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,9 +17,9 @@ import { pipeline } from 'node:stream/promises';
 import { AccessDeniedError } from '../../domain/access/abilities.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
 import { importDefinition } from '../../domain/imports/definitions/index.js';
-import { WorkbookRefusedError } from '../../domain/imports/read-workbook.js';
 import { importRunVisibleTo, startImport } from '../../domain/imports/start-import.js';
 import { writeTemplate } from '../../domain/imports/template.js';
+import { Refusal } from '../../domain/refusal.js';
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
 import type { QueueRuntime } from '../../jobs/boss.js';
 import { importWorkbookJob } from '../../jobs/import-workbook.job.js';
@@ -40,15 +41,17 @@ export interface ImportRoutesOptions {
 
 class FileTooLargeError extends Error {}
 
+const unknownKind = (kind: string) => new Refusal('importKindUnknown', { kind }, { kind: 'notFound' });
+
 export function importRoutes(options: ImportRoutesOptions): express.Router {
   const { prisma, storage } = options;
   const router = express.Router();
   const user = (req: Request) => req.session.adminUser as CurrentUser;
 
-  router.get('/imports/:kind/template.xlsx', async (req, res) => {
+  router.get('/imports/:kind/template.xlsx', async (req, res, next) => {
     const definition = importDefinition(req.params.kind!);
-    if (!definition) return res.status(404).json({ error: 'not found' });
-    if (!abilityOf(user(req)).can('import', definition.model)) return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
+    if (!definition) return next(unknownKind(req.params.kind!));
+    if (!abilityOf(user(req)).can('import', definition.model)) return next(new AccessDeniedError('import', definition.model));
     res.setHeader('Content-Type', XLSX);
     res.setHeader('Content-Disposition', `attachment; filename="plantilla-${definition.kind}.xlsx"`);
     await writeTemplate(definition, res);
@@ -56,12 +59,12 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
 
   router.post('/imports/:kind', async (req, res, next) => {
     const definition = importDefinition(req.params.kind!);
-    if (!definition) return res.status(404).json({ error: 'not found' });
+    if (!definition) return next(unknownKind(req.params.kind!));
     const ability = abilityOf(user(req));
-    if (!ability.can('import', definition.model)) return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
-    const limitMb = (options.maxBytes / 1024 / 1024).toLocaleString('es', { maximumFractionDigits: 2 });
-    const tooLarge = `El archivo supera el tamaño máximo de ${limitMb} MB. Divídalo en varios archivos.`;
-    if (Number(req.headers['content-length'] ?? 0) > options.maxBytes) return res.status(413).json({ error: 'too large', message: tooLarge });
+    if (!ability.can('import', definition.model)) return next(new AccessDeniedError('import', definition.model));
+    const max = (options.maxBytes / 1024 / 1024).toLocaleString(user(req).locale, { maximumFractionDigits: 2 });
+    const tooLarge = new Refusal('importFileTooLarge', { max }, { kind: 'tooLarge' });
+    if (Number(req.headers['content-length'] ?? 0) > options.maxBytes) return next(tooLarge);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'cmms-upload-'));
     try {
       const file = path.join(dir, 'subida.xlsx');
@@ -73,7 +76,7 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
         },
       });
       await pipeline(req, limit, createWriteStream(file));
-      if (size === 0) return res.status(400).json({ error: 'empty', message: 'No se recibió ningún archivo.' });
+      if (size === 0) return next(new Refusal('importFileMissing', {}, { kind: 'malformed' }));
       const run = await startImport(
         { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
         ability,
@@ -83,25 +86,22 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
       );
       res.status(202).json({ id: run.id });
     } catch (error) {
-      if (error instanceof FileTooLargeError) return res.status(413).json({ error: 'too large', message: tooLarge });
-      if (error instanceof WorkbookRefusedError) return res.status(400).json({ error: 'refused', message: error.reason });
-      if (error instanceof AccessDeniedError) return res.status(403).json({ error: 'forbidden', message: 'forbiddenError' });
-      next(error);
+      next(error instanceof FileTooLargeError ? tooLarge : error);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
-  const visibleRun = async (req: Request, res: Response) => {
+  const visibleRun = async (req: Request, next: NextFunction) => {
     const id = Number(req.params.id);
     const run = Number.isInteger(id) && id > 0 ? await importRunVisibleTo(prisma, abilityOf(user(req)), user(req).access.userId, id) : null;
     // Hidden and missing runs look alike.
-    if (!run) res.status(404).json({ error: 'not found', message: 'notFound' });
+    if (!run) next(new NotFoundError('', 'ImportRun'));
     return run;
   };
 
-  router.get('/imports/runs/:id/status', async (req, res) => {
-    const run = await visibleRun(req, res);
+  router.get('/imports/runs/:id/status', async (req, res, next) => {
+    const run = await visibleRun(req, next);
     if (!run) return;
     res.setHeader('Cache-Control', 'no-store');
     res.json({
@@ -123,11 +123,11 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
   });
 
   const download = (pick: (run: { fileKey: string; errorReportKey: string | null; id: number; fileName: string }) => { key: string | null; name: string }) =>
-    async (req: Request, res: Response) => {
-      const run = await visibleRun(req, res);
+    async (req: Request, res: Response, next: NextFunction) => {
+      const run = await visibleRun(req, next);
       if (!run) return;
       const { key, name } = pick(run);
-      if (!key) return res.status(404).json({ error: 'not found', message: 'notFound' });
+      if (!key) return next(new NotFoundError('', 'ImportRun'));
       res.setHeader('Content-Type', XLSX);
       res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]+/g, '_')}"`);
       await pipeline(await storage.get(key), res);

@@ -1,6 +1,6 @@
 import type { es } from './es.js';
 import { documentsEN } from './documents.en.js';
-import { resourceLabelsEN, resourceTranslationsEN } from './resources.en.js';
+import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/resources.en.js';
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
@@ -186,6 +186,8 @@ export const en: typeof es = {
     invalidCredentials: 'Wrong e-mail or password.',
     tooManyRequests: 'Too many failed attempts. Wait a few minutes before trying again.',
     invalidCsrf: 'The form expired. Reload the page and try again.',
+    fieldNotInForm: 'This form does not write this field: the system sets it. Leave it out of the request.',
+    postRequired: "This action changes data: use its button on the record's page.",
     dashboardWelcome: 'Welcome, {{name}}',
     dashboardGroups: 'Your groups: {{groups}}',
     dashboardUsers: 'Active users',

@@ -1,5 +1,5 @@
 import { documentsES } from './documents.es.js';
-import { resourceLabelsES, resourceTranslationsES } from './resources.es.js';
+import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/resources.es.js';
 import { importLabelsES, importMessagesES } from './imports.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
@@ -185,6 +185,8 @@ export const es = {
     invalidCredentials: 'Correo o contraseña incorrectos.',
     tooManyRequests: 'Demasiados intentos fallidos. Espere unos minutos antes de volver a intentarlo.',
     invalidCsrf: 'El formulario caducó. Recargue la página e inténtelo de nuevo.',
+    fieldNotInForm: 'Este formulario no escribe este campo: lo fija el sistema. Quítelo de la petición.',
+    postRequired: 'Esta acción cambia datos: úsela con su botón en la página del registro.',
     dashboardWelcome: 'Bienvenido, {{name}}',
     dashboardGroups: 'Sus grupos: {{groups}}',
     dashboardUsers: 'Usuarios activos',

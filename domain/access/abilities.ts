@@ -171,7 +171,12 @@ export function asSubject(model: Prisma.ModelName, record: Record<string, unknow
 
 /** A user asked for something the rules do not allow him; answered 403, nothing written. */
 export class AccessDeniedError extends Error {
-  constructor(readonly action: string, readonly subjectType: string) {
+  constructor(
+    readonly action: string,
+    readonly subjectType: string,
+    /** The message a person reads, where a page says more than AdminJS's own "forbiddenError". */
+    readonly messageKey = 'forbiddenError',
+  ) {
     super(`not allowed to ${action} ${subjectType}`);
     this.name = 'AccessDeniedError';
   }

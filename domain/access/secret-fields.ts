@@ -2,3 +2,9 @@
 export const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
   User: ['passwordHash'],
 };
+
+/** Form fields that carry a secret into a write and are never answered back, not even to whoever typed
+ * them (a user's "Nueva contraseña"). */
+export const WRITE_ONLY_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  User: ['newPassword'],
+};

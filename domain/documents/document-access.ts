@@ -3,7 +3,7 @@
 import type { Prisma } from '@prisma/client';
 import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
 import type { Db } from '../../prisma/client.js';
-import { DocumentNotFoundError } from './errors.js';
+import { documentNotFound } from './errors.js';
 
 /** The revision with its document, when this ability may read both and the record they belong to. */
 export async function findReadableRevision(db: Db, ability: AppAbility, revisionId: number) {
@@ -13,7 +13,7 @@ export async function findReadableRevision(db: Db, ability: AppAbility, revision
     where: { AND: [{ id: revisionId }, where as Prisma.DocumentRevisionWhereInput, { document: { is: ownerReadable(ability) } }] },
     include: { document: true },
   });
-  if (!revision) throw new DocumentNotFoundError(`revision ${revisionId}`);
+  if (!revision) throw documentNotFound();
   return revision;
 }
 
@@ -22,7 +22,7 @@ export async function findReadableDocument(db: Db, ability: AppAbility, document
   const where = accessibleWhere(ability, 'read', 'Document');
   if (!where) throw new AccessDeniedError('read', 'Document');
   const document = await db.document.findFirst({ where: { AND: [{ id: documentId }, where as Prisma.DocumentWhereInput, ownerReadable(ability)] } });
-  if (!document) throw new DocumentNotFoundError(`document ${documentId}`);
+  if (!document) throw documentNotFound();
   return document;
 }
 

@@ -1,5 +1,7 @@
-// Refusals of document operations a person reads: a code (translated in admin/locales/documents.*.ts)
-// and the values its message needs. Nothing is written when one is thrown.
+// Refusals of document operations a person reads: a message key (translated in
+// admin/locales/documents.*.ts) and the values its message needs. Nothing is written when one is thrown.
+import { Refusal, type MessageParams, type RefusalKind } from '../refusal.js';
+
 export type DocumentRefusal =
   | 'fileMissing'
   | 'fileTooLarge'
@@ -13,22 +15,19 @@ export type DocumentRefusal =
   | 'wrongPassword'
   | 'tooManyRequests'
   | 'storedFileChanged'
-  | 'storedFileMissing';
+  | 'storedFileMissing'
+  | 'documentNotFound';
 
-export class DocumentRefusedError extends Error {
-  constructor(
-    readonly reason: DocumentRefusal,
-    readonly values: Record<string, string | number> = {},
-  ) {
-    super(`document operation refused: ${reason} ${JSON.stringify(values)}`);
-    this.name = 'DocumentRefusedError';
-  }
-}
+const KINDS: Partial<Record<DocumentRefusal, RefusalKind>> = {
+  fileTooLarge: 'tooLarge',
+  requestTooLarge: 'tooLarge',
+  tooManyRequests: 'tooMany',
+  storedFileMissing: 'gone',
+  wrongPassword: 'forbidden',
+  documentNotFound: 'notFound',
+};
+
+export const documentRefused = (key: DocumentRefusal, params: MessageParams = {}): Refusal => new Refusal(key, params, { kind: KINDS[key] ?? 'invalid' });
 
 /** The document or revision does not exist, or is hidden from this user (the two are not told apart). */
-export class DocumentNotFoundError extends Error {
-  constructor(what: string) {
-    super(`${what} not found`);
-    this.name = 'DocumentNotFoundError';
-  }
-}
+export const documentNotFound = (): Refusal => documentRefused('documentNotFound');

@@ -2,7 +2,7 @@
 // whose name's extension must agree with what the bytes say. A renamed executable is not a PDF.
 import { fileTypeFromFile } from 'file-type';
 import path from 'node:path';
-import { DocumentRefusedError } from './errors.js';
+import { documentRefused } from './errors.js';
 
 /** Detected type → the extensions a file of that type may carry. */
 export const ALLOWED_TYPES: Record<string, { extensions: string[]; label: string }> = {
@@ -24,10 +24,10 @@ export interface CheckedFile {
 export async function checkUploadedFile(file: { path: string; name: string }): Promise<CheckedFile> {
   const detected = await fileTypeFromFile(file.path);
   const allowed = detected && ALLOWED_TYPES[detected.mime];
-  if (!detected || !allowed) throw new DocumentRefusedError('fileTypeNotAllowed', { name: file.name, allowed: ALLOWED_LABELS });
+  if (!detected || !allowed) throw documentRefused('fileTypeNotAllowed', { name: file.name, allowed: ALLOWED_LABELS });
   const extension = path.extname(file.name).slice(1).toLowerCase();
   if (!allowed.extensions.includes(extension))
-    throw new DocumentRefusedError('fileExtensionMismatch', { name: file.name, detected: allowed.label });
+    throw documentRefused('fileExtensionMismatch', { name: file.name, detected: allowed.label });
   return { contentType: detected.mime, extension: allowed.extensions[0]! };
 }
 

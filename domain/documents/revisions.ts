@@ -6,7 +6,7 @@ import { AccessDeniedError, type AppAbility } from '../access/abilities.js';
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
 import type { Db } from '../../prisma/client.js';
 import { findReadableDocument } from './document-access.js';
-import { DocumentRefusedError } from './errors.js';
+import { documentRefused } from './errors.js';
 import { checkUploadedFile, cleanFileName } from './file-policy.js';
 
 /** A file already received in full into a temporary path, hashed and measured on the way. */
@@ -36,7 +36,7 @@ export async function addRevision(
     : null;
   if (!ability.can('create', subject('DocumentRevision', { documentId: document.id, document: { ...document, workOrder: order } }) as never))
     throw new AccessDeniedError('create', 'DocumentRevision');
-  if (document.state === 'OBSOLETE') throw new DocumentRefusedError('documentObsolete', { code: document.code });
+  if (document.state === 'OBSOLETE') throw documentRefused('documentObsolete', { code: document.code });
   const checked = await checkUploadedFile(input.file);
 
   let storedKey: string | undefined;

@@ -8,7 +8,8 @@ import type { ObjectStorage } from '../../integrations/storage/storage.js';
 import type { Db } from '../../prisma/client.js';
 import { verifyPassword } from '../users/password.js';
 import { findReadableRevision } from './document-access.js';
-import { DocumentRefusedError } from './errors.js';
+import { documentRefused } from './errors.js';
+import { Refusal } from '../refusal.js';
 import { hashStoredFile } from './stored-file.js';
 
 /** The part of the login throttle signing uses (admin/login-throttle.ts). */
@@ -33,11 +34,11 @@ export async function signRevision(db: Db, storage: ObjectStorage, throttle: Pas
     throw new AccessDeniedError('sign', 'DocumentRevision');
 
   // Re-authentication, under the same throttle as the sign-in form.
-  if (await throttle.isBlocked(input.signer.email, input.ip)) throw new DocumentRefusedError('tooManyRequests');
+  if (await throttle.isBlocked(input.signer.email, input.ip)) throw documentRefused('tooManyRequests');
   const user = await db.user.findUnique({ where: { id: input.signer.userId }, omit: { passwordHash: false } });
   if (!user?.passwordHash || !user.isActive || !(await verifyPassword(user.passwordHash, input.password))) {
     await throttle.recordFailure(input.signer.email, input.ip);
-    throw new DocumentRefusedError('wrongPassword');
+    throw documentRefused('wrongPassword');
   }
   await throttle.recordSuccess(input.signer.email);
 
@@ -49,15 +50,15 @@ export async function signRevision(db: Db, storage: ObjectStorage, throttle: Pas
       include: { document: true, signers: true, signatures: true },
     });
     const latest = await tx.documentRevision.aggregate({ where: { documentId: current.documentId }, _max: { number: true } });
-    if (current.document.state === 'OBSOLETE') throw new DocumentRefusedError('documentObsolete', { code: current.document.code });
-    if (current.number !== latest._max.number) throw new DocumentRefusedError('revisionNotLatest', { number: current.number });
+    if (current.document.state === 'OBSOLETE') throw documentRefused('documentObsolete', { code: current.document.code });
+    if (current.number !== latest._max.number) throw documentRefused('revisionNotLatest', { number: current.number });
     const named = current.signers.map((s) => s.userId);
-    if (named.length && !named.includes(user.id)) throw new DocumentRefusedError('notANamedSigner');
-    if (current.signatures.some((s) => s.signerId === user.id)) throw new DocumentRefusedError('alreadySigned');
+    if (named.length && !named.includes(user.id)) throw documentRefused('notANamedSigner');
+    if (current.signatures.some((s) => s.signerId === user.id)) throw documentRefused('alreadySigned');
 
     // What is signed is the file as stored now; a file that no longer matches its upload is not signed.
     const sha256 = await hashStoredFile(storage, current.fileKey);
-    if (sha256 !== current.sha256) throw new DocumentRefusedError('storedFileChanged', { number: current.number });
+    if (sha256 !== current.sha256) throw documentRefused('storedFileChanged', { number: current.number });
 
     const signature = await tx.documentSignature.create({ data: { revisionId: current.id, signerId: user.id, sha256 } });
     const audit = await tx.signatureAudit.create({
@@ -100,7 +101,7 @@ export async function verifyRevision(db: Db, storage: ObjectStorage, ability: Ap
     include: { signer: { select: { name: true, email: true } } },
   });
   const currentSha256 = await hashStoredFile(storage, revision.fileKey).catch((error) => {
-    if (error instanceof DocumentRefusedError && error.reason === 'storedFileMissing') return null;
+    if (error instanceof Refusal && error.key === 'storedFileMissing') return null;
     throw error;
   });
   return {

@@ -2,8 +2,8 @@
 // whether required), business key and references. The pipeline (run-import.ts) is the same for all;
 // adding a model is one more declaration in definitions/.
 import type { Prisma } from '@prisma/client';
-import { resourceTranslationsEN } from '../../admin/locales/resources.en.js';
-import { resourceTranslationsES } from '../../admin/locales/resources.es.js';
+import { resourceTranslationsEN } from '../labels/resources.en.js';
+import { resourceTranslationsES } from '../labels/resources.es.js';
 import { VOCABULARIES } from '../vocabularies.js';
 import type { CellValue } from './cell-values.js';
 

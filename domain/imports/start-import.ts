@@ -7,7 +7,8 @@ import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/a
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
 import type { Db } from '../../prisma/client.js';
 import { importDefinition } from './definitions/index.js';
-import { looksLikeXlsx, WorkbookRefusedError } from './read-workbook.js';
+import { Refusal } from '../refusal.js';
+import { looksLikeXlsx } from './read-workbook.js';
 
 export const startImportInput = z.object({
   kind: z.string(),
@@ -31,10 +32,10 @@ export async function startImport(
 ): Promise<{ id: number }> {
   const { kind, mode, fileName } = startImportInput.parse(input);
   const definition = importDefinition(kind);
-  if (!definition) throw new WorkbookRefusedError(`No se puede importar "${kind}".`);
+  if (!definition) throw new Refusal('importKindUnknown', { kind }, { kind: 'notFound' });
   if (!ability.can('import', definition.model)) throw new AccessDeniedError('import', definition.model);
   if (!/\.xlsx$/i.test(fileName) || !(await looksLikeXlsx(filePath)))
-    throw new WorkbookRefusedError('El archivo no es un libro de Excel .xlsx (guárdelo como "Libro de Excel (.xlsx)").');
+    throw new Refusal('importNotXlsx', {}, { kind: 'malformed' });
   const now = new Date();
   const fileKey = `imports/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}.xlsx`;
   await deps.storage.put(fileKey, createReadStream(filePath), { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });

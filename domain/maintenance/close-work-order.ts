@@ -4,11 +4,12 @@
 // order row is locked first, so a double submit finds it closed and writes nothing more.
 import type { Prisma } from '@prisma/client';
 import { z } from 'zod';
-import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
+import type { AppAbility } from '../access/abilities.js';
+import { changeAllowedRow } from '../access/allowed-row.js';
+import { Refusal, type FieldRefusal } from '../refusal.js';
 import type { Db } from '../../prisma/client.js';
-import { FieldsRefusedError, type FieldError } from './field-refusals.js';
-import { isFieldError, judgeStepValue, stepsOfOrder, writeStepValues, type JudgedValue } from './procedure-steps.js';
-import { TransitionRefusedError } from './work-order-lifecycle.js';
+import { isFieldRefusal, judgeStepValue, stepsOfOrder, writeStepValues, type JudgedValue } from './procedure-steps.js';
+import { transitionRefused } from './work-order-lifecycle.js';
 
 const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : v), z.coerce.number().int().positive().optional());
 
@@ -24,12 +25,8 @@ export const CloseoutInput = z.object({
 });
 export type CloseoutInput = z.input<typeof CloseoutInput>;
 
-export class WorkOrderAlreadyClosedError extends Error {
-  constructor(readonly number: string) {
-    super(`work order ${number} is already closed`);
-    this.name = 'WorkOrderAlreadyClosedError';
-  }
-}
+/** An order is closed out once its work is completed. */
+export const canClose = (state: string): boolean => state === 'COMPLETED';
 
 const decimal = (raw: string | number | undefined) => {
   const text = raw === undefined ? '' : String(raw).trim().replace(',', '.');
@@ -37,19 +34,14 @@ const decimal = (raw: string | number | undefined) => {
 };
 
 export async function closeWorkOrder(db: Db, ability: AppAbility, userId: number, workOrderId: number, rawInput: CloseoutInput) {
-  const allowed = accessibleWhere(ability, 'close', 'WorkOrder');
-  if (!allowed) throw new AccessDeniedError('close', 'WorkOrder');
   const input = CloseoutInput.parse(rawInput);
+  const read = (tx: Prisma.TransactionClient, where: Prisma.WorkOrderWhereInput) => tx.workOrder.findFirst({ where });
+  // The lock makes a second submit wait for the first, then see the order closed.
+  return changeAllowedRow(db, ability, { model: 'WorkOrder', id: workOrderId, rule: 'close', read }, async (tx, order) => {
+    if (order.state === 'CLOSED') throw new Refusal('workOrderAlreadyClosed', { number: order.number }, { field: 'state' });
+    if (!canClose(order.state)) throw transitionRefused(order.state);
 
-  return db.transactionAs(async (tx) => {
-    // The lock makes a second submit wait for the first, then see the order closed.
-    await tx.$queryRaw`SELECT id FROM work_orders WHERE id = ${workOrderId} FOR UPDATE`;
-    const order = await tx.workOrder.findFirst({ where: { AND: [{ id: workOrderId }, allowed as Prisma.WorkOrderWhereInput] } });
-    if (!order) throw new AccessDeniedError('close', 'WorkOrder');
-    if (order.state === 'CLOSED') throw new WorkOrderAlreadyClosedError(order.number);
-    if (order.state !== 'COMPLETED') throw new TransitionRefusedError('close', order.state);
-
-    const errors: FieldError[] = [];
+    const errors: FieldRefusal[] = [];
     const laborHours = decimal(input.laborHours);
     if (laborHours === null || laborHours <= 0 || laborHours > 999_999)
       errors.push({ field: 'laborHours', key: 'closeoutLaborHours', params: { value: String(input.laborHours ?? '') } });
@@ -63,7 +55,7 @@ export async function closeWorkOrder(db: Db, ability: AppAbility, userId: number
     for (const step of await stepsOfOrder(tx, workOrderId)) {
       const value = sent.has(step.id) && String(sent.get(step.id) ?? '').trim() !== '' ? sent.get(step.id) : recorded.get(step.id);
       const result = judgeStepValue(step, value);
-      if (isFieldError(result)) errors.push(result);
+      if (isFieldRefusal(result)) errors.push(result);
       else judged.push(result);
     }
 
@@ -78,7 +70,7 @@ export async function closeWorkOrder(db: Db, ability: AppAbility, userId: number
       if (quantity === null || quantity <= 0) errors.push({ field: `materials.${m.index}.quantity`, key: 'closeoutMaterialQuantity', params: { row, value: String(m.quantity ?? '') } });
       if (!m.unit || m.unit.length > 20) errors.push({ field: `materials.${m.index}.unit`, key: 'closeoutMaterialUnit', params: { row } });
     }
-    if (errors.length) throw new FieldsRefusedError(errors);
+    if (errors.length) throw new Refusal('closeoutRefused', {}, { fields: errors });
 
     await writeStepValues(tx, workOrderId, judged, userId);
     const closure = await tx.workOrderClosure.create({
@@ -97,7 +89,7 @@ export async function closeWorkOrder(db: Db, ability: AppAbility, userId: number
 }
 
 /** Problem → cause under it → remedy under that cause; all three on corrective orders. */
-async function checkFailure(tx: Prisma.TransactionClient, kind: string, input: z.output<typeof CloseoutInput>): Promise<FieldError[]> {
+async function checkFailure(tx: Prisma.TransactionClient, kind: string, input: z.output<typeof CloseoutInput>): Promise<FieldRefusal[]> {
   const levels = [
     { field: 'problemId', kind: 'PROBLEM', id: input.problemId, parentId: undefined as number | undefined },
     { field: 'causeId', kind: 'CAUSE', id: input.causeId, parentId: input.problemId },
@@ -105,7 +97,7 @@ async function checkFailure(tx: Prisma.TransactionClient, kind: string, input: z
   ];
   const ids = levels.map((l) => l.id).filter((id): id is number => id !== undefined);
   const codes = new Map((await tx.failureCode.findMany({ where: { id: { in: ids } } })).map((c) => [c.id, c]));
-  const errors: FieldError[] = [];
+  const errors: FieldRefusal[] = [];
   for (const level of levels) {
     if (level.id === undefined) {
       if (kind === 'CORRECTIVE') errors.push({ field: level.field, key: `closeoutFailureRequired_${level.kind}`, params: {} });

@@ -1,10 +1,11 @@
 // The values recorded against a procedure's steps: parsed by the step's value type and judged against
 // its limits. A value outside the limits is recorded as failed, not refused: the plant wants to know.
 import type { Prisma, ProcedureStep } from '@prisma/client';
-import { AccessDeniedError, accessibleWhere, asSubject, type AppAbility } from '../access/abilities.js';
+import { AccessDeniedError, asSubject, type AppAbility } from '../access/abilities.js';
+import { changeAllowedRow } from '../access/allowed-row.js';
+import { Refusal, type FieldRefusal } from '../refusal.js';
 import type { Db } from '../../prisma/client.js';
-import { TransitionRefusedError } from './work-order-lifecycle.js';
-import { FieldsRefusedError, type FieldError } from './field-refusals.js';
+import { transitionRefused } from './work-order-lifecycle.js';
 
 export interface StepValueInput {
   procedureStepId: number;
@@ -29,8 +30,8 @@ export async function stepsOfOrder(db: Prisma.TransactionClient | Db, workOrderI
   return order.schedule?.routine.procedure?.steps ?? [];
 }
 
-/** Parses and judges one value; a FieldError when it cannot be read as the step's type. */
-export function judgeStepValue(step: ProcedureStep, raw: StepValueInput['value']): JudgedValue | FieldError {
+/** Parses and judges one value; a FieldRefusal when it cannot be read as the step's type. */
+export function judgeStepValue(step: ProcedureStep, raw: StepValueInput['value']): JudgedValue | FieldRefusal {
   const field = `steps.${step.id}`;
   const text = raw === null || raw === undefined ? '' : String(raw).trim();
   if (text === '') return { field, key: 'stepValueMissing', params: { position: step.position, instruction: step.instruction } };
@@ -53,7 +54,7 @@ export function judgeStepValue(step: ProcedureStep, raw: StepValueInput['value']
   }
 }
 
-export const isFieldError = (judged: JudgedValue | FieldError): judged is FieldError => 'key' in judged;
+export const isFieldRefusal = (judged: JudgedValue | FieldRefusal): judged is FieldRefusal => 'key' in judged;
 
 /** Writes judged values, keeping who recorded a value that did not change. */
 export async function writeStepValues(tx: Prisma.TransactionClient, workOrderId: number, values: JudgedValue[], userId: number) {
@@ -71,27 +72,22 @@ export async function writeStepValues(tx: Prisma.TransactionClient, workOrderId:
   }
 }
 
-const RECORDABLE = ['IN_PROGRESS', 'ON_HOLD', 'COMPLETED'];
+/** While the order is being worked or awaits closing. */
+export const RECORDABLE = ['IN_PROGRESS', 'ON_HOLD', 'COMPLETED'];
 
 /**
  * "Registrar pasos": the technician (or a supervisor) records values as the work goes; blank ones are
  * left for later. Only while the order is being worked or awaits closing.
  */
 export async function recordStepValues(db: Db, ability: AppAbility, userId: number, workOrderId: number, inputs: StepValueInput[]) {
-  const orders = accessibleWhere(ability, 'read', 'WorkOrder');
-  if (!orders) throw new AccessDeniedError('create', 'WorkOrderStepValue');
-  return db.transactionAs(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM work_orders WHERE id = ${workOrderId} FOR UPDATE`;
-    const order = await tx.workOrder.findFirst({
-      where: { AND: [{ id: workOrderId }, orders as Prisma.WorkOrderWhereInput] },
-      include: { shares: true },
-    });
+  const read = (tx: Prisma.TransactionClient, where: Prisma.WorkOrderWhereInput) => tx.workOrder.findFirst({ where, include: { shares: true } });
+  const refusedAs = { action: 'create', subject: 'WorkOrderStepValue' };
+  return changeAllowedRow(db, ability, { model: 'WorkOrder', id: workOrderId, rule: 'read', refusedAs, read }, async (tx, order) => {
     // The step-value rule is written on the order (a technician's own or shared ones): judged on it here.
-    if (!order || !ability.can('create', asSubject('WorkOrderStepValue', { workOrderId, workOrder: order })))
-      throw new AccessDeniedError('create', 'WorkOrderStepValue');
-    if (!RECORDABLE.includes(order.state)) throw new TransitionRefusedError('recordSteps', order.state);
+    if (!ability.can('create', asSubject('WorkOrderStepValue', { workOrderId, workOrder: order }))) throw new AccessDeniedError('create', 'WorkOrderStepValue');
+    if (!RECORDABLE.includes(order.state)) throw transitionRefused(order.state);
     const steps = new Map((await stepsOfOrder(tx, workOrderId)).map((s) => [s.id, s]));
-    const errors: FieldError[] = [];
+    const errors: FieldRefusal[] = [];
     const judged: JudgedValue[] = [];
     for (const input of inputs) {
       const step = steps.get(Number(input.procedureStepId));
@@ -101,10 +97,10 @@ export async function recordStepValues(db: Db, ability: AppAbility, userId: numb
       }
       if (input.value === null || input.value === undefined || String(input.value).trim() === '') continue;
       const result = judgeStepValue(step, input.value);
-      if (isFieldError(result)) errors.push(result);
+      if (isFieldRefusal(result)) errors.push(result);
       else judged.push(result);
     }
-    if (errors.length) throw new FieldsRefusedError(errors);
+    if (errors.length) throw new Refusal('stepsRefused', {}, { fields: errors });
     await writeStepValues(tx, workOrderId, judged, userId);
     return tx.workOrderStepValue.findMany({ where: { workOrderId }, orderBy: { procedureStepId: 'asc' } });
   });

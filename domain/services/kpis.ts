@@ -8,6 +8,7 @@
 // A ratio with nothing to divide by (no failures, no repair, nothing due) is stored as null, not zero.
 import type { Prisma } from '@prisma/client';
 import type { Db } from '../../prisma/client.js';
+import { OPEN_WORK_ORDER_STATES } from '../maintenance/work-order-lifecycle.js';
 
 export const KPI_METRICS = ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
@@ -37,11 +38,11 @@ export async function computeKpiSnapshots(db: Db, options: { timeZone: string; n
                      THEN extract(epoch FROM w.completed_at - w.started_at) / 3600 END AS repair_hours,
                 w.kind = 'PREVENTIVE' AND w.state <> 'CANCELLED' AND w.planned_on >= p.today - p.window_days AND w.planned_on < p.today AS pm_due,
                 w.completed_at IS NOT NULL AND (w.completed_at AT TIME ZONE $2)::date <= w.planned_on AS on_time,
-                w.state IN ('PENDING', 'ASSIGNED', 'IN_PROGRESS', 'ON_HOLD') AS open,
+                w.state = ANY($4::text[]) AS open,
                 w.planned_on < p.today AS late
            FROM work_orders w JOIN scoped_assets s ON s.id = w.asset_id CROSS JOIN params p
           WHERE w.created_at >= p.since OR w.completed_at >= p.since OR w.planned_on >= p.today - p.window_days
-             OR w.state IN ('PENDING', 'ASSIGNED', 'IN_PROGRESS', 'ON_HOLD')
+             OR w.state = ANY($4::text[])
        ), order_kpis AS (
          SELECT GROUPING(site_id, category_id) AS g, site_id, category_id,
                 count(*) FILTER (WHERE failure) AS failures,
@@ -72,7 +73,7 @@ export async function computeKpiSnapshots(db: Db, options: { timeZone: string; n
            ('PM_COMPLIANCE_PCT', CASE WHEN s.pm_due > 0 THEN 100.0 * s.pm_on_time / s.pm_due END),
            ('BACKLOG', s.backlog::numeric),
            ('OVERDUE', s.overdue::numeric)) AS m(metric, value)`,
-      now.toISOString(), options.timeZone, windowDays,
+      now.toISOString(), options.timeZone, windowDays, OPEN_WORK_ORDER_STATES,
     );
     // Thin out: past the full-resolution period, keep each day's last snapshot.
     await tx.$executeRawUnsafe(

@@ -10,8 +10,17 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
-import type { S3Settings } from '../../server/config.js';
 import { assertValidKey, attachmentDisposition, type ObjectStorage } from './storage.js';
+
+/** Where the bucket is and how to reach it (read from S3_* by server/config.ts). */
+export interface S3Settings {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
 
 export function createS3Storage(options: S3Settings): ObjectStorage & { client: S3Client } {
   const client = new S3Client({

@@ -1,10 +1,9 @@
 import type { Action, ActionResponse } from 'adminjs';
 import type { Db } from '../../prisma/client.js';
 import { abilityOf, allowedTo } from '../../admin/access.js';
-import { todayIn } from '../../domain/maintenance/convert-work-request.js';
+import { todayIn } from '../../domain/dates.js';
 import { generatePreventiveOrders } from '../../domain/maintenance/generate-preventive-orders.js';
-import { defineResource, NAVIGATION } from '../define-resource.js';
-import type { ResourceSettings } from '../index.js';
+import { defineResource, NAVIGATION, type ResourceSettings } from '../define-resource.js';
 
 export const maintenanceScheduleResource = (prisma: Db, settings: ResourceSettings) => {
   // "Generar órdenes": the daily generation, now, for this schedule (record) or for all (resource).

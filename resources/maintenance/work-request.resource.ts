@@ -1,10 +1,8 @@
-import { ValidationError } from 'adminjs';
 import type { Db } from '../../prisma/client.js';
-import { abilityOf, allowedTo } from '../../admin/access.js';
 import { Components } from '../../admin/component-loader.js';
-import { convertWorkRequest, WorkRequestNotConvertibleError } from '../../domain/maintenance/convert-work-request.js';
-import { defineResource, NAVIGATION } from '../define-resource.js';
-import type { ResourceSettings } from '../index.js';
+import { canConvert, convertWorkRequest } from '../../domain/maintenance/convert-work-request.js';
+import { defineResource, NAVIGATION, type ResourceSettings } from '../define-resource.js';
+import { recordAction } from '../record-action.js';
 
 export const workRequestResource = (prisma: Db, settings: ResourceSettings) =>
   defineResource(prisma, 'WorkRequest', {
@@ -21,27 +19,14 @@ export const workRequestResource = (prisma: Db, settings: ResourceSettings) =>
     },
     actions: {
       // "Convertir en OT": the request becomes a corrective work order, opened on its page.
-      convert: {
-        actionType: 'record',
-        component: false,
+      convert: recordAction({
+        rule: ['convert', 'WorkRequest'],
         icon: 'Tool',
         guard: 'confirmConvertWorkRequest',
-        isAccessible: allowedTo('convert', 'WorkRequest'),
-        isVisible: ({ record }) => ['OPEN', 'IN_REVIEW'].includes(String(record?.params.state)),
-        handler: async (_request, _response, context) => {
-          try {
-            const order = await convertWorkRequest(prisma, abilityOf(context.currentAdmin), Number(context.record!.id()), settings.timeZone);
-            return {
-              record: context.record!.toJSON(context.currentAdmin),
-              redirectUrl: context.h.recordActionUrl({ resourceId: 'WorkOrder', recordId: String(order.id), actionName: 'show' }),
-              notice: { message: 'workRequestConverted', type: 'success' },
-            };
-          } catch (error) {
-            if (error instanceof WorkRequestNotConvertibleError)
-              throw new ValidationError({ state: { message: 'workRequestNotConvertible' } }, { message: 'workRequestNotConvertible', type: 'error' });
-            throw error;
-          }
-        },
-      },
+        shownIn: canConvert,
+        run: ({ id, ability }) => convertWorkRequest(prisma, ability, id, settings.timeZone),
+        success: 'workRequestConverted',
+        goTo: (order) => ({ resourceId: 'WorkOrder', recordId: String(order.id) }),
+      }),
     },
   });

@@ -9,7 +9,7 @@ import { startTestBackOffice, type TestBackOffice } from './back-office.js';
 export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, '../../test-artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: { extraArgs?: string[] } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (see .ci/run)`);
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   return chromium.launch({
@@ -23,6 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.extraArgs ?? []),
     ],
   });
 }

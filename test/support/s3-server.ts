@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
-import type { S3Settings } from '../../server/config.js';
+import type { S3Settings } from '../../integrations/storage/index.js';
 
 export interface TestS3Server {
   settings: S3Settings;

@@ -1,5 +1,6 @@
-// Generated once from the resource list, then maintained by hand: labels of the asset, monitoring and
-// maintenance resources and of their closed vocabularies (es).
+// The plant's words for its models, their fields and their closed values (es): the labels the back
+// office shows (admin/locales), the headers of import templates and exports. Kept with the domain so
+// that imports and exports read them without reaching up into the UI layer; the UI imports them.
 export const resourceLabelsES = {
   "budgets": "Presupuestos",
   "callCenter": "Centro de llamadas",

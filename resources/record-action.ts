@@ -1,0 +1,91 @@
+// The one shape of a workflow button on a record (start an order, approve a requisition, close with the
+// closeout form...): the resource declares the rule, where the button shows and which domain operation it
+// runs; this file does the rest, the same way for every module.
+//  - The operation runs on POST only. A GET answers the record (and the form's data) and changes nothing.
+//  - A typed refusal (domain/refusal.ts) comes back as field errors rendered in the form's language, its
+//    key as the notice; anything else (AccessDeniedError: 403) goes on to the HTTP layer.
+//  - Done, the record is read again through the adapter as the viewer (his rules), and the page goes to
+//    the record (or where the operation leads) with a notice.
+import type { Prisma } from '@prisma/client';
+import { ValidationError, type Action, type ActionResponse } from 'adminjs';
+import { abilityOf, allowedTo } from '../admin/access.js';
+import { languageOf, renderMessage } from '../admin/locales/render.js';
+import type { Action as RuleAction, AppAbility } from '../domain/access/abilities.js';
+import type { CurrentUser } from '../domain/access/current-user.js';
+import { Refusal } from '../domain/refusal.js';
+
+/** What the operation and the form are given: the record's id, the viewer, and the form's fields. */
+export interface RecordActionCall {
+  id: number;
+  ability: AppAbility;
+  userId: number;
+  payload: Record<string, unknown>;
+}
+
+export interface RecordActionSpec<R> {
+  /** The rule the button needs, checked by the API gate and for the button itself. */
+  rule: [RuleAction, Prisma.ModelName];
+  icon: string;
+  /** A form (registered component) whose data `form` answers, or false: one click. */
+  component?: string | false;
+  /** A confirmation message key, asked before a one-click action. */
+  guard?: string;
+  /** The record states the button is offered in (the operation checks them again). */
+  shownIn?: (state: string) => boolean;
+  /** The domain operation. */
+  run: (call: RecordActionCall) => Promise<R>;
+  /** What the form shows, answered to a GET. */
+  form?: (call: RecordActionCall) => Promise<unknown>;
+  /** The notice key when it is done. */
+  success: string;
+  /** Where the page goes when it is done; by default the record's own page. */
+  goTo?: (result: R, call: RecordActionCall) => { resourceId: string; recordId: string };
+}
+
+export function recordAction<R>(spec: RecordActionSpec<R>): Partial<Action<ActionResponse>> {
+  return {
+    actionType: 'record',
+    component: spec.component ?? false,
+    icon: spec.icon,
+    guard: spec.guard,
+    isAccessible: allowedTo(...spec.rule),
+    isVisible: ({ record }) => !!record && (spec.shownIn?.(String(record.params.state)) ?? true),
+    handler: async (request, _response, context) => {
+      const call: RecordActionCall = {
+        id: Number(context.record!.id()),
+        ability: abilityOf(context.currentAdmin),
+        userId: (context.currentAdmin as unknown as CurrentUser).access.userId,
+        payload: (request.payload ?? {}) as Record<string, unknown>,
+      };
+      if (request.method !== 'post') {
+        const record = context.record!.toJSON(context.currentAdmin);
+        return spec.form ? { record, form: await spec.form(call) } : { record };
+      }
+      let result: R;
+      try {
+        result = await spec.run(call);
+      } catch (error) {
+        if (error instanceof Refusal) throw asValidationError(error, languageOf(call.payload.language ?? (context.currentAdmin as unknown as CurrentUser).locale));
+        throw error;
+      }
+      const reloaded = (await context.resource.findOne(String(call.id), context)) ?? context.record!;
+      const target = spec.goTo?.(result, call) ?? { resourceId: context.resource.id(), recordId: String(call.id) };
+      return {
+        record: reloaded.toJSON(context.currentAdmin),
+        redirectUrl: context.h.recordActionUrl({ ...target, actionName: 'show' }),
+        notice: { message: spec.success, type: 'success' },
+      };
+    },
+  };
+}
+
+/** Record actions for each name of a list, built by one function (the five lifecycle moves...). */
+export function recordActions<N extends string>(names: readonly N[], build: (name: N) => Partial<Action<ActionResponse>>): Record<N, Partial<Action<ActionResponse>>> {
+  return Object.fromEntries(names.map((name) => [name, build(name)])) as Record<N, Partial<Action<ActionResponse>>>;
+}
+
+function asValidationError(refusal: Refusal, language: ReturnType<typeof languageOf>): ValidationError {
+  const fields = Object.fromEntries(refusal.fields.map((f) => [f.field, { message: renderMessage(language, f.key, f.params), type: f.key }]));
+  const notice = { message: refusal.key, type: 'error', options: refusal.params };
+  return new ValidationError(fields, notice);
+}

@@ -1,0 +1,26 @@
+// The one mapping from what went wrong to what the HTTP answer says. Routes do not write 403/404/4xx
+// answers themselves: they throw (or pass to `next`) an AccessDeniedError, AdminJS's NotFoundError or a
+// Refusal, and the error handler of server/http.ts answers here, in the person's language.
+import { NotFoundError } from 'adminjs';
+import { languageOf, renderMessage } from '../admin/locales/render.js';
+import { AccessDeniedError } from '../domain/access/abilities.js';
+import { Refusal, type RefusalKind } from '../domain/refusal.js';
+
+const STATUS: Record<RefusalKind, number> = { invalid: 422, malformed: 400, forbidden: 403, notFound: 404, gone: 410, tooLarge: 413, tooMany: 429 };
+
+export interface ErrorAnswer {
+  status: number;
+  /** `error`: a stable code for programs; `message`: for the person (a key AdminJS translates, or text). */
+  body: { error: string; message: string };
+}
+
+/** The answer to a refusal; null for anything else (an unexpected failure). */
+export function errorAnswer(error: unknown, locale: unknown): ErrorAnswer | null {
+  const language = languageOf(locale);
+  if (error instanceof AccessDeniedError) return { status: 403, body: { error: 'forbidden', message: renderMessage(language, error.messageKey) } };
+  // Missing and hidden records look alike.
+  if (error instanceof NotFoundError) return { status: 404, body: { error: 'notFound', message: 'notFound' } };
+  if (error instanceof Refusal)
+    return { status: STATUS[error.kind], body: { error: error.kind === 'notFound' ? 'notFound' : error.key, message: renderMessage(language, error.key, error.params) } };
+  return null;
+}
