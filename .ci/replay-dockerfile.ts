@@ -95,7 +95,13 @@ async function seedNpmCache(into: string): Promise<void> {
   await mkdir(into, { recursive: true });
   if (!existsSync(shared)) return;
   execFileSync('cp', ['-r', path.join(shared, 'index-v5'), path.join(into, 'index-v5')]);
-  execFileSync('cp', ['-al', path.join(shared, 'content-v2'), path.join(into, 'content-v2')]);
+  try {
+    execFileSync('cp', ['-al', path.join(shared, 'content-v2'), path.join(into, 'content-v2')], { stdio: 'ignore' });
+  } catch {
+    // another filesystem (a tmpfs /tmp): a copy then
+    await rm(path.join(into, 'content-v2'), { recursive: true, force: true });
+    execFileSync('cp', ['-r', path.join(shared, 'content-v2'), path.join(into, 'content-v2')]);
+  }
 }
 
 function ensureUser(name: string): void {
@@ -229,7 +235,7 @@ try {
   database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort() });
   const port = String(await freePort());
   // Compose's database, secret and port mapping, as this machine provides them: 127.0.0.1 only.
-  const { npm_config_cache: _buildCache, ...imageEnv } = env;
+  const { npm_config_cache: _buildCache, npm_config_prefer_offline: _buildOffline, ...imageEnv } = env;
   const runtime: NodeJS.ProcessEnv = {
     ...imageEnv,
     HOME: home,
