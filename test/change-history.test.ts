@@ -287,7 +287,7 @@ describe('exporting the history to Excel', () => {
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const sheet = workbook.getWorksheet('Historial')!;
     const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows[0]).toEqual(expect.arrayContaining(['Fecha', 'Tabla', 'Registro', 'Acción', 'Autor']));
+    expect(rows[0]).toEqual(expect.arrayContaining(['Fecha', 'Tabla', 'Registro (n.º)', 'Acción', 'Autor (cuenta o proceso)']));
     const data = rows.slice(1).map((row) => ({ table: row[2], record: row[3], action: row[4] }));
     expect(data).toEqual([
       { table: 'assets', record: asset.id, action: 'UPDATE' },

@@ -209,7 +209,7 @@ describe('the change history exported', () => {
     const asset = await make.anAsset(prisma, { description: 'Motor del molino' });
     await prisma.asset.update({ where: { id: asset.id }, data: { criticality: 'A', description: 'Motor del molino 2' } });
     const { rows } = await sheetOf(await auditor.client.request(`/admin/exports/ChangeHistory.xlsx?filters.tableName=assets&filters.recordId=${asset.id}`));
-    expect(rows[0]).toEqual(['Fecha', 'Tabla', 'Registro', 'Acción', 'Autor', 'Solicitud', 'IP', 'Antes', 'Después']);
+    expect(rows[0]).toEqual(['Fecha', 'Tabla', 'Registro (n.º)', 'Acción', 'Autor (cuenta o proceso)', 'Solicitud', 'IP', 'Antes', 'Después']);
     const entries = await prisma.changeHistory.findMany({ where: { tableName: 'assets', recordId: asset.id }, orderBy: { id: 'desc' } });
     expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[4]])).toEqual(
       entries.map((e) => [e.changedAt, 'assets', asset.id, e.action, e.actorLabel]),

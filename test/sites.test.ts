@@ -7,7 +7,7 @@ import type { Db } from '../prisma/client.js';
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
 import { aPdf, uploadRevision } from './support/documents.js';
 import * as make from './support/factories.js';
-import { aPerson, type Person } from './support/people.js';
+import { aPerson, PASSWORD, type Person } from './support/people.js';
 
 let office: TestBackOffice;
 let prisma: Db;
@@ -23,8 +23,10 @@ type RecordJson = { id: string | number; params: Record<string, unknown>; errors
 type List = { records: RecordJson[]; meta: { total: number } };
 const ids = (records: RecordJson[]) => records.map((r) => Number(r.id)).sort((a, b) => a - b);
 
+/** A change of sites ends the person's sessions (test/session-revocation.test.ts): he signs in again. */
 async function scopeTo(person: Person, locationId: number) {
   await prisma.userSite.create({ data: { userId: person.userId, locationId } });
+  await person.client.signIn(person.email, PASSWORD);
 }
 
 function form(fields: Record<string, string | number>) {
@@ -182,8 +184,8 @@ describe('a supervisor scoped to Planta Norte', () => {
       method: 'POST',
       body: form({ code: 'S-VALV', description: 'Válvula sur', location: south.site, category, criticality: 'B' }),
     });
-    // The form shows the message of this key in the user's language (admin/locales/).
-    expect(outside.body.record.errors?.location?.message).toBe('outsideYourSites');
+    // The form shows the refusal as a sentence in the user's language (admin/locales/).
+    expect(outside.body.record.errors?.location?.message).toMatch(/^Queda fuera de sus sitios: elija uno dentro de las ubicaciones/);
     const order = await scoped.client.json<{ record: RecordJson }>('/admin/api/resources/WorkOrder/actions/new', {
       method: 'POST',
       body: form({ kind: 'CORRECTIVE', asset: south.asset, priority: 'HIGH', plannedOn: '2026-11-26', description: 'Orden en otra planta' }),
@@ -253,7 +255,7 @@ describe('unscoped users and administrators see the whole utility', () => {
     expect(body.sites).toEqual([]);
   });
 
-  it('an administrator scopes a supervisor on his page of sites; the change applies on the next request', async () => {
+  it('an administrator scopes a supervisor on his page of sites; the change applies at his next sign-in', async () => {
     const before = await list(unscoped, 'Asset');
     expect(ids(before.body.records)).toContain(south.asset);
     const created = await admin.client.json<{ record: RecordJson }>('/admin/api/resources/UserSite/actions/new', {
@@ -262,6 +264,9 @@ describe('unscoped users and administrators see the whole utility', () => {
     });
     expect(created.status).toBe(200);
     expect(created.body.record.errors).toEqual({});
+    // His open session ended with the change; signed in again, he sees his site only.
+    expect((await unscoped.client.request('/admin/api/resources/Asset/actions/list')).status).toBe(401);
+    await unscoped.client.signIn(unscoped.email, PASSWORD);
     const after = await list(unscoped, 'Asset');
     expect(ids(after.body.records)).toEqual([south.asset]);
     // Recorded in the change history like any other write.
@@ -271,10 +276,12 @@ describe('unscoped users and administrators see the whole utility', () => {
     expect(own.status).toBe(403);
     // Two sites: both plants, each with what is below it.
     const second = await prisma.userSite.create({ data: { userId: unscoped.userId, locationId: north.room } });
+    await unscoped.client.signIn(unscoped.email, PASSWORD);
     const both = await list(unscoped, 'WorkOrder');
     expect(ids(both.body.records)).toEqual(expect.arrayContaining([north.order, south.order]));
     expect(both.body.meta.total).toBe(both.body.records.length);
     await prisma.userSite.deleteMany({ where: { id: { in: [second.id, Number(created.body.record.id)] } } });
+    await unscoped.client.signIn(unscoped.email, PASSWORD);
     const all = await list(unscoped, 'Asset');
     expect(ids(all.body.records)).toEqual(expect.arrayContaining([north.asset, south.asset]));
   });

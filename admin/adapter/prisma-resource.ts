@@ -65,8 +65,12 @@ export class CmmsPrismaResource extends Resource {
 
   /** Field errors of a new/edit form's payload whose values are not of their column's kind
    * (see input-checks.ts); empty when the payload may go on. */
+  /** Values of the wrong kind among the fields the form shows. A field it does not show is refused
+   * for that reason by create/update (formFieldsOnly), whatever its value. */
   malformedFields(payload: Record<string, unknown>) {
-    return formPayloadErrors(this.fullModel, this.properties().map((p) => ({ path: p.path(), isArray: p.isArray() })), payload);
+    const fields = this.formFields();
+    const offered = Object.fromEntries(Object.entries(payload).filter(([key]) => fields.has(key.split('.')[0]!)));
+    return formPayloadErrors(this.fullModel, this.properties().map((p) => ({ path: p.path(), isArray: p.isArray() })), offered);
   }
 
   private readonly relatedHelpers = {
