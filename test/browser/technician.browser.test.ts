@@ -86,6 +86,9 @@ describe('a technician works his day on a phone (390×844)', () => {
     await card.getByRole('button', { name: 'Iniciar' }).click();
     await card.getByText('En ejecución').waitFor({ timeout: 15_000 });
     expect((await prisma.workOrder.findUniqueOrThrow({ where: { id: order.id } })).state).toBe('IN_PROGRESS');
+    await page.getByText('Orden iniciada.').waitFor({ timeout: 15_000 });
+    // With the notice shown, the page still fits the phone's width (no sideways scrolling).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-phone-started.png'), fullPage: true });
 
     // Completing asks for his report; without the failure it is refused beside the field.
@@ -105,6 +108,7 @@ describe('a technician works his day on a phone (390×844)', () => {
     await form.locator('input[name=material-0-description]').fill('Retén 40×62');
     await form.locator('input[name=material-0-quantity]').fill('1');
     await form.locator('input[name=material-0-unit]').fill('pza');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-phone-complete-form.png'), fullPage: true });
     await page.getByTestId('submit-work-order-form').click();
     await page.getByText('Orden completada.').waitFor({ timeout: 15_000 });
