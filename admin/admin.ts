@@ -13,7 +13,8 @@ import { todayIn } from '../domain/dates.js';
 import { resourceTranslationsEN } from '../domain/labels/resources.en.js';
 import { resourceTranslationsES } from '../domain/labels/resources.es.js';
 import { technicianDay, type DayOrder } from '../domain/maintenance/technician-day.js';
-import { languageOf, type Language } from './locales/render.js';
+import { supervisorBoard } from '../domain/maintenance/supervisor-board.js';
+import { languageOf, renderMessage, type Language } from './locales/render.js';
 import { allResources } from '../resources/index.js';
 import { abilityOf } from './access.js';
 import { Components, componentLoader } from './component-loader.js';
@@ -86,7 +87,14 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
                 orders: dayCards(await technicianDay(prisma, ability, user.access.technicianId, today), languageOf(request.query?.language ?? user.locale)),
               }
             : null;
-        return { counts, kpis, myDay };
+        // A supervisor's area: overdue, due this week, backlog by craft, requests waiting.
+        const language = languageOf(request.query?.language ?? user.locale);
+        const area = await supervisorBoard(prisma, ability, today);
+        const board = area && {
+          ...area,
+          backlogByCraft: area.backlogByCraft.map((row) => ({ ...row, craftLabel: row.craft ?? renderMessage(language, 'boardNoTechnician') })),
+        };
+        return { counts, kpis, myDay, board };
       },
     },
     // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).

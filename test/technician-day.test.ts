@@ -119,6 +119,15 @@ describe('completing an order with his report', () => {
     expect(await prisma.workOrderCompletion.count({ where: { workOrderId: { in: [assigned.id, theirs.id] } } })).toBe(0);
   });
 
+  it('is refused without the CSRF token, and nothing changes', async () => {
+    const order = await anOrder({ description: 'sin token', state: 'IN_PROGRESS' });
+    const answer = await technician.client.request(`/admin/api/resources/WorkOrder/records/${order.id}/complete`, {
+      method: 'POST', csrf: false, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ laborHours: '1' }),
+    });
+    expect(answer.status).toBe(403);
+    expect((await prisma.workOrder.findUniqueOrThrow({ where: { id: order.id }, include: { completion: true } })).completion).toBeNull();
+  });
+
   it('is not done by GET: the form answers and nothing changes', async () => {
     const order = await anOrder({ description: 'por GET', state: 'IN_PROGRESS' });
     const read = await technician.client.json<{ form: { kind: string; failureCodes: unknown[] } }>(`/admin/api/resources/WorkOrder/records/${order.id}/complete?laborHours=1`);

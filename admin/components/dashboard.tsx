@@ -18,7 +18,8 @@ type DayOrder = {
   id: number; number: string; description: string; state: string; priority: string; plannedOn: string; asset: string; location: string;
   kindLabel: string; stateLabel: string; priorityLabel: string;
 };
-type DashboardData = { counts: { label: string; value: number }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null };
+type Board = { overdue: number; dueThisWeek: number; backlogByCraft: { craftLabel: string; orders: number }[]; requestsWaiting: number };
+type DashboardData = { counts: { label: string; value: number }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null; board: Board | null };
 const PRIORITY_COLORS: Record<string, string> = { URGENT: '#C81E1E', HIGH: '#E08A00', MEDIUM: '#3040D6', LOW: '#6B6B80' };
 const h = new ViewHelpers();
 const KPI_CARDS = ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'] as const;
@@ -173,6 +174,22 @@ const Dashboard: React.FC = () => {
           </Box>
         ))}
       </Box>
+      {data?.board && (
+        <Box mt="xl" data-testid="supervisor-board">
+          <H3>{translateMessage('boardTitle')}</H3>
+          <Box flex flexDirection="row" style={{ gap: 16, flexWrap: 'wrap' }}>
+            {(['overdue', 'dueThisWeek', 'requestsWaiting'] as const).map((name) => (
+              <Box key={name} variant="white" p="lg" style={{ minWidth: 200 }} data-testid={`board-${name}`}>
+                <H5>{translateMessage(`board${name[0]!.toUpperCase()}${name.slice(1)}`)}</H5>
+                <Text fontSize="xl" color={name === 'overdue' && data.board!.overdue > 0 ? 'error' : undefined}>{data.board![name].toLocaleString(locale)}</Text>
+              </Box>
+            ))}
+          </Box>
+          <Box mt="lg" style={{ maxWidth: 560 }}>
+            <BarChart testId="board-backlog-by-craft" title={translateMessage('boardBacklogByCraft')} bars={data.board.backlogByCraft.map((c) => ({ label: c.craftLabel, value: c.orders }))} />
+          </Box>
+        </Box>
+      )}
       {data?.kpis?.takenAt && (
         <Box mt="xl" data-testid="kpis">
           <Text mb="default">{translateMessage('kpiTakenAt', undefined, { at: new Date(data.kpis.takenAt).toLocaleString(locale) })}</Text>

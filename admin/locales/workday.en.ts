@@ -14,5 +14,11 @@ export const workdayMessagesEN: Record<keyof typeof workdayMessagesES, string> =
   completeIntro: 'Confirm what was done: the supervisor will close the order with these details.',
   completeSubmit: 'Complete order',
   closeoutFromCompletion: 'Reported by the technician when completing the order: review before closing.',
+  boardTitle: 'My area',
+  boardOverdue: 'Overdue orders',
+  boardDueThisWeek: 'Due this week',
+  boardRequestsWaiting: 'Requests waiting',
+  boardBacklogByCraft: 'Open orders by craft',
+  boardNoTechnician: 'No technician assigned',
   assignWorkload: '{{orders}} open orders · {{hours}} h planned',
 };

@@ -12,5 +12,11 @@ export const workdayMessagesES = {
   completeIntro: 'Confirme lo realizado: el supervisor cerrará la orden con estos datos.',
   completeSubmit: 'Completar orden',
   closeoutFromCompletion: 'Datos que informó el técnico al completar la orden: revíselos antes de cerrar.',
+  boardTitle: 'Mi área',
+  boardOverdue: 'Órdenes atrasadas',
+  boardDueThisWeek: 'Vencen esta semana',
+  boardRequestsWaiting: 'Avisos por atender',
+  boardBacklogByCraft: 'Órdenes abiertas por oficio',
+  boardNoTechnician: 'Sin técnico asignado',
   assignWorkload: '{{orders}} órdenes abiertas · {{hours}} h planificadas',
 };
