@@ -103,6 +103,10 @@ describe('closing a preventive order in a real browser', () => {
     expect(await boss.getByTestId('chart-backlog-by-site').locator('rect').count()).toBeGreaterThan(0);
     expect(await boss.getByTestId('kpi-BACKLOG').innerText()).toContain('Órdenes pendientes');
     await boss.screenshot({ path: path.join(ARTIFACTS_DIR, 'supervisor-dashboard-kpis.png'), fullPage: true });
+    // His area: what is overdue and due this week, open orders by craft, requests waiting, in Spanish.
+    const area = boss.getByTestId('supervisor-board');
+    expect(await area.innerText()).toMatch(/Mi área[\s\S]*Órdenes atrasadas[\s\S]*Vencen esta semana[\s\S]*Avisos por atender[\s\S]*Órdenes abiertas por oficio/);
+    await area.screenshot({ path: path.join(ARTIFACTS_DIR, 'supervisor-dashboard-area.png') });
     await asSupervisor.close();
   });
 });
