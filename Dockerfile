@@ -7,10 +7,13 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 
-# Full install: `prisma generate` runs at install time and writes the client and the AdminJS DMMF.
+# `prisma generate` runs at install time (postinstall) and writes the client and the AdminJS DMMF; it needs
+# the devDependencies (the CLI, the generator helper), which NODE_ENV=production would leave out, so they
+# are installed and dropped once generation is done. The lockfile must satisfy `npm ci` on a clean clone:
+# .ci/replay-dockerfile.ts replays these steps in CI.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
-RUN npm ci --no-audit --no-fund && npm cache clean --force
+RUN npm ci --include=dev --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund && npm cache clean --force
 
 COPY . .
 RUN mkdir -p /app/.adminjs /app/.data && chown -R node:node /app/.adminjs /app/.data
@@ -19,4 +22,6 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
   CMD node -e "fetch('http://127.0.0.1:3000/health').then(r => process.exit(r.ok ? 0 : 1)).catch(() => process.exit(1))"
-CMD ["npm", "start"]
+# Node itself, not `npm start`: `docker stop` sends SIGTERM to this process, and npm exits on it without
+# passing it on, so the back office would be killed instead of closing its server, queue and pool in order.
+CMD ["node", "--import", "tsx", "server/main.ts"]

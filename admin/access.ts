@@ -7,7 +7,7 @@ import { defineAbilitiesFor, type Action, type AppAbility } from '../domain/acce
 import type { CurrentUser } from '../domain/access/current-user.js';
 import { getFullModel } from './dmmf.js';
 
-const NO_RIGHTS = defineAbilitiesFor({ userId: -1, groups: [], technicianId: null, canReadHistory: false, approvalLimit: null });
+const NO_RIGHTS = defineAbilitiesFor({ userId: -1, groups: [], technicianId: null, canReadHistory: false, approvalLimit: null, sitePaths: [] });
 const cache = new Map<string, AppAbility>();
 const CACHE_SIZE = 500;
 
@@ -48,7 +48,8 @@ export function allowedTo(action: Action, model: Prisma.ModelName) {
     const ability = abilityOf(currentAdmin);
     if (!ability.can(action, subjectType as never)) return false;
     if (subjectType !== model) return true;
-    if (!record) return true;
+    // A record not yet saved (a form sent back with its errors) is judged by the adapter when it is saved.
+    if (!record || record.id() === undefined || record.id() === '') return true;
     const rules = ability.rulesFor(action, model);
     if (rules.some((rule) => rule.conditions && hasRelationCondition(rule.conditions))) return true;
     return ability.can(action, asRuleSubject(model, record.params));
@@ -56,8 +57,10 @@ export function allowedTo(action: Action, model: Prisma.ModelName) {
 }
 
 function hasRelationCondition(conditions: object): boolean {
-  return Object.values(conditions).some(
-    (value) => value !== null && typeof value === 'object' && ('is' in value || 'some' in value || 'every' in value || 'isNot' in value),
+  return Object.entries(conditions).some(([key, value]) =>
+    (key === 'AND' || key === 'OR' || key === 'NOT') && Array.isArray(value)
+      ? value.some((part: object) => hasRelationCondition(part))
+      : value !== null && typeof value === 'object' && ('is' in value || 'some' in value || 'every' in value || 'isNot' in value),
   );
 }
 

@@ -4,11 +4,11 @@ import { Database } from '@adminjs/prisma';
 import { CmmsPrismaResource } from './adapter/prisma-resource.js';
 import type { Db } from '../prisma/client.js';
 import type { Prisma } from '@prisma/client';
-import { accessibleWhere } from '../domain/access/abilities.js';
+import { accessibleWhere, type AppAbility } from '../domain/access/abilities.js';
+import type { CurrentUser } from '../domain/access/current-user.js';
 import { OPEN_WORK_REQUEST_STATES } from '../domain/maintenance/convert-work-request.js';
 import { OPEN_WORK_ORDER_STATES } from '../domain/maintenance/work-order-lifecycle.js';
 import { kpiBoard } from '../domain/services/kpis.js';
-import type { CurrentUser } from '../domain/access/current-user.js';
 import { todayIn } from '../domain/dates.js';
 import { resourceTranslationsEN } from '../domain/labels/resources.en.js';
 import { resourceTranslationsES } from '../domain/labels/resources.es.js';
@@ -58,6 +58,13 @@ function dayCards(orders: DayOrder[], language: Language) {
   }));
 }
 
+/** The names of the sites a user is scoped to, for his dashboard; none when he sees the whole plant. */
+async function sitesShownTo(prisma: Db, user: CurrentUser | undefined, ability: AppAbility): Promise<string[]> {
+  if (!user?.access.sitePaths.length || ability.can('manage', 'all')) return [];
+  const sites = await prisma.userSite.findMany({ where: { userId: user.access.userId }, select: { location: { select: { fullName: true } } } });
+  return sites.map((site) => site.location.fullName).sort();
+}
+
 export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string }): AdminJS {
   return new AdminJS({
     rootPath: ADMIN_ROOT,
@@ -76,8 +83,10 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
           const where = accessibleWhere(ability, 'read', model);
           if (where) counts.push({ label, value: await countOf(prisma, model, where) });
         }
-        // KPIs are plant-wide figures: shown to those who may read the snapshots.
-        const kpis = ability.can('read', 'KpiSnapshot') ? await kpiBoard(prisma, { timeZone: settings.timeZone }) : null;
+        // KPIs: shown to those who may read the snapshots.
+        // A user scoped to sites reads only his sites' snapshots (domain/access/abilities.ts).
+        const readable = accessibleWhere(ability, 'read', 'KpiSnapshot') as Prisma.KpiSnapshotWhereInput | null;
+        const kpis = readable ? await kpiBoard(prisma, { timeZone: settings.timeZone, readable }) : null;
         // A technician lands on his day: the orders to work today (and overdue ones), under his rules.
         const today = todayIn(settings.timeZone);
         const myDay =
@@ -94,16 +103,19 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
           ...area,
           backlogByCraft: area.backlogByCraft.map((row) => ({ ...row, craftLabel: row.craft ?? renderMessage(language, 'boardNoTechnician') })),
         };
-        return { counts, kpis, myDay, board };
+        return { counts, kpis, myDay, board, sites: await sitesShownTo(prisma, user, ability) };
       },
     },
     // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false, theme: { font: SYSTEM_FONTS } as never },
-    locale: {
-      language: settings.language,
+    // A screenful of a plant's list: 25 rows (AdminJS's 10 meant paging through every short list).
+    settings: { defaultPerPage: 25 },
+    // Each person's own language (users.locale, chosen in the top bar), the plant's default otherwise.
+    locale: (currentAdmin) => ({
+      language: (currentAdmin as { locale?: 'es' | 'en' } | undefined)?.locale ?? settings.language,
       availableLanguages: ['es', 'en'],
       localeDetection: false,
       translations: { es, en },
-    },
+    }),
   });
 }

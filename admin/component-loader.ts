@@ -20,9 +20,28 @@ export const Components = {
   DocumentRevisions: componentLoader.add('DocumentRevisions', path.join(here, 'components/document-revisions')),
   Attachments: componentLoader.add('Attachments', path.join(here, 'components/attachments')),
   ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
+  ImportMigration: componentLoader.add('ImportMigration', path.join(here, 'components/import-migration')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
   // Not rendered: loading it makes one-click actions POST (see the file).
   PostOneClickActions: componentLoader.add('PostOneClickActions', path.join(here, 'components/post-one-click-actions')),
   // Not rendered either: a stylesheet that lets AdminJS's notices fit a phone.
   PhoneLayout: componentLoader.add('PhoneLayout', path.join(here, 'components/phone-layout')),
 };
+
+// AdminJS's own pieces, replaced where they showed the database instead of the plant: values, dates,
+// yes/no and drop-downs in the user's language; references named and searched like the forms' pickers.
+const OVERRIDES: Record<string, string> = {
+  DefaultPropertyValue: 'property-value',
+  BooleanPropertyValue: 'boolean-value',
+  DefaultDatetimeListProperty: 'date-list',
+  DefaultDatetimeShowProperty: 'date-show',
+  DefaultReferenceEditProperty: 'reference-edit',
+  DefaultReferenceFilterProperty: 'reference-filter',
+  DefaultEditProperty: 'choice-edit',
+  DefaultFilterProperty: 'choice-filter',
+  DefaultBooleanFilterProperty: 'choice-filter',
+  TopBar: 'top-bar',
+  ActionHeader: 'action-header',
+  NoRecords: 'no-records',
+};
+for (const [name, file] of Object.entries(OVERRIDES)) componentLoader.override(name as never, path.join(here, 'components/overrides', file));

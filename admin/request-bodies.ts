@@ -5,8 +5,7 @@
 // request already marked parsed, so @adminjs/express's own instance does nothing after this one.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import formidableMiddleware from 'express-formidable';
-import { MalformedInputError } from '../domain/malformed-input.js';
-import { sizeLabel } from '../server/error-handler.js';
+import { MalformedInputError, sizeLabel } from '../domain/malformed-input.js';
 
 export const ADMIN_BODY_LIMIT_BYTES = 1024 * 1024;
 

@@ -14,6 +14,7 @@ import { signIn } from './authentication.js';
 import { documentRoutes, type DocumentRoutesOptions } from './documents/router.js';
 import { exportRoutes } from './exports/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
+import { languageRoute } from './language.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import { methodAllowed } from './action-methods.js';
 import { hardenAdminPages } from './page-html.js';
@@ -143,6 +144,7 @@ export function createAdminRouter(options: {
   });
 
   router.use(exportRoutes({ admin, prisma, pool: options.pool, timeZone: options.timeZone }));
+  router.use(languageRoute(prisma));
   router.use('/documents', documentRoutes({ prisma, throttle, ...options.documents }));
   router.use(importRoutes({ admin, prisma, ...options.imports }));
   router.use('/api/', statusFromAdminNotices, withoutSecrets);

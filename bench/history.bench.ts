@@ -98,7 +98,8 @@ function importWriter(rows: CandidateRow[]): Promise<Timing> {
   return timed(async () => {
     for (let offset = 0; offset < rows.length; offset += IMPORT_BATCH_SIZE) {
       const batch = rows.slice(offset, offset + IMPORT_BATCH_SIZE);
-      const { written } = await sqlTransactionAs(writer, { label: 'import:bench' }, (tx) => upsertRows(tx, assets, batch));
+      const { inserted, updated } = await sqlTransactionAs(writer, { label: 'import:bench' }, (tx) => upsertRows(tx, assets, batch));
+      const written = inserted + updated;
       if (written !== batch.length) throw new Error(`wrote ${written} of ${batch.length}`);
     }
   });

@@ -1,5 +1,6 @@
 // npm run bench:list — p50/p95 of the list API on the demo plant (default 50k assets, 250k work orders):
-// assets and work orders with the default sort, by location subtree, by state, and by text search.
+// assets and work orders with the default sort, by location subtree, by state, and by text search; the
+// same lists as a supervisor scoped to one area (a site).
 // Ours is measured end to end over HTTP (sign-in, AdminJS list action, our adapter, population of
 // references) and, like the baseline, in-process at the adapter (count + one page + references).
 // Baseline: the plain @adminjs/prisma Resource with the closest request it can express (exact location
@@ -27,6 +28,7 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 250_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const TARGET_P95_MS = 50;
 const BENCH_ADMIN = { email: 'bench@cmms.local', password: 'bench-only-password-1' };
+const BENCH_SITE_SUPERVISOR = { email: 'bench-site@cmms.local', password: 'bench-only-password-2' };
 
 // A plant of its own under .data/bench, kept between runs so the seed is paid once.
 const dataDir = path.resolve('.data/bench');
@@ -140,6 +142,29 @@ for (const c of cases) {
   const baseline = await timed(() => adapterList(plain, c.resource, c.baselineQuery));
   worstHttpP95 = Math.max(worstHttpP95, http.p95);
   console.log(c.name.padEnd(40), fmt(http).padEnd(20), fmt(adapter).padEnd(22), fmt(baseline).padEnd(23), `${(baseline.p95 / adapter.p95).toFixed(2)}x`);
+}
+
+// A supervisor scoped to one area (a site, UserSite): every list carries his site's row rule.
+const siteSupervisor = await db.prisma.user.upsert({
+  where: { email: BENCH_SITE_SUPERVISOR.email },
+  update: { isActive: true },
+  create: { email: BENCH_SITE_SUPERVISOR.email, name: 'Supervisor de área (bench)', groups: { create: { group: { connect: { code: 'SUPERVISORS' } } } } },
+});
+await setUserPassword(db.prisma, siteSupervisor.id, BENCH_SITE_SUPERVISOR.password);
+await db.prisma.userSite.deleteMany({ where: { userId: siteSupervisor.id } });
+await db.prisma.userSite.create({ data: { userId: siteSupervisor.id, locationId: area } });
+const siteClient = new HttpClient(office.url);
+await siteClient.signIn(BENCH_SITE_SUPERVISOR.email, BENCH_SITE_SUPERVISOR.password);
+const siteCases = cases.filter((c) => !c.query['filters.location']);
+for (const c of siteCases) {
+  const url = `/admin/api/resources/${c.resource}/actions/list?${new URLSearchParams(c.query)}`;
+  const http = await timed(async () => {
+    const response = await siteClient.request(url);
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+    await response.arrayBuffer();
+  });
+  worstHttpP95 = Math.max(worstHttpP95, http.p95);
+  console.log(`site supervisor: ${c.name}`.padEnd(40), fmt(http));
 }
 console.log(`target: p95 <= ${TARGET_P95_MS} ms over HTTP for every request -> worst ${worstHttpP95.toFixed(1)} ms: ${worstHttpP95 <= TARGET_P95_MS ? 'met' : 'NOT met'}\n`);
 

@@ -17,3 +17,9 @@ export class MalformedInputError extends Refusal {
     this.name = 'MalformedInputError';
   }
 }
+
+/** "1 MB", "10 KB": a size limit as a message shows it. */
+export function sizeLabel(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '—';
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
+}

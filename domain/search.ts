@@ -9,3 +9,8 @@ export function normalizeSearchText(text: string): string {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** The words of a search box, at most eight (a pasted paragraph is not eight hundred filters). */
+export function searchWords(text: string): string[] {
+  return text.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+}

@@ -1,5 +1,7 @@
-// Daily clean-up of temporary exports (Excel downloads, error reports) older than a day.
+// The daily clean-up of stored files: temporary exports older than a day, and the import workbooks and
+// error reports past IMPORT_FILE_RETENTION_DAYS (their ImportRuns stay, with counts and history).
 import { z } from 'zod';
+import { removeExpiredImportFiles } from '../domain/imports/remove-expired-files.js';
 import { defineJob } from './job.js';
 
 export const TEMPORARY_EXPORTS_PREFIX = 'tmp/exports/';
@@ -12,7 +14,7 @@ export const cleanTemporaryExportsJob = defineJob({
   schedule: '30 2 * * *',
   retry: { limit: 3, delaySeconds: 60, backoff: true },
   parse: (data) => payloadSchema.parse(data ?? {}),
-  handle: async ({ olderThanHours }, { storage, logger }) => {
+  handle: async ({ olderThanHours }, { prisma, storage, logger, importFileRetentionDays }) => {
     const cutoff = Date.now() - olderThanHours * 3_600_000;
     let deleted = 0;
     for await (const object of storage.list(TEMPORARY_EXPORTS_PREFIX)) {
@@ -21,7 +23,8 @@ export const cleanTemporaryExportsJob = defineJob({
         deleted++;
       }
     }
-    logger.info({ deleted }, 'temporary exports cleaned');
-    return { deleted };
+    const imports = await removeExpiredImportFiles(prisma, storage, importFileRetentionDays);
+    logger.info({ deleted, importRuns: imports.runs, importFiles: imports.objects, importFileRetentionDays }, 'temporary exports and expired import files cleaned');
+    return { deleted, importRuns: imports.runs, importFiles: imports.objects };
   },
 });

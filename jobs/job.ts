@@ -14,6 +14,8 @@ export interface JobContext {
   timeZone: string;
   /** Months of change history kept (0: forever). */
   historyRetentionMonths: number;
+  /** Days an import's workbook and error report are kept (0: forever). */
+  importFileRetentionDays: number;
   jobId: string;
   /** 0 on the first attempt; the job's retry.limit on the last one. */
   retryCount: number;

@@ -3,8 +3,9 @@
 import type { Action, ActionResponse, PropertyOptions, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { Prisma } from '@prisma/client';
 import { getFullModel, getModel } from '../admin/dmmf.js';
-import { TITLE_FIELDS } from '../admin/adapter/model-settings.js';
+import { NAMED_FOR_EVERYONE, TITLE_FIELDS } from '../admin/adapter/model-settings.js';
 import { refuseMalformedPayload } from '../admin/adapter/input-checks.js';
+import type { CmmsPrismaResource } from '../admin/adapter/prisma-resource.js';
 import { VOCABULARIES } from '../domain/vocabularies.js';
 import type { Db } from '../prisma/client.js';
 import { abilityOf, allowedTo, BUILT_IN_ACTIONS } from '../admin/access.js';
@@ -61,6 +62,19 @@ export function defineResource(prisma: Db, modelName: Prisma.ModelName, options:
   for (const [name, action] of Object.entries(declared))
     if (!(name in BUILT_IN_ACTIONS) && action.isAccessible === undefined)
       throw new Error(`${modelName}: custom action "${name}" declares no isAccessible rule`);
+
+  // Pickers of people (a responsible, a reporter, a technician) offer every active one to anyone signed
+  // in, by name and e-mail, though only those who may read the model see the rest of a record.
+  if (NAMED_FOR_EVERYONE[modelName])
+    actions.search = {
+      isAccessible: ({ currentAdmin }) => Boolean(currentAdmin),
+      handler: async (request, _response, context) => {
+        const query = String((request.params as { query?: string }).query ?? '');
+        const records = await (context.resource as unknown as CmmsPrismaResource).searchNamed(query);
+        return { records: records.map((record) => record.toJSON(context.currentAdmin)) };
+      },
+      ...declared.search,
+    };
 
   // "Historial": the record's change history, for groups granted the right to read it.
   if (modelName !== 'ChangeHistory')

@@ -26,9 +26,10 @@ export function excelActions(model: Prisma.ModelName): Record<string, Partial<Ac
       icon: 'Upload',
       component: Components.ImportWorkbook,
       isAccessible: allowedTo('import', model),
-      custom: { kind: definition.kind },
+      custom: { kind: definition.kind, canCreateMissing: definition.columns.some((column) => column.reference?.createMissing) },
       handler: async () => ({}),
     },
-    exportXlsx: exportXlsx(model),
+    // People are imported (without passwords) but not exported.
+    ...(isExportable(model) ? { exportXlsx: exportXlsx(model) } : {}),
   };
 }

@@ -14,6 +14,7 @@ import { revisionSignerResource } from './documents/revision-signer.resource.js'
 import { signatureAuditResource } from './documents/signature-audit.resource.js';
 import { groupResource } from './core/group.resource.js';
 import { userGroupResource } from './core/user-group.resource.js';
+import { userSiteResource } from './core/user-site.resource.js';
 import { userProfileResource } from './core/user-profile.resource.js';
 import { userResource } from './core/user.resource.js';
 import { calendarHolidayResource } from './maintenance/calendar-holiday.resource.js';
@@ -39,23 +40,14 @@ import { requisitionItemResource } from './budgets/requisition-item.resource.js'
 import { requisitionResource } from './budgets/requisition.resource.js';
 import { ticketResource } from './call-center/ticket.resource.js';
 
+// By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
   // Mantenimiento
   workOrderResource,
   workRequestResource,
   maintenanceScheduleResource,
   technicianResource,
-  workOrderStepValueResource,
   workOrderClosureResource,
-  workOrderMaterialResource,
-  workOrderShareResource,
-  // Servicios / KPI
-  kpiSnapshotResource,
-  // Presupuestos
-  requisitionResource,
-  requisitionItemResource,
-  // Centro de llamadas
-  ticketResource,
   // Activos
   assetResource,
   locationResource,
@@ -68,26 +60,45 @@ const RESOURCES = [
   routineResource,
   frequencyResource,
   procedureResource,
-  procedureStepResource,
   maintenanceTypeResource,
   failureCodeResource,
   workCalendarResource,
-  calendarHolidayResource,
   // Documentos
   documentResource,
   documentRevisionResource,
   revisionSignerResource,
   documentSignatureResource,
   signatureAuditResource,
+  // Presupuestos
+  requisitionResource,
+  // Centro de llamadas
+  ticketResource,
+  // Servicios / KPI
+  kpiSnapshotResource,
   // Administración
   userResource,
   groupResource,
-  userGroupResource,
+  userSiteResource,
   userProfileResource,
   // Auditoría
   changeHistoryResource,
+  // Rows that live inside their parents' pages (an order's step values and shares, a user's groups, a
+  // procedure's steps...): reachable from there, not from the navigation (JOIN_TABLES).
+  workOrderStepValueResource,
+  workOrderMaterialResource,
+  workOrderShareResource,
+  requisitionItemResource,
+  procedureStepResource,
+  calendarHolidayResource,
+  userGroupResource,
 ];
 
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'ProcedureStep', 'CalendarHoliday', 'UserGroup']);
+
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
-  return RESOURCES.map((resource) => resource(prisma, settings));
+  return RESOURCES.map((resource) => {
+    const defined = resource(prisma, settings);
+    const model = (defined.resource as { model?: { name?: string } }).model?.name ?? '';
+    return JOIN_TABLES.has(model) ? { ...defined, options: { ...defined.options, navigation: false } } : defined;
+  });
 }

@@ -57,6 +57,7 @@ const environmentSchema = z
     DOCUMENT_DOWNLOAD_URL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
     IMPORT_MAX_MB: z.coerce.number().positive().default(50),
     IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
+    IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of days' }).default(90),
     QUEUE_MONITOR_SECONDS: z.coerce.number().int().min(1).default(60),
     HISTORY_RETENTION_MONTHS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of months' }).default(120),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -98,8 +99,8 @@ export interface AppConfig {
   documents: { maxUploadBytes: number; downloads: 'stream' | 'presigned'; downloadUrlSeconds: number };
   /** Months of change history kept; 0 keeps it forever. */
   historyRetentionMonths: number;
-  /** Excel imports: largest file and most data rows accepted. */
-  imports: { maxBytes: number; maxRows: number };
+  /** Excel imports: largest file and most data rows accepted; days their files are kept (0: forever). */
+  imports: { maxBytes: number; maxRows: number; fileRetentionDays: number };
   /** How often the queue looks for expired jobs and dead workers' jobs. */
   queueMonitorSeconds: number;
   logLevel: Environment['LOG_LEVEL'];
@@ -161,7 +162,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       downloadUrlSeconds: e.DOCUMENT_DOWNLOAD_URL_SECONDS,
     },
     historyRetentionMonths: e.HISTORY_RETENTION_MONTHS,
-    imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS },
+    imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS, fileRetentionDays: e.IMPORT_FILE_RETENTION_DAYS },
     queueMonitorSeconds: e.QUEUE_MONITOR_SECONDS,
     logLevel: e.LOG_LEVEL,
   };

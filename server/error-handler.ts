@@ -2,12 +2,12 @@
 // (the one mapping, server/http-errors.ts);
 // anything unexpected is logged with the request id and answered 500 with that id only: no stack trace,
 // no SQL, no Prisma or driver message ever reaches the body.
-import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AccessDeniedError } from '../domain/access/abilities.js';
-import { MalformedInputError } from '../domain/malformed-input.js';
-import { languageOf } from '../admin/locales/render.js';
+import { MalformedInputError, sizeLabel } from '../domain/malformed-input.js';
 import { errorAnswer } from './http-errors.js';
+import { answerInternalError, languageOfRequest } from './internal-error.js';
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (res.headersSent) {
@@ -18,7 +18,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   // Refusals (of the role rules, of a workflow, of a file, of malformed input), and records missing or
   // hidden from this user: their status and a message in the person's language (server/http-errors.ts).
   const refusal = asMalformedInput(error) ?? error;
-  const answer = errorAnswer(refusal, (req.session as { adminUser?: { locale?: string } } | undefined)?.adminUser?.locale);
+  const answer = errorAnswer(refusal, languageOfRequest(req));
   if (answer) {
     if (refusal instanceof AccessDeniedError) req.log?.warn({ reason: refusal.message }, 'refused by the role rules');
     else req.log?.info({ reason: answer.body.error, path: req.path }, 'request refused');
@@ -27,18 +27,6 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   req.log?.error({ err: error }, 'request failed');
   answerInternalError(req, res);
 };
-
-export function answerInternalError(req: Request, res: Response): void {
-  const english = languageOfRequest(req) === 'en';
-  const message = english ? 'Internal server error. Give this code to the administrator:' : 'Error interno del servidor. Indique este código al administrador:';
-  const id = String(req.id ?? '');
-  if (req.path.includes('/api/') || req.accepts(['html', 'json']) === 'json') res.status(500).json({ error: 'internal', message, requestId: id });
-  else res.status(500).type('html').send(`<!DOCTYPE html><html lang="${english ? 'en' : 'es'}"><body><p>${message} ${id.replace(/[^\w.-]/g, '')}</p></body></html>`);
-}
-
-function languageOfRequest(req: Request) {
-  return languageOf((req.session as { adminUser?: { locale?: string } } | undefined)?.adminUser?.locale);
-}
 
 /** Body parsers' refusals (express.json/urlencoded, raw-body) carry a status and a type: map the ones
  * a client causes to our messages. */
@@ -59,9 +47,4 @@ function asMalformedInput(error: unknown): MalformedInputError | undefined {
     default:
       return new MalformedInputError('malformedBody');
   }
-}
-
-export function sizeLabel(bytes: number): string {
-  if (!Number.isFinite(bytes)) return '—';
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
 }

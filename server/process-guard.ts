@@ -6,7 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { answerInternalError } from './error-handler.js';
+import { answerInternalError } from './internal-error.js';
 
 const requests = new AsyncLocalStorage<{ req: Request; res: Response }>();
 

@@ -185,7 +185,8 @@ describe('what an auditor sees', () => {
     );
     expect(history.status).toBe(200);
     const [latest] = history.body.entries;
-    expect(latest).toMatchObject({ action: 'UPDATE', actor: `user:${TEST_ADMIN.email}` });
+    // The author by his name, not his account label (which named people by e-mail).
+    expect(latest).toMatchObject({ action: 'UPDATE', actor: 'Administrador' });
     expect(latest!.fields).toEqual(
       expect.arrayContaining([
         { property: 'location', before: 'Planta', after: 'Planta > Sala de bombas' },

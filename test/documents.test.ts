@@ -103,10 +103,13 @@ describe('a document and its revisions', () => {
     expect(theirs.body.documents).toEqual([]);
     const ofAsset = await operator.client.json<{ documents: { title: string }[] }>(`/admin/documents/attachments?assetId=${assetId}`);
     expect(ofAsset.body.documents.map((d) => d.title)).toEqual(['Plano de la bomba P-101']);
-    // "Nuevo documento" is offered to who may attach documents at all, not to a read-only consultant.
+    // "Adjuntar" is offered on a record to who may attach to that record: not to a read-only consultant,
+    // nor to a technician on an asset (he attaches to his orders only; it used to be offered and then refused).
     const consultant = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Carla Consultora');
-    const offered = async (person: Person) => (await person.client.json<{ mayAttach: boolean }>(`/admin/documents/attachments?assetId=${assetId}`)).body.mayAttach;
-    expect([await offered(supervisor), await offered(technician), await offered(consultant)]).toEqual([true, true, false]);
+    const offered = async (person: Person, query = `assetId=${assetId}`) => (await person.client.json<{ mayAttach: boolean }>(`/admin/documents/attachments?${query}`)).body.mayAttach;
+    expect([await offered(supervisor), await offered(technician), await offered(consultant)]).toEqual([true, false, false]);
+    expect(await offered(technician, `workOrderId=${myOrder}`)).toBe(true);
+    expect(await offered(technician, `workOrderId=${colleaguesOrder}`)).toBe(false);
   });
 
   it('every write is in the change history, with its author', async () => {
@@ -289,7 +292,7 @@ describe('the states of a document: draft → in review → approved → obsolet
     const form = new FormData();
     form.set('state', 'APPROVED');
     const { body } = await supervisor.client.json<{ record: { errors: Record<string, { message: string }> } }>(`/admin/api/resources/Document/records/${document.id}/edit`, { method: 'POST', body: form });
-    expect(body.record.errors.state?.message).toBe('fieldSetByWorkflow');
+    expect(body.record.errors.state?.message).toMatch(/^Lo fijan el flujo del documento/);
     expect((await prisma.document.findUniqueOrThrow({ where: { id: document.id } })).state).toBe('DRAFT');
   });
 });

@@ -111,6 +111,68 @@ describe('a supervisor imports assets', () => {
   });
 });
 
+describe('"Validar sin importar", a mapping, then "Importar"', () => {
+  const file = () =>
+    aWorkbook([
+      [...HEADER, 'Estado'],
+      ['VP-1', 'Bomba', 'PLT', 'Bombas', 'A', 'OPERATIVO'],
+      ['VP-2', 'Bomba', 'PLT', 'Bombas', 'B', 'OPERATIVO'],
+      ['VP-3', 'Bomba', 'PLT', 'Bombas', 'C', 'ACTIVO'],
+    ]);
+
+  it('the preview writes nothing and lists the unknown value once with its count; the mapping and the import follow', async () => {
+    const response = await upload(supervisor, 'assets', await file(), { preview: '1' });
+    expect(response.status).toBe(202);
+    const preview = (await finished(supervisor, response.body.id!)) as Status & { rowsNew: number; summary: { unknownValues: unknown[] } };
+    expect(preview).toMatchObject({ state: 'PARTIAL', rowsNew: 1, rowsRejected: 2, rowsWritten: 0 });
+    expect(preview.summary.unknownValues).toEqual([{ field: 'status', header: 'Estado', type: 'choice', values: [{ value: 'OPERATIVO', count: 2 }], more: false }]);
+    expect(await prisma.asset.count({ where: { code: { startsWith: 'VP-' } } })).toBe(0);
+
+    // The fields and their closed values, in his language, for the mapping's choices.
+    const fields = await supervisor.client.json<{ fields: { field: string; choices?: { code: string; label: string }[] }[] }>('/admin/imports/assets/fields');
+    expect(fields.body.fields.find((f) => f.field === 'status')!.choices).toContainEqual({ code: 'IN_SERVICE', label: 'En servicio' });
+
+    const map = (person: Person, body: unknown, csrf = true) =>
+      person.client.request('/admin/imports/assets/mappings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), csrf });
+    expect((await map(consultant, { field: 'status', value: 'OPERATIVO', target: 'IN_SERVICE' })).status).toBe(403);
+    expect((await map(supervisor, { field: 'status', value: 'OPERATIVO', target: 'IN_SERVICE' }, false)).status).toBe(403);
+    expect((await map(supervisor, { field: 'status', value: 'OPERATIVO', target: 'NOT_A_STATE' })).status).toBe(422);
+    expect((await map(supervisor, { field: 'status' })).status).toBe(400);
+    expect((await map(supervisor, { field: 'status', value: 'OPERATIVO', target: 'IN_SERVICE' })).status).toBe(204);
+
+    // "Importar" runs the stored file for real: no second upload.
+    const rerun = (person: Person, query: string) => person.client.json<{ id?: number }>(`/admin/imports/runs/${response.body.id}/rerun?${query}`, { method: 'POST' });
+    expect((await rerun(operator, 'preview=0&mode=VALID_ROWS')).status).toBe(404);
+    const real = await rerun(supervisor, 'preview=0&mode=VALID_ROWS');
+    expect(real.status).toBe(202);
+    expect(await finished(supervisor, real.body.id!)).toMatchObject({ state: 'SUCCEEDED', rowsNew: 3, rowsWritten: 3, rowsRejected: 0 });
+    expect((await prisma.asset.findMany({ where: { code: { startsWith: 'VP-' } }, orderBy: { code: 'asc' } })).map((a) => a.status)).toEqual(['IN_SERVICE', 'IN_SERVICE', 'IN_SERVICE']);
+    // The same file again: nothing to write.
+    const again = await rerun(supervisor, 'preview=0&mode=VALID_ROWS');
+    expect(await finished(supervisor, again.body.id!)).toMatchObject({ state: 'SUCCEEDED', rowsWritten: 0, rowsUnchanged: 3 });
+  });
+});
+
+describe('the migration page', () => {
+  it('lists the kinds he may import in dependency order, with the last run of each; not to those who import nothing', async () => {
+    const { status, body } = await supervisor.client.json<{ plan: { kind: string; model: string; dependsOn: string[]; lastRun: { state: string; rowsNew: number } | null }[] }>(
+      '/admin/api/resources/ImportRun/actions/migration',
+    );
+    expect(status).toBe(200);
+    const kinds = body.plan.map((step) => step.kind);
+    // Users are imported by administrators only.
+    expect(kinds).not.toContain('users');
+    expect(kinds.indexOf('locations')).toBeLessThan(kinds.indexOf('assets'));
+    expect(kinds.indexOf('asset-categories')).toBeLessThan(kinds.indexOf('assets'));
+    expect(kinds.indexOf('routines')).toBeLessThan(kinds.indexOf('maintenance-schedules'));
+    const assets = body.plan.find((step) => step.kind === 'assets')!;
+    expect(assets.dependsOn).toEqual(['Location', 'AssetCategory']);
+    expect(assets.lastRun).toMatchObject({ state: expect.any(String) });
+    expect(body.plan.find((step) => step.kind === 'failure-codes')!.lastRun).toBeNull();
+    for (const outsider of [operator, technician, consultant]) expect((await outsider.client.request('/admin/api/resources/ImportRun/actions/migration')).status).toBe(403);
+  });
+});
+
 describe('what is refused at the upload', () => {
   it('people who do not run imports cannot upload nor get the template', async () => {
     const file = await aWorkbook([HEADER, ['NO-1', 'Bomba', 'PLT', 'Bombas', 'C']]);
@@ -208,7 +270,8 @@ describe('an exported list imported back', () => {
     const before = await prisma.changeHistory.count({ where: { tableName: 'readings' } });
     const response = await upload(supervisor, 'readings', file, { fileName: 'lecturas.xlsx' });
     expect(response.status).toBe(202);
-    expect(await finished(supervisor, response.body.id!)).toMatchObject({ state: 'SUCCEEDED', rowsRead: 2, rowsWritten: 2 });
+    // Nothing to write: both rows are counted unchanged (they used to be counted as written).
+    expect(await finished(supervisor, response.body.id!)).toMatchObject({ state: 'SUCCEEDED', rowsRead: 2, rowsWritten: 0, rowsUnchanged: 2 });
     const readings = await prisma.reading.findMany({ where: { measurementPointId: point.id }, orderBy: { takenAt: 'asc' } });
     expect(readings.map((r) => [r.takenAt.toISOString(), r.value.toString(), r.source])).toEqual([
       ['2026-11-21T14:30:00.000Z', '61.5', 'SCADA'],

@@ -133,11 +133,12 @@ describe('a messy asset sheet, importing the valid rows', () => {
 });
 
 describe('importing the same sheet again', () => {
-  it('updates changed rows only, and records nothing for rows that did not change', async () => {
+  it('updates changed rows only, counts the others as unchanged, and records nothing for them', async () => {
     const header = ['Código', 'Descripción', 'Ubicación', 'Categoría'];
     await importSheet('assets', await aWorkbook([header, ['R-1', 'Bomba', 'PLT', 'Bombas'], ['R-2', 'Motor', 'PLT', 'Bombas']]));
     const second = await importSheet('assets', await aWorkbook([header, ['R-1', 'Bomba', 'PLT', 'Bombas'], ['R-2', 'Motor renovado', 'PLT', 'Bombas']]));
-    expect(second.run).toMatchObject({ state: 'SUCCEEDED', rowsWritten: 2, rowsRejected: 0 });
+    // Written means written: the unchanged row is counted as such (it used to count as written).
+    expect(second.run).toMatchObject({ state: 'SUCCEEDED', rowsWritten: 1, rowsNew: 0, rowsChanged: 1, rowsUnchanged: 1, rowsRejected: 0 });
     const [r1, r2] = await prisma.asset.findMany({ where: { code: { in: ['R-1', 'R-2'] } }, orderBy: { code: 'asc' } });
     expect(r2!.description).toBe('Motor renovado');
     const history = await prisma.changeHistory.findMany({ where: { tableName: 'assets', recordId: { in: [r1!.id, r2!.id] } }, orderBy: { id: 'asc' } });
@@ -219,7 +220,7 @@ describe('files refused whole, nothing written', () => {
 
   it('missing required columns', async () => {
     expect(await refused(await aWorkbook([['Código', 'Descripción', 'Fabricante'], ['X-1', 'Bomba', 'KSB']]))).toBe(
-      'Faltan columnas obligatorias en la fila 1: "Ubicación", "Categoría".',
+      'Faltan columnas obligatorias en la fila 1: "Ubicación", "Categoría". Renombre la columna en el archivo o asígnela en "Validar sin importar".',
     );
   });
 
@@ -338,6 +339,8 @@ describe('measurement points, schedules and readings', () => {
       [4, 'Rutina', 'No existe la rutina "RUT'],
       [4, 'Horario', 'No existe el horario "X-'],
       [5, 'Hasta', 'La fecha de fin (2027-01'],
+      // One pass: a row with a bad date is still a second row for the same routine and asset.
+      [5, 'Rutina + Activo', 'Clave duplicada en el ar'],
     ]);
     const schedules = await prisma.maintenanceSchedule.findMany({ where: { routineId: routine.id }, include: { calendar: true } });
     expect(schedules.map((s) => [s.calendar?.code, s.startsOn.toISOString().slice(0, 10), s.endsOn?.toISOString().slice(0, 10), s.isActive])).toEqual([

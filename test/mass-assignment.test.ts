@@ -3,6 +3,7 @@
 // sent alone in a new and in an edit payload, as the administrator, who may write the most: each is
 // refused with an error next to that field and nothing is stored. The resource list and each resource's
 // form are read from AdminJS itself, so a new resource is covered without touching this file.
+import { renderMessage } from '../admin/locales/render.js';
 import type AdminJS from 'adminjs';
 import type { PropertyDecorator } from 'adminjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,8 @@ let adminJs: AdminJS;
 type Answer = { record?: { errors?: Record<string, { message: string }>; params?: Record<string, unknown> } };
 type Delegate = { count(): Promise<number>; findFirst(args: object): Promise<Record<string, unknown> | null>; findUnique(args: object): Promise<unknown> };
 
-const REFUSALS = ['fieldNotInForm', 'fieldSetByWorkflow'];
+// The refusals as the (Spanish-speaking) administrator reads them next to the field: sentences, not keys.
+const REFUSALS = (resource: string) => ['fieldNotInForm', 'fieldSetByWorkflow'].map((key) => renderMessage('es', key, {}, resource));
 // What a resource's own form check asks before anything reaches the adapter (a new user needs a password).
 const COMPANIONS: Record<string, Record<string, string>> = { User: { newPassword: 'una-clave-suficientemente-larga' } };
 const json = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
@@ -97,7 +99,7 @@ describe('writes accept only the fields a form shows', () => {
         const [key, value] = forgedValue(property, undefined);
         const answer = await admin.json<Answer>(`/admin/api/resources/${id}/actions/new`, { method: 'POST', body: form({ ...COMPANIONS[id], [key]: value }) });
         if (answer.status === 403) break; // the administrator may not create these at all (role-rules.test.ts)
-        expect(REFUSALS, `${id}.${key}`).toContain(answer.body.record?.errors?.[property.propertyPath]?.message);
+        expect(REFUSALS(id), `${id}.${key}`).toContain(answer.body.record?.errors?.[property.propertyPath]?.message);
         tried.push(`${id}.${key}`);
       }
       expect(await delegateOf(id).count(), id).toBe(before);
@@ -122,7 +124,7 @@ describe('writes accept only the fields a form shows', () => {
         const [key, value] = forgedValue(property, stored[property.propertyPath]);
         const answer = await admin.json<Answer>(`/admin/api/resources/${id}/records/${String(row.id)}/edit`, { method: 'POST', body: form({ [key]: value }) });
         if (answer.status === 403) break; // not editable by anyone through a form (workflow records)
-        expect(REFUSALS, `${id}.${key}`).toContain(answer.body.record?.errors?.[property.propertyPath]?.message);
+        expect(REFUSALS(id), `${id}.${key}`).toContain(answer.body.record?.errors?.[property.propertyPath]?.message);
         tried.push(`${id}.${key}`);
       }
       const after = await delegateOf(id).findFirst({ where: { id: row.id } });
@@ -152,8 +154,8 @@ describe('writes accept only the fields a form shows', () => {
       method: 'POST',
       body: form({ type: 'FAILURE', requester: 'Vecino', description: 'Poste caído', source: 'SIG', number: 'TCK-FALSO' }),
     });
-    expect(ticket.body.record?.errors?.source?.message).toBe('fieldNotInForm');
-    expect(ticket.body.record?.errors?.number?.message).toBe('fieldNotInForm');
+    expect(ticket.body.record?.errors?.source?.message).toBe(renderMessage('es', 'fieldNotInForm'));
+    expect(ticket.body.record?.errors?.number?.message).toBe(renderMessage('es', 'fieldNotInForm'));
     expect(await prisma.ticket.count()).toBe(tickets);
 
     const asset = await make.anAsset(prisma);
@@ -162,7 +164,7 @@ describe('writes accept only the fields a form shows', () => {
       method: 'POST',
       body: form({ asset: String(asset.id), description: 'Ruido', priority: 'HIGH', source: 'CONDITION' }),
     });
-    expect(request.body.record?.errors?.source?.message).toBe('fieldNotInForm');
+    expect(request.body.record?.errors?.source?.message).toBe(renderMessage('es', 'fieldNotInForm'));
     expect(await prisma.workRequest.count()).toBe(requests);
   });
 });

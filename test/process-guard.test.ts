@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('an error that escapes its handler', () => {
-  it('is logged with its request id, answered 500 without internals, and the process keeps serving', async () => {
+  it('is logged with its request id, answered 500 without internals, and the process keeps serving', { timeout: 120_000 }, async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/escaping-app.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let log = '';

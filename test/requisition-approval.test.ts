@@ -88,7 +88,7 @@ describe('submitting', () => {
     const added = await supervisor.client.json<ActionBody>('/admin/api/resources/RequisitionItem/actions/new', {
       method: 'POST', body: form({ requisition: String(requisition.id), description: 'Uno más', quantity: '10', unit: 'u', unitPrice: '100' }),
     });
-    expect(added.body.notice?.message).toBe('constraint_requisition_items_locked_check');
+    expect(added.body.notice?.message).toBe('La requisición ya fue enviada: sus artículos no se pueden cambiar.');
     const after = await prisma.requisition.findUniqueOrThrow({ where: { id: requisition.id }, include: { items: true } });
     expect([Number(after.total), after.items.length]).toEqual([900, 1]);
   });
@@ -98,7 +98,7 @@ describe('submitting', () => {
     const added = await supervisor.client.json<ActionBody>('/admin/api/resources/RequisitionItem/actions/new', {
       method: 'POST', body: form({ requisition: '999999', description: 'Huérfano', quantity: '1', unit: 'u', unitPrice: '1' }),
     });
-    expect(added.body.notice).toMatchObject({ message: 'referenceMissing', type: 'error' });
+    expect(added.body.notice).toMatchObject({ message: 'El registro al que hace referencia no existe.', type: 'error' });
     expect(await prisma.requisitionItem.count()).toBe(before);
   });
 

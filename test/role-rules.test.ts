@@ -19,7 +19,7 @@ const expected: Record<string, Record<string, string>> = {
     Location: 'rcud', AssetCategory: 'rcud', Asset: 'rcud', ImportRun: 'r', MeasurementPoint: 'rcud', Reading: 'rcud',
     MaintenanceType: 'rcud', Frequency: 'rcud', Procedure: 'rcud', ProcedureStep: 'rcud', Routine: 'rcud', WorkCalendar: 'rcud',
     CalendarHoliday: 'rcud', MaintenanceSchedule: 'rcud', WorkRequest: 'rcud', Technician: 'rcud', WorkOrder: 'rcud',
-    WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', WorkOrderMaterial: 'rcud', KpiSnapshot: 'r', Requisition: 'rcud', RequisitionItem: 'rcud', Ticket: 'rcud', WorkOrderShare: 'rcd', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserProfile: 'rcud', ChangeHistory: 'r',
+    WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', WorkOrderMaterial: 'rcud', KpiSnapshot: 'r', Requisition: 'rcud', RequisitionItem: 'rcud', Ticket: 'rcud', WorkOrderShare: 'rcd', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserSite: 'rcd', UserProfile: 'rcud', ChangeHistory: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -27,28 +27,28 @@ const expected: Record<string, Record<string, string>> = {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
     MaintenanceType: PLANT_RW, Frequency: PLANT_RW, Procedure: PLANT_RW, ProcedureStep: PLANT_RW, Routine: PLANT_RW, WorkCalendar: PLANT_RW,
     CalendarHoliday: PLANT_RW, MaintenanceSchedule: PLANT_RW, WorkRequest: PLANT_RW, Technician: PLANT_RW, WorkOrder: PLANT_RW,
-    WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: PLANT_RW, RequisitionItem: PLANT_RW, Ticket: 'r', WorkOrderShare: 'rcd', User: '', Group: '', UserGroup: '', UserProfile: '', ChangeHistory: '',
+    WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: PLANT_RW, RequisitionItem: PLANT_RW, Ticket: 'r', WorkOrderShare: 'rcd', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
     Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: '', WorkRequest: '',
-    Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: '', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserProfile: '', ChangeHistory: '',
+    Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: '', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
     Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: 'r', WorkRequest: 'r',
-    Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: 'r', RequisitionItem: 'r', Ticket: 'r', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserProfile: '', ChangeHistory: '',
+    Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: 'r', RequisitionItem: 'r', Ticket: 'r', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'r', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
     Procedure: '', ProcedureStep: '', Routine: '', WorkCalendar: '', CalendarHoliday: '', MaintenanceSchedule: '', WorkRequest: 'rcu',
-    Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: 'rcu', WorkOrderShare: '', User: '', Group: '', UserGroup: '', UserProfile: '', ChangeHistory: '',
+    Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: 'rcu', WorkOrderShare: '', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -98,6 +98,7 @@ beforeAll(async () => {
     KpiSnapshot: Number((await prisma.kpiSnapshot.create({ data: { takenAt: new Date(), scope: 'PLANT', scopeId: 0, scopeName: 'Planta', metric: 'BACKLOG', value: 3 } })).id),
     User: other.id, Group: (await prisma.group.findUniqueOrThrow({ where: { code: 'OPERATORS' } })).id,
     UserGroup: (await prisma.userGroup.create({ data: { userId: other.id, groupId: (await prisma.group.findUniqueOrThrow({ where: { code: 'OPERATORS' } })).id } })).id,
+    UserSite: (await prisma.userSite.create({ data: { userId: other.id, locationId: asset.locationId } })).id,
     UserProfile: (await prisma.userProfile.findFirstOrThrow({ where: { userId: people.OPERATORS.userId } })).id,
     ChangeHistory: Number((await prisma.changeHistory.findFirstOrThrow({ where: { tableName: 'assets' } })).id),
   });

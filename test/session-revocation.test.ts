@@ -1,4 +1,4 @@
-// A password reset, a deactivation and a change of group end the person's sessions at once: his open
+// A password reset, a deactivation and a change of group or of sites end the person's sessions at once: his open
 // browsers are signed out before their next click, not at the end of the session's lifetime. The
 // session making the change stays signed in (an administrator changing his own password keeps it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,27 @@ describe('sessions end when an account changes', () => {
     const membership = await prisma.userGroup.findFirstOrThrow({ where: { userId: person.userId, groupId: consultants.id } });
     await admin.request(`/admin/api/resources/UserGroup/records/${membership.id}/delete`, { method: 'POST' });
     expect(await prisma.userGroup.count({ where: { id: membership.id } })).toBe(0);
+    expect(await sessionsOf(person.userId)).toBe(0);
+    expect(await listStatus(person.client)).toBe(401);
+  });
+
+  it('a site given or taken ends the sessions, so no browser keeps the scope it was opened with', async () => {
+    const { person, other } = await signedInTwice('Sara Sitios');
+    const site = await prisma.location.create({ data: { code: 'SITIO-SESIONES', name: 'Planta de las sesiones' } });
+    const added = await admin.json<{ record: { params: { id: number } } }>('/admin/api/resources/UserSite/actions/new', {
+      method: 'POST',
+      body: form({ user: String(person.userId), location: String(site.id) }),
+    });
+    expect(added.status).toBe(200);
+    expect(await prisma.userSite.count({ where: { userId: person.userId, locationId: site.id } })).toBe(1);
+    expect(await sessionsOf(person.userId)).toBe(0);
+    expect(await listStatus(person.client)).toBe(401);
+    expect(await listStatus(other)).toBe(401);
+
+    await person.client.signIn(person.email, PASSWORD);
+    const scope = await prisma.userSite.findFirstOrThrow({ where: { userId: person.userId, locationId: site.id } });
+    await admin.request(`/admin/api/resources/UserSite/records/${scope.id}/delete`, { method: 'POST' });
+    expect(await prisma.userSite.count({ where: { id: scope.id } })).toBe(0);
     expect(await sessionsOf(person.userId)).toBe(0);
     expect(await listStatus(person.client)).toBe(401);
   });

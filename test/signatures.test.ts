@@ -212,7 +212,7 @@ describe('naming required signers', () => {
     expect((await prisma.document.findUniqueOrThrow({ where: { id: document.id } })).state).toBe('APPROVED');
 
     const late = await name(technician.userId);
-    expect(late.body.record.errors.revision?.message).toBe('constraint_revision_signers_revision_check');
+    expect(late.body.record.errors.revision?.message).toBe('Solo se designan firmantes en la última revisión de un documento en borrador o en revisión.');
     expect(await prisma.revisionSigner.count({ where: { revisionId } })).toBe(0);
   });
 });

@@ -99,7 +99,7 @@ describe('moves the lifecycle does not allow', () => {
       `/admin/api/resources/WorkOrder/records/${order.id}/edit`,
       { method: 'POST', body: form },
     );
-    expect(edited.body.record.errors.state?.message).toBe('fieldSetByWorkflow');
+    expect(edited.body.record.errors.state?.message).toMatch(/^Lo fija el flujo de la orden/);
     expect(await stateOf(order.id)).toBe('ASSIGNED');
   });
 });

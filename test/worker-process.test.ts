@@ -46,6 +46,9 @@ describe('the separate worker process', () => {
 
     const deadline = Date.now() + 45_000;
     while (existsSync(file) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    // The job goes on after the file (import files are cleaned too): wait for its log and the worker's.
+    const logged = () => output.includes('"msg":"job completed"') && output.includes('"msg":"worker ready"');
+    while (!logged() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     expect(existsSync(file)).toBe(false);
     expect(output).toContain('"msg":"worker ready"');
     expect(output).toContain('"job":"clean-temporary-exports"');

@@ -1,9 +1,10 @@
 // Large result counts from the planner. Counting 80 000 matches exactly costs ~100 ms on every page turn
 // of a broad search; PostgreSQL's estimate (EXPLAIN) costs a millisecond and is close enough for
 // "Lista (80 000)". Only filters whose SQL is evident are estimated: equality, substring and prefix on
-// columns of the table or of rows it references (search column, states, flags, a location subtree).
-// Anything else is counted exactly. Like Prisma, contains/startsWith operands are LIKE fragments: the
-// adapter escapes the user's text once (escapeLike of domain/search.ts) before they get here.
+// columns of the table or of rows it references (search column, states, flags, a location subtree, the
+// sites a user is scoped to). Anything else is counted exactly. Like Prisma, contains/startsWith operands
+// are LIKE fragments: the adapter escapes the user's text once (escapeLike of domain/search.ts) before
+// they get here.
 import type { DMMF } from '@prisma/generator-helper';
 import { getFullModel } from '../dmmf.js';
 
@@ -20,6 +21,13 @@ export function simpleWhereSql(model: DMMF.Model, where: Where, values: unknown[
     const entries = Object.entries(condition);
     if (entries.length !== 1) return null;
     const [name, value] = entries[0]!;
+    // Either of several simple conditions (a user scoped to several sites).
+    if (name === 'OR' && Array.isArray(value) && value.length) {
+      const options = (value as Where[]).map((option) => simpleWhereSql(model, option, values));
+      if (options.some((option) => !option)) return null;
+      parts.push(`(${options.map((option) => option!.sql).join(' OR ')})`);
+      continue;
+    }
     const field = model.fields.find((f) => f.name === name);
     if (!field) return null;
     if (field.kind === 'object') {
@@ -27,7 +35,9 @@ export function simpleWhereSql(model: DMMF.Model, where: Where, values: unknown[
       const to = field.relationToFields?.[0];
       const target = getFullModel(field.type);
       if (field.relationFromFields?.length !== 1 || !from || !to || !value || typeof value !== 'object') return null;
-      const inner = simpleWhereSql(target, value as Where, values);
+      const related = ('is' in value ? (value as { is: unknown }).is : value) as Where;
+      if (!related || typeof related !== 'object') return null;
+      const inner = simpleWhereSql(target, related, values);
       if (!inner) return null;
       parts.push(`${columnOf(model, from)} IN (SELECT ${columnOf(target, to)} FROM "${target.dbName ?? target.name}" WHERE ${inner.sql})`);
       continue;
@@ -77,7 +87,7 @@ function flattenAnd(where: Where): Where[] | null {
         if (!inner) return null;
         result.push(...inner);
       }
-    } else if (key === 'AND' || key === 'OR' || key === 'NOT') return null;
+    } else if (key === 'NOT') return null;
     else result.push({ [key]: value });
   }
   return result;

@@ -29,6 +29,60 @@ export const TITLE_FIELDS: Record<string, string> = {
   DocumentRevision: 'fileName',
 };
 
+/** Titles of more than one column: "OT-2026-82436 · Análisis de vibraciones" rather than the number
+ * alone, wherever a record is named (pickers, references in lists, page titles). `include` loads the
+ * related rows a title needs; without them (a record just built from a form) the title field is used. */
+export interface RecordTitle {
+  include?: Record<string, unknown>;
+  title(row: Record<string, any>): string | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+const joined = (...parts: unknown[]) => {
+  const shown = parts.filter((part) => part !== null && part !== undefined && part !== '').map((part) => String(part));
+  if (!shown.length) return undefined;
+  const text = shown.join(' · ');
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+};
+export const RECORD_TITLES: Record<string, RecordTitle> = {
+  Asset: { title: (row) => joined(row.code, row.description) },
+  WorkOrder: { title: (row) => joined(row.number, row.description) },
+  WorkRequest: { title: (row) => joined(row.id && `#${row.id}`, row.description) },
+  Document: { title: (row) => joined(row.code, row.title) },
+  MeasurementPoint: { title: (row) => joined(row.code, row.variable) },
+  ProcedureStep: { title: (row) => (row.instruction ? `${row.position}. ${row.instruction}` : undefined) },
+  MaintenanceSchedule: {
+    include: { routine: { select: { name: true } }, asset: { select: { code: true } } },
+    title: (row) => (row.routine && row.asset ? joined(row.routine.name, row.asset.code) : undefined),
+  },
+  WorkOrderStepValue: {
+    include: { procedureStep: { select: { position: true, instruction: true } } },
+    title: (row) => (row.procedureStep ? `${row.procedureStep.position}. ${row.procedureStep.instruction}` : undefined),
+  },
+  WorkOrderClosure: { include: { workOrder: { select: { number: true } } }, title: (row) => row.workOrder?.number },
+  ImportRun: { title: (row) => joined(row.fileName, instant(row.createdAt)) },
+  Reading: { include: { measurementPoint: { select: { code: true } } }, title: (row) => joined(row.measurementPoint?.code, instant(row.takenAt)) },
+  UserProfile: { include: { user: { select: { name: true } } }, title: (row) => row.user?.name },
+  UserGroup: { include: { user: { select: { name: true } }, group: { select: { name: true } } }, title: (row) => (row.user ? joined(row.user.name, row.group?.name) : undefined) },
+  ChangeHistory: { title: (row) => joined(instant(row.changedAt), row.tableName) },
+};
+
+/** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */
+function instant(value: unknown): string | undefined {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 16).replace('T', ' ') : undefined;
+}
+
+/** Models whose records anyone signed in may see named, though not read: a person's name on an asset
+ * ("Responsable") or in a picker, without the rest of his account. Only id and title are given. */
+export const NAMED_FOR_EVERYONE: Record<string, { where: Record<string, unknown>; search: string[] }> = {
+  User: { where: { isActive: true }, search: ['name', 'email'] },
+  Technician: { where: { isActive: true }, search: ['name', 'craft'] },
+};
+
+/** A reference the server fills with the signed-in user on creation (the reporter of a request). */
+export const CREATED_BY: Record<string, string> = {
+  WorkRequest: 'reportedBy',
+};
+
 /** References whose filter means "this record or anything below it in its tree". */
 export const SUBTREE_REFERENCES: Record<string, { pathField: string }> = {
   Location: { pathField: 'path' },
@@ -65,4 +119,6 @@ export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState'],
   // A document is approved by its signatures only (domain/documents/signatures.ts).
   Document: ['code', 'state'],
+  // A request's state moves by conversion into an order (its origin is kept out by the form guard).
+  WorkRequest: ['state'],
 };

@@ -7,15 +7,16 @@
 // - only declared properties honoured in filters and sorts (no secret column, no 500 on a typo);
 // - database refusals turned into field errors the form can show.
 import { Resource } from '@adminjs/prisma';
-import { type ActionContext, type BaseRecord, type Filter, ValidationError } from 'adminjs';
+import { type ActionContext, BaseRecord, type BaseResource, type CurrentAdmin, type Filter, type RecordJSON, ValidationError } from 'adminjs';
 import type { DMMF } from '@prisma/generator-helper';
 import { Prisma } from '@prisma/client';
 import { MalformedInputError } from '../../domain/malformed-input.js';
-import { escapeLike, normalizeSearchText } from '../../domain/search.js';
+import { escapeLike, normalizeSearchText, searchWords } from '../../domain/search.js';
 import { parseRecordId } from '../../domain/record-id.js';
 import { vocabularyOf } from '../../domain/vocabularies.js';
 import { getFullModel } from '../dmmf.js';
-import { AccessDeniedError, accessibleWhere, type Action } from '../../domain/access/abilities.js';
+import { AccessDeniedError, accessibleWhere, defineAbilitiesFor, siteReferencesOf, type Action } from '../../domain/access/abilities.js';
+import type { CurrentUser } from '../../domain/access/current-user.js';
 import { abilityOf, asRuleSubject } from '../access.js';
 import { historyVisibleTo } from '../history/visibility.js';
 import { AUDITED_TABLES } from '../../domain/history/audited-tables.js';
@@ -23,13 +24,16 @@ import type { Db } from '../../prisma/client.js';
 import { countOrEstimate } from './count-estimate.js';
 import { checkListWindow, dateBounds, filterNumber, filterReference, filterText, formPayloadErrors } from './input-checks.js';
 import { translateDatabaseError } from './database-errors.js';
-import { RELATED_FILTERS, SEARCH_COLUMNS, SUBTREE_REFERENCES, TITLE_FIELDS, WORKFLOW_FIELDS } from './model-settings.js';
+import { languageOf, renderMessage } from '../locales/render.js';
+import {
+  CREATED_BY, NAMED_FOR_EVERYONE, RECORD_TITLES, RELATED_FILTERS, SEARCH_COLUMNS, SUBTREE_REFERENCES, TITLE_FIELDS, WORKFLOW_FIELDS,
+} from './model-settings.js';
 
 type SortParams = { sortBy?: string; direction?: 'asc' | 'desc' };
 type Where = Record<string, unknown>;
 type PrismaDelegate = {
   count(args: { where: Where; take?: number }): Promise<number>;
-  findMany(args: { where: Where; skip?: number; take?: number; orderBy?: unknown; select?: unknown }): Promise<Record<string, unknown>[]>;
+  findMany(args: { where: Where; skip?: number; take?: number; orderBy?: unknown; select?: unknown; include?: unknown }): Promise<Record<string, unknown>[]>;
   findUnique(args: { where: Where; select?: unknown }): Promise<Record<string, unknown> | null>;
 };
 type RawClient = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> } & Record<string, PrismaDelegate>;
@@ -126,16 +130,16 @@ export class CmmsPrismaResource extends Resource {
   }
 
   /** Exact up to EXACT_COUNT_LIMIT rows; above it, PostgreSQL's estimate where one is evident (the whole
-   * table, or simple column filters, see count-estimate.ts). Row rules always make the count exact. */
+   * table, or simple column filters, see count-estimate.ts). Row rules are counted exactly unless they are
+   * simple column conditions too (a site: the location's path; a technician: his id, under the limit). */
   private async countRows(allowed: Where, where: Where): Promise<number> {
-    if (!Object.keys(allowed).length) {
-      if (!Object.keys(where).length) {
-        const estimate = await this.estimatedRows();
-        if (estimate > EXACT_COUNT_LIMIT) return estimate;
-      } else {
-        const counted = await countOrEstimate(this.db, this.fullModel, where, EXACT_COUNT_LIMIT);
-        if (counted !== null) return counted;
-      }
+    if (!Object.keys(allowed).length && !Object.keys(where).length) {
+      const estimate = await this.estimatedRows();
+      if (estimate > EXACT_COUNT_LIMIT) return estimate;
+    } else {
+      const rules = Array.isArray(allowed.OR) && allowed.OR.length === 1 ? (allowed.OR[0] as Where) : allowed;
+      const counted = await countOrEstimate(this.db, this.fullModel, { AND: [rules, where] }, EXACT_COUNT_LIMIT);
+      if (counted !== null) return counted;
     }
     return this.delegate.count({ where: { AND: [allowed, where] } });
   }
@@ -165,28 +169,81 @@ export class CmmsPrismaResource extends Resource {
       skip: offset,
       take: limit,
       orderBy: this.orderByFor(sort),
+      ...this.titleInclude(),
     });
-    return rows.map((row) => this.build(this.prepareReturnValues(row)));
+    return rows.map((row) => this.recordOf(row));
   }
 
   override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
     const row = await this.findAllowed(id, context, 'read');
-    return row ? this.build(this.prepareReturnValues(row)) : null;
+    return row ? this.recordOf(row) : null;
   }
 
   override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
     const allowed = await this.rowsAllowed(context, 'read');
-    if (!allowed) return [];
     const keys = ids.map((id) => parseRecordId(id, this.idColumn)).filter((key) => key !== null);
-    const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: { in: keys } }] } });
-    return rows.map((row) => this.build(this.prepareReturnValues(row)));
+    // References to people are named for everyone signed in (an asset's "Responsable"), nothing more.
+    if (!allowed) return context?.currentAdmin ? this.namedOnly({ id: { in: keys } }) : [];
+    const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: { in: keys } }] }, ...this.titleInclude() });
+    return rows.map((row) => this.recordOf(row));
+  }
+
+  /** Records of a NAMED_FOR_EVERYONE model with their id and title only. */
+  async namedOnly(where: Where, options: { take?: number; labelled?: boolean } = {}): Promise<BaseRecord[]> {
+    const named = NAMED_FOR_EVERYONE[this.modelName];
+    const title = TITLE_FIELDS[this.modelName];
+    if (!named || !title) return [];
+    // A picker's option also says which one (the e-mail of two namesakes); a reference, the name alone.
+    const fields = options.labelled ? named.search : [title];
+    const rows = await this.delegate.findMany({
+      where: { AND: [named.where, where] },
+      select: Object.fromEntries([['id', true], ...fields.map((f) => [f, true])]),
+      orderBy: { [title]: 'asc' },
+      take: options.take ?? 50,
+    });
+    return rows.map((row) => new PlantRecord({ id: row.id, [title]: row[title] }, this as unknown as BaseResource, fields.map((f) => row[f]).filter(Boolean).join(' · ')));
+  }
+
+  /** A picker's choices among a NAMED_FOR_EVERYONE model: every word of the query in one of its search
+   * fields, ignoring case and accents. */
+  async searchNamed(query: string): Promise<BaseRecord[]> {
+    const named = NAMED_FOR_EVERYONE[this.modelName];
+    if (!named) return [];
+    const words = searchWords(query);
+    const ids = words.length
+      ? await this.db.$queryRawUnsafe<{ id: number }[]>(
+          `SELECT id FROM "${this.fullModel.dbName ?? this.fullModel.name}" WHERE ${words
+            .map((_, i) => `cmms_normalize(concat_ws(' ', ${named.search.map((f) => `"${this.columnOf(f)}"`).join(', ')})) LIKE '%' || cmms_normalize($${i + 1}) || '%'`)
+            .join(' AND ')} LIMIT 200`,
+          ...words.map(escapeLike),
+        )
+      : null;
+    return this.namedOnly(ids ? { id: { in: ids.map((r) => r.id) } } : {}, { labelled: true });
+  }
+
+  private columnOf(field: string): string {
+    return this.fullModel.fields.find((f) => f.name === field)?.dbName ?? field;
+  }
+
+  private titleInclude(): { include?: Record<string, unknown> } {
+    const include = RECORD_TITLES[this.modelName]?.include;
+    return include ? { include } : {};
+  }
+
+  /** A row as AdminJS sees it, named by its title of several columns where the model has one. */
+  private recordOf(row: Record<string, unknown>): BaseRecord {
+    return new PlantRecord(this.prepareReturnValues(row), this as unknown as BaseResource, RECORD_TITLES[this.modelName]?.title(row));
+  }
+
+  override build(params: Record<string, unknown>): BaseRecord {
+    return new PlantRecord(params, this as unknown as BaseResource, RECORD_TITLES[this.modelName]?.title(params));
   }
 
   private async findAllowed(id: string | number, context: ActionContext | undefined, action: Action) {
     const allowed = await this.rowsAllowed(context, action);
     const key = parseRecordId(id, this.idColumn);
     if (!allowed || key === null) return null;
-    const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: key }] }, take: 1 });
+    const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: key }] }, take: 1, ...(action === 'read' && this.titleInclude()) });
     return rows[0] ?? null;
   }
 
@@ -194,27 +251,43 @@ export class CmmsPrismaResource extends Resource {
     return this.fullModel.fields.find((f) => f.isId)?.type === 'BigInt' ? 'BigInt' : 'Int';
   }
 
-  /** The new row as the rules see it: columns, plus the referenced rows a condition looks into
-   * (a technician may add step values only to an order of his: { workOrder: { is: { technicianId } } }). */
-  private async withReferencedRows(action: Action, ability: ReturnType<typeof abilityOf>, params: Record<string, unknown>) {
-    // The rows the new record points at, loaded with the relations the rules look into (an order's
-    // shares, for "an order shared with me"), so conditions on them are judged in memory.
-    const includes = new Map<string, { type: string; include: Record<string, true> }>();
-    for (const rule of ability.rulesFor(action, this.modelName))
-      for (const [name, condition] of Object.entries(rule.conditions ?? {})) {
-        const relation = this.fullModel.fields.find((f) => f.name === name && f.kind === 'object');
-        if (!relation || typeof condition !== 'object' || condition === null || params[name] === undefined) continue;
-        const inner = ((condition as { is?: unknown }).is ?? condition) as Record<string, unknown>;
-        const target = getFullModel(relation.type);
-        const entry = includes.get(name) ?? { type: relation.type, include: {} };
-        for (const key of Object.keys(inner)) if (target.fields.some((f) => f.name === key && f.kind === 'object')) entry.include[key] = true;
-        includes.set(name, entry);
-      }
+  /** The row as the rules see it: columns, plus the referenced rows a condition looks into, as deep as
+   * it looks (a technician adds step values only to an order of his: { workOrder: { is: { technicianId } } };
+   * a user scoped to sites creates an order only on an asset there: { asset: { is: { location: ... } } }).
+   * A new row's references the form left empty are null, as they will be stored. */
+  private async withReferencedRows(action: Action, ability: ReturnType<typeof abilityOf>, params: Record<string, unknown>, isNew = true) {
+    const looked: IncludeTree = {};
+    for (const rule of ability.rulesFor(action, this.modelName)) relationsIn(this.fullModel, rule.conditions ?? {}, looked);
     const values: Record<string, unknown> = {};
-    for (const [name, { type, include }] of includes)
-      values[name] = await this.db[lowerFirst(type)]!.findUnique({ where: { id: Number(params[name]) }, ...(Object.keys(include).length && { include }) } as never);
+    for (const field of this.fullModel.fields.filter((f) => f.kind === 'object' && f.relationFromFields?.length === 1)) {
+      const value = params[field.name];
+      const blank = value === undefined || value === null || value === '';
+      if (blank && isNew) Object.assign(values, { [field.name]: null, [field.relationFromFields![0]!]: null });
+      if (blank || !looked[field.name]) continue;
+      const include = asInclude(looked[field.name]!);
+      values[field.name] = await this.db[lowerFirst(field.type)]!.findUnique({ where: { id: Number(value) }, ...(include && { include }) } as never);
+    }
     const subject = asRuleSubject(this.modelName, params) as Record<string, unknown>;
     return Object.assign(subject, values) as never;
+  }
+
+  /** Refuses a new or changed row the rules do not allow. When only the user's sites stand in the way, the
+   * references that place the row (an asset's location, an order's asset) get a field error the form shows. */
+  private async assertRowAllowed(action: 'create' | 'update', params: Record<string, unknown>, context: ActionContext | undefined, isNew: boolean) {
+    const ability = abilityOf(context?.currentAdmin);
+    const row = await this.withReferencedRows(action, ability, params, isNew);
+    if (ability.can(action, row)) return;
+    const access = (context?.currentAdmin as CurrentUser | undefined)?.access;
+    if (access?.sitePaths.length && defineAbilitiesFor({ ...access, sitePaths: [] }).can(action, row)) {
+      const placing = siteReferencesOf(this.modelName, access.sitePaths);
+      const named = placing.filter((name) => params[name] !== undefined && params[name] !== '');
+      const fields = named.length ? named : placing;
+      throw new ValidationError(Object.fromEntries(fields.map((field) => [field, { message: 'outsideYourSites', type: 'site' }])), {
+        message: 'outsideYourSites',
+        type: 'site',
+      });
+    }
+    throw new AccessDeniedError(action, this.modelName);
   }
 
   /** A workflow field the form would change: refused, since only the workflow's actions move it. */
@@ -245,10 +318,17 @@ export class CmmsPrismaResource extends Resource {
     if (!row) throw new AccessDeniedError(action, this.modelName);
     this.refuseWorkflowFields(params, this.prepareReturnValues(row));
     const ability = abilityOf(context?.currentAdmin);
-    const current = asRuleSubject(this.modelName, this.prepareReturnValues(row));
-    for (const [field, value] of Object.entries(this.prepareParams(params)))
+    const current = await this.withReferencedRows(action, ability, this.prepareReturnValues(row), false);
+    const changes = this.prepareParams(params);
+    for (const [field, value] of Object.entries(changes))
       if (String(row[field] ?? '') !== String(value ?? '') && !ability.can(action, current, field))
         throw new AccessDeniedError(`${action} ${field} of`, this.modelName);
+    // A changed reference may move the row (an asset to another location): the row it becomes must be
+    // allowed too, or a user scoped to a site could move records out of it (or into another).
+    const moved = this.fullModel.fields.some(
+      (f) => f.kind === 'object' && f.relationFromFields?.length === 1 && params[f.name] !== undefined && !sameValue(row[f.relationFromFields[0]!], params[f.name]),
+    );
+    if (action === 'update' && moved) await this.assertRowAllowed('update', { ...this.prepareReturnValues(row), ...params }, context, false);
   }
 
   /** Sorts by the column, or by the referenced record's title; id breaks ties so pages are stable. */
@@ -298,28 +378,52 @@ export class CmmsPrismaResource extends Resource {
   }
 
   override async create(submitted: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
-    this.refuseWorkflowFields(submitted, {}); // the more telling refusal for a workflow field
-    const params = this.formFieldsOnly(submitted, null);
-    const missing = this.missingRequired(params);
-    if (missing.length)
-      throw new ValidationError(Object.fromEntries(missing.map((path) => [path, { message: 'required', type: 'required' }])), { message: 'required', type: 'required' });
-    const ability = abilityOf(context?.currentAdmin);
-    if (!ability.can('create', await this.withReferencedRows('create', ability, params))) throw new AccessDeniedError('create', this.modelName);
-    return this.translatingErrors(() => super.create(params));
+    return this.inUsersLanguage(context, async () => {
+      this.refuseWorkflowFields(submitted, {}); // the more telling refusal for a workflow field
+      const fromForm = this.formFieldsOnly(submitted, null);
+      // Who reports a request is whoever files it: set here, after the form's fields were kept.
+      const creator = CREATED_BY[this.modelName];
+      const params = creator ? { ...fromForm, [creator]: currentUserId(context) } : fromForm;
+      const missing = this.missingRequired(params);
+      if (missing.length)
+        throw new ValidationError(Object.fromEntries(missing.map((path) => [path, { message: 'required', type: 'required' }])), { message: 'required', type: 'required' });
+      await this.assertRowAllowed('create', params, context, true);
+      return this.translatingErrors(() => super.create(params));
+    });
   }
 
   override async update(id: string, submitted: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
-    const stored = await this.findAllowed(id, context, 'update');
-    if (!stored) throw new AccessDeniedError('update', this.modelName);
-    this.refuseWorkflowFields(submitted, this.prepareReturnValues(stored)); // the more telling refusal for a workflow field
-    const params = this.formFieldsOnly(submitted, this.prepareReturnValues(stored));
-    await this.assertWriteAllowed('update', id, params, context);
-    return this.translatingErrors(() => super.update(id, params));
+    return this.inUsersLanguage(context, async () => {
+      const stored = await this.findAllowed(id, context, 'update');
+      if (!stored) throw new AccessDeniedError('update', this.modelName);
+      this.refuseWorkflowFields(submitted, this.prepareReturnValues(stored)); // the more telling refusal for a workflow field
+      const params = this.formFieldsOnly(submitted, this.prepareReturnValues(stored));
+      await this.assertWriteAllowed('update', id, params, context);
+      return this.translatingErrors(() => super.update(id, params));
+    });
   }
 
   override async delete(id: string, context?: ActionContext): Promise<void> {
-    await this.assertWriteAllowed('delete', id, {}, context);
-    return this.translatingErrors(() => super.delete(id));
+    return this.inUsersLanguage(context, async () => {
+      await this.assertWriteAllowed('delete', id, {}, context);
+      return this.translatingErrors(() => super.delete(id));
+    });
+  }
+
+  /** Field errors leave here as sentences in the user's language ("Este campo es obligatorio."), not as
+   * keys: some of AdminJS's inputs (references) print the message as it comes. */
+  private async inUsersLanguage<T>(context: ActionContext | undefined, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const language = languageOf((context?.currentAdmin as { locale?: string } | undefined)?.locale);
+      const say = <E extends { message: string } | undefined>(e: E): E => (e ? { ...e, message: renderMessage(language, e.message, {}, this.modelName) } : e);
+      throw new ValidationError(
+        Object.fromEntries(Object.entries(error.propertyErrors).map(([path, e]) => [path, say(e)])),
+        say(error.baseError ?? undefined),
+      );
+    }
   }
 
   /** Forms send list fields flattened ("workingDays.0", "workingDays.1"), which the stock adapter
@@ -402,8 +506,15 @@ export class CmmsPrismaResource extends Resource {
     return { [path]: { [subtree.pathField]: { startsWith: escapeLike(String(node[subtree.pathField])) } } };
   }
 
-  /** Text filters match their text literally ("%", "_" and "\\" are no wildcards), ignoring case and accents. */
+  /** Every word of the text, in any order ("compresor refrigeracion" finds "Compresor de refrigeración"),
+   * each matched literally ("%", "_" and "\" are no wildcards), ignoring case and accents. */
   private async textCondition(path: string, value: string): Promise<Where> {
+    const words = searchWords(value);
+    if (words.length > 1) return { AND: await Promise.all(words.map((word) => this.wordCondition(path, word))) };
+    return this.wordCondition(path, value);
+  }
+
+  private async wordCondition(path: string, value: string): Promise<Where> {
     const search = SEARCH_COLUMNS[this.fullModel.name];
     if (search?.sources.includes(path)) return { [search.column]: { contains: escapeLike(normalizeSearchText(value)) } };
     // Small tables: ask PostgreSQL which rows match without case or accents, then filter by id.
@@ -418,6 +529,27 @@ export class CmmsPrismaResource extends Resource {
     if (rows.length > ACCENT_FILTER_ID_LIMIT) return { [path]: { contains: escapeLike(value), mode: 'insensitive' } };
     return { id: { in: rows.map((r) => r.id) } };
   }
+}
+
+/** A record named by its title of several columns (RECORD_TITLES) wherever AdminJS shows it. */
+class PlantRecord extends BaseRecord {
+  constructor(params: Record<string, unknown>, resource: BaseResource, private readonly shownTitle?: string) {
+    super(params, resource);
+  }
+
+  override title(): string {
+    return this.shownTitle ?? super.title();
+  }
+
+  override toJSON(currentAdmin?: CurrentAdmin): RecordJSON {
+    const json = super.toJSON(currentAdmin);
+    return this.shownTitle ? { ...json, title: this.shownTitle } : json;
+  }
+}
+
+function currentUserId(context: ActionContext | undefined): string | undefined {
+  const id = (context?.currentAdmin as { access?: { userId?: number } } | undefined)?.access?.userId;
+  return id === undefined ? undefined : String(id);
 }
 
 /** A stored value and a form's text for it: equal when they name the same value (dates compared as instants). */
@@ -439,6 +571,31 @@ function isBlank(value: unknown): boolean {
 
 function countKey(allowed: Where, where: Where): string {
   return JSON.stringify([allowed, where], (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+/** The relations a rule condition looks into, as a tree: { asset: { location: {} } }. */
+type IncludeTree = { [relation: string]: IncludeTree };
+function relationsIn(model: DMMF.Model, condition: unknown, tree: IncludeTree): IncludeTree {
+  if (Array.isArray(condition)) {
+    for (const part of condition) relationsIn(model, part, tree);
+    return tree;
+  }
+  if (condition === null || typeof condition !== 'object') return tree;
+  for (const [key, value] of Object.entries(condition)) {
+    if (key === 'AND' || key === 'OR' || key === 'NOT') relationsIn(model, value, tree);
+    const relation = model.fields.find((f) => f.name === key && f.kind === 'object');
+    if (!relation || value === null || typeof value !== 'object') continue;
+    const { is, isNot, some, every, none } = value as Record<string, unknown>;
+    relationsIn(getFullModel(relation.type), is ?? isNot ?? some ?? every ?? none ?? value, (tree[key] ??= {}));
+  }
+  return tree;
+}
+
+/** A relation tree as Prisma's `include`; undefined when nothing below is looked into. */
+function asInclude(tree: IncludeTree): Record<string, unknown> | undefined {
+  const entries = Object.entries(tree);
+  if (!entries.length) return undefined;
+  return Object.fromEntries(entries.map(([name, below]) => [name, asInclude(below) ? { include: asInclude(below) } : true]));
 }
 
 function lowerFirst(name: string): string {

@@ -1,9 +1,9 @@
 // An asset's, work order's or work request's show page: the documents attached to it that the viewer may read, each
 // with its revisions, downloaded through the route that checks the rights.
-import { Box, H5, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+import { Box, Button, H5, Input, Label, Link, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { useTranslation, type ShowPropertyProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
-import { adminRoot, downloadUrl, humanSize, readJson } from './document-client.js';
+import { adminRoot, csrfHeader, downloadUrl, humanSize, readJson } from './document-client.js';
 
 type Attachment = { id: number; code: string; title: string; kind: string; state: string; revisions: { id: number; number: number; fileName: string; size: number }[] };
 
@@ -12,6 +12,7 @@ const Attachments: React.FC<ShowPropertyProps> = ({ property, record, resource }
   const [documents, setDocuments] = useState<Attachment[] | null>(null);
   const [mayAttach, setMayAttach] = useState(false);
   const owner = (property.custom as { owner: 'assetId' | 'workOrderId' | 'workRequestId' }).owner;
+  const [loads, setLoads] = useState(0);
 
   useEffect(() => {
     fetch(`${adminRoot()}/documents/attachments?${owner}=${record?.id}`, { credentials: 'same-origin' })
@@ -21,9 +22,8 @@ const Attachments: React.FC<ShowPropertyProps> = ({ property, record, resource }
         setMayAttach(body.mayAttach);
       })
       .catch(() => setDocuments([]));
-  }, [record?.id]);
+  }, [record?.id, loads]);
 
-  const newDocument = `${adminRoot()}/resources/Document/actions/new`;
   return (
     <Box mb="xl" data-testid={`attachments-${resource.id}`}>
       <H5>
@@ -66,11 +66,56 @@ const Attachments: React.FC<ShowPropertyProps> = ({ property, record, resource }
           </TableBody>
         </Table>
       )}
-      {mayAttach && (
-        <Box mt="default">
-          <Link href={newDocument}>{translateMessage('attachmentNew')}</Link>
-        </Box>
-      )}
+      {mayAttach && <AttachFile owner={owner} ownerId={String(record?.id)} onAttached={() => setLoads((n) => n + 1)} />}
+    </Box>
+  );
+};
+
+/** One step from the record's page: pick a photo or file (a phone offers its camera), optionally a
+ * title, and it becomes a document of this record with its first revision. */
+const AttachFile: React.FC<{ owner: string; ownerId: string; onAttached(): void }> = ({ owner, ownerId, onAttached }) => {
+  const { translateMessage } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!file) return setOutcome({ ok: false, message: translateMessage('fileMissing') });
+    setBusy(true);
+    const body = new FormData();
+    body.set('file', file);
+    const query = new URLSearchParams({ [owner]: ownerId, ...(title.trim() && { title: title.trim() }) });
+    try {
+      const response = await fetch(`${adminRoot()}/documents/attachments?${query}`, { method: 'POST', body, headers: csrfHeader(), credentials: 'same-origin' });
+      const answer = await readJson<object>(response);
+      setOutcome({ ok: response.ok, message: answer.message ?? String(response.status) });
+      if (response.ok) {
+        setFile(null);
+        setTitle('');
+        (event.target as HTMLFormElement).reset();
+        onAttached();
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box as="form" mt="lg" p="lg" style={{ border: '1px dashed #c0c8d2', borderRadius: 4 }} onSubmit={submit} data-testid="attach-file">
+      <Label htmlFor="attach-file-input">{translateMessage('attachmentAdd')}</Label>
+      <Box mb="default">
+        <input id="attach-file-input" name="file" type="file" accept="image/*,.pdf,.docx,.xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </Box>
+      <Label htmlFor="attach-file-title">{translateMessage('attachmentTitle')}</Label>
+      <Input id="attach-file-title" value={title} maxLength={200} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTitle(e.target.value)} mb="default" />
+      {outcome && <MessageBox mb="default" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} data-testid="attach-outcome" />}
+      <Box>
+        <Button type="submit" variant="contained" disabled={busy}>
+          {translateMessage('attachmentButton')}
+        </Button>
+      </Box>
     </Box>
   );
 };

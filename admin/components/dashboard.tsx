@@ -19,7 +19,7 @@ type DayOrder = {
   kindLabel: string; stateLabel: string; priorityLabel: string;
 };
 type Board = { overdue: number; dueThisWeek: number; backlogByCraft: { craftLabel: string; orders: number }[]; requestsWaiting: number };
-type DashboardData = { counts: { label: string; value: number }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null; board: Board | null };
+type DashboardData = { counts: { label: string; value: number }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null; board: Board | null; sites?: string[] };
 const PRIORITY_COLORS: Record<string, string> = { URGENT: '#C81E1E', HIGH: '#E08A00', MEDIUM: '#3040D6', LOW: '#6B6B80' };
 const h = new ViewHelpers();
 const KPI_CARDS = ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'] as const;
@@ -165,6 +165,9 @@ const Dashboard: React.FC = () => {
       <Box variant="white" p="xl">
         <H2>{translateMessage('dashboardWelcome', undefined, { name: currentAdmin?.title ?? '' })}</H2>
         <Text>{translateMessage('dashboardGroups', undefined, { groups: groups.join(', ') })}</Text>
+        {!!data?.sites?.length && (
+          <Text data-testid="dashboard-sites">{translateMessage('dashboardSites', undefined, { sites: data.sites.join(', ') })}</Text>
+        )}
       </Box>
       <Box flex flexDirection="row" mt="xl" style={{ gap: 16, flexWrap: 'wrap' }}>
         {(data?.counts ?? []).map((count) => (
@@ -209,8 +212,12 @@ const Dashboard: React.FC = () => {
               series={(['PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'] as const).map((name) => ({ name: metric(name), values: data.kpis!.trend.map((t) => t.values[name] ?? null) }))}
             />
             <BarChart testId="chart-backlog-by-site" title={translateMessage('kpiBacklogBySite')} bars={data.kpis.bySite.map((s) => ({ label: s.name, value: s.values.BACKLOG ?? null }))} />
-            <BarChart testId="chart-compliance-by-category" unit=" %" title={translateMessage('kpiComplianceByCategory')} bars={data.kpis.byCategory.map((c) => ({ label: c.name, value: c.values.PM_COMPLIANCE_PCT ?? null }))} />
-            <BarChart testId="chart-mtbf-by-category" unit=" h" title={translateMessage('kpiMtbfByCategory')} bars={data.kpis.byCategory.map((c) => ({ label: c.name, value: c.values.MTBF_HOURS ?? null }))} />
+            {data.kpis.byCategory.length > 0 && (
+              <BarChart testId="chart-compliance-by-category" unit=" %" title={translateMessage('kpiComplianceByCategory')} bars={data.kpis.byCategory.map((c) => ({ label: c.name, value: c.values.PM_COMPLIANCE_PCT ?? null }))} />
+            )}
+            {data.kpis.byCategory.length > 0 && (
+              <BarChart testId="chart-mtbf-by-category" unit=" h" title={translateMessage('kpiMtbfByCategory')} bars={data.kpis.byCategory.map((c) => ({ label: c.name, value: c.values.MTBF_HOURS ?? null }))} />
+            )}
           </Box>
         </Box>
       )}

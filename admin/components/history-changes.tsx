@@ -1,20 +1,29 @@
-// One entry of the global change history: each changed column, before → after.
+// One entry of the global change history: each changed field, named as in its form, before → after,
+// references by name and values as the user's language writes them.
 import { Box, Label, Text } from '@adminjs/design-system';
-import { flat, type ShowPropertyProps } from 'adminjs';
+import { useResource, useTranslation, type ShowPropertyProps } from 'adminjs';
 import React from 'react';
+import { formatValue } from './plant-format.js';
 
-const shown = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+type Field = { property: string; before?: unknown; after?: unknown };
 
 const HistoryChanges: React.FC<ShowPropertyProps> = ({ record, property }) => {
-  const changes = (flat.get(record?.params ?? {}, property.path) ?? {}) as { before?: Record<string, unknown>; after?: Record<string, unknown> };
-  const columns = [...new Set([...Object.keys(changes.before ?? {}), ...Object.keys(changes.after ?? {})])];
+  const { translateProperty, tl, tm, i18n } = useTranslation();
+  const model = String(record?.params.model ?? '');
+  const resource = useResource(model);
+  const fields = JSON.parse(String(record?.params.fields ?? '[]')) as Field[];
+  const show = (name: string, value: unknown) => {
+    const described = resource?.properties[name];
+    if (described?.reference) return value === null || value === undefined ? '—' : String(value);
+    return formatValue(value, described ? { ...described, resourceId: model } : { path: name, resourceId: model }, { language: i18n.language, tl, tm });
+  };
   return (
     <Box mb="xl" data-testid="history-changes">
-      <Label>{property.label}</Label>
-      {columns.map((column) => (
-        <Text key={column}>
-          <strong>{column}</strong>: {changes.before && column in changes.before ? `${shown(changes.before[column])} → ` : ''}
-          {shown(changes.after?.[column])}
+      <Label>{translateProperty(property.label, property.resourceId)}</Label>
+      {fields.map((field) => (
+        <Text key={field.property}>
+          <strong>{translateProperty(field.property, model)}</strong>: {'before' in field && record?.params.action === 'UPDATE' ? `${show(field.property, field.before)} → ` : ''}
+          {show(field.property, 'after' in field ? field.after : field.before)}
         </Text>
       ))}
     </Box>

@@ -2,19 +2,22 @@
 import { Box, H5, Text } from '@adminjs/design-system';
 import { ApiClient, useTranslation, type ActionProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
+import { formatDate, formatValue } from './plant-format.js';
 
 type Field = { property: string; before?: unknown; after?: unknown };
 type Entry = { id: string; at: string; action: string; actor: string; fields: Field[] };
 
-const shown = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
-
 const api = new ApiClient();
 
 const HistoryTimeline: React.FC<ActionProps> = ({ resource, record, action }) => {
-  const { translateMessage, translateProperty, translateLabel, i18n } = useTranslation();
-  // Closed vocabularies read as in the forms ("En servicio", not IN_SERVICE).
-  const label = (property: string, value: unknown) =>
-    typeof value === 'string' ? translateLabel(`${property}.${value}`, resource.id, { defaultValue: shown(value) }) : shown(value);
+  const { translateMessage, translateProperty, tl, tm, i18n } = useTranslation();
+  // Closed vocabularies read as in the forms ("En servicio", not IN_SERVICE), yes/no, dates and numbers
+  // as the user's language writes them; references arrive already named.
+  const label = (property: string, value: unknown) => {
+    const described = resource.properties[property];
+    if (described?.reference) return value === null || value === undefined ? '—' : String(value);
+    return formatValue(value, described ? { ...described, resourceId: resource.id } : { path: property, resourceId: resource.id }, { language: i18n.language, tl, tm });
+  };
   const [entries, setEntries] = useState<Entry[]>([]);
   useEffect(() => {
     if (!record) return;
@@ -28,7 +31,7 @@ const HistoryTimeline: React.FC<ActionProps> = ({ resource, record, action }) =>
       {entries.map((entry) => (
         <Box key={entry.id} mb="xl" pb="lg" style={{ borderBottom: '1px solid #eee' }}>
           <H5>
-            {new Date(entry.at).toLocaleString(i18n.language)} · {translateMessage(`historyAction_${entry.action}`)} · {entry.actor}
+            {formatDate(entry.at, 'datetime', i18n.language)} · {translateMessage(`historyAction_${entry.action}`)} · {entry.actor}
           </H5>
           {entry.fields.map((field) => (
             <Text key={field.property}>

@@ -1,18 +1,20 @@
 // A show-page section listing records of another resource that point at this one (an asset's work
 // orders, a location's sub-locations...). It reads through the same list API, so row rules apply.
 import { Box, H5, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
-import { ApiClient, useTranslation, type RecordJSON, type ShowPropertyProps } from 'adminjs';
+import { ApiClient, useResource, useTranslation, type RecordJSON, type ShowPropertyProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
+import { formatValue } from './plant-format.js';
 import { adminRoot } from './admin-root.js';
 
-type Settings = { resource: string; filter: string; columns: string[]; sortBy?: string; direction?: 'asc' | 'desc'; titleKey: string };
+type Settings = { resource: string; filter: string; columns: string[]; sortBy?: string; direction?: 'asc' | 'desc'; titleKey: string; addable?: boolean };
 
 const api = new ApiClient();
 const PAGE = 10;
 
 const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
   const settings = property.custom as Settings;
-  const { translateMessage, translateProperty } = useTranslation();
+  const { translateMessage, translateProperty, tl, tm, i18n } = useTranslation();
+  const related = useResource(settings.resource);
   const [rows, setRows] = useState<RecordJSON[] | null>(null);
   const [total, setTotal] = useState(0);
 
@@ -52,10 +54,14 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
             {rows.map((row) => (
               <TableRow key={row.id}>
                 {settings.columns.map((column, index) => {
+                  // A reference by its name, a closed value by its label, dates and numbers as the language writes them.
                   const populated = row.populated?.[column] as RecordJSON | undefined;
-                  const value = populated ? populated.title : String(row.params[column] ?? '');
+                  const property = related?.properties[column];
+                  const value = populated
+                    ? populated.title
+                    : formatValue(row.params[column], property && { ...property, resourceId: settings.resource }, { language: i18n.language, tl, tm });
                   return (
-                    <TableCell key={column}>
+                    <TableCell key={column} style={index === 0 ? { whiteSpace: 'nowrap' } : undefined}>
                       {index === 0 ? <Link href={`${listHref.split('?')[0]}/records/${row.id}/show`}>{value}</Link> : value}
                     </TableCell>
                   );
@@ -64,6 +70,11 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
             ))}
           </TableBody>
         </Table>
+      )}
+      {settings.addable && related?.resourceActions.some((a) => a.name === 'new') && (
+        <Box mt="default">
+          <Link href={`${listHref.split('?')[0]}/actions/new`}>{translateMessage('relatedAdd')}</Link>
+        </Box>
       )}
       {total > PAGE && (
         <Box mt="default">

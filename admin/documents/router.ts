@@ -10,6 +10,7 @@ import { AccessDeniedError, accessibleWhere, asSubject } from '../../domain/acce
 import { findReadableDocument, findReadableRevision, readableAttachments, type AttachmentOwner } from '../../domain/documents/document-access.js';
 import { documentRefused } from '../../domain/documents/errors.js';
 import { addRevision } from '../../domain/documents/revisions.js';
+import { attachFile, attachRight } from '../../domain/documents/attach-file.js';
 import { signRevision, verifyRevision, type PasswordThrottle } from '../../domain/documents/signatures.js';
 import { attachmentDisposition, type ObjectStorage } from '../../integrations/storage/storage.js';
 import type { Db } from '../../prisma/client.js';
@@ -41,6 +42,29 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
       res.status(201).json({ revision: { id: revision.id, number: revision.number, fileName: revision.fileName, size: revision.size, sha256: revision.sha256 }, message: translate(user, 'revisionUploaded', { number: revision.number }) });
     } catch (error) {
       // The rest of a refused body is drained, so the browser reads the answer instead of a reset.
+      if (!req.complete) req.resume();
+      refused(error, next);
+    } finally {
+      await upload?.discard();
+    }
+  });
+
+  // "Adjuntar archivo" on an asset's, order's or request's page: the document and its first revision at once.
+  router.post('/attachments', async (req, res, next) => {
+    const user = userOf(req);
+    let upload;
+    try {
+      const owner = attachmentOwner(req);
+      if (!owner) return res.status(400).json({ error: 'ownerMissing', message: translate(user, 'attachmentOwnerMissing') });
+      upload = await receiveUpload(req, settings.maxUploadBytes);
+      const title = typeof req.query.title === 'string' ? req.query.title : undefined;
+      const { document, revision } = await attachFile(prisma, storage, abilityOf(user), { owner, title, uploaderId: user.access.userId, file: upload.file });
+      res.status(201).json({
+        document: { id: document.id, code: document.code, title: document.title },
+        revision: { id: revision.id, number: revision.number, fileName: revision.fileName, size: revision.size },
+        message: translate(user, 'attachmentAdded', { code: document.code }),
+      });
+    } catch (error) {
       if (!req.complete) req.resume();
       refused(error, next);
     } finally {
@@ -141,15 +165,13 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
   // The attachments section of an asset's, a work order's or a work request's show page.
   router.get('/attachments', async (req, res, next) => {
     try {
-      const key = (['assetId', 'workOrderId', 'workRequestId'] as const).find((k) => req.query[k] !== undefined);
-      const id = key ? parseRecordId(req.query[key]) : null;
-      const owner = key && id !== null ? ({ [key]: id } as AttachmentOwner) : null;
+      const owner = attachmentOwner(req);
       if (!owner) throw new MalformedInputError('malformedRequest');
       const documents = await readableAttachments(prisma, abilityOf(userOf(req)), owner);
       res.json({
         documents: documents.map((d) => ({ id: d.id, code: d.code, title: d.title, kind: d.kind, state: d.state, revisions: d.revisions })),
-        // Whether to offer "Nuevo documento" at all; the form's own check decides for this record.
-        mayAttach: abilityOf(userOf(req)).can('create', 'Document'),
+        // Whether to offer "Adjuntar" on this record (the upload checks it again).
+        mayAttach: (await attachRight(prisma, abilityOf(userOf(req)), owner)) === true,
       });
     } catch (error) {
       refused(error, next);
@@ -157,6 +179,13 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
   });
 
   return router;
+}
+
+/** The record named in the query (?workRequestId=5), or null. */
+function attachmentOwner(req: Request): AttachmentOwner | null {
+  const key = (['assetId', 'workOrderId', 'workRequestId'] as const).find((k) => req.query[k] !== undefined);
+  const id = key ? parseRecordId(req.query[key]) : null;
+  return key && id !== null ? ({ [key]: id } as AttachmentOwner) : null;
 }
 
 function translate(user: CurrentUser | undefined, key: string, values: Record<string, string | number> = {}): string {

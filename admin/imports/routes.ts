@@ -1,7 +1,12 @@
 // Excel imports over HTTP, inside the /admin router (session, CSRF, rights read afresh):
 //   GET  /imports/:kind/template.xlsx     "Descargar plantilla"
-//   POST /imports/:kind?mode=&fileName=   the workbook as the request body; answers 202 at once
-//   GET  /imports/runs/:id/status         counters and state, polled by the progress bar
+//   POST /imports/:kind?mode=&fileName=&preview=1&createMissing=1
+//                                         the workbook as the request body; answers 202 at once
+//   GET  /imports/:kind/fields            the fields, their closed values and the remembered mappings
+//   POST /imports/:kind/mappings          remember a value or header mapping (JSON)
+//   POST /imports/runs/:id/rerun?mode=&preview=&createMissing=
+//                                         "Importar" / "Validar de nuevo" on the file a run stored
+//   GET  /imports/runs/:id/status         counters and state (and the preview's summary), polled
 //   GET  /imports/runs/:id/errors.xlsx    the error report     } the run's owner, or a reader of
 //   GET  /imports/runs/:id/file           the uploaded file     } ImportRun under the role rules
 import type AdminJS from 'adminjs';
@@ -16,7 +21,9 @@ import { pipeline } from 'node:stream/promises';
 import { AccessDeniedError } from '../../domain/access/abilities.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
 import { importDefinition } from '../../domain/imports/definitions/index.js';
-import { importRunVisibleTo, startImport, startImportInput } from '../../domain/imports/start-import.js';
+import { choicesOf, columnLabels } from '../../domain/imports/import-definition.js';
+import { saveMapping, saveMappingInput } from '../../domain/imports/import-mappings.js';
+import { importRunVisibleTo, rerunImport, startImport, startImportInput } from '../../domain/imports/start-import.js';
 import { MalformedInputError } from '../../domain/malformed-input.js';
 import { parseRecordId } from '../../domain/record-id.js';
 import { writeTemplate } from '../../domain/imports/template.js';
@@ -42,6 +49,7 @@ export interface ImportRoutesOptions {
 class FileTooLargeError extends Error {}
 
 const unknownKind = (kind: string) => new Refusal('importKindUnknown', { kind }, { kind: 'notFound' });
+const flags = (req: Request) => ({ preview: req.query.preview === '1', createMissing: req.query.createMissing === '1' });
 
 export function importRoutes(options: ImportRoutesOptions): express.Router {
   const { prisma, storage } = options;
@@ -83,7 +91,7 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
         { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
         ability,
         user(req).access.userId,
-        { kind: definition.kind, mode: mode.data, fileName: String(req.query.fileName ?? 'libro.xlsx') },
+        { kind: definition.kind, mode: mode.data, fileName: String(req.query.fileName ?? 'libro.xlsx'), ...flags(req) },
         file,
       );
       res.status(202).json({ id: run.id });
@@ -92,6 +100,49 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  router.get('/imports/:kind/fields', async (req, res, next) => {
+    const definition = importDefinition(req.params.kind!);
+    if (!definition) return next(unknownKind(req.params.kind!));
+    if (!abilityOf(user(req)).can('import', definition.model)) return next(new AccessDeniedError('import', definition.model));
+    const language = user(req).locale === 'en' ? 'en' : 'es';
+    const mappings = await prisma.importMapping.findMany({ where: { kind: definition.kind }, orderBy: { id: 'asc' } });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({
+      kind: definition.kind,
+      fields: definition.columns.map((column) => ({
+        field: column.field,
+        label: columnLabels(definition, column)[language],
+        required: !!column.required,
+        type: column.type,
+        choices: column.type === 'choice' ? choicesOf(definition, column).map((c) => ({ code: c.code, label: c.labels[language === 'en' ? 1 : 0] ?? c.code })) : undefined,
+      })),
+      mappings: mappings.map((m) => (m.field ? { field: m.field, value: m.sourceText, target: m.target } : { header: m.sourceText, field: m.target })),
+    });
+  });
+
+  router.post('/imports/:kind/mappings', express.json({ limit: '16kb' }), async (req, res, next) => {
+    const input = saveMappingInput.safeParse(req.body);
+    if (!input.success) return next(new MalformedInputError('importMappingInvalid'));
+    await saveMapping(prisma, abilityOf(user(req)), user(req).access.userId, req.params.kind!, input.data);
+    res.status(204).end();
+  });
+
+  router.post('/imports/runs/:id/rerun', async (req, res, next) => {
+    const id = parseRecordId(req.params.id);
+    if (id === null) return next(new NotFoundError('', 'ImportRun'));
+    const mode = startImportInput.shape.mode.safeParse(req.query.mode);
+    if (!mode.success) return next(new MalformedInputError('invalidImportMode'));
+    const run = await rerunImport(
+      { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
+      abilityOf(user(req)),
+      user(req).access.userId,
+      id,
+      { mode: mode.data, ...flags(req) },
+    );
+    if (!run) return next(new NotFoundError('', 'ImportRun'));
+    res.status(202).json({ id: run.id });
   });
 
   const visibleRun = async (req: Request, next: NextFunction) => {
@@ -117,6 +168,13 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
       rowsValid: run.rowsValid,
       rowsRejected: run.rowsRejected,
       rowsWritten: run.rowsWritten,
+      rowsNew: run.rowsNew,
+      rowsChanged: run.rowsChanged,
+      rowsUnchanged: run.rowsUnchanged,
+      preview: run.preview,
+      createMissing: run.createMissing,
+      filesRemoved: !!run.filesRemovedAt,
+      summary: ['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(run.state) ? run.summary : null,
       attempts: run.attempts,
       errorMessage: run.errorMessage,
       hasErrorReport: !!run.errorReportKey,
@@ -130,6 +188,7 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
       if (!run) return;
       const { key, name } = pick(run);
       if (!key) return next(new NotFoundError('', 'ImportRun'));
+      if (run.filesRemovedAt) return next(new Refusal('importFileRemoved', {}, { kind: 'gone' }));
       res.setHeader('Content-Type', XLSX);
       res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]+/g, '_')}"`);
       await pipeline(await storage.get(key), res);

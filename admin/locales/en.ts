@@ -1,6 +1,7 @@
 import type { es } from './es.js';
 import { documentsEN } from './documents.en.js';
 import { malformedInputEN } from './malformed-input.en.js';
+import { tableLabels } from './table-labels.js';
 import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/resources.en.js';
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
 import { exportMessagesEN } from './exports.en.js';
@@ -22,10 +23,11 @@ export const en: typeof es = {
     User: 'Users',
     Group: 'Groups',
     UserGroup: 'Group members',
+    UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
   actions: { submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
-    generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel' },
+    generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -101,6 +103,21 @@ export const en: typeof es = {
     assignTechnicianLabel: "Technician",
     assignSubmit: "Assign",
     selectPlaceholder: "— Choose —",
+    valueYes: 'Yes',
+    valueNo: 'No',
+    selectNoOptions: 'No choices available.',
+    selectNoMatches: 'Nothing matches what you typed.',
+    // AdminJS's answers to a missing or hidden record: they said "no action named show".
+    pageNotFound_title: 'Not available',
+    error404Action: 'What you are looking for does not exist or you have no access to it. Go back to the list to find another record.',
+    error404Record: 'The record does not exist or you have no access to it. Go back to the list to find another.',
+    error404Resource: 'This section does not exist or you have no access to it.',
+    errorFetchingRecord: 'The record does not exist or you have no access to it.',
+    errorFetchingRecords: 'The list could not be loaded. Reload the page; if it persists, tell the administrator.',
+    listNoMatches: 'No record matches the search or the filters. Try fewer words or remove a filter.',
+    listEmpty: 'There are no records here yet.',
+    relatedGroups: 'Groups',
+    relatedAdd: 'Add',
     formLoading: "Loading…",
     preventiveOrdersGenerated: '{{count}} preventive orders generated.',
     confirmGeneratePreventiveOrders: 'Generate now the preventive orders due up to today on every active schedule?',
@@ -118,6 +135,7 @@ export const en: typeof es = {
     workOrderMoved_complete: 'Order completed.',
     workOrderMoved_cancel: 'Order cancelled.',
     transitionRefused: 'The order cannot move to that state from the one it is in.',
+    outsideYourSites: 'That is outside your sites: choose one inside the locations assigned to you (or ask an administrator).',
     fieldSetByWorkflow: "Set by the order's workflow: use its actions (Start, Complete...).",
     confirmCancelWorkOrder: 'Cancel this work order?',
     historyExportHelp: 'Downloads the history entries the list shows, with the filters applied.',
@@ -137,6 +155,7 @@ export const en: typeof es = {
     kpiComplianceByCategory: 'PM compliance by category',
     kpiMtbfByCategory: 'MTBF by category',
     dashboardOpenWorkOrders: 'Open work orders',
+    dashboardSites: 'Your sites: {{sites}} (you see only what lies in them).',
     dashboardAssets: 'Assets',
     dashboardOpenRequests: 'Open work requests',
     forbiddenError: 'You are not allowed to do this.',
@@ -209,12 +228,12 @@ export const en: typeof es = {
   resources: {
     ...documentsEN.resources,
     ChangeHistory: {
+      labels: { tableName: {} as Record<string, string>, action: { INSERT: 'Created', UPDATE: 'Changed', DELETE: 'Deleted' } },
       properties: {
+        record: 'Record', actor: 'Author', recordId: 'Record (no.)', actorLabel: 'Author (account or process)',
         changedAt: 'Date',
         tableName: 'Table',
-        recordId: 'Record',
         action: 'Action',
-        actorLabel: 'Author',
         actorUserId: 'User (id)',
         requestId: 'Request',
         ip: 'IP address',
@@ -235,6 +254,7 @@ export const en: typeof es = {
         updatedAt: 'Updated',
         newPassword: 'New password',
         passwordHash: 'Password',
+        memberships: 'Groups',
       },
     },
     Group: {
@@ -248,6 +268,7 @@ export const en: typeof es = {
       },
     },
     UserGroup: { properties: { user: 'User', group: 'Group' } },
+    UserSite: { properties: { user: 'User', location: 'Site (location and everything in it)' } },
     UserProfile: {
       properties: {
         user: 'User',
@@ -263,3 +284,4 @@ export const en: typeof es = {
 };
 
 Object.assign(en.actions, documentsEN.actions);
+en.resources.ChangeHistory.labels.tableName = tableLabels(en.labels);

@@ -1,5 +1,6 @@
 import { documentsES } from './documents.es.js';
 import { malformedInputES } from './malformed-input.es.js';
+import { tableLabels } from './table-labels.js';
 import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/resources.es.js';
 import { importLabelsES, importMessagesES } from './imports.es.js';
 import { exportMessagesES } from './exports.es.js';
@@ -21,10 +22,11 @@ export const es = {
     User: 'Usuarios',
     Group: 'Grupos',
     UserGroup: 'Miembros de grupo',
+    UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
   actions: { submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
-    generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel' },
+    generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -100,6 +102,21 @@ export const es = {
     assignTechnicianLabel: "Técnico",
     assignSubmit: "Asignar",
     selectPlaceholder: "— Elegir —",
+    valueYes: 'Sí',
+    valueNo: 'No',
+    selectNoOptions: 'Ninguna opción disponible.',
+    selectNoMatches: 'Nada coincide con lo escrito.',
+    // AdminJS's answers to a missing or hidden record: they said "no action named show".
+    pageNotFound_title: 'No disponible',
+    error404Action: 'Lo que busca no existe o no tiene acceso a ello. Vuelva a la lista para buscar otro registro.',
+    error404Record: 'El registro no existe o no tiene acceso a él. Vuelva a la lista para buscar otro.',
+    error404Resource: 'Esta sección no existe o no tiene acceso a ella.',
+    errorFetchingRecord: 'El registro no existe o no tiene acceso a él.',
+    errorFetchingRecords: 'No se pudo cargar la lista. Recargue la página; si persiste, avise al administrador.',
+    listNoMatches: 'Ningún registro coincide con la búsqueda o los filtros. Pruebe con menos palabras o quite un filtro.',
+    listEmpty: 'Todavía no hay registros aquí.',
+    relatedGroups: 'Grupos',
+    relatedAdd: 'Añadir',
     formLoading: "Cargando…",
     preventiveOrdersGenerated: 'Se generaron {{count}} órdenes preventivas.',
     confirmGeneratePreventiveOrders: '¿Generar ahora las órdenes preventivas que vencen hasta hoy en todas las programaciones activas?',
@@ -117,6 +134,7 @@ export const es = {
     workOrderMoved_complete: 'Orden completada.',
     workOrderMoved_cancel: 'Orden cancelada.',
     transitionRefused: 'La orden no puede pasar a ese estado desde el estado en que está.',
+    outsideYourSites: 'Queda fuera de sus sitios: elija uno dentro de las ubicaciones que tiene asignadas (o pida el cambio a un administrador).',
     fieldSetByWorkflow: 'Lo fija el flujo de la orden: use sus acciones (Iniciar, Completar...).',
     confirmCancelWorkOrder: '¿Cancelar esta orden de trabajo?',
     historyExportHelp: 'Descarga las entradas del historial que muestra la lista, con los filtros aplicados.',
@@ -136,6 +154,7 @@ export const es = {
     kpiComplianceByCategory: 'Cumplimiento preventivo por categoría',
     kpiMtbfByCategory: 'MTBF por categoría',
     dashboardOpenWorkOrders: 'Órdenes de trabajo abiertas',
+    dashboardSites: 'Sus sitios: {{sites}} (ve solo lo que está en ellos).',
     dashboardAssets: 'Activos',
     dashboardOpenRequests: 'Avisos abiertos',
     forbiddenError: 'No tiene permiso para esta acción.',
@@ -208,12 +227,12 @@ export const es = {
   resources: {
     ...documentsES.resources,
     ChangeHistory: {
+      labels: { tableName: {} as Record<string, string>, action: { INSERT: 'Creación', UPDATE: 'Modificación', DELETE: 'Eliminación' } },
       properties: {
+        record: 'Registro', actor: 'Autor', recordId: 'Registro (n.º)', actorLabel: 'Autor (cuenta o proceso)',
         changedAt: 'Fecha',
         tableName: 'Tabla',
-        recordId: 'Registro',
         action: 'Acción',
-        actorLabel: 'Autor',
         actorUserId: 'Usuario (id)',
         requestId: 'Solicitud',
         ip: 'Dirección IP',
@@ -234,6 +253,7 @@ export const es = {
         updatedAt: 'Actualizado',
         newPassword: 'Nueva contraseña',
         passwordHash: 'Contraseña',
+        memberships: 'Grupos',
       },
     },
     Group: {
@@ -247,6 +267,7 @@ export const es = {
       },
     },
     UserGroup: { properties: { user: 'Usuario', group: 'Grupo' } },
+    UserSite: { properties: { user: 'Usuario', location: 'Sitio (ubicación y todo lo que contiene)' } },
     UserProfile: {
       properties: {
         user: 'Usuario',
@@ -262,3 +283,4 @@ export const es = {
 };
 
 Object.assign(es.actions, documentsES.actions);
+es.resources.ChangeHistory.labels.tableName = tableLabels(es.labels);

@@ -7,8 +7,11 @@ export type Language = 'es' | 'en';
 
 export const languageOf = (value: unknown): Language => (value === 'en' ? 'en' : 'es');
 
-export function renderMessage(language: Language, key: string, params: Record<string, string | number> = {}): string {
-  const messages = (language === 'en' ? en : es).messages as Record<string, string>;
-  const template = messages[key] ?? key;
+/** The message in that language: the resource's own wording first (as AdminJS looks it up), then the
+ * common one; an unknown key comes back as it is. */
+export function renderMessage(language: Language, key: string, params: Record<string, string | number> = {}, resource?: string): string {
+  const locale = language === 'en' ? en : es;
+  const own = resource && (locale.resources as Record<string, { messages?: Record<string, string> }>)[resource]?.messages?.[key];
+  const template = own || ((locale.messages as Record<string, string>)[key] ?? key);
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }

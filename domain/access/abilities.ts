@@ -44,6 +44,9 @@ export interface AccessProfile {
   canReadHistory: boolean;
   /** Highest requisition total he may approve; null when his profile may not approve requisitions. */
   approvalLimit: number | null;
+  /** Materialised paths ("/1/5/") of the locations whose subtrees he is scoped to (his sites, UserSite);
+   * empty: the whole plant. */
+  sitePaths: string[];
 }
 
 // Everything of the plant, i.e. every model but people, groups and sessions.
@@ -66,14 +69,22 @@ const TECHNICAL_REFERENCE: Prisma.ModelName[] = [
 ];
 // Document control: documents, their revisions (files), named signers, signatures and their audit.
 const DOCUMENTS: Prisma.ModelName[] = ['Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit'];
-const IMPORTABLE: Prisma.ModelName[] = ['Location', 'Asset', 'MeasurementPoint', 'MaintenanceSchedule', 'Reading'];
+// Users are imported by administrators only (they hold every right already).
+const IMPORTABLE: Prisma.ModelName[] = [
+  'Location', 'Asset', 'MeasurementPoint', 'MaintenanceSchedule', 'Reading',
+  'AssetCategory', 'MaintenanceType', 'Frequency', 'FailureCode', 'Procedure', 'ProcedureStep', 'Routine', 'WorkCalendar', 'CalendarHoliday', 'Technician',
+];
 
 export function defineAbilitiesFor(user: AccessProfile): AppAbility {
-  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  const { cannot, build } = builder;
   const member = (group: GroupCode) => user.groups.includes(group);
+  // A user scoped to sites gets every rule below narrowed to the rows inside his sites (see withinSites).
+  const scoped = user.sitePaths.length > 0;
+  const can = scoped ? withinSites(builder.can, user.sitePaths) : builder.can;
 
-  // Administradores: everything, including users, roles and settings.
-  if (member('ADMINISTRATORS')) can('manage', 'all');
+  // Administradores: everything, including users, roles and settings, whatever sites they are given.
+  if (member('ADMINISTRATORS')) builder.can('manage', 'all');
 
   // Supervisores: create and edit work orders, assign technicians, approve budgets and requisitions up
   // to their approval limit, run imports.
@@ -82,7 +93,9 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can(['create', 'update', 'delete'], SUPERVISED);
     can(['assign', 'close', 'cancel', 'generate'], 'WorkOrder');
     can('convert', 'WorkRequest');
-    can('import', IMPORTABLE);
+    // An import upserts rows by code anywhere in the plant, outside the row rules: a supervisor scoped to
+    // sites does not run imports (an administrator or an unscoped supervisor does).
+    if (!scoped) can('import', IMPORTABLE);
     can('export', PLANT);
     // Documents: they keep them, upload revisions, name signers and sign; signatures are never edited.
     can(['read', 'export'], DOCUMENTS);
@@ -142,15 +155,115 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   if (user.canReadHistory) can('read', 'History');
 
   // Nobody raises his own rights, administrators included (nor locks himself out by accident).
-  cannot(['create', 'update', 'delete'], 'UserGroup', { userId: user.userId });
+  cannot(['create', 'update', 'delete'], ['UserGroup', 'UserSite'], { userId: user.userId });
   cannot('update', 'UserProfile', ['approvalLimit', 'canApproveRequisitions'], { userId: user.userId });
   cannot('update', 'User', ['isActive'], { id: user.userId });
 
   return build();
 }
 
+// Sites. A user scoped to sites sees and writes only rows inside the location subtrees of his sites: a
+// location by its materialised path (the prefix index on locations.path answers it), everything else by
+// the location it lies in. Plant-wide and not scoped: the catalogues (categories, maintenance types,
+// frequencies, procedures and steps, routines, calendars, failure codes), technicians (a crew serves
+// several sites; their orders are scoped), import logs, call-center tickets (they name no asset), users.
+const SITE_SCOPED: Prisma.ModelName[] = [
+  'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
+  'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
+  'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
+];
+
+/** Where each scoped model's rows lie: the condition that puts a row inside the sites of `paths`. */
+export function siteConditions(paths: string[]) {
+  const inSites = paths.length === 1 ? { path: { startsWith: paths[0] } } : { OR: paths.map((path) => ({ path: { startsWith: path } })) };
+  const asset = { location: { is: inSites } };
+  const order = { asset: { is: asset } };
+  const request = { asset: { is: asset } };
+  // A document lies where each record it is linked to lies; one linked to none is plant-wide.
+  const document = {
+    AND: [
+      { OR: [{ assetId: null }, { asset: { is: asset } }] },
+      { OR: [{ workOrderId: null }, { workOrder: { is: order } }] },
+      { OR: [{ workRequestId: null }, { workRequest: { is: request } }] },
+    ],
+  };
+  const revision = { document: { is: document } };
+  // A requisition for an order lies where the order does; one for no order is a plant-wide purchase.
+  const requisition = { OR: [{ workOrderId: null }, { workOrder: { is: order } }] };
+  // KPIs are computed for the plant, each top-level site and each category: a scoped user reads those of
+  // the top-level sites he is scoped to ("/12/" is location 12).
+  const topLevelSites = paths.filter((path) => /^\/\d+\/$/.test(path)).map((path) => Number(path.slice(1, -1)));
+  const read: Record<string, Record<string, unknown>> = {
+    Location: inSites,
+    Asset: asset,
+    MeasurementPoint: { asset: { is: asset } },
+    Reading: { measurementPoint: { is: { asset: { is: asset } } } },
+    MaintenanceSchedule: { asset: { is: asset } },
+    WorkRequest: request,
+    WorkOrder: order,
+    WorkOrderStepValue: { workOrder: { is: order } },
+    WorkOrderShare: { workOrder: { is: order } },
+    WorkOrderClosure: { workOrder: { is: order } },
+    WorkOrderMaterial: { workOrder: { is: order } },
+    Requisition: requisition,
+    RequisitionItem: { requisition: { is: requisition } },
+    Document: document,
+    DocumentRevision: revision,
+    RevisionSigner: { revision: { is: revision } },
+    DocumentSignature: { revision: { is: revision } },
+    SignatureAudit: { revision: { is: revision } },
+    KpiSnapshot: { scope: 'SITE', scopeId: { in: topLevelSites } },
+  };
+  return {
+    read,
+    // A location is written only below a site: its parent inside one (the path is set by a trigger from
+    // the parent; a site's own root is not moved nor renamed by those scoped to it).
+    write: { ...read, Location: { parent: { is: inSites } } } as Record<string, Record<string, unknown>>,
+  };
+}
+
+/** The references that place a row of `model` in a site (an asset's location, an order's asset). */
+export function siteReferencesOf(model: Prisma.ModelName, paths: string[]): string[] {
+  const condition = siteConditions(paths).write[model];
+  if (!condition) return [];
+  const names = new Set<string>();
+  const visit = (part: unknown): void => {
+    if (Array.isArray(part)) return part.forEach(visit);
+    if (part === null || typeof part !== 'object') return;
+    for (const [key, value] of Object.entries(part))
+      if (key === 'AND' || key === 'OR') visit(value);
+      else if (value !== null && typeof value === 'object' && 'is' in value) names.add(key);
+  };
+  visit(condition);
+  return [...names];
+}
+
+type Can = AbilityBuilder<AppAbility>['can'];
+
+/** `can`, with each rule on a scoped model narrowed to the rows inside the sites of `paths` (an own-orders
+ * rule of a technician stays, and the site is added to it). Rules on other models are unchanged. */
+function withinSites(can: Can, paths: string[]): Can {
+  const conditions = siteConditions(paths);
+  return ((action: Action | Action[], subjects: Subject | Subject[], rowConditions?: Record<string, unknown>) => {
+    const models = (Array.isArray(subjects) ? subjects : [subjects]) as Prisma.ModelName[];
+    const reads = (Array.isArray(action) ? action : [action]).every((a) => a === 'read' || a === 'export');
+    for (const model of models) {
+      const site = (reads ? conditions.read : conditions.write)[model];
+      if (!SITE_SCOPED.includes(model) || !site) can(action, model, rowConditions as never);
+      else can(action, model, both(rowConditions, site) as never);
+    }
+  }) as Can;
+}
+
+/** Two rule conditions that must both hold: merged when they name different fields, else under AND. */
+function both(first: Record<string, unknown> | undefined, second: Record<string, unknown>): Record<string, unknown> {
+  if (!first) return second;
+  const overlap = Object.keys(first).some((key) => key in second);
+  return overlap ? { AND: [first, second] } : { ...first, ...second };
+}
+
 /** Read a document (by one of `conditions`), its revisions, named signers, signatures and audit. */
-function readDocuments(can: AbilityBuilder<AppAbility>['can'], conditions: Record<string, unknown>[]) {
+function readDocuments(can: Can, conditions: Record<string, unknown>[]) {
   for (const document of conditions) {
     can('read', 'Document', document);
     can('read', 'DocumentRevision', { document: { is: document } });

@@ -123,10 +123,23 @@ function offsetMs(at: Date, timeZone: string): number {
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
-/** A parser of closed values, given as their code or their Spanish or English label (any case or accents). */
-export function choiceParser(choices: readonly { code: string; labels: string[] }[]): (value: CellValue) => Parsed<string> {
+/**
+ * A parser of closed values, given as their code, their Spanish or English label, a value the clerk
+ * mapped to a code (`mapped`, by headerKey) or a built-in synonym (any case or accents), in that order
+ * of precedence.
+ */
+export function choiceParser(
+  choices: readonly { code: string; labels: string[]; synonyms?: readonly string[] }[],
+  mapped: ReadonlyMap<string, string> = new Map(),
+): (value: CellValue) => Parsed<string> {
   const byKey = new Map<string, string>();
-  for (const choice of choices) for (const name of [choice.code, ...choice.labels]) if (!byKey.has(headerKey(name))) byKey.set(headerKey(name), choice.code);
+  const add = (name: string, code: string) => {
+    if (!byKey.has(headerKey(name))) byKey.set(headerKey(name), code);
+  };
+  for (const choice of choices) for (const name of [choice.code, ...choice.labels]) add(name, choice.code);
+  const codes = new Set(choices.map((choice) => choice.code));
+  for (const [key, code] of mapped) if (codes.has(code) && !byKey.has(key)) byKey.set(key, code);
+  for (const choice of choices) for (const name of choice.synonyms ?? []) add(name, choice.code);
   const allowed = choices.map((c) => c.labels[0] ?? c.code).join(', ');
   // Clerks repeat the same few values thousands of times: remember each spelling once.
   const seen = new Map<string, Parsed<string>>();
@@ -135,9 +148,60 @@ export function choiceParser(choices: readonly { code: string; labels: string[] 
     let parsed = seen.get(text);
     if (!parsed) {
       const code = byKey.get(headerKey(text));
-      parsed = code ? { ok: true, value: code } : { ok: false, reason: `"${text}" no es un valor permitido (${allowed}).` };
+      parsed = code
+        ? { ok: true, value: code }
+        : { ok: false, reason: `"${text}" no es un valor permitido (${allowed}). Corríjalo en el archivo o asígnele uno en "Validar sin importar".` };
       if (seen.size < 1_000) seen.set(text, parsed);
     }
     return parsed;
   };
+}
+
+const WEEKDAYS: Record<string, number> = {
+  l: 1, lu: 1, lun: 1, lunes: 1, mo: 1, mon: 1, monday: 1,
+  m: 2, ma: 2, mar: 2, martes: 2, tu: 2, tue: 2, tuesday: 2,
+  x: 3, mi: 3, mie: 3, miercoles: 3, we: 3, wed: 3, wednesday: 3,
+  j: 4, ju: 4, jue: 4, jueves: 4, th: 4, thu: 4, thursday: 4,
+  v: 5, vi: 5, vie: 5, viernes: 5, fr: 5, fri: 5, friday: 5,
+  s: 6, sa: 6, sab: 6, sabado: 6, sat: 6, saturday: 6,
+  d: 7, do: 7, dom: 7, domingo: 7, su: 7, sun: 7, sunday: 7,
+};
+
+/** Working days as ISO numbers (1 = Monday): "1,2,3,4,5", "1-5", "L-V", "lunes a viernes", "Lu, Mi, Vi". */
+export function parseWeekdays(value: CellValue): Parsed<number[]> {
+  const text = normalizeSearchText(String(value)).replace(/\s+a\s+/g, '-').replace(/\s+y\s+/g, ',').replace(/\s*-\s*/g, '-');
+  const days = new Set<number>();
+  const day = (word: string) => (/^[1-7]$/.test(word) ? Number(word) : WEEKDAYS[word]);
+  for (const part of text.split(/[\s,;/]+/).filter(Boolean)) {
+    const [from, to, ...rest] = part.split('-').map(day);
+    if (from === undefined || rest.length || (part.includes('-') && to === undefined))
+      return { ok: false, reason: `"${value}" no son días de la semana (use por ejemplo 1-5, L-V o lunes a viernes).` };
+    if (to === undefined) days.add(from);
+    else for (let d = from; ; d = (d % 7) + 1) {
+      days.add(d);
+      if (d === to) break;
+    }
+  }
+  if (!days.size) return { ok: false, reason: `"${value}" no son días de la semana (use por ejemplo 1-5, L-V o lunes a viernes).` };
+  return { ok: true, value: [...days].sort((a, b) => a - b) };
+}
+
+/** A time of day as HH:MM: "7:00", "07:00", an Excel time (a fraction of a day) or a time cell. */
+export function parseTimeOfDay(value: CellValue): Parsed<string> {
+  let minutes: number | null = null;
+  if (value instanceof Date) minutes = value.getUTCHours() * 60 + value.getUTCMinutes();
+  else if (typeof value === 'number' && value >= 0 && value < 1) minutes = Math.round(value * 1440);
+  else {
+    const match = /^(\d{1,2})[:.h](\d{2})$/.exec(String(value).trim());
+    if (match && Number(match[1]) < 24 && Number(match[2]) < 60) minutes = Number(match[1]) * 60 + Number(match[2]);
+  }
+  if (minutes === null || minutes >= 1440) return { ok: false, reason: `"${value}" no es una hora (use hh:mm, por ejemplo 07:00).` };
+  return { ok: true, value: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}` };
+}
+
+/** An e-mail address, kept in lower case (as users.email is). */
+export function parseEmail(value: CellValue): Parsed<string> {
+  const text = String(value).trim().toLowerCase();
+  if (text.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return { ok: false, reason: `"${value}" no es una dirección de correo válida.` };
+  return { ok: true, value: text };
 }

@@ -6,9 +6,10 @@ import { resourceTranslationsEN } from '../labels/resources.en.js';
 import { resourceTranslationsES } from '../labels/resources.es.js';
 import { VOCABULARIES } from '../vocabularies.js';
 import type { CellValue } from './cell-values.js';
+import { synonymsOf } from './value-synonyms.js';
 
-export type ColumnType = 'text' | 'decimal' | 'integer' | 'date' | 'instant' | 'boolean' | 'choice' | 'reference';
-export type SqlType = 'text' | 'numeric' | 'int' | 'date' | 'timestamptz' | 'boolean';
+export type ColumnType = 'text' | 'decimal' | 'integer' | 'date' | 'instant' | 'boolean' | 'choice' | 'reference' | 'weekdays' | 'time' | 'email';
+export type SqlType = 'text' | 'numeric' | 'int' | 'date' | 'timestamptz' | 'boolean' | 'int[]';
 
 export interface ReferenceDefinition {
   table: string;
@@ -18,6 +19,9 @@ export interface ReferenceDefinition {
   noun: string;
   /** A reference to the model being imported (a parent location): it may name an earlier row of the file. */
   self?: boolean;
+  /** A simple catalogue the run may complete when asked ("crear los que falten"): the missing entry is
+   * inserted with the value the clerk wrote in `nameColumn` and a code made from it in `codeColumn`. */
+  createMissing?: { codeColumn: string; nameColumn: string; codeLength: number };
 }
 
 export interface ColumnDefinition {
@@ -29,9 +33,11 @@ export interface ColumnDefinition {
   required?: boolean;
   maxLength?: number;
   /** Value used when the cell is empty (the column's default in the database). */
-  defaultValue?: string | number | boolean;
+  defaultValue?: string | number | boolean | readonly number[];
   /** For type 'choice': the closed vocabulary (labels from the locales). */
   choices?: readonly string[];
+  /** For type 'choice': the model whose vocabulary and synonyms apply, when not the imported one. */
+  vocabularyOf?: string;
   reference?: ReferenceDefinition;
   /** Column in the table; for references the foreign key. */
   sqlColumn: string;
@@ -70,12 +76,22 @@ export function columnLabels(definition: ImportDefinition, column: ColumnDefinit
   return { es: es ?? column.field, en: en ?? column.field };
 }
 
-/** Codes of a closed vocabulary with their Spanish and English labels. */
-export function choicesOf(definition: ImportDefinition, column: ColumnDefinition): { code: string; labels: string[] }[] {
+export interface Choice {
+  code: string;
+  /** Spanish, then English label. */
+  labels: string[];
+  /** The legacy system's codes and usual spellings (value-synonyms.ts). */
+  synonyms: readonly string[];
+}
+
+/** Codes of a closed vocabulary with their Spanish and English labels and built-in synonyms. */
+export function choicesOf(definition: ImportDefinition, column: ColumnDefinition): Choice[] {
   const codes = column.choices ?? (VOCABULARIES as Record<string, Record<string, readonly string[]>>)[definition.model]?.[column.field] ?? [];
   const label = (translations: Translations, code: string) => translations[definition.model]?.labels?.[column.field]?.[code];
+  const synonyms = synonymsOf(column.vocabularyOf ?? definition.model, column.field);
   return codes.map((code) => ({
     code,
     labels: [label(resourceTranslationsES as Translations, code), label(resourceTranslationsEN as Translations, code)].filter((l): l is string => !!l),
+    synonyms: synonyms[code] ?? [],
   }));
 }

@@ -1,10 +1,11 @@
 // One sheet row through its columns' parsers: typed values, or the reasons it is rejected. Pure: no
 // database here (references are resolved per batch, in resolve-references.ts).
 import {
-  choiceParser, displayValue, parseBoolean, parseDate, parseDecimal, parseInstant, parseInteger, parseText,
+  choiceParser, displayValue, parseBoolean, parseDate, parseDecimal, parseEmail, parseInstant, parseInteger, parseText, parseTimeOfDay, parseWeekdays,
   type CellValue, type Parsed,
 } from './cell-values.js';
 import { choicesOf, columnLabels, type ColumnDefinition, type ImportDefinition } from './import-definition.js';
+import { NO_MAPPINGS, type ImportMappings } from './import-mappings.js';
 import type { SheetRow } from './read-workbook.js';
 import type { SheetLayout } from './sheet-layout.js';
 
@@ -30,11 +31,26 @@ export interface RowParser {
   headerOf(field: string): string;
   /** The cell the clerk wrote for a field, as text. */
   cellOf(row: CandidateRow, field: string): string | null;
+  /** Every value of a closed column that none of its codes, labels, synonyms or mappings matched. */
+  onUnknownChoice?: (field: string, value: string) => void;
 }
 
-export function rowParser(definition: ImportDefinition, layout: SheetLayout, timeZone: string): RowParser {
+/** A row's business key as compared inside the file, or null when a key field has no value. */
+export function fileKeyOf(definition: ImportDefinition, values: Record<string, unknown>): string | null {
+  const parts: string[] = [];
+  for (const field of definition.key) {
+    const value = values[field];
+    if (value === undefined || value === null) return null;
+    parts.push(value instanceof Date ? value.toISOString() : String(value).toLowerCase());
+  }
+  return JSON.stringify(parts);
+}
+
+export function rowParser(definition: ImportDefinition, layout: SheetLayout, timeZone: string, mappings: ImportMappings = NO_MAPPINGS): RowParser {
   const located = new Map(layout.columns.map((found) => [found.column.field, found]));
-  const choices = new Map(definition.columns.filter((c) => c.type === 'choice').map((c) => [c.field, choiceParser(choicesOf(definition, c))]));
+  const choices = new Map(
+    definition.columns.filter((c) => c.type === 'choice').map((c) => [c.field, choiceParser(choicesOf(definition, c), mappings.values.get(c.field))]),
+  );
   const headerOf = (field: string) => {
     const column = definition.columns.find((c) => c.field === field)!;
     return located.get(field)?.header ?? columnLabels(definition, column).es;
@@ -59,10 +75,16 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
         return choices.get(column.field)!(value);
       case 'reference':
         return parseText(value, 200);
+      case 'weekdays':
+        return parseWeekdays(value);
+      case 'time':
+        return parseTimeOfDay(value);
+      case 'email':
+        return parseEmail(value);
     }
   };
 
-  return {
+  const parser: RowParser = {
     headerOf,
     cellOf: (row, field) => {
       const raw = raws.get(row)?.get(field);
@@ -83,22 +105,20 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
         }
         const parsed = parseValue(column, raw);
         if (parsed.ok) values[column.field] = parsed.value;
-        else errors.push({ rowNumber: row.number, column: headerOf(column.field), value: displayValue(raw), reason: parsed.reason });
+        else {
+          errors.push({ rowNumber: row.number, column: headerOf(column.field), value: displayValue(raw), reason: parsed.reason });
+          if (column.type === 'choice') parser.onUnknownChoice?.(column.field, displayValue(raw));
+        }
       }
-      if (!errors.length && definition.check) {
-        const problem = definition.check(values);
-        if (problem)
-          errors.push({ rowNumber: row.number, column: headerOf(problem.field), value: displayValue(cells.get(problem.field) ?? null), reason: problem.reason });
-      }
-      const key = JSON.stringify(
-        definition.key.map((field) => {
-          const value = values[field];
-          return value instanceof Date ? value.toISOString() : String(value ?? '').toLowerCase();
-        }),
-      );
-      const candidate = { rowNumber: row.number, values, key, errors };
+      // One pass: the checks across columns run on whatever parsed, so a row with a bad cell also
+      // hears about its minimum above its maximum (a check skips fields that did not parse).
+      const problem = definition.check?.(values);
+      if (problem)
+        errors.push({ rowNumber: row.number, column: headerOf(problem.field), value: displayValue(cells.get(problem.field) ?? null), reason: problem.reason });
+      const candidate = { rowNumber: row.number, values, key: fileKeyOf(definition, values) ?? '', errors };
       raws.set(candidate, cells);
       return candidate;
     },
   };
+  return parser;
 }

@@ -8,12 +8,18 @@
 // - "Todo o nada" writes inside one transaction, committed only if no row was rejected; a retry
 //   starts over, since a crash rolled everything back.
 // Upserts touch only rows that change, so a replayed batch writes nothing twice.
+// - A preview ("Validar sin importar", ImportRun.preview) runs the same reading, parsing, checks and
+//   reference look-ups, then asks the database what the upsert would do to each row (new, changed,
+//   unchanged) instead of writing it.
+// One pass: every problem of every row is reported in the same run (cells, checks across columns,
+// duplicates in the file, unknown references), not the first one found.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
+import type { Prisma } from '@prisma/client';
 import type { Logger } from 'pino';
 import { sqlTransactionAs } from '../history/sql-transaction.js';
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
@@ -22,10 +28,12 @@ import type { Db } from '../../prisma/client.js';
 import { importDefinition } from './definitions/index.js';
 import { writeErrorReport } from './error-report.js';
 import type { ImportDefinition } from './import-definition.js';
+import { loadMappings, type ImportMappings } from './import-mappings.js';
+import { SummaryCollector, type ImportSummary } from './import-summary.js';
 import { rowParser, type CandidateRow, type RowError, type RowParser } from './parse-row.js';
 import { inspectWorkbook, readSheetRows, WorkbookRefusedError, type SheetRow } from './read-workbook.js';
-import { HEADER_SEARCH_ROWS, locateHeader } from './sheet-layout.js';
-import { recordErrors, resolveReferences, upsertRows, type ReferenceCache, type SqlRunner } from './upsert-rows.js';
+import { HEADER_SEARCH_ROWS, HeadersMissingError, locateHeader } from './sheet-layout.js';
+import { classifyRows, recordErrors, resolveReferences, upsertRows, type ReferenceCache, type SqlRunner } from './upsert-rows.js';
 
 export interface ImportSettings {
   maxRows: number;
@@ -43,12 +51,21 @@ export interface ImportDependencies {
 export type ImportState = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'PARTIAL' | 'FAILED';
 const FINISHED: ImportState[] = ['SUCCEEDED', 'PARTIAL', 'FAILED'];
 
+/** rowsValid = rowsNew + rowsChanged + rowsUnchanged; rowsWritten = rowsNew + rowsChanged (0 in a preview). */
 interface Counters {
   rowsRead: number;
   rowsValid: number;
   rowsRejected: number;
   rowsWritten: number;
+  rowsNew: number;
+  rowsChanged: number;
+  rowsUnchanged: number;
 }
+
+const ZERO: Counters = { rowsRead: 0, rowsValid: 0, rowsRejected: 0, rowsWritten: 0, rowsNew: 0, rowsChanged: 0, rowsUnchanged: 0 };
+
+/** A placeholder id for a row's parent that only the file holds so far (preview: nothing is written). */
+const PENDING_ID = -1;
 
 /** Thrown inside the all-or-nothing transaction to roll it back when some row was rejected. */
 class RollBack extends Error {}
@@ -62,7 +79,7 @@ export async function runImport(deps: ImportDependencies, importRunId: number, s
   const actor: Actor = { userId: run.userId ?? undefined, label: `import:${run.id}`, requestId: jobId };
 
   return actAs(actor, async () => {
-    const resumeAfter = run.mode === 'VALID_ROWS' ? run.checkpointRow : 0;
+    const resumeAfter = run.mode === 'VALID_ROWS' && !run.preview ? run.checkpointRow : 0;
     if (!resumeAfter) await deps.prisma.importRunError.deleteMany({ where: { importRunId } });
     await deps.prisma.importRun.update({
       where: { id: importRunId },
@@ -72,41 +89,55 @@ export async function runImport(deps: ImportDependencies, importRunId: number, s
         attempts: { increment: 1 },
         resumedFromRow: run.attempts > 0 ? resumeAfter : null,
         jobId: jobId ?? run.jobId,
-        ...(resumeAfter ? {} : { rowsRead: 0, rowsValid: 0, rowsRejected: 0, rowsWritten: 0, checkpointRow: 0 }),
+        ...(resumeAfter ? {} : { ...ZERO, checkpointRow: 0 }),
       },
     });
     const counters: Counters = resumeAfter
-      ? { rowsRead: run.rowsRead, rowsValid: run.rowsValid, rowsRejected: run.rowsRejected, rowsWritten: run.rowsWritten }
-      : { rowsRead: 0, rowsValid: 0, rowsRejected: 0, rowsWritten: 0 };
+      ? {
+          rowsRead: run.rowsRead, rowsValid: run.rowsValid, rowsRejected: run.rowsRejected, rowsWritten: run.rowsWritten,
+          rowsNew: run.rowsNew, rowsChanged: run.rowsChanged, rowsUnchanged: run.rowsUnchanged,
+        }
+      : { ...ZERO };
+    const mappings = await loadMappings(deps.prisma, definition.kind);
+    const summary = new SummaryCollector(definition);
 
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-import-'));
     const file = path.join(workDir, 'libro.xlsx');
     try {
       await pipeline(await deps.storage.get(run.fileKey), createWriteStream(file));
-      const sheet = new SheetImport(deps, definition, importRunId, run.mode === 'VALID_ROWS' ? 'VALID_ROWS' : 'ALL_OR_NOTHING', settings, counters, actor);
+      const mode = run.preview ? 'PREVIEW' : run.mode === 'VALID_ROWS' ? 'VALID_ROWS' : 'ALL_OR_NOTHING';
+      const sheet = new SheetImport(deps, definition, importRunId, mode, settings, counters, actor, mappings, summary, run.createMissing);
       try {
         await sheet.run(file, resumeAfter);
       } catch (error) {
         if (!(error instanceof WorkbookRefusedError)) throw error;
-        return finish(deps, importRunId, 'FAILED', counters, error.reason);
+        if (error instanceof HeadersMissingError) {
+          summary.summary.missingFields = error.missingFields;
+          if (error.layout) summary.layout(error.layout, error.layout.unrecognised, rowParser(definition, error.layout, settings.timeZone));
+        }
+        return finish(deps, importRunId, 'FAILED', counters, error.reason, summary.finish());
       }
-      const state: ImportState = counters.rowsRejected === 0 ? 'SUCCEEDED' : run.mode === 'VALID_ROWS' && counters.rowsWritten > 0 ? 'PARTIAL' : 'FAILED';
+      // A preview ends as the import would: every row fine, some rejected, or none that could be written.
+      const anyWritable = run.preview ? counters.rowsValid > 0 : counters.rowsWritten > 0 || counters.rowsUnchanged > 0;
+      const state: ImportState = counters.rowsRejected === 0 ? 'SUCCEEDED' : (run.mode === 'VALID_ROWS' || run.preview) && anyWritable ? 'PARTIAL' : 'FAILED';
       const message =
-        state === 'FAILED' && counters.rowsRejected
+        state === 'FAILED' && counters.rowsRejected && !run.preview
           ? `${counters.rowsRejected} filas rechazadas${run.mode === 'ALL_OR_NOTHING' ? ': con "todo o nada" no se escribió ninguna fila' : ''}. Descargue el informe de errores.`
           : null;
-      return finish(deps, importRunId, state, counters, message);
+      return finish(deps, importRunId, state, counters, message, summary.finish());
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }
   });
 }
 
-async function finish(deps: ImportDependencies, importRunId: number, state: ImportState, counters: Counters, message: string | null): Promise<ImportState> {
+async function finish(
+  deps: ImportDependencies, importRunId: number, state: ImportState, counters: Counters, message: string | null, summary: ImportSummary,
+): Promise<ImportState> {
   const errorReportKey = (await deps.prisma.importRunError.count({ where: { importRunId } })) ? await writeErrorReport(deps.prisma, deps.storage, importRunId) : null;
   await deps.prisma.importRun.update({
     where: { id: importRunId },
-    data: { state, ...counters, errorReportKey, errorMessage: message, finishedAt: new Date() },
+    data: { state, ...counters, errorReportKey, errorMessage: message, finishedAt: new Date(), summary: summary as unknown as Prisma.InputJsonValue },
   });
   deps.logger.info({ importRunId, state, ...counters }, 'import finished');
   return state;
@@ -126,10 +157,13 @@ class SheetImport {
     private readonly deps: ImportDependencies,
     private readonly definition: ImportDefinition,
     private readonly importRunId: number,
-    private readonly mode: 'ALL_OR_NOTHING' | 'VALID_ROWS',
+    private readonly mode: 'ALL_OR_NOTHING' | 'VALID_ROWS' | 'PREVIEW',
     private readonly settings: ImportSettings,
     private readonly counters: Counters,
     private readonly actor: Actor,
+    private readonly mappings: ImportMappings,
+    private readonly summary: SummaryCollector,
+    private readonly createMissing: boolean,
   ) {
     this.hasSelfReferences = definition.columns.some((c) => c.reference?.self);
   }
@@ -145,12 +179,14 @@ class SheetImport {
       if (next.done) break;
       first.push(...next.value);
     }
-    const layout = locateHeader(this.definition, first.slice(0, HEADER_SEARCH_ROWS));
+    const layout = locateHeader(this.definition, first.slice(0, HEADER_SEARCH_ROWS), this.mappings.headers);
     const headerIndex = first.findIndex((row) => row.number === layout.headerRow);
     const dataRows = rowCount - headerIndex - 1;
     if (dataRows > this.settings.maxRows)
       throw new WorkbookRefusedError(`El archivo tiene ${dataRows} filas; el máximo por importación es ${this.settings.maxRows}. Divídalo en varios archivos.`);
-    this.parser = rowParser(this.definition, layout, this.settings.timeZone);
+    this.parser = rowParser(this.definition, layout, this.settings.timeZone, this.mappings);
+    this.parser.onUnknownChoice = (field, value) => this.summary.unknownValue(field, 'choice', value);
+    this.summary.layout(layout, layout.unrecognised, this.parser);
     await this.deps.prisma.importRun.update({ where: { id: this.importRunId }, data: { rowsTotal: dataRows } });
 
     const remaining = (async function* () {
@@ -160,6 +196,7 @@ class SheetImport {
     })();
 
     if (this.mode === 'VALID_ROWS') await this.eachBatch(remaining, resumeAfter, (batch, lastRow) => this.commitBatch(batch, lastRow));
+    else if (this.mode === 'PREVIEW') await this.eachBatch(remaining, 0, (batch) => this.previewBatch(batch));
     else await this.allOrNothing(remaining);
     if (this.counters.rowsRead === 0 && !resumeAfter) throw new WorkbookRefusedError('La hoja no tiene filas de datos debajo de los encabezados.');
   }
@@ -200,8 +237,9 @@ class SheetImport {
     await writing;
   }
 
+  /** A key seen earlier in the file, whatever else is wrong with either row (one pass). */
   private checkDuplicate(candidate: CandidateRow): void {
-    if (candidate.errors.length) return;
+    if (!candidate.key) return; // a key field is missing or unreadable: already reported
     const first = this.seen.get(candidate.key);
     if (first === undefined) {
       this.seen.set(candidate.key, candidate.rowNumber);
@@ -218,17 +256,50 @@ class SheetImport {
 
   /** Resolves references and splits the batch into rows to write and errors. */
   private async prepare(db: SqlRunner, batch: CandidateRow[]): Promise<{ valid: CandidateRow[]; errors: RowError[] }> {
-    await resolveReferences(db, this.definition, this.parser, batch, this.references, this.validKeys);
+    await resolveReferences(db, this.definition, this.parser, batch, {
+      cache: this.references,
+      earlierRows: this.validKeys,
+      pendingId: this.mode === 'PREVIEW' ? PENDING_ID : null,
+      onUnknown: (field, code) => this.summary.unknownValue(field, 'reference', code),
+      createMissing: !this.createMissing ? 'no' : this.mode === 'PREVIEW' ? 'pretend' : 'write',
+      onCreated: (field, names) => this.summary.created(field, names),
+    });
     const valid = batch.filter((row) => !row.errors.length);
     if (this.hasSelfReferences) for (const row of valid) this.validKeys.add(row.key);
+    for (const row of batch) if (row.errors.length) this.summary.sample('rejected', row);
     return { valid, errors: batch.flatMap((row) => row.errors) };
   }
 
-  private count(batch: CandidateRow[], rejectedRows: Set<number>, written: number): void {
+  private count(batch: CandidateRow[], rejectedRows: Set<number>, inserted: number, updated: number, written = true): void {
     this.counters.rowsRead += batch.length;
     this.counters.rowsRejected += rejectedRows.size;
     this.counters.rowsValid += batch.length - rejectedRows.size;
-    this.counters.rowsWritten += written;
+    this.counters.rowsNew += inserted;
+    this.counters.rowsChanged += updated;
+    this.counters.rowsUnchanged += batch.length - rejectedRows.size - inserted - updated;
+    if (written) this.counters.rowsWritten += inserted + updated;
+  }
+
+  /** "Validar sin importar": what the upsert would do to each valid row, asked without writing. */
+  private async previewBatch(batch: CandidateRow[]): Promise<void> {
+    // Plain pg on the pool, like the writes: Prisma's raw queries cost far more with arrays of 5 000.
+    const pool = this.deps.pool;
+    const db: SqlRunner = {
+      $executeRawUnsafe: async (query, ...values) => (await pool.query(query, values)).rowCount ?? 0,
+      $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await pool.query(query, values)).rows as T,
+    };
+    const { valid, errors } = await this.prepare(db, batch);
+    const outcomes = await classifyRows(db, this.definition, valid);
+    let inserted = 0;
+    let updated = 0;
+    outcomes.forEach((outcome, i) => {
+      if (outcome.kind === 'new') inserted++;
+      if (outcome.kind === 'changed') updated++;
+      this.summary.sample(outcome.kind, valid[i]!, outcome.kind === 'changed' ? outcome.fields : undefined);
+    });
+    await recordErrors(db, this.importRunId, errors);
+    this.count(batch, new Set(errors.map((e) => e.rowNumber)), inserted, updated, false);
+    await this.reportProgress();
   }
 
   /** "Solo filas válidas": the batch, its rejected rows, the counters and the checkpoint in one transaction. */
@@ -238,16 +309,17 @@ class SheetImport {
       const result = await upsertRows(db, this.definition, valid);
       const allErrors = [...errors, ...result.errors];
       await recordErrors(db, this.importRunId, allErrors);
-      this.count(batch, new Set(allErrors.map((e) => e.rowNumber)), result.written);
+      this.count(batch, new Set(allErrors.map((e) => e.rowNumber)), result.inserted, result.updated);
       await this.saveCounters(db, lastRow);
     });
   }
 
   private async saveCounters(db: SqlRunner, checkpointRow?: number): Promise<void> {
-    const { rowsRead, rowsValid, rowsRejected, rowsWritten } = this.counters;
+    const { rowsRead, rowsValid, rowsRejected, rowsWritten, rowsNew, rowsChanged, rowsUnchanged } = this.counters;
     await db.$executeRawUnsafe(
-      `UPDATE import_runs SET rows_read = $2, rows_valid = $3, rows_rejected = $4, rows_written = $5, checkpoint_row = coalesce($6, checkpoint_row) WHERE id = $1`,
-      this.importRunId, rowsRead, rowsValid, rowsRejected, rowsWritten, checkpointRow ?? null,
+      `UPDATE import_runs SET rows_read = $2, rows_valid = $3, rows_rejected = $4, rows_written = $5, rows_new = $6, rows_changed = $7,
+       rows_unchanged = $8, checkpoint_row = coalesce($9, checkpoint_row) WHERE id = $1`,
+      this.importRunId, rowsRead, rowsValid, rowsRejected, rowsWritten, rowsNew, rowsChanged, rowsUnchanged, checkpointRow ?? null,
     );
   }
 
@@ -258,18 +330,20 @@ class SheetImport {
       await sqlTransactionAs(this.deps.pool, this.actor, async (db) => {
         await this.eachBatch(rows, 0, async (batch) => {
           const { valid, errors } = await this.prepare(db, batch);
-          const result = this.counters.rowsRejected || errors.length ? { written: 0, errors: [] } : await upsertRows(db, this.definition, valid);
+          const result = this.counters.rowsRejected || errors.length ? { inserted: 0, updated: 0, errors: [] } : await upsertRows(db, this.definition, valid);
           const allErrors = [...errors, ...result.errors];
           // Logged outside the transaction (a separate connection), so the report survives the rollback.
           if (allErrors.length) await recordErrors(this.deps.prisma as unknown as SqlRunner, this.importRunId, allErrors);
-          this.count(batch, new Set(allErrors.map((e) => e.rowNumber)), result.written);
+          this.count(batch, new Set(allErrors.map((e) => e.rowNumber)), result.inserted, result.updated);
           await this.reportProgress();
         });
         if (this.counters.rowsRejected) throw new RollBack();
       });
     } catch (error) {
       if (!(error instanceof RollBack)) throw error;
-      this.counters.rowsWritten = 0;
+      // Nothing was written: no row is new or changed (those not reached were never compared).
+      Object.assign(this.counters, { rowsWritten: 0, rowsNew: 0, rowsChanged: 0, rowsUnchanged: 0 });
+      this.summary.summary.created = []; // rolled back with the rows
     }
   }
 

@@ -14,7 +14,13 @@ export const startImportInput = z.object({
   kind: z.string(),
   mode: z.enum(['ALL_OR_NOTHING', 'VALID_ROWS']).default('ALL_OR_NOTHING'),
   fileName: z.string().trim().min(1).max(255),
+  /** "Validar sin importar": the same job, writing nothing. */
+  preview: z.boolean().default(false),
+  /** "Crear los que falten": simple catalogue entries named by the sheet and missing are created. */
+  createMissing: z.boolean().default(false),
 });
+
+export const rerunImportInput = startImportInput.pick({ mode: true, preview: true, createMissing: true });
 
 export interface StartImportDependencies {
   prisma: Db;
@@ -30,7 +36,7 @@ export async function startImport(
   input: z.input<typeof startImportInput>,
   filePath: string,
 ): Promise<{ id: number }> {
-  const { kind, mode, fileName } = startImportInput.parse(input);
+  const { kind, mode, fileName, preview, createMissing } = startImportInput.parse(input);
   const definition = importDefinition(kind);
   if (!definition) throw new Refusal('importKindUnknown', { kind }, { kind: 'notFound' });
   if (!ability.can('import', definition.model)) throw new AccessDeniedError('import', definition.model);
@@ -39,7 +45,35 @@ export async function startImport(
   const now = new Date();
   const fileKey = `imports/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}.xlsx`;
   await deps.storage.put(fileKey, createReadStream(filePath), { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const run = await deps.prisma.importRun.create({ data: { kind, mode, fileName, fileKey, userId } });
+  const run = await deps.prisma.importRun.create({ data: { kind, mode, fileName, fileKey, userId, preview, createMissing } });
+  const jobId = await deps.enqueue(run.id);
+  await deps.prisma.importRun.update({ where: { id: run.id }, data: { jobId } });
+  return { id: run.id };
+}
+
+/**
+ * "Importar" after "Validar sin importar" (or "Validar de nuevo" after a mapping): a new run of the file
+ * an earlier run stored, so the clerk does not upload it twice. The earlier run must be visible to him
+ * and its file still kept.
+ */
+export async function rerunImport(
+  deps: StartImportDependencies,
+  ability: AppAbility,
+  userId: number,
+  importRunId: number,
+  input: z.input<typeof rerunImportInput>,
+): Promise<{ id: number } | null> {
+  const { mode, preview, createMissing } = rerunImportInput.parse(input);
+  const earlier = await importRunVisibleTo(deps.prisma, ability, userId, importRunId);
+  if (!earlier) return null;
+  const definition = importDefinition(earlier.kind);
+  if (!definition) throw new Refusal('importKindUnknown', { kind: earlier.kind }, { kind: 'notFound' });
+  if (!ability.can('import', definition.model)) throw new AccessDeniedError('import', definition.model);
+  if (earlier.filesRemovedAt)
+    throw new Refusal('importFileRemoved', {}, { kind: 'gone' });
+  const run = await deps.prisma.importRun.create({
+    data: { kind: earlier.kind, mode, fileName: earlier.fileName, fileKey: earlier.fileKey, userId, preview, createMissing },
+  });
   const jobId = await deps.enqueue(run.id);
   await deps.prisma.importRun.update({ where: { id: run.id }, data: { jobId } });
   return { id: run.id };

@@ -18,6 +18,10 @@ export async function writeTemplate(definition: ImportDefinition, output: Writab
     if (column.type === 'date') hints.push('Fecha dd/mm/aaaa.');
     if (column.type === 'instant') hints.push('Fecha y hora dd/mm/aaaa hh:mm (hora de la planta).');
     if (column.type === 'decimal') hints.push('Número; admite coma decimal.');
+    if (column.type === 'weekdays') hints.push('Días laborables: 1-5, L-V o lunes a viernes.');
+    if (column.type === 'time') hints.push('Hora hh:mm.');
+    if (column.type === 'email') hints.push('Correo electrónico.');
+    if (column.reference?.createMissing) hints.push('Si no existe, "Crear los que falten" la crea con ese nombre.');
     if (column.reference) hints.push(`Código de ${column.reference.noun.replace(/^(el|la) /, '')} existente.`);
     cell.note = hints.join(' ');
   });

@@ -13,30 +13,50 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** Ids of referenced rows by the code the clerk wrote (without case or accents), kept across batches. */
 export type ReferenceCache = Map<string, Map<string, number>>;
 
+export interface ReferenceResolution {
+  cache: ReferenceCache;
+  /** Keys of earlier valid rows of the file: a self reference may name one of them. */
+  earlierRows: Set<string>;
+  /** What a self reference to an earlier row of the file becomes when that row is not in the
+   * database yet: null when writing (the row is written before its children look it up, or never
+   * in an all-or-nothing run that stopped writing), a placeholder id when previewing. */
+  pendingId: number | null;
+  /** Each reference the database does not know, with the code as written. */
+  onUnknown?: (field: string, code: string) => void;
+  /** "Crear los que falten": missing entries of a simple catalogue are inserted ('write'), or counted
+   * as if they were ('pretend', in a preview, given the pending id), or reported ('no', the default). */
+  createMissing?: 'no' | 'write' | 'pretend';
+  onCreated?: (field: string, names: string[]) => void;
+}
+
+/** The code a created catalogue entry gets from its name: "Bombas de vacío" → "BOMBAS-DE-VACIO". */
+export function codeFromName(name: string, length: number): string {
+  return normalizeSearchText(name).toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, length).replace(/-+$/, '');
+}
+
 /**
- * Resolves every reference of the batch's still-valid rows with one query per column. A reference the
- * database does not know is an error, never a silent creation; a reference to the model being imported
- * may name an earlier valid row of the file (`earlierRows`), which is in the database once written.
+ * Resolves every reference of the batch's rows with one query per column. A reference the database
+ * does not know is an error, never a silent creation. One pass: rows with other problems are
+ * resolved too, so a clerk hears about all of a row's problems at once.
  */
 export async function resolveReferences(
   db: SqlRunner,
   definition: ImportDefinition,
   parser: RowParser,
   rows: CandidateRow[],
-  cache: ReferenceCache,
-  earlierRows: Set<string>,
+  resolution: ReferenceResolution,
 ): Promise<void> {
-  // Rows that passed their own checks; every unknown reference of such a row is reported, not just the first.
-  const eligible = rows.filter((row) => !row.errors.length);
+  const { cache, earlierRows } = resolution;
   for (const column of definition.columns) {
     const reference = column.reference;
     if (!reference) continue;
     let known = cache.get(column.field);
     if (!known) cache.set(column.field, (known = new Map()));
     const wanted = new Map<string, string>(); // normalized -> as written
-    for (const row of eligible) {
+    for (const row of rows) {
       const code = row.values[column.field];
-      if (typeof code === 'string' && !known.has(normalizeSearchText(code))) wanted.set(normalizeSearchText(code), code);
+      // The first spelling in the file names a created entry ("Compresores de aire", not a later "compresores de aire").
+      if (typeof code === 'string' && !known.has(normalizeSearchText(code)) && !wanted.has(normalizeSearchText(code))) wanted.set(normalizeSearchText(code), code);
     }
     // Exactly as written first (the unique index answers), then ignoring case and accents for the rest.
     for (const by of reference.by) {
@@ -55,19 +75,37 @@ export async function resolveReferences(
       );
       for (const { key, id } of found) remember(known, wanted, key, id);
     }
-    for (const row of eligible) {
+    const create = reference.createMissing;
+    if (create && wanted.size && resolution.createMissing === 'pretend') {
+      for (const key of wanted.keys()) known.set(key, resolution.pendingId ?? -1);
+      resolution.onCreated?.(column.field, [...wanted.values()]);
+    } else if (create && wanted.size && resolution.createMissing === 'write') {
+      const names = [...wanted.values()].filter((name) => codeFromName(name, create.codeLength));
+      // A code already taken by another entry is left alone: that name stays unknown and is reported.
+      const created = await db.$queryRawUnsafe<{ key: string; id: number }[]>(
+        `INSERT INTO ${ident(reference.table)} (${ident(create.codeColumn)}, ${ident(create.nameColumn)})
+         SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING ${ident(create.nameColumn)} AS key, id`,
+        names.map((name) => codeFromName(name, create.codeLength)),
+        names,
+      );
+      for (const { key, id } of created) remember(known, wanted, key, id);
+      if (created.length) resolution.onCreated?.(column.field, created.map((c) => c.key));
+    }
+    for (const row of rows) {
       const code = row.values[column.field];
       if (typeof code !== 'string') continue;
       const id = known.get(normalizeSearchText(code));
       if (id !== undefined) row.values[column.field] = id;
-      else if (reference.self && earlierRows.has(JSON.stringify([code.toLowerCase()]))) row.values[column.field] = null;
-      else
+      else if (reference.self && earlierRows.has(JSON.stringify([code.toLowerCase()]))) row.values[column.field] = resolution.pendingId;
+      else {
+        resolution.onUnknown?.(column.field, code);
         row.errors.push({
           rowNumber: row.rowNumber,
           column: parser.headerOf(column.field),
           value: parser.cellOf(row, column.field),
-          reason: `No existe ${reference.noun} "${code}" (la importación no crea registros referenciados: dé de alta primero ese registro o corrija el código).`,
+          reason: `No existe ${reference.noun} "${code}": corrija el código, o dé de alta primero ese registro (a mano o con su propia importación).`,
         });
+      }
     }
   }
 }
@@ -78,12 +116,18 @@ function remember(known: Map<string, number>, wanted: Map<string, string>, key: 
   wanted.delete(normalized);
 }
 
+// unnest() takes one array per column; an array-valued column travels as its text form ('{1,2,3}'),
+// since unnest would flatten a two-dimensional array, and is cast back in the SELECT.
 const ARRAY_TYPES: Record<ColumnDefinition['sqlType'], string> = {
-  text: 'text[]', numeric: 'numeric[]', int: 'int[]', date: 'date[]', timestamptz: 'timestamptz[]', boolean: 'boolean[]',
+  text: 'text[]', numeric: 'numeric[]', int: 'int[]', date: 'date[]', timestamptz: 'timestamptz[]', boolean: 'boolean[]', 'int[]': 'text[]',
 };
+const inputOf = (column: ColumnDefinition, i: number) => (column.sqlType === 'int[]' ? `i.c${i + 1}::int[]` : `i.c${i + 1}`);
+const unnestInputs = (definition: ImportDefinition) =>
+  `unnest(${definition.columns.map((c, i) => `$${i + 1}::${ARRAY_TYPES[c.sqlType]}`).join(', ')}) WITH ORDINALITY AS i(${definition.columns.map((_, i) => `c${i + 1}`).join(', ')}, n)`;
 
 /** INSERT ... SELECT FROM unnest(...) ON CONFLICT (key) DO UPDATE, touching only rows that change, so a
- * replayed batch (a retried job) writes nothing and records no history twice. */
+ * replayed batch (a retried job) writes nothing and records no history twice. It answers how many rows
+ * it inserted and how many it wrote in all (xmax is 0 only on a row this statement inserted). */
 export function upsertStatement(definition: ImportDefinition): string {
   const columns = definition.columns.map((c) => ident(c.sqlColumn));
   const keyColumns = definition.key.map((field) => ident(definition.columns.find((c) => c.field === field)!.sqlColumn));
@@ -92,55 +136,102 @@ export function upsertStatement(definition: ImportDefinition): string {
   const sets = updated.map((c) => `${c} = EXCLUDED.${c}`);
   if (definition.touchesUpdatedAt) sets.push('"updated_at" = now()');
   return [
+    `WITH written AS (`,
     `INSERT INTO ${table} (${columns.join(', ')})`,
-    `SELECT * FROM unnest(${definition.columns.map((c, i) => `$${i + 1}::${ARRAY_TYPES[c.sqlType]}`).join(', ')})`,
+    `SELECT ${definition.columns.map(inputOf).join(', ')} FROM ${unnestInputs(definition)}`,
     `ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${sets.join(', ')}`,
     `WHERE (${updated.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(', ')})`,
+    `RETURNING xmax = 0 AS inserted)`,
+    `SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written FROM written`,
   ].join('\n');
 }
 
-function columnArrays(definition: ImportDefinition, rows: CandidateRow[]): unknown[][] {
+/**
+ * What the upsert would do to each row, without writing: new (no row with its key), changed (the
+ * fields that differ) or unchanged. The same comparison as the upsert's WHERE, so a preview counts what
+ * the import will do. Rows come back in the order given.
+ */
+export function classifyStatement(definition: ImportDefinition): string {
+  const table = ident(definition.table);
+  const on = definition.key.map((field) => {
+    const i = definition.columns.findIndex((c) => c.field === field);
+    return `t.${ident(definition.columns[i]!.sqlColumn)} = ${inputOf(definition.columns[i]!, i)}`;
+  });
+  const changes = definition.columns
+    .map((column, i) => ({ column, input: inputOf(column, i) }))
+    .filter(({ column }) => !definition.key.includes(column.field))
+    .map(({ column, input }) => `CASE WHEN t.${ident(column.sqlColumn)} IS DISTINCT FROM ${input} THEN '${column.field}' END`);
+  return [
+    `SELECT t.id IS NULL AS is_new, array_remove(ARRAY[${changes.join(', ') || 'NULL'}]::text[], NULL) AS changed`,
+    `FROM ${unnestInputs(definition)}`,
+    `LEFT JOIN ${table} t ON ${on.join(' AND ')}`,
+    `ORDER BY i.n`,
+  ].join('\n');
+}
+
+export type RowOutcome = { kind: 'new' } | { kind: 'changed'; fields: string[] } | { kind: 'unchanged' };
+
+export async function classifyRows(db: SqlRunner, definition: ImportDefinition, rows: CandidateRow[]): Promise<RowOutcome[]> {
+  if (!rows.length) return [];
+  const result = await db.$queryRawUnsafe<{ is_new: boolean; changed: string[] }[]>(classifyStatement(definition), ...columnArrays(definition, rows));
+  return result.map((r) => (r.is_new ? { kind: 'new' } : r.changed.length ? { kind: 'changed', fields: r.changed } : { kind: 'unchanged' }));
+}
+
+/** The batch as one array per column, as the statements take it. */
+export function columnArrays(definition: ImportDefinition, rows: CandidateRow[]): unknown[][] {
   return definition.columns.map((column) =>
     rows.map((row) => {
       const value = row.values[column.field];
       if (value === undefined || value === null) return null;
       if (value instanceof Date) return value.toISOString();
+      if (Array.isArray(value)) return `{${value.join(',')}}`;
       return column.sqlType === 'numeric' ? String(value) : value;
     }),
   );
 }
 
+export interface UpsertResult {
+  /** Rows inserted. */
+  inserted: number;
+  /** Rows that existed and had some value changed. */
+  updated: number;
+  errors: RowError[];
+}
+
 /**
  * Upserts the batch in one statement. If PostgreSQL refuses it (a tree cycle, a constraint the
  * parsers cannot see), the batch is replayed row by row under savepoints so only the guilty rows are
- * rejected, each with the database's reason.
+ * rejected, each with the database's reason. Rows neither inserted, updated nor rejected were unchanged.
  */
-export async function upsertRows(db: SqlRunner, definition: ImportDefinition, rows: CandidateRow[]): Promise<{ written: number; errors: RowError[] }> {
-  if (!rows.length) return { written: 0, errors: [] };
+export async function upsertRows(db: SqlRunner, definition: ImportDefinition, rows: CandidateRow[]): Promise<UpsertResult> {
+  if (!rows.length) return { inserted: 0, updated: 0, errors: [] };
   const sql = upsertStatement(definition);
+  const run = async (batch: CandidateRow[]) => (await db.$queryRawUnsafe<{ inserted: number; written: number }[]>(sql, ...columnArrays(definition, batch)))[0]!;
   await db.$executeRawUnsafe('SAVEPOINT import_batch');
   try {
-    await db.$executeRawUnsafe(sql, ...columnArrays(definition, rows));
+    const { inserted, written } = await run(rows);
     await db.$executeRawUnsafe('RELEASE SAVEPOINT import_batch');
-    return { written: rows.length, errors: [] };
+    return { inserted, updated: written - inserted, errors: [] };
   } catch {
     await db.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_batch');
   }
   const errors: RowError[] = [];
-  let written = 0;
+  let inserted = 0;
+  let updated = 0;
   for (const row of rows) {
     await db.$executeRawUnsafe('SAVEPOINT import_row');
     try {
-      await db.$executeRawUnsafe(sql, ...columnArrays(definition, [row]));
+      const result = await run([row]);
       await db.$executeRawUnsafe('RELEASE SAVEPOINT import_row');
-      written++;
+      inserted += result.inserted;
+      updated += result.written - result.inserted;
     } catch (error) {
       await db.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_row');
       errors.push({ rowNumber: row.rowNumber, column: null, value: null, reason: `La base de datos rechazó la fila: ${databaseReason(error)}` });
     }
   }
   await db.$executeRawUnsafe('RELEASE SAVEPOINT import_batch');
-  return { written, errors };
+  return { inserted, updated, errors };
 }
 
 function databaseReason(error: unknown): string {

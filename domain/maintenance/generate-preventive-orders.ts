@@ -7,7 +7,7 @@
 // Set-based: a handful of statements for any number of schedules. An advisory lock makes concurrent runs
 // (two workers, the 06:00 job and a click) take turns, and a due date already holding an order of the
 // schedule is skipped, so generating twice never duplicates.
-import { AccessDeniedError, type AppAbility } from '../access/abilities.js';
+import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
 import type { Db } from '../../prisma/client.js';
 
 export interface PreventiveGeneration {
@@ -35,7 +35,7 @@ const BULK_TIMEOUT_MS = 10 * 60_000;
 export async function generatePreventiveOrders(db: Db, ability: AppAbility | null, request: GenerationRequest): Promise<PreventiveGeneration> {
   if (ability && !ability.can('generate', 'WorkOrder')) throw new AccessDeniedError('generate', 'WorkOrder');
   const day = request.day.toISOString().slice(0, 10);
-  const scheduleIds = request.scheduleIds ?? null;
+  const scheduleIds = await schedulesOf(db, ability, request.scheduleIds ?? null);
 
   return db.transactionAs(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${GENERATION_LOCK})`);
@@ -134,4 +134,14 @@ export async function generatePreventiveOrders(db: Db, ability: AppAbility | nul
     );
     return { day, schedulesDue, ordersCreated: created };
   }, { timeout: BULK_TIMEOUT_MS, maxWait: 10_000 });
+}
+
+/** The schedules a user generates for: those asked for (all when none), narrowed to the schedules his rules
+ * let him read (a supervisor scoped to a site generates his site's orders only). Null: every schedule. */
+async function schedulesOf(db: Db, ability: AppAbility | null, asked: number[] | null): Promise<number[] | null> {
+  const readable = ability ? accessibleWhere(ability, 'read', 'MaintenanceSchedule') : {};
+  if (!readable) return [];
+  if (!Object.keys(readable).length) return asked;
+  const rows = await db.maintenanceSchedule.findMany({ where: { AND: [readable, asked ? { id: { in: asked } } : {}] }, select: { id: true } });
+  return rows.map((row) => row.id);
 }

@@ -96,11 +96,17 @@ export interface KpiBoard {
   trend: { day: string; values: Partial<Record<KpiMetric, number | null>> }[];
 }
 
-/** What the dashboard charts: the latest snapshot by scope, and the plant's trend over `days`. */
-export async function kpiBoard(db: Db, options: { timeZone: string; days?: number }): Promise<KpiBoard> {
+/** What the dashboard charts: the latest snapshot by scope, and the plant's trend over `days`. A viewer
+ * who reads only some snapshots (`readable`: a user scoped to sites reads his top-level sites') gets those:
+ * his site's figures in place of the plant's when he has one site, no plant-wide category figures. */
+export async function kpiBoard(db: Db, options: { timeZone: string; days?: number; readable?: Prisma.KpiSnapshotWhereInput }): Promise<KpiBoard> {
   const latest = await db.kpiSnapshot.findFirst({ orderBy: { takenAt: 'desc' }, select: { takenAt: true } });
   if (!latest) return { takenAt: null, plant: {}, bySite: [], byCategory: [], trend: [] };
-  const rows = await db.kpiSnapshot.findMany({ where: { takenAt: latest.takenAt }, orderBy: [{ scope: 'asc' }, { scopeName: 'asc' }] });
+  const readable = options.readable ?? {};
+  const rows = await db.kpiSnapshot.findMany({ where: { AND: [readable, { takenAt: latest.takenAt }] }, orderBy: [{ scope: 'asc' }, { scopeName: 'asc' }] });
+  const sites = [...new Set(rows.filter((r) => r.scope === 'SITE').map((r) => r.scopeId))];
+  const whole = Object.keys(readable).length === 0;
+  const trendScope = whole ? { scope: 'PLANT', scopeId: 0 } : sites.length === 1 ? { scope: 'SITE', scopeId: sites[0]! } : null;
   const grouped = (scope: string) => {
     const byName = new Map<string, Partial<Record<KpiMetric, number | null>>>();
     for (const row of rows.filter((r) => r.scope === scope)) {
@@ -113,7 +119,8 @@ export async function kpiBoard(db: Db, options: { timeZone: string; days?: numbe
   const trendRows = await db.$queryRaw<{ day: Date; metric: string; value: Prisma.Decimal | null }[]>`
     SELECT DISTINCT ON (day, metric) (taken_at AT TIME ZONE ${options.timeZone})::date AS day, metric, value
       FROM kpi_snapshots
-     WHERE scope = 'PLANT' AND taken_at >= ${latest.takenAt}::timestamptz - make_interval(days => ${options.days ?? 30}::int)
+     WHERE scope = ${trendScope?.scope ?? '-'} AND scope_id = ${trendScope?.scopeId ?? -1}
+       AND taken_at >= ${latest.takenAt}::timestamptz - make_interval(days => ${options.days ?? 30}::int)
      ORDER BY day, metric, taken_at DESC`;
   const trend = new Map<string, Partial<Record<KpiMetric, number | null>>>();
   for (const row of trendRows) {
@@ -124,7 +131,7 @@ export async function kpiBoard(db: Db, options: { timeZone: string; days?: numbe
   }
   return {
     takenAt: latest.takenAt.toISOString(),
-    plant: grouped('PLANT')[0]?.values ?? {},
+    plant: (whole ? grouped('PLANT') : sites.length === 1 ? grouped('SITE') : [])[0]?.values ?? {},
     bySite: grouped('SITE'),
     byCategory: grouped('CATEGORY'),
     trend: [...trend].map(([day, values]) => ({ day, values })),

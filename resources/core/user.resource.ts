@@ -1,6 +1,7 @@
 import { ValidationError, type ActionRequest, type ActionResponse, type ResourceWithOptions } from 'adminjs';
 import type { Db } from '../../prisma/client.js';
 import { MIN_PASSWORD_LENGTH, setUserPassword } from '../../domain/users/password.js';
+import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
 
 // AdminJS never knows the password hash exists (admin/dmmf.ts). The form's "Nueva contraseña" is checked
@@ -31,12 +32,19 @@ export function userResource(prisma: Db): ResourceWithOptions {
   return defineResource(prisma, 'User', {
       navigation: NAVIGATION.administration,
       listProperties: ['id', 'email', 'name', 'isActive', 'lastLoginAt'],
-      showProperties: ['id', 'email', 'name', 'isActive', 'locale', 'lastLoginAt', 'createdAt', 'updatedAt'],
+      showProperties: ['id', 'email', 'name', 'isActive', 'locale', 'lastLoginAt', 'createdAt', 'updatedAt', 'memberships'],
       editProperties: ['email', 'name', 'isActive', 'locale', 'newPassword'],
       filterProperties: ['email', 'name', 'isActive'],
       sort: { sortBy: 'email', direction: 'asc' },
       properties: {
         newPassword: { type: 'password', isVisible: { list: false, show: false, filter: false, edit: true } },
+        // His groups live on his page (the join table has no navigation entry of its own).
+        memberships: {
+          type: 'string',
+          isVisible: { list: false, show: true, filter: false, edit: false },
+          components: { show: Components.RelatedRecords },
+          custom: { resource: 'UserGroup', filter: 'user', columns: ['group'], titleKey: 'relatedGroups', addable: true },
+        },
       },
       actions: {
         new: { before: validateForm(true), after: storePassword },

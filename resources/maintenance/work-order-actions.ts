@@ -1,5 +1,6 @@
 // The lifecycle moves of a work order as AdminJS record actions, one per move, each with its own rule;
 // and the workflow steps that need a form: assigning a technician, recording step values, the closeout.
+import { parseRecordId } from '../../domain/record-id.js';
 import type { Prisma } from '@prisma/client';
 import type { Action, ActionResponse } from 'adminjs';
 import { Components } from '../../admin/component-loader.js';
@@ -41,7 +42,7 @@ export function workOrderFormActions(prisma: Db): Record<FormAction, Partial<Act
   return {
     assign: formAction('assign', {
       rule: ['assign', 'WorkOrder'], icon: 'UserPlus', shownIn: (state) => ASSIGNABLE.includes(state), success: 'workOrderAssigned',
-      run: ({ id, ability, payload }) => assignWorkOrder(prisma, ability, id, Number(payload.technicianId)),
+      run: ({ id, ability, payload }) => assignWorkOrder(prisma, ability, id, parseRecordId(payload.technicianId) ?? Number.NaN),
     }),
     recordSteps: formAction('recordSteps', {
       rule: ['create', 'WorkOrderStepValue'], icon: 'List', shownIn: (state) => RECORDABLE.includes(state), success: 'stepValuesRecorded',

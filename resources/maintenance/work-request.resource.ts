@@ -9,7 +9,8 @@ export const workRequestResource = (prisma: Db, settings: ResourceSettings) =>
     navigation: NAVIGATION.maintenance,
     sort: { sortBy: 'createdAt', direction: 'desc' },
     listProperties: ['id', 'asset', 'description', 'priority', 'state', 'source', 'reportedBy', 'createdAt'],
-    editProperties: ['asset', 'reportedBy', 'description', 'priority', 'state'],
+    // The reporter is whoever files it (set by the adapter, CREATED_BY) and the state moves by the workflow.
+    editProperties: ['asset', 'description', 'priority'],
     filterProperties: ['asset', 'description', 'priority', 'state', 'source', 'measurementPoint', 'reportedBy', 'createdAt'],
     showProperties: ['id', 'asset', 'description', 'priority', 'state', 'source', 'measurementPoint', 'reportedBy', 'createdAt', 'updatedAt', 'documents'],
     properties: {

@@ -27,7 +27,9 @@ describe('an auditor reading a record\'s history in a real browser', () => {
     const timeline = page.getByTestId('history-timeline');
     await timeline.getByText('Modificación').first().waitFor({ timeout: 15_000 });
     const text = await timeline.innerText();
-    expect(text).toContain(`user:${TEST_ADMIN.email}`);
+    // The author by name (it was his account label, user:<e-mail>).
+    expect(text).toContain('Administrador');
+    expect(text).not.toContain('user:');
     expect(text).toMatch(/Ubicación: Planta → Planta > Sala de bombas/);
     expect(text).toContain('Creación');
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'asset-history.png'), fullPage: true });

@@ -43,6 +43,9 @@ export function browserAndBackOffice(): { office: () => TestBackOffice; browser:
   let browser: Browser | undefined;
   beforeAll(async () => {
     [office, browser] = await Promise.all([startTestBackOffice(), launchBrowser()]);
+    // AdminJS bundles our components on the first request for them (tens of seconds on a busy machine):
+    // do it here, under the hook's timeout, so a test's first page load measures the page.
+    await fetch(`${office.url}/admin/frontend/assets/components.bundle.js`).then((response) => response.arrayBuffer());
   });
   afterAll(async () => {
     await browser?.close();

@@ -16,7 +16,7 @@ export const assetsImport: ImportDefinition = {
     },
     {
       field: 'category', aliases: ['categoria del activo'], type: 'reference', required: true, sqlColumn: 'category_id', sqlType: 'int', example: 'Bombas',
-      reference: { table: 'asset_categories', by: ['name', 'code'], noun: 'la categoría' },
+      reference: { table: 'asset_categories', by: ['name', 'code'], noun: 'la categoría', createMissing: { codeColumn: 'code', nameColumn: 'name', codeLength: 40 } },
     },
     { field: 'status', type: 'choice', defaultValue: 'IN_SERVICE', sqlColumn: 'status', sqlType: 'text', example: 'En servicio' },
     { field: 'criticality', aliases: ['criticidad abc'], type: 'choice', defaultValue: 'C', sqlColumn: 'criticality', sqlType: 'text', example: 'B' },

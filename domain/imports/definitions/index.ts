@@ -1,12 +1,41 @@
-// Every importable model, by ImportRun.kind.
+// Every importable model, by ImportRun.kind, in the order a first migration imports them: each kind
+// after the kinds it names (the migration page lists them in this order).
 import type { ImportDefinition } from '../import-definition.js';
+import { assetCategoriesImport } from './asset-categories.import.js';
 import { assetsImport } from './assets.import.js';
+import { calendarHolidaysImport } from './calendar-holidays.import.js';
+import { failureCodesImport } from './failure-codes.import.js';
+import { frequenciesImport } from './frequencies.import.js';
 import { locationsImport } from './locations.import.js';
 import { maintenanceSchedulesImport } from './maintenance-schedules.import.js';
+import { maintenanceTypesImport } from './maintenance-types.import.js';
 import { measurementPointsImport } from './measurement-points.import.js';
+import { procedureStepsImport } from './procedure-steps.import.js';
+import { proceduresImport } from './procedures.import.js';
 import { readingsImport } from './readings.import.js';
+import { routinesImport } from './routines.import.js';
+import { techniciansImport } from './technicians.import.js';
+import { usersImport } from './users.import.js';
+import { workCalendarsImport } from './work-calendars.import.js';
 
-export const IMPORT_DEFINITIONS: ImportDefinition[] = [locationsImport, assetsImport, measurementPointsImport, maintenanceSchedulesImport, readingsImport];
+export const IMPORT_DEFINITIONS: ImportDefinition[] = [
+  usersImport,
+  techniciansImport,
+  locationsImport,
+  assetCategoriesImport,
+  assetsImport,
+  measurementPointsImport,
+  readingsImport,
+  maintenanceTypesImport,
+  frequenciesImport,
+  proceduresImport,
+  procedureStepsImport,
+  routinesImport,
+  workCalendarsImport,
+  calendarHolidaysImport,
+  maintenanceSchedulesImport,
+  failureCodesImport,
+];
 
 export function importDefinition(kind: string): ImportDefinition | undefined {
   return IMPORT_DEFINITIONS.find((definition) => definition.kind === kind);
@@ -14,4 +43,10 @@ export function importDefinition(kind: string): ImportDefinition | undefined {
 
 export function importDefinitionOf(model: string): ImportDefinition | undefined {
   return IMPORT_DEFINITIONS.find((definition) => definition.model === model);
+}
+
+/** The kinds a kind's rows name (its references to other kinds), for the migration order. */
+export function importDependencies(definition: ImportDefinition): ImportDefinition[] {
+  const tables = new Set(definition.columns.flatMap((column) => (column.reference && !column.reference.self ? [column.reference.table] : [])));
+  return IMPORT_DEFINITIONS.filter((other) => other !== definition && tables.has(other.table));
 }

@@ -1,0 +1,91 @@
+// Values every import accepts in a closed column besides our codes and our Spanish and English labels:
+// the codes of the system the plant migrates from (the Django seed stores `Activo.estado = 'ACTIVO'`,
+// `OrdenTrabajo.tipo = 'PREVENTIVO'`, `estado = 'PENDIENTE' | 'EN_PROCESO' | 'COMPLETADO'`) and the usual
+// spellings of its exports. They are compared like headers (no case, accents, spaces or punctuation:
+// "EN_PROCESO" = "En proceso"). A clerk's own mappings (import_mappings) come on top of these.
+//
+// Decisions where the seed is silent: INACTIVO is "out of service" (the asset exists but does not run),
+// BAJA is "retired"; criticality 1/2/3 and Alta/Media/Baja read as A/B/C; priorities 1..4 count from
+// the most urgent. test/value-synonyms.test.ts checks each list against VOCABULARIES and that no
+// spelling means two things in the same column.
+import type { VOCABULARIES } from '../vocabularies.js';
+
+type Vocabularies = typeof VOCABULARIES;
+type SynonymsOf<Codes extends readonly string[]> = { [Code in Codes[number]]: readonly string[] };
+export type ValueSynonyms = { [Model in keyof Vocabularies]: { [Field in keyof Vocabularies[Model]]: SynonymsOf<Vocabularies[Model][Field] & readonly string[]> } };
+
+const PRIORITY = {
+  LOW: ['BAJA', '4'],
+  MEDIUM: ['MEDIA', 'NORMAL', '3'],
+  HIGH: ['ALTA', '2'],
+  URGENT: ['URGENTE', 'EMERGENCIA', '1'],
+} as const;
+
+export const VALUE_SYNONYMS: ValueSynonyms = {
+  Asset: {
+    status: {
+      IN_SERVICE: ['ACTIVO', 'ACTIVE', 'EN_OPERACION'],
+      STANDBY: ['RESERVA', 'RESPALDO', 'STAND_BY'],
+      OUT_OF_SERVICE: ['INACTIVO', 'INACTIVE', 'FUERA_SERVICIO', 'AVERIADO', 'EN_REPARACION'],
+      RETIRED: ['BAJA', 'DE_BAJA', 'RETIRADO', 'DESINCORPORADO'],
+    },
+    criticality: { A: ['ALTA', 'CRITICA', '1', 'HIGH'], B: ['MEDIA', '2', 'MEDIUM'], C: ['BAJA', '3', 'LOW'] },
+  },
+  Reading: {
+    source: { MANUAL: ['OPERADOR', 'RONDA'], IMPORT: ['IMPORTACION', 'EXCEL'], SCADA: ['AUTOMATICA', 'SENSOR'], WORK_ORDER: ['OT', 'ORDEN'] },
+  },
+  ImportRun: {
+    mode: { ALL_OR_NOTHING: ['TODO_O_NADA'], VALID_ROWS: ['SOLO_VALIDAS'] },
+    state: { QUEUED: ['PENDIENTE'], RUNNING: ['EN_PROCESO', 'PROGRESS'], SUCCEEDED: ['COMPLETADO', 'SUCCESS'], PARTIAL: ['PARCIAL'], FAILED: ['ERROR', 'FAILURE'] },
+  },
+  Frequency: {
+    calendarUnit: { DAY: ['DIA', 'DIAS', 'D', 'DAYS'], WEEK: ['SEMANA', 'SEMANAS', 'S', 'W', 'WEEKS'], MONTH: ['MES', 'MESES', 'M', 'MONTHS'] },
+  },
+  ProcedureStep: {
+    valueType: { NUMBER: ['NUMERO', 'NUMERICO', 'MEDICION'], BOOLEAN: ['SI_NO', 'CHECK', 'VERIFICACION'], TEXT: ['TEXTO', 'OBSERVACION'] },
+  },
+  WorkRequest: {
+    source: { PERSON: ['PERSONA', 'USUARIO'], CONDITION: ['CONDICION', 'ALARMA'] },
+    priority: PRIORITY,
+    state: { OPEN: ['ABIERTO', 'PENDIENTE'], IN_REVIEW: ['EN_REVISION'], CONVERTED: ['CONVERTIDO', 'CON_OT'], REJECTED: ['RECHAZADO', 'ANULADO'] },
+  },
+  WorkOrder: {
+    kind: { PREVENTIVE: ['PREVENTIVO', 'PM'], CORRECTIVE: ['CORRECTIVO', 'CM'] },
+    state: {
+      PENDING: ['PENDIENTE'],
+      ASSIGNED: ['ASIGNADO'],
+      IN_PROGRESS: ['EN_PROCESO', 'EN_EJECUCION'],
+      ON_HOLD: ['EN_ESPERA', 'PAUSADO'],
+      COMPLETED: ['COMPLETADO', 'TERMINADO'],
+      CLOSED: ['CERRADO'],
+      CANCELLED: ['CANCELADO', 'ANULADO'],
+    },
+    priority: PRIORITY,
+  },
+  FailureCode: { kind: { PROBLEM: ['PROBLEMA', 'SINTOMA', 'FALLA'], CAUSE: ['CAUSA'], REMEDY: ['SOLUCION', 'REMEDIO', 'ACCION'] } },
+  Requisition: {
+    state: { DRAFT: ['BORRADOR'], SUBMITTED: ['ENVIADA', 'PENDIENTE'], APPROVED: ['APROBADA'], REJECTED: ['RECHAZADA'] },
+    erpSyncState: { NOT_SENT: ['NO_ENVIADA'], PENDING: ['PENDIENTE'], SENT: ['ENVIADA', 'SINCRONIZADA'], FAILED: ['ERROR'] },
+  },
+  Ticket: {
+    type: { FAILURE: ['FALLA', 'AVERIA'], SERVICE: ['SERVICIO'], COMPLAINT: ['RECLAMO', 'QUEJA'], INFORMATION: ['INFORMACION', 'CONSULTA'] },
+    state: { OPEN: ['ABIERTO', 'NUEVO'], IN_PROGRESS: ['EN_PROCESO', 'EN_ATENCION'], RESOLVED: ['RESUELTO', 'ATENDIDO'], CLOSED: ['CERRADO'] },
+    source: { MANUAL: ['LOCAL'], SIG: ['LEGADO'] },
+  },
+  // Derived figures, never imported; listed so every vocabulary answers the same question.
+  KpiSnapshot: {
+    scope: { PLANT: ['PLANTA'], SITE: ['SITIO', 'SEDE'], CATEGORY: ['CATEGORIA'] },
+    metric: { MTBF_HOURS: ['MTBF'], MTTR_HOURS: ['MTTR'], PM_COMPLIANCE_PCT: ['CUMPLIMIENTO_PM'], BACKLOG: ['PENDIENTES'], OVERDUE: ['VENCIDAS'] },
+  },
+  Document: {
+    kind: { PROCEDURE: ['PROCEDIMIENTO'], DRAWING: ['PLANO'], MANUAL: ['MANUAL_TECNICO'], CERTIFICATE: ['CERTIFICADO'], REPORT: ['INFORME', 'REPORTE'], PHOTO: ['FOTO', 'IMAGEN'], OTHER: ['OTRO'] },
+    state: { DRAFT: ['BORRADOR'], IN_REVIEW: ['EN_REVISION'], APPROVED: ['APROBADO', 'VIGENTE'], OBSOLETE: ['OBSOLETO'] },
+  },
+  User: { locale: { es: ['ESPANOL', 'SPANISH', 'ES_HN'], en: ['INGLES', 'ENGLISH', 'EN_US'] } },
+  Group: { code: { ADMINISTRATORS: ['ADMINISTRADORES', 'ADMIN'], SUPERVISORS: ['SUPERVISORES'], TECHNICIANS: ['TECNICOS'], CONSULTANTS: ['CONSULTORES'], OPERATORS: ['OPERADORES'] } },
+};
+
+/** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */
+export function synonymsOf(model: string, field: string): Record<string, readonly string[]> {
+  return ((VALUE_SYNONYMS as unknown as Record<string, Record<string, Record<string, readonly string[]>>>)[model]?.[field]) ?? {};
+}

@@ -1,0 +1,297 @@
+// Sites: a utility runs several plants, and a user scoped to one (UserSite) sees and writes only what lies
+// in its location subtree, on every path: lists and counts, pickers, show pages, dashboard, history,
+// exports and file downloads. Through HTTP as signed-in users, on a real database.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../prisma/client.js';
+import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
+import { aPdf, uploadRevision } from './support/documents.js';
+import * as make from './support/factories.js';
+import { aPerson, type Person } from './support/people.js';
+
+let office: TestBackOffice;
+let prisma: Db;
+let scoped: Person; // supervisor of Planta Norte
+let unscoped: Person; // supervisor of the whole utility
+let admin: Person; // administrator, given a site too: administrators see all anyway
+let technician: Person; // technician of Planta Norte
+// What lies in each plant.
+const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder', number>;
+const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder', number>;
+
+type RecordJson = { id: string | number; params: Record<string, unknown>; errors?: Record<string, { message: string }> };
+type List = { records: RecordJson[]; meta: { total: number } };
+const ids = (records: RecordJson[]) => records.map((r) => Number(r.id)).sort((a, b) => a - b);
+
+async function scopeTo(person: Person, locationId: number) {
+  await prisma.userSite.create({ data: { userId: person.userId, locationId } });
+}
+
+function form(fields: Record<string, string | number>) {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.set(name, String(value));
+  return body;
+}
+
+beforeAll(async () => {
+  office = await startTestBackOffice();
+  prisma = office.database.prisma;
+  await prisma.group.update({ where: { code: 'SUPERVISORS' }, data: { canReadHistory: true } });
+  scoped = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Sara Supervisora Norte');
+  unscoped = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Saúl Supervisor General');
+  admin = await aPerson(prisma, office.url, ['ADMINISTRATORS'], 'Ana Administradora');
+  technician = await aPerson(prisma, office.url, ['TECHNICIANS'], 'Tomás Técnico Norte', { technician: true });
+  const colleague = await make.aTechnician(prisma);
+
+  north.site = (await make.aLocation(prisma, { name: 'Planta Norte', code: 'NORTE' })).id;
+  north.room = (await make.aLocation(prisma, { name: 'Sala de calderas', code: 'NORTE-CAL', parentId: north.site })).id;
+  south.site = (await make.aLocation(prisma, { name: 'Planta Sur', code: 'SUR' })).id;
+  const southRoom = (await make.aLocation(prisma, { name: 'Sala de turbinas', code: 'SUR-TUR', parentId: south.site })).id;
+  north.asset = (await make.anAsset(prisma, { locationId: north.room, code: 'N-BOMBA', description: 'Bomba de alimentación norte' })).id;
+  south.asset = (await make.anAsset(prisma, { locationId: southRoom, code: 'S-BOMBA', description: 'Bomba de alimentación sur' })).id;
+  const order = (assetId: number, description: string, technicianId?: number) =>
+    prisma.workOrder.create({ data: { kind: 'CORRECTIVE', assetId, technicianId, state: technicianId ? 'ASSIGNED' : 'PENDING', plannedOn: new Date('2026-11-25'), description } });
+  north.order = (await order(north.asset, 'Revisar sello norte')).id;
+  south.order = (await order(south.asset, 'Revisar sello sur')).id;
+  north.techOrder = (await order(north.asset, 'Cambiar rodamiento norte', technician.technicianId)).id;
+  south.techOrder = (await order(south.asset, 'Cambiar rodamiento sur', technician.technicianId)).id;
+  north.colleagueOrder = (await order(north.asset, 'Lubricar norte', colleague.id)).id;
+  const request = (assetId: number, description: string) => prisma.workRequest.create({ data: { assetId, description, reportedById: unscoped.userId } });
+  north.request = (await request(north.asset, 'Fuga en la bomba norte')).id;
+  south.request = (await request(south.asset, 'Fuga en la bomba sur')).id;
+  north.schedule = (await make.aSchedule(prisma, north.asset)).id;
+  south.schedule = (await make.aSchedule(prisma, south.asset)).id;
+  // A manual of each pump, uploaded by the administrator.
+  for (const [plant, assetId] of [[north, north.asset], [south, south.asset]] as const) {
+    plant.document = (await prisma.document.create({ data: { title: 'Manual de la bomba', kind: 'MANUAL', assetId } })).id;
+    const uploaded = await uploadRevision(admin.client, plant.document, aPdf('Manual'), 'manual.pdf');
+    expect(uploaded.status).toBe(201);
+    plant.revision = uploaded.body.revision!.id;
+  }
+  // The latest KPI snapshot: the plant's, each site's and a category's.
+  const takenAt = new Date();
+  await prisma.kpiSnapshot.createMany({
+    data: [
+      { takenAt, scope: 'PLANT', scopeId: 0, scopeName: 'Planta', metric: 'BACKLOG', value: 30 },
+      { takenAt, scope: 'SITE', scopeId: north.site, scopeName: 'Planta Norte', metric: 'BACKLOG', value: 10 },
+      { takenAt, scope: 'SITE', scopeId: south.site, scopeName: 'Planta Sur', metric: 'BACKLOG', value: 20 },
+      { takenAt, scope: 'CATEGORY', scopeId: 1, scopeName: 'Bombas', metric: 'BACKLOG', value: 30 },
+    ],
+  });
+
+  await scopeTo(scoped, north.site);
+  await scopeTo(technician, north.site);
+  await scopeTo(admin, north.site);
+});
+afterAll(() => office?.close());
+
+const list = (person: Person, resource: string, query = '') =>
+  person.client.json<List>(`/admin/api/resources/${resource}/actions/list?perPage=100${query}`);
+
+describe('a supervisor scoped to Planta Norte', () => {
+  it.each([
+    ['Asset', 'asset'],
+    ['WorkOrder', 'order'],
+    ['WorkRequest', 'request'],
+    ['MaintenanceSchedule', 'schedule'],
+    ['Document', 'document'],
+  ] as const)("lists and counts only Planta Norte's %s rows; Planta Sur's are not found by id", async (resource, key) => {
+    const { status, body } = await list(scoped, resource);
+    expect(status).toBe(200);
+    expect(ids(body.records)).toContain(north[key]);
+    expect(ids(body.records)).not.toContain(south[key]);
+    expect(body.meta.total).toBe(body.records.length);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${north[key]}/show`)).status).toBe(200);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${north[key]}/edit`)).status).toBe(200);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${south[key]}/show`)).status).toBe(404);
+  });
+
+  it('sees every order of his plant (not only his own) and none of the other', async () => {
+    const { body } = await list(scoped, 'WorkOrder');
+    expect(ids(body.records)).toEqual([north.order, north.techOrder, north.colleagueOrder].sort((a, b) => a - b));
+  });
+
+  it('the location tree shows his site and what is below it', async () => {
+    const { body } = await list(scoped, 'Location');
+    expect(ids(body.records)).toEqual([north.site, north.room].sort((a, b) => a - b));
+  });
+
+  it('pickers offer only his plant: assets and locations by name', async () => {
+    const assets = await scoped.client.json<{ records: RecordJson[] }>('/admin/api/resources/Asset/search/bomba');
+    expect(ids(assets.body.records)).toEqual([north.asset]);
+    // A location's title is its full name ("Planta Norte > Sala de calderas").
+    const locations = await scoped.client.json<{ records: RecordJson[] }>('/admin/api/resources/Location/search/planta');
+    expect(ids(locations.body.records)).toEqual([north.site, north.room].sort((a, b) => a - b));
+  });
+
+  it('the dashboard counts and KPIs are those of his plant', async () => {
+    const { body } = await scoped.client.json<{ counts: { label: string; value: number }[]; kpis: { plant: Record<string, number>; bySite: { name: string }[]; byCategory: unknown[] }; sites: string[] }>('/admin/api/dashboard');
+    expect(body.sites).toEqual(['Planta Norte']);
+    const count = (label: string) => body.counts.find((c) => c.label === label)?.value;
+    expect(count('dashboardAssets')).toBe(1);
+    expect(count('dashboardOpenWorkOrders')).toBe(3);
+    expect(count('dashboardOpenRequests')).toBe(1);
+    expect(body.kpis.bySite.map((s) => s.name)).toEqual(['Planta Norte']);
+    expect(body.kpis.plant.BACKLOG).toBe(10);
+    expect(body.kpis.byCategory).toEqual([]);
+  });
+
+  it("history shows his plant's records only, globally and per record", async () => {
+    const { status, body } = await list(scoped, 'ChangeHistory', '&filters.tableName=assets');
+    expect(status).toBe(200);
+    const records = body.records.map((r) => Number(r.params.recordId));
+    expect(records).toContain(north.asset);
+    expect(records).not.toContain(south.asset);
+    expect((await scoped.client.request(`/admin/api/resources/Asset/records/${north.asset}/history`)).status).toBe(200);
+    expect((await scoped.client.request(`/admin/api/resources/Asset/records/${south.asset}/history`)).status).toBe(404);
+  });
+
+  it("his Excel export of assets and orders holds his plant's rows only", async () => {
+    const codesIn = async (path: string, header: string) => {
+      const response = await scoped.client.request(path);
+      expect(response.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await response.arrayBuffer());
+      const sheet = workbook.worksheets[0]!;
+      const column = (sheet.getRow(1).values as string[]).indexOf(header);
+
+      expect(column).toBeGreaterThan(0);
+      return sheet.getRows(2, sheet.rowCount - 1)!.map((row) => String(row.getCell(column).value));
+    };
+    expect(await codesIn('/admin/exports/Asset.xlsx', 'Código interno')).toEqual(['N-BOMBA']);
+    const numbers = (await prisma.workOrder.findMany({ where: { id: { in: [north.order, north.techOrder, north.colleagueOrder] } } })).map((o) => o.number).sort();
+    expect((await codesIn('/admin/exports/WorkOrder.xlsx', 'Número')).sort()).toEqual(numbers);
+  });
+
+  it("downloads his plant's files, never the other's", async () => {
+    expect((await scoped.client.request(`/admin/documents/revisions/${north.revision}/download`)).status).toBe(200);
+    expect((await scoped.client.request(`/admin/documents/revisions/${south.revision}/download`)).status).toBe(404);
+  });
+
+  it('creates inside his plant; outside it the form says so next to the field, and nothing is written', async () => {
+    const category = (await make.aCategory(prisma)).id;
+    const inside = await scoped.client.json<{ record: RecordJson }>('/admin/api/resources/Asset/actions/new', {
+      method: 'POST',
+      body: form({ code: 'N-VALV', description: 'Válvula norte', location: north.room, category, criticality: 'B' }),
+    });
+    expect(inside.status).toBe(200);
+    expect(inside.body.record.errors).toEqual({});
+
+    const assets = await prisma.asset.count();
+    const outside = await scoped.client.json<{ record: RecordJson }>('/admin/api/resources/Asset/actions/new', {
+      method: 'POST',
+      body: form({ code: 'S-VALV', description: 'Válvula sur', location: south.site, category, criticality: 'B' }),
+    });
+    // The form shows the message of this key in the user's language (admin/locales/).
+    expect(outside.body.record.errors?.location?.message).toBe('outsideYourSites');
+    const order = await scoped.client.json<{ record: RecordJson }>('/admin/api/resources/WorkOrder/actions/new', {
+      method: 'POST',
+      body: form({ kind: 'CORRECTIVE', asset: south.asset, priority: 'HIGH', plannedOn: '2026-11-26', description: 'Orden en otra planta' }),
+    });
+    expect(Object.keys(order.body.record.errors ?? {})).toEqual(['asset']);
+    const location = await scoped.client.json<{ record: RecordJson }>('/admin/api/resources/Location/actions/new', {
+      method: 'POST',
+      body: form({ code: 'SUR-NUEVA', name: 'Sala nueva', parent: south.site }),
+    });
+    expect(Object.keys(location.body.record.errors ?? {})).toEqual(['parent']);
+    expect(await prisma.asset.count()).toBe(assets);
+    expect(await prisma.workOrder.count({ where: { description: 'Orden en otra planta' } })).toBe(0);
+    expect(await prisma.location.count({ where: { code: 'SUR-NUEVA' } })).toBe(0);
+  });
+
+  it('cannot move his records into another plant', async () => {
+    const asset = await scoped.client.json<{ record: RecordJson }>(`/admin/api/resources/Asset/records/${north.asset}/edit`, {
+      method: 'POST',
+      body: form({ location: south.site }),
+    });
+    expect(Object.keys(asset.body.record.errors ?? {})).toEqual(['location']);
+    const order = await scoped.client.json<{ record: RecordJson }>(`/admin/api/resources/WorkOrder/records/${north.order}/edit`, {
+      method: 'POST',
+      body: form({ asset: south.asset }),
+    });
+    expect(Object.keys(order.body.record.errors ?? {})).toEqual(['asset']);
+    expect((await prisma.asset.findUniqueOrThrow({ where: { id: north.asset } })).locationId).toBe(north.room);
+    expect((await prisma.workOrder.findUniqueOrThrow({ where: { id: north.order } })).assetId).toBe(north.asset);
+    // Within his plant he still edits freely.
+    const renamed = await scoped.client.json<{ record: RecordJson }>(`/admin/api/resources/Asset/records/${north.asset}/edit`, {
+      method: 'POST',
+      body: form({ location: north.site }),
+    });
+    expect(renamed.body.record.errors ?? {}).toEqual({});
+    expect((await prisma.asset.findUniqueOrThrow({ where: { id: north.asset } })).locationId).toBe(north.site);
+    await prisma.asset.update({ where: { id: north.asset }, data: { locationId: north.room } });
+  });
+
+  it("acts on his plant's orders only; the other plant's are refused", async () => {
+    const technicianId = technician.technicianId!;
+    const assign = (id: number) => scoped.client.request(`/admin/api/resources/WorkOrder/records/${id}/assign`, { method: 'POST', body: form({ technicianId }) });
+    expect((await assign(south.order)).status).not.toBe(200);
+    expect((await prisma.workOrder.findUniqueOrThrow({ where: { id: south.order } })).technicianId).toBeNull();
+  });
+
+  it('cannot widen his own scope, and runs no plant-wide import', async () => {
+    const widen = await scoped.client.request('/admin/api/resources/UserSite/actions/new', { method: 'POST', body: form({ user: scoped.userId, location: south.site }) });
+    expect(widen.status).toBe(403);
+    expect((await scoped.client.request('/admin/api/resources/UserSite/actions/list')).status).toBe(403);
+    expect((await scoped.client.request('/admin/api/resources/Asset/actions/importXlsx')).status).toBe(403);
+    expect(await prisma.userSite.count({ where: { userId: scoped.userId } })).toBe(1);
+  });
+});
+
+describe('unscoped users and administrators see the whole utility', () => {
+  it.each([
+    ['an unscoped supervisor', () => unscoped],
+    ['an administrator (even given a site)', () => admin],
+  ])('%s lists both plants, and counts them', async (_who, person) => {
+    for (const [resource, key] of [['Asset', 'asset'], ['WorkOrder', 'order'], ['WorkRequest', 'request']] as const) {
+      const { body } = await list(person(), resource);
+      expect(ids(body.records)).toEqual(expect.arrayContaining([north[key], south[key]]));
+    }
+    expect((await person().client.request(`/admin/documents/revisions/${south.revision}/download`)).status).toBe(200);
+    const { body } = await person().client.json<{ kpis: { bySite: { name: string }[] }; sites: string[] }>('/admin/api/dashboard');
+    expect(body.kpis.bySite.map((s) => s.name)).toEqual(['Planta Norte', 'Planta Sur']);
+    expect(body.sites).toEqual([]);
+  });
+
+  it('an administrator scopes a supervisor on his page of sites; the change applies on the next request', async () => {
+    const before = await list(unscoped, 'Asset');
+    expect(ids(before.body.records)).toContain(south.asset);
+    const created = await admin.client.json<{ record: RecordJson }>('/admin/api/resources/UserSite/actions/new', {
+      method: 'POST',
+      body: form({ user: unscoped.userId, location: south.site }),
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.record.errors).toEqual({});
+    const after = await list(unscoped, 'Asset');
+    expect(ids(after.body.records)).toEqual([south.asset]);
+    // Recorded in the change history like any other write.
+    expect(await prisma.changeHistory.count({ where: { tableName: 'user_sites', recordId: Number(created.body.record.id) } })).toBe(1);
+    // Nor may an administrator scope himself (nobody changes his own rights).
+    const own = await admin.client.request('/admin/api/resources/UserSite/actions/new', { method: 'POST', body: form({ user: admin.userId, location: south.site }) });
+    expect(own.status).toBe(403);
+    // Two sites: both plants, each with what is below it.
+    const second = await prisma.userSite.create({ data: { userId: unscoped.userId, locationId: north.room } });
+    const both = await list(unscoped, 'WorkOrder');
+    expect(ids(both.body.records)).toEqual(expect.arrayContaining([north.order, south.order]));
+    expect(both.body.meta.total).toBe(both.body.records.length);
+    await prisma.userSite.deleteMany({ where: { id: { in: [second.id, Number(created.body.record.id)] } } });
+    const all = await list(unscoped, 'Asset');
+    expect(ids(all.body.records)).toEqual(expect.arrayContaining([north.asset, south.asset]));
+  });
+});
+
+describe('a technician scoped to Planta Norte', () => {
+  it('sees only his own orders there: not his orders elsewhere, not his colleagues', async () => {
+    const { body } = await list(technician, 'WorkOrder');
+    expect(ids(body.records)).toEqual([north.techOrder]);
+    expect(body.meta.total).toBe(1);
+    expect((await technician.client.request(`/admin/api/resources/WorkOrder/records/${south.techOrder}/show`)).status).toBe(404);
+    expect((await technician.client.request(`/admin/api/resources/WorkOrder/records/${north.colleagueOrder}/show`)).status).toBe(404);
+  });
+
+  it('reads the assets of his plant only', async () => {
+    const { body } = await list(technician, 'Asset');
+    expect(ids(body.records)).toContain(north.asset);
+    expect(ids(body.records)).not.toContain(south.asset);
+  });
+});
