@@ -9,6 +9,12 @@ import type { CurrentUser } from '../domain/access/current-user.js';
 import { OPEN_WORK_REQUEST_STATES } from '../domain/maintenance/convert-work-request.js';
 import { OPEN_WORK_ORDER_STATES } from '../domain/maintenance/work-order-lifecycle.js';
 import { kpiBoard } from '../domain/services/kpis.js';
+import { todayIn } from '../domain/dates.js';
+import { resourceTranslationsEN } from '../domain/labels/resources.en.js';
+import { resourceTranslationsES } from '../domain/labels/resources.es.js';
+import { technicianDay, type DayOrder } from '../domain/maintenance/technician-day.js';
+import { supervisorBoard } from '../domain/maintenance/supervisor-board.js';
+import { languageOf, renderMessage, type Language } from './locales/render.js';
 import { allResources } from '../resources/index.js';
 import { abilityOf } from './access.js';
 import { Components, componentLoader } from './component-loader.js';
@@ -41,6 +47,17 @@ async function countOf(prisma: Db, model: Prisma.ModelName, where: Record<string
   }
 }
 
+/** The cards of "Mis órdenes de hoy": closed values in the reader's language (dates are formatted by the page). */
+function dayCards(orders: DayOrder[], language: Language) {
+  const labels = (language === 'en' ? resourceTranslationsEN : resourceTranslationsES).WorkOrder.labels;
+  return orders.map((o) => ({
+    ...o,
+    kindLabel: labels.kind[o.kind as keyof typeof labels.kind] ?? o.kind,
+    stateLabel: labels.state[o.state as keyof typeof labels.state] ?? o.state,
+    priorityLabel: labels.priority[o.priority as keyof typeof labels.priority] ?? o.priority,
+  }));
+}
+
 /** The names of the sites a user is scoped to, for his dashboard; none when he sees the whole plant. */
 async function sitesShownTo(prisma: Db, user: CurrentUser | undefined, ability: AppAbility): Promise<string[]> {
   if (!user?.access.sitePaths.length || ability.can('manage', 'all')) return [];
@@ -58,8 +75,9 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
     dashboard: {
       component: Components.Dashboard,
       // Counts of what this user may see, under the same row rules as the lists.
-      handler: async (_request, _response, context) => {
+      handler: async (request, _response, context) => {
         const ability = abilityOf(context.currentAdmin);
+        const user = context.currentAdmin as unknown as CurrentUser;
         const counts = [];
         for (const [label, model] of DASHBOARD_COUNTS) {
           const where = accessibleWhere(ability, 'read', model);
@@ -69,7 +87,23 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
         // A user scoped to sites reads only his sites' snapshots (domain/access/abilities.ts).
         const readable = accessibleWhere(ability, 'read', 'KpiSnapshot') as Prisma.KpiSnapshotWhereInput | null;
         const kpis = readable ? await kpiBoard(prisma, { timeZone: settings.timeZone, readable }) : null;
-        return { counts, kpis, sites: await sitesShownTo(prisma, context.currentAdmin as CurrentUser | undefined, ability) };
+        // A technician lands on his day: the orders to work today (and overdue ones), under his rules.
+        const today = todayIn(settings.timeZone);
+        const myDay =
+          user.access.technicianId !== null
+            ? {
+                today: today.toISOString().slice(0, 10),
+                orders: dayCards(await technicianDay(prisma, ability, user.access.technicianId, today), languageOf(request.query?.language ?? user.locale)),
+              }
+            : null;
+        // A supervisor's area: overdue, due this week, backlog by craft, requests waiting.
+        const language = languageOf(request.query?.language ?? user.locale);
+        const area = await supervisorBoard(prisma, ability, today);
+        const board = area && {
+          ...area,
+          backlogByCraft: area.backlogByCraft.map((row) => ({ ...row, craftLabel: row.craft ?? renderMessage(language, 'boardNoTechnician') })),
+        };
+        return { counts, kpis, myDay, board, sites: await sitesShownTo(prisma, user, ability) };
       },
     },
     // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).

@@ -24,6 +24,8 @@ export const Components = {
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
   // Not rendered: loading it makes one-click actions POST (see the file).
   PostOneClickActions: componentLoader.add('PostOneClickActions', path.join(here, 'components/post-one-click-actions')),
+  // Not rendered either: a stylesheet that lets AdminJS's notices fit a phone.
+  PhoneLayout: componentLoader.add('PhoneLayout', path.join(here, 'components/phone-layout')),
 };
 
 // AdminJS's own pieces, replaced where they showed the database instead of the plant: values, dates,

@@ -26,18 +26,23 @@ const anOrder = async (data: { technicianId?: number; state?: string } = {}) =>
   prisma.workOrder.create({
     data: { kind: 'CORRECTIVE', assetId: (await make.anAsset(prisma)).id, plannedOn: new Date('2026-11-23'), description: 'Fuga en sello', ...data },
   });
-const move = (client: HttpClient, id: number, transition: string) =>
+// Completing carries the technician's report (hours, failure; test/technician-day.test.ts).
+const move = (client: HttpClient, id: number, transition: string, body?: unknown) =>
   client.json<{ record: { params: Record<string, string> }; notice?: { message: string; type: string } }>(
     `/admin/api/resources/WorkOrder/records/${id}/${transition}`,
-    { method: 'POST' },
+    body === undefined ? { method: 'POST' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
   );
 const stateOf = async (id: number) => (await prisma.workOrder.findUniqueOrThrow({ where: { id } })).state;
 
 describe('a technician works his own order', () => {
   it('starts, holds, resumes and completes it; each move is in the history as his', async () => {
     const order = await anOrder({ technicianId: technician.technicianId, state: 'ASSIGNED' });
+    const problem = await prisma.failureCode.create({ data: { code: 'FUGA', name: 'Fuga', kind: 'PROBLEM' } });
+    const cause = await prisma.failureCode.create({ data: { code: 'SELLO', name: 'Sello dañado', kind: 'CAUSE', parentId: problem.id } });
+    const remedy = await prisma.failureCode.create({ data: { code: 'CAMBIO', name: 'Cambio de sello', kind: 'REMEDY', parentId: cause.id } });
+    const report = { laborHours: '2', problemId: problem.id, causeId: cause.id, remedyId: remedy.id };
     for (const [transition, state] of [['start', 'IN_PROGRESS'], ['hold', 'ON_HOLD'], ['resume', 'IN_PROGRESS'], ['complete', 'COMPLETED']]) {
-      const moved = await move(technician.client, order.id, transition!);
+      const moved = await move(technician.client, order.id, transition!, transition === 'complete' ? report : undefined);
       expect(moved.status, transition).toBe(200);
       expect(moved.body.notice).toEqual({ message: `workOrderMoved_${transition}`, type: 'success' });
       expect(await stateOf(order.id)).toBe(state);

@@ -1,6 +1,9 @@
-// The home page: who is signed in, in which groups, and the state of the plant's back office.
-import { Box, H2, H5, Text } from '@adminjs/design-system';
-import { ApiClient, useCurrentAdmin, useTranslation } from 'adminjs';
+// The home page: who is signed in, in which groups, and the state of the plant's back office. A technician
+// lands on his day first: "Mis órdenes de hoy", cards that fit a phone, with buttons to open, start and
+// complete (each through the order's own action: the same rules, POST and CSRF as on its page).
+import { Badge, Box, Button, H2, H3, H5, Text } from '@adminjs/design-system';
+import { ApiClient, useCurrentAdmin, useNotice, useTranslation, ViewHelpers } from 'adminjs';
+import { useNavigate } from 'react-router';
 import React, { useEffect, useState } from 'react';
 
 type Values = Partial<Record<'MTBF_HOURS' | 'MTTR_HOURS' | 'PM_COMPLIANCE_PCT' | 'BACKLOG' | 'OVERDUE', number | null>>;
@@ -11,7 +14,14 @@ type KpiBoard = {
   byCategory: { name: string; values: Values }[];
   trend: { day: string; values: Values }[];
 };
-type DashboardData = { counts: { label: string; value: number }[]; kpis: KpiBoard | null; sites?: string[] };
+type DayOrder = {
+  id: number; number: string; description: string; state: string; priority: string; plannedOn: string; asset: string; location: string;
+  kindLabel: string; stateLabel: string; priorityLabel: string;
+};
+type Board = { overdue: number; dueThisWeek: number; backlogByCraft: { craftLabel: string; orders: number }[]; requestsWaiting: number };
+type DashboardData = { counts: { label: string; value: number }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null; board: Board | null; sites?: string[] };
+const PRIORITY_COLORS: Record<string, string> = { URGENT: '#C81E1E', HIGH: '#E08A00', MEDIUM: '#3040D6', LOW: '#6B6B80' };
+const h = new ViewHelpers();
 const KPI_CARDS = ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'] as const;
 
 const api = new ApiClient();
@@ -80,6 +90,62 @@ const BarChart: React.FC<{ title: string; bars: { label: string; value: number |
 };
 
 
+const MyDay: React.FC<{ day: { today: string; orders: DayOrder[] }; reload: () => void }> = ({ day, reload }) => {
+  const { translateMessage, i18n } = useTranslation();
+  const addNotice = useNotice();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState<number | null>(null);
+  const locale = i18n.language === 'en' ? 'en' : 'es';
+  // Planned dates are plant calendar days (UTC midnight): formatted as days, in the reader's language.
+  const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const url = (id: number, actionName: string) => h.recordActionUrl({ resourceId: 'WorkOrder', recordId: String(id), actionName });
+  const start = async (order: DayOrder) => {
+    setBusy(order.id);
+    try {
+      const response = await api.recordAction({ resourceId: 'WorkOrder', recordId: String(order.id), actionName: 'start', method: 'post', data: { language: i18n.language } });
+      const notice = (response.data as { notice?: { message: string; type: 'success' | 'error' } }).notice;
+      if (notice) addNotice(notice);
+    } catch {
+      addNotice({ message: translateMessage('myDayStartFailed'), type: 'error' });
+    }
+    setBusy(null);
+    reload();
+  };
+  return (
+    <Box mb="xl" data-testid="my-day">
+      <H3>{translateMessage('myDayTitle')}</H3>
+      {day.orders.length === 0 && <Text data-testid="my-day-empty">{translateMessage('myDayEmpty')}</Text>}
+      {day.orders.map((order) => (
+        <Box key={order.id} variant="white" p="lg" mb="default" data-testid="my-day-card" style={{ borderLeft: `4px solid ${PRIORITY_COLORS[order.priority] ?? '#c0c0ca'}` }}>
+          <Box flex flexDirection="row" justifyContent="space-between" style={{ gap: 8, flexWrap: 'wrap' }}>
+            <Text fontWeight="bold" style={{ whiteSpace: 'nowrap' }}>{order.number}</Text>
+            <Box flex style={{ gap: 4, flexWrap: 'wrap' }}>
+              <Badge size="sm" style={{ background: PRIORITY_COLORS[order.priority], color: '#fff' }}>{order.priorityLabel}</Badge>
+              <Badge size="sm" variant="info">{order.stateLabel}</Badge>
+            </Box>
+          </Box>
+          <Text mt="sm" fontSize="lg">{order.description}</Text>
+          <Text mt="sm">{order.asset}</Text>
+          <Text color="grey60">{order.location}</Text>
+          <Text mt="sm" color={order.plannedOn < day.today ? 'error' : undefined}>
+            {translateMessage('myDayPlanned', undefined, { date: dateOf(order.plannedOn) })}
+            {order.plannedOn < day.today ? ` · ${translateMessage('myDayOverdue')}` : ''} · {order.kindLabel}
+          </Text>
+          <Box flex mt="default" style={{ gap: 8, flexWrap: 'wrap' }}>
+            <Button type="button" variant="outlined" onClick={() => navigate(url(order.id, 'show'))}>{translateMessage('myDayOpen')}</Button>
+            {order.state === 'ASSIGNED' && (
+              <Button type="button" variant="contained" disabled={busy === order.id} onClick={() => start(order)}>{translateMessage('myDayStart')}</Button>
+            )}
+            {order.state === 'IN_PROGRESS' && (
+              <Button type="button" variant="contained" onClick={() => navigate(url(order.id, 'complete'))}>{translateMessage('myDayComplete')}</Button>
+            )}
+          </Box>
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
 const Dashboard: React.FC = () => {
   const [currentAdmin] = useCurrentAdmin();
   const { translateMessage, i18n } = useTranslation();
@@ -87,13 +153,15 @@ const Dashboard: React.FC = () => {
   const metric = (name: string) => translateMessage(`kpi_${name}`);
   const [data, setData] = useState<DashboardData | null>(null);
 
-  useEffect(() => {
-    api.getDashboard<DashboardData>().then((response) => setData(response.data));
-  }, []);
+  const load = () => {
+    api.getDashboard<DashboardData>({ params: { language: i18n.language } }).then((response) => setData(response.data));
+  };
+  useEffect(load, [i18n.language]);
 
   const groups = ((currentAdmin as { groups?: string[] } | null)?.groups ?? []).map((g) => translateMessage(`group_${g}`));
   return (
     <Box variant="grey" data-testid="dashboard">
+      {data?.myDay && <MyDay day={data.myDay} reload={load} />}
       <Box variant="white" p="xl">
         <H2>{translateMessage('dashboardWelcome', undefined, { name: currentAdmin?.title ?? '' })}</H2>
         <Text>{translateMessage('dashboardGroups', undefined, { groups: groups.join(', ') })}</Text>
@@ -109,6 +177,22 @@ const Dashboard: React.FC = () => {
           </Box>
         ))}
       </Box>
+      {data?.board && (
+        <Box mt="xl" data-testid="supervisor-board">
+          <H3>{translateMessage('boardTitle')}</H3>
+          <Box flex flexDirection="row" style={{ gap: 16, flexWrap: 'wrap' }}>
+            {(['overdue', 'dueThisWeek', 'requestsWaiting'] as const).map((name) => (
+              <Box key={name} variant="white" p="lg" style={{ minWidth: 200 }} data-testid={`board-${name}`}>
+                <H5>{translateMessage(`board${name[0]!.toUpperCase()}${name.slice(1)}`)}</H5>
+                <Text fontSize="xl" color={name === 'overdue' && data.board!.overdue > 0 ? 'error' : undefined}>{data.board![name].toLocaleString(locale)}</Text>
+              </Box>
+            ))}
+          </Box>
+          <Box mt="lg" style={{ maxWidth: 560 }}>
+            <BarChart testId="board-backlog-by-craft" title={translateMessage('boardBacklogByCraft')} bars={data.board.backlogByCraft.map((c) => ({ label: c.craftLabel, value: c.orders }))} />
+          </Box>
+        </Box>
+      )}
       {data?.kpis?.takenAt && (
         <Box mt="xl" data-testid="kpis">
           <Text mb="default">{translateMessage('kpiTakenAt', undefined, { at: new Date(data.kpis.takenAt).toLocaleString(locale) })}</Text>

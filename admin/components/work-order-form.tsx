@@ -1,5 +1,6 @@
-// The work-order forms that need more than a button: "Asignar" (technician picker), "Registrar pasos"
-// (a value per procedure step) and "Cerrar orden" (the closeout). The action handler answers a GET with
+// The work-order forms that need more than a button: "Asignar" (technician picker, with each one's open
+// work), "Registrar pasos" (a value per procedure step), "Completar" (the technician's report: hours,
+// failure, materials) and "Cerrar orden" (the closeout, starting from that report). The action handler answers a GET with
 // the form's data and a POST with the outcome; refusals come back per field and are shown beside it.
 import { Box, Button, FormGroup, H4, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text, TextArea } from '@adminjs/design-system';
 import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
@@ -19,7 +20,8 @@ interface Step {
 }
 interface FailureCode { id: number; code: string; name: string; kind: 'PROBLEM' | 'CAUSE' | 'REMEDY'; parentId: number | null }
 interface FormData {
-  technicians?: { id: number; name: string; craft: string }[];
+  technicians?: { id: number; name: string; craft: string; openOrders: number; openHours: number }[];
+  report?: { laborHours: string; problemId: string; causeId: string; remedyId: string; observations: string; materials: Material[] } | null;
   steps?: Step[];
   failureCodes?: FailureCode[];
   kind?: string;
@@ -42,13 +44,22 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
   const [failure, setFailure] = useState({ problemId: '', causeId: '', remedyId: '' });
   const [observations, setObservations] = useState('');
   const [materials, setMaterials] = useState<Material[]>([]);
-  const t = (key: string) => translateMessage(key, resource.id);
+  const t = (key: string, params?: Record<string, string | number>) => translateMessage(key, resource.id, params);
+  const locale = i18n.language === 'en' ? 'en' : 'es';
+  // The completion and the closeout ask for the same report; steps are recorded apart by the technician.
+  const reports = action.name === 'complete' || action.name === 'close';
 
   useEffect(() => {
     api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name }).then((response) => {
       const data = (response.data as unknown as { form: FormData }).form;
       setForm(data);
       setValues(Object.fromEntries((data.steps ?? []).map((s) => [s.id, s.value])));
+      if (data.report) {
+        setLaborHours(data.report.laborHours);
+        setFailure({ problemId: data.report.problemId, causeId: data.report.causeId, remedyId: data.report.remedyId });
+        setObservations(data.report.observations);
+        setMaterials(data.report.materials);
+      }
     });
   }, [record?.id, action.name]);
 
@@ -62,7 +73,9 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
         ? { technicianId }
         : action.name === 'recordSteps'
           ? { steps }
-          : { laborHours, ...failure, observations, steps, materials };
+          : action.name === 'complete'
+            ? { laborHours, ...failure, observations, materials }
+            : { laborHours, ...failure, observations, steps, materials };
     try {
       const response = await api.recordAction({
         resourceId: resource.id, recordId: record!.id, actionName: action.name, method: 'post',
@@ -155,13 +168,17 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
           <select style={nativeSelect} name="technicianId" value={technicianId} onChange={(e) => setTechnicianId(e.target.value)}>
             <option value="">{t('selectPlaceholder')}</option>
             {(form.technicians ?? []).map((tech) => (
-              <option key={tech.id} value={tech.id}>{`${tech.name} · ${tech.craft}`}</option>
+              <option key={tech.id} value={tech.id}>
+                {`${tech.name} · ${tech.craft} · ${t('assignWorkload', { orders: tech.openOrders.toLocaleString(locale), hours: tech.openHours.toLocaleString(locale) })}`}
+              </option>
             ))}
           </select>
           {error('technicianId')}
         </FormGroup>
       )}
-      {action.name === 'close' && (
+      {action.name === 'complete' && <MessageBox mb="lg" message={t('completeIntro')} />}
+      {action.name === 'close' && form.report && <MessageBox mb="lg" variant="info" message={t('closeoutFromCompletion')} data-testid="closeout-from-completion" />}
+      {reports && (
         <>
           <FormGroup>
             <Label required>{t('closeoutLaborHoursLabel')}</Label>
@@ -173,13 +190,13 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
           {failureSelect('remedyId', 'closeoutRemedy', optionsOf('REMEDY', failure.causeId), {})}
         </>
       )}
-      {action.name !== 'assign' && (
+      {action.name !== 'assign' && action.name !== 'complete' && (
         <>
           <H4>{t('stepsTitle')}</H4>
           {stepsTable}
         </>
       )}
-      {action.name === 'close' && (
+      {reports && (
         <>
           <FormGroup>
             <Label>{t('closeoutObservations')}</Label>
@@ -188,7 +205,7 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
           </FormGroup>
           <H4>{t('closeoutMaterials')}</H4>
           {materials.map((m, index) => (
-            <Box key={index} flex flexDirection="row" mb="default" data-testid={`material-${index}`}>
+            <Box key={index} flex flexDirection="row" mb="default" style={{ flexWrap: 'wrap', gap: 8 }} data-testid={`material-${index}`}>
               {(['description', 'quantity', 'unit'] as const).map((field) => (
                 <Box key={field} mr="default" flexGrow={field === 'description' ? 1 : 0}>
                   <Label>{t(`closeoutMaterial${field[0]!.toUpperCase()}${field.slice(1)}Label`)}</Label>
@@ -213,7 +230,7 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
       )}
       <Box mt="lg">
         <Button type="submit" variant="contained" disabled={submitting} data-testid="submit-work-order-form">
-          {t(action.name === 'assign' ? 'assignSubmit' : action.name === 'recordSteps' ? 'stepsSave' : 'closeoutSubmit')}
+          {t({ assign: 'assignSubmit', recordSteps: 'stepsSave', complete: 'completeSubmit' }[action.name] ?? 'closeoutSubmit')}
         </Button>
       </Box>
     </Box>

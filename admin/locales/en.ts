@@ -5,6 +5,7 @@ import { tableLabels } from './table-labels.js';
 import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/resources.en.js';
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
 import { exportMessagesEN } from './exports.en.js';
+import { workdayMessagesEN } from './workday.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -124,6 +125,7 @@ export const en: typeof es = {
     ...malformedInputEN,
     ...importMessagesEN,
     ...exportMessagesEN,
+    ...workdayMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',

@@ -4,6 +4,7 @@ import { tableLabels } from './table-labels.js';
 import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/resources.es.js';
 import { importLabelsES, importMessagesES } from './imports.es.js';
 import { exportMessagesES } from './exports.es.js';
+import { workdayMessagesES } from './workday.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -123,6 +124,7 @@ export const es = {
     ...malformedInputES,
     ...importMessagesES,
     ...exportMessagesES,
+    ...workdayMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',

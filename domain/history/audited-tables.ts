@@ -5,7 +5,7 @@ export const AUDITED_TABLES = [
   'measurement_points', 'readings', 'maintenance_types', 'frequencies', 'procedures', 'procedure_steps',
   'routines', 'work_calendars', 'calendar_holidays', 'maintenance_schedules', 'work_requests', 'technicians',
   'work_orders', 'work_order_shares', 'work_order_step_values', 'failure_codes', 'work_order_closures',
-  'work_order_materials', 'import_mappings',
+  'work_order_materials', 'work_order_completions', 'import_mappings',
   // documents
   'documents', 'document_revisions', 'revision_signers', 'document_signatures', 'signature_audits',
   // budgets and call center

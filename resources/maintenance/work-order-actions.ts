@@ -7,15 +7,21 @@ import { Components } from '../../admin/component-loader.js';
 import { accessibleWhere, type AppAbility } from '../../domain/access/abilities.js';
 import { assignWorkOrder, ASSIGNABLE } from '../../domain/maintenance/assign-work-order.js';
 import { canClose, closeWorkOrder, type CloseoutInput } from '../../domain/maintenance/close-work-order.js';
+import { completeWorkOrder, completionReportOf } from '../../domain/maintenance/complete-work-order.js';
+import { workloadOf } from '../../domain/maintenance/technician-workload.js';
 import { RECORDABLE, recordStepValues, stepsOfOrder, type StepValueInput } from '../../domain/maintenance/procedure-steps.js';
 import { canMove, moveWorkOrder, TRANSITIONS, type Transition } from '../../domain/maintenance/work-order-lifecycle.js';
 import type { Db } from '../../prisma/client.js';
 import { recordAction, recordActions, type RecordActionSpec } from '../record-action.js';
 
-const ICONS: Record<Transition, string> = { start: 'Play', hold: 'Pause', resume: 'Play', complete: 'CheckCircle', cancel: 'XCircle' };
+const ICONS: Record<OneClick, string> = { start: 'Play', hold: 'Pause', resume: 'Play', cancel: 'XCircle' };
 
-export function workOrderLifecycleActions(prisma: Db): Record<Transition, Partial<Action<ActionResponse>>> {
-  return recordActions(Object.keys(TRANSITIONS) as Transition[], (transition) =>
+// Completing asks the technician for his report: a form action below.
+type OneClick = Exclude<Transition, 'complete'>;
+const ONE_CLICK = (Object.keys(TRANSITIONS) as Transition[]).filter((t): t is OneClick => t !== 'complete');
+
+export function workOrderLifecycleActions(prisma: Db): Record<OneClick, Partial<Action<ActionResponse>>> {
+  return recordActions(ONE_CLICK, (transition) =>
     recordAction({
       rule: [transition, 'WorkOrder'],
       icon: ICONS[transition],
@@ -27,7 +33,7 @@ export function workOrderLifecycleActions(prisma: Db): Record<Transition, Partia
   );
 }
 
-type FormAction = 'assign' | 'recordSteps' | 'close';
+type FormAction = 'assign' | 'recordSteps' | 'complete' | 'close';
 
 export function workOrderFormActions(prisma: Db): Record<FormAction, Partial<Action<ActionResponse>>> {
   // Each opens the work-order form, whose GET answers formData below.
@@ -42,6 +48,10 @@ export function workOrderFormActions(prisma: Db): Record<FormAction, Partial<Act
       rule: ['create', 'WorkOrderStepValue'], icon: 'List', shownIn: (state) => RECORDABLE.includes(state), success: 'stepValuesRecorded',
       run: ({ id, ability, userId, payload }) => recordStepValues(prisma, ability, userId, id, (payload.steps ?? []) as StepValueInput[]),
     }),
+    complete: formAction('complete', {
+      rule: ['complete', 'WorkOrder'], icon: 'CheckCircle', shownIn: (state) => canMove(state, 'complete'), success: 'workOrderMoved_complete',
+      run: ({ id, ability, userId, payload }) => completeWorkOrder(prisma, ability, userId, id, payload),
+    }),
     close: formAction('close', {
       rule: ['close', 'WorkOrder'], icon: 'Lock', shownIn: canClose, success: 'workOrderClosed',
       run: ({ id, ability, userId, payload }) => closeWorkOrder(prisma, ability, userId, id, payload as CloseoutInput),
@@ -49,14 +59,16 @@ export function workOrderFormActions(prisma: Db): Record<FormAction, Partial<Act
   };
 }
 
-/** What the form shows: active technicians (assign), or the steps with their values and the failure codes. */
+/** What the form shows: active technicians with their open work (assign), or the steps with their values,
+ * the failure codes and, for the closeout, the technician's completion report to start from. */
 async function formData(prisma: Db, ability: AppAbility, name: FormAction, workOrderId: number) {
   if (name === 'assign') {
     const readable = accessibleWhere(ability, 'read', 'Technician') as Prisma.TechnicianWhereInput | null;
     const technicians = readable
       ? await prisma.technician.findMany({ where: { AND: [readable, { isActive: true }] }, orderBy: { name: 'asc' }, select: { id: true, name: true, craft: true } })
       : [];
-    return { technicians };
+    const workload = await workloadOf(prisma, technicians.map((t) => t.id));
+    return { technicians: technicians.map((t) => ({ ...t, ...(workload.get(t.id) ?? { openOrders: 0, openHours: 0 }) })) };
   }
   const [steps, values, order] = await Promise.all([
     stepsOfOrder(prisma, workOrderId),
@@ -65,12 +77,13 @@ async function formData(prisma: Db, ability: AppAbility, name: FormAction, workO
   ]);
   const recorded = new Map(values.map((v) => [v.procedureStepId, v]));
   const failureCodes =
-    name === 'close' && ability.can('read', 'FailureCode')
+    (name === 'close' || name === 'complete') && ability.can('read', 'FailureCode')
       ? await prisma.failureCode.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, kind: true, parentId: true } })
       : [];
   return {
     kind: order.kind,
     failureCodes,
+    report: name === 'close' ? await completionReportOf(prisma, workOrderId) : null,
     steps: steps.map((s) => ({
       id: s.id, position: s.position, instruction: s.instruction, valueType: s.valueType, unit: s.unit,
       minValue: s.minValue?.toString() ?? null, maxValue: s.maxValue?.toString() ?? null,

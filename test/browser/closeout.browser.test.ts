@@ -52,7 +52,11 @@ describe('closing a preventive order in a real browser', () => {
     await steps.locator('select[name=step-2]').selectOption('true');
     await page.getByTestId('submit-work-order-form').click();
     await page.getByText('Valores de los pasos guardados.').waitFor({ timeout: 15_000 });
+    // Completing asks for his report: the hours he worked (a preventive order asks no failure).
     await clickAction(page, 'Completar');
+    const completion = page.getByTestId('work-order-complete');
+    await completion.locator('input[name=laborHours]').fill('1,5');
+    await page.getByTestId('submit-work-order-form').click();
     await page.getByText('Orden completada.').waitFor({ timeout: 15_000 });
     expect((await prisma.workOrder.findUniqueOrThrow({ where: { id: orderId } })).state).toBe('COMPLETED');
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-completed-order.png'), fullPage: true });
@@ -67,7 +71,9 @@ describe('closing a preventive order in a real browser', () => {
     await closeout.locator('input[name=step-1]').waitFor({ timeout: 15_000 });
     expect(await closeout.locator('input[name=step-1]').inputValue()).toBe('62.5'); // the technician's value, shown
 
-    // Submitted without labour hours: refused beside the field, in Spanish; nothing written.
+    // The technician's hours come pre-filled; emptied and submitted: refused beside the field, in Spanish; nothing written.
+    expect(await closeout.locator('input[name=laborHours]').inputValue()).toBe('1.5');
+    await closeout.locator('input[name=laborHours]').fill('');
     await boss.getByTestId('submit-work-order-form').click();
     await closeout.getByTestId('error-laborHours').waitFor({ timeout: 15_000 });
     expect(await closeout.getByTestId('error-laborHours').innerText()).toBe('Horas de mano de obra: indique un número mayor que cero (recibido: «»).');
@@ -97,6 +103,10 @@ describe('closing a preventive order in a real browser', () => {
     expect(await boss.getByTestId('chart-backlog-by-site').locator('rect').count()).toBeGreaterThan(0);
     expect(await boss.getByTestId('kpi-BACKLOG').innerText()).toContain('Órdenes pendientes');
     await boss.screenshot({ path: path.join(ARTIFACTS_DIR, 'supervisor-dashboard-kpis.png'), fullPage: true });
+    // His area: what is overdue and due this week, open orders by craft, requests waiting, in Spanish.
+    const area = boss.getByTestId('supervisor-board');
+    expect(await area.innerText()).toMatch(/Mi área[\s\S]*Órdenes atrasadas[\s\S]*Vencen esta semana[\s\S]*Avisos por atender[\s\S]*Órdenes abiertas por oficio/);
+    await area.screenshot({ path: path.join(ARTIFACTS_DIR, 'supervisor-dashboard-area.png') });
     await asSupervisor.close();
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../../domain/dates.js';
 import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
 import * as make from '../support/factories.js';
 import { aPerson, PASSWORD, type Person } from '../support/people.js';
@@ -47,5 +48,81 @@ describe('a technician in a real browser', () => {
     const users = await page.request.get(`${office.url}/admin/api/resources/User/actions/list`);
     expect(users.status()).toBe(403);
     await page.close();
+  });
+});
+
+describe('a technician works his day on a phone (390×844)', () => {
+  it('lands on "Mis órdenes de hoy", starts an order and completes it with hours, the failure and a material', async () => {
+    const office = started.office();
+    const prisma = office.database.prisma;
+    const today = todayIn(office.config.timeZone);
+    const location = await make.aLocation(prisma, { name: 'Casa de máquinas 2' });
+    const asset = await make.anAsset(prisma, { locationId: location.id, description: 'Compresor de refrigeración', code: 'CMP-201' });
+    const order = await prisma.workOrder.create({
+      data: { kind: 'CORRECTIVE', assetId: asset.id, technicianId: technician.technicianId, state: 'ASSIGNED', priority: 'URGENT', plannedOn: today, description: 'Reparar fuga de aceite del compresor' },
+    });
+    const leak = await prisma.failureCode.create({ data: { code: 'FUGA-ACE', name: 'Fuga de aceite', kind: 'PROBLEM' } });
+    const seal = await prisma.failureCode.create({ data: { code: 'RETEN', name: 'Retén gastado', kind: 'CAUSE', parentId: leak.id } });
+    await prisma.failureCode.create({ data: { code: 'CAMBIO-RETEN', name: 'Cambio de retén', kind: 'REMEDY', parentId: seal.id } });
+
+    const phone = await started.browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await signInThroughForm(page, office.url, technician.email, PASSWORD);
+
+    // His day: cards with the number, what to do, the asset and where it is, by name; Spanish values and dates.
+    await page.getByText('Mis órdenes de hoy').waitFor({ timeout: 15_000 });
+    const card = page.getByTestId('my-day-card').filter({ hasText: 'Reparar fuga de aceite del compresor' });
+    await card.waitFor({ timeout: 15_000 });
+    const text = await card.innerText();
+    const plannedOn = today.toLocaleDateString('es', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+    for (const seen of [order.number, 'CMP-201 · Compresor de refrigeración', 'Casa de máquinas 2', 'Urgente', 'Asignada', `Planificada: ${plannedOn}`, 'Correctiva'])
+      expect(text).toContain(seen);
+    expect(text).not.toMatch(/\b(URGENT|ASSIGNED|CORRECTIVE)\b/);
+    const day = await page.getByTestId('my-day').innerText();
+    expect(day).not.toContain('Revisar tablero del colega');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-phone-my-day.png'), fullPage: true });
+
+    // He starts it from its card: the card now says it is in progress and offers to complete it.
+    await card.getByRole('button', { name: 'Iniciar' }).click();
+    await card.getByText('En ejecución').waitFor({ timeout: 15_000 });
+    expect((await prisma.workOrder.findUniqueOrThrow({ where: { id: order.id } })).state).toBe('IN_PROGRESS');
+    await page.getByText('Orden iniciada.').waitFor({ timeout: 15_000 });
+    // With the notice shown, the page still fits the phone's width (no sideways scrolling).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-phone-started.png'), fullPage: true });
+
+    // Completing asks for his report; without the failure it is refused beside the field.
+    await card.getByRole('button', { name: 'Completar' }).click();
+    const form = page.getByTestId('work-order-complete');
+    await form.locator('input[name=laborHours]').waitFor({ timeout: 15_000 });
+    await form.locator('input[name=laborHours]').fill('1,5');
+    await page.getByTestId('submit-work-order-form').click();
+    await form.getByTestId('error-problemId').waitFor({ timeout: 15_000 });
+    expect(await form.getByTestId('error-problemId').innerText()).toMatch(/^Problema: /);
+    expect((await prisma.workOrder.findUniqueOrThrow({ where: { id: order.id } })).state).toBe('IN_PROGRESS');
+
+    await form.locator('select[name=problemId]').selectOption({ label: 'FUGA-ACE · Fuga de aceite' });
+    await form.locator('select[name=causeId]').selectOption({ label: 'RETEN · Retén gastado' });
+    await form.locator('select[name=remedyId]').selectOption({ label: 'CAMBIO-RETEN · Cambio de retén' });
+    await page.getByTestId('add-material').click();
+    await form.locator('input[name=material-0-description]').fill('Retén 40×62');
+    await form.locator('input[name=material-0-quantity]').fill('1');
+    await form.locator('input[name=material-0-unit]').fill('pza');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-phone-complete-form.png'), fullPage: true });
+    await page.getByTestId('submit-work-order-form').click();
+    await page.getByText('Orden completada.').waitFor({ timeout: 15_000 });
+    await page.getByText('Completada').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-phone-completed.png'), fullPage: true });
+
+    const completion = await prisma.workOrderCompletion.findUniqueOrThrow({ where: { workOrderId: order.id } });
+    expect([Number(completion.laborHours), completion.problemId, completion.materials]).toEqual([1.5, leak.id, [{ description: 'Retén 40×62', quantity: 1, unit: 'pza' }]]);
+
+    // Back on his day, the completed order is gone from the list.
+    await page.goto(`${office.url}/admin`);
+    await page.getByText('Mis órdenes de hoy').waitFor({ timeout: 15_000 });
+    await page.getByTestId('dashboard').getByText('Bienvenido').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('my-day').innerText()).not.toContain('Reparar fuga de aceite del compresor');
+    await phone.close();
   });
 });
