@@ -27,8 +27,9 @@ const ASSETS = Number(process.env.BENCH_ASSETS ?? 50_000);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 250_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const TARGET_P95_MS = 50;
-const BENCH_ADMIN = { email: 'bench@cmms.local', password: 'bench-only-password-1' };
-const BENCH_SITE_SUPERVISOR = { email: 'bench-site@cmms.local', password: 'bench-only-password-2' };
+// Fresh passwords each run: both accounts are (re)set below, so nothing fixed signs in to a bench database.
+const BENCH_ADMIN = { email: 'bench@cmms.local', password: randomBytes(18).toString('base64url') };
+const BENCH_SITE_SUPERVISOR = { email: 'bench-site@cmms.local', password: randomBytes(18).toString('base64url') };
 
 // A plant of its own under .data/bench, kept between runs so the seed is paid once.
 const dataDir = path.resolve('.data/bench');
