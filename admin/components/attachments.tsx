@@ -3,7 +3,7 @@
 import { Box, Button, H5, Input, Label, Link, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { useTranslation, type ShowPropertyProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
-import { adminRoot, csrfHeader, downloadUrl, humanSize, readJson } from './document-client.js';
+import { adminRoot, downloadUrl, humanSize, readJson, useFileUpload } from './document-client.js';
 
 type Attachment = { id: number; code: string; title: string; kind: string; state: string; revisions: { id: number; number: number; fileName: string; size: number }[] };
 
@@ -75,44 +75,31 @@ const Attachments: React.FC<ShowPropertyProps> = ({ property, record, resource }
  * title, and it becomes a document of this record with its first revision. */
 const AttachFile: React.FC<{ owner: string; ownerId: string; onAttached(): void }> = ({ owner, ownerId, onAttached }) => {
   const { translateMessage } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
+  const upload = useFileUpload(translateMessage('fileMissing'));
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!file) return setOutcome({ ok: false, message: translateMessage('fileMissing') });
-    setBusy(true);
-    const body = new FormData();
-    body.set('file', file);
+    const form = event.currentTarget;
     const query = new URLSearchParams({ [owner]: ownerId, ...(title.trim() && { title: title.trim() }) });
-    try {
-      const response = await fetch(`${adminRoot()}/documents/attachments?${query}`, { method: 'POST', body, headers: csrfHeader(), credentials: 'same-origin' });
-      const answer = await readJson<object>(response);
-      setOutcome({ ok: response.ok, message: answer.message ?? String(response.status) });
-      if (response.ok) {
-        setFile(null);
-        setTitle('');
-        (event.target as HTMLFormElement).reset();
-        onAttached();
-      }
-    } finally {
-      setBusy(false);
-    }
+    if (!(await upload.send(`${adminRoot()}/documents/attachments?${query}`))) return;
+    upload.setFile(null);
+    setTitle('');
+    form.reset();
+    onAttached();
   };
 
   return (
     <Box as="form" mt="lg" p="lg" style={{ border: '1px dashed #c0c8d2', borderRadius: 4 }} onSubmit={submit} data-testid="attach-file">
       <Label htmlFor="attach-file-input">{translateMessage('attachmentAdd')}</Label>
       <Box mb="default">
-        <input id="attach-file-input" name="file" type="file" accept="image/*,.pdf,.docx,.xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input id="attach-file-input" name="file" type="file" accept="image/*,.pdf,.docx,.xlsx" onChange={(e) => upload.setFile(e.target.files?.[0] ?? null)} />
       </Box>
       <Label htmlFor="attach-file-title">{translateMessage('attachmentTitle')}</Label>
       <Input id="attach-file-title" value={title} maxLength={200} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTitle(e.target.value)} mb="default" />
-      {outcome && <MessageBox mb="default" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} data-testid="attach-outcome" />}
+      {upload.outcome && <MessageBox mb="default" variant={upload.outcome.ok ? 'success' : 'danger'} message={upload.outcome.message} data-testid="attach-outcome" />}
       <Box>
-        <Button type="submit" variant="contained" disabled={busy}>
+        <Button type="submit" variant="contained" disabled={upload.busy}>
           {translateMessage('attachmentButton')}
         </Button>
       </Box>

@@ -1,4 +1,5 @@
-// What the document components share: the back office's root path, the CSRF header, sizes.
+// What the document components share: the back office's root path, the CSRF header, sizes, the upload.
+import { useState } from 'react';
 import { adminRoot } from './admin-root.js';
 
 export { adminRoot };
@@ -23,4 +24,30 @@ export async function readJson<T>(response: Response): Promise<T & { message?: s
   } catch {
     return { message: `${response.status} ${response.statusText}` } as T & { message?: string };
   }
+}
+
+/** A one-file upload form's state: the file chosen, whether it is being sent, and what the server said.
+ * `send` posts it (multipart, with the CSRF header) and tells whether the server took it. */
+export function useFileUpload(missingMessage: string) {
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const send = async (url: string): Promise<boolean> => {
+    if (!file) {
+      setOutcome({ ok: false, message: missingMessage });
+      return false;
+    }
+    setBusy(true);
+    const body = new FormData();
+    body.set('file', file);
+    try {
+      const response = await fetch(url, { method: 'POST', body, headers: csrfHeader(), credentials: 'same-origin' });
+      const answer = await readJson<object>(response);
+      setOutcome({ ok: response.ok, message: answer.message ?? String(response.status) });
+      return response.ok;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { file, setFile, busy, outcome, send };
 }

@@ -2,29 +2,16 @@
 // the rules, the size and the type by its bytes; every upload becomes the document's next revision.
 import { Box, Button, Label, MessageBox, Text } from '@adminjs/design-system';
 import { useTranslation, type ActionProps } from 'adminjs';
-import React, { useState } from 'react';
-import { adminRoot, csrfHeader, readJson } from './document-client.js';
+import React from 'react';
+import { adminRoot, useFileUpload } from './document-client.js';
 
 const UploadRevision: React.FC<ActionProps> = ({ record }) => {
   const { translateMessage } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const upload = useFileUpload(translateMessage('fileMissing'));
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!file) return setOutcome({ ok: false, message: translateMessage('fileMissing') });
-    setBusy(true);
-    const body = new FormData();
-    body.set('file', file);
-    try {
-      const response = await fetch(`${adminRoot()}/documents/${record!.id}/revisions`, { method: 'POST', body, headers: csrfHeader(), credentials: 'same-origin' });
-      const answer = await readJson<{ revision?: { number: number } }>(response);
-      setOutcome({ ok: response.ok, message: answer.message ?? String(response.status) });
-      if (response.ok) window.location.assign(`${adminRoot()}/resources/Document/records/${record!.id}/show`);
-    } finally {
-      setBusy(false);
-    }
+    if (await upload.send(`${adminRoot()}/documents/${record!.id}/revisions`)) window.location.assign(`${adminRoot()}/resources/Document/records/${record!.id}/show`);
   };
 
   return (
@@ -32,12 +19,12 @@ const UploadRevision: React.FC<ActionProps> = ({ record }) => {
       <Text mb="lg">{translateMessage('uploadHelp')}</Text>
       <Label htmlFor="revision-file">{translateMessage('revisionFile')}</Label>
       <Box mb="lg">
-        <input id="revision-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input id="revision-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx" onChange={(e) => upload.setFile(e.target.files?.[0] ?? null)} />
       </Box>
-      {outcome && (
-        <MessageBox mb="lg" variant={outcome.ok ? 'success' : 'danger'} message={outcome.message} data-testid="upload-outcome" />
+      {upload.outcome && (
+        <MessageBox mb="lg" variant={upload.outcome.ok ? 'success' : 'danger'} message={upload.outcome.message} data-testid="upload-outcome" />
       )}
-      <Button type="submit" variant="contained" disabled={busy}>
+      <Button type="submit" variant="contained" disabled={upload.busy}>
         {translateMessage('uploadButton')}
       </Button>
     </Box>
