@@ -8,24 +8,10 @@
 import { Box, Button, H3, Label, Text } from '@adminjs/design-system';
 import { useTranslation, type ActionProps, type ShowPropertyProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
+import type { ImportSummary } from '../../domain/imports/import-summary.js';
 import { adminRoot } from './admin-root.js';
 
-type Outcome = 'new' | 'changed' | 'unchanged' | 'rejected';
-interface SampleRow {
-  row: number;
-  cells: Record<string, string | null>;
-  changed?: string[];
-  errors?: { column: string | null; reason: string }[];
-}
-interface ImportSummary {
-  headerRow: number | null;
-  columns: { header: string; field: string; label: string }[];
-  unrecognisedHeaders: string[];
-  missingFields: string[];
-  samples: Record<Outcome, SampleRow[]>;
-  unknownValues: { field: string; header: string; type: 'choice' | 'reference'; values: { value: string; count: number }[]; more: boolean }[];
-  created: { field: string; values: string[] }[];
-}
+// The preview's summary as the import job keeps it (types only: erased from the browser bundle).
 interface ImportStatus {
   id: number;
   kind: string;
