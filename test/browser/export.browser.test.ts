@@ -30,8 +30,12 @@ describe('a supervisor exporting his filtered work-order list', () => {
     await page.locator('input[name="filter-description"]').fill('sello mecanico');
     await page.getByRole('button', { name: 'Aplicar cambios' }).click();
     await page.waitForURL(/filters\.description=sello/);
-    await page.getByText('Revisar fuga en brida').waitFor({ state: 'detached', timeout: 15_000 });
-    expect(await page.locator('tbody tr').count()).toBe(2);
+    // The list may repaint its old rows once before the filtered answer arrives: wait for the filtered page.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('tbody tr')].map((row) => row.textContent ?? '');
+      return rows.length === 2 && rows.every((text) => text.includes('Cambiar sello'));
+    }, undefined, { timeout: 15_000 });
+    expect(await page.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('Cambiar sello'), expect.stringContaining('Cambiar sello')]);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'export-1-filtered-list.png'), fullPage: true });
 
     await page.locator('[data-css="WorkOrder-filter-drawer"] button').first().click(); // the drawer's ✕
