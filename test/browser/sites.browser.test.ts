@@ -5,8 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
 import * as make from '../support/factories.js';
 import { aPerson, PASSWORD } from '../support/people.js';
+import { computeKpisJob } from '../../jobs/compute-kpis.job.js';
+import { JOBS } from '../../jobs/registry.js';
 
-const started = browserAndBackOffice();
+// The KPI job is left out: at a minute divisible by ten it would replace the snapshots the test writes.
+const started = browserAndBackOffice({ jobs: JOBS.filter((job) => job !== computeKpisJob) });
 
 describe('a supervisor scoped to Planta Norte, in a real browser', () => {
   it('sees his site named on the dashboard, its counts and KPIs, and only its assets in the list', async () => {
