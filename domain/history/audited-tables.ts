@@ -10,6 +10,8 @@ export const AUDITED_TABLES = [
   'documents', 'document_revisions', 'revision_signers', 'document_signatures', 'signature_audits',
   // budgets and call center
   'requisitions', 'requisition_items', 'tickets',
+  // budgets: the ERP sync (issue 20)
+  'erp_sync_conflicts',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -24,4 +26,5 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   kpi_snapshots: 'figures derived from recorded data, recomputed every 10 minutes',
   login_throttle: 'failed sign-in counters (security bookkeeping, no business data)',
   session: 'signed-in sessions (secrets)',
+  erp_sync_runs: "the ERP sync job's own log; what a run changes on requisitions is recorded there",
 };
