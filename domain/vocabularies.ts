@@ -29,6 +29,8 @@ export const VOCABULARIES = {
     state: ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'],
     erpSyncState: ['NOT_SENT', 'PENDING', 'SENT', 'FAILED'],
   },
+  ErpSyncRun: { outcome: ['RUNNING', 'SUCCEEDED', 'FAILED', 'ABANDONED'] },
+  ErpSyncConflict: { field: ['title'] },
   Ticket: {
     type: ['FAILURE', 'SERVICE', 'COMPLAINT', 'INFORMATION'],
     state: ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'],

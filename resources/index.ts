@@ -38,6 +38,8 @@ import { readingResource } from './monitoring/reading.resource.js';
 import { kpiSnapshotResource } from './services/kpi-snapshot.resource.js';
 import { requisitionItemResource } from './budgets/requisition-item.resource.js';
 import { requisitionResource } from './budgets/requisition.resource.js';
+import { erpSyncConflictResource } from './budgets/erp-sync-conflict.resource.js';
+import { erpSyncRunResource } from './budgets/erp-sync-run.resource.js';
 import { ticketResource } from './call-center/ticket.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
@@ -71,6 +73,8 @@ const RESOURCES = [
   signatureAuditResource,
   // Presupuestos
   requisitionResource,
+  erpSyncRunResource,
+  erpSyncConflictResource,
   // Centro de llamadas
   ticketResource,
   // Servicios / KPI

@@ -132,6 +132,14 @@ const cases: Case[] = [
     filter: {},
   },
   { resource: 'UserProfile', fields: async () => ({ user: (await make.aUser(prisma)).id, phone: '+504 2222-0000', approvalLimit: 5000 }), change: { phone: '+504 2222-1111' }, filter: { 'filters.phone': '2222' } },
+  // budgets (issue 20): a draft requisition and one of its items; the number comes from the database.
+  { resource: 'Requisition', fields: async () => ({ title: 'Repuestos de compresor' }), change: { title: 'Repuestos de compresor C-2' }, filter: { 'filters.title': 'compresor' } },
+  {
+    resource: 'RequisitionItem',
+    fields: async () => ({ requisition: (await prisma.requisition.create({ data: { title: 'Borrador', requestedById: (await make.aUser(prisma)).id } })).id, description: 'Filtro de aire', quantity: 2, unit: 'u', unitPrice: 35 }),
+    change: { quantity: 3 },
+    filter: { 'filters.description': 'filtro' },
+  },
 ];
 
 describe('every resource through the AdminJS HTTP API, as an administrator', () => {
@@ -162,7 +170,7 @@ describe('every resource through the AdminJS HTTP API, as an administrator', () 
   });
 
   it('lists every resource with its default sort', async () => {
-    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup']) {
+    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict']) {
       const listed = await api(resource).list({});
       expect(listed.status, resource).toBe(200);
     }

@@ -63,6 +63,8 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   UserProfile: { include: { user: { select: { name: true } } }, title: (row) => row.user?.name },
   UserGroup: { include: { user: { select: { name: true } }, group: { select: { name: true } } }, title: (row) => (row.user ? joined(row.user.name, row.group?.name) : undefined) },
   ChangeHistory: { title: (row) => joined(instant(row.changedAt), row.tableName) },
+  Requisition: { title: (row) => joined(row.number, row.title) },
+  ErpSyncRun: { title: (row) => joined(row.id && `#${row.id}`, instant(row.startedAt)) },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */
@@ -116,7 +118,7 @@ export const DERIVED_REFERENCES: Record<string, Record<string, string[]>> = {
  * a form that tries to change them is refused next to the field. */
 export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   WorkOrder: ['state', 'number', 'startedAt', 'completedAt'],
-  Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState'],
+  Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState', 'number', 'erpId', 'erpStatus', 'erpEtag', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts'],
   // A document is approved by its signatures only (domain/documents/signatures.ts).
   Document: ['code', 'state'],
   // A request's state moves by conversion into an order (its origin is kept out by the form guard).

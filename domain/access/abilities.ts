@@ -56,10 +56,12 @@ const PLANT: Prisma.ModelName[] = [
   'MaintenanceSchedule', 'WorkRequest', 'Technician', 'WorkOrder', 'WorkOrderStepValue', 'FailureCode',
   'WorkOrderClosure', 'WorkOrderMaterial', 'WorkOrderShare', 'KpiSnapshot', 'Requisition', 'RequisitionItem',
   'Ticket',
+  // budgets: the ERP sync's log and the conflicts it kept (issue 20)
+  'ErpSyncRun', 'ErpSyncConflict',
 ];
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
-// KPI snapshots by their job.
-const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot'];
+// KPI snapshots by their job, the ERP sync's runs and conflicts by the sync.
+const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict'];
 // What supervisors keep up to date (call-center tickets are the operators': supervisors read them).
 const SUPERVISED = PLANT.filter((model) => !WORKFLOW_WRITTEN.includes(model) && model !== 'Ticket');
 // What a technician needs to execute an order.
@@ -171,6 +173,7 @@ const SITE_SCOPED: Prisma.ModelName[] = [
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
   'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
+  'ErpSyncConflict',
 ];
 
 /** Where each scoped model's rows lie: the condition that puts a row inside the sites of `paths`. */
@@ -213,6 +216,7 @@ export function siteConditions(paths: string[]) {
     DocumentSignature: { revision: { is: revision } },
     SignatureAudit: { revision: { is: revision } },
     KpiSnapshot: { scope: 'SITE', scopeId: { in: topLevelSites } },
+    ErpSyncConflict: { requisition: { is: requisition } },
   };
   return {
     read,

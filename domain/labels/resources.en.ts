@@ -6,6 +6,8 @@ export const resourceLabelsEN = {
   "callCenter": "Call center",
   "Requisition": "Requisitions",
   "RequisitionItem": "Requisition items",
+  "ErpSyncRun": "ERP sync runs",
+  "ErpSyncConflict": "ERP conflicts",
   "Ticket": "Tickets",
   "WorkOrderShare": "Shared work orders",
   "Location": "Locations",
@@ -34,7 +36,9 @@ export const resourceLabelsEN = {
 };
 
 export const resourceTranslationsEN = {
-  "Requisition": {"properties": {"id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Sent", "FAILED": "Failed"}}},
+  "Requisition": {"properties": {"id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items", "number": "Number", "erpId": "ERP number", "erpStatus": "ERP status", "erpEtag": "ERP version", "erpSyncedAt": "Synced at", "erpLastAttemptAt": "Last attempt", "erpLastError": "Last sync error", "erpAttempts": "Sync attempts", "erpConflicts": "ERP conflicts"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Synced", "FAILED": "Failed"}, "erpStatus": {"Draft": "Draft", "InReview": "In review", "Rejected": "Rejected", "Approved": "Approved", "Cancelled": "Cancelled", "Closed": "Closed"}}},
+  "ErpSyncRun": {"properties": {"id": "No.", "startedAt": "Started", "finishedAt": "Finished", "outcome": "Outcome", "pushed": "Sent", "pulled": "Statuses read", "failed": "Failed", "conflicts": "Conflicts", "error": "Error"}, "labels": {"outcome": {"RUNNING": "Running", "SUCCEEDED": "Succeeded", "FAILED": "Failed", "ABANDONED": "Abandoned"}}},
+  "ErpSyncConflict": {"properties": {"id": "No.", "requisition": "Requisition", "field": "Field", "localValue": "Local value (discarded)", "erpValue": "ERP value (kept)", "detectedAt": "Detected"}, "labels": {"field": {"title": "Title"}}},
   "RequisitionItem": {"properties": {"requisition": "Requisition", "description": "Description", "quantity": "Quantity", "unit": "Unit", "unitPrice": "Unit price"}},
   "Ticket": {"properties": {"number": "Number", "type": "Type", "description": "Description", "requester": "Requester", "state": "State", "source": "Source", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"type": {"FAILURE": "Failure", "SERVICE": "Service", "COMPLAINT": "Complaint", "INFORMATION": "Information"}, "state": {"OPEN": "Open", "IN_PROGRESS": "In progress", "RESOLVED": "Resolved", "CLOSED": "Closed"}, "source": {"MANUAL": "Manual", "SIG": "SIG"}}},
   "WorkOrderMaterial": {"properties": {"workOrder": "Work order", "description": "Description", "quantity": "Quantity", "unit": "Unit"}},

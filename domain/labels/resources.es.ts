@@ -6,6 +6,8 @@ export const resourceLabelsES = {
   "callCenter": "Centro de llamadas",
   "Requisition": "Requisiciones",
   "RequisitionItem": "Artículos de requisición",
+  "ErpSyncRun": "Sincronizaciones con el ERP",
+  "ErpSyncConflict": "Conflictos con el ERP",
   "Ticket": "Tickets",
   "WorkOrderShare": "Órdenes compartidas",
   "Location": "Ubicaciones",
@@ -34,7 +36,9 @@ export const resourceLabelsES = {
 };
 
 export const resourceTranslationsES = {
-  "Requisition": {"properties": {"id": "N.º", "title": "Título", "requestedBy": "Solicitada por", "workOrder": "Orden de trabajo", "state": "Estado", "total": "Total", "approvedBy": "Aprobada por", "approvedAt": "Aprobada el", "erpSyncState": "Sincronización con ERP", "createdAt": "Creada", "updatedAt": "Actualizada", "items": "Artículos"}, "labels": {"state": {"DRAFT": "Borrador", "SUBMITTED": "Enviada", "APPROVED": "Aprobada", "REJECTED": "Rechazada"}, "erpSyncState": {"NOT_SENT": "No enviada", "PENDING": "Pendiente", "SENT": "Enviada", "FAILED": "Falló"}}},
+  "Requisition": {"properties": {"id": "N.º", "title": "Título", "requestedBy": "Solicitada por", "workOrder": "Orden de trabajo", "state": "Estado", "total": "Total", "approvedBy": "Aprobada por", "approvedAt": "Aprobada el", "erpSyncState": "Sincronización con ERP", "createdAt": "Creada", "updatedAt": "Actualizada", "items": "Artículos", "number": "Número", "erpId": "N.º en el ERP", "erpStatus": "Estado en el ERP", "erpEtag": "Versión en el ERP", "erpSyncedAt": "Sincronizada el", "erpLastAttemptAt": "Último intento", "erpLastError": "Último error de sincronización", "erpAttempts": "Intentos de sincronización", "erpConflicts": "Conflictos con el ERP"}, "labels": {"state": {"DRAFT": "Borrador", "SUBMITTED": "Enviada", "APPROVED": "Aprobada", "REJECTED": "Rechazada"}, "erpSyncState": {"NOT_SENT": "No enviada", "PENDING": "Pendiente", "SENT": "Sincronizado", "FAILED": "Falló"}, "erpStatus": {"Draft": "Borrador", "InReview": "En revisión", "Rejected": "Rechazada", "Approved": "Aprobada", "Cancelled": "Cancelada", "Closed": "Cerrada"}}},
+  "ErpSyncRun": {"properties": {"id": "N.º", "startedAt": "Inicio", "finishedAt": "Fin", "outcome": "Resultado", "pushed": "Enviadas", "pulled": "Estados leídos", "failed": "Fallidas", "conflicts": "Conflictos", "error": "Error"}, "labels": {"outcome": {"RUNNING": "En curso", "SUCCEEDED": "Correcta", "FAILED": "Fallida", "ABANDONED": "Abandonada"}}},
+  "ErpSyncConflict": {"properties": {"id": "N.º", "requisition": "Requisición", "field": "Campo", "localValue": "Valor local (descartado)", "erpValue": "Valor del ERP (vigente)", "detectedAt": "Detectado"}, "labels": {"field": {"title": "Título"}}},
   "RequisitionItem": {"properties": {"requisition": "Requisición", "description": "Descripción", "quantity": "Cantidad", "unit": "Unidad", "unitPrice": "Precio unitario"}},
   "Ticket": {"properties": {"number": "Número", "type": "Tipo", "description": "Descripción", "requester": "Solicitante", "state": "Estado", "source": "Origen", "createdAt": "Creado", "updatedAt": "Actualizado"}, "labels": {"type": {"FAILURE": "Falla", "SERVICE": "Servicio", "COMPLAINT": "Reclamo", "INFORMATION": "Información"}, "state": {"OPEN": "Abierto", "IN_PROGRESS": "En atención", "RESOLVED": "Resuelto", "CLOSED": "Cerrado"}, "source": {"MANUAL": "Manual", "SIG": "SIG"}}},
   "WorkOrderMaterial": {"properties": {"workOrder": "Orden de trabajo", "description": "Descripción", "quantity": "Cantidad", "unit": "Unidad"}},
