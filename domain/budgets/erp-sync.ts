@@ -45,7 +45,7 @@ type Candidate = { id: number; number: string; title: string; requester: string 
 type Outcome = { id: number; state?: ErpRequisitionState; error?: ErpErrorType | Error };
 
 export async function syncRequisitionsWithErp(db: Db, erp: ErpSystem, options: ErpSyncOptions = {}): Promise<ErpSyncResult> {
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? 250;
   const maxPerRun = options.maxPerRun ?? 5_000;
   const concurrency = options.concurrency ?? 8;
   const attempts = options.attempts ?? 3;

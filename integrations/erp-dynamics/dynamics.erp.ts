@@ -39,14 +39,14 @@ export function dynamicsErp(settings: DynamicsSettings): DynamicsErp {
   };
 
   async function headersWhere(field: string, values: string[]): Promise<ErpRequisitionState[]> {
-    const found: ErpRequisitionState[] = [];
-    for (let start = 0; start < values.length; start += KEYS_PER_QUERY) {
-      const chunk = values.slice(start, start + KEYS_PER_QUERY);
+    const chunks: string[][] = [];
+    for (let start = 0; start < values.length; start += KEYS_PER_QUERY) chunks.push(values.slice(start, start + KEYS_PER_QUERY));
+    // The chunks' queries go out together (a batch holds a few; `concurrency` bounds what is in flight).
+    const answers = await inBatches(chunks, settings.concurrency, (chunk) => {
       const filter = `${company} and (${chunk.map((value) => `${field} eq ${odataString(value)}`).join(' or ')})`;
-      const answer = await odata.get<ODataList<Header>>(`${DYNAMICS_ENTITIES.headers}?$filter=${encodeURIComponent(filter)}&$select=${headerFields}`);
-      found.push(...answer.value.map(toState));
-    }
-    return found;
+      return odata.get<ODataList<Header>>(`${DYNAMICS_ENTITIES.headers}?$filter=${encodeURIComponent(filter)}&$select=${headerFields}`);
+    });
+    return answers.flatMap((answer) => answer.value.map(toState));
   }
 
   async function findOne(number: string): Promise<ErpRequisitionState | undefined> {
@@ -89,19 +89,21 @@ export function dynamicsErp(settings: DynamicsSettings): DynamicsErp {
         }
       }
       const present = fresh ? new Set<number>() : await lineNumbersOf(header.erpId);
-      for (const line of requisition.lines) {
-        if (present.has(line.lineNumber)) continue;
-        await odata.post(DYNAMICS_ENTITIES.lines, {
+      const erpId = header.erpId;
+      // Lines are independent records keyed by (requisition, line number): sent together.
+      const missing = requisition.lines.filter((line) => !present.has(line.lineNumber));
+      await inBatches(missing, settings.concurrency, (line) =>
+        odata.post(DYNAMICS_ENTITIES.lines, {
           dataAreaId: settings.dataAreaId,
-          RequisitionNumber: header.erpId,
+          RequisitionNumber: erpId,
           LineNumber: line.lineNumber,
           ItemNumber: line.itemCode ?? '',
           LineDescription: line.description.slice(0, 1000),
           RequestedPurchaseQuantity: line.quantity,
           PurchaseUnitSymbol: line.unit,
           PurchasePrice: line.unitPrice,
-        });
-      }
+        }),
+      );
       return header;
     },
 
@@ -127,4 +129,25 @@ export function dynamicsErp(settings: DynamicsSettings): DynamicsErp {
       return item ? { code: item.ItemNumber, name: item.SearchName, unit: item.InventoryUnitSymbol } : null;
     },
   };
+}
+
+/** `work` on every item, at most `limit` at a time, results in the items' order; the first failure rejects
+ * once the items already started have settled (no request is left running behind the caller's back). */
+async function inBatches<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  let failure: unknown;
+  const worker = async () => {
+    while (next < items.length && failure === undefined) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index]!);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== undefined) throw failure;
+  return results;
 }

@@ -27,5 +27,5 @@ export const DYNAMICS_DEFAULTS = {
   requestTimeoutMs: 30_000,
   backoffMs: 500,
   maxRetryAfterSeconds: 60,
-  concurrency: 8,
+  concurrency: 16,
 } as const;
