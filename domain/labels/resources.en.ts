@@ -8,6 +8,11 @@ export const resourceLabelsEN = {
   "RequisitionItem": "Requisition items",
   "ErpSyncRun": "ERP sync runs",
   "ErpSyncConflict": "ERP conflicts",
+  "Budget": "Budgets",
+  "BudgetLine": "Budget lines",
+  "BudgetLineMonth": "Monthly amounts",
+  "BudgetActual": "Actual costs",
+  "BudgetSummary": "Budget summary",
   "Ticket": "Tickets",
   "WorkOrderShare": "Shared work orders",
   "Location": "Locations",
@@ -36,7 +41,12 @@ export const resourceLabelsEN = {
 };
 
 export const resourceTranslationsEN = {
-  "Requisition": {"properties": {"id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items", "number": "Number", "erpId": "ERP number", "erpStatus": "ERP status", "erpEtag": "ERP version", "erpSyncedAt": "Synced at", "erpLastAttemptAt": "Last attempt", "erpLastError": "Last sync error", "erpAttempts": "Sync attempts", "erpConflicts": "ERP conflicts"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Synced", "FAILED": "Failed"}, "erpStatus": {"Draft": "Draft", "InReview": "In review", "Rejected": "Rejected", "Approved": "Approved", "Cancelled": "Cancelled", "Closed": "Closed"}}},
+  "Requisition": {"properties": {"id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items", "number": "Number", "erpId": "ERP number", "erpStatus": "ERP status", "erpEtag": "ERP version", "erpSyncedAt": "Synced at", "erpLastAttemptAt": "Last attempt", "erpLastError": "Last sync error", "erpAttempts": "Sync attempts", "erpConflicts": "ERP conflicts", "budgetLine": "Budget line", "receivedAmount": "Received", "actuals": "Actual costs"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Synced", "FAILED": "Failed"}, "erpStatus": {"Draft": "Draft", "InReview": "In review", "Rejected": "Rejected", "Approved": "Approved", "Cancelled": "Cancelled", "Closed": "Closed"}}},
+  "Budget": {"properties": {"id": "No.", "code": "Code", "name": "Name", "year": "Year", "location": "Cost centre (location)", "department": "Cost centre (department)", "createdAt": "Created", "updatedAt": "Updated", "lines": "Lines"}, "labels": {}},
+  "BudgetLine": {"properties": {"id": "No.", "budget": "Budget", "account": "Account", "description": "Description", "months": "Monthly amounts"}, "labels": {"account": {"LABOUR": "Labour", "MATERIALS": "Materials", "SERVICES": "Services", "CAPITAL": "Capital", "OTHER": "Other"}}},
+  "BudgetLineMonth": {"properties": {"id": "No.", "budgetLine": "Budget line", "month": "Month", "originalAmount": "Original amount", "currentAmount": "Current amount", "updatedAt": "Updated"}, "labels": {}},
+  "BudgetActual": {"properties": {"id": "No.", "budgetLine": "Budget line", "month": "Month", "amount": "Amount", "source": "Source", "sourceId": "Source record", "workOrder": "Work order", "requisition": "Requisition", "postedAt": "Posted"}, "labels": {"source": {"WORK_ORDER_LABOUR": "Work-order labour", "WORK_ORDER_MATERIALS": "Work-order materials", "GOODS_RECEIPT": "Goods receipt", "OTHER": "Other"}}},
+  "BudgetSummary": {"properties": {"budgetLine": "Budget line", "month": "Month", "originalAmount": "Original budget", "currentAmount": "Current budget", "committed": "Committed", "actual": "Actual"}, "labels": {}},
   "ErpSyncRun": {"properties": {"id": "No.", "startedAt": "Started", "finishedAt": "Finished", "outcome": "Outcome", "pushed": "Sent", "pulled": "Statuses read", "failed": "Failed", "conflicts": "Conflicts", "error": "Error"}, "labels": {"outcome": {"RUNNING": "Running", "SUCCEEDED": "Succeeded", "FAILED": "Failed", "ABANDONED": "Abandoned"}}},
   "ErpSyncConflict": {"properties": {"id": "No.", "requisition": "Requisition", "field": "Field", "localValue": "Local value (discarded)", "erpValue": "ERP value (kept)", "detectedAt": "Detected"}, "labels": {"field": {"title": "Title"}}},
   "RequisitionItem": {"properties": {"requisition": "Requisition", "description": "Description", "quantity": "Quantity", "unit": "Unit", "unitPrice": "Unit price"}},

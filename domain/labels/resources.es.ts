@@ -8,6 +8,11 @@ export const resourceLabelsES = {
   "RequisitionItem": "Artículos de requisición",
   "ErpSyncRun": "Sincronizaciones con el ERP",
   "ErpSyncConflict": "Conflictos con el ERP",
+  "Budget": "Presupuestos",
+  "BudgetLine": "Líneas de presupuesto",
+  "BudgetLineMonth": "Importes mensuales",
+  "BudgetActual": "Gastos reales",
+  "BudgetSummary": "Resumen de presupuesto",
   "Ticket": "Tickets",
   "WorkOrderShare": "Órdenes compartidas",
   "Location": "Ubicaciones",
@@ -36,7 +41,12 @@ export const resourceLabelsES = {
 };
 
 export const resourceTranslationsES = {
-  "Requisition": {"properties": {"id": "N.º", "title": "Título", "requestedBy": "Solicitada por", "workOrder": "Orden de trabajo", "state": "Estado", "total": "Total", "approvedBy": "Aprobada por", "approvedAt": "Aprobada el", "erpSyncState": "Sincronización con ERP", "createdAt": "Creada", "updatedAt": "Actualizada", "items": "Artículos", "number": "Número", "erpId": "N.º en el ERP", "erpStatus": "Estado en el ERP", "erpEtag": "Versión en el ERP", "erpSyncedAt": "Sincronizada el", "erpLastAttemptAt": "Último intento", "erpLastError": "Último error de sincronización", "erpAttempts": "Intentos de sincronización", "erpConflicts": "Conflictos con el ERP"}, "labels": {"state": {"DRAFT": "Borrador", "SUBMITTED": "Enviada", "APPROVED": "Aprobada", "REJECTED": "Rechazada"}, "erpSyncState": {"NOT_SENT": "No enviada", "PENDING": "Pendiente", "SENT": "Sincronizado", "FAILED": "Falló"}, "erpStatus": {"Draft": "Borrador", "InReview": "En revisión", "Rejected": "Rechazada", "Approved": "Aprobada", "Cancelled": "Cancelada", "Closed": "Cerrada"}}},
+  "Requisition": {"properties": {"id": "N.º", "title": "Título", "requestedBy": "Solicitada por", "workOrder": "Orden de trabajo", "state": "Estado", "total": "Total", "approvedBy": "Aprobada por", "approvedAt": "Aprobada el", "erpSyncState": "Sincronización con ERP", "createdAt": "Creada", "updatedAt": "Actualizada", "items": "Artículos", "number": "Número", "erpId": "N.º en el ERP", "erpStatus": "Estado en el ERP", "erpEtag": "Versión en el ERP", "erpSyncedAt": "Sincronizada el", "erpLastAttemptAt": "Último intento", "erpLastError": "Último error de sincronización", "erpAttempts": "Intentos de sincronización", "erpConflicts": "Conflictos con el ERP", "budgetLine": "Línea de presupuesto", "receivedAmount": "Recibido", "actuals": "Gastos reales"}, "labels": {"state": {"DRAFT": "Borrador", "SUBMITTED": "Enviada", "APPROVED": "Aprobada", "REJECTED": "Rechazada"}, "erpSyncState": {"NOT_SENT": "No enviada", "PENDING": "Pendiente", "SENT": "Sincronizado", "FAILED": "Falló"}, "erpStatus": {"Draft": "Borrador", "InReview": "En revisión", "Rejected": "Rechazada", "Approved": "Aprobada", "Cancelled": "Cancelada", "Closed": "Cerrada"}}},
+  "Budget": {"properties": {"id": "N.º", "code": "Código", "name": "Nombre", "year": "Año", "location": "Centro de costo (ubicación)", "department": "Centro de costo (departamento)", "createdAt": "Creado", "updatedAt": "Actualizado", "lines": "Líneas"}, "labels": {}},
+  "BudgetLine": {"properties": {"id": "N.º", "budget": "Presupuesto", "account": "Cuenta", "description": "Descripción", "months": "Importes mensuales"}, "labels": {"account": {"LABOUR": "Mano de obra", "MATERIALS": "Materiales", "SERVICES": "Servicios", "CAPITAL": "Inversión", "OTHER": "Otros"}}},
+  "BudgetLineMonth": {"properties": {"id": "N.º", "budgetLine": "Línea de presupuesto", "month": "Mes", "originalAmount": "Importe original", "currentAmount": "Importe vigente", "updatedAt": "Actualizado"}, "labels": {}},
+  "BudgetActual": {"properties": {"id": "N.º", "budgetLine": "Línea de presupuesto", "month": "Mes", "amount": "Importe", "source": "Origen", "sourceId": "Registro de origen", "workOrder": "Orden de trabajo", "requisition": "Requisición", "postedAt": "Contabilizado"}, "labels": {"source": {"WORK_ORDER_LABOUR": "Mano de obra de OT", "WORK_ORDER_MATERIALS": "Materiales de OT", "GOODS_RECEIPT": "Recepción de mercancía", "OTHER": "Otro"}}},
+  "BudgetSummary": {"properties": {"budgetLine": "Línea de presupuesto", "month": "Mes", "originalAmount": "Presupuesto original", "currentAmount": "Presupuesto vigente", "committed": "Comprometido", "actual": "Real"}, "labels": {}},
   "ErpSyncRun": {"properties": {"id": "N.º", "startedAt": "Inicio", "finishedAt": "Fin", "outcome": "Resultado", "pushed": "Enviadas", "pulled": "Estados leídos", "failed": "Fallidas", "conflicts": "Conflictos", "error": "Error"}, "labels": {"outcome": {"RUNNING": "En curso", "SUCCEEDED": "Correcta", "FAILED": "Fallida", "ABANDONED": "Abandonada"}}},
   "ErpSyncConflict": {"properties": {"id": "N.º", "requisition": "Requisición", "field": "Campo", "localValue": "Valor local (descartado)", "erpValue": "Valor del ERP (vigente)", "detectedAt": "Detectado"}, "labels": {"field": {"title": "Título"}}},
   "RequisitionItem": {"properties": {"requisition": "Requisición", "description": "Descripción", "quantity": "Cantidad", "unit": "Unidad", "unitPrice": "Precio unitario"}},
