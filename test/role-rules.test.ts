@@ -22,6 +22,7 @@ const expected: Record<string, Record<string, string>> = {
     WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', WorkOrderMaterial: 'rcud', KpiSnapshot: 'r', Requisition: 'rcud', RequisitionItem: 'rcud', Ticket: 'rcud', WorkOrderShare: 'rcd', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserSite: 'rcd', UserProfile: 'rcud', ChangeHistory: 'r',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
+    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -32,6 +33,7 @@ const expected: Record<string, Record<string, string>> = {
     WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: PLANT_RW, RequisitionItem: PLANT_RW, Ticket: 'r', WorkOrderShare: 'rcd', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
+    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -41,6 +43,7 @@ const expected: Record<string, Record<string, string>> = {
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: '', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
+    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -50,6 +53,7 @@ const expected: Record<string, Record<string, string>> = {
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: 'r', RequisitionItem: 'r', Ticket: 'r', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
+    Budget: 'r', BudgetLine: 'r', BudgetLineMonth: 'r', BudgetActual: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'r', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -59,6 +63,7 @@ const expected: Record<string, Record<string, string>> = {
     Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: 'rcu', WorkOrderShare: '', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
+    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -124,6 +129,13 @@ beforeAll(async () => {
   // budgets: a sync run and a conflict on the requisition above (issue 20)
   Object.assign(fixtures, {
     ErpSyncRun: (await prisma.erpSyncRun.create({ data: { outcome: 'SUCCEEDED', pushed: 1 } })).id,
+    ...(await (async () => {
+      const budget = await prisma.budget.create({ data: { code: 'PRE-FIX', name: 'Planta 2026', year: 2026, locationId: asset.locationId, lines: { create: { account: 'LABOUR' } } }, include: { lines: true } });
+      const line = budget.lines[0]!.id;
+      const month = await prisma.budgetLineMonth.create({ data: { budgetLineId: line, month: 1, originalAmount: 1000, currentAmount: 1000 } });
+      const actual = await prisma.budgetActual.create({ data: { budgetLineId: line, month: 1, amount: 50, source: 'OTHER', sourceId: 1 } });
+      return { Budget: budget.id, BudgetLine: line, BudgetLineMonth: month.id, BudgetActual: actual.id };
+    })()),
     ErpSyncConflict: (await prisma.erpSyncConflict.create({ data: { requisitionId: fixtures.Requisition!, field: 'title', localValue: 'Sellos', erpValue: 'Sellos mecánicos' } })).id,
   });
   Object.assign(fixtures, {

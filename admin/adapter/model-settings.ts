@@ -24,6 +24,8 @@ export const TITLE_FIELDS: Record<string, string> = {
   FailureCode: 'name',
   Technician: 'name',
   Requisition: 'title',
+  Budget: 'code',
+  BudgetLine: 'account',
   Ticket: 'number',
   Document: 'code',
   DocumentRevision: 'fileName',
@@ -65,6 +67,10 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   ChangeHistory: { title: (row) => joined(instant(row.changedAt), row.tableName) },
   Requisition: { title: (row) => joined(row.number, row.title) },
   ErpSyncRun: { title: (row) => joined(row.id && `#${row.id}`, instant(row.startedAt)) },
+  Budget: { title: (row) => joined(row.code, row.name) },
+  BudgetLine: { include: { budget: { select: { code: true } } }, title: (row) => joined(row.budget?.code, row.description ?? row.account) },
+  BudgetLineMonth: { include: { budgetLine: { select: { account: true, budget: { select: { code: true } } } } }, title: (row) => (row.budgetLine ? joined(row.budgetLine.budget?.code, row.budgetLine.account, String(row.month).padStart(2, '0')) : undefined) },
+  BudgetActual: { title: (row) => joined(row.source, row.month && String(row.month).padStart(2, '0'), row.amount && String(row.amount)) },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */

@@ -5,6 +5,8 @@ export const budgetsMessagesEN = {
   erpSyncRetried: 'The requisition will be sent to the ERP at the next synchronisation (in a moment).',
   erpRetryRefused_notApproved: 'Only approved requisitions are sent to the ERP.',
   erpRetryRefused_alreadySynced: 'The requisition is already in the ERP ({{erpId}}): there is nothing to retry.',
+  relatedBudgetLines: 'Budget lines',
+  relatedBudgetMonths: 'Amounts by month',
   relatedErpConflicts: 'Conflicts with the ERP (the ERP value prevails)',
   erpSyncFailing: 'Synchronisation with the ERP failed {{runs}} times in a row since {{since}}. Last error: {{lastError}}',
 };

@@ -5,6 +5,8 @@ export const budgetsMessagesES = {
   erpSyncRetried: 'La requisición se enviará al ERP en la próxima sincronización (en unos instantes).',
   erpRetryRefused_notApproved: 'Solo las requisiciones aprobadas se envían al ERP.',
   erpRetryRefused_alreadySynced: 'La requisición ya está en el ERP ({{erpId}}): no hay nada que reintentar.',
+  relatedBudgetLines: 'Líneas del presupuesto',
+  relatedBudgetMonths: 'Importes por mes',
   relatedErpConflicts: 'Conflictos con el ERP (prevalece el valor del ERP)',
   erpSyncFailing: 'La sincronización con el ERP falló {{runs}} veces seguidas desde {{since}}. Último error: {{lastError}}',
 };

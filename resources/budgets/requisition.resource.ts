@@ -14,10 +14,10 @@ export const requisitionResource = (prisma: Db, settings: ResourceSettings) =>
     navigation: NAVIGATION.budgets,
     sort: { sortBy: 'createdAt', direction: 'desc' },
     listProperties: ['number', 'title', 'requestedBy', 'workOrder', 'total', 'state', 'erpSyncState', 'erpId', 'createdAt'],
-    editProperties: ['title', 'workOrder', 'requestedBy'],
+    editProperties: ['title', 'workOrder', 'budgetLine', 'requestedBy'],
     filterProperties: ['number', 'title', 'requestedBy', 'workOrder', 'state', 'erpSyncState', 'erpStatus', 'createdAt'],
     showProperties: [
-      'number', 'title', 'requestedBy', 'workOrder', 'state', 'total', 'approvedBy', 'approvedAt', 'createdAt',
+      'number', 'title', 'requestedBy', 'workOrder', 'budgetLine', 'state', 'total', 'receivedAmount', 'approvedBy', 'approvedAt', 'createdAt',
       'erpModule', 'erpSyncState', 'erpId', 'erpStatus', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'items', 'erpConflicts',
     ],
     properties: {
