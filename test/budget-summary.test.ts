@@ -73,7 +73,7 @@ describe('budget arithmetic, by hand', () => {
     const cancelled = await anApprovedRequisition(materials, [[1, 1000]], at(3));
     await prisma.requisition.update({ where: { id: cancelled.id }, data: { erpStatus: 'Cancelled' } });
 
-    const report = await budgetReport(prisma, { year: YEAR, budgetIds: [budget.id] });
+    const report = await budgetReport(database.pool, { year: YEAR, budgetIds: [budget.id] });
     const materialsLine = report.find((line) => line.account === 'MATERIALS')!;
     expect(materialsLine.costCentre).toBe('Planta Norte');
     expect(materialsLine.months[1]).toEqual({ original: 2000, current: 2500, committed: 250, actual: 100, available: 2150 });
@@ -90,7 +90,7 @@ describe('budget arithmetic, by hand', () => {
     expect((await postActual({ locationId: elsewhere.id, on: at(5), amount: 40, source: 'WORK_ORDER_MATERIALS', sourceId: 77 }))[0]!.id).toBeNull();
     const technology = await aBudget('ARIT-TI', null, ['SERVICES'], 'Tecnología');
     await anApprovedRequisition(lineOf(technology, 'SERVICES'), [[1, 80]], at(6));
-    const [line] = await budgetReport(prisma, { year: YEAR, budgetIds: [technology.id] });
+    const [line] = await budgetReport(database.pool, { year: YEAR, budgetIds: [technology.id] });
     expect(line).toMatchObject({ costCentre: 'Tecnología', account: 'SERVICES' });
     expect(line!.months[5]).toMatchObject({ committed: 80, available: -80 });
   });
