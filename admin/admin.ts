@@ -16,6 +16,7 @@ import { technicianDay, type DayOrder } from '../domain/maintenance/technician-d
 import { supervisorBoard } from '../domain/maintenance/supervisor-board.js';
 import { languageOf, renderMessage, type Language } from './locales/render.js';
 import { allResources } from '../resources/index.js';
+import type { ResourceSettings } from '../resources/define-resource.js';
 import { abilityOf } from './access.js';
 import { Components, componentLoader } from './component-loader.js';
 import { en } from './locales/en.js';
@@ -65,13 +66,13 @@ async function sitesShownTo(prisma: Db, user: CurrentUser | undefined, ability: 
   return sites.map((site) => site.location.fullName).sort();
 }
 
-export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string }): AdminJS {
+export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string; erp?: ResourceSettings['erp'] }): AdminJS {
   return new AdminJS({
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     componentLoader,
-    resources: allResources(prisma, { timeZone: settings.timeZone }),
+    resources: allResources(prisma, { timeZone: settings.timeZone, erp: settings.erp }),
     dashboard: {
       component: Components.Dashboard,
       // Counts of what this user may see, under the same row rules as the lists.

@@ -22,6 +22,8 @@ export const Components = {
   ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
   ImportMigration: componentLoader.add('ImportMigration', path.join(here, 'components/import-migration')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
+  // budgets: the ERP module
+  ErpModuleNotice: componentLoader.add('ErpModuleNotice', path.join(here, 'components/erp-module-notice')),
   // Not rendered: loading it makes one-click actions POST (see the file).
   PostOneClickActions: componentLoader.add('PostOneClickActions', path.join(here, 'components/post-one-click-actions')),
   // Not rendered either: a stylesheet that lets AdminJS's notices fit a phone.

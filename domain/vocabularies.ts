@@ -29,6 +29,10 @@ export const VOCABULARIES = {
     state: ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'],
     erpSyncState: ['NOT_SENT', 'PENDING', 'SENT', 'FAILED'],
   },
+  ErpSyncRun: { outcome: ['RUNNING', 'SUCCEEDED', 'FAILED', 'ABANDONED'] },
+  ErpSyncConflict: { field: ['title'] },
+  BudgetLine: { account: ['LABOUR', 'MATERIALS', 'SERVICES', 'CAPITAL', 'OTHER'] },
+  BudgetActual: { source: ['WORK_ORDER_LABOUR', 'WORK_ORDER_MATERIALS', 'GOODS_RECEIPT', 'OTHER'] },
   Ticket: {
     type: ['FAILURE', 'SERVICE', 'COMPLAINT', 'INFORMATION'],
     state: ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'],

@@ -3,6 +3,7 @@
 import type { Db } from '../prisma/client.js';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import type { ErpSystem } from '../integrations/erp-dynamics/erp.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { QueueClass } from './queues.js';
 
@@ -10,6 +11,8 @@ export interface JobContext {
   prisma: Db;
   pool: pg.Pool;
   storage: ObjectStorage;
+  /** The ERP (Dynamics 365); null while it is not configured. */
+  erp: ErpSystem | null;
   logger: Logger;
   timeZone: string;
   /** Months of change history kept (0: forever). */

@@ -5,6 +5,7 @@ import { generatePreventiveOrdersJob } from './generate-preventive-orders.job.js
 import { importWorkbookJob } from './import-workbook.job.js';
 import type { JobDefinition } from './job.js';
 import { maintainChangeHistoryJob } from './maintain-change-history.job.js';
+import { syncRequisitionsWithErpJob } from './sync-requisitions-with-erp.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -12,4 +13,5 @@ export const JOBS: JobDefinition<unknown>[] = [
   generatePreventiveOrdersJob,
   computeKpisJob,
   importWorkbookJob as JobDefinition<unknown>,
+  syncRequisitionsWithErpJob,
 ];

@@ -16,6 +16,8 @@ import { excelActions } from './excel-actions.js';
 /** What resources need to know of the plant beyond the database. */
 export interface ResourceSettings {
   timeZone: string;
+  /** The ERP module: off (and saying so) while Dynamics 365 is not configured; a sync run on request. */
+  erp?: { configured: boolean; requestSync(): Promise<unknown> };
 }
 
 export const NAVIGATION = {

@@ -38,6 +38,12 @@ import { readingResource } from './monitoring/reading.resource.js';
 import { kpiSnapshotResource } from './services/kpi-snapshot.resource.js';
 import { requisitionItemResource } from './budgets/requisition-item.resource.js';
 import { requisitionResource } from './budgets/requisition.resource.js';
+import { erpSyncConflictResource } from './budgets/erp-sync-conflict.resource.js';
+import { erpSyncRunResource } from './budgets/erp-sync-run.resource.js';
+import { budgetActualResource } from './budgets/budget-actual.resource.js';
+import { budgetLineMonthResource } from './budgets/budget-line-month.resource.js';
+import { budgetLineResource } from './budgets/budget-line.resource.js';
+import { budgetResource } from './budgets/budget.resource.js';
 import { ticketResource } from './call-center/ticket.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
@@ -70,7 +76,11 @@ const RESOURCES = [
   documentSignatureResource,
   signatureAuditResource,
   // Presupuestos
+  budgetResource,
+  budgetActualResource,
   requisitionResource,
+  erpSyncRunResource,
+  erpSyncConflictResource,
   // Centro de llamadas
   ticketResource,
   // Servicios / KPI
@@ -88,12 +98,14 @@ const RESOURCES = [
   workOrderMaterialResource,
   workOrderShareResource,
   requisitionItemResource,
+  budgetLineResource,
+  budgetLineMonthResource,
   procedureStepResource,
   calendarHolidayResource,
   userGroupResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'ProcedureStep', 'CalendarHoliday', 'UserGroup']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

@@ -32,6 +32,8 @@ export interface RecordActionSpec<R> {
   guard?: string;
   /** The record states the button is offered in (the operation checks them again). */
   shownIn?: (state: string) => boolean;
+  /** Where the button depends on more than the state: the record's values (the operation checks again). */
+  shownFor?: (params: Record<string, unknown>) => boolean;
   /** The domain operation. */
   run: (call: RecordActionCall) => Promise<R>;
   /** What the form shows, answered to a GET. */
@@ -49,7 +51,7 @@ export function recordAction<R>(spec: RecordActionSpec<R>): Partial<Action<Actio
     icon: spec.icon,
     guard: spec.guard,
     isAccessible: allowedTo(...spec.rule),
-    isVisible: ({ record }) => !!record && (spec.shownIn?.(String(record.params.state)) ?? true),
+    isVisible: ({ record }) => !!record && (spec.shownIn?.(String(record.params.state)) ?? true) && (spec.shownFor?.(record.params) ?? true),
     handler: async (request, _response, context) => {
       const call: RecordActionCall = {
         id: Number(context.record!.id()),

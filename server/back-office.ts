@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { bootstrapAccessControl, type BootstrapResult } from '../domain/users/bootstrap.js';
+import { createErp } from '../integrations/erp-dynamics/index.js';
 import { createStorage } from '../integrations/storage/index.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import { registerSchedules, startQueue, startWorkers, type QueueRuntime } from '../jobs/boss.js';
@@ -63,12 +64,13 @@ export async function startBackOffice(
     const bootstrap = await actAs({ label: 'system:first-start' }, () => bootstrapAccessControl(database.prisma, config.initialAdmin));
     const storage = createStorage(config);
     await storage.check();
+    const erp = createErp(config.erp);
 
     const queue = await startQueue({ databaseUrl: database.url, logger, work: config.workersInProcess, monitorSeconds: config.queueMonitorSeconds });
     cleanups.push(() => queue.stop());
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
-      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays });
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays });
       await registerSchedules(queue, jobs, config.timeZone);
     }
 

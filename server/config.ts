@@ -1,6 +1,7 @@
 // All configuration is read and validated here, once, at start. A missing or malformed setting stops
 // the process with a message naming the variable. Nothing else reads process.env.
 import { z } from 'zod';
+import { DYNAMICS_DEFAULTS, type DynamicsSettings } from '../integrations/erp-dynamics/index.js';
 import type { StorageSettings } from '../integrations/storage/index.js';
 
 const booleanFlag = z
@@ -60,6 +61,16 @@ const environmentSchema = z
     IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of days' }).default(90),
     QUEUE_MONITOR_SECONDS: z.coerce.number().int().min(1).default(60),
     HISTORY_RETENTION_MONTHS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of months' }).default(120),
+    // Dynamics 365 (integrations/erp-dynamics/): the module is off while ERP_DYNAMICS_URL is unset.
+    ERP_DYNAMICS_URL: z.string().url({ message: 'must be the environment URL, e.g. https://contoso.operations.dynamics.com' }).optional(),
+    ERP_DYNAMICS_TOKEN_URL: z.string().url({ message: 'must be the OAuth token URL, e.g. https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token' }).optional(),
+    ERP_DYNAMICS_CLIENT_ID: z.string().optional(),
+    ERP_DYNAMICS_CLIENT_SECRET: z.string().optional(),
+    ERP_DYNAMICS_SCOPE: z.string().optional(),
+    ERP_DYNAMICS_COMPANY: z.string().regex(/^[A-Za-z0-9]{1,8}$/, { message: 'must be a company id (dataAreaId) such as usmf' }).optional(),
+    ERP_DYNAMICS_EXTERNAL_KEY_FIELD: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must be a field name of the requisition header entity' }).default(DYNAMICS_DEFAULTS.externalKeyField),
+    ERP_DYNAMICS_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).positive().max(600).default(DYNAMICS_DEFAULTS.requestTimeoutMs / 1000),
+    ERP_DYNAMICS_CONCURRENCY: z.coerce.number({ message: 'must be a number of requests' }).int().min(1).max(64).default(DYNAMICS_DEFAULTS.concurrency),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -72,6 +83,12 @@ const environmentSchema = z
     if (env.STORAGE_DRIVER === 's3')
       for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STORAGE_DRIVER=s3' });
+    const erpSettings = ['ERP_DYNAMICS_TOKEN_URL', 'ERP_DYNAMICS_CLIENT_ID', 'ERP_DYNAMICS_CLIENT_SECRET', 'ERP_DYNAMICS_COMPANY'] as const;
+    if (env.ERP_DYNAMICS_URL)
+      for (const name of erpSettings) if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when ERP_DYNAMICS_URL is set' });
+    if (!env.ERP_DYNAMICS_URL)
+      for (const name of erpSettings)
+        if (env[name]) ctx.addIssue({ code: 'custom', path: ['ERP_DYNAMICS_URL'], message: `is required when ${name} is set (or unset ${name} to leave the ERP module off)` });
   });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -103,6 +120,8 @@ export interface AppConfig {
   imports: { maxBytes: number; maxRows: number; fileRetentionDays: number };
   /** How often the queue looks for expired jobs and dead workers' jobs. */
   queueMonitorSeconds: number;
+  /** Dynamics 365; null: the ERP module is off. */
+  erp: DynamicsSettings | null;
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -164,6 +183,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     historyRetentionMonths: e.HISTORY_RETENTION_MONTHS,
     imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS, fileRetentionDays: e.IMPORT_FILE_RETENTION_DAYS },
     queueMonitorSeconds: e.QUEUE_MONITOR_SECONDS,
+    erp: e.ERP_DYNAMICS_URL
+      ? {
+          baseUrl: e.ERP_DYNAMICS_URL,
+          tokenUrl: e.ERP_DYNAMICS_TOKEN_URL!,
+          clientId: e.ERP_DYNAMICS_CLIENT_ID!,
+          clientSecret: e.ERP_DYNAMICS_CLIENT_SECRET!,
+          scope: e.ERP_DYNAMICS_SCOPE ?? `${e.ERP_DYNAMICS_URL.replace(/\/+$/, '')}/.default`,
+          dataAreaId: e.ERP_DYNAMICS_COMPANY!,
+          externalKeyField: e.ERP_DYNAMICS_EXTERNAL_KEY_FIELD,
+          requestTimeoutMs: Math.round(e.ERP_DYNAMICS_TIMEOUT_SECONDS * 1000),
+          backoffMs: DYNAMICS_DEFAULTS.backoffMs,
+          maxRetryAfterSeconds: DYNAMICS_DEFAULTS.maxRetryAfterSeconds,
+          concurrency: e.ERP_DYNAMICS_CONCURRENCY,
+        }
+      : null,
     logLevel: e.LOG_LEVEL,
   };
 }

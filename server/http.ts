@@ -17,6 +17,7 @@ import { forwardAsyncErrors } from './async-errors.js';
 import { errorHandler } from './error-handler.js';
 import { healthHandler } from './health.js';
 import { requestScope } from './process-guard.js';
+import { syncRequisitionsWithErpJob } from '../jobs/sync-requisitions-with-erp.job.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -81,7 +82,12 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
 
   app.get('/health', healthHandler(deps));
 
-  const admin = createAdmin(deps.prisma, { language: config.defaultLocale, timeZone: config.timeZone });
+  const admin = createAdmin(deps.prisma, {
+    language: config.defaultLocale,
+    timeZone: config.timeZone,
+    // The ERP module (issue 20): on when Dynamics 365 is configured; "Reintentar" asks for a run now.
+    erp: { configured: config.erp !== null, requestSync: () => deps.queue.send(syncRequisitionsWithErpJob, {}, { singletonKey: 'erp-sync-now' }) },
+  });
   await discardStaleComponentBundle();
   await admin.initialize();
   app.use(

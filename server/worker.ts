@@ -2,6 +2,7 @@
 // It needs DATABASE_URL (production), or an embedded database already started by `npm start`.
 import { JOBS } from '../jobs/registry.js';
 import { registerSchedules, startQueue, startWorkers } from '../jobs/boss.js';
+import { createErp } from '../integrations/erp-dynamics/index.js';
 import { createStorage } from '../integrations/storage/index.js';
 import { applyMigrations } from '../prisma/migrate.js';
 import { loadConfigOrExit } from './config.js';
@@ -23,8 +24,9 @@ try {
   await applyMigrations(database.pool, (message) => logger.info(message));
   const storage = createStorage(config);
   await storage.check();
+  const erp = createErp(config.erp);
   const queue = await startQueue({ databaseUrl: url, logger, work: true, monitorSeconds: config.queueMonitorSeconds });
-  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays });
+  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays });
   await registerSchedules(queue, JOBS, config.timeZone);
   logger.info({ jobs: JOBS.map((j) => j.name), timeZone: config.timeZone }, 'worker ready');
   onShutdown(logger, async () => {

@@ -132,6 +132,30 @@ const cases: Case[] = [
     filter: {},
   },
   { resource: 'UserProfile', fields: async () => ({ user: (await make.aUser(prisma)).id, phone: '+504 2222-0000', approvalLimit: 5000 }), change: { phone: '+504 2222-1111' }, filter: { 'filters.phone': '2222' } },
+  // budgets (issue 20): a draft requisition and one of its items; the number comes from the database.
+  { resource: 'Requisition', fields: async () => ({ title: 'Repuestos de compresor' }), change: { title: 'Repuestos de compresor C-2' }, filter: { 'filters.title': 'compresor' } },
+  {
+    resource: 'RequisitionItem',
+    fields: async () => ({ requisition: (await prisma.requisition.create({ data: { title: 'Borrador', requestedById: (await make.aUser(prisma)).id } })).id, description: 'Filtro de aire', quantity: 2, unit: 'u', unitPrice: 35 }),
+    change: { quantity: 3 },
+    filter: { 'filters.description': 'filtro' },
+  },
+  { resource: 'Budget', fields: async () => ({ code: 'T-PRE', name: 'Planta norte 2026', year: 2026, location: (await make.aLocation(prisma)).id }), change: { name: 'Planta norte 2026 (rev.)' }, filter: { 'filters.code': 'T-PRE' } },
+  {
+    resource: 'BudgetLine',
+    fields: async () => ({ budget: (await prisma.budget.create({ data: { code: 'T-PRE-2', name: 'TI', year: 2026, department: 'Tecnología' } })).id, account: 'SERVICES', description: 'Licencias' }),
+    change: { description: 'Licencias y soporte' },
+    filter: { 'filters.account': 'SERVICES' },
+  },
+  {
+    resource: 'BudgetLineMonth',
+    fields: async () => {
+      const budget = await prisma.budget.create({ data: { code: 'T-PRE-3', name: 'Compras', year: 2026, department: 'Compras', lines: { create: { account: 'MATERIALS' } } }, include: { lines: true } });
+      return { budgetLine: budget.lines[0]!.id, month: 3, originalAmount: 1200, currentAmount: 1200 };
+    },
+    change: { currentAmount: 1500 },
+    filter: { 'filters.month': '3' },
+  },
 ];
 
 describe('every resource through the AdminJS HTTP API, as an administrator', () => {
@@ -162,7 +186,7 @@ describe('every resource through the AdminJS HTTP API, as an administrator', () 
   });
 
   it('lists every resource with its default sort', async () => {
-    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup']) {
+    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual']) {
       const listed = await api(resource).list({});
       expect(listed.status, resource).toBe(200);
     }

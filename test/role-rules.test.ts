@@ -20,6 +20,9 @@ const expected: Record<string, Record<string, string>> = {
     MaintenanceType: 'rcud', Frequency: 'rcud', Procedure: 'rcud', ProcedureStep: 'rcud', Routine: 'rcud', WorkCalendar: 'rcud',
     CalendarHoliday: 'rcud', MaintenanceSchedule: 'rcud', WorkRequest: 'rcud', Technician: 'rcud', WorkOrder: 'rcud',
     WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', WorkOrderMaterial: 'rcud', KpiSnapshot: 'r', Requisition: 'rcud', RequisitionItem: 'rcud', Ticket: 'rcud', WorkOrderShare: 'rcd', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserSite: 'rcd', UserProfile: 'rcud', ChangeHistory: 'r',
+    // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
+    ErpSyncRun: 'r', ErpSyncConflict: 'r',
+    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -28,6 +31,9 @@ const expected: Record<string, Record<string, string>> = {
     MaintenanceType: PLANT_RW, Frequency: PLANT_RW, Procedure: PLANT_RW, ProcedureStep: PLANT_RW, Routine: PLANT_RW, WorkCalendar: PLANT_RW,
     CalendarHoliday: PLANT_RW, MaintenanceSchedule: PLANT_RW, WorkRequest: PLANT_RW, Technician: PLANT_RW, WorkOrder: PLANT_RW,
     WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: PLANT_RW, RequisitionItem: PLANT_RW, Ticket: 'r', WorkOrderShare: 'rcd', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
+    // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
+    ErpSyncRun: 'r', ErpSyncConflict: 'r',
+    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -35,6 +41,9 @@ const expected: Record<string, Record<string, string>> = {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
     Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: '', WorkRequest: '',
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: '', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
+    // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
+    ErpSyncRun: '', ErpSyncConflict: '',
+    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -42,6 +51,9 @@ const expected: Record<string, Record<string, string>> = {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
     Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: 'r', WorkRequest: 'r',
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: 'r', RequisitionItem: 'r', Ticket: 'r', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
+    // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
+    ErpSyncRun: 'r', ErpSyncConflict: 'r',
+    Budget: 'r', BudgetLine: 'r', BudgetLineMonth: 'r', BudgetActual: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'r', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -49,6 +61,9 @@ const expected: Record<string, Record<string, string>> = {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
     Procedure: '', ProcedureStep: '', Routine: '', WorkCalendar: '', CalendarHoliday: '', MaintenanceSchedule: '', WorkRequest: 'rcu',
     Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: 'rcu', WorkOrderShare: '', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
+    // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
+    ErpSyncRun: '', ErpSyncConflict: '',
+    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -110,6 +125,18 @@ beforeAll(async () => {
   const signature = await prisma.documentSignature.create({ data: { revisionId: revision.id, signerId: other.id, sha256: 'a'.repeat(64) } });
   const audit = await prisma.signatureAudit.create({
     data: { signatureId: signature.id, revisionId: revision.id, signerId: other.id, signedAt: signature.signedAt, ip: '127.0.0.1', userAgent: 'fixture', sha256: 'a'.repeat(64) },
+  });
+  // budgets: a sync run and a conflict on the requisition above (issue 20)
+  Object.assign(fixtures, {
+    ErpSyncRun: (await prisma.erpSyncRun.create({ data: { outcome: 'SUCCEEDED', pushed: 1 } })).id,
+    ...(await (async () => {
+      const budget = await prisma.budget.create({ data: { code: 'PRE-FIX', name: 'Planta 2026', year: 2026, locationId: asset.locationId, lines: { create: { account: 'LABOUR' } } }, include: { lines: true } });
+      const line = budget.lines[0]!.id;
+      const month = await prisma.budgetLineMonth.create({ data: { budgetLineId: line, month: 1, originalAmount: 1000, currentAmount: 1000 } });
+      const actual = await prisma.budgetActual.create({ data: { budgetLineId: line, month: 1, amount: 50, source: 'OTHER', sourceId: 1 } });
+      return { Budget: budget.id, BudgetLine: line, BudgetLineMonth: month.id, BudgetActual: actual.id };
+    })()),
+    ErpSyncConflict: (await prisma.erpSyncConflict.create({ data: { requisitionId: fixtures.Requisition!, field: 'title', localValue: 'Sellos', erpValue: 'Sellos mecánicos' } })).id,
   });
   Object.assign(fixtures, {
     Document: document.id, DocumentRevision: revision.id, DocumentSignature: signature.id, SignatureAudit: audit.id,

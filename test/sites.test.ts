@@ -305,3 +305,19 @@ describe('a technician scoped to Planta Norte', () => {
     expect(ids(body.records)).not.toContain(south.asset);
   });
 });
+
+// budgets (issue 20): requisitions lie where their order does; the ERP conflicts kept on them too.
+describe('ERP sync conflicts', () => {
+  it("lie where their requisition lies: a scoped supervisor sees his plant's only", async () => {
+    const conflictOn = async (workOrderId: number) => {
+      const requisition = await prisma.requisition.create({ data: { title: 'Sellos', requestedById: unscoped.userId, workOrderId } });
+      return (await prisma.erpSyncConflict.create({ data: { requisitionId: requisition.id, field: 'title', localValue: 'Sellos', erpValue: 'Sellos (ERP)' } })).id;
+    };
+    const northConflict = await conflictOn(north.order);
+    const southConflict = await conflictOn(south.order);
+    const { body } = await list(scoped, 'ErpSyncConflict');
+    expect(ids(body.records)).toEqual([northConflict]);
+    expect((await scoped.client.request(`/admin/api/resources/ErpSyncConflict/records/${southConflict}/show`)).status).toBe(404);
+    expect(ids((await list(unscoped, 'ErpSyncConflict')).body.records)).toEqual([northConflict, southConflict]);
+  });
+});

@@ -24,6 +24,8 @@ export const TITLE_FIELDS: Record<string, string> = {
   FailureCode: 'name',
   Technician: 'name',
   Requisition: 'title',
+  Budget: 'code',
+  BudgetLine: 'account',
   Ticket: 'number',
   Document: 'code',
   DocumentRevision: 'fileName',
@@ -63,6 +65,12 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   UserProfile: { include: { user: { select: { name: true } } }, title: (row) => row.user?.name },
   UserGroup: { include: { user: { select: { name: true } }, group: { select: { name: true } } }, title: (row) => (row.user ? joined(row.user.name, row.group?.name) : undefined) },
   ChangeHistory: { title: (row) => joined(instant(row.changedAt), row.tableName) },
+  Requisition: { title: (row) => joined(row.number, row.title) },
+  ErpSyncRun: { title: (row) => joined(row.id && `#${row.id}`, instant(row.startedAt)) },
+  Budget: { title: (row) => joined(row.code, row.name) },
+  BudgetLine: { include: { budget: { select: { code: true } } }, title: (row) => joined(row.budget?.code, row.description ?? row.account) },
+  BudgetLineMonth: { include: { budgetLine: { select: { account: true, budget: { select: { code: true } } } } }, title: (row) => (row.budgetLine ? joined(row.budgetLine.budget?.code, row.budgetLine.account, String(row.month).padStart(2, '0')) : undefined) },
+  BudgetActual: { title: (row) => joined(row.source, row.month && String(row.month).padStart(2, '0'), row.amount && String(row.amount)) },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */
@@ -116,7 +124,7 @@ export const DERIVED_REFERENCES: Record<string, Record<string, string[]>> = {
  * a form that tries to change them is refused next to the field. */
 export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   WorkOrder: ['state', 'number', 'startedAt', 'completedAt'],
-  Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState'],
+  Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState', 'number', 'erpId', 'erpStatus', 'erpEtag', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'receivedAmount'],
   // A document is approved by its signatures only (domain/documents/signatures.ts).
   Document: ['code', 'state'],
   // A request's state moves by conversion into an order (its origin is kept out by the form guard).

@@ -1,4 +1,5 @@
 import type { es } from './es.js';
+import { budgetsActionsEN, budgetsMessagesEN } from './budgets.en.js';
 import { documentsEN } from './documents.en.js';
 import { malformedInputEN } from './malformed-input.en.js';
 import { tableLabels } from './table-labels.js';
@@ -126,6 +127,7 @@ export const en: typeof es = {
     ...importMessagesEN,
     ...exportMessagesEN,
     ...workdayMessagesEN,
+    ...budgetsMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',
@@ -284,4 +286,5 @@ export const en: typeof es = {
 };
 
 Object.assign(en.actions, documentsEN.actions);
+Object.assign(en.actions, budgetsActionsEN);
 en.resources.ChangeHistory.labels.tableName = tableLabels(en.labels);

@@ -1,3 +1,4 @@
+import { budgetsActionsES, budgetsMessagesES } from './budgets.es.js';
 import { documentsES } from './documents.es.js';
 import { malformedInputES } from './malformed-input.es.js';
 import { tableLabels } from './table-labels.js';
@@ -125,6 +126,7 @@ export const es = {
     ...importMessagesES,
     ...exportMessagesES,
     ...workdayMessagesES,
+    ...budgetsMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',
@@ -283,4 +285,5 @@ export const es = {
 };
 
 Object.assign(es.actions, documentsES.actions);
+Object.assign(es.actions, budgetsActionsES);
 es.resources.ChangeHistory.labels.tableName = tableLabels(es.labels);

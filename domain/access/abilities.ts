@@ -56,10 +56,14 @@ const PLANT: Prisma.ModelName[] = [
   'MaintenanceSchedule', 'WorkRequest', 'Technician', 'WorkOrder', 'WorkOrderStepValue', 'FailureCode',
   'WorkOrderClosure', 'WorkOrderMaterial', 'WorkOrderShare', 'KpiSnapshot', 'Requisition', 'RequisitionItem',
   'Ticket',
+  // budgets: the ERP sync's log and the conflicts it kept (issue 20)
+  'ErpSyncRun', 'ErpSyncConflict',
+  // budgets per year and cost centre, their lines, monthly amounts and actual postings (issue 20)
+  'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
 ];
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
-// KPI snapshots by their job.
-const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot'];
+// KPI snapshots by their job, the ERP sync's runs and conflicts by the sync.
+const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual'];
 // What supervisors keep up to date (call-center tickets are the operators': supervisors read them).
 const SUPERVISED = PLANT.filter((model) => !WORKFLOW_WRITTEN.includes(model) && model !== 'Ticket');
 // What a technician needs to execute an order.
@@ -171,6 +175,7 @@ const SITE_SCOPED: Prisma.ModelName[] = [
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
   'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
+  'ErpSyncConflict', 'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
 ];
 
 /** Where each scoped model's rows lie: the condition that puts a row inside the sites of `paths`. */
@@ -190,6 +195,7 @@ export function siteConditions(paths: string[]) {
   const revision = { document: { is: document } };
   // A requisition for an order lies where the order does; one for no order is a plant-wide purchase.
   const requisition = { OR: [{ workOrderId: null }, { workOrder: { is: order } }] };
+  const budget = { OR: [{ locationId: null }, { location: { is: inSites } }] };
   // KPIs are computed for the plant, each top-level site and each category: a scoped user reads those of
   // the top-level sites he is scoped to ("/12/" is location 12).
   const topLevelSites = paths.filter((path) => /^\/\d+\/$/.test(path)).map((path) => Number(path.slice(1, -1)));
@@ -213,6 +219,12 @@ export function siteConditions(paths: string[]) {
     DocumentSignature: { revision: { is: revision } },
     SignatureAudit: { revision: { is: revision } },
     KpiSnapshot: { scope: 'SITE', scopeId: { in: topLevelSites } },
+    ErpSyncConflict: { requisition: { is: requisition } },
+    // A budget lies in its cost centre's location; a department's budget is plant-wide.
+    Budget: budget,
+    BudgetLine: { budget: { is: budget } },
+    BudgetLineMonth: { budgetLine: { is: { budget: { is: budget } } } },
+    BudgetActual: { budgetLine: { is: { budget: { is: budget } } } },
   };
   return {
     read,

@@ -10,6 +10,10 @@ export const AUDITED_TABLES = [
   'documents', 'document_revisions', 'revision_signers', 'document_signatures', 'signature_audits',
   // budgets and call center
   'requisitions', 'requisition_items', 'tickets',
+  // budgets: the ERP sync (issue 20)
+  'erp_sync_conflicts',
+  // budgets: budgets, lines, monthly amounts (every revision) and actual postings (issue 20)
+  'budgets', 'budget_lines', 'budget_line_months', 'budget_actuals',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -24,4 +28,6 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   kpi_snapshots: 'figures derived from recorded data, recomputed every 10 minutes',
   login_throttle: 'failed sign-in counters (security bookkeeping, no business data)',
   session: 'signed-in sessions (secrets)',
+  erp_sync_runs: "the ERP sync job's own log; what a run changes on requisitions is recorded there",
+  budget_summaries: 'figures derived by trigger from recorded budget months, requisitions and actual postings',
 };

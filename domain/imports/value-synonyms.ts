@@ -67,6 +67,11 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     state: { DRAFT: ['BORRADOR'], SUBMITTED: ['ENVIADA', 'PENDIENTE'], APPROVED: ['APROBADA'], REJECTED: ['RECHAZADA'] },
     erpSyncState: { NOT_SENT: ['NO_ENVIADA'], PENDING: ['PENDIENTE'], SENT: ['ENVIADA', 'SINCRONIZADA'], FAILED: ['ERROR'] },
   },
+  // The ERP sync's own records, never imported; listed so every vocabulary answers the same question.
+  ErpSyncRun: { outcome: { RUNNING: ['EN_CURSO'], SUCCEEDED: ['CORRECTA'], FAILED: ['FALLIDA'], ABANDONED: ['ABANDONADA'] } },
+  ErpSyncConflict: { field: { title: ['TITULO', 'NOMBRE'] } },
+  BudgetLine: { account: { LABOUR: ['MANO_DE_OBRA', 'MO'], MATERIALS: ['MATERIALES', 'REPUESTOS'], SERVICES: ['SERVICIOS'], CAPITAL: ['INVERSION', 'CAPEX'], OTHER: ['OTROS'] } },
+  BudgetActual: { source: { WORK_ORDER_LABOUR: ['MANO_DE_OBRA'], WORK_ORDER_MATERIALS: ['MATERIALES'], GOODS_RECEIPT: ['RECEPCION', 'ENTRADA'], OTHER: ['OTRO'] } },
   Ticket: {
     type: { FAILURE: ['FALLA', 'AVERIA'], SERVICE: ['SERVICIO'], COMPLAINT: ['RECLAMO', 'QUEJA'], INFORMATION: ['INFORMACION', 'CONSULTA'] },
     state: { OPEN: ['ABIERTO', 'NUEVO'], IN_PROGRESS: ['EN_PROCESO', 'EN_ATENCION'], RESOLVED: ['RESUELTO', 'ATENDIDO'], CLOSED: ['CERRADO'] },

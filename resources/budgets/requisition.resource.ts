@@ -2,20 +2,31 @@ import type { ActionRequest } from 'adminjs';
 import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
-import { defineResource, NAVIGATION } from '../define-resource.js';
+import { defineResource, NAVIGATION, type ResourceSettings } from '../define-resource.js';
+import { erpSyncActions } from './erp-sync-actions.js';
 import { requisitionActions } from './requisition-actions.js';
 
 // The total comes from the items (database trigger); the state moves through Enviar / Aprobar /
-// Rechazar, each under its rule (approving: up to the approver's limit).
-export const requisitionResource = (prisma: Db) =>
+// Rechazar, each under its rule (approving: up to the approver's limit). Approved, it waits for the ERP
+// sync (every 5 minutes), which fills its ERP number and status; "Reintentar sincronización" after a failure.
+export const requisitionResource = (prisma: Db, settings: ResourceSettings) =>
   defineResource(prisma, 'Requisition', {
     navigation: NAVIGATION.budgets,
     sort: { sortBy: 'createdAt', direction: 'desc' },
-    listProperties: ['id', 'title', 'requestedBy', 'workOrder', 'total', 'state', 'approvedBy', 'createdAt'],
-    editProperties: ['title', 'workOrder', 'requestedBy'],
-    filterProperties: ['title', 'requestedBy', 'workOrder', 'state', 'erpSyncState', 'createdAt'],
-    showProperties: ['id', 'title', 'requestedBy', 'workOrder', 'state', 'total', 'approvedBy', 'approvedAt', 'erpSyncState', 'createdAt', 'items'],
+    listProperties: ['number', 'title', 'requestedBy', 'workOrder', 'total', 'state', 'erpSyncState', 'erpId', 'createdAt'],
+    editProperties: ['title', 'workOrder', 'budgetLine', 'requestedBy'],
+    filterProperties: ['number', 'title', 'requestedBy', 'workOrder', 'state', 'erpSyncState', 'erpStatus', 'createdAt'],
+    showProperties: [
+      'number', 'title', 'requestedBy', 'workOrder', 'budgetLine', 'state', 'total', 'receivedAmount', 'approvedBy', 'approvedAt', 'createdAt',
+      'erpModule', 'erpSyncState', 'erpId', 'erpStatus', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'items', 'erpConflicts',
+    ],
     properties: {
+      erpModule: { type: 'string', components: { show: Components.ErpModuleNotice }, custom: { configured: !!settings.erp?.configured } },
+      erpConflicts: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'ErpSyncConflict', filter: 'requisition', columns: ['field', 'localValue', 'erpValue', 'detectedAt'], titleKey: 'relatedErpConflicts' },
+      },
       items: {
         type: 'string',
         components: { show: Components.RelatedRecords },
@@ -32,5 +43,6 @@ export const requisitionResource = (prisma: Db) =>
         },
       },
       ...requisitionActions(prisma),
+      ...erpSyncActions(prisma, settings),
     },
   });
