@@ -2,6 +2,7 @@
 // the process with a message naming the variable. Nothing else reads process.env.
 import { z } from 'zod';
 import type { StorageSettings } from '../integrations/storage/index.js';
+import type { JobAlertSettings } from '../jobs/job.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -59,6 +60,9 @@ const environmentSchema = z
     IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
     IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of days' }).default(90),
     QUEUE_MONITOR_SECONDS: z.coerce.number().int().min(1).default(60),
+    METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters (a long random token)' }).optional(),
+    QUEUE_ALERT_DEPTH: z.coerce.number({ message: 'must be a number of jobs' }).int().positive().default(100),
+    QUEUE_ALERT_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().positive().default(15),
     HISTORY_RETENTION_MONTHS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of months' }).default(120),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -103,6 +107,10 @@ export interface AppConfig {
   imports: { maxBytes: number; maxRows: number; fileRetentionDays: number };
   /** How often the queue looks for expired jobs and dead workers' jobs. */
   queueMonitorSeconds: number;
+  /** Bearer token of GET /metrics; unset: /metrics answers 404. */
+  metricsToken: string | undefined;
+  /** Administrators are alerted when a queue holds more than queueDepth waiting jobs for queueMinutes. */
+  jobAlerts: JobAlertSettings;
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -164,6 +172,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     historyRetentionMonths: e.HISTORY_RETENTION_MONTHS,
     imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS, fileRetentionDays: e.IMPORT_FILE_RETENTION_DAYS },
     queueMonitorSeconds: e.QUEUE_MONITOR_SECONDS,
+    metricsToken: e.METRICS_TOKEN,
+    jobAlerts: { queueDepth: e.QUEUE_ALERT_DEPTH, queueMinutes: e.QUEUE_ALERT_MINUTES },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,4 +1,4 @@
-// The Express application: request ids and logs, security headers, /health, the AdminJS back office.
+// The Express application: request ids and logs, security headers, /health, /metrics, the AdminJS back office.
 import { randomBytes, randomUUID } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
@@ -16,6 +16,7 @@ import type { AppConfig } from './config.js';
 import { forwardAsyncErrors } from './async-errors.js';
 import { errorHandler } from './error-handler.js';
 import { healthHandler } from './health.js';
+import { createMetrics } from './metrics.js';
 import { requestScope } from './process-guard.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -49,6 +50,8 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
     }),
   );
   app.use(requestScope);
+  const metrics = createMetrics({ pool: deps.pool, token: config.metricsToken });
+  app.use(metrics.recordRequests);
   // Content-Security-Policy: scripts from this origin only, plus AdminJS's two inline scripts, which carry
   // this response's nonce (admin/page-html.ts). Styles may be inline: AdminJS's styled-components write
   // <style> elements at run time. HSTS wherever cookies are Secure (production).
@@ -80,6 +83,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
   );
 
   app.get('/health', healthHandler(deps));
+  if (metrics.endpoint) app.get('/metrics', metrics.endpoint);
 
   const admin = createAdmin(deps.prisma, { language: config.defaultLocale, timeZone: config.timeZone });
   await discardStaleComponentBundle();
