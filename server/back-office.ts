@@ -73,7 +73,7 @@ export async function startBackOffice(
     }
 
     const sessionSecret = config.sessionSecret ?? (await readOrCreateSecrets(config.dataDir)).sessionSecret;
-    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret });
+    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret, jobs: options.jobs });
     const server = await listen(app, config.port, config.host);
     cleanups.push(() => closeServer(server));
     const { port } = server.address() as AddressInfo;

@@ -12,6 +12,8 @@ import { createLoginThrottle } from '../admin/login-throttle.js';
 import { createAdminRouter } from '../admin/router.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { QueueRuntime } from '../jobs/boss.js';
+import type { JobDefinition } from '../jobs/job.js';
+import { JOBS } from '../jobs/registry.js';
 import type { AppConfig } from './config.js';
 import { forwardAsyncErrors } from './async-errors.js';
 import { errorHandler } from './error-handler.js';
@@ -29,6 +31,8 @@ export interface HttpDependencies {
   queue: QueueRuntime;
   storage: ObjectStorage;
   sessionSecret: string;
+  /** The jobs this deployment runs (the jobs monitor's "ejecutar ahora"); the registry's by default. */
+  jobs?: JobDefinition<unknown>[];
 }
 
 export async function createHttpApp(deps: HttpDependencies): Promise<express.Express> {
@@ -101,6 +105,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       documents: { storage: deps.storage, settings: config.documents },
       imports: { storage: deps.storage, queue: deps.queue, ...config.imports, timeZone: config.timeZone },
       timeZone: config.timeZone,
+      jobsMonitor: { queue: deps.queue, jobs: deps.jobs ?? JOBS },
     }),
   );
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
