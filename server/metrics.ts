@@ -95,7 +95,7 @@ export function createMetrics(options: { pool: pg.Pool; token: string | undefine
       }
       try {
         await refresh();
-        res.set('Cache-Control', 'no-store').type(registry.contentType).send(await registry.metrics());
+        res.set({ 'Cache-Control': 'no-store', 'Content-Type': registry.contentType }).send(await registry.metrics());
       } catch (error) {
         next(error);
       }
