@@ -22,6 +22,8 @@ export const Components = {
   ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
   ImportMigration: componentLoader.add('ImportMigration', path.join(here, 'components/import-migration')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
+  // jobs monitor (a page for administrators)
+  JobsMonitor: componentLoader.add('JobsMonitor', path.join(here, 'components/jobs-monitor')),
   // Not rendered: loading it makes one-click actions POST (see the file).
   PostOneClickActions: componentLoader.add('PostOneClickActions', path.join(here, 'components/post-one-click-actions')),
   // Not rendered either: a stylesheet that lets AdminJS's notices fit a phone.
@@ -43,5 +45,6 @@ const OVERRIDES: Record<string, string> = {
   TopBar: 'top-bar',
   ActionHeader: 'action-header',
   NoRecords: 'no-records',
+  SidebarPages: 'sidebar-pages',
 };
 for (const [name, file] of Object.entries(OVERRIDES)) componentLoader.override(name as never, path.join(here, 'components/overrides', file));

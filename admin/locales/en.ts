@@ -6,11 +6,12 @@ import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/re
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
 import { exportMessagesEN } from './exports.en.js';
 import { workdayMessagesEN } from './workday.en.js';
-import { jobsMonitorMessagesEN, jobsMonitorPagesEN } from './jobs-monitor.en.js';
+import { jobsMonitorLabelsEN, jobsMonitorMessagesEN, jobsMonitorPagesEN } from './jobs-monitor.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
   labels: {
+    ...jobsMonitorLabelsEN,
     ...documentsEN.labels,
     ...resourceLabelsEN,
     ...importLabelsEN,

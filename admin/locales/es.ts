@@ -5,11 +5,12 @@ import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/re
 import { importLabelsES, importMessagesES } from './imports.es.js';
 import { exportMessagesES } from './exports.es.js';
 import { workdayMessagesES } from './workday.es.js';
-import { jobsMonitorMessagesES, jobsMonitorPagesES } from './jobs-monitor.es.js';
+import { jobsMonitorLabelsES, jobsMonitorMessagesES, jobsMonitorPagesES } from './jobs-monitor.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
   labels: {
+    ...jobsMonitorLabelsES,
     ...documentsES.labels,
     ...resourceLabelsES,
     ...importLabelsES,

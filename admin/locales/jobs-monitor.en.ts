@@ -1,7 +1,8 @@
 // The jobs monitor (admin/jobs-monitor) and the administrators' alerts about jobs.
-import type { jobsMonitorMessagesES, jobsMonitorPagesES } from './jobs-monitor.es.js';
+import type { jobsMonitorLabelsES, jobsMonitorMessagesES, jobsMonitorPagesES } from './jobs-monitor.es.js';
 
 export const jobsMonitorPagesEN: Record<keyof typeof jobsMonitorPagesES, string> = { jobsMonitor: 'Jobs monitor' };
+export const jobsMonitorLabelsEN: Record<keyof typeof jobsMonitorLabelsES, string> = { pages: 'Tools' };
 
 export const jobsMonitorMessagesEN: Record<keyof typeof jobsMonitorMessagesES, string> = {
   jobsMonitorTitle: 'Background jobs monitor',
@@ -26,6 +27,13 @@ export const jobsMonitorMessagesEN: Record<keyof typeof jobsMonitorMessagesES, s
   jobsMonitorQueue_reports: 'Reports',
   jobsMonitorQueue_sync: 'Synchronisation',
   'jobsMonitorQueue_dead-letters': 'Dead letters',
+  jobsMonitorState: 'State',
+  'jobsMonitorJob_clean-temporary-exports': 'Clean-up of exports and expired files',
+  'jobsMonitorJob_maintain-change-history': 'Change-history upkeep',
+  'jobsMonitorJob_generate-preventive-orders': 'Preventive order generation',
+  'jobsMonitorJob_compute-kpis': 'KPI computation',
+  'jobsMonitorJob_import-workbook': 'Excel import',
+  'jobsMonitorJob_detect-job-alerts': 'Job alerts',
   jobsMonitorSchedules: 'Schedules',
   jobsMonitorJob: 'Job',
   jobsMonitorCron: 'Cron',
@@ -33,7 +41,6 @@ export const jobsMonitorMessagesEN: Record<keyof typeof jobsMonitorMessagesES, s
   jobsMonitorNextRun: 'Next run',
   jobsMonitorLastRun: 'Last run',
   jobsMonitorNeverRan: 'Never (scheduled {{since}})',
-  jobsMonitorAgo: '{{time}} ago',
   jobsMonitorLate: 'Late: has not run for two periods',
   jobsMonitorOnTime: 'On time',
   jobsMonitorRunNow: 'Run now',

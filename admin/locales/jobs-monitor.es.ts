@@ -1,5 +1,7 @@
 // The jobs monitor (admin/jobs-monitor) and the administrators' alerts about jobs.
 export const jobsMonitorPagesES = { jobsMonitor: 'Monitor de trabajos' };
+/** The sidebar's heading over the pages (AdminJS's "Pages"). */
+export const jobsMonitorLabelsES = { pages: 'Herramientas' };
 
 export const jobsMonitorMessagesES = {
   jobsMonitorTitle: 'Monitor de trabajos en segundo plano',
@@ -24,6 +26,13 @@ export const jobsMonitorMessagesES = {
   jobsMonitorQueue_reports: 'Informes',
   jobsMonitorQueue_sync: 'Sincronización',
   'jobsMonitorQueue_dead-letters': 'Cartas muertas',
+  jobsMonitorState: 'Estado',
+  'jobsMonitorJob_clean-temporary-exports': 'Limpieza de exportaciones y archivos vencidos',
+  'jobsMonitorJob_maintain-change-history': 'Mantenimiento del historial de cambios',
+  'jobsMonitorJob_generate-preventive-orders': 'Generación de órdenes preventivas',
+  'jobsMonitorJob_compute-kpis': 'Cálculo de indicadores (KPI)',
+  'jobsMonitorJob_import-workbook': 'Importación desde Excel',
+  'jobsMonitorJob_detect-job-alerts': 'Alertas de trabajos',
   jobsMonitorSchedules: 'Programaciones',
   jobsMonitorJob: 'Trabajo',
   jobsMonitorCron: 'Cron',
@@ -31,7 +40,6 @@ export const jobsMonitorMessagesES = {
   jobsMonitorNextRun: 'Próxima ejecución',
   jobsMonitorLastRun: 'Última ejecución',
   jobsMonitorNeverRan: 'Nunca (programada {{since}})',
-  jobsMonitorAgo: 'hace {{time}}',
   jobsMonitorLate: 'Atrasada: no se ha ejecutado en dos periodos',
   jobsMonitorOnTime: 'Al día',
   jobsMonitorRunNow: 'Ejecutar ahora',

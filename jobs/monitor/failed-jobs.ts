@@ -92,3 +92,16 @@ export async function readDeadLetters(pool: pg.Pool, limit = 50): Promise<DeadLe
   );
   return rows.map((row) => ({ ...failedJob(row, row.source_output ?? row.output), sourceQueue: row.source_name, sourceId: row.source_id }));
 }
+
+/** Jobs waiting, due for a retry or running: what "Cancelar" acts on. */
+export async function readOpenJobs(pool: pg.Pool, limit = 50): Promise<(FailedJob & { state: string; startAfter: Date })[]> {
+  const { rows } = await pool.query<Row & { state: string; start_after: Date }>(
+    `SELECT id, name AS queue, data, output, retry_count, retry_limit, created_on, completed_on, state::text AS state, start_after
+       FROM ${PGBOSS_SCHEMA}.job
+      WHERE name = ANY($1) AND state IN ('created', 'retry', 'active')
+      ORDER BY created_on DESC
+      LIMIT $2`,
+    [[...QUEUE_CLASSES], limit],
+  );
+  return rows.map((row) => ({ ...failedJob(row), state: row.state, startAfter: row.start_after }));
+}
