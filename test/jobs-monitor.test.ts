@@ -140,7 +140,7 @@ describe('retry, cancel and run now: administrators only, by POST only', () => {
   it('says why a job in the wrong state is not retried or cancelled, and a missing one is not found', async () => {
     const notRetryable = await admin.json<{ message: string }>(`/admin/jobs-monitor/jobs/notifications/${ids.completed}/retry`, { method: 'POST' });
     expect(notRetryable.status).toBe(422);
-    expect(notRetryable.body.message).toBe('Solo se reintenta un trabajo fallido o cancelado; este está «completed». Recargue la página.');
+    expect(notRetryable.body.message).toBe('Este trabajo no está fallido ni cancelado: solo esos se reintentan. Recargue la página para ver su estado.');
     expect((await admin.json(`/admin/jobs-monitor/jobs/notifications/${ids.completed}/cancel`, { method: 'POST' })).status).toBe(422);
     expect((await admin.json('/admin/jobs-monitor/jobs/notifications/00000000-0000-0000-0000-000000000000/retry', { method: 'POST' })).status).toBe(404);
     expect((await admin.json(`/admin/jobs-monitor/jobs/no-such-queue/${ids.failed}/retry`, { method: 'POST' })).status).toBe(404);
