@@ -107,6 +107,8 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
         return { counts, kpis, myDay, board, sites: await sitesShownTo(prisma, user, ability) };
       },
     },
+    // Pages of their own. The jobs monitor reads and acts through admin/jobs-monitor/router.ts.
+    pages: { jobsMonitor: { component: Components.JobsMonitor, icon: 'Activity' } },
     // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false, theme: { font: SYSTEM_FONTS } as never },
     // A screenful of a plant's list: 25 rows (AdminJS's 10 meant paging through every short list).

@@ -24,6 +24,8 @@ export const Components = {
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
   // budgets: the ERP module
   ErpModuleNotice: componentLoader.add('ErpModuleNotice', path.join(here, 'components/erp-module-notice')),
+  // jobs monitor (a page for administrators)
+  JobsMonitor: componentLoader.add('JobsMonitor', path.join(here, 'components/jobs-monitor')),
   // Not rendered: loading it makes one-click actions POST (see the file).
   PostOneClickActions: componentLoader.add('PostOneClickActions', path.join(here, 'components/post-one-click-actions')),
   // Not rendered either: a stylesheet that lets AdminJS's notices fit a phone.
@@ -45,5 +47,6 @@ const OVERRIDES: Record<string, string> = {
   TopBar: 'top-bar',
   ActionHeader: 'action-header',
   NoRecords: 'no-records',
+  SidebarPages: 'sidebar-pages',
 };
 for (const [name, file] of Object.entries(OVERRIDES)) componentLoader.override(name as never, path.join(here, 'components/overrides', file));

@@ -14,6 +14,7 @@ import { signIn } from './authentication.js';
 import { documentRoutes, type DocumentRoutesOptions } from './documents/router.js';
 import { exportRoutes } from './exports/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
+import { jobsMonitorRoutes, type JobsMonitorRoutesOptions } from './jobs-monitor/router.js';
 import { languageRoute } from './language.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import { methodAllowed } from './action-methods.js';
@@ -45,6 +46,8 @@ export function createAdminRouter(options: {
   imports: Omit<ImportRoutesOptions, 'admin' | 'prisma'>;
   /** The plant's time zone: exported date-times are its wall-clock times (admin/exports). */
   timeZone: string;
+  /** The jobs monitor (admin/jobs-monitor): the queue and the jobs it may run now. */
+  jobsMonitor: Pick<JobsMonitorRoutesOptions, 'queue' | 'jobs'>;
 }): express.Router {
   const { admin, prisma, throttle, cookieSecure: secure } = options;
   const { rootPath, loginPath } = admin.options;
@@ -147,6 +150,7 @@ export function createAdminRouter(options: {
   router.use(languageRoute(prisma));
   router.use('/documents', documentRoutes({ prisma, throttle, ...options.documents }));
   router.use(importRoutes({ admin, prisma, ...options.imports }));
+  router.use(jobsMonitorRoutes({ prisma, pool: options.pool, timeZone: options.timeZone, ...options.jobsMonitor }));
   router.use('/api/', statusFromAdminNotices, withoutSecrets);
   router.use(adminRequestBodies);
 

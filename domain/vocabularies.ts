@@ -48,6 +48,8 @@ export const VOCABULARIES = {
   },
   User: { locale: ['es', 'en'] },
   Group: { code: GROUP_CODES },
+  // jobs monitor
+  JobIntervention: { action: ['RETRY', 'CANCEL', 'RUN_NOW'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

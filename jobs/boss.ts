@@ -19,11 +19,16 @@ export async function startQueue(options: {
   work: boolean;
   /** How often the queue's monitor looks for expired jobs and missed heartbeats (pg-boss default 60 s). */
   monitorSeconds?: number;
+  /** The name this process has in the jobs monitor's list of workers. */
+  instanceName?: string;
 }): Promise<QueueRuntime> {
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
     max: 4,
     application_name: 'energy-cmms-queue',
+    // pg-boss's instance registry is the workers' heartbeat the jobs monitor shows: one row per process,
+    // refreshed every 30 s, named for what the process does.
+    instanceName: options.instanceName ?? (options.work ? 'worker' : 'web'),
     supervise: options.work,
     schedule: options.work,
     ...(options.monitorSeconds && { superviseIntervalSeconds: options.monitorSeconds, monitorIntervalSeconds: options.monitorSeconds }),

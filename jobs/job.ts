@@ -19,9 +19,18 @@ export interface JobContext {
   historyRetentionMonths: number;
   /** Days an import's workbook and error report are kept (0: forever). */
   importFileRetentionDays: number;
+  /** When administrators are told of a deep queue (QUEUE_ALERT_DEPTH, QUEUE_ALERT_MINUTES). */
+  jobAlerts: JobAlertSettings;
   jobId: string;
   /** 0 on the first attempt; the job's retry.limit on the last one. */
   retryCount: number;
+}
+
+export interface JobAlertSettings {
+  /** Waiting jobs (created or retry) a queue may hold... */
+  queueDepth: number;
+  /** ...for longer than this many minutes before administrators are told. */
+  queueMinutes: number;
 }
 
 export interface RetryPolicy {

@@ -1,6 +1,7 @@
 // Every job the workers run. Adding a job: write jobs/<name>.job.ts and list it here.
 import { cleanTemporaryExportsJob } from './clean-temporary-exports.job.js';
 import { computeKpisJob } from './compute-kpis.job.js';
+import { detectJobAlertsJob } from './detect-job-alerts.job.js';
 import { generatePreventiveOrdersJob } from './generate-preventive-orders.job.js';
 import { importWorkbookJob } from './import-workbook.job.js';
 import type { JobDefinition } from './job.js';
@@ -14,4 +15,6 @@ export const JOBS: JobDefinition<unknown>[] = [
   computeKpisJob,
   importWorkbookJob as JobDefinition<unknown>,
   syncRequisitionsWithErpJob,
+  // jobs monitor (#18)
+  detectJobAlertsJob,
 ];

@@ -66,16 +66,16 @@ export async function startBackOffice(
     await storage.check();
     const erp = createErp(config.erp);
 
-    const queue = await startQueue({ databaseUrl: database.url, logger, work: config.workersInProcess, monitorSeconds: config.queueMonitorSeconds });
+    const queue = await startQueue({ databaseUrl: database.url, logger, work: config.workersInProcess, monitorSeconds: config.queueMonitorSeconds, instanceName: config.workersInProcess ? 'web+worker' : 'web' });
     cleanups.push(() => queue.stop());
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
-      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays });
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts });
       await registerSchedules(queue, jobs, config.timeZone);
     }
 
     const sessionSecret = config.sessionSecret ?? (await readOrCreateSecrets(config.dataDir)).sessionSecret;
-    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret });
+    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret, jobs: options.jobs });
     const server = await listen(app, config.port, config.host);
     cleanups.push(() => closeServer(server));
     const { port } = server.address() as AddressInfo;

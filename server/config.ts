@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DYNAMICS_DEFAULTS, type DynamicsSettings } from '../integrations/erp-dynamics/index.js';
 import type { StorageSettings } from '../integrations/storage/index.js';
+import type { JobAlertSettings } from '../jobs/job.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -60,6 +61,9 @@ const environmentSchema = z
     IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
     IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of days' }).default(90),
     QUEUE_MONITOR_SECONDS: z.coerce.number().int().min(1).default(60),
+    METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters (a long random token)' }).optional(),
+    QUEUE_ALERT_DEPTH: z.coerce.number({ message: 'must be a number of jobs' }).int().positive().default(100),
+    QUEUE_ALERT_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().positive().default(15),
     HISTORY_RETENTION_MONTHS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of months' }).default(120),
     // Dynamics 365 (integrations/erp-dynamics/): the module is off while ERP_DYNAMICS_URL is unset.
     ERP_DYNAMICS_URL: z.string().url({ message: 'must be the environment URL, e.g. https://contoso.operations.dynamics.com' }).optional(),
@@ -122,6 +126,10 @@ export interface AppConfig {
   queueMonitorSeconds: number;
   /** Dynamics 365; null: the ERP module is off. */
   erp: DynamicsSettings | null;
+  /** Bearer token of GET /metrics; unset: /metrics answers 404. */
+  metricsToken: string | undefined;
+  /** Administrators are alerted when a queue holds more than queueDepth waiting jobs for queueMinutes. */
+  jobAlerts: JobAlertSettings;
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -198,6 +206,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
           concurrency: e.ERP_DYNAMICS_CONCURRENCY,
         }
       : null,
+    metricsToken: e.METRICS_TOKEN,
+    jobAlerts: { queueDepth: e.QUEUE_ALERT_DEPTH, queueMinutes: e.QUEUE_ALERT_MINUTES },
     logLevel: e.LOG_LEVEL,
   };
 }

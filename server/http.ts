@@ -1,4 +1,4 @@
-// The Express application: request ids and logs, security headers, /health, the AdminJS back office.
+// The Express application: request ids and logs, security headers, /health, /metrics, the AdminJS back office.
 import { randomBytes, randomUUID } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
@@ -12,10 +12,13 @@ import { createLoginThrottle } from '../admin/login-throttle.js';
 import { createAdminRouter } from '../admin/router.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { QueueRuntime } from '../jobs/boss.js';
+import type { JobDefinition } from '../jobs/job.js';
+import { JOBS } from '../jobs/registry.js';
 import type { AppConfig } from './config.js';
 import { forwardAsyncErrors } from './async-errors.js';
 import { errorHandler } from './error-handler.js';
 import { healthHandler } from './health.js';
+import { createMetrics } from './metrics.js';
 import { requestScope } from './process-guard.js';
 import { syncRequisitionsWithErpJob } from '../jobs/sync-requisitions-with-erp.job.js';
 
@@ -29,6 +32,8 @@ export interface HttpDependencies {
   queue: QueueRuntime;
   storage: ObjectStorage;
   sessionSecret: string;
+  /** The jobs this deployment runs (the jobs monitor's "ejecutar ahora"); the registry's by default. */
+  jobs?: JobDefinition<unknown>[];
 }
 
 export async function createHttpApp(deps: HttpDependencies): Promise<express.Express> {
@@ -50,6 +55,8 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
     }),
   );
   app.use(requestScope);
+  const metrics = createMetrics({ pool: deps.pool, token: config.metricsToken });
+  app.use(metrics.recordRequests);
   // Content-Security-Policy: scripts from this origin only, plus AdminJS's two inline scripts, which carry
   // this response's nonce (admin/page-html.ts). Styles may be inline: AdminJS's styled-components write
   // <style> elements at run time. HSTS wherever cookies are Secure (production).
@@ -81,6 +88,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
   );
 
   app.get('/health', healthHandler(deps));
+  if (metrics.endpoint) app.get('/metrics', metrics.endpoint);
 
   const admin = createAdmin(deps.prisma, {
     language: config.defaultLocale,
@@ -103,6 +111,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       documents: { storage: deps.storage, settings: config.documents },
       imports: { storage: deps.storage, queue: deps.queue, ...config.imports, timeZone: config.timeZone },
       timeZone: config.timeZone,
+      jobsMonitor: { queue: deps.queue, jobs: deps.jobs ?? JOBS },
     }),
   );
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));

@@ -25,8 +25,8 @@ try {
   const storage = createStorage(config);
   await storage.check();
   const erp = createErp(config.erp);
-  const queue = await startQueue({ databaseUrl: url, logger, work: true, monitorSeconds: config.queueMonitorSeconds });
-  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays });
+  const queue = await startQueue({ databaseUrl: url, logger, work: true, monitorSeconds: config.queueMonitorSeconds, instanceName: 'worker' });
+  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts });
   await registerSchedules(queue, JOBS, config.timeZone);
   logger.info({ jobs: JOBS.map((j) => j.name), timeZone: config.timeZone }, 'worker ready');
   onShutdown(logger, async () => {

@@ -29,7 +29,7 @@ describe('GET /health', () => {
     expect((await healthy.json()) as Health).toEqual({
       status: 'up',
       failing: [],
-      parts: { database: { status: 'up' }, queue: { status: 'up' }, storage: { status: 'up' } },
+      parts: { database: { status: 'up' }, queue: { status: 'up' }, storage: { status: 'up' }, scheduler: { status: 'up' } },
     });
     expect(healthy.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -42,6 +42,23 @@ describe('GET /health', () => {
     expect(body.failing).toContain('database');
     expect(body.parts.database!.status).toBe('down');
     expect(body.parts.storage!.status).toBe('up');
+  });
+
+  it('reports a stalled scheduler as degraded, naming the late schedules, while the rest is up', async () => {
+    const office = await startTestBackOffice();
+    cleanups.push(() => office.close());
+    // The preventive generation was written three days ago and never ran: no worker has kept the schedules.
+    await office.database.pool.query(
+      `UPDATE pgboss.schedule SET created_on = now() - interval '3 days', last_job_id = NULL WHERE key = 'generate-preventive-orders'`,
+    );
+    const response = await fetch(`${office.url}/health`);
+    expect(response.status).toBe(200);
+    expect((await response.json()) as Health).toEqual({
+      status: 'degraded',
+      failing: [],
+      degraded: ['scheduler'],
+      parts: { database: { status: 'up' }, queue: { status: 'up' }, storage: { status: 'up' }, scheduler: { status: 'degraded', late: ['generate-preventive-orders'] } },
+    });
   });
 
   it('echoes a caller-supplied request id so logs can be joined across services', async () => {

@@ -8,6 +8,8 @@ import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startQueue } from '../jobs/boss.js';
 import { cleanTemporaryExportsJob } from '../jobs/clean-temporary-exports.job.js';
+import { readSchedules } from '../jobs/monitor/schedule-status.js';
+import { readWorkers } from '../jobs/monitor/workers.js';
 import { createLocalDiskStorage } from '../integrations/storage/local-disk.storage.js';
 import { createTestDatabase } from './support/database.js';
 import { ROOT, stopWithCtrlC } from './support/process.js';
@@ -52,12 +54,17 @@ describe('the separate worker process', () => {
     expect(existsSync(file)).toBe(false);
     expect(output).toContain('"msg":"worker ready"');
     expect(output).toContain('"job":"clean-temporary-exports"');
+    // The jobs monitor (issue 18) sees the separate process by its heartbeat, and the schedules it keeps.
+    expect((await readWorkers(db.pool)).find((w) => w.pid === worker.pid)).toMatchObject({ name: 'worker', alive: true });
+    expect((await readSchedules(db.pool)).find((s) => s.job === 'generate-preventive-orders')).toMatchObject({ queue: 'critical', late: false });
 
     const exitCode = await new Promise((resolve) => {
       worker.once('exit', resolve);
       worker.kill('SIGTERM');
     });
     expect(exitCode).toBe(0);
+    // Stopped gracefully: no longer counted alive.
+    expect((await readWorkers(db.pool)).find((w) => w.pid === worker.pid)?.alive).toBe(false);
     expect(output).toContain('stopped cleanly');
   });
 });

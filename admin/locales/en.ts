@@ -7,10 +7,12 @@ import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/re
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
 import { exportMessagesEN } from './exports.en.js';
 import { workdayMessagesEN } from './workday.en.js';
+import { jobsMonitorLabelsEN, jobsMonitorMessagesEN, jobsMonitorPagesEN } from './jobs-monitor.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
   labels: {
+    ...jobsMonitorLabelsEN,
     ...documentsEN.labels,
     ...resourceLabelsEN,
     ...importLabelsEN,
@@ -38,6 +40,7 @@ export const en: typeof es = {
       loginButton: 'Sign in',
     },
   },
+  pages: { ...jobsMonitorPagesEN },
   messages: {
     // Requisitions.
     requisitionRefused_wrongState: "The requisition is not in a state that allows this action.",
@@ -128,6 +131,7 @@ export const en: typeof es = {
     ...exportMessagesEN,
     ...workdayMessagesEN,
     ...budgetsMessagesEN,
+    ...jobsMonitorMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',

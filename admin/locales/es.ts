@@ -6,10 +6,12 @@ import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/re
 import { importLabelsES, importMessagesES } from './imports.es.js';
 import { exportMessagesES } from './exports.es.js';
 import { workdayMessagesES } from './workday.es.js';
+import { jobsMonitorLabelsES, jobsMonitorMessagesES, jobsMonitorPagesES } from './jobs-monitor.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
   labels: {
+    ...jobsMonitorLabelsES,
     ...documentsES.labels,
     ...resourceLabelsES,
     ...importLabelsES,
@@ -37,6 +39,7 @@ export const es = {
       loginButton: 'Entrar',
     },
   },
+  pages: { ...jobsMonitorPagesES },
   messages: {
     // Requisitions.
     requisitionRefused_wrongState: "La requisición no está en un estado que permita esta acción.",
@@ -127,6 +130,7 @@ export const es = {
     ...exportMessagesES,
     ...workdayMessagesES,
     ...budgetsMessagesES,
+    ...jobsMonitorMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',

@@ -31,8 +31,8 @@ export type Action =
   | 'sign';
 
 type ModelSubjects = Subjects<{ [Model in Prisma.ModelName]: Record<string, unknown> }>;
-/** Models, plus what is not a table: the change history and the settings. */
-export type Subject = ModelSubjects | 'History' | 'Settings' | 'all';
+/** Models, plus what is not a table: the change history, the settings and the background jobs (monitor). */
+export type Subject = ModelSubjects | 'History' | 'Settings' | 'Jobs' | 'all';
 export type AppAbility = Ability<[Action, Subject], PrismaQuery>;
 
 /** What the rules need to know about a user; kept in the session, refreshed on every request. */

@@ -14,6 +14,8 @@ export const AUDITED_TABLES = [
   'erp_sync_conflicts',
   // budgets: budgets, lines, monthly amounts (every revision) and actual postings (issue 20)
   'budgets', 'budget_lines', 'budget_line_months', 'budget_actuals',
+  // jobs monitor: what administrators did to background jobs
+  'job_interventions',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two

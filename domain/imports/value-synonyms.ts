@@ -88,6 +88,8 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
   },
   User: { locale: { es: ['ESPANOL', 'SPANISH', 'ES_HN'], en: ['INGLES', 'ENGLISH', 'EN_US'] } },
   Group: { code: { ADMINISTRATORS: ['ADMINISTRADORES', 'ADMIN'], SUPERVISORS: ['SUPERVISORES'], TECHNICIANS: ['TECNICOS'], CONSULTANTS: ['CONSULTORES'], OPERATORS: ['OPERADORES'] } },
+  // jobs monitor (never imported; the type asks every vocabulary for its synonyms)
+  JobIntervention: { action: { RETRY: ['REINTENTAR'], CANCEL: ['CANCELAR'], RUN_NOW: ['EJECUTAR_AHORA'] } },
 };
 
 /** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */

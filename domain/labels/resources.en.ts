@@ -37,7 +37,8 @@ export const resourceLabelsEN = {
   "WorkOrderClosure": "Work-order closures",
   "WorkOrderMaterial": "Materials used",
   "KpiSnapshot": "KPI snapshots",
-  "services": "Services / KPI"
+  "services": "Services / KPI",
+  "JobIntervention": "Job interventions"
 };
 
 export const resourceTranslationsEN = {
@@ -410,5 +411,6 @@ export const resourceTranslationsEN = {
         "OPERATORS": "Operators"
       }
     }
-  }
+  },
+  "JobIntervention": {"properties": {"action": "Action", "queue": "Queue", "jobId": "Job (id)", "jobName": "Job", "userId": "User (id)", "createdAt": "Date"}, "labels": {"action": {"RETRY": "Retry", "CANCEL": "Cancel", "RUN_NOW": "Run now"}}}
 };

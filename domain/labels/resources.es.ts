@@ -37,7 +37,8 @@ export const resourceLabelsES = {
   "WorkOrderClosure": "Cierres de OT",
   "WorkOrderMaterial": "Materiales usados",
   "KpiSnapshot": "Indicadores (KPI)",
-  "services": "Servicios / KPI"
+  "services": "Servicios / KPI",
+  "JobIntervention": "Intervenciones en trabajos"
 };
 
 export const resourceTranslationsES = {
@@ -410,5 +411,6 @@ export const resourceTranslationsES = {
         "OPERATORS": "Operadores"
       }
     }
-  }
+  },
+  "JobIntervention": {"properties": {"action": "Acción", "queue": "Cola", "jobId": "Trabajo (id)", "jobName": "Trabajo", "userId": "Usuario (id)", "createdAt": "Fecha"}, "labels": {"action": {"RETRY": "Reintentar", "CANCEL": "Cancelar", "RUN_NOW": "Ejecutar ahora"}}}
 };

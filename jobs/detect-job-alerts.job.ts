@@ -1,0 +1,20 @@
+// Every five minutes: the administrators' alerts about the jobs themselves (exhausted retries, a queue
+// too deep for too long, a late schedule). The findings are logged; sending them is the notifications'.
+import { z } from 'zod';
+import { defineJob } from './job.js';
+import { detectJobAlerts } from './monitor/detect-job-alerts.js';
+
+export const detectJobAlertsJob = defineJob({
+  name: 'detect-job-alerts',
+  queue: 'critical',
+  schedule: '*/5 * * * *',
+  // The next pass comes five minutes later: one quick retry, no pile-up.
+  retry: { limit: 1, delaySeconds: 30, backoff: false },
+  parse: (data) => z.object({}).passthrough().parse(data ?? {}),
+  handle: async (_payload, { prisma, pool, jobAlerts, logger }) => {
+    const alerts = await detectJobAlerts(prisma, pool, jobAlerts);
+    // TODO(#18 notify): send each alert as notification kinds jobExhaustedRetries / queueTooDeep / scheduleLate, once per eventKey.
+    for (const alert of alerts) logger.warn({ kind: alert.kind, eventKey: alert.eventKey, values: alert.values, recipients: alert.recipients.length }, 'job alert');
+    return { alerts: alerts.length };
+  },
+});
