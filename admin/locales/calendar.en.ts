@@ -50,5 +50,5 @@ export const calendarMessagesEN: Record<keyof typeof import('./calendar.es.js').
   calendarPriority_MEDIUM: 'Medium',
   calendarPriority_LOW: 'Low',
   calendarLocationUnknown: 'The chosen location does not exist or lies outside your sites: choose another from the list.',
-  calendarWorkload: '{{orders}} open · {{hours}} h',
+  calendarWorkload: 'Open: {{orders}} · {{hours}} h',
 };

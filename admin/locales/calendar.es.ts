@@ -50,5 +50,5 @@ export const calendarMessagesES = {
   calendarPriority_MEDIUM: 'Media',
   calendarPriority_LOW: 'Baja',
   calendarLocationUnknown: 'La ubicación elegida no existe o queda fuera de sus sitios: elija otra de la lista.',
-  calendarWorkload: '{{orders}} abiertas · {{hours}} h',
+  calendarWorkload: 'Abiertas: {{orders}} · {{hours}} h',
 };
