@@ -4,7 +4,7 @@
 // "Mover" form (keyboard and screen readers); both POST to /calendar/move with the CSRF header, and the
 // server checks the rules again (admin/calendar/router.ts). The view is kept in the address, so a reload
 // or a shared link shows the same week.
-import { Badge, Box, Button, H3, Text } from '@adminjs/design-system';
+import { Box, Button, H3, H5, Text } from '@adminjs/design-system';
 import { useNotice, useTranslation } from 'adminjs';
 import { useLocation, useNavigate } from 'react-router';
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
@@ -30,7 +30,7 @@ const PRIORITY_COLORS: Record<string, string> = { URGENT: '#C81E1E', HIGH: '#E08
 const OVERDUE_BACKGROUND = '#FDE8E8';
 const MONTH_CHIPS = 4;
 const DONE = ['COMPLETED', 'CLOSED'];
-const cell: React.CSSProperties = { border: '1px solid #e0e0e8', padding: 4, verticalAlign: 'top', minWidth: 120 };
+const cell: React.CSSProperties = { border: '1px solid #e0e0e8', padding: 3, verticalAlign: 'top', overflow: 'hidden' };
 
 const shiftDay = (iso: string, days: number) => new Date(new Date(`${iso}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 const shiftMonth = (iso: string, months: number) => {
@@ -68,17 +68,17 @@ const OrderChip: React.FC<{ order: Order; onOpen: (order: Order) => void; onDrag
       onClick={() => onOpen(order)}
       title={`${order.number} · ${order.description}\n${order.asset} · ${order.location}\n${order.priorityLabel} · ${order.stateLabel}${order.technician ? ` · ${order.technician}` : ''}`}
       style={{
-        display: 'block', width: '100%', textAlign: 'left', margin: '2px 0', padding: '3px 6px', font: 'inherit', fontSize: 12,
+        display: 'block', width: '100%', textAlign: 'left', margin: '2px 0', padding: '2px 4px', font: 'inherit', fontSize: 11,
         cursor: order.movable ? 'grab' : 'pointer', border: order.overdue ? '1px solid #C81E1E' : '1px solid #d6d6e0',
-        borderLeft: `5px solid ${PRIORITY_COLORS[order.priority] ?? '#c0c0ca'}`, borderRadius: 3,
+        borderLeft: `4px solid ${PRIORITY_COLORS[order.priority] ?? '#c0c0ca'}`, borderRadius: 3,
         background: order.overdue ? OVERDUE_BACKGROUND : '#fff', opacity: done ? 0.6 : 1,
       }}
     >
       <span style={{ fontWeight: 700, whiteSpace: 'nowrap' }}>{order.number}</span>
       {order.overdue && <span style={{ color: '#C81E1E', fontWeight: 700 }}> · {translateMessage('calendarOverdue')}</span>}
       {done && <span> · {translateMessage('calendarDone')}</span>}
-      <span style={{ display: 'block', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 220 }}>{order.asset}</span>
-      <span style={{ display: 'block', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 220, color: '#454655' }}>{order.description}</span>
+      <span style={{ display: 'block', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%' }}>{order.asset}</span>
+      <span style={{ display: 'block', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%', color: '#454655' }}>{order.description}</span>
     </button>
   );
 };
@@ -195,12 +195,15 @@ const PlanningCalendar: React.FC = () => {
       });
       const answer = await readJson<object>(response);
       const text = translateMessage(answer.message ?? String(response.status));
+      // The calendar is read again first: once the message shows, so does the order where it now is.
+      await load();
       setMessage({ ok: response.ok, text });
       addNotice({ message: text, type: response.ok ? 'success' : 'error' });
       if (response.ok) setSelected(null);
+    } catch {
+      setMessage({ ok: false, text: translateMessage('calendarLoadFailed') });
     } finally {
       setBusy(false);
-      await load();
     }
   };
 
@@ -255,7 +258,8 @@ const PlanningCalendar: React.FC = () => {
             </Button>
           ))}
           <span style={{ width: 16 }} />
-          {(['technician', 'location'] as const).map((groupBy) => (
+          {/* Rows are the week's: a month is one grid of days. */}
+          {calendar.view === 'week' && (['technician', 'location'] as const).map((groupBy) => (
             <Button key={groupBy} type="button" size="sm" variant={calendar.groupBy === groupBy ? 'contained' : 'outlined'} aria-pressed={calendar.groupBy === groupBy} onClick={() => setParams({ groupBy })}>
               {translateMessage(groupBy === 'technician' ? 'calendarByTechnician' : 'calendarByLocation')}
             </Button>
@@ -297,13 +301,13 @@ const PlanningCalendar: React.FC = () => {
       {selected && <MoveForm key={selected.id} order={selected} calendar={calendar} busy={busy} onMove={(request) => void move(request)} onClose={() => setSelected(null)} />}
 
       <Box flex style={{ gap: 16, alignItems: 'flex-start' }}>
-        <Box variant="white" p="default" style={{ flex: 1, overflowX: 'auto' }}>
+        <Box variant="white" p="default" style={{ flex: 1, minWidth: 0, overflowX: 'auto' }}>
           {calendar.orders.length === 0 && <Text mb="default" data-testid="calendar-empty">{translateMessage('calendarEmpty')}</Text>}
           {calendar.view === 'week' ? (
-            <table style={{ borderCollapse: 'collapse', width: '100%' }} data-testid="calendar-week">
+            <table style={{ borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed' }} data-testid="calendar-week">
               <thead>
                 <tr>
-                  <th style={{ ...cell, minWidth: 170 }}>{translateMessage(calendar.groupBy === 'technician' ? 'calendarTechnician' : 'calendarLocation')}</th>
+                  <th style={{ ...cell, width: 140 }}>{translateMessage(calendar.groupBy === 'technician' ? 'calendarTechnician' : 'calendarLocation')}</th>
                   {calendar.days.map((day) => (
                     <th key={day} style={dayStyle(day)}>{dayLabel(day, { weekday: 'short', day: 'numeric', month: 'short' })}</th>
                   ))}
@@ -369,8 +373,8 @@ const PlanningCalendar: React.FC = () => {
         </Box>
 
         {!params.get('technicianId') && (
-          <Box variant="white" p="default" style={{ width: 260, flexShrink: 0 }} data-testid="calendar-backlog">
-            <H3>{translateMessage('calendarBacklog')} ({formatNumber(calendar.backlog.total, language)})</H3>
+          <Box variant="white" p="default" style={{ width: 200, flexShrink: 0 }} data-testid="calendar-backlog">
+            <H5>{translateMessage('calendarBacklog')} ({formatNumber(calendar.backlog.total, language)})</H5>
             <Text fontSize="sm" color="grey60" mb="default">{translateMessage(calendar.backlog.total ? 'calendarBacklogHelp' : 'calendarBacklogEmpty')}</Text>
             {calendar.backlog.orders.map((order) => (
               <Box key={order.id}>

@@ -1,6 +1,7 @@
 // The planning calendar (admin/calendar, admin/components/planning-calendar.tsx) and assigning by site.
 export const calendarMessagesEN: Record<keyof typeof import('./calendar.es.js').calendarMessagesES, string> = {
   calendarTitle: 'Planning calendar',
+  calendarOpen: 'Open the planning calendar',
   calendarWeek: 'Week',
   calendarMonth: 'Month',
   calendarByTechnician: 'By technician',

@@ -1,6 +1,7 @@
 // The planning calendar (admin/calendar, admin/components/planning-calendar.tsx) and assigning by site.
 export const calendarMessagesES = {
   calendarTitle: 'Calendario de planificación',
+  calendarOpen: 'Abrir el calendario de planificación',
   calendarWeek: 'Semana',
   calendarMonth: 'Mes',
   calendarByTechnician: 'Por técnico',
