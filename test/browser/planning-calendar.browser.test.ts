@@ -137,5 +137,5 @@ describe('the planning calendar in a real browser', () => {
     expect(await page.getByTestId('planning-calendar').innerText()).toMatch(/Previous[\s\S]*Today[\s\S]*Next[\s\S]*Week[\s\S]*Month/);
     await shot(page, 'calendar-month-english.png');
     await context.close();
-  });
+  }, 240_000); // a long journey on a shared two-core machine
 });
