@@ -85,11 +85,13 @@ afterAll(async () => {
 });
 
 /** What the database holds: rows of every table of ours (sessions and login counters aside) and
- * change-history entries. Refused requests must leave both as they were. */
+ * change-history entries. Refused requests must leave both as they were. KPI snapshots are left out:
+ * the in-process KPI job writes them every ten minutes whatever the requests do (no request can), and a
+ * batch spanning that minute failed the suite. */
 async function snapshot(): Promise<string> {
   const tables = await office.database.pool.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
-       AND c.relname NOT IN ('session', 'login_throttle') AND c.relname NOT LIKE '\\_prisma%' ORDER BY 1`,
+       AND c.relname NOT IN ('session', 'login_throttle', 'kpi_snapshots') AND c.relname NOT LIKE '\\_prisma%' ORDER BY 1`,
   );
   const counts = await office.database.pool.query<Record<string, string>>(
     `SELECT ${tables.rows.map((t, i) => `(SELECT count(*) FROM "${t.name}") AS c${i}`).join(', ')}`,
