@@ -21,6 +21,8 @@ export const Components = {
   Attachments: componentLoader.add('Attachments', path.join(here, 'components/attachments')),
   ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
   ImportMigration: componentLoader.add('ImportMigration', path.join(here, 'components/import-migration')),
+  // planning calendar
+  PlanningCalendar: componentLoader.add('PlanningCalendar', path.join(here, 'components/planning-calendar')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
   // budgets: the ERP module
   ErpModuleNotice: componentLoader.add('ErpModuleNotice', path.join(here, 'components/erp-module-notice')),

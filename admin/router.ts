@@ -13,6 +13,7 @@ import { loadCurrentUser, type CurrentUser } from '../domain/access/current-user
 import { signIn } from './authentication.js';
 import { documentRoutes, type DocumentRoutesOptions } from './documents/router.js';
 import { exportRoutes } from './exports/router.js';
+import { calendarRoutes } from './calendar/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { jobsMonitorRoutes, type JobsMonitorRoutesOptions } from './jobs-monitor/router.js';
 import { languageRoute } from './language.js';
@@ -151,6 +152,7 @@ export function createAdminRouter(options: {
   router.use('/documents', documentRoutes({ prisma, throttle, ...options.documents }));
   router.use(importRoutes({ admin, prisma, ...options.imports }));
   router.use(jobsMonitorRoutes({ prisma, pool: options.pool, timeZone: options.timeZone, ...options.jobsMonitor }));
+  router.use(calendarRoutes({ prisma, timeZone: options.timeZone }));
   router.use('/api/', statusFromAdminNotices, withoutSecrets);
   router.use(adminRequestBodies);
 

@@ -180,6 +180,9 @@ const Dashboard: React.FC = () => {
       {data?.board && (
         <Box mt="xl" data-testid="supervisor-board">
           <H3>{translateMessage('boardTitle')}</H3>
+          <Box mb="default">
+            <a href={h.resourceActionUrl({ resourceId: 'WorkOrder', actionName: 'calendar' })} data-testid="open-calendar">{translateMessage('calendarOpen')}</a>
+          </Box>
           <Box flex flexDirection="row" style={{ gap: 16, flexWrap: 'wrap' }}>
             {(['overdue', 'dueThisWeek', 'requestsWaiting'] as const).map((name) => (
               <Box key={name} variant="white" p="lg" style={{ minWidth: 200 }} data-testid={`board-${name}`}>

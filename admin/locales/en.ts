@@ -8,6 +8,7 @@ import { importLabelsEN, importMessagesEN } from './imports.en.js';
 import { exportMessagesEN } from './exports.en.js';
 import { workdayMessagesEN } from './workday.en.js';
 import { jobsMonitorLabelsEN, jobsMonitorMessagesEN, jobsMonitorPagesEN } from './jobs-monitor.en.js';
+import { calendarMessagesEN } from './calendar.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -30,7 +31,8 @@ export const en: typeof es = {
     UserProfile: 'User profiles',
   },
   actions: { submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
-    generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order' },
+    generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order',
+    calendar: 'Calendar' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -132,6 +134,7 @@ export const en: typeof es = {
     ...workdayMessagesEN,
     ...budgetsMessagesEN,
     ...jobsMonitorMessagesEN,
+    ...calendarMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',

@@ -7,6 +7,7 @@ import { importLabelsES, importMessagesES } from './imports.es.js';
 import { exportMessagesES } from './exports.es.js';
 import { workdayMessagesES } from './workday.es.js';
 import { jobsMonitorLabelsES, jobsMonitorMessagesES, jobsMonitorPagesES } from './jobs-monitor.es.js';
+import { calendarMessagesES } from './calendar.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -29,7 +30,8 @@ export const es = {
     UserProfile: 'Perfiles de usuario',
   },
   actions: { submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
-    generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación' },
+    generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación',
+    calendar: 'Calendario' },
   components: {
     Login: {
       welcomeHeader: 'Energy CMMS',
@@ -131,6 +133,7 @@ export const es = {
     ...workdayMessagesES,
     ...budgetsMessagesES,
     ...jobsMonitorMessagesES,
+    ...calendarMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',

@@ -96,6 +96,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can('read', PLANT);
     can(['create', 'update', 'delete'], SUPERVISED);
     can(['assign', 'close', 'cancel', 'generate'], 'WorkOrder');
+    // The technicians he may give orders to: a supervisor scoped to sites, those who serve one of them.
+    builder.can('assign', 'Technician', scoped ? techniciansServing(user.sitePaths) : undefined);
     can('convert', 'WorkRequest');
     // An import upserts rows by code anywhere in the plant, outside the row rules: a supervisor scoped to
     // sites does not run imports (an administrator or an unscoped supervisor does).
@@ -231,6 +233,16 @@ export function siteConditions(paths: string[]) {
     // A location is written only below a site: its parent inside one (the path is set by a trigger from
     // the parent; a site's own root is not moved nor renamed by those scoped to it).
     write: { ...read, Location: { parent: { is: inSites } } } as Record<string, Record<string, unknown>>,
+  };
+}
+
+/** Technicians who serve the sites of `paths`: those scoped to no site (a crew of the whole plant) and
+ * those whose own sites overlap one of them (a site inside his, or his inside one; "/1/5/" lies in 1 and 5). */
+export function techniciansServing(paths: string[]) {
+  const inside = paths.map((path) => ({ path: { startsWith: path } }));
+  const around = [...new Set(paths.flatMap((path) => path.split('/').filter(Boolean).map(Number)))];
+  return {
+    OR: [{ user: { is: { sites: { none: {} } } } }, { user: { is: { sites: { some: { location: { is: { OR: [...inside, { id: { in: around } }] } } } } } } }],
   };
 }
 

@@ -1,11 +1,10 @@
 // The lifecycle moves of a work order as AdminJS record actions, one per move, each with its own rule;
 // and the workflow steps that need a form: assigning a technician, recording step values, the closeout.
 import { parseRecordId } from '../../domain/record-id.js';
-import type { Prisma } from '@prisma/client';
 import type { Action, ActionResponse } from 'adminjs';
 import { Components } from '../../admin/component-loader.js';
-import { accessibleWhere, type AppAbility } from '../../domain/access/abilities.js';
-import { assignWorkOrder, ASSIGNABLE } from '../../domain/maintenance/assign-work-order.js';
+import type { AppAbility } from '../../domain/access/abilities.js';
+import { assignableTechnicians, assignWorkOrder, ASSIGNABLE } from '../../domain/maintenance/assign-work-order.js';
 import { canClose, closeWorkOrder, type CloseoutInput } from '../../domain/maintenance/close-work-order.js';
 import { completeWorkOrder, completionReportOf } from '../../domain/maintenance/complete-work-order.js';
 import { workloadOf } from '../../domain/maintenance/technician-workload.js';
@@ -63,10 +62,9 @@ export function workOrderFormActions(prisma: Db): Record<FormAction, Partial<Act
  * the failure codes and, for the closeout, the technician's completion report to start from. */
 async function formData(prisma: Db, ability: AppAbility, name: FormAction, workOrderId: number) {
   if (name === 'assign') {
-    const readable = accessibleWhere(ability, 'read', 'Technician') as Prisma.TechnicianWhereInput | null;
-    const technicians = readable
-      ? await prisma.technician.findMany({ where: { AND: [readable, { isActive: true }] }, orderBy: { name: 'asc' }, select: { id: true, name: true, craft: true } })
-      : [];
+    // Those he may give the order to: active, and serving his sites when he is scoped to some.
+    const assignable = assignableTechnicians(ability);
+    const technicians = assignable ? await prisma.technician.findMany({ where: assignable, orderBy: { name: 'asc' }, select: { id: true, name: true, craft: true } }) : [];
     const workload = await workloadOf(prisma, technicians.map((t) => t.id));
     return { technicians: technicians.map((t) => ({ ...t, ...(workload.get(t.id) ?? { openOrders: 0, openHours: 0 }) })) };
   }

@@ -1,6 +1,7 @@
 import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
+import { planningCalendarAction } from './planning-calendar-action.js';
 import { workOrderFormActions, workOrderLifecycleActions } from './work-order-actions.js';
 
 // The number comes from the database (gap-free per year); the state moves only through the
@@ -39,5 +40,5 @@ export const workOrderResource = (prisma: Db) =>
         custom: { resource: 'WorkOrderMaterial', filter: 'workOrder', columns: ['description', 'quantity', 'unit'], titleKey: 'relatedMaterials' },
       },
     },
-    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma) },
+    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), calendar: planningCalendarAction },
   });
