@@ -116,7 +116,7 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
         label: columnLabels(definition, column)[language],
         required: !!column.required,
         type: column.type,
-        choices: column.type === 'choice' ? choicesOf(definition, column).map((c) => ({ code: c.code, label: c.labels[language === 'en' ? 1 : 0] ?? c.code })) : undefined,
+        choices: column.type === 'choice' || column.type === 'choices' ? choicesOf(definition, column).map((c) => ({ code: c.code, label: c.labels[language === 'en' ? 1 : 0] ?? c.code })) : undefined,
       })),
       mappings: mappings.map((m) => (m.field ? { field: m.field, value: m.sourceText, target: m.target } : { header: m.sourceText, field: m.target })),
     });

@@ -59,7 +59,7 @@ export async function saveMapping(prisma: Db, ability: AppAbility, userId: numbe
   if (isHeader) {
     if (!definition.columns.some((column) => column.field === target)) throw new Refusal('importMappingNoField', { field: target });
   } else {
-    const column = definition.columns.find((c) => c.field === field && c.type === 'choice');
+    const column = definition.columns.find((c) => c.field === field && (c.type === 'choice' || c.type === 'choices'));
     if (!column) throw new Refusal('importMappingNoChoices', { field });
     if (!choicesOf(definition, column).some((choice) => choice.code === target))
       throw new Refusal('importMappingNotAValue', { value: target, field });

@@ -49,7 +49,9 @@ export function fileKeyOf(definition: ImportDefinition, values: Record<string, u
 export function rowParser(definition: ImportDefinition, layout: SheetLayout, timeZone: string, mappings: ImportMappings = NO_MAPPINGS): RowParser {
   const located = new Map(layout.columns.map((found) => [found.column.field, found]));
   const choices = new Map(
-    definition.columns.filter((c) => c.type === 'choice').map((c) => [c.field, choiceParser(choicesOf(definition, c), mappings.values.get(c.field))]),
+    definition.columns
+      .filter((c) => c.type === 'choice' || c.type === 'choices')
+      .map((c) => [c.field, choiceParser(choicesOf(definition, c), mappings.values.get(c.field))]),
   );
   const headerOf = (field: string) => {
     const column = definition.columns.find((c) => c.field === field)!;
@@ -75,6 +77,8 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
         return choices.get(column.field)!(value);
       case 'reference':
         return parseText(value, 200);
+      case 'choices':
+        throw new Error('a list of closed values is parsed by parseChoices');
       case 'weekdays':
         return parseWeekdays(value);
       case 'time':
@@ -82,6 +86,24 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
       case 'email':
         return parseEmail(value);
     }
+  };
+
+  /** "Supervisores; Técnicos" → the codes, sorted and without repeats, and the values no code matched. */
+  const parseChoices = (column: ColumnDefinition, value: CellValue): { codes: string[]; unknown: string[] } => {
+    const codes = new Set<string>();
+    const unknown: string[] = [];
+    for (const part of displayValue(value).split(/[,;\n]/)) {
+      const text = part.trim();
+      if (!text) continue;
+      const parsed = choices.get(column.field)!(text);
+      if (parsed.ok) codes.add(parsed.value);
+      else unknown.push(text);
+    }
+    return { codes: [...codes].sort(), unknown };
+  };
+  const unknownChoiceReason = (column: ColumnDefinition, value: string) => {
+    const allowed = choicesOf(definition, column).map((c) => c.labels[0] ?? c.code).join(', ');
+    return `"${value}" no es un valor permitido (${allowed}). Corríjalo en el archivo o asígnele uno en "Validar sin importar".`;
   };
 
   const parser: RowParser = {
@@ -101,6 +123,16 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
         if (raw === null) {
           if (column.required) errors.push({ rowNumber: row.number, column: headerOf(column.field), value: null, reason: 'Falta el valor obligatorio.' });
           values[column.field] = column.defaultValue ?? null;
+          continue;
+        }
+        if (column.type === 'choices') {
+          const { codes, unknown } = parseChoices(column, raw);
+          // One error per unknown value: each is a problem of its own, and each can be mapped once.
+          for (const value of unknown) {
+            errors.push({ rowNumber: row.number, column: headerOf(column.field), value, reason: unknownChoiceReason(column, value) });
+            parser.onUnknownChoice?.(column.field, value);
+          }
+          values[column.field] = unknown.length ? null : codes.length ? codes : (column.defaultValue ?? null);
           continue;
         }
         const parsed = parseValue(column, raw);

@@ -379,6 +379,9 @@ export const resourceTranslationsEN = {
     }
   },
   "User": {
+    "properties": {
+      "groups": "Groups"
+    },
     "labels": {
       "locale": {
         "es": "Español",

@@ -379,6 +379,9 @@ export const resourceTranslationsES = {
     }
   },
   "User": {
+    "properties": {
+      "groups": "Grupos"
+    },
     "labels": {
       "locale": {
         "es": "Español",
