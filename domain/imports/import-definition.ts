@@ -37,6 +37,12 @@ export interface LinkDefinition {
   targetBy: string;
 }
 
+/** The column a clerk's mapping keeps a referenced entry by: its code where it has one (unique), else
+ * the first it is named by (a user's e-mail). */
+export function entryKeyOf(reference: ReferenceDefinition): string {
+  return reference.by.includes('code') ? 'code' : reference.by[0]!;
+}
+
 export interface ColumnDefinition {
   /** Name of the parsed value; also the property whose locale labels give the template's header. */
   field: string;

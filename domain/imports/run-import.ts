@@ -263,6 +263,7 @@ class SheetImport {
       onUnknown: (field, code) => this.summary.unknownValue(field, 'reference', code),
       createMissing: !this.createMissing ? 'no' : this.mode === 'PREVIEW' ? 'pretend' : 'write',
       onCreated: (field, names) => this.summary.created(field, names),
+      mapped: this.mappings.values,
     });
     const valid = batch.filter((row) => !row.errors.length);
     if (this.hasSelfReferences) for (const row of valid) this.validKeys.add(row.key);

@@ -3,7 +3,8 @@
 // statement per row; run inside sqlTransactionAs() so the history triggers record the importer.
 import type { SqlRunner } from '../history/sql-transaction.js';
 import { normalizeSearchText } from '../search.js';
-import type { ColumnDefinition, ImportDefinition } from './import-definition.js';
+import { headerKey } from './cell-values.js';
+import { entryKeyOf, type ColumnDefinition, type ImportDefinition } from './import-definition.js';
 import type { CandidateRow, RowError, RowParser } from './parse-row.js';
 
 export type { SqlRunner };
@@ -27,6 +28,9 @@ export interface ReferenceResolution {
    * as if they were ('pretend', in a preview, given the pending id), or reported ('no', the default). */
   createMissing?: 'no' | 'write' | 'pretend';
   onCreated?: (field: string, names: string[]) => void;
+  /** The clerk's mappings (import_mappings) by field: a value as compared (headerKey) → an entry's code.
+   * Tried after the database's own codes and names, before "crear los que falten". */
+  mapped?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** The code a created catalogue entry gets from its name: "Bombas de vacío" → "BOMBAS-DE-VACIO". */
@@ -74,6 +78,25 @@ export async function resolveReferences(
         [...wanted.keys()],
       );
       for (const { key, id } of found) remember(known, wanted, key, id);
+    }
+    const mapped = resolution.mapped?.get(column.field);
+    if (mapped?.size && wanted.size) {
+      const targets = new Map<string, string[]>(); // mapped code -> normalized values that name it
+      for (const [normalized, written] of wanted) {
+        const code = mapped.get(headerKey(written));
+        if (code !== undefined) targets.set(code, [...(targets.get(code) ?? []), normalized]);
+      }
+      if (targets.size) {
+        const found = await db.$queryRawUnsafe<{ key: string; id: number }[]>(
+          `SELECT ${ident(entryKeyOf(reference))}::text AS key, id FROM ${ident(reference.table)} WHERE ${ident(entryKeyOf(reference))} = ANY($1::text[])`,
+          [...targets.keys()],
+        );
+        for (const { key, id } of found)
+          for (const normalized of targets.get(key) ?? []) {
+            known.set(normalized, id);
+            wanted.delete(normalized);
+          }
+      }
     }
     const create = reference.createMissing;
     if (create && wanted.size && resolution.createMissing === 'pretend') {
