@@ -57,7 +57,12 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
     const column = definition.columns.find((c) => c.field === field)!;
     return located.get(field)?.header ?? columnLabels(definition, column).es;
   };
-  const raws = new WeakMap<CandidateRow, Map<string, CellValue>>();
+  // The row's cells as read, kept for messages (one array per row, not a copy by field: less garbage).
+  const raws = new WeakMap<CandidateRow, CellValue[]>();
+  const rawOf = (cells: CellValue[], field: string): CellValue => {
+    const found = located.get(field);
+    return found ? (cells[found.index] ?? null) : null;
+  };
 
   const parseValue = (column: ColumnDefinition, value: CellValue): Parsed<unknown> => {
     switch (column.type) {
@@ -109,17 +114,15 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
   const parser: RowParser = {
     headerOf,
     cellOf: (row, field) => {
-      const raw = raws.get(row)?.get(field);
-      return raw === undefined || raw === null ? null : displayValue(raw);
+      const cells = raws.get(row);
+      const raw = cells ? rawOf(cells, field) : null;
+      return raw === null ? null : displayValue(raw);
     },
     parse(row) {
       const values: Record<string, unknown> = {};
       const errors: RowError[] = [];
-      const cells = new Map<string, CellValue>();
       for (const column of definition.columns) {
-        const found = located.get(column.field);
-        const raw = found ? (row.values[found.index] ?? null) : null;
-        cells.set(column.field, raw);
+        const raw = rawOf(row.values, column.field);
         if (raw === null) {
           if (column.required) errors.push({ rowNumber: row.number, column: headerOf(column.field), value: null, reason: 'Falta el valor obligatorio.' });
           values[column.field] = column.defaultValue ?? null;
@@ -146,9 +149,9 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
       // hears about its minimum above its maximum (a check skips fields that did not parse).
       const problem = definition.check?.(values);
       if (problem)
-        errors.push({ rowNumber: row.number, column: headerOf(problem.field), value: displayValue(cells.get(problem.field) ?? null), reason: problem.reason });
+        errors.push({ rowNumber: row.number, column: headerOf(problem.field), value: displayValue(rawOf(row.values, problem.field)), reason: problem.reason });
       const candidate = { rowNumber: row.number, values, key: fileKeyOf(definition, values) ?? '', errors };
-      raws.set(candidate, cells);
+      raws.set(candidate, row.values);
       return candidate;
     },
   };
