@@ -3,7 +3,7 @@
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import unzipper from 'unzipper';
-import type { ReaderMessage, SheetRow } from './sheet-reader.thread.js';
+import { sheetRowChunks, type ReaderMessage, type SheetRow } from './sheet-reader.thread.js';
 
 export type { SheetRow };
 
@@ -60,9 +60,18 @@ export async function inspectWorkbook(filePath: string): Promise<{ rowCount: num
 }
 
 /** The first worksheet's rows, streamed in the chunks exceljs parses them in; blank rows are left out.
- * Read in a worker thread (sheet-reader.thread.ts), a few chunks ahead of the caller; stopping early
- * (a refused header) ends the thread. */
-export async function* readSheetRows(filePath: string): AsyncGenerator<SheetRow[]> {
+ * With `thread`, read in a worker thread (sheet-reader.thread.ts), a few chunks ahead of the caller:
+ * worth it when the second core is free (a preview); an import's writes keep PostgreSQL on it, and a
+ * second V8 heap would cost memory for nothing. Stopping early (a refused header) ends the thread. */
+export async function* readSheetRows(filePath: string, options: { thread?: boolean } = {}): AsyncGenerator<SheetRow[]> {
+  if (!options.thread) {
+    try {
+      yield* sheetRowChunks(filePath);
+    } catch (error) {
+      throw new WorkbookRefusedError(`El archivo .xlsx está dañado y no se pudo leer completo (${(error as Error).message}).`);
+    }
+    return;
+  }
   // The thread's own heap is capped: it holds a few chunks and the shared strings, never the sheet.
   const thread = new Worker(new URL('./sheet-reader.thread.ts', import.meta.url), { workerData: { sheetReader: filePath }, resourceLimits: { maxOldGenerationSizeMb: 128 } });
   const messages: ReaderMessage[] = [];

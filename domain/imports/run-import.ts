@@ -174,7 +174,8 @@ class SheetImport {
   async run(file: string, resumeAfter: number): Promise<void> {
     const { rowCount } = await inspectWorkbook(file);
     if (rowCount === 0) throw new WorkbookRefusedError('La hoja está vacía: no tiene encabezados ni filas de datos.');
-    const chunks = readSheetRows(file);
+    // A preview writes nothing: the second core is free to read the XML while this thread checks rows.
+    const chunks = readSheetRows(file, { thread: this.mode === 'PREVIEW' });
     const first: SheetRow[] = [];
     // Pulled by hand: breaking a for-await would close the reader.
     while (first.length < HEADER_SEARCH_ROWS) {

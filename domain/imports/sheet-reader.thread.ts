@@ -1,6 +1,6 @@
-// The first worksheet's rows read by exceljs's WorkbookReader, in a worker thread: reading the XML is
-// most of a preview's work, and in a thread it runs on the other core while the import's own thread
-// parses, checks and compares the rows already read. Rows travel in the chunks exceljs parses them in,
+// The first worksheet's rows read by exceljs's WorkbookReader, in the caller's thread or in a worker
+// thread: reading the XML is most of a preview's work, and in a thread it runs on the other core while
+// the job's own thread parses, checks and compares the rows already read. Rows travel in the chunks exceljs parses them in,
 // a few chunks ahead at most (the reader waits for the import to take them), so memory stays flat.
 // This file imports nothing of ours (Node loads it in the thread by itself, types stripped).
 import ExcelJS from 'exceljs';
