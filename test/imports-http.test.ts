@@ -153,6 +153,33 @@ describe('"Validar sin importar", a mapping, then "Importar"', () => {
   });
 });
 
+describe('an unknown reference mapped to an existing entry', () => {
+  it('the entries are suggested as he types, only to whom imports; the mapping names one that exists, and the stored file then imports', async () => {
+    await prisma.assetCategory.create({ data: { code: 'BOM-CEN', name: 'Bombas centrífugas' } });
+    const response = await upload(supervisor, 'assets', await aWorkbook([HEADER, ['RF-1', 'Bomba', 'PLT', 'Bombas centrif.', 'A']]), { preview: '1' });
+    const preview = (await finished(supervisor, response.body.id!)) as Status & { summary: { unknownValues: unknown[] } };
+    expect(preview.summary.unknownValues).toEqual([{ field: 'category', header: 'Categoría', type: 'reference', values: [{ value: 'Bombas centrif.', count: 1 }], more: false }]);
+
+    const suggestions = await supervisor.client.json<{ entries: { code: string; name: string }[] }>('/admin/imports/assets/references/category?q=centrifu');
+    expect(suggestions.body.entries).toEqual([{ code: 'BOM-CEN', name: 'Bombas centrífugas' }]);
+    // "%" is a letter here, not "anything".
+    expect((await supervisor.client.json<{ entries: unknown[] }>('/admin/imports/assets/references/category?q=%25')).body.entries).toEqual([]);
+    expect((await consultant.client.request('/admin/imports/assets/references/category?q=bom')).status).toBe(403);
+    expect((await supervisor.client.request('/admin/imports/assets/references/status?q=bom')).status).toBe(404);
+
+    const map = (body: unknown) =>
+      supervisor.client.json<{ message?: string }>('/admin/imports/assets/mappings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const refused = await map({ field: 'category', value: 'Bombas centrif.', target: 'Bombas de vapor' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toContain('Bombas de vapor');
+    expect((await map({ field: 'category', value: 'Bombas centrif.', target: 'BOM-CEN' })).status).toBe(204);
+
+    const real = await supervisor.client.json<{ id?: number }>(`/admin/imports/runs/${response.body.id}/rerun?preview=0&mode=VALID_ROWS`, { method: 'POST' });
+    expect(await finished(supervisor, real.body.id!)).toMatchObject({ state: 'SUCCEEDED', rowsNew: 1 });
+    expect((await prisma.asset.findFirstOrThrow({ where: { code: 'RF-1' }, include: { category: true } })).category.code).toBe('BOM-CEN');
+  });
+});
+
 describe('the migration page', () => {
   it('lists the kinds he may import in dependency order, with the last run of each; not to those who import nothing', async () => {
     const { status, body } = await supervisor.client.json<{ plan: { kind: string; model: string; dependsOn: string[]; lastRun: { state: string; rowsNew: number } | null }[] }>(

@@ -137,6 +137,40 @@ describe('a mapping of the clerk', () => {
     await expect(saveMapping(prisma, supervisor(), clerkId, 'assets', { field: 'status', value: 'X', target: 'BROKEN' })).rejects.toMatchObject({ key: 'importMappingNotAValue' });
   });
 
+  it('maps an unknown reference to an existing entry once: the preview lists it, the next runs of the kind find it', async () => {
+    await prisma.assetCategory.create({ data: { code: 'BOM-C', name: 'Bombas centrífugas' } });
+    const rows = [HEADER, ['RM-1', 'Bomba', 'PLT', 'Bombas centrif.', 'ACTIVO', 'A'], ['RM-2', 'Bomba', 'PLT', 'BOMBAS CENTRIF.', 'ACTIVO', 'A'], ['RM-3', 'Bomba', 'PLT', 'Bombas', 'ACTIVO', 'A']];
+    const before = await importSheet('assets', rows, { preview: true });
+    expect(before.summary.unknownValues).toEqual([
+      { field: 'category', header: 'Categoría', type: 'reference', values: [{ value: 'Bombas centrif.', count: 2 }], more: false },
+    ]);
+    // The clerk names the entry by its name, any case or accents: it is kept as its code.
+    await expect(saveMapping(prisma, supervisor(), clerkId, 'assets', { field: 'category', value: 'Bombas centrif.', target: 'Bombas de vapor' })).rejects.toMatchObject({
+      key: 'importMappingNoReference',
+    });
+    await actAs({ userId: clerkId, label: 'test:clerk' }, () =>
+      saveMapping(prisma, supervisor(), clerkId, 'assets', { field: 'category', value: 'Bombas centrif.', target: 'bombas centrifugas' }),
+    );
+    expect(await prisma.importMapping.findFirstOrThrow({ where: { kind: 'assets', field: 'category' } })).toMatchObject({ sourceText: 'Bombas centrif.', target: 'BOM-C' });
+    const preview = await importSheet('assets', rows, { preview: true });
+    expect(preview.run).toMatchObject({ rowsNew: 3, rowsRejected: 0 });
+    expect(preview.summary.unknownValues).toEqual([]);
+    const after = await importSheet('assets', rows);
+    expect(after.errors).toEqual([]);
+    const written = await prisma.asset.findMany({ where: { code: { startsWith: 'RM-' } }, orderBy: { code: 'asc' }, include: { category: true } });
+    expect(written.map((a) => [a.code, a.category.code])).toEqual([['RM-1', 'BOM-C'], ['RM-2', 'BOM-C'], ['RM-3', 'BOM']]);
+    // Another kind does not share it.
+    expect(await prisma.importMapping.count({ where: { field: 'category', kind: { not: 'assets' } } })).toBe(0);
+  });
+
+  it('a mapped reference gives way to an entry the database has by that very code or name', async () => {
+    await actAs({ userId: clerkId, label: 'test:clerk' }, () => saveMapping(prisma, supervisor(), clerkId, 'assets', { field: 'category', value: 'Motores', target: 'BOM' }));
+    await prisma.assetCategory.create({ data: { code: 'MOT', name: 'Motores' } });
+    const run = await importSheet('assets', [HEADER, ['RM-9', 'Motor', 'PLT', 'Motores', 'ACTIVO', 'A']]);
+    expect(run.errors).toEqual([]);
+    expect((await prisma.asset.findFirstOrThrow({ where: { code: 'RM-9' }, include: { category: true } })).category.code).toBe('MOT');
+  });
+
   it('a header assigned to a field is recognised from then on', async () => {
     const rows = [['Código', 'Descripción', 'Ubicación', 'Grupo SAP'], ['HM-1', 'Bomba', 'PLT', 'Bombas']];
     const refused = await importSheet('assets', rows, { preview: true });

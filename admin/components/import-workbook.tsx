@@ -151,6 +151,51 @@ const postJson = (url: string, body?: unknown) =>
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
+/** An unknown reference ("Bombas centrif.") mapped to an existing entry, picked among those whose code
+ * or name holds what the clerk types (asked from the server as he types). */
+const ReferenceMapper: React.FC<{ kind: string; field: string; value: string; saved: boolean; onSave: (target: string) => void }> = ({ kind, field, value, saved, onSave }) => {
+  const { translateMessage } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [entries, setEntries] = useState<{ code: string; name: string | null }[]>([]);
+  useEffect(() => {
+    if (!typed.trim()) return setEntries([]);
+    let current = true;
+    void fetch(`${adminRoot()}/imports/${kind}/references/${encodeURIComponent(field)}?q=${encodeURIComponent(typed)}`, { credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.json() : { entries: [] }))
+      .then((body: { entries: { code: string; name: string | null }[] }) => current && setEntries(body.entries));
+    return () => {
+      current = false;
+    };
+  }, [kind, field, typed]);
+  const list = `import-references-${field}-${value}`;
+  return (
+    <>
+      <input
+        data-testid={`import-map-reference-${field}-${value}`}
+        list={list}
+        value={typed}
+        placeholder={translateMessage('importPreviewMapToExisting')}
+        title={translateMessage('importPreviewMapToExistingHelp')}
+        onChange={(event) => setTyped(event.target.value)}
+      />
+      <datalist id={list}>
+        {entries.map((entry) => (
+          <option key={entry.code} value={entry.code}>
+            {entry.name ?? entry.code}
+          </option>
+        ))}
+      </datalist>
+      <Button type="button" size="sm" ml="default" disabled={!typed.trim()} data-testid={`import-map-reference-save-${field}-${value}`} onClick={() => onSave(typed.trim())}>
+        {translateMessage('importPreviewMapSave')}
+      </Button>
+      {saved ? <Text as="span" ml="default" data-testid="import-map-saved">✓</Text> : null}
+      <Text fontSize="sm" color="grey60">
+        {translateMessage('importPreviewUnknownReference')}
+      </Text>
+    </>
+  );
+};
+
 const cellStyle: React.CSSProperties = { border: '1px solid #ddd', padding: '4px 8px', textAlign: 'left', verticalAlign: 'top', fontSize: 13 };
 
 /** The preview of a file: what the import would do, and the clerk's mappings of what it did not know. */
@@ -267,6 +312,14 @@ const ImportPreview: React.FC<{ runId: number; onImport: () => void; onValidateA
                             </select>
                             {saved[`value:${column.field}:${value}`] ? <Text as="span" ml="default" data-testid="import-map-saved">✓</Text> : null}
                           </>
+                        ) : column.type === 'reference' ? (
+                          <ReferenceMapper
+                            kind={status.kind}
+                            field={column.field}
+                            value={value}
+                            saved={!!saved[`value:${column.field}:${value}`]}
+                            onSave={(target) => void remember(`value:${column.field}:${value}`, { field: column.field, value, target })}
+                          />
                         ) : (
                           translateMessage('importPreviewUnknownReference')
                         )}

@@ -10,7 +10,8 @@ import { resourceTexts } from './translations.js';
 
 export function templateSheet(definition: ImportDefinition, language: Language): ExportSheet {
   const labels = resourceTexts(language, definition.model).labels ?? {};
-  const columns = definition.columns.map((column): SheetColumn => {
+  // A column held by a join table (a user's groups) is not a column of the exported table: left out.
+  const columns = definition.columns.filter((column) => !column.links).map((column): SheetColumn => {
     const header = columnLabels(definition, column)[language];
     const source = { column: column.sqlColumn };
     switch (column.type) {

@@ -3,12 +3,15 @@
 //   POST /imports/:kind?mode=&fileName=&preview=1&createMissing=1
 //                                         the workbook as the request body; answers 202 at once
 //   GET  /imports/:kind/fields            the fields, their closed values and the remembered mappings
+//   GET  /imports/:kind/references/:field?q=
+//                                         existing entries a reference column's unknown value may mean
 //   POST /imports/:kind/mappings          remember a value or header mapping (JSON)
 //   POST /imports/runs/:id/rerun?mode=&preview=&createMissing=
 //                                         "Importar" / "Validar de nuevo" on the file a run stored
 //   GET  /imports/runs/:id/status         counters and state (and the preview's summary), polled
 //   GET  /imports/runs/:id/errors.xlsx    the error report     } the run's owner, or a reader of
 //   GET  /imports/runs/:id/file           the uploaded file     } ImportRun under the role rules
+import type { Prisma } from '@prisma/client';
 import type AdminJS from 'adminjs';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { NotFoundError } from 'adminjs';
@@ -22,7 +25,7 @@ import { AccessDeniedError } from '../../domain/access/abilities.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
 import { importDefinition } from '../../domain/imports/definitions/index.js';
 import { choicesOf, columnLabels } from '../../domain/imports/import-definition.js';
-import { saveMapping, saveMappingInput } from '../../domain/imports/import-mappings.js';
+import { referenceSuggestions, saveMapping, saveMappingInput } from '../../domain/imports/import-mappings.js';
 import { importRunVisibleTo, rerunImport, startImport, startImportInput } from '../../domain/imports/start-import.js';
 import { MalformedInputError } from '../../domain/malformed-input.js';
 import { parseRecordId } from '../../domain/record-id.js';
@@ -33,6 +36,7 @@ import type { QueueRuntime } from '../../jobs/boss.js';
 import { importWorkbookJob } from '../../jobs/import-workbook.job.js';
 import type { Db } from '../../prisma/client.js';
 import { abilityOf } from '../access.js';
+import { modelOfTable } from '../dmmf.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -116,10 +120,25 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
         label: columnLabels(definition, column)[language],
         required: !!column.required,
         type: column.type,
-        choices: column.type === 'choice' ? choicesOf(definition, column).map((c) => ({ code: c.code, label: c.labels[language === 'en' ? 1 : 0] ?? c.code })) : undefined,
+        choices: column.type === 'choice' || column.type === 'choices' ? choicesOf(definition, column).map((c) => ({ code: c.code, label: c.labels[language === 'en' ? 1 : 0] ?? c.code })) : undefined,
       })),
       mappings: mappings.map((m) => (m.field ? { field: m.field, value: m.sourceText, target: m.target } : { header: m.sourceText, field: m.target })),
     });
+  });
+
+  router.get('/imports/:kind/references/:field', async (req, res, next) => {
+    const definition = importDefinition(req.params.kind!);
+    if (!definition) return next(unknownKind(req.params.kind!));
+    const reference = definition.columns.find((column) => column.field === req.params.field)?.reference;
+    if (!reference) return next(new NotFoundError('', 'ImportMapping'));
+    const ability = abilityOf(user(req));
+    if (!ability.can('import', definition.model)) return next(new AccessDeniedError('import', definition.model));
+    // The entries are listed by code and name: only to whom may read that catalogue.
+    const model = modelOfTable(reference.table)?.name as Prisma.ModelName | undefined;
+    if (!model || !ability.can('read', model)) return next(new AccessDeniedError('read', model ?? reference.table));
+    const typed = typeof req.query.q === 'string' ? req.query.q.slice(0, 100) : '';
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ entries: await referenceSuggestions(prisma, definition.kind, req.params.field!, typed) });
   });
 
   router.post('/imports/:kind/mappings', express.json({ limit: '16kb' }), async (req, res, next) => {

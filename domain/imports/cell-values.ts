@@ -2,23 +2,13 @@
 // a column's type. Each parser returns the value or a Spanish reason the error report shows.
 import { normalizeSearchText } from '../search.js';
 
-export type CellValue = string | number | boolean | Date | null;
+import type { CellValue } from './sheet-reader.thread.js';
+
+export type { CellValue };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** exceljs gives formulas, rich text, hyperlinks and errors as objects: keep what the clerk sees. */
-export function plainCell(raw: unknown): CellValue {
-  if (raw === undefined || raw === null) return null;
-  if (typeof raw === 'string') return raw.trim() === '' ? null : raw.trim();
-  if (typeof raw === 'number' || typeof raw === 'boolean' || raw instanceof Date) return raw;
-  if (typeof raw === 'object') {
-    const cell = raw as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string; formula?: string; sharedFormula?: string };
-    if ('richText' in cell && Array.isArray(cell.richText)) return plainCell(cell.richText.map((part) => part.text).join(''));
-    if ('formula' in cell || 'sharedFormula' in cell) return plainCell(cell.result);
-    if ('error' in cell) return cell.error ?? null;
-    if ('text' in cell) return plainCell(cell.text);
-  }
-  return String(raw);
-}
+// plainCell() lives with the reader that uses it, in its thread (the file imports nothing of ours).
+export { plainCell } from './sheet-reader.thread.js';
 
 /** How headers are compared: no case, accents, punctuation or spaces ("Código  interno" = "codigo_interno"). */
 export function headerKey(text: string): string {

@@ -8,7 +8,8 @@ import { VOCABULARIES } from '../vocabularies.js';
 import type { CellValue } from './cell-values.js';
 import { synonymsOf } from './value-synonyms.js';
 
-export type ColumnType = 'text' | 'decimal' | 'integer' | 'date' | 'instant' | 'boolean' | 'choice' | 'reference' | 'weekdays' | 'time' | 'email';
+/** 'choices': several closed values in one cell ("Supervisores; Técnicos"), stored as links (see LinkDefinition). */
+export type ColumnType = 'text' | 'decimal' | 'integer' | 'date' | 'instant' | 'boolean' | 'choice' | 'choices' | 'reference' | 'weekdays' | 'time' | 'email';
 export type SqlType = 'text' | 'numeric' | 'int' | 'date' | 'timestamptz' | 'boolean' | 'int[]';
 
 export interface ReferenceDefinition {
@@ -24,6 +25,24 @@ export interface ReferenceDefinition {
   createMissing?: { codeColumn: string; nameColumn: string; codeLength: number };
 }
 
+/** A column held by a join table rather than by the imported table (a user's groups): the cell's codes
+ * become exactly the row's links. An empty cell leaves the links as they are. */
+export interface LinkDefinition {
+  /** The join table (user_groups), its column naming the imported row and the one naming the target. */
+  table: string;
+  ownerColumn: string;
+  targetColumn: string;
+  /** The linked catalogue and the column the cell's codes are compared with. */
+  targetTable: string;
+  targetBy: string;
+}
+
+/** The column a clerk's mapping keeps a referenced entry by: its code where it has one (unique), else
+ * the first it is named by (a user's e-mail). */
+export function entryKeyOf(reference: ReferenceDefinition): string {
+  return reference.by.includes('code') ? 'code' : reference.by[0]!;
+}
+
 export interface ColumnDefinition {
   /** Name of the parsed value; also the property whose locale labels give the template's header. */
   field: string;
@@ -36,8 +55,11 @@ export interface ColumnDefinition {
   defaultValue?: string | number | boolean | readonly number[];
   /** For type 'choice': the closed vocabulary (labels from the locales). */
   choices?: readonly string[];
-  /** For type 'choice': the model whose vocabulary and synonyms apply, when not the imported one. */
+  /** For type 'choice(s)': the model (and its field) whose vocabulary, labels and synonyms apply, when not the imported one. */
   vocabularyOf?: string;
+  vocabularyField?: string;
+  /** For type 'choices': the join table that holds the values (sqlColumn is then only a name). */
+  links?: LinkDefinition;
   reference?: ReferenceDefinition;
   /** Column in the table; for references the foreign key. */
   sqlColumn: string;
@@ -86,9 +108,11 @@ export interface Choice {
 
 /** Codes of a closed vocabulary with their Spanish and English labels and built-in synonyms. */
 export function choicesOf(definition: ImportDefinition, column: ColumnDefinition): Choice[] {
-  const codes = column.choices ?? (VOCABULARIES as Record<string, Record<string, readonly string[]>>)[definition.model]?.[column.field] ?? [];
-  const label = (translations: Translations, code: string) => translations[definition.model]?.labels?.[column.field]?.[code];
-  const synonyms = synonymsOf(column.vocabularyOf ?? definition.model, column.field);
+  const model = column.vocabularyOf ?? definition.model;
+  const field = column.vocabularyField ?? column.field;
+  const codes = column.choices ?? (VOCABULARIES as Record<string, Record<string, readonly string[]>>)[model]?.[field] ?? [];
+  const label = (translations: Translations, code: string) => translations[model]?.labels?.[field]?.[code];
+  const synonyms = synonymsOf(model, field);
   return codes.map((code) => ({
     code,
     labels: [label(resourceTranslationsES as Translations, code), label(resourceTranslationsEN as Translations, code)].filter((l): l is string => !!l),

@@ -49,13 +49,20 @@ export function fileKeyOf(definition: ImportDefinition, values: Record<string, u
 export function rowParser(definition: ImportDefinition, layout: SheetLayout, timeZone: string, mappings: ImportMappings = NO_MAPPINGS): RowParser {
   const located = new Map(layout.columns.map((found) => [found.column.field, found]));
   const choices = new Map(
-    definition.columns.filter((c) => c.type === 'choice').map((c) => [c.field, choiceParser(choicesOf(definition, c), mappings.values.get(c.field))]),
+    definition.columns
+      .filter((c) => c.type === 'choice' || c.type === 'choices')
+      .map((c) => [c.field, choiceParser(choicesOf(definition, c), mappings.values.get(c.field))]),
   );
   const headerOf = (field: string) => {
     const column = definition.columns.find((c) => c.field === field)!;
     return located.get(field)?.header ?? columnLabels(definition, column).es;
   };
-  const raws = new WeakMap<CandidateRow, Map<string, CellValue>>();
+  // The row's cells as read, kept for messages (one array per row, not a copy by field: less garbage).
+  const raws = new WeakMap<CandidateRow, CellValue[]>();
+  const rawOf = (cells: CellValue[], field: string): CellValue => {
+    const found = located.get(field);
+    return found ? (cells[found.index] ?? null) : null;
+  };
 
   const parseValue = (column: ColumnDefinition, value: CellValue): Parsed<unknown> => {
     switch (column.type) {
@@ -75,6 +82,8 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
         return choices.get(column.field)!(value);
       case 'reference':
         return parseText(value, 200);
+      case 'choices':
+        throw new Error('a list of closed values is parsed by parseChoices');
       case 'weekdays':
         return parseWeekdays(value);
       case 'time':
@@ -84,23 +93,49 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
     }
   };
 
+  /** "Supervisores; Técnicos" → the codes, sorted and without repeats, and the values no code matched. */
+  const parseChoices = (column: ColumnDefinition, value: CellValue): { codes: string[]; unknown: string[] } => {
+    const codes = new Set<string>();
+    const unknown: string[] = [];
+    for (const part of displayValue(value).split(/[,;\n]/)) {
+      const text = part.trim();
+      if (!text) continue;
+      const parsed = choices.get(column.field)!(text);
+      if (parsed.ok) codes.add(parsed.value);
+      else unknown.push(text);
+    }
+    return { codes: [...codes].sort(), unknown };
+  };
+  const unknownChoiceReason = (column: ColumnDefinition, value: string) => {
+    const allowed = choicesOf(definition, column).map((c) => c.labels[0] ?? c.code).join(', ');
+    return `"${value}" no es un valor permitido (${allowed}). Corríjalo en el archivo o asígnele uno en "Validar sin importar".`;
+  };
+
   const parser: RowParser = {
     headerOf,
     cellOf: (row, field) => {
-      const raw = raws.get(row)?.get(field);
-      return raw === undefined || raw === null ? null : displayValue(raw);
+      const cells = raws.get(row);
+      const raw = cells ? rawOf(cells, field) : null;
+      return raw === null ? null : displayValue(raw);
     },
     parse(row) {
       const values: Record<string, unknown> = {};
       const errors: RowError[] = [];
-      const cells = new Map<string, CellValue>();
       for (const column of definition.columns) {
-        const found = located.get(column.field);
-        const raw = found ? (row.values[found.index] ?? null) : null;
-        cells.set(column.field, raw);
+        const raw = rawOf(row.values, column.field);
         if (raw === null) {
           if (column.required) errors.push({ rowNumber: row.number, column: headerOf(column.field), value: null, reason: 'Falta el valor obligatorio.' });
           values[column.field] = column.defaultValue ?? null;
+          continue;
+        }
+        if (column.type === 'choices') {
+          const { codes, unknown } = parseChoices(column, raw);
+          // One error per unknown value: each is a problem of its own, and each can be mapped once.
+          for (const value of unknown) {
+            errors.push({ rowNumber: row.number, column: headerOf(column.field), value, reason: unknownChoiceReason(column, value) });
+            parser.onUnknownChoice?.(column.field, value);
+          }
+          values[column.field] = unknown.length ? null : codes.length ? codes : (column.defaultValue ?? null);
           continue;
         }
         const parsed = parseValue(column, raw);
@@ -114,9 +149,9 @@ export function rowParser(definition: ImportDefinition, layout: SheetLayout, tim
       // hears about its minimum above its maximum (a check skips fields that did not parse).
       const problem = definition.check?.(values);
       if (problem)
-        errors.push({ rowNumber: row.number, column: headerOf(problem.field), value: displayValue(cells.get(problem.field) ?? null), reason: problem.reason });
+        errors.push({ rowNumber: row.number, column: headerOf(problem.field), value: displayValue(rawOf(row.values, problem.field)), reason: problem.reason });
       const candidate = { rowNumber: row.number, values, key: fileKeyOf(definition, values) ?? '', errors };
-      raws.set(candidate, cells);
+      raws.set(candidate, row.values);
       return candidate;
     },
   };

@@ -1,10 +1,11 @@
 // Reading a clerk's workbook without holding it in memory: a check of the zip and a count of its rows
 // (so a refused file writes nothing), then rows streamed one by one by exceljs's WorkbookReader.
-import ExcelJS from 'exceljs';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import unzipper from 'unzipper';
-import { plainCell, type CellValue } from './cell-values.js';
+import { sheetRowChunks, type ReaderMessage, type SheetRow } from './sheet-reader.thread.js';
+
+export type { SheetRow };
 
 /** The whole file is refused (not an .xlsx, damaged, empty, too big): nothing is written. */
 export class WorkbookRefusedError extends Error {
@@ -12,13 +13,6 @@ export class WorkbookRefusedError extends Error {
     super(reason);
     this.name = 'WorkbookRefusedError';
   }
-}
-
-export interface SheetRow {
-  /** The row number Excel shows. */
-  number: number;
-  /** 1-based like Excel's columns: values[1] is column A. */
-  values: CellValue[];
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -65,39 +59,57 @@ export async function inspectWorkbook(filePath: string): Promise<{ rowCount: num
   return { rowCount };
 }
 
-/** The first worksheet's rows, streamed in the chunks exceljs parses them in; blank rows are left out. */
-export async function* readSheetRows(filePath: string): AsyncGenerator<SheetRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(filePath), {
-    sharedStrings: 'cache',
-    styles: 'cache', // number formats tell a date cell from a number
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+/** The first worksheet's rows, streamed in the chunks exceljs parses them in; blank rows are left out.
+ * With `thread`, read in a worker thread (sheet-reader.thread.ts), a few chunks ahead of the caller:
+ * worth it when the second core is free (a preview); an import's writes keep PostgreSQL on it, and a
+ * second V8 heap would cost memory for nothing. Stopping early (a refused header) ends the thread. */
+export async function* readSheetRows(filePath: string, options: { thread?: boolean } = {}): AsyncGenerator<SheetRow[]> {
+  if (!options.thread) {
+    try {
+      yield* sheetRowChunks(filePath);
+    } catch (error) {
+      throw new WorkbookRefusedError(`El archivo .xlsx está dañado y no se pudo leer completo (${(error as Error).message}).`);
+    }
+    return;
+  }
+  // The thread's own heap is capped: it holds a few chunks and the shared strings, never the sheet.
+  const thread = new Worker(new URL('./sheet-reader.thread.ts', import.meta.url), { workerData: { sheetReader: filePath }, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+  const messages: ReaderMessage[] = [];
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const arrived = () => {
+    wake?.();
+    wake = null;
+  };
+  thread.on('message', (message: ReaderMessage) => {
+    messages.push(message);
+    arrived();
+  });
+  thread.on('error', (error) => {
+    failure = error;
+    arrived();
+  });
+  thread.on('exit', () => {
+    failure ??= new Error('the reading thread stopped');
+    arrived();
+  });
   try {
-    for await (const worksheet of reader) {
-      // parse() hands over rows by the hundred: far cheaper than one await per row.
-      const chunks = (worksheet as unknown as { parse(): AsyncIterable<{ eventType: string; value: ExcelJS.Row }[]> }).parse();
-      for await (const events of chunks) {
-        const rows: SheetRow[] = [];
-        for (const { eventType, value: row } of events) {
-          if (eventType !== 'row') continue;
-          const raw = row.values as unknown[];
-          const values: CellValue[] = new Array(raw.length);
-          let blank = true;
-          for (let i = 1; i < raw.length; i++) {
-            const value = plainCell(raw[i]);
-            values[i] = value;
-            if (value !== null) blank = false;
-          }
-          if (!blank) rows.push({ number: row.number, values });
-        }
-        if (rows.length) yield rows;
+    for (;;) {
+      const message = messages.shift();
+      if (!message) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
       }
-      return; // the first sheet only
+      if ('done' in message) return;
+      if ('failed' in message) throw new Error(message.failed);
+      thread.postMessage('more');
+      yield message.rows;
     }
   } catch (error) {
-    if (error instanceof WorkbookRefusedError) throw error;
     throw new WorkbookRefusedError(`El archivo .xlsx está dañado y no se pudo leer completo (${(error as Error).message}).`);
+  } finally {
+    thread.removeAllListeners();
+    await thread.terminate();
   }
 }

@@ -64,6 +64,9 @@ interface Counters {
 
 const ZERO: Counters = { rowsRead: 0, rowsValid: 0, rowsRejected: 0, rowsWritten: 0, rowsNew: 0, rowsChanged: 0, rowsUnchanged: 0 };
 
+/** Rows of the first batch (the later ones are settings.batchSize). */
+const FIRST_BATCH_ROWS = 1_000;
+
 /** A placeholder id for a row's parent that only the file holds so far (preview: nothing is written). */
 const PENDING_ID = -1;
 
@@ -171,7 +174,8 @@ class SheetImport {
   async run(file: string, resumeAfter: number): Promise<void> {
     const { rowCount } = await inspectWorkbook(file);
     if (rowCount === 0) throw new WorkbookRefusedError('La hoja está vacía: no tiene encabezados ni filas de datos.');
-    const chunks = readSheetRows(file);
+    // A preview writes nothing: the second core is free to read the XML while this thread checks rows.
+    const chunks = readSheetRows(file, { thread: this.mode === 'PREVIEW' });
     const first: SheetRow[] = [];
     // Pulled by hand: breaking a for-await would close the reader.
     while (first.length < HEADER_SEARCH_ROWS) {
@@ -210,6 +214,8 @@ class SheetImport {
     let batchKeys = new Set<string>();
     let lastRow = resumeAfter;
     let writing: Promise<void> = Promise.resolve();
+    // The first batch is small, so the database starts writing while the rest is still being read.
+    let limit = Math.min(FIRST_BATCH_ROWS, this.settings.batchSize);
     const flush = async () => {
       await writing;
       const [rows, last] = [batch, lastRow];
@@ -217,6 +223,7 @@ class SheetImport {
       writing.catch(() => {}); // awaited at the next flush or at the end
       batch = [];
       batchKeys = new Set();
+      limit = this.settings.batchSize;
     };
     for await (const chunk of chunks) {
       for (const row of chunk) {
@@ -227,7 +234,7 @@ class SheetImport {
           const code = candidate.values[field];
           return typeof code === 'string' && batchKeys.has(JSON.stringify([code.toLowerCase()]));
         });
-        if (batch.length >= this.settings.batchSize || (namesPending && batch.length)) await flush();
+        if (batch.length >= limit || (namesPending && batch.length)) await flush();
         batch.push(candidate);
         if (selfReferences.length) batchKeys.add(candidate.key);
         lastRow = row.number;
@@ -263,6 +270,7 @@ class SheetImport {
       onUnknown: (field, code) => this.summary.unknownValue(field, 'reference', code),
       createMissing: !this.createMissing ? 'no' : this.mode === 'PREVIEW' ? 'pretend' : 'write',
       onCreated: (field, names) => this.summary.created(field, names),
+      mapped: this.mappings.values,
     });
     const valid = batch.filter((row) => !row.errors.length);
     if (this.hasSelfReferences) for (const row of valid) this.validKeys.add(row.key);

@@ -21,6 +21,8 @@ export async function writeTemplate(definition: ImportDefinition, output: Writab
     if (column.type === 'weekdays') hints.push('Días laborables: 1-5, L-V o lunes a viernes.');
     if (column.type === 'time') hints.push('Hora hh:mm.');
     if (column.type === 'email') hints.push('Correo electrónico.');
+    if (column.type === 'choices')
+      hints.push(`Uno o varios, separados por comas o punto y coma: ${choicesOf(definition, column).map((c) => c.labels[0] ?? c.code).join(', ')}. Vacío: no cambia los que tenga.`);
     if (column.reference?.createMissing) hints.push('Si no existe, "Crear los que falten" la crea con ese nombre.');
     if (column.reference) hints.push(`Código de ${column.reference.noun.replace(/^(el|la) /, '')} existente.`);
     cell.note = hints.join(' ');

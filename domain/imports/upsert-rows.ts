@@ -3,7 +3,8 @@
 // statement per row; run inside sqlTransactionAs() so the history triggers record the importer.
 import type { SqlRunner } from '../history/sql-transaction.js';
 import { normalizeSearchText } from '../search.js';
-import type { ColumnDefinition, ImportDefinition } from './import-definition.js';
+import { headerKey } from './cell-values.js';
+import { entryKeyOf, type ColumnDefinition, type ImportDefinition } from './import-definition.js';
 import type { CandidateRow, RowError, RowParser } from './parse-row.js';
 
 export type { SqlRunner };
@@ -27,6 +28,9 @@ export interface ReferenceResolution {
    * as if they were ('pretend', in a preview, given the pending id), or reported ('no', the default). */
   createMissing?: 'no' | 'write' | 'pretend';
   onCreated?: (field: string, names: string[]) => void;
+  /** The clerk's mappings (import_mappings) by field: a value as compared (headerKey) → an entry's code.
+   * Tried after the database's own codes and names, before "crear los que falten". */
+  mapped?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** The code a created catalogue entry gets from its name: "Bombas de vacío" → "BOMBAS-DE-VACIO". */
@@ -47,6 +51,13 @@ export async function resolveReferences(
   resolution: ReferenceResolution,
 ): Promise<void> {
   const { cache, earlierRows } = resolution;
+  // A batch names the same few entries thousands of times: normalize each spelling once.
+  const normalized = new Map<string, string>();
+  const normalize = (code: string) => {
+    let result = normalized.get(code);
+    if (result === undefined) normalized.set(code, (result = normalizeSearchText(code)));
+    return result;
+  };
   for (const column of definition.columns) {
     const reference = column.reference;
     if (!reference) continue;
@@ -56,7 +67,9 @@ export async function resolveReferences(
     for (const row of rows) {
       const code = row.values[column.field];
       // The first spelling in the file names a created entry ("Compresores de aire", not a later "compresores de aire").
-      if (typeof code === 'string' && !known.has(normalizeSearchText(code)) && !wanted.has(normalizeSearchText(code))) wanted.set(normalizeSearchText(code), code);
+      if (typeof code !== 'string') continue;
+      const key = normalize(code);
+      if (!known.has(key) && !wanted.has(key)) wanted.set(key, code);
     }
     // Exactly as written first (the unique index answers), then ignoring case and accents for the rest.
     for (const by of reference.by) {
@@ -74,6 +87,25 @@ export async function resolveReferences(
         [...wanted.keys()],
       );
       for (const { key, id } of found) remember(known, wanted, key, id);
+    }
+    const mapped = resolution.mapped?.get(column.field);
+    if (mapped?.size && wanted.size) {
+      const targets = new Map<string, string[]>(); // mapped code -> normalized values that name it
+      for (const [normalized, written] of wanted) {
+        const code = mapped.get(headerKey(written));
+        if (code !== undefined) targets.set(code, [...(targets.get(code) ?? []), normalized]);
+      }
+      if (targets.size) {
+        const found = await db.$queryRawUnsafe<{ key: string; id: number }[]>(
+          `SELECT ${ident(entryKeyOf(reference))}::text AS key, id FROM ${ident(reference.table)} WHERE ${ident(entryKeyOf(reference))} = ANY($1::text[])`,
+          [...targets.keys()],
+        );
+        for (const { key, id } of found)
+          for (const normalized of targets.get(key) ?? []) {
+            known.set(normalized, id);
+            wanted.delete(normalized);
+          }
+      }
     }
     const create = reference.createMissing;
     if (create && wanted.size && resolution.createMissing === 'pretend') {
@@ -94,7 +126,7 @@ export async function resolveReferences(
     for (const row of rows) {
       const code = row.values[column.field];
       if (typeof code !== 'string') continue;
-      const id = known.get(normalizeSearchText(code));
+      const id = known.get(normalize(code));
       if (id !== undefined) row.values[column.field] = id;
       else if (reference.self && earlierRows.has(JSON.stringify([code.toLowerCase()]))) row.values[column.field] = resolution.pendingId;
       else {
@@ -121,29 +153,67 @@ function remember(known: Map<string, number>, wanted: Map<string, string>, key: 
 const ARRAY_TYPES: Record<ColumnDefinition['sqlType'], string> = {
   text: 'text[]', numeric: 'numeric[]', int: 'int[]', date: 'date[]', timestamptz: 'timestamptz[]', boolean: 'boolean[]', 'int[]': 'text[]',
 };
-const inputOf = (column: ColumnDefinition, i: number) => (column.sqlType === 'int[]' ? `i.c${i + 1}::int[]` : `i.c${i + 1}`);
+const inputOf = (column: ColumnDefinition, i: number) => (column.links ? `i.c${i + 1}::text[]` : column.sqlType === 'int[]' ? `i.c${i + 1}::int[]` : `i.c${i + 1}`);
 const unnestInputs = (definition: ImportDefinition) =>
   `unnest(${definition.columns.map((c, i) => `$${i + 1}::${ARRAY_TYPES[c.sqlType]}`).join(', ')}) WITH ORDINALITY AS i(${definition.columns.map((_, i) => `c${i + 1}`).join(', ')}, n)`;
 
 /** INSERT ... SELECT FROM unnest(...) ON CONFLICT (key) DO UPDATE, touching only rows that change, so a
  * replayed batch (a retried job) writes nothing and records no history twice. It answers how many rows
- * it inserted and how many it wrote in all (xmax is 0 only on a row this statement inserted). */
+ * it inserted and how many it wrote in all (xmax is 0 only on a row this statement inserted), and with
+ * links, the keys of the rows it updated.
+ * Columns held by a join table (links) travel in the arrays but are written by linksStatement(). */
 export function upsertStatement(definition: ImportDefinition): string {
-  const columns = definition.columns.map((c) => ident(c.sqlColumn));
-  const keyColumns = definition.key.map((field) => ident(definition.columns.find((c) => c.field === field)!.sqlColumn));
-  const updated = definition.columns.filter((c) => !definition.key.includes(c.field)).map((c) => ident(c.sqlColumn));
+  const own = definition.columns.map((column, i) => ({ column, i })).filter(({ column }) => !column.links);
+  const columns = own.map(({ column }) => ident(column.sqlColumn));
+  const updated = own.filter(({ column }) => !definition.key.includes(column.field)).map(({ column }) => ident(column.sqlColumn));
   const table = ident(definition.table);
   const sets = updated.map((c) => `${c} = EXCLUDED.${c}`);
   if (definition.touchesUpdatedAt) sets.push('"updated_at" = now()');
+  const linked = definition.columns.some((c) => c.links);
   return [
     `WITH written AS (`,
     `INSERT INTO ${table} (${columns.join(', ')})`,
-    `SELECT ${definition.columns.map(inputOf).join(', ')} FROM ${unnestInputs(definition)}`,
-    `ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${sets.join(', ')}`,
+    `SELECT ${own.map(({ column, i }) => inputOf(column, i)).join(', ')} FROM ${unnestInputs(definition)}`,
+    `ON CONFLICT (${keyColumns(definition).join(', ')}) DO UPDATE SET ${sets.join(', ')}`,
     `WHERE (${updated.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${updated.map((c) => `EXCLUDED.${c}`).join(', ')})`,
-    `RETURNING xmax = 0 AS inserted)`,
-    `SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written FROM written`,
+    `RETURNING xmax = 0 AS inserted${linked ? `, ${table}.${keyColumns(definition)[0]}::text AS key` : ''})`,
+    linked
+      ? `SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written, array_agg(key) FILTER (WHERE inserted) AS new_keys, array_agg(key) FILTER (WHERE NOT inserted) AS updated FROM written`
+      : `SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written FROM written`,
   ].join('\n');
+}
+
+const keyColumns = (definition: ImportDefinition) => definition.key.map((field) => ident(definition.columns.find((c) => c.field === field)!.sqlColumn));
+
+/** A column held by a join table (a user's groups): the row's links become exactly the cell's codes
+ * (a row whose cell was empty keeps its links). Answers the keys of the rows whose links changed. */
+export function linksStatement(definition: ImportDefinition, column: ColumnDefinition): string {
+  const links = column.links!;
+  if (definition.key.length !== 1) throw new Error(`links need a one-column key (${definition.kind})`);
+  const i = definition.columns.indexOf(column);
+  const k = definition.columns.findIndex((c) => c.field === definition.key[0]);
+  const [table, owner, target] = [ident(links.table), ident(links.ownerColumn), ident(links.targetColumn)];
+  return [
+    `WITH owners AS (`,
+    `  SELECT o.id, o.${keyColumns(definition)[0]}::text AS key, ${inputOf(column, i)} AS codes FROM ${unnestInputs(definition)}`,
+    `  JOIN ${ident(definition.table)} o ON o.${keyColumns(definition)[0]} = ${inputOf(definition.columns[k]!, k)} WHERE i.c${i + 1} IS NOT NULL),`,
+    `wanted AS (`,
+    `  SELECT owners.id AS owner, g.id AS target FROM owners CROSS JOIN LATERAL unnest(owners.codes::text[]) AS c(code)`,
+    `  JOIN ${ident(links.targetTable)} g ON g.${ident(links.targetBy)} = c.code),`,
+    `removed AS (`,
+    `  DELETE FROM ${table} l USING owners WHERE l.${owner} = owners.id`,
+    `  AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.owner = l.${owner} AND w.target = l.${target}) RETURNING l.${owner} AS owner),`,
+    `added AS (`,
+    `  INSERT INTO ${table} (${owner}, ${target}) SELECT owner, target FROM wanted ON CONFLICT DO NOTHING RETURNING ${owner} AS owner)`,
+    `SELECT DISTINCT owners.key FROM owners WHERE owners.id IN (SELECT owner FROM removed UNION ALL SELECT owner FROM added)`,
+  ].join('\n');
+}
+
+/** For classifyStatement: the row's links differ from the cell's codes (both sorted). */
+function linksDiffer(column: ColumnDefinition, input: string): string {
+  const links = column.links!;
+  return `${input} IS NOT NULL AND t.id IS NOT NULL AND ARRAY(SELECT g.${ident(links.targetBy)}::text FROM ${ident(links.table)} l JOIN ${ident(links.targetTable)} g ON g.id = l.${ident(links.targetColumn)}
+    WHERE l.${ident(links.ownerColumn)} = t.id ORDER BY 1) IS DISTINCT FROM ARRAY(SELECT x FROM unnest(${input}) x ORDER BY 1)`;
 }
 
 /**
@@ -160,9 +230,14 @@ export function classifyStatement(definition: ImportDefinition): string {
   const changes = definition.columns
     .map((column, i) => ({ column, input: inputOf(column, i) }))
     .filter(({ column }) => !definition.key.includes(column.field))
-    .map(({ column, input }) => `CASE WHEN t.${ident(column.sqlColumn)} IS DISTINCT FROM ${input} THEN '${column.field}' END`);
+    .map(({ column, input }) =>
+      column.links
+        ? `CASE WHEN ${linksDiffer(column, input)} THEN '${column.field}' END`
+        : `CASE WHEN t.${ident(column.sqlColumn)} IS DISTINCT FROM ${input} THEN '${column.field}' END`,
+    );
   return [
-    `SELECT t.id IS NULL AS is_new, array_remove(ARRAY[${changes.join(', ') || 'NULL'}]::text[], NULL) AS changed`,
+    // The changed fields as one text ('' when none): far cheaper to read back than an array per row.
+    `SELECT t.id IS NULL AS is_new, concat_ws(',', ${changes.join(', ') || 'NULL'}) AS changed`,
     `FROM ${unnestInputs(definition)}`,
     `LEFT JOIN ${table} t ON ${on.join(' AND ')}`,
     `ORDER BY i.n`,
@@ -173,8 +248,8 @@ export type RowOutcome = { kind: 'new' } | { kind: 'changed'; fields: string[] }
 
 export async function classifyRows(db: SqlRunner, definition: ImportDefinition, rows: CandidateRow[]): Promise<RowOutcome[]> {
   if (!rows.length) return [];
-  const result = await db.$queryRawUnsafe<{ is_new: boolean; changed: string[] }[]>(classifyStatement(definition), ...columnArrays(definition, rows));
-  return result.map((r) => (r.is_new ? { kind: 'new' } : r.changed.length ? { kind: 'changed', fields: r.changed } : { kind: 'unchanged' }));
+  const result = await db.$queryRawUnsafe<{ is_new: boolean; changed: string }[]>(classifyStatement(definition), ...columnArrays(definition, rows));
+  return result.map((r) => (r.is_new ? { kind: 'new' } : r.changed ? { kind: 'changed', fields: r.changed.split(',') } : { kind: 'unchanged' }));
 }
 
 /** The batch as one array per column, as the statements take it. */
@@ -184,7 +259,7 @@ export function columnArrays(definition: ImportDefinition, rows: CandidateRow[])
       const value = row.values[column.field];
       if (value === undefined || value === null) return null;
       if (value instanceof Date) return value.toISOString();
-      if (Array.isArray(value)) return `{${value.join(',')}}`;
+      if (Array.isArray(value)) return `{${value.map((v) => (typeof v === 'string' ? `"${v.replace(/["\\]/g, '\\$&')}"` : v)).join(',')}}`;
       return column.sqlType === 'numeric' ? String(value) : value;
     }),
   );
@@ -206,7 +281,21 @@ export interface UpsertResult {
 export async function upsertRows(db: SqlRunner, definition: ImportDefinition, rows: CandidateRow[]): Promise<UpsertResult> {
   if (!rows.length) return { inserted: 0, updated: 0, errors: [] };
   const sql = upsertStatement(definition);
-  const run = async (batch: CandidateRow[]) => (await db.$queryRawUnsafe<{ inserted: number; written: number }[]>(sql, ...columnArrays(definition, batch)))[0]!;
+  const linked = definition.columns.filter((column) => column.links);
+  const run = async (batch: CandidateRow[]) => {
+    const arrays = columnArrays(definition, batch);
+    const result = (await db.$queryRawUnsafe<{ inserted: number; written: number; new_keys?: string[] | null; updated?: string[] | null }[]>(sql, ...arrays))[0]!;
+    if (!linked.length) return result;
+    // A row whose own values did not change but whose links did is changed too (counted once); a
+    // row inserted now is new, whatever its links.
+    const changed = new Set(result.updated ?? []);
+    for (const column of linked) {
+      const keys = await db.$queryRawUnsafe<{ key: string }[]>(linksStatement(definition, column), ...arrays);
+      for (const { key } of keys) changed.add(key);
+    }
+    const inserted = new Set(result.new_keys ?? []);
+    return { inserted: result.inserted, written: result.inserted + [...changed].filter((key) => !inserted.has(key)).length };
+  };
   await db.$executeRawUnsafe('SAVEPOINT import_batch');
   try {
     const { inserted, written } = await run(rows);

@@ -394,6 +394,9 @@ export const resourceTranslationsEN = {
     }
   },
   "User": {
+    "properties": {
+      "groups": "Groups"
+    },
     "labels": {
       "locale": {
         "es": "Español",

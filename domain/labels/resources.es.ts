@@ -394,6 +394,9 @@ export const resourceTranslationsES = {
     }
   },
   "User": {
+    "properties": {
+      "groups": "Grupos"
+    },
     "labels": {
       "locale": {
         "es": "Español",

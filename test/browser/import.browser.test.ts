@@ -100,4 +100,39 @@ describe('a clerk importing assets from Excel in a real browser', () => {
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'import-migration.png'), fullPage: true });
     await page.close();
   });
+
+  it('validates without importing, maps an unknown category to an existing one picked as he types, then imports', async () => {
+    const office = started.office();
+    const prisma = office.database.prisma;
+    await prisma.assetCategory.create({ data: { code: 'BOM-CEN', name: 'Bombas centrífugas' } });
+    const rows = [
+      ['Código', 'Descripción', 'Ubicación', 'Categoría'],
+      ...Array.from({ length: 12 }, (_, i) => [`CEN-${i + 1}`, `Bomba ${i + 1}`, 'PLT', i % 3 ? 'Bombas centrif.' : 'Bombas']),
+    ];
+    const page = await started.browser().newPage({ viewport: { width: 1300, height: 900 } });
+    await signInThroughForm(page, office.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.goto(`${office.url}/admin/resources/Asset/actions/importXlsx`);
+    await page.getByTestId('import-workbook').waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-file').setInputFiles({ name: 'categorias.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await aWorkbook(rows) });
+    await page.getByTestId('import-mode-VALID_ROWS').check();
+    await page.getByTestId('import-preview-submit').click();
+
+    await page.locator('[data-testid=import-preview][data-state=PARTIAL]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-unknown-category').innerText()).toContain('Bombas centrif.\t8');
+    const input = page.getByTestId('import-map-reference-category-Bombas centrif.');
+    await input.fill('centrifu');
+    // The suggestions come from the catalogue as he types: the existing category is offered by its code.
+    await page.locator('datalist[id="import-references-category-Bombas centrif."] option[value="BOM-CEN"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await input.fill('BOM-CEN');
+    await page.getByTestId('import-map-reference-save-category-Bombas centrif.').click();
+    await page.getByTestId('import-map-saved').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'asset-import-map-reference.png'), fullPage: true });
+
+    await page.getByTestId('import-preview-import').click();
+    await page.locator('[data-testid=import-progress][data-state=SUCCEEDED]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-counters').innerText()).toBe('Leídas 12 de 12 · nuevas 12 · modificadas 0 · sin cambios 0 · rechazadas 0 · escritas 12');
+    expect(await prisma.asset.count({ where: { code: { startsWith: 'CEN-' }, category: { code: 'BOM-CEN' } } })).toBe(8);
+    expect(await prisma.importMapping.findFirst({ where: { kind: 'assets', field: 'category', sourceText: 'Bombas centrif.' } })).toMatchObject({ target: 'BOM-CEN' });
+    await page.close();
+  });
 });
