@@ -4,6 +4,7 @@ import type { Db } from '../prisma/client.js';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
+import type { MessageChannels } from '../integrations/messaging/index.js';
 import type { QueueClass } from './queues.js';
 
 export interface JobContext {
@@ -16,6 +17,11 @@ export interface JobContext {
   historyRetentionMonths: number;
   /** Days an import's workbook and error report are kept (0: forever). */
   importFileRetentionDays: number;
+  /** Notifications (issue 18): the configured outside channels, the address their links use, and how
+   * long a work request may wait before supervisors are told. */
+  messageChannels: MessageChannels;
+  publicUrl?: string;
+  workRequestWaitingHours: number;
   jobId: string;
   /** 0 on the first attempt; the job's retry.limit on the last one. */
   retryCount: number;

@@ -5,6 +5,12 @@ import { generatePreventiveOrdersJob } from './generate-preventive-orders.job.js
 import { importWorkbookJob } from './import-workbook.job.js';
 import type { JobDefinition } from './job.js';
 import { maintainChangeHistoryJob } from './maintain-change-history.job.js';
+// notifications (issue 18)
+import { cleanNotificationsJob } from './clean-notifications.job.js';
+import { deliverNotificationJob } from './deliver-notification.job.js';
+import { notifyFromDatabaseJob } from './notify-from-database.job.js';
+import { notifyOverdueOrdersJob } from './notify-overdue-orders.job.js';
+import { notifyWaitingRequestsJob } from './notify-waiting-requests.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -12,4 +18,10 @@ export const JOBS: JobDefinition<unknown>[] = [
   generatePreventiveOrdersJob,
   computeKpisJob,
   importWorkbookJob as JobDefinition<unknown>,
+  // notifications (issue 18)
+  deliverNotificationJob as JobDefinition<unknown>,
+  notifyOverdueOrdersJob,
+  notifyWaitingRequestsJob,
+  notifyFromDatabaseJob,
+  cleanNotificationsJob,
 ];

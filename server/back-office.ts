@@ -9,6 +9,8 @@ import type { ObjectStorage } from '../integrations/storage/storage.js';
 import { registerSchedules, startQueue, startWorkers, type QueueRuntime } from '../jobs/boss.js';
 import type { JobDefinition } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
+import { startNotificationDispatcher, type NotificationDispatcher } from '../jobs/notification-dispatcher.js';
+import { createMessageChannels } from '../integrations/messaging/index.js';
 import { actAs } from '../prisma/actor.js';
 import { applyMigrations } from '../prisma/migrate.js';
 import type { AppConfig } from './config.js';
@@ -24,6 +26,8 @@ export interface BackOffice {
   queue: QueueRuntime;
   storage: ObjectStorage;
   bootstrap: BootstrapResult;
+  /** Queues pending notification deliveries (where workers run here); null in a web-only process. */
+  notificationDispatcher: NotificationDispatcher | null;
   stop(): Promise<void>;
 }
 
@@ -66,10 +70,14 @@ export async function startBackOffice(
 
     const queue = await startQueue({ databaseUrl: database.url, logger, work: config.workersInProcess, monitorSeconds: config.queueMonitorSeconds });
     cleanups.push(() => queue.stop());
+    let notificationDispatcher: NotificationDispatcher | null = null;
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
-      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays });
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours });
       await registerSchedules(queue, jobs, config.timeZone);
+      const dispatcher = await startNotificationDispatcher({ pool: database.pool, prisma: database.prisma, queue, logger });
+      notificationDispatcher = dispatcher;
+      cleanups.push(() => dispatcher.stop());
     }
 
     const sessionSecret = config.sessionSecret ?? (await readOrCreateSecrets(config.dataDir)).sessionSecret;
@@ -79,7 +87,7 @@ export async function startBackOffice(
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     logger.info({ url: `${url}/admin`, workersInProcess: config.workersInProcess, timeZone: config.timeZone }, 'back office ready');
-    return { url, database, queue, storage, bootstrap, stop };
+    return { url, database, queue, storage, bootstrap, notificationDispatcher, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -2,6 +2,7 @@
 // the process with a message naming the variable. Nothing else reads process.env.
 import { z } from 'zod';
 import type { StorageSettings } from '../integrations/storage/index.js';
+import type { MessagingSettings } from '../integrations/messaging/index.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -60,6 +61,14 @@ const environmentSchema = z
     IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of days' }).default(90),
     QUEUE_MONITOR_SECONDS: z.coerce.number().int().min(1).default(60),
     HISTORY_RETENTION_MONTHS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of months' }).default(120),
+    // notifications (issue 18): each outside channel is off until its settings are given.
+    SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, { message: 'must be a URL like smtp://user:password@mail.example.com:587 or smtps://…:465' }).optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, { message: 'must be a bot token as BotFather gives it (123456:ABC-…)' }).optional(),
+    TELEGRAM_API_URL: z.string().url({ message: 'must be a URL such as https://api.telegram.org' }).default('https://api.telegram.org'),
+    WEBHOOK_URL: z.string().url({ message: 'must be an http(s) URL' }).refine((u) => /^https?:\/\//.test(u), { message: 'must be an http(s) URL' }).optional(),
+    WEBHOOK_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    WORK_REQUEST_WAITING_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive().default(24),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -69,6 +78,11 @@ const environmentSchema = z
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
     if (env.DOCUMENT_DOWNLOADS === 'presigned' && env.STORAGE_DRIVER !== 's3')
       ctx.addIssue({ code: 'custom', path: ['DOCUMENT_DOWNLOADS'], message: 'presigned needs STORAGE_DRIVER=s3 (local files are always streamed)' });
+    if (env.SMTP_URL && !env.MAIL_FROM)
+      ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required with SMTP_URL (the sender, e.g. "CMMS Planta <cmms@planta.hn>")' });
+    if (env.MAIL_FROM && !env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required with MAIL_FROM' });
+    if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required with WEBHOOK_URL (the key of the HMAC signature)' });
     if (env.STORAGE_DRIVER === 's3')
       for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STORAGE_DRIVER=s3' });
@@ -103,6 +117,10 @@ export interface AppConfig {
   imports: { maxBytes: number; maxRows: number; fileRetentionDays: number };
   /** How often the queue looks for expired jobs and dead workers' jobs. */
   queueMonitorSeconds: number;
+  /** Outside notification channels (each absent: off) and the PUBLIC_URL their links point to. */
+  messaging: MessagingSettings;
+  /** Hours a work request may wait before supervisors are told. */
+  workRequestWaitingHours: number;
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -164,6 +182,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     historyRetentionMonths: e.HISTORY_RETENTION_MONTHS,
     imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS, fileRetentionDays: e.IMPORT_FILE_RETENTION_DAYS },
     queueMonitorSeconds: e.QUEUE_MONITOR_SECONDS,
+    messaging: {
+      ...(e.SMTP_URL && e.MAIL_FROM && { email: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } }),
+      ...(e.TELEGRAM_BOT_TOKEN && { telegram: { token: e.TELEGRAM_BOT_TOKEN, baseUrl: e.TELEGRAM_API_URL } }),
+      ...(e.WEBHOOK_URL && e.WEBHOOK_SECRET && { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } }),
+    },
+    workRequestWaitingHours: e.WORK_REQUEST_WAITING_HOURS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -10,6 +10,8 @@ export const AUDITED_TABLES = [
   'documents', 'document_revisions', 'revision_signers', 'document_signatures', 'signature_audits',
   // budgets and call center
   'requisitions', 'requisition_items', 'tickets',
+  // notifications: a person's choices
+  'notification_preferences', 'notification_contacts',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -24,4 +26,7 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   kpi_snapshots: 'figures derived from recorded data, recomputed every 10 minutes',
   login_throttle: 'failed sign-in counters (security bookkeeping, no business data)',
   session: 'signed-in sessions (secrets)',
+  // notifications
+  notifications: "what each person was told (a log written by the notification triggers, kept 90 days); the records it is about are recorded",
+  notification_deliveries: 'the delivery log of e-mail, Telegram and webhook sends (kept 90 days)',
 };

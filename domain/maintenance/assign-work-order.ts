@@ -6,6 +6,7 @@ import type { AppAbility } from '../access/abilities.js';
 import { changeAllowedRow } from '../access/allowed-row.js';
 import { Refusal } from '../refusal.js';
 import type { Db } from '../../prisma/client.js';
+import { notifyWorkOrderAssigned } from '../notifications/triggers/work-orders.js';
 import { transitionRefused } from './work-order-lifecycle.js';
 
 export const ASSIGNABLE = ['PENDING', 'ASSIGNED'];
@@ -16,6 +17,9 @@ export async function assignWorkOrder(db: Db, ability: AppAbility, workOrderId: 
     if (!ASSIGNABLE.includes(order.state)) throw transitionRefused(order.state);
     const technician = Number.isInteger(technicianId) ? await tx.technician.findUnique({ where: { id: technicianId } }) : null;
     if (!technician?.isActive) throw new Refusal('assignRefused', {}, { fields: [{ field: 'technicianId', key: 'assignTechnicianInvalid', params: {} }] });
-    return tx.workOrder.update({ where: { id: workOrderId }, data: { technicianId, state: 'ASSIGNED' } });
+    const assigned = await tx.workOrder.update({ where: { id: workOrderId }, data: { technicianId, state: 'ASSIGNED' } });
+    // The technician is told, with the assignment (issue 18).
+    await notifyWorkOrderAssigned(tx, workOrderId);
+    return assigned;
   });
 }
