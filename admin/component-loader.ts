@@ -22,6 +22,9 @@ export const Components = {
   ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
   ImportMigration: componentLoader.add('ImportMigration', path.join(here, 'components/import-migration')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
+  // notifications (issue 18): the centre and the preferences, AdminJS pages
+  NotificationCentre: componentLoader.add('NotificationCentre', path.join(here, 'components/notification-centre')),
+  NotificationPreferences: componentLoader.add('NotificationPreferences', path.join(here, 'components/notification-preferences')),
   // Not rendered: loading it makes one-click actions POST (see the file).
   PostOneClickActions: componentLoader.add('PostOneClickActions', path.join(here, 'components/post-one-click-actions')),
   // Not rendered either: a stylesheet that lets AdminJS's notices fit a phone.

@@ -17,6 +17,7 @@ import type { AppConfig } from './config.js';
 import { connectDatabase, type Database } from './database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { createHttpApp } from './http.js';
+import { startLiveHub } from '../admin/live/live-hub.js';
 import { readOrCreateSecrets } from './local-secrets.js';
 import { installProcessGuard } from './process-guard.js';
 
@@ -81,9 +82,13 @@ export async function startBackOffice(
     }
 
     const sessionSecret = config.sessionSecret ?? (await readOrCreateSecrets(config.dataDir)).sessionSecret;
-    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret });
+    const liveHub = await startLiveHub(database.pool, logger);
+    cleanups.push(() => liveHub.stop());
+    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret, liveHub });
     const server = await listen(app, config.port, config.host);
     cleanups.push(() => closeServer(server));
+    // Open event streams end before the server closes (cleanups run last first), so it need not wait for them.
+    cleanups.push(async () => liveHub.closeStreams());
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     logger.info({ url: `${url}/admin`, workersInProcess: config.workersInProcess, timeZone: config.timeZone }, 'back office ready');

@@ -10,6 +10,7 @@ import { ADMIN_ROOT, createAdmin } from '../admin/admin.js';
 import { discardStaleComponentBundle } from '../admin/component-bundle.js';
 import { createLoginThrottle } from '../admin/login-throttle.js';
 import { createAdminRouter } from '../admin/router.js';
+import type { LiveHub } from '../admin/live/live-hub.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { QueueRuntime } from '../jobs/boss.js';
 import type { AppConfig } from './config.js';
@@ -28,6 +29,8 @@ export interface HttpDependencies {
   queue: QueueRuntime;
   storage: ObjectStorage;
   sessionSecret: string;
+  /** Live pages: this process's LISTEN connection (admin/live). */
+  liveHub: LiveHub;
 }
 
 export async function createHttpApp(deps: HttpDependencies): Promise<express.Express> {
@@ -97,6 +100,8 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       documents: { storage: deps.storage, settings: config.documents },
       imports: { storage: deps.storage, queue: deps.queue, ...config.imports, timeZone: config.timeZone },
       timeZone: config.timeZone,
+      liveHub: deps.liveHub,
+      messaging: config.messaging,
     }),
   );
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));

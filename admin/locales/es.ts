@@ -5,6 +5,7 @@ import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/re
 import { importLabelsES, importMessagesES } from './imports.es.js';
 import { exportMessagesES } from './exports.es.js';
 import { workdayMessagesES } from './workday.es.js';
+import { notificationLabelsES, notificationMessagesES } from './notifications.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -12,6 +13,7 @@ export const es = {
     ...documentsES.labels,
     ...resourceLabelsES,
     ...importLabelsES,
+    ...notificationLabelsES,
     assets: 'Activos',
     monitoring: 'Monitoreo',
     maintenance: 'Mantenimiento',
@@ -125,6 +127,7 @@ export const es = {
     ...importMessagesES,
     ...exportMessagesES,
     ...workdayMessagesES,
+    ...notificationMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',
