@@ -6,7 +6,7 @@ import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/re
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
 import { exportMessagesEN } from './exports.en.js';
 import { workdayMessagesEN } from './workday.en.js';
-import { notificationLabelsEN, notificationMessagesEN } from './notifications.en.js';
+import { notificationPagesEN, notificationMessagesEN } from './notifications.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -14,7 +14,6 @@ export const en: typeof es = {
     ...documentsEN.labels,
     ...resourceLabelsEN,
     ...importLabelsEN,
-    ...notificationLabelsEN,
     assets: 'Assets',
     monitoring: 'Monitoring',
     maintenance: 'Maintenance',
@@ -28,6 +27,8 @@ export const en: typeof es = {
     UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
+  // AdminJS pages' names in the navigation (notification centre and preferences).
+  pages: notificationPagesEN,
   actions: { submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
     generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order' },
   components: {

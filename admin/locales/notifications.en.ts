@@ -28,4 +28,4 @@ export const notificationMessagesEN = {
 };
 
 // The pages' names in the navigation.
-export const notificationLabelsEN = { notifications: 'Notifications', notificationPreferences: 'Notification preferences' };
+export const notificationPagesEN = { notifications: 'Notifications', notificationPreferences: 'Notification preferences' };

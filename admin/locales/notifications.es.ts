@@ -28,4 +28,4 @@ export const notificationMessagesES = {
 };
 
 // The pages' names in the navigation.
-export const notificationLabelsES = { notifications: 'Notificaciones', notificationPreferences: 'Preferencias de notificación' };
+export const notificationPagesES = { notifications: 'Notificaciones', notificationPreferences: 'Preferencias de notificación' };
