@@ -375,6 +375,11 @@ describe('our routes: documents, imports, exports, history, sign-in', () => {
       }
       for (const query of [`${q('filters.changedAt~~from')}=garbage`, `${q('filters.recordId')}=1e400`, `${q('filters.tableName')}=${'x'.repeat(300)}`, `${q('filters.actorLabel.x')}=1`])
         probes.push(as('history-export', query.slice(0, 30), `/admin/history/export.xlsx?${query}`, download));
+      // Notifications (issue 18): hostile ids and pages of a person's own centre, hostile preferences.
+      for (const id of role === 'admin' ? HOSTILE_IDS : rotate(HOSTILE_IDS, turn, 3))
+        probes.push(as('notifications', `read ${id}`, `/admin/notifications/${q(id)}/read`, { method: 'POST' }), as('notifications', `page before=${id}`, `/admin/notifications?before=${q(id)}`));
+      for (const body of ['{"choices":', '[]', '{"choices":[{"kind":"__proto__","channel":"email","enabled":true}]}', '{"choices":[{"kind":"work-order-assigned","channel":"sms","enabled":true}]}', '{"telegramChatId":{"a":1},"choices":[]}', `{"telegramChatId":"${'9'.repeat(100)}","choices":[]}`])
+        probes.push(as('notifications', `preferences ${body.slice(0, 24)}`, '/admin/notifications/preferences', { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
       probes.push(as('urls', 'NUL in a path', '/admin/api/resources/Asset/records/1%00/show'), as('urls', 'NUL in a query', '/admin/api/resources/Asset/actions/list?filters.code=a%00'));
     }
     // Sign-in: malformed bodies from a visitor.

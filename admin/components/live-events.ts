@@ -14,19 +14,42 @@ export interface RowsEvent {
 export function useLiveEvents(onRows: (event: RowsEvent | 'resync') => void): { unread: number | null; setUnread(n: number): void } {
   const [unread, setUnread] = useState<number | null>(null);
   useEffect(() => {
-    const source = new EventSource(`${adminRoot()}/events`, { withCredentials: true });
-    source.addEventListener('unread', (event) => {
-      setUnread((JSON.parse((event as MessageEvent<string>).data) as { unread: number }).unread);
-      // The centre's page, if open, shows the new lines.
-      window.dispatchEvent(new CustomEvent('cmms:notified'));
-    });
-    source.addEventListener('rows', (event) => onRows(JSON.parse((event as MessageEvent<string>).data) as RowsEvent));
-    source.addEventListener('resync', () => onRows('resync'));
+    let source: EventSource | null = null;
+    let lastEventId = '';
+    const open = () => {
+      if (source) return;
+      // A stream opened again (the tab shown again) resumes after the last event it saw, as a reconnect does.
+      source = new EventSource(`${adminRoot()}/events${lastEventId ? `?lastEventId=${encodeURIComponent(lastEventId)}` : ''}`, { withCredentials: true });
+      const seen = (event: Event) => {
+        if ((event as MessageEvent).lastEventId) lastEventId = (event as MessageEvent).lastEventId;
+      };
+      source.addEventListener('unread', (event) => {
+        setUnread((JSON.parse((event as MessageEvent<string>).data) as { unread: number }).unread);
+        // The centre's page, if open, shows the new lines.
+        window.dispatchEvent(new CustomEvent('cmms:notified'));
+      });
+      source.addEventListener('rows', (event) => {
+        seen(event);
+        onRows(JSON.parse((event as MessageEvent<string>).data) as RowsEvent);
+      });
+      source.addEventListener('message', seen);
+      source.addEventListener('resync', () => onRows('resync'));
+    };
+    const close = () => {
+      source?.close();
+      source = null;
+    };
+    // A browser keeps six connections per host over HTTP/1.1: a hidden tab gives its stream back, so a
+    // person with many tabs open never starves the visible one.
+    const visibility = () => (document.visibilityState === 'hidden' ? close() : open());
     // Other components (the notification centre) announce a new count after marking read.
     const counted = (event: Event) => setUnread((event as CustomEvent<number>).detail);
+    if (document.visibilityState !== 'hidden') open();
+    document.addEventListener('visibilitychange', visibility);
     window.addEventListener('cmms:unread', counted);
     return () => {
-      source.close();
+      close();
+      document.removeEventListener('visibilitychange', visibility);
       window.removeEventListener('cmms:unread', counted);
     };
     // The stream lives as long as the page; onRows reads the address when called.

@@ -50,10 +50,11 @@ export async function notifyRequisitionSubmitted(db: NotifyDb, requisitionId: nu
   });
 }
 
-/** A finished import tells whoever started it. */
+/** A finished import (not a preview) tells whoever started it. */
 export async function notifyImportFinished(db: NotifyDb, importRunId: number) {
   const run = await db.importRun.findUnique({ where: { id: importRunId }, select: { id: true, fileName: true, userId: true, state: true, rowsWritten: true, rowsRejected: true, preview: true } });
-  if (!run?.userId || !['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(run.state)) return { notified: [], deliveries: 0 };
+  // A preview ("Validar sin importar") writes nothing and its clerk is watching it: no notification.
+  if (!run?.userId || run.preview || !['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(run.state)) return { notified: [], deliveries: 0 };
   return notify(db, {
     kind: importFinished,
     key: `import-finished:${run.id}`,
