@@ -107,8 +107,13 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
         return { counts, kpis, myDay, board, sites: await sitesShownTo(prisma, user, ability) };
       },
     },
-    // Pages of their own. The jobs monitor reads and acts through admin/jobs-monitor/router.ts.
-    pages: { jobsMonitor: { component: Components.JobsMonitor, icon: 'Activity' } },
+    // Pages of their own: the jobs monitor (admin/jobs-monitor/router.ts), the notification centre and its
+    // preferences (issue 18, over the /admin/notifications routes).
+    pages: {
+      jobsMonitor: { component: Components.JobsMonitor, icon: 'Activity' },
+      notifications: { component: Components.NotificationCentre, icon: 'Bell' },
+      notificationPreferences: { component: Components.NotificationPreferences, icon: 'Settings' },
+    },
     // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false, theme: { font: SYSTEM_FONTS } as never },
     // A screenful of a plant's list: 25 rows (AdminJS's 10 meant paging through every short list).

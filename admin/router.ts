@@ -17,6 +17,10 @@ import { calendarRoutes } from './calendar/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { jobsMonitorRoutes, type JobsMonitorRoutesOptions } from './jobs-monitor/router.js';
 import { languageRoute } from './language.js';
+import { eventsRoute } from './live/events-route.js';
+import type { LiveHub } from './live/live-hub.js';
+import { notificationRoutes } from './notifications/router.js';
+import type { MessagingSettings } from '../integrations/messaging/index.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import { methodAllowed } from './action-methods.js';
 import { hardenAdminPages } from './page-html.js';
@@ -49,6 +53,9 @@ export function createAdminRouter(options: {
   timeZone: string;
   /** The jobs monitor (admin/jobs-monitor): the queue and the jobs it may run now. */
   jobsMonitor: Pick<JobsMonitorRoutesOptions, 'queue' | 'jobs'>;
+  /** Notifications and live pages (issue 18): this process's LISTEN hub, and which channels are configured. */
+  liveHub: LiveHub;
+  messaging: MessagingSettings;
 }): express.Router {
   const { admin, prisma, throttle, cookieSecure: secure } = options;
   const { rootPath, loginPath } = admin.options;
@@ -149,6 +156,8 @@ export function createAdminRouter(options: {
 
   router.use(exportRoutes({ admin, prisma, pool: options.pool, timeZone: options.timeZone }));
   router.use(languageRoute(prisma));
+  router.use(eventsRoute({ prisma, hub: options.liveHub }));
+  router.use(notificationRoutes({ prisma, messaging: options.messaging }));
   router.use('/documents', documentRoutes({ prisma, throttle, ...options.documents }));
   router.use(importRoutes({ admin, prisma, ...options.imports }));
   router.use(jobsMonitorRoutes({ prisma, pool: options.pool, timeZone: options.timeZone, ...options.jobsMonitor }));

@@ -2,6 +2,7 @@
 // the job is retried within about heartbeatSeconds and resumes where the run's checkpoint says.
 import { z } from 'zod';
 import { runImport } from '../domain/imports/run-import.js';
+import { notifyImportFinished } from '../domain/notifications/triggers/documents-and-requisitions.js';
 import { defineJob } from './job.js';
 
 // Rows per statement and per commit: larger batches spend less on commits and counters; 5 000 parsed
@@ -19,14 +20,19 @@ export const importWorkbookJob = defineJob({
   handle: async ({ importRunId, maxRows }, context) => {
     const settings = { maxRows, batchSize: IMPORT_BATCH_SIZE, timeZone: context.timeZone };
     try {
-      return { state: await runImport(context, importRunId, settings, context.jobId) };
+      const state = await runImport(context, importRunId, settings, context.jobId);
+      // Whoever started it is told it finished (issue 18).
+      await notifyImportFinished(context.prisma, importRunId);
+      return { state };
     } catch (error) {
       // Out of retries: the run says so instead of staying "en curso" for ever.
-      if (context.retryCount >= importWorkbookJob.retry.limit)
+      if (context.retryCount >= importWorkbookJob.retry.limit) {
         await context.prisma.importRun.update({
           where: { id: importRunId },
           data: { state: 'FAILED', finishedAt: new Date(), errorMessage: `Error interno al importar: ${(error as Error).message}` },
         });
+        await notifyImportFinished(context.prisma, importRunId);
+      }
       throw error;
     }
   },

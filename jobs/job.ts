@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { ErpSystem } from '../integrations/erp-dynamics/erp.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
+import type { MessageChannels } from '../integrations/messaging/index.js';
 import type { QueueClass } from './queues.js';
 
 export interface JobContext {
@@ -21,6 +22,11 @@ export interface JobContext {
   importFileRetentionDays: number;
   /** When administrators are told of a deep queue (QUEUE_ALERT_DEPTH, QUEUE_ALERT_MINUTES). */
   jobAlerts: JobAlertSettings;
+  /** Notifications (issue 18): the configured outside channels, the address their links use, and how
+   * long a work request may wait before supervisors are told. */
+  messageChannels: MessageChannels;
+  publicUrl?: string;
+  workRequestWaitingHours: number;
   jobId: string;
   /** 0 on the first attempt; the job's retry.limit on the last one. */
   retryCount: number;

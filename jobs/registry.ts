@@ -7,6 +7,12 @@ import { importWorkbookJob } from './import-workbook.job.js';
 import type { JobDefinition } from './job.js';
 import { maintainChangeHistoryJob } from './maintain-change-history.job.js';
 import { syncRequisitionsWithErpJob } from './sync-requisitions-with-erp.job.js';
+// notifications (issue 18)
+import { cleanNotificationsJob } from './clean-notifications.job.js';
+import { deliverNotificationJob } from './deliver-notification.job.js';
+import { notifyFromDatabaseJob } from './notify-from-database.job.js';
+import { notifyOverdueOrdersJob } from './notify-overdue-orders.job.js';
+import { notifyWaitingRequestsJob } from './notify-waiting-requests.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -17,4 +23,10 @@ export const JOBS: JobDefinition<unknown>[] = [
   syncRequisitionsWithErpJob,
   // jobs monitor (#18)
   detectJobAlertsJob,
+  // notifications (issue 18)
+  deliverNotificationJob as JobDefinition<unknown>,
+  notifyOverdueOrdersJob,
+  notifyWaitingRequestsJob,
+  notifyFromDatabaseJob,
+  cleanNotificationsJob,
 ];

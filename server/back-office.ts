@@ -10,12 +10,15 @@ import type { ObjectStorage } from '../integrations/storage/storage.js';
 import { registerSchedules, startQueue, startWorkers, type QueueRuntime } from '../jobs/boss.js';
 import type { JobDefinition } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
+import { startNotificationDispatcher, type NotificationDispatcher } from '../jobs/notification-dispatcher.js';
+import { createMessageChannels } from '../integrations/messaging/index.js';
 import { actAs } from '../prisma/actor.js';
 import { applyMigrations } from '../prisma/migrate.js';
 import type { AppConfig } from './config.js';
 import { connectDatabase, type Database } from './database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { createHttpApp } from './http.js';
+import { startLiveHub } from '../admin/live/live-hub.js';
 import { readOrCreateSecrets } from './local-secrets.js';
 import { installProcessGuard } from './process-guard.js';
 
@@ -25,6 +28,8 @@ export interface BackOffice {
   queue: QueueRuntime;
   storage: ObjectStorage;
   bootstrap: BootstrapResult;
+  /** Queues pending notification deliveries (where workers run here); null in a web-only process. */
+  notificationDispatcher: NotificationDispatcher | null;
   stop(): Promise<void>;
 }
 
@@ -68,20 +73,28 @@ export async function startBackOffice(
 
     const queue = await startQueue({ databaseUrl: database.url, logger, work: config.workersInProcess, monitorSeconds: config.queueMonitorSeconds, instanceName: config.workersInProcess ? 'web+worker' : 'web' });
     cleanups.push(() => queue.stop());
+    let notificationDispatcher: NotificationDispatcher | null = null;
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
-      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts });
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours });
       await registerSchedules(queue, jobs, config.timeZone);
+      const dispatcher = await startNotificationDispatcher({ pool: database.pool, prisma: database.prisma, queue, logger });
+      notificationDispatcher = dispatcher;
+      cleanups.push(() => dispatcher.stop());
     }
 
     const sessionSecret = config.sessionSecret ?? (await readOrCreateSecrets(config.dataDir)).sessionSecret;
-    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret, jobs: options.jobs });
+    const liveHub = await startLiveHub(database.pool, logger);
+    cleanups.push(() => liveHub.stop());
+    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret, jobs: options.jobs, liveHub });
     const server = await listen(app, config.port, config.host);
     cleanups.push(() => closeServer(server));
+    // Open event streams end before the server closes (cleanups run last first), so it need not wait for them.
+    cleanups.push(async () => liveHub.closeStreams());
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     logger.info({ url: `${url}/admin`, workersInProcess: config.workersInProcess, timeZone: config.timeZone }, 'back office ready');
-    return { url, database, queue, storage, bootstrap, stop };
+    return { url, database, queue, storage, bootstrap, notificationDispatcher, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DYNAMICS_DEFAULTS, type DynamicsSettings } from '../integrations/erp-dynamics/index.js';
 import type { StorageSettings } from '../integrations/storage/index.js';
 import type { JobAlertSettings } from '../jobs/job.js';
+import type { MessagingSettings } from '../integrations/messaging/index.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -75,6 +76,14 @@ const environmentSchema = z
     ERP_DYNAMICS_EXTERNAL_KEY_FIELD: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must be a field name of the requisition header entity' }).default(DYNAMICS_DEFAULTS.externalKeyField),
     ERP_DYNAMICS_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).positive().max(600).default(DYNAMICS_DEFAULTS.requestTimeoutMs / 1000),
     ERP_DYNAMICS_CONCURRENCY: z.coerce.number({ message: 'must be a number of requests' }).int().min(1).max(64).default(DYNAMICS_DEFAULTS.concurrency),
+    // notifications (issue 18): each outside channel is off until its settings are given.
+    SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, { message: 'must be a URL like smtp://user:password@mail.example.com:587 or smtps://…:465' }).optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, { message: 'must be a bot token as BotFather gives it (123456:ABC-…)' }).optional(),
+    TELEGRAM_API_URL: z.string().url({ message: 'must be a URL such as https://api.telegram.org' }).default('https://api.telegram.org'),
+    WEBHOOK_URL: z.string().url({ message: 'must be an http(s) URL' }).refine((u) => /^https?:\/\//.test(u), { message: 'must be an http(s) URL' }).optional(),
+    WEBHOOK_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    WORK_REQUEST_WAITING_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive().default(24),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -84,6 +93,11 @@ const environmentSchema = z
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
     if (env.DOCUMENT_DOWNLOADS === 'presigned' && env.STORAGE_DRIVER !== 's3')
       ctx.addIssue({ code: 'custom', path: ['DOCUMENT_DOWNLOADS'], message: 'presigned needs STORAGE_DRIVER=s3 (local files are always streamed)' });
+    if (env.SMTP_URL && !env.MAIL_FROM)
+      ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required with SMTP_URL (the sender, e.g. "CMMS Planta <cmms@planta.hn>")' });
+    if (env.MAIL_FROM && !env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required with MAIL_FROM' });
+    if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required with WEBHOOK_URL (the key of the HMAC signature)' });
     if (env.STORAGE_DRIVER === 's3')
       for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STORAGE_DRIVER=s3' });
@@ -130,6 +144,10 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** Administrators are alerted when a queue holds more than queueDepth waiting jobs for queueMinutes. */
   jobAlerts: JobAlertSettings;
+  /** Outside notification channels (each absent: off) and the PUBLIC_URL their links point to. */
+  messaging: MessagingSettings;
+  /** Hours a work request may wait before supervisors are told. */
+  workRequestWaitingHours: number;
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -208,6 +226,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       : null,
     metricsToken: e.METRICS_TOKEN,
     jobAlerts: { queueDepth: e.QUEUE_ALERT_DEPTH, queueMinutes: e.QUEUE_ALERT_MINUTES },
+    messaging: {
+      ...(e.SMTP_URL && e.MAIL_FROM && { email: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } }),
+      ...(e.TELEGRAM_BOT_TOKEN && { telegram: { token: e.TELEGRAM_BOT_TOKEN, baseUrl: e.TELEGRAM_API_URL } }),
+      ...(e.WEBHOOK_URL && e.WEBHOOK_SECRET && { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } }),
+    },
+    workRequestWaitingHours: e.WORK_REQUEST_WAITING_HOURS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -10,6 +10,7 @@ import { ADMIN_ROOT, createAdmin } from '../admin/admin.js';
 import { discardStaleComponentBundle } from '../admin/component-bundle.js';
 import { createLoginThrottle } from '../admin/login-throttle.js';
 import { createAdminRouter } from '../admin/router.js';
+import type { LiveHub } from '../admin/live/live-hub.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { QueueRuntime } from '../jobs/boss.js';
 import type { JobDefinition } from '../jobs/job.js';
@@ -34,6 +35,8 @@ export interface HttpDependencies {
   sessionSecret: string;
   /** The jobs this deployment runs (the jobs monitor's "ejecutar ahora"); the registry's by default. */
   jobs?: JobDefinition<unknown>[];
+  /** Live pages: this process's LISTEN connection (admin/live). */
+  liveHub: LiveHub;
 }
 
 export async function createHttpApp(deps: HttpDependencies): Promise<express.Express> {
@@ -112,6 +115,8 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       imports: { storage: deps.storage, queue: deps.queue, ...config.imports, timeZone: config.timeZone },
       timeZone: config.timeZone,
       jobsMonitor: { queue: deps.queue, jobs: deps.jobs ?? JOBS },
+      liveHub: deps.liveHub,
+      messaging: config.messaging,
     }),
   );
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));

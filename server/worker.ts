@@ -4,6 +4,8 @@ import { JOBS } from '../jobs/registry.js';
 import { registerSchedules, startQueue, startWorkers } from '../jobs/boss.js';
 import { createErp } from '../integrations/erp-dynamics/index.js';
 import { createStorage } from '../integrations/storage/index.js';
+import { createMessageChannels } from '../integrations/messaging/index.js';
+import { startNotificationDispatcher } from '../jobs/notification-dispatcher.js';
 import { applyMigrations } from '../prisma/migrate.js';
 import { loadConfigOrExit } from './config.js';
 import { connectDatabase } from './database.js';
@@ -26,10 +28,12 @@ try {
   await storage.check();
   const erp = createErp(config.erp);
   const queue = await startQueue({ databaseUrl: url, logger, work: true, monitorSeconds: config.queueMonitorSeconds, instanceName: 'worker' });
-  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts });
+  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours });
   await registerSchedules(queue, JOBS, config.timeZone);
+  const dispatcher = await startNotificationDispatcher({ pool: database.pool, prisma: database.prisma, queue, logger });
   logger.info({ jobs: JOBS.map((j) => j.name), timeZone: config.timeZone }, 'worker ready');
   onShutdown(logger, async () => {
+    await dispatcher.stop();
     await queue.stop();
     await database.close();
   });

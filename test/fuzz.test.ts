@@ -391,6 +391,11 @@ describe('our routes: documents, imports, exports, history, calendar, sign-in', 
       }
       for (const body of ['{"workOrderId":', '[]', '{"workOrderId":{"$gt":0}}', '"text"', '{"workOrderId":1,"plannedOn":"2026-01-01\\u0000"}', `{"workOrderId":1,"plannedOn":"${'9'.repeat(5000)}"}`])
         probes.push(as('calendar', `move body ${body.slice(0, 30)}`, '/admin/calendar/move', { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
+      // Notifications (issue 18): hostile ids and pages of a person's own centre, hostile preferences.
+      for (const id of role === 'admin' ? HOSTILE_IDS : rotate(HOSTILE_IDS, turn, 3))
+        probes.push(as('notifications', `read ${id}`, `/admin/notifications/${q(id)}/read`, { method: 'POST' }), as('notifications', `page before=${id}`, `/admin/notifications?before=${q(id)}`));
+      for (const body of ['{"choices":', '[]', '{"choices":[{"kind":"__proto__","channel":"email","enabled":true}]}', '{"choices":[{"kind":"work-order-assigned","channel":"sms","enabled":true}]}', '{"telegramChatId":{"a":1},"choices":[]}', `{"telegramChatId":"${'9'.repeat(100)}","choices":[]}`])
+        probes.push(as('notifications', `preferences ${body.slice(0, 24)}`, '/admin/notifications/preferences', { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
       probes.push(as('urls', 'NUL in a path', '/admin/api/resources/Asset/records/1%00/show'), as('urls', 'NUL in a query', '/admin/api/resources/Asset/actions/list?filters.code=a%00'));
     }
     // Sign-in: malformed bodies from a visitor.

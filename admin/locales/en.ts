@@ -9,6 +9,7 @@ import { exportMessagesEN } from './exports.en.js';
 import { workdayMessagesEN } from './workday.en.js';
 import { jobsMonitorLabelsEN, jobsMonitorMessagesEN, jobsMonitorPagesEN } from './jobs-monitor.en.js';
 import { calendarMessagesEN } from './calendar.en.js';
+import { notificationPagesEN, notificationMessagesEN } from './notifications.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -42,7 +43,8 @@ export const en: typeof es = {
       loginButton: 'Sign in',
     },
   },
-  pages: { ...jobsMonitorPagesEN },
+  // AdminJS pages' names in the navigation: the jobs monitor, the notification centre and preferences.
+  pages: { ...jobsMonitorPagesEN, ...notificationPagesEN },
   messages: {
     // Requisitions.
     requisitionRefused_wrongState: "The requisition is not in a state that allows this action.",
@@ -135,6 +137,7 @@ export const en: typeof es = {
     ...budgetsMessagesEN,
     ...jobsMonitorMessagesEN,
     ...calendarMessagesEN,
+    ...notificationMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',

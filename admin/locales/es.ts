@@ -8,6 +8,7 @@ import { exportMessagesES } from './exports.es.js';
 import { workdayMessagesES } from './workday.es.js';
 import { jobsMonitorLabelsES, jobsMonitorMessagesES, jobsMonitorPagesES } from './jobs-monitor.es.js';
 import { calendarMessagesES } from './calendar.es.js';
+import { notificationPagesES, notificationMessagesES } from './notifications.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -41,7 +42,8 @@ export const es = {
       loginButton: 'Entrar',
     },
   },
-  pages: { ...jobsMonitorPagesES },
+  // AdminJS pages' names in the navigation: the jobs monitor, the notification centre and preferences.
+  pages: { ...jobsMonitorPagesES, ...notificationPagesES },
   messages: {
     // Requisitions.
     requisitionRefused_wrongState: "La requisición no está en un estado que permita esta acción.",
@@ -134,6 +136,7 @@ export const es = {
     ...budgetsMessagesES,
     ...jobsMonitorMessagesES,
     ...calendarMessagesES,
+    ...notificationMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',

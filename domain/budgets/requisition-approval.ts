@@ -1,6 +1,7 @@
 // A requisition goes DRAFT → SUBMITTED (its items are then locked by the database) → APPROVED or
 // REJECTED. Approving and rejecting are for users whose rules allow it on that requisition: supervisors
 // up to the approval limit of their profile (`total <= limit`, domain/access/abilities.ts), administrators.
+import { notifyRequisitionSubmitted } from '../notifications/triggers/documents-and-requisitions.js';
 import type { Prisma } from '@prisma/client';
 import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
 import { changeAllowedRow } from '../access/allowed-row.js';
@@ -36,9 +37,12 @@ export async function decideRequisition(db: Db, ability: AppAbility, userId: num
       if (decision !== 'submit') throw refused('overLimit', { total: requisition.total.toFixed(2) });
       throw new AccessDeniedError(RULE[decision], 'Requisition');
     }
-    return tx.requisition.update({
+    const decided = await tx.requisition.update({
       where: { id: requisitionId },
       data: { state: TO[decision], ...(decision === 'approve' && { approvedById: userId, approvedAt: new Date() }) },
     });
+    // Those who may approve it are told, with the submission (issue 18).
+    if (decision === 'submit') await notifyRequisitionSubmitted(tx, requisitionId);
+    return decided;
   });
 }

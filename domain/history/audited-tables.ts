@@ -16,6 +16,8 @@ export const AUDITED_TABLES = [
   'budgets', 'budget_lines', 'budget_line_months', 'budget_actuals',
   // jobs monitor: what administrators did to background jobs
   'job_interventions',
+  // notifications: a person's choices
+  'notification_preferences', 'notification_contacts',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -32,4 +34,7 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   session: 'signed-in sessions (secrets)',
   erp_sync_runs: "the ERP sync job's own log; what a run changes on requisitions is recorded there",
   budget_summaries: 'figures derived by trigger from recorded budget months, requisitions and actual postings',
+  // notifications
+  notifications: "what each person was told (a log written by the notification triggers, kept 90 days); the records it is about are recorded",
+  notification_deliveries: 'the delivery log of e-mail, Telegram and webhook sends (kept 90 days)',
 };

@@ -7,6 +7,7 @@ import { accessibleWhere, type AppAbility } from '../access/abilities.js';
 import { changeAllowedRow, type Tx } from '../access/allowed-row.js';
 import { Refusal } from '../refusal.js';
 import type { Db } from '../../prisma/client.js';
+import { notifyWorkOrderAssigned } from '../notifications/triggers/work-orders.js';
 import { transitionRefused } from './work-order-lifecycle.js';
 
 export const ASSIGNABLE = ['PENDING', 'ASSIGNED'];
@@ -19,9 +20,12 @@ export function assignableTechnicians(ability: AppAbility): Prisma.TechnicianWhe
 
 export async function assignWorkOrder(db: Db, ability: AppAbility, workOrderId: number, technicianId: number) {
   const read = (tx: Prisma.TransactionClient, where: Prisma.WorkOrderWhereInput) => tx.workOrder.findFirst({ where });
-  return changeAllowedRow(db, ability, { model: 'WorkOrder', id: workOrderId, rule: 'assign', read }, async (tx, order) =>
-    tx.workOrder.update({ where: { id: workOrderId }, data: await assignment(tx, ability, order, technicianId) }),
-  );
+  return changeAllowedRow(db, ability, { model: 'WorkOrder', id: workOrderId, rule: 'assign', read }, async (tx, order) => {
+    const assigned = await tx.workOrder.update({ where: { id: workOrderId }, data: await assignment(tx, ability, order, technicianId) });
+    // The technician is told, with the assignment (issue 18).
+    await notifyWorkOrderAssigned(tx, workOrderId);
+    return assigned;
+  });
 }
 
 /** What assigning `order` (read under the `assign` rule, locked) to `technicianId` writes, once every rule

@@ -9,6 +9,7 @@ import { Refusal } from '../refusal.js';
 import type { Db } from '../../prisma/client.js';
 import { assignment } from './assign-work-order.js';
 import { OPEN_WORK_ORDER_STATES } from './work-order-lifecycle.js';
+import { notifyWorkOrderAssigned } from '../notifications/triggers/work-orders.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -53,7 +54,10 @@ export async function rescheduleWorkOrder(db: Db, ability: AppAbility, input: Re
       Object.assign(data, await assignmentAsCalendar(tx, ability, order, input.technicianId));
     }
     if (Object.keys(data).length === 0) return order;
-    return tx.workOrder.update({ where: { id: order.id }, data });
+    const moved = await tx.workOrder.update({ where: { id: order.id }, data });
+    // Dropped on another technician's row: he is told, as with "Asignar" (issue 18).
+    if (data.technicianId !== undefined) await notifyWorkOrderAssigned(tx, order.id);
+    return moved;
   });
 }
 

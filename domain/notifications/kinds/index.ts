@@ -1,0 +1,29 @@
+// Every kind of notification. Adding one: declare it in <name>.kind.ts (defineNotificationKind) and
+// list it here; its trigger calls notify() (../notify.ts). The preferences page offers them in this order.
+import type { NotificationKind } from '../kind.js';
+import { importFinished } from './import-finished.kind.js';
+import { overdueDigest } from './overdue-digest.kind.js';
+import { readingOutOfLimits } from './reading-out-of-limits.kind.js';
+import { requisitionAwaitingApproval } from './requisition-awaiting-approval.kind.js';
+import { signatureRequested } from './signature-requested.kind.js';
+import { workOrderAssigned } from './work-order-assigned.kind.js';
+import { workOrderOverdue } from './work-order-overdue.kind.js';
+import { workRequestWaiting } from './work-request-waiting.kind.js';
+
+export const NOTIFICATION_KINDS: NotificationKind[] = [
+  workOrderAssigned,
+  workOrderOverdue,
+  overdueDigest,
+  workRequestWaiting,
+  readingOutOfLimits,
+  importFinished,
+  signatureRequested,
+  requisitionAwaitingApproval,
+  // Other modules' kinds (stock, ERP, SIG, job monitor) join below, one line each.
+];
+
+const BY_NAME = new Map(NOTIFICATION_KINDS.map((kind) => [kind.name, kind]));
+
+export function notificationKind(name: string): NotificationKind | undefined {
+  return BY_NAME.get(name);
+}
