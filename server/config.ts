@@ -2,6 +2,7 @@
 // the process with a message naming the variable. Nothing else reads process.env.
 import { z } from 'zod';
 import type { StorageSettings } from '../integrations/storage/index.js';
+import type { SigSettings } from '../integrations/sig/sig-settings.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -60,6 +61,12 @@ const environmentSchema = z
     IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of days' }).default(90),
     QUEUE_MONITOR_SECONDS: z.coerce.number().int().min(1).default(60),
     HISTORY_RETENTION_MONTHS: z.coerce.number().int().min(0, { message: 'must be 0 (keep forever) or a number of months' }).default(120),
+    SIG_URL: z.string().url({ message: 'must be the SIG\'s address, like http://sig.ccg.hn' }).optional(),
+    SIG_USERNAME: z.string().optional(),
+    SIG_PASSWORD: z.string().optional(),
+    SIG_PAGE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+    SIG_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
+    SIG_MAX_PAGES: z.coerce.number().int().min(1).max(1_000).default(50),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -69,6 +76,10 @@ const environmentSchema = z
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
     if (env.DOCUMENT_DOWNLOADS === 'presigned' && env.STORAGE_DRIVER !== 's3')
       ctx.addIssue({ code: 'custom', path: ['DOCUMENT_DOWNLOADS'], message: 'presigned needs STORAGE_DRIVER=s3 (local files are always streamed)' });
+    // The call centre's SIG scrape is on when its address is given; then it needs its account.
+    if (env.SIG_URL)
+      for (const name of ['SIG_USERNAME', 'SIG_PASSWORD'] as const)
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when SIG_URL is set' });
     if (env.STORAGE_DRIVER === 's3')
       for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STORAGE_DRIVER=s3' });
@@ -103,6 +114,8 @@ export interface AppConfig {
   imports: { maxBytes: number; maxRows: number; fileRetentionDays: number };
   /** How often the queue looks for expired jobs and dead workers' jobs. */
   queueMonitorSeconds: number;
+  /** The legacy SIG the call centre's tickets are read from; undefined: the scrape is off. */
+  sig: SigSettings | undefined;
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -164,6 +177,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     historyRetentionMonths: e.HISTORY_RETENTION_MONTHS,
     imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS, fileRetentionDays: e.IMPORT_FILE_RETENTION_DAYS },
     queueMonitorSeconds: e.QUEUE_MONITOR_SECONDS,
+    sig: e.SIG_URL
+      ? {
+          baseUrl: e.SIG_URL,
+          username: e.SIG_USERNAME!,
+          password: e.SIG_PASSWORD!,
+          pageDelayMs: e.SIG_PAGE_DELAY_MS,
+          timeoutMs: Math.round(e.SIG_TIMEOUT_SECONDS * 1000),
+          maxPages: e.SIG_MAX_PAGES,
+        }
+      : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }
