@@ -4,6 +4,7 @@ import type { Db } from '../prisma/client.js';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
+import type { SigSettings } from '../integrations/sig/sig-settings.js';
 import type { QueueClass } from './queues.js';
 
 export interface JobContext {
@@ -16,6 +17,8 @@ export interface JobContext {
   historyRetentionMonths: number;
   /** Days an import's workbook and error report are kept (0: forever). */
   importFileRetentionDays: number;
+  /** The legacy SIG of the call centre; undefined: its scrape is off. */
+  sig?: SigSettings;
   jobId: string;
   /** 0 on the first attempt; the job's retry.limit on the last one. */
   retryCount: number;

@@ -5,6 +5,7 @@ import { generatePreventiveOrdersJob } from './generate-preventive-orders.job.js
 import { importWorkbookJob } from './import-workbook.job.js';
 import type { JobDefinition } from './job.js';
 import { maintainChangeHistoryJob } from './maintain-change-history.job.js';
+import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -12,4 +13,6 @@ export const JOBS: JobDefinition<unknown>[] = [
   generatePreventiveOrdersJob,
   computeKpisJob,
   importWorkbookJob as JobDefinition<unknown>,
+  // call centre
+  syncSigTicketsJob as JobDefinition<unknown>,
 ];

@@ -68,7 +68,7 @@ export async function startBackOffice(
     cleanups.push(() => queue.stop());
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
-      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays });
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, sig: config.sig });
       await registerSchedules(queue, jobs, config.timeZone);
     }
 

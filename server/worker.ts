@@ -24,7 +24,7 @@ try {
   const storage = createStorage(config);
   await storage.check();
   const queue = await startQueue({ databaseUrl: url, logger, work: true, monitorSeconds: config.queueMonitorSeconds });
-  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays });
+  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, storage, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, sig: config.sig });
   await registerSchedules(queue, JOBS, config.timeZone);
   logger.info({ jobs: JOBS.map((j) => j.name), timeZone: config.timeZone }, 'worker ready');
   onShutdown(logger, async () => {

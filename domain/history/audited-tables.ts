@@ -10,6 +10,8 @@ export const AUDITED_TABLES = [
   'documents', 'document_revisions', 'revision_signers', 'document_signatures', 'signature_audits',
   // budgets and call center
   'requisitions', 'requisition_items', 'tickets',
+  // call centre
+  'ticket_notes', 'ticket_slas',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -24,4 +26,5 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   kpi_snapshots: 'figures derived from recorded data, recomputed every 10 minutes',
   login_throttle: 'failed sign-in counters (security bookkeeping, no business data)',
   session: 'signed-in sessions (secrets)',
+  sig_sync_runs: "the SIG scrape's own log of its runs (each ticket it creates is recorded)",
 };
