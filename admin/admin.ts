@@ -65,13 +65,13 @@ async function sitesShownTo(prisma: Db, user: CurrentUser | undefined, ability: 
   return sites.map((site) => site.location.fullName).sort();
 }
 
-export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string }): AdminJS {
+export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string; sigConfigured?: boolean }): AdminJS {
   return new AdminJS({
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     componentLoader,
-    resources: allResources(prisma, { timeZone: settings.timeZone }),
+    resources: allResources(prisma, { timeZone: settings.timeZone, sigConfigured: settings.sigConfigured }),
     dashboard: {
       component: Components.Dashboard,
       // Counts of what this user may see, under the same row rules as the lists.

@@ -16,6 +16,8 @@ import { excelActions } from './excel-actions.js';
 /** What resources need to know of the plant beyond the database. */
 export interface ResourceSettings {
   timeZone: string;
+  /** The call centre's SIG scrape is configured (SIG_URL); its runs page says so when not. */
+  sigConfigured?: boolean;
 }
 
 export const NAVIGATION = {

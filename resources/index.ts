@@ -39,6 +39,9 @@ import { kpiSnapshotResource } from './services/kpi-snapshot.resource.js';
 import { requisitionItemResource } from './budgets/requisition-item.resource.js';
 import { requisitionResource } from './budgets/requisition.resource.js';
 import { ticketResource } from './call-center/ticket.resource.js';
+import { ticketNoteResource } from './call-center/ticket-note.resource.js';
+import { ticketSlaResource } from './call-center/ticket-sla.resource.js';
+import { sigSyncRunResource } from './call-center/sig-sync-run.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -73,6 +76,8 @@ const RESOURCES = [
   requisitionResource,
   // Centro de llamadas
   ticketResource,
+  ticketSlaResource,
+  sigSyncRunResource,
   // Servicios / KPI
   kpiSnapshotResource,
   // Administración
@@ -91,9 +96,10 @@ const RESOURCES = [
   procedureStepResource,
   calendarHolidayResource,
   userGroupResource,
+  ticketNoteResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'ProcedureStep', 'CalendarHoliday', 'UserGroup']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'TicketNote']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

@@ -20,6 +20,8 @@ const expected: Record<string, Record<string, string>> = {
     MaintenanceType: 'rcud', Frequency: 'rcud', Procedure: 'rcud', ProcedureStep: 'rcud', Routine: 'rcud', WorkCalendar: 'rcud',
     CalendarHoliday: 'rcud', MaintenanceSchedule: 'rcud', WorkRequest: 'rcud', Technician: 'rcud', WorkOrder: 'rcud',
     WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', WorkOrderMaterial: 'rcud', KpiSnapshot: 'r', Requisition: 'rcud', RequisitionItem: 'rcud', Ticket: 'rcud', WorkOrderShare: 'rcd', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserSite: 'rcd', UserProfile: 'rcud', ChangeHistory: 'r',
+    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
+    TicketSla: 'rcud', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -28,6 +30,8 @@ const expected: Record<string, Record<string, string>> = {
     MaintenanceType: PLANT_RW, Frequency: PLANT_RW, Procedure: PLANT_RW, ProcedureStep: PLANT_RW, Routine: PLANT_RW, WorkCalendar: PLANT_RW,
     CalendarHoliday: PLANT_RW, MaintenanceSchedule: PLANT_RW, WorkRequest: PLANT_RW, Technician: PLANT_RW, WorkOrder: PLANT_RW,
     WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: PLANT_RW, RequisitionItem: PLANT_RW, Ticket: 'r', WorkOrderShare: 'rcd', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
+    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
+    TicketSla: PLANT_RW, SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -35,6 +39,8 @@ const expected: Record<string, Record<string, string>> = {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
     Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: '', WorkRequest: '',
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: '', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
+    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
+    TicketSla: '', SigSyncRun: '', TicketNote: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -42,6 +48,8 @@ const expected: Record<string, Record<string, string>> = {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
     Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: 'r', WorkRequest: 'r',
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: 'r', RequisitionItem: 'r', Ticket: 'r', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
+    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
+    TicketSla: 'r', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'r', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -49,6 +57,8 @@ const expected: Record<string, Record<string, string>> = {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
     Procedure: '', ProcedureStep: '', Routine: '', WorkCalendar: '', CalendarHoliday: '', MaintenanceSchedule: '', WorkRequest: 'rcu',
     Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: 'rcu', WorkOrderShare: '', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
+    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
+    TicketSla: 'r', SigSyncRun: '', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -95,6 +105,9 @@ beforeAll(async () => {
       data: { requisition: { create: { title: 'Rodamientos', requestedById: other.id } }, description: 'Rodamiento 6205', quantity: 2, unit: 'u', unitPrice: 12.5 },
     })).id,
     Ticket: (await prisma.ticket.create({ data: { type: 'FAILURE', description: 'Sin luz en bodega', requester: 'Juan Pérez' } })).id,
+    TicketSla: (await prisma.ticketSla.findFirstOrThrow({ where: { type: 'FAILURE' } })).id,
+    SigSyncRun: (await prisma.sigSyncRun.create({ data: { state: 'SUCCEEDED', finishedAt: new Date(), found: 3, created: 3 } })).id,
+    TicketNote: (await prisma.ticketNote.create({ data: { ticket: { create: { description: 'Poste caído', requester: 'Rosa Díaz' } }, body: 'Se envió cuadrilla' } })).id,
     KpiSnapshot: Number((await prisma.kpiSnapshot.create({ data: { takenAt: new Date(), scope: 'PLANT', scopeId: 0, scopeName: 'Planta', metric: 'BACKLOG', value: 3 } })).id),
     User: other.id, Group: (await prisma.group.findUniqueOrThrow({ where: { code: 'OPERATORS' } })).id,
     UserGroup: (await prisma.userGroup.create({ data: { userId: other.id, groupId: (await prisma.group.findUniqueOrThrow({ where: { code: 'OPERATORS' } })).id } })).id,

@@ -63,6 +63,8 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   UserProfile: { include: { user: { select: { name: true } } }, title: (row) => row.user?.name },
   UserGroup: { include: { user: { select: { name: true } }, group: { select: { name: true } } }, title: (row) => (row.user ? joined(row.user.name, row.group?.name) : undefined) },
   ChangeHistory: { title: (row) => joined(instant(row.changedAt), row.tableName) },
+  TicketNote: { title: (row) => joined(instant(row.createdAt), typeof row.body === 'string' ? row.body.slice(0, 60) : undefined) },
+  SigSyncRun: { title: (row) => joined(row.id && `#${row.id}`, instant(row.startedAt)) },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */

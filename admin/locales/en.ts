@@ -6,6 +6,7 @@ import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/re
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
 import { exportMessagesEN } from './exports.en.js';
 import { workdayMessagesEN } from './workday.en.js';
+import { callCenterEN } from './call-center.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -126,6 +127,7 @@ export const en: typeof es = {
     ...importMessagesEN,
     ...exportMessagesEN,
     ...workdayMessagesEN,
+    ...callCenterEN.messages,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',
@@ -284,4 +286,5 @@ export const en: typeof es = {
 };
 
 Object.assign(en.actions, documentsEN.actions);
+Object.assign(en.actions, callCenterEN.actions);
 en.resources.ChangeHistory.labels.tableName = tableLabels(en.labels);
