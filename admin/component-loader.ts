@@ -23,6 +23,8 @@ export const Components = {
   ImportMigration: componentLoader.add('ImportMigration', path.join(here, 'components/import-migration')),
   // planning calendar
   PlanningCalendar: componentLoader.add('PlanningCalendar', path.join(here, 'components/planning-calendar')),
+  // call centre
+  TicketForm: componentLoader.add('TicketForm', path.join(here, 'components/ticket-form')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
   // budgets: the ERP module
   ErpModuleNotice: componentLoader.add('ErpModuleNotice', path.join(here, 'components/erp-module-notice')),

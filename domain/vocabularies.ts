@@ -37,7 +37,10 @@ export const VOCABULARIES = {
     type: ['FAILURE', 'SERVICE', 'COMPLAINT', 'INFORMATION'],
     state: ['OPEN', 'IN_PROGRESS', 'RESOLVED', 'CLOSED'],
     source: ['MANUAL', 'SIG'],
+    priority: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'],
   },
+  TicketSla: { type: ['FAILURE', 'SERVICE', 'COMPLAINT', 'INFORMATION'] },
+  SigSyncRun: { state: ['RUNNING', 'SUCCEEDED', 'FAILED'] },
   KpiSnapshot: {
     scope: ['PLANT', 'SITE', 'CATEGORY'],
     metric: ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'],

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { ErpSystem } from '../integrations/erp-dynamics/erp.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { MessageChannels } from '../integrations/messaging/index.js';
+import type { SigSettings } from '../integrations/sig/sig-settings.js';
 import type { QueueClass } from './queues.js';
 
 export interface JobContext {
@@ -27,6 +28,8 @@ export interface JobContext {
   messageChannels: MessageChannels;
   publicUrl?: string;
   workRequestWaitingHours: number;
+  /** The legacy SIG of the call centre; undefined: its scrape is off. */
+  sig?: SigSettings;
   jobId: string;
   /** 0 on the first attempt; the job's retry.limit on the last one. */
   retryCount: number;

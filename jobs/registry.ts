@@ -13,6 +13,7 @@ import { deliverNotificationJob } from './deliver-notification.job.js';
 import { notifyFromDatabaseJob } from './notify-from-database.job.js';
 import { notifyOverdueOrdersJob } from './notify-overdue-orders.job.js';
 import { notifyWaitingRequestsJob } from './notify-waiting-requests.job.js';
+import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -29,4 +30,6 @@ export const JOBS: JobDefinition<unknown>[] = [
   notifyWaitingRequestsJob,
   notifyFromDatabaseJob,
   cleanNotificationsJob,
+  // call centre
+  syncSigTicketsJob as JobDefinition<unknown>,
 ];

@@ -18,6 +18,8 @@ export interface ResourceSettings {
   timeZone: string;
   /** The ERP module: off (and saying so) while Dynamics 365 is not configured; a sync run on request. */
   erp?: { configured: boolean; requestSync(): Promise<unknown> };
+  /** The call centre's SIG scrape is configured (SIG_URL); its runs page says so when not. */
+  sigConfigured?: boolean;
 }
 
 export const NAVIGATION = {

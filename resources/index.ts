@@ -45,6 +45,9 @@ import { budgetLineMonthResource } from './budgets/budget-line-month.resource.js
 import { budgetLineResource } from './budgets/budget-line.resource.js';
 import { budgetResource } from './budgets/budget.resource.js';
 import { ticketResource } from './call-center/ticket.resource.js';
+import { ticketNoteResource } from './call-center/ticket-note.resource.js';
+import { ticketSlaResource } from './call-center/ticket-sla.resource.js';
+import { sigSyncRunResource } from './call-center/sig-sync-run.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -83,6 +86,8 @@ const RESOURCES = [
   erpSyncConflictResource,
   // Centro de llamadas
   ticketResource,
+  ticketSlaResource,
+  sigSyncRunResource,
   // Servicios / KPI
   kpiSnapshotResource,
   // Administración
@@ -103,9 +108,10 @@ const RESOURCES = [
   procedureStepResource,
   calendarHolidayResource,
   userGroupResource,
+  ticketNoteResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

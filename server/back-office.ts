@@ -76,7 +76,7 @@ export async function startBackOffice(
     let notificationDispatcher: NotificationDispatcher | null = null;
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
-      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours });
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig });
       await registerSchedules(queue, jobs, config.timeZone);
       const dispatcher = await startNotificationDispatcher({ pool: database.pool, prisma: database.prisma, queue, logger });
       notificationDispatcher = dispatcher;

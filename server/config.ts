@@ -5,6 +5,7 @@ import { DYNAMICS_DEFAULTS, type DynamicsSettings } from '../integrations/erp-dy
 import type { StorageSettings } from '../integrations/storage/index.js';
 import type { JobAlertSettings } from '../jobs/job.js';
 import type { MessagingSettings } from '../integrations/messaging/index.js';
+import type { SigSettings } from '../integrations/sig/sig-settings.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -84,6 +85,12 @@ const environmentSchema = z
     WEBHOOK_URL: z.string().url({ message: 'must be an http(s) URL' }).refine((u) => /^https?:\/\//.test(u), { message: 'must be an http(s) URL' }).optional(),
     WEBHOOK_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
     WORK_REQUEST_WAITING_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive().default(24),
+    SIG_URL: z.string().url({ message: 'must be the SIG\'s address, like http://sig.ccg.hn' }).optional(),
+    SIG_USERNAME: z.string().optional(),
+    SIG_PASSWORD: z.string().optional(),
+    SIG_PAGE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+    SIG_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
+    SIG_MAX_PAGES: z.coerce.number().int().min(1).max(1_000).default(50),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -98,6 +105,10 @@ const environmentSchema = z
     if (env.MAIL_FROM && !env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required with MAIL_FROM' });
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET)
       ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required with WEBHOOK_URL (the key of the HMAC signature)' });
+    // The call centre's SIG scrape is on when its address is given; then it needs its account.
+    if (env.SIG_URL)
+      for (const name of ['SIG_USERNAME', 'SIG_PASSWORD'] as const)
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when SIG_URL is set' });
     if (env.STORAGE_DRIVER === 's3')
       for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STORAGE_DRIVER=s3' });
@@ -148,6 +159,8 @@ export interface AppConfig {
   messaging: MessagingSettings;
   /** Hours a work request may wait before supervisors are told. */
   workRequestWaitingHours: number;
+  /** The legacy SIG the call centre's tickets are read from; undefined: the scrape is off. */
+  sig: SigSettings | undefined;
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -232,6 +245,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       ...(e.WEBHOOK_URL && e.WEBHOOK_SECRET && { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } }),
     },
     workRequestWaitingHours: e.WORK_REQUEST_WAITING_HOURS,
+    sig: e.SIG_URL
+      ? {
+          baseUrl: e.SIG_URL,
+          username: e.SIG_USERNAME!,
+          password: e.SIG_PASSWORD!,
+          pageDelayMs: e.SIG_PAGE_DELAY_MS,
+          timeoutMs: Math.round(e.SIG_TIMEOUT_SECONDS * 1000),
+          maxPages: e.SIG_MAX_PAGES,
+        }
+      : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

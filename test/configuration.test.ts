@@ -65,4 +65,21 @@ describe('configuration read once at start', () => {
   it('refuses an initial administrator password shorter than the policy', () => {
     expect(problemsOf({ ADMIN_PASSWORD: 'corta' })).toEqual(['ADMIN_PASSWORD: must be at least 12 characters']);
   });
+
+  it('keeps the SIG scrape off unless its address is given, and then requires its account', () => {
+    expect(loadConfig({}).sig).toBeUndefined();
+    expect(problemsOf({ SIG_URL: 'http://sig.ccg.hn' })).toEqual([
+      'SIG_USERNAME: is required when SIG_URL is set',
+      'SIG_PASSWORD: is required when SIG_URL is set',
+    ]);
+    expect(problemsOf({ SIG_URL: 'sig.ccg.hn', SIG_USERNAME: 'a', SIG_PASSWORD: 'b' })).toEqual(["SIG_URL: must be the SIG's address, like http://sig.ccg.hn"]);
+    expect(loadConfig({ SIG_URL: 'http://sig.ccg.hn', SIG_USERNAME: 'callcenter', SIG_PASSWORD: 'secreto', SIG_TIMEOUT_SECONDS: '10' }).sig).toEqual({
+      baseUrl: 'http://sig.ccg.hn',
+      username: 'callcenter',
+      password: 'secreto',
+      pageDelayMs: 1_000,
+      timeoutMs: 10_000,
+      maxPages: 50,
+    });
+  });
 });

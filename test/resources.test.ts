@@ -131,6 +131,20 @@ const cases: Case[] = [
     change: {},
     filter: {},
   },
+  // call centre
+  {
+    resource: 'Ticket',
+    fields: async () => ({ type: 'FAILURE', priority: 'HIGH', requester: 'María López', callerAddress: 'Col. Palmira, casa 12', description: 'Sin luz en la cuadra' }),
+    change: { description: 'Sin luz en toda la cuadra' },
+    filter: { 'filters.requester': 'María' },
+  },
+  {
+    resource: 'TicketSla',
+    // One per type: the migration's default for INFORMATION makes way for the one created here.
+    fields: async () => (await prisma.ticketSla.deleteMany({ where: { type: 'INFORMATION' } }), { type: 'INFORMATION', responseHours: 4, resolutionHours: 24 }),
+    change: { resolutionHours: 48 },
+    filter: { 'filters.type': 'INFORMATION' },
+  },
   { resource: 'UserProfile', fields: async () => ({ user: (await make.aUser(prisma)).id, phone: '+504 2222-0000', approvalLimit: 5000 }), change: { phone: '+504 2222-1111' }, filter: { 'filters.phone': '2222' } },
   // budgets (issue 20): a draft requisition and one of its items; the number comes from the database.
   { resource: 'Requisition', fields: async () => ({ title: 'Repuestos de compresor' }), change: { title: 'Repuestos de compresor C-2' }, filter: { 'filters.title': 'compresor' } },

@@ -23,6 +23,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
     Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r',
+    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
+    TicketSla: 'rcud', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -34,6 +36,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
     Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r',
+    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
+    TicketSla: PLANT_RW, SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -44,6 +48,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
     Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '',
+    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
+    TicketSla: '', SigSyncRun: '', TicketNote: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -54,6 +60,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
     Budget: 'r', BudgetLine: 'r', BudgetLineMonth: 'r', BudgetActual: 'r',
+    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
+    TicketSla: 'r', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'r', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -64,6 +72,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
     Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '',
+    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
+    TicketSla: 'r', SigSyncRun: '', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
@@ -110,6 +120,9 @@ beforeAll(async () => {
       data: { requisition: { create: { title: 'Rodamientos', requestedById: other.id } }, description: 'Rodamiento 6205', quantity: 2, unit: 'u', unitPrice: 12.5 },
     })).id,
     Ticket: (await prisma.ticket.create({ data: { type: 'FAILURE', description: 'Sin luz en bodega', requester: 'Juan Pérez' } })).id,
+    TicketSla: (await prisma.ticketSla.findFirstOrThrow({ where: { type: 'FAILURE' } })).id,
+    SigSyncRun: (await prisma.sigSyncRun.create({ data: { state: 'SUCCEEDED', finishedAt: new Date(), found: 3, created: 3 } })).id,
+    TicketNote: (await prisma.ticketNote.create({ data: { ticket: { create: { description: 'Poste caído', requester: 'Rosa Díaz' } }, body: 'Se envió cuadrilla' } })).id,
     KpiSnapshot: Number((await prisma.kpiSnapshot.create({ data: { takenAt: new Date(), scope: 'PLANT', scopeId: 0, scopeName: 'Planta', metric: 'BACKLOG', value: 3 } })).id),
     User: other.id, Group: (await prisma.group.findUniqueOrThrow({ where: { code: 'OPERATORS' } })).id,
     UserGroup: (await prisma.userGroup.create({ data: { userId: other.id, groupId: (await prisma.group.findUniqueOrThrow({ where: { code: 'OPERATORS' } })).id } })).id,

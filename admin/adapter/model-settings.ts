@@ -71,6 +71,8 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   BudgetLine: { include: { budget: { select: { code: true } } }, title: (row) => joined(row.budget?.code, row.description ?? row.account) },
   BudgetLineMonth: { include: { budgetLine: { select: { account: true, budget: { select: { code: true } } } } }, title: (row) => (row.budgetLine ? joined(row.budgetLine.budget?.code, row.budgetLine.account, String(row.month).padStart(2, '0')) : undefined) },
   BudgetActual: { title: (row) => joined(row.source, row.month && String(row.month).padStart(2, '0'), row.amount && String(row.amount)) },
+  TicketNote: { title: (row) => joined(instant(row.createdAt), typeof row.body === 'string' ? row.body.slice(0, 60) : undefined) },
+  SigSyncRun: { title: (row) => joined(row.id && `#${row.id}`, instant(row.startedAt)) },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */

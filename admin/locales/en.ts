@@ -10,6 +10,7 @@ import { workdayMessagesEN } from './workday.en.js';
 import { jobsMonitorLabelsEN, jobsMonitorMessagesEN, jobsMonitorPagesEN } from './jobs-monitor.en.js';
 import { calendarMessagesEN } from './calendar.en.js';
 import { notificationPagesEN, notificationMessagesEN } from './notifications.en.js';
+import { callCenterEN } from './call-center.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -138,6 +139,7 @@ export const en: typeof es = {
     ...jobsMonitorMessagesEN,
     ...calendarMessagesEN,
     ...notificationMessagesEN,
+    ...callCenterEN.messages,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',
@@ -297,4 +299,5 @@ export const en: typeof es = {
 
 Object.assign(en.actions, documentsEN.actions);
 Object.assign(en.actions, budgetsActionsEN);
+Object.assign(en.actions, callCenterEN.actions);
 en.resources.ChangeHistory.labels.tableName = tableLabels(en.labels);

@@ -9,6 +9,7 @@ import { workdayMessagesES } from './workday.es.js';
 import { jobsMonitorLabelsES, jobsMonitorMessagesES, jobsMonitorPagesES } from './jobs-monitor.es.js';
 import { calendarMessagesES } from './calendar.es.js';
 import { notificationPagesES, notificationMessagesES } from './notifications.es.js';
+import { callCenterES } from './call-center.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -137,6 +138,7 @@ export const es = {
     ...jobsMonitorMessagesES,
     ...calendarMessagesES,
     ...notificationMessagesES,
+    ...callCenterES.messages,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',
@@ -296,4 +298,5 @@ export const es = {
 
 Object.assign(es.actions, documentsES.actions);
 Object.assign(es.actions, budgetsActionsES);
+Object.assign(es.actions, callCenterES.actions);
 es.resources.ChangeHistory.labels.tableName = tableLabels(es.labels);

@@ -60,10 +60,14 @@ const PLANT: Prisma.ModelName[] = [
   'ErpSyncRun', 'ErpSyncConflict',
   // budgets per year and cost centre, their lines, monthly amounts and actual postings (issue 20)
   'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
+  // call centre
+  'TicketNote', 'TicketSla', 'SigSyncRun',
 ];
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
 // KPI snapshots by their job, the ERP sync's runs and conflicts by the sync.
-const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual'];
+const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual',
+  // call centre: answers by "Responder", the SIG's runs by its job
+  'TicketNote', 'SigSyncRun'];
 // What supervisors keep up to date (call-center tickets are the operators': supervisors read them).
 const SUPERVISED = PLANT.filter((model) => !WORKFLOW_WRITTEN.includes(model) && model !== 'Ticket');
 // What a technician needs to execute an order.
@@ -149,6 +153,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   // Operadores: call-center tickets and work requests; read assets.
   if (member('OPERATORS')) {
     can(['read', 'create', 'update'], ['Ticket', 'WorkRequest']);
+    // call centre: the answers they gave (written by "Responder") and the service levels they work to.
+    can('read', ['TicketNote', 'TicketSla']);
     can('read', ['Asset', 'Location', 'AssetCategory']);
     // Documents of assets, general ones and those of work requests (also once converted into an order);
     // not those of work orders alone, which they do not see. They attach files to requests.

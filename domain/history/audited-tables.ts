@@ -18,6 +18,8 @@ export const AUDITED_TABLES = [
   'job_interventions',
   // notifications: a person's choices
   'notification_preferences', 'notification_contacts',
+  // call centre
+  'ticket_notes', 'ticket_slas',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -37,4 +39,5 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   // notifications
   notifications: "what each person was told (a log written by the notification triggers, kept 90 days); the records it is about are recorded",
   notification_deliveries: 'the delivery log of e-mail, Telegram and webhook sends (kept 90 days)',
+  sig_sync_runs: "the SIG scrape's own log of its runs (each ticket it creates is recorded)",
 };

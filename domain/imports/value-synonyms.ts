@@ -76,7 +76,10 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     type: { FAILURE: ['FALLA', 'AVERIA'], SERVICE: ['SERVICIO'], COMPLAINT: ['RECLAMO', 'QUEJA'], INFORMATION: ['INFORMACION', 'CONSULTA'] },
     state: { OPEN: ['ABIERTO', 'NUEVO'], IN_PROGRESS: ['EN_PROCESO', 'EN_ATENCION'], RESOLVED: ['RESUELTO', 'ATENDIDO'], CLOSED: ['CERRADO'] },
     source: { MANUAL: ['LOCAL'], SIG: ['LEGADO'] },
+    priority: PRIORITY,
   },
+  TicketSla: { type: { FAILURE: ['FALLA', 'AVERIA'], SERVICE: ['SERVICIO'], COMPLAINT: ['RECLAMO', 'QUEJA'], INFORMATION: ['INFORMACION', 'CONSULTA'] } },
+  SigSyncRun: { state: { RUNNING: ['EN_CURSO'], SUCCEEDED: ['CORRECTA'], FAILED: ['FALLIDA', 'ERROR'] } },
   // Derived figures, never imported; listed so every vocabulary answers the same question.
   KpiSnapshot: {
     scope: { PLANT: ['PLANTA'], SITE: ['SITIO', 'SEDE'], CATEGORY: ['CATEGORIA'] },
