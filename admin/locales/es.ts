@@ -5,6 +5,7 @@ import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/re
 import { importLabelsES, importMessagesES } from './imports.es.js';
 import { exportMessagesES } from './exports.es.js';
 import { workdayMessagesES } from './workday.es.js';
+import { inventoryMessagesES } from './inventory.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -125,6 +126,7 @@ export const es = {
     ...importMessagesES,
     ...exportMessagesES,
     ...workdayMessagesES,
+    ...inventoryMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',
@@ -263,6 +265,7 @@ export const es = {
         name: 'Nombre',
         description: 'Descripción',
         canReadHistory: 'Puede leer el historial de cambios',
+        canManageStore: 'Puede gestionar el almacén',
         createdAt: 'Creado',
       },
     },

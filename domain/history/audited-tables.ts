@@ -10,6 +10,8 @@ export const AUDITED_TABLES = [
   'documents', 'document_revisions', 'revision_signers', 'document_signatures', 'signature_audits',
   // budgets and call center
   'requisitions', 'requisition_items', 'tickets',
+  // inventory (the stock ledger and levels are below: the ledger is its own history)
+  'vendors', 'materials', 'warehouses', 'bins', 'reservations', 'routine_materials',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -24,4 +26,6 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   kpi_snapshots: 'figures derived from recorded data, recomputed every 10 minutes',
   login_throttle: 'failed sign-in counters (security bookkeeping, no business data)',
   session: 'signed-in sessions (secrets)',
+  stock_movements: 'the stock ledger: append-only (UPDATE and DELETE refused), each movement records who and when itself',
+  stock_levels: 'kept by the database from the stock ledger in the same transaction, and rebuilt from it',
 };

@@ -1,0 +1,23 @@
+// Inventory: what the storeroom's operations say (domain/inventory), in English.
+export const inventoryMessagesEN = {
+  stockRefused_quantity_positive: 'Quantity: enter a number greater than zero, with up to three decimals (received: “{{value}}”).',
+  stockRefused_quantity_nonZero: 'Quantity: enter a number other than zero; negative for a write-off (received: “{{value}}”).',
+  stockRefused_quantity_nonNegative: 'Counted quantity: enter zero or more, with up to three decimals (received: “{{value}}”).',
+  stockRefused_unitCost: 'Unit cost: enter zero or more, with up to four decimals (received: “{{value}}”).',
+  stockRefused_unknownMaterial: 'The material does not exist or you cannot see it: pick one from the list.',
+  stockRefused_unknownWarehouse: 'The warehouse does not exist or you cannot see it: pick one from the list.',
+  stockRefused_unknownOrder: 'The work order does not exist or you cannot see it: pick one from the list.',
+  stockRefused_orderNotOpen: 'Order {{number}} is already closed or cancelled: it takes and returns no materials.',
+  stockRefused_inactiveMaterial: 'Material {{material}} is inactive: activate it before receiving or reserving it.',
+  stockRefused_binElsewhere: 'The chosen bin is not in warehouse {{warehouse}}: pick one of that warehouse.',
+  stockRefused_insufficient: 'Not enough {{material}} in {{warehouse}}: {{available}} {{unit}} available, {{quantity}} {{unit}} asked. Ask for less, transfer from another warehouse or record a receipt.',
+  stockRefused_returnTooMuch: 'Order {{number}} holds {{held}} {{unit}} of {{material}} (issued − returned): it cannot return {{quantity}} {{unit}}.',
+  stockRefused_sameWarehouse: 'Pick a destination warehouse other than the source.',
+  stockRefused_reasonRequired: 'Give the reason for the adjustment in the note (damaged, lost, found...).',
+  stockRefused_reservationClosed: 'The reservation was already issued or released: nothing to release.',
+  constraint_stock_movements_append_only_check: 'Stock movements are never changed or deleted: record an adjustment.',
+  constraint_stock_levels_on_hand_check: 'Stock would fall below zero and the warehouse does not allow it.',
+  constraint_stock_levels_available_check: 'The reservation exceeds what the warehouse has available.',
+  constraint_materials_quantities_check: 'Minimum stock, reorder point and reorder quantity cannot be negative.',
+  constraint_routine_materials_quantity_check: 'The quantity must be greater than zero.',
+};

@@ -1,0 +1,23 @@
+// Inventory: what the storeroom's operations say (domain/inventory), in Spanish.
+export const inventoryMessagesES = {
+  stockRefused_quantity_positive: 'Cantidad: indique un número mayor que cero, con hasta tres decimales (recibido: «{{value}}»).',
+  stockRefused_quantity_nonZero: 'Cantidad: indique un número distinto de cero; negativo para una baja (recibido: «{{value}}»).',
+  stockRefused_quantity_nonNegative: 'Cantidad contada: indique cero o más, con hasta tres decimales (recibido: «{{value}}»).',
+  stockRefused_unitCost: 'Costo unitario: indique cero o más, con hasta cuatro decimales (recibido: «{{value}}»).',
+  stockRefused_unknownMaterial: 'El material no existe o no lo puede ver: elija uno de la lista.',
+  stockRefused_unknownWarehouse: 'El almacén no existe o no lo puede ver: elija uno de la lista.',
+  stockRefused_unknownOrder: 'La orden de trabajo no existe o no la puede ver: elija una de la lista.',
+  stockRefused_orderNotOpen: 'La orden {{number}} ya está cerrada o cancelada: no recibe ni devuelve materiales.',
+  stockRefused_inactiveMaterial: 'El material {{material}} está inactivo: actívelo antes de recibirlo o reservarlo.',
+  stockRefused_binElsewhere: 'La ubicación elegida no pertenece al almacén {{warehouse}}: elija una de ese almacén.',
+  stockRefused_insufficient: 'No hay suficiente {{material}} en {{warehouse}}: disponible {{available}} {{unit}}, pedido {{quantity}} {{unit}}. Pida menos, traslade material de otro almacén o registre una entrada.',
+  stockRefused_returnTooMuch: 'La orden {{number}} tiene {{held}} {{unit}} de {{material}} (entregado − devuelto): no puede devolver {{quantity}} {{unit}}.',
+  stockRefused_sameWarehouse: 'Elija un almacén de destino distinto del de origen.',
+  stockRefused_reasonRequired: 'Indique el motivo del ajuste en la nota (dañado, extraviado, encontrado...).',
+  stockRefused_reservationClosed: 'La reserva ya fue entregada o liberada: no hay nada que liberar.',
+  constraint_stock_movements_append_only_check: 'Los movimientos de inventario no se modifican ni se eliminan: registre un ajuste.',
+  constraint_stock_levels_on_hand_check: 'La existencia quedaría negativa y el almacén no lo permite.',
+  constraint_stock_levels_available_check: 'La reserva supera lo disponible en el almacén.',
+  constraint_materials_quantities_check: 'Existencia mínima, punto de pedido y cantidad a pedir no pueden ser negativos.',
+  constraint_routine_materials_quantity_check: 'La cantidad debe ser mayor que cero.',
+};
