@@ -21,6 +21,8 @@ export const Components = {
   Attachments: componentLoader.add('Attachments', path.join(here, 'components/attachments')),
   ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
   ImportMigration: componentLoader.add('ImportMigration', path.join(here, 'components/import-migration')),
+  // inventory
+  StockMoveForm: componentLoader.add('StockMoveForm', path.join(here, 'components/stock-move-form')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
   // Not rendered: loading it makes one-click actions POST (see the file).
   PostOneClickActions: componentLoader.add('PostOneClickActions', path.join(here, 'components/post-one-click-actions')),

@@ -39,6 +39,14 @@ import { kpiSnapshotResource } from './services/kpi-snapshot.resource.js';
 import { requisitionItemResource } from './budgets/requisition-item.resource.js';
 import { requisitionResource } from './budgets/requisition.resource.js';
 import { ticketResource } from './call-center/ticket.resource.js';
+import { binResource } from './inventory/bin.resource.js';
+import { materialResource } from './inventory/material.resource.js';
+import { reservationResource } from './inventory/reservation.resource.js';
+import { routineMaterialResource } from './inventory/routine-material.resource.js';
+import { stockLevelResource } from './inventory/stock-level.resource.js';
+import { stockMovementResource } from './inventory/stock-movement.resource.js';
+import { vendorResource } from './inventory/vendor.resource.js';
+import { warehouseResource } from './inventory/warehouse.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -69,6 +77,13 @@ const RESOURCES = [
   revisionSignerResource,
   documentSignatureResource,
   signatureAuditResource,
+  // Inventario
+  stockLevelResource,
+  materialResource,
+  reservationResource,
+  stockMovementResource,
+  warehouseResource,
+  vendorResource,
   // Presupuestos
   requisitionResource,
   // Centro de llamadas
@@ -88,12 +103,14 @@ const RESOURCES = [
   workOrderMaterialResource,
   workOrderShareResource,
   requisitionItemResource,
+  binResource,
+  routineMaterialResource,
   procedureStepResource,
   calendarHolidayResource,
   userGroupResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'ProcedureStep', 'CalendarHoliday', 'UserGroup']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

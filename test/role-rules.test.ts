@@ -22,6 +22,8 @@ const expected: Record<string, Record<string, string>> = {
     WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', WorkOrderMaterial: 'rcud', KpiSnapshot: 'r', Requisition: 'rcud', RequisitionItem: 'rcud', Ticket: 'rcud', WorkOrderShare: 'rcd', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserSite: 'rcd', UserProfile: 'rcud', ChangeHistory: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
+    // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
+    Vendor: 'rcud', Material: 'rcud', Warehouse: 'rcud', Bin: 'rcud', RoutineMaterial: 'rcud', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
   },
   SUPERVISORS: {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
@@ -30,6 +32,8 @@ const expected: Record<string, Record<string, string>> = {
     WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: PLANT_RW, RequisitionItem: PLANT_RW, Ticket: 'r', WorkOrderShare: 'rcd', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
+    // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
+    Vendor: 'r', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'rcud', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
@@ -37,6 +41,8 @@ const expected: Record<string, Record<string, string>> = {
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: '', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
+    // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
+    Vendor: '', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'r', StockLevel: 'r', StockMovement: '', Reservation: '',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
@@ -44,6 +50,8 @@ const expected: Record<string, Record<string, string>> = {
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: 'r', RequisitionItem: 'r', Ticket: 'r', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'r', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
+    // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
+    Vendor: 'r', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'r', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
@@ -51,6 +59,8 @@ const expected: Record<string, Record<string, string>> = {
     Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: 'rcu', WorkOrderShare: '', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
+    // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
+    Vendor: '', Material: '', Warehouse: '', Bin: '', RoutineMaterial: '', StockLevel: '', StockMovement: '', Reservation: '',
   },
 };
 
@@ -114,6 +124,19 @@ beforeAll(async () => {
   Object.assign(fixtures, {
     Document: document.id, DocumentRevision: revision.id, DocumentSignature: signature.id, SignatureAudit: audit.id,
     RevisionSigner: (await prisma.revisionSigner.create({ data: { revisionId: revision.id, userId: other.id } })).id,
+  });
+  // Inventory: one of each, stock received and reserved for the technician's order.
+  const material = await make.aMaterial(prisma);
+  const warehouse = await make.aWarehouse(prisma);
+  const movement = await prisma.stockMovement.create({ data: { kind: 'RECEIPT', materialId: material.id, warehouseId: warehouse.id, quantity: 5, unitCost: 3, movedById: other.id } });
+  Object.assign(fixtures, {
+    Vendor: (await prisma.vendor.create({ data: { code: 'PROV-FIX', name: 'Proveedor' } })).id,
+    Material: material.id, Warehouse: warehouse.id,
+    Bin: (await prisma.bin.create({ data: { warehouseId: warehouse.id, code: 'A-01' } })).id,
+    RoutineMaterial: (await prisma.routineMaterial.create({ data: { routineId: routine.id, materialId: material.id, warehouseId: warehouse.id, quantity: 1 } })).id,
+    StockLevel: (await prisma.stockLevel.findFirstOrThrow({ where: { materialId: material.id } })).id,
+    StockMovement: movement.id,
+    Reservation: (await prisma.reservation.create({ data: { materialId: material.id, warehouseId: warehouse.id, workOrderId: order.id, quantity: 1, requested: 1 } })).id,
   });
 });
 afterAll(() => office?.close());

@@ -27,6 +27,11 @@ export const TITLE_FIELDS: Record<string, string> = {
   Ticket: 'number',
   Document: 'code',
   DocumentRevision: 'fileName',
+  // inventory
+  Vendor: 'name',
+  Material: 'code',
+  Warehouse: 'name',
+  Bin: 'code',
 };
 
 /** Titles of more than one column: "OT-2026-82436 · Análisis de vibraciones" rather than the number
@@ -63,6 +68,17 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   UserProfile: { include: { user: { select: { name: true } } }, title: (row) => row.user?.name },
   UserGroup: { include: { user: { select: { name: true } }, group: { select: { name: true } } }, title: (row) => (row.user ? joined(row.user.name, row.group?.name) : undefined) },
   ChangeHistory: { title: (row) => joined(instant(row.changedAt), row.tableName) },
+  // inventory
+  Material: { title: (row) => joined(row.code, row.description) },
+  StockLevel: {
+    include: { material: { select: { code: true, description: true } }, warehouse: { select: { name: true } } },
+    title: (row) => (row.material ? joined(row.material.code, row.material.description, row.warehouse?.name) : undefined),
+  },
+  Reservation: {
+    include: { material: { select: { code: true } }, workOrder: { select: { number: true } } },
+    title: (row) => (row.material ? joined(row.workOrder?.number, row.material.code) : undefined),
+  },
+  StockMovement: { include: { material: { select: { code: true } } }, title: (row) => (row.material ? joined(row.kind, row.material.code, instant(row.movedAt)) : undefined) },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */

@@ -6,7 +6,7 @@ import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/re
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
 import { exportMessagesEN } from './exports.en.js';
 import { workdayMessagesEN } from './workday.en.js';
-import { inventoryMessagesEN } from './inventory.en.js';
+import { inventoryActionsEN, inventoryMessagesEN } from './inventory.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -27,7 +27,7 @@ export const en: typeof es = {
     UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
-  actions: { submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
+  actions: { ...inventoryActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
     generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order' },
   components: {
     Login: {

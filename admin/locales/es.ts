@@ -5,7 +5,7 @@ import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/re
 import { importLabelsES, importMessagesES } from './imports.es.js';
 import { exportMessagesES } from './exports.es.js';
 import { workdayMessagesES } from './workday.es.js';
-import { inventoryMessagesES } from './inventory.es.js';
+import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -26,7 +26,7 @@ export const es = {
     UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
+  actions: { ...inventoryActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
     generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación' },
   components: {
     Login: {
