@@ -41,7 +41,7 @@ describe('bills of materials and preventive generation', () => {
     const warehouse = await make.aWarehouse(prisma);
     const routine = await make.aRoutine(prisma);
     await prisma.routineMaterial.create({ data: { routineId: routine.id, materialId: material.id, warehouseId: warehouse.id, quantity: 2 } });
-    const schedules = [];
+    const schedules: { id: number }[] = [];
     for (const startsOn of ['2026-03-02', '2026-03-05'])
       schedules.push(await prisma.maintenanceSchedule.create({ data: { routineId: routine.id, assetId: (await make.anAsset(prisma)).id, startsOn: new Date(`${startsOn}T00:00:00Z`) } }));
     await asPerson(() => receiveStock(prisma, clerk(), userId, { materialId: material.id, warehouseId: warehouse.id, quantity: 3, unitCost: 4 }));
