@@ -1,4 +1,5 @@
 // Every job the workers run. Adding a job: write jobs/<name>.job.ts and list it here.
+import { checkStockLedgerJob } from './check-stock-ledger.job.js';
 import { cleanTemporaryExportsJob } from './clean-temporary-exports.job.js';
 import { computeKpisJob } from './compute-kpis.job.js';
 import { generatePreventiveOrdersJob } from './generate-preventive-orders.job.js';
@@ -12,4 +13,5 @@ export const JOBS: JobDefinition<unknown>[] = [
   generatePreventiveOrdersJob,
   computeKpisJob,
   importWorkbookJob as JobDefinition<unknown>,
+  checkStockLedgerJob,
 ];
