@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineAbilitiesFor, type AccessProfile } from '../domain/access/abilities.js';
 import { issueToWorkOrder } from '../domain/inventory/issue-stock.js';
 import { receiveStock } from '../domain/inventory/receive-stock.js';
+import { detectReorders } from '../domain/inventory/reorder.js';
 import { maintenanceCostBy, workOrderCost } from '../domain/inventory/work-order-cost.js';
 import { closeWorkOrder } from '../domain/maintenance/close-work-order.js';
 import { generatePreventiveOrders } from '../domain/maintenance/generate-preventive-orders.js';
@@ -131,5 +132,33 @@ describe('closeout settles the storeroom materials in the closing transaction', 
       closeWorkOrder(prisma, supervisor(), userId, order.id, { laborHours: '', stock: [{ materialId: material.id, warehouseId: warehouse.id, used: 'tres' }] }),
     ).catch((e: unknown) => e)) as Refusal;
     expect(error.fields.map((f) => f.field).sort()).toEqual(['laborHours', 'stock.0.used']);
+  });
+});
+
+describe('reorder', () => {
+  it('an issue that takes available stock below the reorder point asks the storeroom and supervisors for a reorder, with a draft line', async () => {
+    const vendor = await prisma.vendor.create({ data: { code: 'PROV-ROD', name: 'Rodamientos del Norte' } });
+    const material = await make.aMaterial(prisma, { code: 'ROD-6309', description: 'Rodamiento 6309', reorderPoint: 5, reorderQuantity: 20, preferredVendorId: vendor.id });
+    const warehouse = await make.aWarehouse(prisma, { name: 'Bodega de reorden' });
+    const supervisorGroup = await prisma.group.upsert({ where: { code: 'SUPERVISORS' }, create: { code: 'SUPERVISORS', name: 'Supervisores' }, update: {} });
+    // The right granted to a group, as an administrator grants it on the group's page.
+    const storeroom = await prisma.group.upsert({ where: { code: 'CONSULTANTS' }, create: { code: 'CONSULTANTS', name: 'Consultores', canManageStore: true }, update: { canManageStore: true } });
+    const [sara, berta] = [await make.aUser(prisma, 'Sara'), await make.aUser(prisma, 'Berta')];
+    await prisma.userGroup.createMany({ data: [{ userId: sara.id, groupId: supervisorGroup.id }, { userId: berta.id, groupId: storeroom.id }] });
+    const order = await make.aWorkOrder(prisma);
+    const start = new Date();
+    await asPerson(() => receiveStock(prisma, clerk(), userId, { materialId: material.id, warehouseId: warehouse.id, quantity: 6, unitCost: 31.255 }));
+    expect((await detectReorders(prisma, start)).filter((a) => a.values.material.startsWith('ROD-6309'))).toEqual([]);
+    await asPerson(() => issueToWorkOrder(prisma, clerk(), userId, { materialId: material.id, warehouseId: warehouse.id, workOrderId: order.id, quantity: 2 }));
+    const alerts = (await detectReorders(prisma, start)).filter((a) => a.values.material.startsWith('ROD-6309'));
+    expect(alerts).toHaveLength(1);
+    const [alert] = alerts;
+    expect(alert!.messageKey).toBe('stockBelowReorderPoint');
+    expect(alert!.values).toEqual({ material: 'ROD-6309 · Rodamiento 6309', warehouse: 'Bodega de reorden', available: '4', reorderPoint: '5', unit: 'u' });
+    expect(alert!.recipients.userIds).toEqual(expect.arrayContaining([sara.id, berta.id]));
+    expect(alert!.draftLine).toEqual({ materialId: material.id, description: 'ROD-6309 · Rodamiento 6309', quantity: '20', unit: 'u', unitPrice: '31.26', vendor: 'Rodamientos del Norte' });
+    // Not moved since: a later run does not tell it again.
+    expect((await detectReorders(prisma, new Date())).filter((a) => a.values.material.startsWith('ROD-6309'))).toEqual([]);
+    await prisma.group.update({ where: { code: 'CONSULTANTS' }, data: { canManageStore: false } });
   });
 });

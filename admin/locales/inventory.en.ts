@@ -43,6 +43,7 @@ export const inventoryMessagesEN = {
   relatedStockLevels: 'Stock per warehouse',
   relatedBins: 'Bins',
   relatedRoutineMaterials: 'Materials (bill of materials)',
+  stockBelowReorderPoint: '{{material}} in {{warehouse}}: {{available}} {{unit}} available, below the reorder point ({{reorderPoint}} {{unit}}).',
   constraint_stock_movements_append_only_check: 'Stock movements are never changed or deleted: record an adjustment.',
   constraint_stock_levels_on_hand_check: 'Stock would fall below zero and the warehouse does not allow it.',
   constraint_stock_levels_available_check: 'The reservation exceeds what the warehouse has available.',

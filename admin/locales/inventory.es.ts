@@ -43,6 +43,7 @@ export const inventoryMessagesES = {
   relatedStockLevels: 'Existencias por almacén',
   relatedBins: 'Ubicaciones de almacén',
   relatedRoutineMaterials: 'Materiales (lista de materiales)',
+  stockBelowReorderPoint: '{{material}} en {{warehouse}}: quedan {{available}} {{unit}} disponibles, por debajo del punto de pedido ({{reorderPoint}} {{unit}}).',
   constraint_stock_movements_append_only_check: 'Los movimientos de inventario no se modifican ni se eliminan: registre un ajuste.',
   constraint_stock_levels_on_hand_check: 'La existencia quedaría negativa y el almacén no lo permite.',
   constraint_stock_levels_available_check: 'La reserva supera lo disponible en el almacén.',
