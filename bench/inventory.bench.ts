@@ -55,8 +55,10 @@ if ((await count('SELECT count(*) AS n FROM stock_movements')) !== MOVEMENTS || 
   console.log(`Seeding ${MATERIALS} materials, ${WAREHOUSES} warehouses and ${MOVEMENTS} movements...`);
   const started = performance.now();
   await db.pool.query(`INSERT INTO warehouses (code, name, updated_at) SELECT 'ALM-' || i, 'Almacén ' || i, now() FROM generate_series(1, ${WAREHOUSES}) i`);
+  console.log('  warehouses');
   await db.pool.query(`INSERT INTO materials (code, description, unit, reorder_point, updated_at)
                        SELECT 'MAT-' || lpad(i::text, 6, '0'), 'Material ' || i, 'u', 5, now() FROM generate_series(1, ${MATERIALS}) i`);
+  console.log('  materials');
   // Receipts first (one per level: it prices it), then receipts and adjustments: posted in
   // chunks, each statement's rows through the ledger trigger.
   const CHUNK = 50_000;

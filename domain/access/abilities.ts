@@ -185,7 +185,7 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can(['create', 'update', 'delete'], STORE_CATALOGUE);
     can([...STOCK_MOVES, 'reserve'], 'StockLevel');
     can('release', 'Reservation');
-    if (!scoped) can('import', ['Material', 'Bin', 'StockLevel']);
+    if (!scoped) can('import', ['Vendor', 'Material', 'Warehouse', 'Bin']);
   }
 
   // Auditors: any group can be granted the right to browse change history.
