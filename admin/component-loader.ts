@@ -25,6 +25,8 @@ export const Components = {
   PlanningCalendar: componentLoader.add('PlanningCalendar', path.join(here, 'components/planning-calendar')),
   // call centre
   TicketForm: componentLoader.add('TicketForm', path.join(here, 'components/ticket-form')),
+  // inventory
+  StockMoveForm: componentLoader.add('StockMoveForm', path.join(here, 'components/stock-move-form')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
   // budgets: the ERP module
   ErpModuleNotice: componentLoader.add('ErpModuleNotice', path.join(here, 'components/erp-module-notice')),

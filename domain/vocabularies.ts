@@ -49,6 +49,9 @@ export const VOCABULARIES = {
     kind: ['PROCEDURE', 'DRAWING', 'MANUAL', 'CERTIFICATE', 'REPORT', 'PHOTO', 'OTHER'],
     state: ['DRAFT', 'IN_REVIEW', 'APPROVED', 'OBSOLETE'],
   },
+  // inventory
+  StockMovement: { kind: ['RECEIPT', 'ISSUE', 'RETURN', 'TRANSFER_OUT', 'TRANSFER_IN', 'ADJUSTMENT', 'COUNT'] },
+  Reservation: { state: ['OPEN', 'ISSUED', 'RELEASED'] },
   User: { locale: ['es', 'en'] },
   Group: { code: GROUP_CODES },
   // jobs monitor

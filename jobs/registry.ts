@@ -1,4 +1,5 @@
 // Every job the workers run. Adding a job: write jobs/<name>.job.ts and list it here.
+import { checkStockLedgerJob } from './check-stock-ledger.job.js';
 import { cleanTemporaryExportsJob } from './clean-temporary-exports.job.js';
 import { computeKpisJob } from './compute-kpis.job.js';
 import { detectJobAlertsJob } from './detect-job-alerts.job.js';
@@ -32,4 +33,5 @@ export const JOBS: JobDefinition<unknown>[] = [
   cleanNotificationsJob,
   // call centre
   syncSigTicketsJob as JobDefinition<unknown>,
+  checkStockLedgerJob,
 ];

@@ -28,6 +28,7 @@ export const NAVIGATION = {
   maintenance: { name: 'maintenance', icon: 'Tool' },
   services: { name: 'services', icon: 'BarChart2' },
   budgets: { name: 'budgets', icon: 'DollarSign' },
+  inventory: { name: 'inventory', icon: 'Package' },
   callCenter: { name: 'callCenter', icon: 'PhoneCall' },
   catalogue: { name: 'catalogue', icon: 'BookOpen' },
   documents: { name: 'documents', icon: 'FileText' },

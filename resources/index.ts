@@ -48,6 +48,14 @@ import { ticketResource } from './call-center/ticket.resource.js';
 import { ticketNoteResource } from './call-center/ticket-note.resource.js';
 import { ticketSlaResource } from './call-center/ticket-sla.resource.js';
 import { sigSyncRunResource } from './call-center/sig-sync-run.resource.js';
+import { binResource } from './inventory/bin.resource.js';
+import { materialResource } from './inventory/material.resource.js';
+import { reservationResource } from './inventory/reservation.resource.js';
+import { routineMaterialResource } from './inventory/routine-material.resource.js';
+import { stockLevelResource } from './inventory/stock-level.resource.js';
+import { stockMovementResource } from './inventory/stock-movement.resource.js';
+import { vendorResource } from './inventory/vendor.resource.js';
+import { warehouseResource } from './inventory/warehouse.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -78,6 +86,13 @@ const RESOURCES = [
   revisionSignerResource,
   documentSignatureResource,
   signatureAuditResource,
+  // Inventario
+  stockLevelResource,
+  materialResource,
+  reservationResource,
+  stockMovementResource,
+  warehouseResource,
+  vendorResource,
   // Presupuestos
   budgetResource,
   budgetActualResource,
@@ -105,13 +120,15 @@ const RESOURCES = [
   requisitionItemResource,
   budgetLineResource,
   budgetLineMonthResource,
+  binResource,
+  routineMaterialResource,
   procedureStepResource,
   calendarHolidayResource,
   userGroupResource,
   ticketNoteResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

@@ -108,7 +108,7 @@ describe('writes accept only the fields a form shows', () => {
     expect(tried.length).toBeGreaterThan(100);
     for (const field of ['WorkOrder.number', 'WorkOrder.createdAt', 'Ticket.number', 'Ticket.source', 'WorkRequest.source', 'User.lastLoginAt', 'Technician.name'])
       expect(tried).toContain(field);
-  });
+  }, 180_000);
 
   it('refuses every hidden field of every resource in an edit, and changes nothing', async () => {
     const tried: string[] = [];
@@ -133,7 +133,8 @@ describe('writes accept only the fields a form shows', () => {
     expect(tried.length).toBeGreaterThan(80);
     for (const field of ['WorkOrder.number', 'WorkOrder.createdAt', 'Ticket.number', 'Ticket.source', 'User.lastLoginAt', 'Technician.name', 'Location.path'])
       expect(tried).toContain(field);
-  });
+    // One request per hidden field of every resource: it grows with each module (about 60 s alone since inventory).
+  }, 180_000);
 
   it('ignores an unchanged echo of a read-only value, as AdminJS forms send the whole record back', async () => {
     const order = await make.aWorkOrder(prisma, { description: 'Antes' });

@@ -170,6 +170,22 @@ const cases: Case[] = [
     change: { currentAmount: 1500 },
     filter: { 'filters.month': '3' },
   },
+  // inventory (stock levels, the ledger and reservations are written by their workflows: test/stock-*.test.ts)
+  { resource: 'Vendor', fields: async () => ({ code: 'T-PROV', name: 'Rodamientos del Norte', phone: '+504 2550-0000' }), change: { name: 'Rodamientos del Norte S. A.' }, filter: { 'filters.code': 'T-PROV' } },
+  {
+    resource: 'Material',
+    fields: async () => ({ code: 'T-MAT', description: 'Rodamiento 6205-2RS', unit: 'u', minimumStock: 2, reorderPoint: 4, reorderQuantity: 10 }),
+    change: { reorderPoint: 5 },
+    filter: { 'filters.code': 'T-MAT' },
+  },
+  { resource: 'Warehouse', fields: async () => ({ code: 'T-ALM', name: 'Bodega central', location: (await make.aLocation(prisma)).id }), change: { allowNegativeStock: true }, filter: { 'filters.code': 'T-ALM' } },
+  { resource: 'Bin', fields: async () => ({ warehouse: (await make.aWarehouse(prisma)).id, code: 'A-01-03', description: 'Pasillo A, estante 1' }), change: { description: 'Pasillo A, estante 1, nivel 3' }, filter: { 'filters.code': 'A-01' } },
+  {
+    resource: 'RoutineMaterial',
+    fields: async () => ({ routine: (await make.aRoutine(prisma)).id, material: (await make.aMaterial(prisma)).id, warehouse: (await make.aWarehouse(prisma)).id, quantity: 2 }),
+    change: { quantity: 3 },
+    filter: {},
+  },
 ];
 
 describe('every resource through the AdminJS HTTP API, as an administrator', () => {
@@ -200,7 +216,7 @@ describe('every resource through the AdminJS HTTP API, as an administrator', () 
   });
 
   it('lists every resource with its default sort', async () => {
-    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual']) {
+    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'StockLevel', 'StockMovement', 'Reservation']) {
       const listed = await api(resource).list({});
       expect(listed.status, resource).toBe(200);
     }

@@ -27,6 +27,8 @@ const expected: Record<string, Record<string, string>> = {
     TicketSla: 'rcud', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
+    // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
+    Vendor: 'rcud', Material: 'rcud', Warehouse: 'rcud', Bin: 'rcud', RoutineMaterial: 'rcud', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
   },
   SUPERVISORS: {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
@@ -40,6 +42,8 @@ const expected: Record<string, Record<string, string>> = {
     TicketSla: PLANT_RW, SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
+    // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
+    Vendor: 'r', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'rcud', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
@@ -52,6 +56,8 @@ const expected: Record<string, Record<string, string>> = {
     TicketSla: '', SigSyncRun: '', TicketNote: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
+    // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
+    Vendor: '', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'r', StockLevel: 'r', StockMovement: '', Reservation: '',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
@@ -64,6 +70,8 @@ const expected: Record<string, Record<string, string>> = {
     TicketSla: 'r', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'r', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
+    // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
+    Vendor: 'r', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'r', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
@@ -76,6 +84,8 @@ const expected: Record<string, Record<string, string>> = {
     TicketSla: 'r', SigSyncRun: '', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
+    // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
+    Vendor: '', Material: '', Warehouse: '', Bin: '', RoutineMaterial: '', StockLevel: '', StockMovement: '', Reservation: '',
   },
 };
 
@@ -154,6 +164,19 @@ beforeAll(async () => {
   Object.assign(fixtures, {
     Document: document.id, DocumentRevision: revision.id, DocumentSignature: signature.id, SignatureAudit: audit.id,
     RevisionSigner: (await prisma.revisionSigner.create({ data: { revisionId: revision.id, userId: other.id } })).id,
+  });
+  // Inventory: one of each, stock received and reserved for the technician's order.
+  const material = await make.aMaterial(prisma);
+  const warehouse = await make.aWarehouse(prisma);
+  const movement = await prisma.stockMovement.create({ data: { kind: 'RECEIPT', materialId: material.id, warehouseId: warehouse.id, quantity: 5, unitCost: 3, movedById: other.id } });
+  Object.assign(fixtures, {
+    Vendor: (await prisma.vendor.create({ data: { code: 'PROV-FIX', name: 'Proveedor' } })).id,
+    Material: material.id, Warehouse: warehouse.id,
+    Bin: (await prisma.bin.create({ data: { warehouseId: warehouse.id, code: 'A-01' } })).id,
+    RoutineMaterial: (await prisma.routineMaterial.create({ data: { routineId: routine.id, materialId: material.id, warehouseId: warehouse.id, quantity: 1 } })).id,
+    StockLevel: (await prisma.stockLevel.findFirstOrThrow({ where: { materialId: material.id } })).id,
+    StockMovement: movement.id,
+    Reservation: (await prisma.reservation.create({ data: { materialId: material.id, warehouseId: warehouse.id, workOrderId: order.id, quantity: 1, requested: 1 } })).id,
   });
 });
 afterAll(() => office?.close());

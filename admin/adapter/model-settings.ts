@@ -29,6 +29,11 @@ export const TITLE_FIELDS: Record<string, string> = {
   Ticket: 'number',
   Document: 'code',
   DocumentRevision: 'fileName',
+  // inventory
+  Vendor: 'name',
+  Material: 'code',
+  Warehouse: 'name',
+  Bin: 'code',
 };
 
 /** Titles of more than one column: "OT-2026-82436 · Análisis de vibraciones" rather than the number
@@ -73,6 +78,17 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   BudgetActual: { title: (row) => joined(row.source, row.month && String(row.month).padStart(2, '0'), row.amount && String(row.amount)) },
   TicketNote: { title: (row) => joined(instant(row.createdAt), typeof row.body === 'string' ? row.body.slice(0, 60) : undefined) },
   SigSyncRun: { title: (row) => joined(row.id && `#${row.id}`, instant(row.startedAt)) },
+  // inventory
+  Material: { title: (row) => joined(row.code, row.description) },
+  StockLevel: {
+    include: { material: { select: { code: true, description: true } }, warehouse: { select: { name: true } } },
+    title: (row) => (row.material ? joined(row.material.code, row.material.description, row.warehouse?.name) : undefined),
+  },
+  Reservation: {
+    include: { material: { select: { code: true } }, workOrder: { select: { number: true } } },
+    title: (row) => (row.material ? joined(row.workOrder?.number, row.material.code) : undefined),
+  },
+  StockMovement: { include: { material: { select: { code: true } } }, title: (row) => (row.material ? joined(row.kind, row.material.code, instant(row.movedAt)) : undefined) },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */

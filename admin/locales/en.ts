@@ -11,6 +11,7 @@ import { jobsMonitorLabelsEN, jobsMonitorMessagesEN, jobsMonitorPagesEN } from '
 import { calendarMessagesEN } from './calendar.en.js';
 import { notificationPagesEN, notificationMessagesEN } from './notifications.en.js';
 import { callCenterEN } from './call-center.en.js';
+import { inventoryActionsEN, inventoryMessagesEN } from './inventory.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -32,7 +33,7 @@ export const en: typeof es = {
     UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
-  actions: { submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
+  actions: { ...inventoryActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
     generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order',
     calendar: 'Calendar' },
   components: {
@@ -140,6 +141,7 @@ export const en: typeof es = {
     ...calendarMessagesEN,
     ...notificationMessagesEN,
     ...callCenterEN.messages,
+    ...inventoryMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',
@@ -278,6 +280,7 @@ export const en: typeof es = {
         name: 'Name',
         description: 'Description',
         canReadHistory: 'May read change history',
+        canManageStore: 'May manage the storeroom',
         createdAt: 'Created',
       },
     },

@@ -10,6 +10,7 @@ import { jobsMonitorLabelsES, jobsMonitorMessagesES, jobsMonitorPagesES } from '
 import { calendarMessagesES } from './calendar.es.js';
 import { notificationPagesES, notificationMessagesES } from './notifications.es.js';
 import { callCenterES } from './call-center.es.js';
+import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -31,7 +32,7 @@ export const es = {
     UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
+  actions: { ...inventoryActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
     generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación',
     calendar: 'Calendario' },
   components: {
@@ -139,6 +140,7 @@ export const es = {
     ...calendarMessagesES,
     ...notificationMessagesES,
     ...callCenterES.messages,
+    ...inventoryMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',
@@ -277,6 +279,7 @@ export const es = {
         name: 'Nombre',
         description: 'Descripción',
         canReadHistory: 'Puede leer el historial de cambios',
+        canManageStore: 'Puede gestionar el almacén',
         createdAt: 'Creado',
       },
     },

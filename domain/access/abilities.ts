@@ -28,7 +28,15 @@ export type Action =
   | 'convert'
   | 'approve'
   | 'reject'
-  | 'sign';
+  | 'sign'
+  // inventory: stock moves (the storeroom right) and reservations (supervisors too)
+  | 'receive'
+  | 'issue'
+  | 'return'
+  | 'transfer'
+  | 'adjust'
+  | 'reserve'
+  | 'release';
 
 type ModelSubjects = Subjects<{ [Model in Prisma.ModelName]: Record<string, unknown> }>;
 /** Models, plus what is not a table: the change history, the settings and the background jobs (monitor). */
@@ -42,6 +50,8 @@ export interface AccessProfile {
   /** Set when the user is a technician: his orders are those assigned to this id. */
   technicianId: number | null;
   canReadHistory: boolean;
+  /** The storeroom right ("gestionar almacén"), granted to a group like the history right; absent: no. */
+  canManageStore?: boolean;
   /** Highest requisition total he may approve; null when his profile may not approve requisitions. */
   approvalLimit: number | null;
   /** Materialised paths ("/1/5/") of the locations whose subtrees he is scoped to (his sites, UserSite);
@@ -82,6 +92,14 @@ const IMPORTABLE: Prisma.ModelName[] = [
   'Location', 'Asset', 'MeasurementPoint', 'MaintenanceSchedule', 'Reading',
   'AssetCategory', 'MaintenanceType', 'Frequency', 'FailureCode', 'Procedure', 'ProcedureStep', 'Routine', 'WorkCalendar', 'CalendarHoliday', 'Technician',
 ];
+
+// Inventory (issue 19): the storeroom's catalogue, and stock kept by its workflows only (the ledger and
+// levels by the stock operations of domain/inventory, reservations by reserving and releasing).
+const STORE_CATALOGUE: Prisma.ModelName[] = ['Vendor', 'Material', 'Warehouse', 'Bin'];
+const STOCK: Prisma.ModelName[] = ['StockLevel', 'StockMovement', 'Reservation'];
+// What a technician needs to know whether his parts are there: materials, where, how many available.
+const STOCK_AVAILABILITY: Prisma.ModelName[] = ['Material', 'Warehouse', 'Bin', 'StockLevel', 'RoutineMaterial'];
+const STOCK_MOVES: Action[] = ['receive', 'issue', 'return', 'transfer', 'adjust'];
 
 export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
@@ -161,6 +179,25 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     readDocuments(can, [{ workOrderId: null }, { workRequestId: { not: null } }]);
     can('create', 'Document', { workOrderId: null, workRequestId: { not: null } });
     can('create', 'DocumentRevision', { document: { is: { workOrderId: null, workRequestId: { not: null } } } });
+  }
+
+  // Inventory. Supervisors read the storeroom, keep the routines' bills of materials and reserve parts
+  // for orders; technicians see availability but move nothing; consultants read; operators see none.
+  if (member('SUPERVISORS')) {
+    can(['read', 'export'], [...STORE_CATALOGUE, ...STOCK, 'RoutineMaterial']);
+    can(['create', 'update', 'delete'], 'RoutineMaterial');
+    can('reserve', 'StockLevel');
+    can('release', 'Reservation');
+  }
+  if (member('TECHNICIANS')) can('read', STOCK_AVAILABILITY);
+  if (member('CONSULTANTS')) can(['read', 'export'], [...STORE_CATALOGUE, ...STOCK, 'RoutineMaterial']);
+  // The storeroom ("gestionar almacén"), a right any group can be granted: the catalogue, every stock move.
+  if (user.canManageStore) {
+    can(['read', 'export'], [...STORE_CATALOGUE, ...STOCK, 'RoutineMaterial']);
+    can(['create', 'update', 'delete'], STORE_CATALOGUE);
+    can([...STOCK_MOVES, 'reserve'], 'StockLevel');
+    can('release', 'Reservation');
+    if (!scoped) can('import', ['Vendor', 'Material', 'Warehouse', 'Bin']);
   }
 
   // Auditors: any group can be granted the right to browse change history.

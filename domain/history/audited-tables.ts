@@ -20,6 +20,8 @@ export const AUDITED_TABLES = [
   'notification_preferences', 'notification_contacts',
   // call centre
   'ticket_notes', 'ticket_slas',
+  // inventory (the stock ledger and levels are below: the ledger is its own history)
+  'vendors', 'materials', 'warehouses', 'bins', 'reservations', 'routine_materials',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -40,4 +42,6 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   notifications: "what each person was told (a log written by the notification triggers, kept 90 days); the records it is about are recorded",
   notification_deliveries: 'the delivery log of e-mail, Telegram and webhook sends (kept 90 days)',
   sig_sync_runs: "the SIG scrape's own log of its runs (each ticket it creates is recorded)",
+  stock_movements: 'the stock ledger: append-only (UPDATE and DELETE refused), each movement records who and when itself',
+  stock_levels: 'kept by the database from the stock ledger in the same transaction, and rebuilt from it',
 };

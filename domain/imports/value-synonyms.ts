@@ -89,6 +89,14 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     kind: { PROCEDURE: ['PROCEDIMIENTO'], DRAWING: ['PLANO'], MANUAL: ['MANUAL_TECNICO'], CERTIFICATE: ['CERTIFICADO'], REPORT: ['INFORME', 'REPORTE'], PHOTO: ['FOTO', 'IMAGEN'], OTHER: ['OTRO'] },
     state: { DRAFT: ['BORRADOR'], IN_REVIEW: ['EN_REVISION'], APPROVED: ['APROBADO', 'VIGENTE'], OBSOLETE: ['OBSOLETO'] },
   },
+  // inventory
+  StockMovement: {
+    kind: {
+      RECEIPT: ['INGRESO', 'RECEPCION'], ISSUE: ['SALIDA', 'DESPACHO'], RETURN: ['DEVOLUCION'], TRANSFER_OUT: ['SALIDA_TRASLADO'],
+      TRANSFER_IN: ['ENTRADA_TRASLADO'], ADJUSTMENT: ['AJUSTE_INVENTARIO'], COUNT: ['CONTEO', 'INVENTARIO_FISICO'],
+    },
+  },
+  Reservation: { state: { OPEN: ['PENDIENTE'], ISSUED: ['DESPACHADA', 'SURTIDA'], RELEASED: ['CANCELADA', 'ANULADA'] } },
   User: { locale: { es: ['ESPANOL', 'SPANISH', 'ES_HN'], en: ['INGLES', 'ENGLISH', 'EN_US'] } },
   Group: { code: { ADMINISTRATORS: ['ADMINISTRADORES', 'ADMIN'], SUPERVISORS: ['SUPERVISORES'], TECHNICIANS: ['TECNICOS'], CONSULTANTS: ['CONSULTORES'], OPERATORS: ['OPERADORES'] } },
   // jobs monitor (never imported; the type asks every vocabulary for its synonyms)

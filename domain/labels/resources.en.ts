@@ -41,7 +41,17 @@ export const resourceLabelsEN = {
   "WorkOrderMaterial": "Materials used",
   "KpiSnapshot": "KPI snapshots",
   "services": "Services / KPI",
-  "JobIntervention": "Job interventions"
+  "JobIntervention": "Job interventions",
+  // inventory
+  "inventory": "Inventory",
+  "Vendor": "Vendors",
+  "Material": "Materials",
+  "Warehouse": "Warehouses",
+  "Bin": "Bins",
+  "StockLevel": "Stock levels",
+  "StockMovement": "Stock movements",
+  "Reservation": "Material reservations",
+  "RoutineMaterial": "Routine materials"
 };
 
 export const resourceTranslationsEN = {
@@ -421,5 +431,14 @@ export const resourceTranslationsEN = {
       }
     }
   },
-  "JobIntervention": {"properties": {"action": "Action", "queue": "Queue", "jobId": "Job (id)", "jobName": "Job", "userId": "User (id)", "createdAt": "Date"}, "labels": {"action": {"RETRY": "Retry", "CANCEL": "Cancel", "RUN_NOW": "Run now"}}}
+  "JobIntervention": {"properties": {"action": "Action", "queue": "Queue", "jobId": "Job (id)", "jobName": "Job", "userId": "User (id)", "createdAt": "Date"}, "labels": {"action": {"RETRY": "Retry", "CANCEL": "Cancel", "RUN_NOW": "Run now"}}},
+  // inventory
+  "Vendor": {"properties": {"code": "Code", "name": "Name", "taxId": "Tax id", "contactName": "Contact", "email": "E-mail", "phone": "Phone", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "materials": "Materials"}},
+  "Material": {"properties": {"code": "Code", "description": "Description", "unit": "Unit of measure", "category": "Category", "manufacturerPartNumber": "Manufacturer part number", "minimumStock": "Minimum stock", "reorderPoint": "Reorder point", "reorderQuantity": "Reorder quantity", "preferredVendor": "Preferred vendor", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "stockLevels": "Stock levels"}},
+  "Warehouse": {"properties": {"code": "Code", "name": "Name", "location": "Location", "allowNegativeStock": "Allows negative stock", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "bins": "Bins", "stockLevels": "Stock levels"}},
+  "Bin": {"properties": {"warehouse": "Warehouse", "code": "Code", "description": "Description", "isActive": "Active"}},
+  "StockLevel": {"properties": {"material": "Material", "warehouse": "Warehouse", "bin": "Bin", "onHand": "On hand", "reserved": "Reserved", "available": "Available", "averageCost": "Average cost", "movementCount": "Movements", "lastMovementAt": "Last movement", "movements": "Movements"}},
+  "StockMovement": {"properties": {"id": "No.", "kind": "Kind", "material": "Material", "warehouse": "Warehouse", "bin": "Bin", "quantity": "Quantity", "unitCost": "Unit cost", "sequence": "Sequence", "balanceAfter": "Balance after", "averageCostAfter": "Average cost after", "workOrder": "Work order", "otherWarehouseId": "Other warehouse", "countedQuantity": "Counted quantity", "sourceDocument": "Source document", "note": "Note", "movedBy": "Recorded by", "movedAt": "Date"}, "labels": {"kind": {"RECEIPT": "Receipt", "ISSUE": "Issue to order", "RETURN": "Return from order", "TRANSFER_OUT": "Transfer (out)", "TRANSFER_IN": "Transfer (in)", "ADJUSTMENT": "Adjustment", "COUNT": "Physical count"}}},
+  "Reservation": {"properties": {"id": "No.", "material": "Material", "warehouse": "Warehouse", "workOrder": "Work order", "quantity": "Reserved quantity", "requested": "Requested quantity", "state": "State", "reservedBy": "Reserved by", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"state": {"OPEN": "Open", "ISSUED": "Issued", "RELEASED": "Released"}}},
+  "RoutineMaterial": {"properties": {"routine": "Routine", "material": "Material", "warehouse": "Warehouse", "quantity": "Quantity"}}
 };

@@ -41,7 +41,17 @@ export const resourceLabelsES = {
   "WorkOrderMaterial": "Materiales usados",
   "KpiSnapshot": "Indicadores (KPI)",
   "services": "Servicios / KPI",
-  "JobIntervention": "Intervenciones en trabajos"
+  "JobIntervention": "Intervenciones en trabajos",
+  // inventory
+  "inventory": "Inventario",
+  "Vendor": "Proveedores",
+  "Material": "Materiales",
+  "Warehouse": "Almacenes",
+  "Bin": "Ubicaciones de almacén",
+  "StockLevel": "Existencias",
+  "StockMovement": "Movimientos de inventario",
+  "Reservation": "Reservas de material",
+  "RoutineMaterial": "Materiales de rutina"
 };
 
 export const resourceTranslationsES = {
@@ -421,5 +431,14 @@ export const resourceTranslationsES = {
       }
     }
   },
-  "JobIntervention": {"properties": {"action": "Acción", "queue": "Cola", "jobId": "Trabajo (id)", "jobName": "Trabajo", "userId": "Usuario (id)", "createdAt": "Fecha"}, "labels": {"action": {"RETRY": "Reintentar", "CANCEL": "Cancelar", "RUN_NOW": "Ejecutar ahora"}}}
+  "JobIntervention": {"properties": {"action": "Acción", "queue": "Cola", "jobId": "Trabajo (id)", "jobName": "Trabajo", "userId": "Usuario (id)", "createdAt": "Fecha"}, "labels": {"action": {"RETRY": "Reintentar", "CANCEL": "Cancelar", "RUN_NOW": "Ejecutar ahora"}}},
+  // inventory
+  "Vendor": {"properties": {"code": "Código", "name": "Nombre", "taxId": "RTN / NIF", "contactName": "Contacto", "email": "Correo", "phone": "Teléfono", "isActive": "Activo", "createdAt": "Creado", "updatedAt": "Actualizado", "materials": "Materiales"}},
+  "Material": {"properties": {"code": "Código", "description": "Descripción", "unit": "Unidad de medida", "category": "Categoría", "manufacturerPartNumber": "N.º de parte del fabricante", "minimumStock": "Existencia mínima", "reorderPoint": "Punto de pedido", "reorderQuantity": "Cantidad a pedir", "preferredVendor": "Proveedor preferido", "isActive": "Activo", "createdAt": "Creado", "updatedAt": "Actualizado", "stockLevels": "Existencias"}},
+  "Warehouse": {"properties": {"code": "Código", "name": "Nombre", "location": "Ubicación", "allowNegativeStock": "Permite existencias negativas", "isActive": "Activo", "createdAt": "Creado", "updatedAt": "Actualizado", "bins": "Ubicaciones de almacén", "stockLevels": "Existencias"}},
+  "Bin": {"properties": {"warehouse": "Almacén", "code": "Código", "description": "Descripción", "isActive": "Activa"}},
+  "StockLevel": {"properties": {"material": "Material", "warehouse": "Almacén", "bin": "Ubicación de almacén", "onHand": "En existencia", "reserved": "Reservado", "available": "Disponible", "averageCost": "Costo promedio", "movementCount": "Movimientos", "lastMovementAt": "Último movimiento", "movements": "Movimientos"}},
+  "StockMovement": {"properties": {"id": "N.º", "kind": "Tipo", "material": "Material", "warehouse": "Almacén", "bin": "Ubicación de almacén", "quantity": "Cantidad", "unitCost": "Costo unitario", "sequence": "Secuencia", "balanceAfter": "Existencia después", "averageCostAfter": "Costo promedio después", "workOrder": "Orden de trabajo", "otherWarehouseId": "Otro almacén", "countedQuantity": "Cantidad contada", "sourceDocument": "Documento de origen", "note": "Nota", "movedBy": "Registrado por", "movedAt": "Fecha"}, "labels": {"kind": {"RECEIPT": "Entrada", "ISSUE": "Salida a orden", "RETURN": "Devolución de orden", "TRANSFER_OUT": "Traslado (salida)", "TRANSFER_IN": "Traslado (entrada)", "ADJUSTMENT": "Ajuste", "COUNT": "Conteo físico"}}},
+  "Reservation": {"properties": {"id": "N.º", "material": "Material", "warehouse": "Almacén", "workOrder": "Orden de trabajo", "quantity": "Cantidad reservada", "requested": "Cantidad solicitada", "state": "Estado", "reservedBy": "Reservado por", "createdAt": "Creada", "updatedAt": "Actualizada"}, "labels": {"state": {"OPEN": "Abierta", "ISSUED": "Entregada", "RELEASED": "Liberada"}}},
+  "RoutineMaterial": {"properties": {"routine": "Rutina", "material": "Material", "warehouse": "Almacén", "quantity": "Cantidad"}}
 };

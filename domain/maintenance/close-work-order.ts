@@ -11,10 +11,13 @@ import type { Db } from '../../prisma/client.js';
 import { judgeWorkReport, WorkReportInput } from './work-report.js';
 import { isFieldRefusal, judgeStepValue, stepsOfOrder, writeStepValues, type JudgedValue } from './procedure-steps.js';
 import { transitionRefused } from './work-order-lifecycle.js';
+import { judgeUsedMaterials, settleMaterialsAtCloseout, UsedMaterialInput } from '../inventory/closeout-materials.js';
 
 /** What the closeout form sends: the work report (work-report.ts) and the procedure steps' values. */
 export const CloseoutInput = WorkReportInput.extend({
   steps: z.array(z.object({ procedureStepId: z.coerce.number().int(), value: z.union([z.string(), z.number(), z.boolean()]).nullish() })).default([]),
+  // Storeroom materials (inventory): how much of each the order holds was used; the rest goes back.
+  stock: z.array(UsedMaterialInput).default([]),
 });
 export type CloseoutInput = z.input<typeof CloseoutInput>;
 
@@ -43,6 +46,8 @@ export async function closeWorkOrder(db: Db, ability: AppAbility, userId: number
       else judged.push(result);
     }
 
+    const stock = judgeUsedMaterials(input.stock);
+    errors.push(...stock.errors);
     if (errors.length) throw new Refusal('closeoutRefused', {}, { fields: errors });
 
     await writeStepValues(tx, workOrderId, judged, userId);
@@ -50,6 +55,7 @@ export async function closeWorkOrder(db: Db, ability: AppAbility, userId: number
       data: { workOrderId, laborHours: report.laborHours, ...report.failure, observations: report.observations, closedById: userId },
     });
     if (report.materials.length) await tx.workOrderMaterial.createMany({ data: report.materials.map((m) => ({ workOrderId, ...m })) });
+    await settleMaterialsAtCloseout(tx, ability, userId, order, stock.used);
     await tx.workOrder.update({ where: { id: workOrderId }, data: { state: 'CLOSED' } });
     return closure;
   });

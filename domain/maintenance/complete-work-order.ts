@@ -30,7 +30,7 @@ export async function completeWorkOrder(db: Db, ability: AppAbility, userId: num
 }
 
 /** The technician's report as the closeout form starts from it (empty when there is none). */
-export async function completionReportOf(db: Prisma.TransactionClient | Db, workOrderId: number) {
+export async function completionReportOf(db: Db, workOrderId: number) {
   const completion = await db.workOrderCompletion.findUnique({ where: { workOrderId } });
   if (!completion) return null;
   const materials = (Array.isArray(completion.materials) ? completion.materials : []) as { description: string; quantity: number; unit: string }[];

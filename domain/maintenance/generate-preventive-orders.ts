@@ -9,6 +9,7 @@
 // schedule is skipped, so generating twice never duplicates.
 import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
 import type { Db } from '../../prisma/client.js';
+import { reserveBillsOfMaterials } from '../inventory/bill-of-materials.js';
 
 export interface PreventiveGeneration {
   /** The day generated through (YYYY-MM-DD, plant time). */
@@ -115,6 +116,8 @@ export async function generatePreventiveOrders(db: Db, ability: AppAbility | nul
          FROM fresh f JOIN reserved r USING (year) JOIN pm_candidate c USING (schedule_id)
         ORDER BY f.year, f.n`,
     );
+    // The new orders' bills of materials are reserved with them (inventory).
+    if (created) await reserveBillsOfMaterials(tx);
 
     // The next cycle: calendar due date after the day (restarted by a meter-fired order), meter baseline.
     const schedulesDue = await tx.$executeRawUnsafe(

@@ -6,6 +6,7 @@ import type { AppAbility } from '../access/abilities.js';
 import { changeAllowedRow } from '../access/allowed-row.js';
 import { Refusal } from '../refusal.js';
 import type { Db } from '../../prisma/client.js';
+import { releaseReservationsOf } from '../inventory/reservation-release.js';
 
 export type WorkOrderState = 'PENDING' | 'ASSIGNED' | 'IN_PROGRESS' | 'ON_HOLD' | 'COMPLETED' | 'CLOSED' | 'CANCELLED';
 
@@ -34,6 +35,8 @@ export async function moveWorkOrder(db: Db, ability: AppAbility, workOrderId: nu
   const read = (tx: Prisma.TransactionClient, where: Prisma.WorkOrderWhereInput) => tx.workOrder.findFirst({ where });
   return changeAllowedRow(db, ability, { model: 'WorkOrder', id: workOrderId, rule: transition, read }, async (tx, order) => {
     if (!canMove(order.state, transition)) throw transitionRefused(order.state);
+    // A cancelled order holds no material any more.
+    if (transition === 'cancel') await releaseReservationsOf(tx, workOrderId);
     const now = new Date();
     return tx.workOrder.update({
       where: { id: workOrderId },

@@ -50,3 +50,16 @@ export async function aWorkOrder(prisma: Db, data: { assetId?: number; plannedOn
     data: { kind: 'CORRECTIVE', assetId, plannedOn: data.plannedOn ?? new Date('2026-11-20'), description: data.description ?? 'Revisar fuga' },
   });
 }
+
+// inventory
+export async function aMaterial(prisma: Db, data: { code?: string; description?: string; unit?: string; reorderPoint?: number; reorderQuantity?: number; preferredVendorId?: number } = {}) {
+  const n = next();
+  return prisma.material.create({
+    data: { code: data.code ?? `MAT-${n}`, description: data.description ?? `Rodamiento ${n}`, unit: data.unit ?? 'u', reorderPoint: data.reorderPoint ?? 0, reorderQuantity: data.reorderQuantity ?? 0, preferredVendorId: data.preferredVendorId },
+  });
+}
+
+export async function aWarehouse(prisma: Db, data: { code?: string; name?: string; allowNegativeStock?: boolean; locationId?: number } = {}) {
+  const n = next();
+  return prisma.warehouse.create({ data: { code: data.code ?? `ALM-${n}`, name: data.name ?? `Almacén ${n}`, allowNegativeStock: data.allowNegativeStock ?? false, locationId: data.locationId } });
+}

@@ -17,6 +17,10 @@ import { routinesImport } from './routines.import.js';
 import { techniciansImport } from './technicians.import.js';
 import { usersImport } from './users.import.js';
 import { workCalendarsImport } from './work-calendars.import.js';
+import { binsImport } from './bins.import.js';
+import { materialsImport } from './materials.import.js';
+import { vendorsImport } from './vendors.import.js';
+import { warehousesImport } from './warehouses.import.js';
 
 export const IMPORT_DEFINITIONS: ImportDefinition[] = [
   usersImport,
@@ -35,6 +39,11 @@ export const IMPORT_DEFINITIONS: ImportDefinition[] = [
   calendarHolidaysImport,
   maintenanceSchedulesImport,
   failureCodesImport,
+  // inventory
+  vendorsImport,
+  materialsImport,
+  warehousesImport,
+  binsImport,
 ];
 
 export function importDefinition(kind: string): ImportDefinition | undefined {

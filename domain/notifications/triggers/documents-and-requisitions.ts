@@ -6,7 +6,7 @@ import { importFinished } from '../kinds/import-finished.kind.js';
 import { requisitionAwaitingApproval } from '../kinds/requisition-awaiting-approval.kind.js';
 import { signatureRequested } from '../kinds/signature-requested.kind.js';
 import { notify } from '../notify.js';
-import type { NotifyDb } from '../notify-db.js';
+import { readerOf, type NotifyDb } from '../notify-db.js';
 import { membersOf } from '../recipients.js';
 import { joined, plantAmount } from './plant-text.js';
 
@@ -39,7 +39,7 @@ export async function notifyPendingSignatures(db: Db): Promise<number> {
 
 /** A submitted requisition tells those who may approve it (their limit covers its total). */
 export async function notifyRequisitionSubmitted(db: NotifyDb, requisitionId: number) {
-  const requisition = await db.requisition.findUnique({ where: { id: requisitionId }, select: { id: true, title: true, total: true } });
+  const requisition = await readerOf(db).requisition.findUnique({ where: { id: requisitionId }, select: { id: true, title: true, total: true } });
   if (!requisition) return { notified: [], deliveries: 0 };
   return notify(db, {
     kind: requisitionAwaitingApproval,
@@ -52,7 +52,7 @@ export async function notifyRequisitionSubmitted(db: NotifyDb, requisitionId: nu
 
 /** A finished import (not a preview) tells whoever started it. */
 export async function notifyImportFinished(db: NotifyDb, importRunId: number) {
-  const run = await db.importRun.findUnique({ where: { id: importRunId }, select: { id: true, fileName: true, userId: true, state: true, rowsWritten: true, rowsRejected: true, preview: true } });
+  const run = await readerOf(db).importRun.findUnique({ where: { id: importRunId }, select: { id: true, fileName: true, userId: true, state: true, rowsWritten: true, rowsRejected: true, preview: true } });
   // A preview ("Validar sin importar") writes nothing and its clerk is watching it: no notification.
   if (!run?.userId || run.preview || !['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(run.state)) return { notified: [], deliveries: 0 };
   return notify(db, {

@@ -8,13 +8,13 @@ import { overdueDigest } from '../kinds/overdue-digest.kind.js';
 import { workOrderAssigned } from '../kinds/work-order-assigned.kind.js';
 import { workOrderOverdue } from '../kinds/work-order-overdue.kind.js';
 import { notify } from '../notify.js';
-import type { NotifyDb } from '../notify-db.js';
+import { readerOf, type NotifyDb } from '../notify-db.js';
 import { membersOf, recipientsOf } from '../recipients.js';
 import { joined, plantDate } from './plant-text.js';
 
 /** Tells the order's technician it is his; called in the assignment's transaction. */
 export async function notifyWorkOrderAssigned(db: NotifyDb, workOrderId: number) {
-  const order = await db.workOrder.findUnique({ where: { id: workOrderId }, select: { id: true, number: true, description: true, technician: { select: { id: true, userId: true } } } });
+  const order = await readerOf(db).workOrder.findUnique({ where: { id: workOrderId }, select: { id: true, number: true, description: true, technician: { select: { id: true, userId: true } } } });
   if (!order?.technician) return { notified: [], deliveries: 0 };
   return notify(db, {
     kind: workOrderAssigned,
