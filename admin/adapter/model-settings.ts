@@ -119,6 +119,7 @@ export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState'],
   // A document is approved by its signatures only (domain/documents/signatures.ts).
   Document: ['code', 'state'],
-  // A request's state moves by conversion into an order (its origin is kept out by the form guard).
-  WorkRequest: ['state'],
+  // A request's state moves by conversion into an order or by "Rechazar", which alone writes its reason
+  // (its origin is kept out by the form guard).
+  WorkRequest: ['state', 'rejectionReason'],
 };

@@ -92,7 +92,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can('read', PLANT);
     can(['create', 'update', 'delete'], SUPERVISED);
     can(['assign', 'close', 'cancel', 'generate'], 'WorkOrder');
-    can('convert', 'WorkRequest');
+    // They review requests: a request becomes an order, or is rejected with a reason.
+    can(['convert', 'reject'], 'WorkRequest');
     // An import upserts rows by code anywhere in the plant, outside the row rules: a supervisor scoped to
     // sites does not run imports (an administrator or an unscoped supervisor does).
     if (!scoped) can('import', IMPORTABLE);
@@ -143,6 +144,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   // Operadores: call-center tickets and work requests; read assets.
   if (member('OPERATORS')) {
     can(['read', 'create', 'update'], ['Ticket', 'WorkRequest']);
+    // They keep the requests: one that is no fault (a duplicate, a question) is rejected with a reason.
+    can('reject', 'WorkRequest');
     can('read', ['Asset', 'Location', 'AssetCategory']);
     // Documents of assets, general ones and those of work requests (also once converted into an order);
     // not those of work orders alone, which they do not see. They attach files to requests.

@@ -272,6 +272,7 @@ export const resourceTranslationsEN = {
       "description": "Description",
       "priority": "Priority",
       "state": "State",
+      "rejectionReason": "Reason for rejecting",
       "createdAt": "Created",
       "updatedAt": "Updated"
     },

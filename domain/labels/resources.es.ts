@@ -272,6 +272,7 @@ export const resourceTranslationsES = {
       "description": "Descripción",
       "priority": "Prioridad",
       "state": "Estado",
+      "rejectionReason": "Motivo del rechazo",
       "createdAt": "Creado",
       "updatedAt": "Actualizado"
     },
