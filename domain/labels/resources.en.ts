@@ -313,7 +313,7 @@ export const resourceTranslationsEN = {
       "priority": "Priority",
       "description": "Description",
       "plannedOn": "Planned date",
-      "location": "Location (and below)",
+      "location": "Location",
       "startedAt": "Started",
       "completedAt": "Completed",
       "createdAt": "Created",

@@ -313,7 +313,7 @@ export const resourceTranslationsES = {
       "priority": "Prioridad",
       "description": "Descripción",
       "plannedOn": "Fecha planificada",
-      "location": "Ubicación (incluye sububicaciones)",
+      "location": "Ubicación",
       "startedAt": "Iniciada",
       "completedAt": "Completada",
       "createdAt": "Creada",
