@@ -14,6 +14,7 @@ import { resourceTranslationsEN } from '../domain/labels/resources.en.js';
 import { resourceTranslationsES } from '../domain/labels/resources.es.js';
 import { technicianDay, type DayOrder } from '../domain/maintenance/technician-day.js';
 import { supervisorBoard } from '../domain/maintenance/supervisor-board.js';
+import { firstStartChecklist } from '../domain/setup/first-start-checklist.js';
 import { languageOf, renderMessage, type Language } from './locales/render.js';
 import { allResources } from '../resources/index.js';
 import { abilityOf } from './access.js';
@@ -65,7 +66,7 @@ async function sitesShownTo(prisma: Db, user: CurrentUser | undefined, ability: 
   return sites.map((site) => site.location.fullName).sort();
 }
 
-export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string }): AdminJS {
+export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string; timeZoneChosen?: boolean }): AdminJS {
   return new AdminJS({
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
@@ -103,7 +104,11 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
           ...area,
           backlogByCraft: area.backlogByCraft.map((row) => ({ ...row, craftLabel: row.craft ?? renderMessage(language, 'boardNoTechnician') })),
         };
-        return { counts, kpis, myDay, board, sites: await sitesShownTo(prisma, user, ability) };
+        // An administrator's first start: what the plant still has to set up, from the database's state.
+        const checklist = ability.can('manage', 'all')
+          ? await firstStartChecklist(prisma, { timeZone: settings.timeZone, timeZoneChosen: settings.timeZoneChosen ?? false })
+          : null;
+        return { counts, kpis, myDay, board, checklist, sites: await sitesShownTo(prisma, user, ability) };
       },
     },
     // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).

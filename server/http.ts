@@ -81,7 +81,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
 
   app.get('/health', healthHandler(deps));
 
-  const admin = createAdmin(deps.prisma, { language: config.defaultLocale, timeZone: config.timeZone });
+  const admin = createAdmin(deps.prisma, { language: config.defaultLocale, timeZone: config.timeZone, timeZoneChosen: config.timeZoneChosen });
   await discardStaleComponentBundle();
   await admin.initialize();
   app.use(

@@ -19,7 +19,21 @@ type DayOrder = {
   kindLabel: string; stateLabel: string; priorityLabel: string;
 };
 type Board = { overdue: number; dueThisWeek: number; backlogByCraft: { craftLabel: string; orders: number }[]; requestsWaiting: number };
-type DashboardData = { counts: { label: string; value: number }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null; board: Board | null; sites?: string[] };
+type Checklist = { items: { step: string; done: boolean; values: Record<string, string | number> }[]; complete: boolean };
+type DashboardData = {
+  counts: { label: string; value: number }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null; board: Board | null;
+  checklist?: Checklist | null; sites?: string[];
+};
+// Where each first-start step is done (the time zone is set where the server starts: no page).
+const CHECKLIST_LINKS: Record<string, { resourceId: string; actionName?: string }> = {
+  workCalendar: { resourceId: 'WorkCalendar', actionName: 'new' },
+  groups: { resourceId: 'User' },
+  firstUsers: { resourceId: 'User', actionName: 'new' },
+  technicians: { resourceId: 'Technician', actionName: 'new' },
+  locations: { resourceId: 'Location', actionName: 'importXlsx' },
+  assets: { resourceId: 'Asset', actionName: 'importXlsx' },
+  preventivePlans: { resourceId: 'ImportRun', actionName: 'migration' },
+};
 const PRIORITY_COLORS: Record<string, string> = { URGENT: '#C81E1E', HIGH: '#E08A00', MEDIUM: '#3040D6', LOW: '#6B6B80' };
 const h = new ViewHelpers();
 const KPI_CARDS = ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'] as const;
@@ -146,6 +160,57 @@ const MyDay: React.FC<{ day: { today: string; orders: DayOrder[] }; reload: () =
   );
 };
 
+// The administrator's first start: each step ticked from the database, with a link to where it is done;
+// folded into one line once every step is done (it can still be opened).
+const FirstStartChecklist: React.FC<{ checklist: Checklist }> = ({ checklist }) => {
+  const { translateMessage } = useTranslation();
+  const [open, setOpen] = useState(!checklist.complete);
+  const done = checklist.items.filter((item) => item.done).length;
+  const total = checklist.items.length;
+  const link = (step: string) => {
+    const target = CHECKLIST_LINKS[step];
+    if (!target) return null;
+    return target.actionName ? h.resourceActionUrl({ resourceId: target.resourceId, actionName: target.actionName }) : h.resourceUrl({ resourceId: target.resourceId });
+  };
+  return (
+    <Box variant="white" p="xl" mb="xl" data-testid="first-start-checklist" data-complete={checklist.complete ? 'true' : 'false'}>
+      <Box flex flexDirection="row" justifyContent="space-between" alignItems="center" style={{ gap: 8, flexWrap: 'wrap' }}>
+        <H3 mb="0">{translateMessage('checklistTitle')}</H3>
+        <Button type="button" variant="text" size="sm" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="checklist-toggle">
+          {checklist.complete ? translateMessage('checklistComplete', undefined, { total }) : translateMessage('checklistProgress', undefined, { done, total })}
+        </Button>
+      </Box>
+      {open && (
+        <>
+          {!checklist.complete && <Text mt="default" mb="lg">{translateMessage('checklistIntro')}</Text>}
+          <Box as="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {checklist.items.map((item) => {
+              const href = link(item.step);
+              return (
+                <Box as="li" key={item.step} py="default" flex flexDirection="row" style={{ gap: 12, borderTop: '1px solid #eeeeef' }} data-testid={`checklist-${item.step}`} data-done={item.done ? 'true' : 'false'}>
+                  <Text fontSize="xl" aria-hidden style={{ color: item.done ? '#0E9F6E' : '#C0C0CA', minWidth: 24 }}>{item.done ? '✔' : '○'}</Text>
+                  <Box flexGrow={1}>
+                    <Text fontWeight="bold">
+                      {translateMessage(`checklist_${item.step}`)}{' '}
+                      <Badge size="sm" variant={item.done ? 'success' : 'secondary'}>{translateMessage(item.done ? 'checklistDone' : 'checklistPending')}</Badge>
+                    </Text>
+                    <Text color="grey60" mt="sm">{translateMessage(`checklistHint_${item.step}`, undefined, item.values)}</Text>
+                  </Box>
+                  {href && !item.done && (
+                    <Box>
+                      <Button as="a" href={href} variant="outlined" size="sm" data-testid={`checklist-go-${item.step}`}>{translateMessage('checklistGo')}</Button>
+                    </Box>
+                  )}
+                </Box>
+              );
+            })}
+          </Box>
+        </>
+      )}
+    </Box>
+  );
+};
+
 const Dashboard: React.FC = () => {
   const [currentAdmin] = useCurrentAdmin();
   const { translateMessage, i18n } = useTranslation();
@@ -162,6 +227,7 @@ const Dashboard: React.FC = () => {
   return (
     <Box variant="grey" data-testid="dashboard">
       {data?.myDay && <MyDay day={data.myDay} reload={load} />}
+      {data?.checklist && !data.checklist.complete && <FirstStartChecklist key="pending" checklist={data.checklist} />}
       <Box variant="white" p="xl">
         <H2>{translateMessage('dashboardWelcome', undefined, { name: currentAdmin?.title ?? '' })}</H2>
         <Text>{translateMessage('dashboardGroups', undefined, { groups: groups.join(', ') })}</Text>
@@ -189,7 +255,15 @@ const Dashboard: React.FC = () => {
             ))}
           </Box>
           <Box mt="lg" style={{ maxWidth: 560 }}>
-            <BarChart testId="board-backlog-by-craft" title={translateMessage('boardBacklogByCraft')} bars={data.board.backlogByCraft.map((c) => ({ label: c.craftLabel, value: c.orders }))} />
+            {data.board.backlogByCraft.length > 0 ? (
+              <BarChart testId="board-backlog-by-craft" title={translateMessage('boardBacklogByCraft')} bars={data.board.backlogByCraft.map((c) => ({ label: c.craftLabel, value: c.orders }))} />
+            ) : (
+              // An empty backlog is good news, said in words, not an empty chart.
+              <Box variant="white" p="lg" data-testid="board-backlog-by-craft">
+                <H5>{translateMessage('boardBacklogByCraft')}</H5>
+                <Text data-testid="board-no-backlog" style={{ color: '#0E9F6E' }}>✔ {translateMessage('boardNoBacklog')}</Text>
+              </Box>
+            )}
           </Box>
         </Box>
       )}
@@ -219,6 +293,11 @@ const Dashboard: React.FC = () => {
               <BarChart testId="chart-mtbf-by-category" unit=" h" title={translateMessage('kpiMtbfByCategory')} bars={data.kpis.byCategory.map((c) => ({ label: c.name, value: c.values.MTBF_HOURS ?? null }))} />
             )}
           </Box>
+        </Box>
+      )}
+      {data?.checklist?.complete && (
+        <Box mt="xl">
+          <FirstStartChecklist key="complete" checklist={data.checklist} />
         </Box>
       )}
     </Box>

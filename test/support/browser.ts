@@ -38,11 +38,11 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
 }
 
 /** A back office and a Chromium for one browser test file, started together and stopped after it. */
-export function browserAndBackOffice(): { office: () => TestBackOffice; browser: () => Browser } {
+export function browserAndBackOffice(options: { env?: Record<string, string> } = {}): { office: () => TestBackOffice; browser: () => Browser } {
   let office: TestBackOffice | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [office, browser] = await Promise.all([startTestBackOffice(), launchBrowser()]);
+    [office, browser] = await Promise.all([startTestBackOffice(options), launchBrowser()]);
     // AdminJS bundles our components on the first request for them (tens of seconds on a busy machine):
     // do it here, under the hook's timeout, so a test's first page load measures the page.
     await fetch(`${office.url}/admin/frontend/assets/components.bundle.js`).then((response) => response.arrayBuffer());
