@@ -132,6 +132,8 @@ const cases: Case[] = [
     filter: {},
   },
   { resource: 'UserProfile', fields: async () => ({ user: (await make.aUser(prisma)).id, phone: '+504 2222-0000', approvalLimit: 5000 }), change: { phone: '+504 2222-1111' }, filter: { 'filters.phone': '2222' } },
+  // journeys (issue 16)
+  { resource: 'WorkOrderNote', fields: async () => ({ workOrder: (await make.aWorkOrder(prisma)).id, text: 'El rodamiento se cambió también el mes pasado' }), change: { text: 'Rodamiento cambiado dos veces' }, filter: {} },
 ];
 
 describe('every resource through the AdminJS HTTP API, as an administrator', () => {

@@ -21,6 +21,8 @@ const expected: Record<string, Record<string, string>> = {
     CalendarHoliday: 'rcud', MaintenanceSchedule: 'rcud', WorkRequest: 'rcud', Technician: 'rcud', WorkOrder: 'rcud',
     WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', WorkOrderMaterial: 'rcud', KpiSnapshot: 'r', Requisition: 'rcud', RequisitionItem: 'rcud', Ticket: 'rcud', WorkOrderShare: 'rcd', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserSite: 'rcd', UserProfile: 'rcud', ChangeHistory: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
+    // journeys (issue 16): notes on orders
+    WorkOrderNote: 'rcud',
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
   SUPERVISORS: {
@@ -29,6 +31,8 @@ const expected: Record<string, Record<string, string>> = {
     CalendarHoliday: PLANT_RW, MaintenanceSchedule: PLANT_RW, WorkRequest: PLANT_RW, Technician: PLANT_RW, WorkOrder: PLANT_RW,
     WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: PLANT_RW, RequisitionItem: PLANT_RW, Ticket: 'r', WorkOrderShare: 'rcd', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
+    // journeys (issue 16): notes on orders
+    WorkOrderNote: PLANT_RW,
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
   },
   TECHNICIANS: {
@@ -36,6 +40,8 @@ const expected: Record<string, Record<string, string>> = {
     Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: '', WorkRequest: '',
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: '', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
+    // journeys (issue 16): notes on orders
+    WorkOrderNote: 'rc',
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
   CONSULTANTS: {
@@ -43,6 +49,8 @@ const expected: Record<string, Record<string, string>> = {
     Procedure: 'r', ProcedureStep: 'r', Routine: 'r', WorkCalendar: 'r', CalendarHoliday: 'r', MaintenanceSchedule: 'r', WorkRequest: 'r',
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: 'r', RequisitionItem: 'r', Ticket: 'r', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
+    // journeys (issue 16): notes on orders
+    WorkOrderNote: 'r',
     Document: 'r', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
   OPERATORS: {
@@ -50,6 +58,8 @@ const expected: Record<string, Record<string, string>> = {
     Procedure: '', ProcedureStep: '', Routine: '', WorkCalendar: '', CalendarHoliday: '', MaintenanceSchedule: '', WorkRequest: 'rcu',
     Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: 'rcu', WorkOrderShare: '', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
+    // journeys (issue 16): notes on orders
+    WorkOrderNote: '',
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
   },
 };
@@ -101,6 +111,7 @@ beforeAll(async () => {
     UserSite: (await prisma.userSite.create({ data: { userId: other.id, locationId: asset.locationId } })).id,
     UserProfile: (await prisma.userProfile.findFirstOrThrow({ where: { userId: people.OPERATORS.userId } })).id,
     ChangeHistory: Number((await prisma.changeHistory.findFirstOrThrow({ where: { tableName: 'assets' } })).id),
+    WorkOrderNote: (await prisma.workOrderNote.create({ data: { workOrderId: order.id, authorId: other.id, text: 'Rodamiento cambiado el mes pasado' } })).id,
   });
   // A document tied to no order, signed once: every group that reads documents sees it.
   const document = await prisma.document.create({ data: { title: 'Manual de la bomba', kind: 'MANUAL', assetId: asset.id } });

@@ -58,6 +58,7 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
     title: (row) => (row.procedureStep ? `${row.procedureStep.position}. ${row.procedureStep.instruction}` : undefined),
   },
   WorkOrderClosure: { include: { workOrder: { select: { number: true } } }, title: (row) => row.workOrder?.number },
+  WorkOrderNote: { title: (row) => (typeof row.text === 'string' ? joined(row.text) : undefined) },
   ImportRun: { title: (row) => joined(row.fileName, instant(row.createdAt)) },
   Reading: { include: { measurementPoint: { select: { code: true } } }, title: (row) => joined(row.measurementPoint?.code, instant(row.takenAt)) },
   UserProfile: { include: { user: { select: { name: true } } }, title: (row) => row.user?.name },
@@ -81,6 +82,7 @@ export const NAMED_FOR_EVERYONE: Record<string, { where: Record<string, unknown>
 /** A reference the server fills with the signed-in user on creation (the reporter of a request). */
 export const CREATED_BY: Record<string, string> = {
   WorkRequest: 'reportedBy',
+  WorkOrderNote: 'author',
 };
 
 /** References whose filter means "this record or anything below it in its tree". */

@@ -208,6 +208,7 @@ export const en: typeof es = {
     relatedClosure: 'Closure',
     relatedMaterials: 'Materials used',
     relatedStepValues: 'Recorded values',
+    relatedNotes: 'Notes',
     relatedNone: 'None.',
     relatedSeeAll: 'See all',
     invalidCredentials: 'Wrong e-mail or password.',

@@ -207,6 +207,7 @@ export const es = {
     relatedClosure: 'Cierre',
     relatedMaterials: 'Materiales usados',
     relatedStepValues: 'Valores registrados',
+    relatedNotes: 'Notas',
     relatedNone: 'Ninguno.',
     relatedSeeAll: 'Ver todos',
     invalidCredentials: 'Correo o contraseña incorrectos.',

@@ -56,6 +56,8 @@ const PLANT: Prisma.ModelName[] = [
   'MaintenanceSchedule', 'WorkRequest', 'Technician', 'WorkOrder', 'WorkOrderStepValue', 'FailureCode',
   'WorkOrderClosure', 'WorkOrderMaterial', 'WorkOrderShare', 'KpiSnapshot', 'Requisition', 'RequisitionItem',
   'Ticket',
+  // journeys (issue 16): notes on orders
+  'WorkOrderNote',
 ];
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
 // KPI snapshots by their job.
@@ -119,6 +121,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
       can(['read', 'export'], 'WorkOrder', orders);
       can(['start', 'hold', 'resume', 'complete'], 'WorkOrder', orders);
       can(['read', 'create', 'update'], 'WorkOrderStepValue', { workOrder: { is: orders } });
+      // Notes on his orders, from his phone card or the order's page; written once, never edited.
+      can(['read', 'create'], 'WorkOrderNote', { workOrder: { is: orders } });
       // Attachments of his orders: he adds documents and revisions to them.
       can('create', 'Document', { workOrder: { is: orders } });
       can('create', 'DocumentRevision', { document: { is: { workOrder: { is: orders } } } });
@@ -174,6 +178,7 @@ const SITE_SCOPED: Prisma.ModelName[] = [
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
   'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
+  'WorkOrderNote',
 ];
 
 /** Where each scoped model's rows lie: the condition that puts a row inside the sites of `paths`. */
@@ -208,6 +213,7 @@ export function siteConditions(paths: string[]) {
     WorkOrderShare: { workOrder: { is: order } },
     WorkOrderClosure: { workOrder: { is: order } },
     WorkOrderMaterial: { workOrder: { is: order } },
+    WorkOrderNote: { workOrder: { is: order } },
     Requisition: requisition,
     RequisitionItem: { requisition: { is: requisition } },
     Document: document,

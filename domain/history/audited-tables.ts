@@ -10,6 +10,8 @@ export const AUDITED_TABLES = [
   'documents', 'document_revisions', 'revision_signers', 'document_signatures', 'signature_audits',
   // budgets and call center
   'requisitions', 'requisition_items', 'tickets',
+  // journeys (issue 16): notes on orders
+  'work_order_notes',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two

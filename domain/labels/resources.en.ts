@@ -26,6 +26,7 @@ export const resourceLabelsEN = {
   "Technician": "Technicians",
   "WorkOrder": "Work orders",
   "WorkOrderStepValue": "Step values",
+  "WorkOrderNote": "Work order notes",
   "FailureCode": "Failure codes",
   "WorkOrderClosure": "Work-order closures",
   "WorkOrderMaterial": "Materials used",
@@ -342,6 +343,7 @@ export const resourceTranslationsEN = {
       }
     }
   },
+  "WorkOrderNote": { "properties": { "workOrder": "Work order", "author": "Author", "text": "Note", "createdAt": "Written on" } },
   "WorkOrderStepValue": {
     "properties": {
       "workOrder": "Work order",

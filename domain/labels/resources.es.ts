@@ -26,6 +26,7 @@ export const resourceLabelsES = {
   "Technician": "Técnicos",
   "WorkOrder": "Órdenes de trabajo",
   "WorkOrderStepValue": "Valores de paso",
+  "WorkOrderNote": "Notas de OT",
   "FailureCode": "Fallas",
   "WorkOrderClosure": "Cierres de OT",
   "WorkOrderMaterial": "Materiales usados",
@@ -342,6 +343,7 @@ export const resourceTranslationsES = {
       }
     }
   },
+  "WorkOrderNote": { "properties": { "workOrder": "Orden de trabajo", "author": "Autor", "text": "Nota", "createdAt": "Escrita el" } },
   "WorkOrderStepValue": {
     "properties": {
       "workOrder": "Orden de trabajo",

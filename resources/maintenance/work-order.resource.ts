@@ -15,7 +15,7 @@ export const workOrderResource = (prisma: Db) =>
     editProperties: ['kind', 'asset', 'schedule', 'workRequest', 'technician', 'priority', 'plannedOn', 'description'],
     showProperties: [
       'number', 'kind', 'state', 'priority', 'asset', 'location', 'schedule', 'workRequest', 'technician', 'plannedOn',
-      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'closure', 'materials', 'documents',
+      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'notes', 'closure', 'materials', 'documents',
     ],
     properties: {
       documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'workOrderId' } },
@@ -29,6 +29,11 @@ export const workOrderResource = (prisma: Db) =>
         type: 'string',
         components: { show: Components.RelatedRecords },
         custom: { resource: 'WorkOrderStepValue', filter: 'workOrder', columns: ['procedureStep', 'value', 'passed', 'recordedAt'], titleKey: 'relatedStepValues' },
+      },
+      notes: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'WorkOrderNote', filter: 'workOrder', columns: ['createdAt', 'author', 'text'], sortBy: 'createdAt', direction: 'desc', titleKey: 'relatedNotes' },
       },
       closure: {
         type: 'string',

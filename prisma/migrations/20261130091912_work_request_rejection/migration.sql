@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "work_requests" ADD COLUMN     "rejection_reason" VARCHAR(1000);
-
