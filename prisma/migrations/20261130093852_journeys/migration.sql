@@ -23,7 +23,7 @@ ALTER TABLE "work_order_notes" ADD CONSTRAINT "work_order_notes_author_id_fkey" 
 
 
 -- A note says something: not blank (the form refuses it first, with a sentence).
-ALTER TABLE "work_order_notes" ADD CONSTRAINT "work_order_notes_text_not_blank" CHECK (btrim("text") <> '');
+ALTER TABLE "work_order_notes" ADD CONSTRAINT "work_order_notes_text_check" CHECK (btrim("text") <> '');
 
 -- Notes are recorded in the change history like every business table.
 SELECT cmms_record_history_of(ARRAY['work_order_notes']);
