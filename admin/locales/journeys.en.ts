@@ -45,5 +45,8 @@ export const journeysMessagesEN = {
   myDayPhotoLabel: "Photo (the phone's camera or a file)",
   myDayUploadPhoto: 'Upload photo',
   stepOutOfLimits: 'Outside limits ({{min}} … {{max}})',
+  relatedAddGroup: 'Add group',
+  relatedRemove: 'Remove',
+  relatedRemoveConfirm: 'Remove "{{name}}"?',
   boardNoBacklog: 'Nothing pending: no open orders in your area.',
 };

@@ -45,5 +45,8 @@ export const journeysMessagesES = {
   myDayPhotoLabel: 'Foto (la cámara del teléfono o un archivo)',
   myDayUploadPhoto: 'Subir foto',
   stepOutOfLimits: 'Fuera de límites ({{min}} … {{max}})',
+  relatedAddGroup: 'Añadir grupo',
+  relatedRemove: 'Quitar',
+  relatedRemoveConfirm: '¿Quitar «{{name}}»?',
   boardNoBacklog: 'Sin pendientes: no hay órdenes abiertas en su área.',
 };
