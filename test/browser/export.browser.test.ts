@@ -32,7 +32,7 @@ describe('a supervisor exporting his filtered work-order list', () => {
     await page.waitForURL(/filters\.description=sello/);
     // The list may repaint its old rows once before the filtered answer arrives: wait for the filtered page.
     await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll('tbody tr')].map((row) => row.textContent ?? '');
+      const rows = Array.from(document.querySelectorAll('tbody tr'), (row) => row.textContent ?? '');
       return rows.length === 2 && rows.every((text) => text.includes('Cambiar sello'));
     }, undefined, { timeout: 15_000 });
     expect(await page.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('Cambiar sello'), expect.stringContaining('Cambiar sello')]);
