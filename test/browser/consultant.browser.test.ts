@@ -36,7 +36,7 @@ describe('a consultant reading and exporting', () => {
     await page.locator('[data-css="WorkOrder-filter-drawer"]').getByText('Prioridad').waitFor({ timeout: 15_000 });
     await page.goto(`${office.url}/admin/resources/WorkOrder?filters.priority=URGENT`);
     await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll('tbody tr')].map((row) => row.textContent ?? '');
+      const rows = Array.from(document.querySelectorAll('tbody tr'), (row) => row.textContent ?? '');
       return rows.length === 2 && rows.every((text) => text.includes('Urgente'));
     }, undefined, { timeout: 15_000 });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'consultant-1-filtered-list.png'), fullPage: true });
