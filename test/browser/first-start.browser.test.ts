@@ -70,5 +70,5 @@ describe('an administrator on a fresh install', () => {
     await page.getByTestId('board-backlog-by-craft').locator('svg').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('board-no-backlog').count()).toBe(0);
     await page.close();
-  });
+  }, 180_000); // a browser journey on a shared two-core machine
 });

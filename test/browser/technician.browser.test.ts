@@ -199,5 +199,5 @@ describe('a technician records steps and adds a note and a photo from his phone 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-phone-card-photo.png'), fullPage: true });
     await phone.close();
-  });
+  }, 180_000); // a browser journey on a shared two-core machine
 });

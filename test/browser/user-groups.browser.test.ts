@@ -49,5 +49,5 @@ describe("a user's groups on his page", () => {
     await own.getByText('Administradores').waitFor({ timeout: 15_000 });
     expect(await own.locator('[data-testid^=related-remove-]').count()).toBe(0);
     await page.close();
-  });
+  }, 180_000); // a browser journey on a shared two-core machine
 });
