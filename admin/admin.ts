@@ -14,6 +14,7 @@ import { resourceTranslationsEN } from '../domain/labels/resources.en.js';
 import { resourceTranslationsES } from '../domain/labels/resources.es.js';
 import { technicianDay, type DayOrder } from '../domain/maintenance/technician-day.js';
 import { supervisorBoard } from '../domain/maintenance/supervisor-board.js';
+import { firstStartChecklist } from '../domain/setup/first-start-checklist.js';
 import { languageOf, renderMessage, type Language } from './locales/render.js';
 import { allResources } from '../resources/index.js';
 import type { ResourceSettings } from '../resources/define-resource.js';
@@ -66,7 +67,7 @@ async function sitesShownTo(prisma: Db, user: CurrentUser | undefined, ability: 
   return sites.map((site) => site.location.fullName).sort();
 }
 
-export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string; erp?: ResourceSettings['erp']; sigConfigured?: boolean }): AdminJS {
+export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string; erp?: ResourceSettings['erp']; sigConfigured?: boolean; timeZoneChosen?: boolean }): AdminJS {
   return new AdminJS({
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
@@ -104,7 +105,11 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
           ...area,
           backlogByCraft: area.backlogByCraft.map((row) => ({ ...row, craftLabel: row.craft ?? renderMessage(language, 'boardNoTechnician') })),
         };
-        return { counts, kpis, myDay, board, sites: await sitesShownTo(prisma, user, ability) };
+        // An administrator's first start: what the plant still has to set up, from the database's state.
+        const checklist = ability.can('manage', 'all')
+          ? await firstStartChecklist(prisma, { timeZone: settings.timeZone, timeZoneChosen: settings.timeZoneChosen ?? false })
+          : null;
+        return { counts, kpis, myDay, board, checklist, sites: await sitesShownTo(prisma, user, ability) };
       },
     },
     // Pages of their own: the jobs monitor (admin/jobs-monitor/router.ts), the notification centre and its

@@ -13,6 +13,7 @@ export const Components = {
   HistoryTimeline: componentLoader.add('HistoryTimeline', path.join(here, 'components/history-timeline')),
   HistoryChanges: componentLoader.add('HistoryChanges', path.join(here, 'components/history-changes')),
   WorkOrderForm: componentLoader.add('WorkOrderForm', path.join(here, 'components/work-order-form')),
+  RejectForm: componentLoader.add('RejectForm', path.join(here, 'components/reject-form')),
   // documents
   UploadRevision: componentLoader.add('UploadRevision', path.join(here, 'components/upload-revision')),
   SignRevision: componentLoader.add('SignRevision', path.join(here, 'components/sign-revision')),

@@ -5,13 +5,16 @@
 export const GROUP_CODES = ['ADMINISTRATORS', 'SUPERVISORS', 'TECHNICIANS', 'CONSULTANTS', 'OPERATORS'] as const;
 export type GroupCode = (typeof GROUP_CODES)[number];
 
-export const GROUPS: Record<GroupCode, { name: string; description: string }> = {
-  ADMINISTRATORS: { name: 'Administradores', description: 'Todo, incluidos usuarios, roles y configuración.' },
+// canReadHistory: the right to browse the change history each group starts with (administrators only; any
+// group can be granted it later). One definition for the first start and the demo seed alike.
+export const GROUPS: Record<GroupCode, { name: string; description: string; canReadHistory: boolean }> = {
+  ADMINISTRATORS: { name: 'Administradores', description: 'Todo, incluidos usuarios, roles y configuración.', canReadHistory: true },
   SUPERVISORS: {
     name: 'Supervisores',
     description: 'Crean y editan órdenes, asignan técnicos, aprueban hasta su límite, ejecutan importaciones.',
+    canReadHistory: false,
   },
-  TECHNICIANS: { name: 'Técnicos', description: 'Ven y ejecutan las órdenes de trabajo asignadas a ellos.' },
-  CONSULTANTS: { name: 'Consultores', description: 'Solo lectura de todo salvo usuarios y secretos; reportes.' },
-  OPERATORS: { name: 'Operadores', description: 'Tickets del call center y avisos; lectura de activos.' },
+  TECHNICIANS: { name: 'Técnicos', description: 'Ven y ejecutan las órdenes de trabajo asignadas a ellos.', canReadHistory: false },
+  CONSULTANTS: { name: 'Consultores', description: 'Solo lectura de todo salvo usuarios y secretos; reportes.', canReadHistory: false },
+  OPERATORS: { name: 'Operadores', description: 'Tickets del call center y avisos; lectura de activos.', canReadHistory: false },
 };

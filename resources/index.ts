@@ -31,6 +31,7 @@ import { workOrderClosureResource } from './maintenance/work-order-closure.resou
 import { workOrderMaterialResource } from './maintenance/work-order-material.resource.js';
 import { workOrderShareResource } from './maintenance/work-order-share.resource.js';
 import { workOrderStepValueResource } from './maintenance/work-order-step-value.resource.js';
+import { workOrderNoteResource } from './maintenance/work-order-note.resource.js';
 import { workOrderResource } from './maintenance/work-order.resource.js';
 import { workRequestResource } from './maintenance/work-request.resource.js';
 import { measurementPointResource } from './monitoring/measurement-point.resource.js';
@@ -126,9 +127,11 @@ const RESOURCES = [
   calendarHolidayResource,
   userGroupResource,
   ticketNoteResource,
+  // journeys (issue 16): notes live in their order's page
+  workOrderNoteResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

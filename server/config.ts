@@ -136,6 +136,8 @@ export interface AppConfig {
   trustProxy: string | undefined;
   initialAdmin: { email: string | undefined; password: string | undefined };
   timeZone: string;
+  /** APP_TIMEZONE was set, not left to its default (the administrator's first-start checklist asks). */
+  timeZoneChosen: boolean;
   defaultLocale: 'es' | 'en';
   workersInProcess: boolean;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; blockMinutes: number };
@@ -195,6 +197,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY,
     initialAdmin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
     timeZone: e.APP_TIMEZONE,
+    timeZoneChosen: 'APP_TIMEZONE' in present,
     defaultLocale: e.DEFAULT_LOCALE,
     workersInProcess: e.WORKERS_IN_PROCESS,
     loginThrottle: {

@@ -96,6 +96,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
   const admin = createAdmin(deps.prisma, {
     language: config.defaultLocale,
     timeZone: config.timeZone,
+    timeZoneChosen: config.timeZoneChosen,
     // The ERP module (issue 20): on when Dynamics 365 is configured; "Reintentar" asks for a run now.
     erp: { configured: config.erp !== null, requestSync: () => deps.queue.send(syncRequisitionsWithErpJob, {}, { singletonKey: 'erp-sync-now' }) },
     sigConfigured: config.sig !== undefined,

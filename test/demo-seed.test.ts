@@ -177,6 +177,18 @@ describe('demo plant', () => {
     }
   });
 
+  it('creates the five groups as the first start does: administrators may read the change history, the others not yet', async () => {
+    // Seeded before the first start, the groups are the seed's; the first start's ON CONFLICT keeps them.
+    const groups = await rows<{ code: string; can_read_history: boolean }>('SELECT code, can_read_history FROM groups ORDER BY code');
+    expect(groups).toEqual([
+      { code: 'ADMINISTRATORS', can_read_history: true },
+      { code: 'CONSULTANTS', can_read_history: false },
+      { code: 'OPERATORS', can_read_history: false },
+      { code: 'SUPERVISORS', can_read_history: false },
+      { code: 'TECHNICIANS', can_read_history: false },
+    ]);
+  });
+
   it('refuses a second run without --reset, writing nothing', async () => {
     const before = await plantFingerprint();
     const attempt = seedDemoPlant(db.pool, { ...SMALL_PLANT, seed: 8 });

@@ -78,15 +78,15 @@ describe('a work-order list exported as the list shows it', () => {
 
   it('fills every column with what the page shows: names, Spanish labels, dates as dates', async () => {
     const { rows, sheet } = await sheetOf(await supervisor.client.request(`/admin/exports/WorkOrder.xlsx?filters.state=ASSIGNED&filters.kind=PREVENTIVE`));
-    expect(rows[0]).toEqual(['Número', 'Clase', 'Activo', 'Descripción', 'Técnico asignado', 'Estado', 'Prioridad', 'Fecha planificada']);
+    expect(rows[0]).toEqual(['Número', 'Descripción', 'Activo', 'Ubicación', 'Técnico asignado', 'Estado', 'Prioridad', 'Fecha planificada', 'Clase']);
     const colleague = await prisma.technician.findFirstOrThrow({ where: { workOrders: { some: { id: orders.shared } } }, include: { user: true } });
     const [number] = await numbersOf([orders.shared]);
-    expect(rows.slice(1)).toEqual([[number, 'Preventiva', 'VEN-7', 'Revisar fuga', colleague.user.name, 'Asignada', 'Media', new Date('2026-12-01T00:00:00Z')]]);
+    expect(rows.slice(1)).toEqual([[number, 'Revisar fuga', 'VEN-7', 'Central térmica', colleague.user.name, 'Asignada', 'Media', new Date('2026-12-01T00:00:00Z'), 'Preventiva']]);
     expect(sheet.getCell('H2').numFmt).toBe('dd/mm/yyyy');
     // No cell of any exported row is empty, an id, or a code of a closed list.
     const all = await sheetOf(await supervisor.client.request('/admin/exports/WorkOrder.xlsx?filters.state=ASSIGNED'));
     for (const row of all.rows.slice(1)) {
-      expect(row).toHaveLength(8);
+      expect(row).toHaveLength(9);
       for (const cell of row) {
         expect(cell).not.toBeNull();
         expect(typeof cell === 'number').toBe(false);
@@ -97,8 +97,8 @@ describe('a work-order list exported as the list shows it', () => {
 
   it('in English for a viewer reading English', async () => {
     const { rows, sheet } = await sheetOf(await supervisor.client.request(`/admin/exports/WorkOrder.xlsx?filters.priority=URGENT&lang=en`));
-    expect(rows[0]).toEqual(['Number', 'Kind', 'Asset', 'Description', 'Assigned technician', 'State', 'Priority', 'Planned date']);
-    expect(rows[1]!.slice(1, 3)).toEqual(['Corrective', 'BOM-101']);
+    expect(rows[0]).toEqual(['Number', 'Description', 'Asset', 'Location', 'Assigned technician', 'State', 'Priority', 'Planned date', 'Kind']);
+    expect([rows[1]![2], rows[1]![8]]).toEqual(['BOM-101', 'Corrective']);
     expect(rows[1]!.slice(5, 7)).toEqual(['In progress', 'Urgent']);
     expect(sheet.getCell('H2').numFmt).toBe('mm/dd/yyyy');
   });

@@ -186,6 +186,8 @@ const cases: Case[] = [
     change: { quantity: 3 },
     filter: {},
   },
+  // journeys (issue 16)
+  { resource: 'WorkOrderNote', fields: async () => ({ workOrder: (await make.aWorkOrder(prisma)).id, text: 'El rodamiento se cambió también el mes pasado' }), change: { text: 'Rodamiento cambiado dos veces' }, filter: {} },
 ];
 
 describe('every resource through the AdminJS HTTP API, as an administrator', () => {

@@ -26,6 +26,8 @@ const expected: Record<string, Record<string, string>> = {
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: 'rcud', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
+    // journeys (issue 16): notes on orders
+    WorkOrderNote: 'rcud',
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
     // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
     Vendor: 'rcud', Material: 'rcud', Warehouse: 'rcud', Bin: 'rcud', RoutineMaterial: 'rcud', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
@@ -41,6 +43,8 @@ const expected: Record<string, Record<string, string>> = {
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: PLANT_RW, SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
+    // journeys (issue 16): notes on orders
+    WorkOrderNote: PLANT_RW,
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
     // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
     Vendor: 'r', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'rcud', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
@@ -55,6 +59,8 @@ const expected: Record<string, Record<string, string>> = {
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: '', SigSyncRun: '', TicketNote: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
+    // journeys (issue 16): notes on orders
+    WorkOrderNote: 'rc',
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
     // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
     Vendor: '', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'r', StockLevel: 'r', StockMovement: '', Reservation: '',
@@ -69,6 +75,8 @@ const expected: Record<string, Record<string, string>> = {
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: 'r', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
+    // journeys (issue 16): notes on orders
+    WorkOrderNote: 'r',
     Document: 'r', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
     // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
     Vendor: 'r', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'r', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
@@ -83,6 +91,8 @@ const expected: Record<string, Record<string, string>> = {
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: 'r', SigSyncRun: '', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
+    // journeys (issue 16): notes on orders
+    WorkOrderNote: '',
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
     // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
     Vendor: '', Material: '', Warehouse: '', Bin: '', RoutineMaterial: '', StockLevel: '', StockMovement: '', Reservation: '',
@@ -139,6 +149,7 @@ beforeAll(async () => {
     UserSite: (await prisma.userSite.create({ data: { userId: other.id, locationId: asset.locationId } })).id,
     UserProfile: (await prisma.userProfile.findFirstOrThrow({ where: { userId: people.OPERATORS.userId } })).id,
     ChangeHistory: Number((await prisma.changeHistory.findFirstOrThrow({ where: { tableName: 'assets' } })).id),
+    WorkOrderNote: (await prisma.workOrderNote.create({ data: { workOrderId: order.id, authorId: other.id, text: 'Rodamiento cambiado el mes pasado' } })).id,
   });
   // A document tied to no order, signed once: every group that reads documents sees it.
   const document = await prisma.document.create({ data: { title: 'Manual de la bomba', kind: 'MANUAL', assetId: asset.id } });

@@ -65,6 +65,7 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
     title: (row) => (row.procedureStep ? `${row.procedureStep.position}. ${row.procedureStep.instruction}` : undefined),
   },
   WorkOrderClosure: { include: { workOrder: { select: { number: true } } }, title: (row) => row.workOrder?.number },
+  WorkOrderNote: { title: (row) => (typeof row.text === 'string' ? joined(row.text) : undefined) },
   ImportRun: { title: (row) => joined(row.fileName, instant(row.createdAt)) },
   Reading: { include: { measurementPoint: { select: { code: true } } }, title: (row) => joined(row.measurementPoint?.code, instant(row.takenAt)) },
   UserProfile: { include: { user: { select: { name: true } } }, title: (row) => row.user?.name },
@@ -107,6 +108,7 @@ export const NAMED_FOR_EVERYONE: Record<string, { where: Record<string, unknown>
 /** A reference the server fills with the signed-in user on creation (the reporter of a request). */
 export const CREATED_BY: Record<string, string> = {
   WorkRequest: 'reportedBy',
+  WorkOrderNote: 'author',
 };
 
 /** References whose filter means "this record or anything below it in its tree". */
@@ -145,6 +147,7 @@ export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState', 'number', 'erpId', 'erpStatus', 'erpEtag', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'receivedAmount'],
   // A document is approved by its signatures only (domain/documents/signatures.ts).
   Document: ['code', 'state'],
-  // A request's state moves by conversion into an order (its origin is kept out by the form guard).
-  WorkRequest: ['state'],
+  // A request's state moves by conversion into an order or by "Rechazar", which alone writes its reason
+  // (its origin is kept out by the form guard).
+  WorkRequest: ['state', 'rejectionReason'],
 };

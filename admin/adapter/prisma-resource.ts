@@ -22,6 +22,7 @@ import { historyVisibleTo } from '../history/visibility.js';
 import { AUDITED_TABLES } from '../../domain/history/audited-tables.js';
 import type { Db } from '../../prisma/client.js';
 import { countOrEstimate } from './count-estimate.js';
+import { derivedReferencesOf, mergeIncludes } from './derived-references.js';
 import { checkListWindow, dateBounds, filterNumber, filterReference, filterText, formPayloadErrors } from './input-checks.js';
 import { translateDatabaseError } from './database-errors.js';
 import { languageOf, renderMessage } from '../locales/render.js';
@@ -229,14 +230,21 @@ export class CmmsPrismaResource extends Resource {
     return this.fullModel.fields.find((f) => f.name === field)?.dbName ?? field;
   }
 
+  /** What a read loads beside the row: the related rows its title needs, the keys of derived references. */
   private titleInclude(): { include?: Record<string, unknown> } {
-    const include = RECORD_TITLES[this.modelName]?.include;
+    const include = derivedReferencesOf(this.modelName).reduce<Record<string, unknown> | undefined>(
+      (tree, derived) => mergeIncludes(tree, derived.include),
+      RECORD_TITLES[this.modelName]?.include,
+    );
     return include ? { include } : {};
   }
 
-  /** A row as AdminJS sees it, named by its title of several columns where the model has one. */
+  /** A row as AdminJS sees it, named by its title of several columns where the model has one, with its
+   * derived references (a work order's location) as values AdminJS names like any reference. */
   private recordOf(row: Record<string, unknown>): BaseRecord {
-    return new PlantRecord(this.prepareReturnValues(row), this as unknown as BaseResource, RECORD_TITLES[this.modelName]?.title(row));
+    const params = this.prepareReturnValues(row);
+    for (const derived of derivedReferencesOf(this.modelName)) params[derived.property] = derived.valueOf(row) ?? null;
+    return new PlantRecord(params, this as unknown as BaseResource, RECORD_TITLES[this.modelName]?.title(row));
   }
 
   override build(params: Record<string, unknown>): BaseRecord {
@@ -341,6 +349,8 @@ export class CmmsPrismaResource extends Resource {
     // A name that is no property of the list (a secret column, a typo, "__proto__") sorts by id, as
     // unknown filters are ignored: the list still answers.
     const path = typeof sort.sortBy === 'string' ? sort.sortBy.split('.')[0] : undefined;
+    const derived = derivedReferencesOf(this.modelName).find((d) => d.property === path);
+    if (derived) return [derived.orderBy(direction), { id: 'asc' }];
     const property = path ? this.property(path) : null;
     if (!path || !property || path === 'id') return [{ id: direction }];
     const target = property.reference();

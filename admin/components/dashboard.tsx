@@ -1,10 +1,11 @@
 // The home page: who is signed in, in which groups, and the state of the plant's back office. A technician
 // lands on his day first: "Mis órdenes de hoy", cards that fit a phone, with buttons to open, start and
 // complete (each through the order's own action: the same rules, POST and CSRF as on its page).
-import { Badge, Box, Button, H2, H3, H5, Text } from '@adminjs/design-system';
+import { Badge, Box, Button, H2, H3, H5, Label, MessageBox, Text, TextArea } from '@adminjs/design-system';
 import { ApiClient, useCurrentAdmin, useNotice, useTranslation, ViewHelpers } from 'adminjs';
 import { useNavigate } from 'react-router';
 import React, { useEffect, useState } from 'react';
+import { adminRoot, useFileUpload } from './document-client.js';
 
 type Values = Partial<Record<'MTBF_HOURS' | 'MTTR_HOURS' | 'PM_COMPLIANCE_PCT' | 'BACKLOG' | 'OVERDUE', number | null>>;
 type KpiBoard = {
@@ -14,12 +15,27 @@ type KpiBoard = {
   byCategory: { name: string; values: Values }[];
   trend: { day: string; values: Values }[];
 };
+type FailedStep = { position: number; instruction: string; value: string; unit: string | null; minValue: string | null; maxValue: string | null; valueType: string };
 type DayOrder = {
-  id: number; number: string; description: string; state: string; priority: string; plannedOn: string; asset: string; location: string;
-  kindLabel: string; stateLabel: string; priorityLabel: string;
+  id: number; number: string; description: string; kind: string; state: string; priority: string; plannedOn: string; asset: string; location: string;
+  kindLabel: string; stateLabel: string; priorityLabel: string; failedSteps: FailedStep[];
 };
 type Board = { overdue: number; dueThisWeek: number; backlogByCraft: { craftLabel: string; orders: number }[]; requestsWaiting: number };
-type DashboardData = { counts: { label: string; value: number }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null; board: Board | null; sites?: string[] };
+type Checklist = { items: { step: string; done: boolean; values: Record<string, string | number> }[]; complete: boolean };
+type DashboardData = {
+  counts: { label: string; value: number }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null; board: Board | null;
+  checklist?: Checklist | null; sites?: string[];
+};
+// Where each first-start step is done (the time zone is set where the server starts: no page).
+const CHECKLIST_LINKS: Record<string, { resourceId: string; actionName?: string }> = {
+  workCalendar: { resourceId: 'WorkCalendar', actionName: 'new' },
+  groups: { resourceId: 'User' },
+  firstUsers: { resourceId: 'User', actionName: 'new' },
+  technicians: { resourceId: 'Technician', actionName: 'new' },
+  locations: { resourceId: 'Location', actionName: 'importXlsx' },
+  assets: { resourceId: 'Asset', actionName: 'importXlsx' },
+  preventivePlans: { resourceId: 'ImportRun', actionName: 'migration' },
+};
 const PRIORITY_COLORS: Record<string, string> = { URGENT: '#C81E1E', HIGH: '#E08A00', MEDIUM: '#3040D6', LOW: '#6B6B80' };
 const h = new ViewHelpers();
 const KPI_CARDS = ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'] as const;
@@ -90,6 +106,103 @@ const BarChart: React.FC<{ title: string; bars: { label: string; value: number |
 };
 
 
+// Step values outside their limits, on the card: a red frame, a warning sign and the words "Fuera de
+// límites" with each value and its limits (never colour alone).
+const FailedSteps: React.FC<{ steps: FailedStep[] }> = ({ steps }) => {
+  const { translateMessage, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'es';
+  const number = (text: string | null, fallback: string) => (text === null ? fallback : Number(text).toLocaleString(locale));
+  const shown = (step: FailedStep) => {
+    if (step.valueType === 'BOOLEAN') return translateMessage(step.value === 'true' ? 'stepYes' : 'stepNo');
+    if (step.valueType === 'NUMBER') return `${number(step.value, step.value)}${step.unit ? ` ${step.unit}` : ''}`;
+    return step.value;
+  };
+  return (
+    <Box mt="default" p="default" role="alert" data-testid="my-day-out-of-limits" style={{ border: '2px solid #C81E1E', borderRadius: 4, background: '#FDECEC' }}>
+      <Text fontWeight="bold" style={{ color: '#C81E1E' }}>⚠ {translateMessage('myDayOutOfLimits')}</Text>
+      {steps.map((step) => (
+        <Text key={step.position} mt="sm" style={{ color: '#8A1414' }}>
+          {translateMessage('myDayStepValue', undefined, { position: step.position, instruction: step.instruction, value: shown(step) })}
+          {step.valueType === 'NUMBER' && ` ${translateMessage('myDayLimits', undefined, { min: number(step.minValue, '−∞'), max: number(step.maxValue, '∞') })}`}
+        </Text>
+      ))}
+    </Box>
+  );
+};
+
+// A note or a photo for the order, from its card: the note through the notes' own "new" action (rules,
+// author set by the server), the photo through the attachment route (its file checks), one tap away.
+const CardAdditions: React.FC<{ order: DayOrder }> = ({ order }) => {
+  const { translateMessage } = useTranslation();
+  const addNotice = useNotice();
+  const [open, setOpen] = useState<'note' | 'photo' | null>(null);
+  const [text, setText] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const upload = useFileUpload(translateMessage('fileMissing'));
+
+  const saveNote = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    const body = new FormData();
+    body.set('workOrder', String(order.id));
+    body.set('text', text);
+    try {
+      const response = await api.resourceAction({ resourceId: 'WorkOrderNote', actionName: 'new', method: 'post', data: body });
+      const errors = (response.data as { record?: { errors?: Record<string, { message: string }> } }).record?.errors ?? {};
+      if (Object.keys(errors).length) setNoteError(errors.text?.message ?? Object.values(errors)[0]!.message);
+      else {
+        setText('');
+        setNoteError(null);
+        setOpen(null);
+        addNotice({ message: translateMessage('myDayNoteSaved'), type: 'success' });
+      }
+    } catch {
+      setNoteError(translateMessage('forbiddenError'));
+    }
+    setSaving(false);
+  };
+  const sendPhoto = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    if (await upload.send(`${adminRoot()}/documents/attachments?workOrderId=${order.id}`)) {
+      upload.setFile(null);
+      form.reset();
+    }
+  };
+  return (
+    <>
+      <Box flex mt="default" style={{ gap: 8, flexWrap: 'wrap' }}>
+        <Button type="button" variant="text" size="sm" onClick={() => setOpen(open === 'note' ? null : 'note')} aria-expanded={open === 'note'} data-testid="my-day-add-note">
+          {translateMessage('myDayAddNote')}
+        </Button>
+        <Button type="button" variant="text" size="sm" onClick={() => setOpen(open === 'photo' ? null : 'photo')} aria-expanded={open === 'photo'} data-testid="my-day-add-photo">
+          {translateMessage('myDayAddPhoto')}
+        </Button>
+      </Box>
+      {open === 'note' && (
+        <Box as="form" mt="default" onSubmit={saveNote} data-testid="my-day-note-form">
+          <Label htmlFor={`note-${order.id}`}>{translateMessage('myDayNoteLabel')}</Label>
+          <TextArea id={`note-${order.id}`} name="text" width={1} rows={3} maxLength={2000} value={text} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)} />
+          {noteError && <Text color="error" mt="sm" data-testid="my-day-note-error">{noteError}</Text>}
+          <Button type="submit" variant="contained" size="sm" mt="default" disabled={saving}>{translateMessage('myDaySaveNote')}</Button>
+        </Box>
+      )}
+      {open === 'photo' && (
+        <Box as="form" mt="default" onSubmit={sendPhoto} data-testid="my-day-photo-form">
+          <Label htmlFor={`photo-${order.id}`}>{translateMessage('myDayPhotoLabel')}</Label>
+          <Box mb="default">
+            <input id={`photo-${order.id}`} name="file" type="file" accept="image/*" capture="environment" style={{ maxWidth: '100%' }} onChange={(e) => upload.setFile(e.target.files?.[0] ?? null)} />
+          </Box>
+          {upload.outcome && <MessageBox mb="default" variant={upload.outcome.ok ? 'success' : 'danger'} message={upload.outcome.message} data-testid="my-day-photo-outcome" />}
+          <Button type="submit" variant="contained" size="sm" disabled={upload.busy}>{translateMessage('myDayUploadPhoto')}</Button>
+        </Box>
+      )}
+    </>
+  );
+};
+
 const MyDay: React.FC<{ day: { today: string; orders: DayOrder[] }; reload: () => void }> = ({ day, reload }) => {
   const { translateMessage, i18n } = useTranslation();
   const addNotice = useNotice();
@@ -131,17 +244,73 @@ const MyDay: React.FC<{ day: { today: string; orders: DayOrder[] }; reload: () =
             {translateMessage('myDayPlanned', undefined, { date: dateOf(order.plannedOn) })}
             {order.plannedOn < day.today ? ` · ${translateMessage('myDayOverdue')}` : ''} · {order.kindLabel}
           </Text>
+          {order.failedSteps.length > 0 && <FailedSteps steps={order.failedSteps} />}
           <Box flex mt="default" style={{ gap: 8, flexWrap: 'wrap' }}>
             <Button type="button" variant="outlined" onClick={() => navigate(url(order.id, 'show'))}>{translateMessage('myDayOpen')}</Button>
             {order.state === 'ASSIGNED' && (
               <Button type="button" variant="contained" disabled={busy === order.id} onClick={() => start(order)}>{translateMessage('myDayStart')}</Button>
             )}
+            {order.kind === 'PREVENTIVE' && (order.state === 'IN_PROGRESS' || order.state === 'ON_HOLD') && (
+              <Button type="button" variant="outlined" onClick={() => navigate(url(order.id, 'recordSteps'))}>{translateMessage('myDayRecordSteps')}</Button>
+            )}
             {order.state === 'IN_PROGRESS' && (
               <Button type="button" variant="contained" onClick={() => navigate(url(order.id, 'complete'))}>{translateMessage('myDayComplete')}</Button>
             )}
           </Box>
+          <CardAdditions order={order} />
         </Box>
       ))}
+    </Box>
+  );
+};
+
+// The administrator's first start: each step ticked from the database, with a link to where it is done;
+// folded into one line once every step is done (it can still be opened).
+const FirstStartChecklist: React.FC<{ checklist: Checklist }> = ({ checklist }) => {
+  const { translateMessage } = useTranslation();
+  const [open, setOpen] = useState(!checklist.complete);
+  const done = checklist.items.filter((item) => item.done).length;
+  const total = checklist.items.length;
+  const link = (step: string) => {
+    const target = CHECKLIST_LINKS[step];
+    if (!target) return null;
+    return target.actionName ? h.resourceActionUrl({ resourceId: target.resourceId, actionName: target.actionName }) : h.resourceUrl({ resourceId: target.resourceId });
+  };
+  return (
+    <Box variant="white" p="xl" mb="xl" data-testid="first-start-checklist" data-complete={checklist.complete ? 'true' : 'false'}>
+      <Box flex flexDirection="row" justifyContent="space-between" alignItems="center" style={{ gap: 8, flexWrap: 'wrap' }}>
+        <H3 mb="0">{translateMessage('checklistTitle')}</H3>
+        <Button type="button" variant="text" size="sm" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="checklist-toggle">
+          {checklist.complete ? translateMessage('checklistComplete', undefined, { total }) : translateMessage('checklistProgress', undefined, { done, total })}
+        </Button>
+      </Box>
+      {open && (
+        <>
+          {!checklist.complete && <Text mt="default" mb="lg">{translateMessage('checklistIntro')}</Text>}
+          <Box as="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {checklist.items.map((item) => {
+              const href = link(item.step);
+              return (
+                <Box as="li" key={item.step} py="default" flex flexDirection="row" style={{ gap: 12, borderTop: '1px solid #eeeeef' }} data-testid={`checklist-${item.step}`} data-done={item.done ? 'true' : 'false'}>
+                  <Text fontSize="xl" aria-hidden style={{ color: item.done ? '#0E9F6E' : '#C0C0CA', minWidth: 24 }}>{item.done ? '✔' : '○'}</Text>
+                  <Box flexGrow={1}>
+                    <Text fontWeight="bold">
+                      {translateMessage(`checklist_${item.step}`)}{' '}
+                      <Badge size="sm" variant={item.done ? 'success' : 'secondary'}>{translateMessage(item.done ? 'checklistDone' : 'checklistPending')}</Badge>
+                    </Text>
+                    <Text color="grey60" mt="sm">{translateMessage(`checklistHint_${item.step}`, undefined, item.values)}</Text>
+                  </Box>
+                  {href && !item.done && (
+                    <Box>
+                      <Button as="a" href={href} variant="outlined" size="sm" data-testid={`checklist-go-${item.step}`}>{translateMessage('checklistGo')}</Button>
+                    </Box>
+                  )}
+                </Box>
+              );
+            })}
+          </Box>
+        </>
+      )}
     </Box>
   );
 };
@@ -162,6 +331,7 @@ const Dashboard: React.FC = () => {
   return (
     <Box variant="grey" data-testid="dashboard">
       {data?.myDay && <MyDay day={data.myDay} reload={load} />}
+      {data?.checklist && !data.checklist.complete && <FirstStartChecklist key="pending" checklist={data.checklist} />}
       <Box variant="white" p="xl">
         <H2>{translateMessage('dashboardWelcome', undefined, { name: currentAdmin?.title ?? '' })}</H2>
         <Text>{translateMessage('dashboardGroups', undefined, { groups: groups.join(', ') })}</Text>
@@ -192,7 +362,15 @@ const Dashboard: React.FC = () => {
             ))}
           </Box>
           <Box mt="lg" style={{ maxWidth: 560 }}>
-            <BarChart testId="board-backlog-by-craft" title={translateMessage('boardBacklogByCraft')} bars={data.board.backlogByCraft.map((c) => ({ label: c.craftLabel, value: c.orders }))} />
+            {data.board.backlogByCraft.length > 0 ? (
+              <BarChart testId="board-backlog-by-craft" title={translateMessage('boardBacklogByCraft')} bars={data.board.backlogByCraft.map((c) => ({ label: c.craftLabel, value: c.orders }))} />
+            ) : (
+              // An empty backlog is good news, said in words, not an empty chart.
+              <Box variant="white" p="lg" data-testid="board-backlog-by-craft">
+                <H5>{translateMessage('boardBacklogByCraft')}</H5>
+                <Text data-testid="board-no-backlog" style={{ color: '#0E9F6E' }}>✔ {translateMessage('boardNoBacklog')}</Text>
+              </Box>
+            )}
           </Box>
         </Box>
       )}
@@ -222,6 +400,11 @@ const Dashboard: React.FC = () => {
               <BarChart testId="chart-mtbf-by-category" unit=" h" title={translateMessage('kpiMtbfByCategory')} bars={data.kpis.byCategory.map((c) => ({ label: c.name, value: c.values.MTBF_HOURS ?? null }))} />
             )}
           </Box>
+        </Box>
+      )}
+      {data?.checklist?.complete && (
+        <Box mt="xl">
+          <FirstStartChecklist key="complete" checklist={data.checklist} />
         </Box>
       )}
     </Box>

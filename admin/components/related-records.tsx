@@ -1,12 +1,20 @@
 // A show-page section listing records of another resource that point at this one (an asset's work
 // orders, a location's sub-locations...). It reads through the same list API, so row rules apply.
-import { Box, H5, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+// A join table (a user's groups) can be kept from here: `add` offers a picker of the other side and
+// creates the row with this record filled in, `removable` a "Quitar" on each row; both through the
+// join resource's own new and delete actions (POST, CSRF, rules, history, their triggers).
+import { Box, Button, H5, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { ApiClient, useResource, useTranslation, type RecordJSON, type ShowPropertyProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
 import { formatValue } from './plant-format.js';
 import { adminRoot } from './admin-root.js';
 
-type Settings = { resource: string; filter: string; columns: string[]; sortBy?: string; direction?: 'asc' | 'desc'; titleKey: string; addable?: boolean };
+type Settings = {
+  resource: string; filter: string; columns: string[]; sortBy?: string; direction?: 'asc' | 'desc'; titleKey: string; addable?: boolean;
+  /** Pick `choose` among `chooseFrom`'s records and create the join row with `filter` set to this record. */
+  add?: { choose: string; chooseFrom: string; buttonKey: string };
+  removable?: boolean;
+};
 
 const api = new ApiClient();
 const PAGE = 10;
@@ -17,6 +25,47 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
   const related = useResource(settings.resource);
   const [rows, setRows] = useState<RecordJSON[] | null>(null);
   const [total, setTotal] = useState(0);
+  const [loads, setLoads] = useState(0);
+  const [choices, setChoices] = useState<{ id: string; title: string }[]>([]);
+  const [chosen, setChosen] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const mayCreate = related?.resourceActions.some((a) => a.name === 'new') ?? false;
+
+  useEffect(() => {
+    if (!settings.add || !mayCreate) return;
+    api
+      .searchRecords({ resourceId: settings.add.chooseFrom, query: '' })
+      .then((records) => setChoices(records.map((r) => ({ id: String(r.id), title: r.title }))))
+      .catch(() => setChoices([]));
+  }, [settings.add?.chooseFrom, mayCreate]);
+
+  const answered = (data: { notice?: { message: string; type: string }; record?: { errors?: Record<string, { message: string }> } }) => {
+    const errors = Object.values(data.record?.errors ?? {});
+    if (errors.length || data.notice?.type === 'error') setProblem(errors[0]?.message ?? tm(data.notice!.message, settings.resource));
+    else setProblem(null);
+    setLoads((n) => n + 1);
+  };
+  const add = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!settings.add || !chosen) return;
+    const body = new FormData();
+    body.set(settings.filter, String(record?.id));
+    body.set(settings.add.choose, chosen);
+    try {
+      answered((await api.resourceAction({ resourceId: settings.resource, actionName: 'new', method: 'post', data: body })).data as never);
+      setChosen('');
+    } catch {
+      setProblem(translateMessage('forbiddenError'));
+    }
+  };
+  const remove = async (row: RecordJSON) => {
+    if (!window.confirm(translateMessage('relatedRemoveConfirm', undefined, { name: row.title }))) return;
+    try {
+      answered((await api.recordAction({ resourceId: settings.resource, recordId: String(row.id), actionName: 'delete', method: 'post' })).data as never);
+    } catch {
+      setProblem(translateMessage('forbiddenError'));
+    }
+  };
 
   useEffect(() => {
     const params: Record<string, string> = { [`filters.${settings.filter}`]: String(record?.id), perPage: String(PAGE) };
@@ -29,7 +78,7 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
         setTotal(data.meta.total);
       })
       .catch(() => setRows([]));
-  }, [record?.id]);
+  }, [record?.id, loads]);
 
   const listHref = `${adminRoot()}/resources/${settings.resource}?filters.${settings.filter}=${record?.id}`;
   return (
@@ -48,6 +97,7 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
               {settings.columns.map((column) => (
                 <TableCell key={column}>{translateProperty(column, settings.resource)}</TableCell>
               ))}
+              {settings.removable && <TableCell />}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -66,12 +116,41 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
                     </TableCell>
                   );
                 })}
+                {settings.removable && (
+                  <TableCell style={{ textAlign: 'right' }}>
+                    {row.recordActions.some((a) => a.name === 'delete') && (
+                      <Button type="button" variant="text" size="sm" onClick={() => remove(row)} data-testid={`related-remove-${row.id}`}>
+                        {translateMessage('relatedRemove')}
+                      </Button>
+                    )}
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-      {settings.addable && related?.resourceActions.some((a) => a.name === 'new') && (
+      {problem && <Text color="error" mt="default" data-testid="related-problem">{problem}</Text>}
+      {settings.add && mayCreate && (
+        <Box as="form" mt="default" flex flexDirection="row" style={{ gap: 8, flexWrap: 'wrap', alignItems: 'center' }} onSubmit={add} data-testid="related-add">
+          <select
+            name={settings.add.choose}
+            aria-label={translateProperty(settings.add.choose, settings.resource)}
+            value={chosen}
+            onChange={(e) => setChosen(e.target.value)}
+            style={{ padding: 8, border: '1px solid #c0c0ca', borderRadius: 2, background: '#fff', minWidth: 220 }}
+          >
+            <option value="">{translateMessage('selectPlaceholder')}</option>
+            {choices
+              .filter((choice) => !rows?.some((row) => String((row.populated?.[settings.add!.choose] as RecordJSON | undefined)?.id) === choice.id))
+              .map((choice) => (
+                <option key={choice.id} value={choice.id}>{choice.title}</option>
+              ))}
+          </select>
+          <Button type="submit" variant="outlined" size="sm" disabled={!chosen}>{translateMessage(settings.add.buttonKey)}</Button>
+        </Box>
+      )}
+      {settings.addable && mayCreate && (
         <Box mt="default">
           <Link href={`${listHref.split('?')[0]}/actions/new`}>{translateMessage('relatedAdd')}</Link>
         </Box>

@@ -117,6 +117,20 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
     </FormGroup>
   );
 
+  // A number outside its step's limits, judged as typed the way the server judges it (decimal comma read):
+  // recorded as failed, not refused, so the form says so beside it in words and red, before saving.
+  const outOfLimits = (step: Step): boolean => {
+    if (step.valueType !== 'NUMBER') return false;
+    const text = (values[step.id] ?? '').replace(/\s/g, '').replace(',', '.');
+    if (!/^-?\d+(\.\d+)?$/.test(text)) return false;
+    const n = Number(text);
+    return (step.minValue !== null && n < Number(step.minValue)) || (step.maxValue !== null && n > Number(step.maxValue));
+  };
+  const limitsOf = (step: Step) => ({
+    min: step.minValue === null ? '−∞' : Number(step.minValue).toLocaleString(locale),
+    max: `${step.maxValue === null ? '∞' : Number(step.maxValue).toLocaleString(locale)}${step.unit ? ` ${step.unit}` : ''}`,
+  });
+
   const stepInput = (step: Step) => {
     const value = values[step.id] ?? '';
     const set = (v: string) => setValues({ ...values, [step.id]: v });
@@ -128,13 +142,33 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
           <option value="false">{t('stepNo')}</option>
         </select>
       );
-    return <Input name={`step-${step.position}`} value={value} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set(e.target.value)} width={1} />;
+    const outside = outOfLimits(step);
+    return (
+      <>
+        <Input
+          name={`step-${step.position}`}
+          value={value}
+          inputMode={step.valueType === 'NUMBER' ? 'decimal' : undefined}
+          aria-invalid={outside}
+          style={outside ? { borderColor: '#C81E1E', borderWidth: 2, background: '#FDECEC' } : undefined}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => set(e.target.value)}
+          width={1}
+        />
+        {outside && (
+          <Text mt="sm" fontWeight="bold" style={{ color: '#C81E1E' }} data-testid={`out-of-limits-${step.position}`}>
+            ⚠ {translateMessage('stepOutOfLimits', undefined, limitsOf(step))}
+          </Text>
+        )}
+      </>
+    );
   };
 
   const stepsTable = (form.steps ?? []).length === 0 ? (
     <Text mb="lg">{t('stepsNone')}</Text>
   ) : (
-    <Table mb="xl">
+    // On a phone the table scrolls inside its box; the page itself never scrolls sideways.
+    <Box style={{ overflowX: 'auto' }} mb="xl">
+    <Table>
       <TableHead>
         <TableRow>
           <TableCell>#</TableCell>
@@ -157,6 +191,7 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
         ))}
       </TableBody>
     </Table>
+    </Box>
   );
 
   return (

@@ -12,6 +12,7 @@ import { calendarMessagesEN } from './calendar.en.js';
 import { notificationPagesEN, notificationMessagesEN } from './notifications.en.js';
 import { callCenterEN } from './call-center.en.js';
 import { inventoryActionsEN, inventoryMessagesEN } from './inventory.en.js';
+import { journeysMessagesEN } from './journeys.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -142,6 +143,7 @@ export const en: typeof es = {
     ...notificationMessagesEN,
     ...callCenterEN.messages,
     ...inventoryMessagesEN,
+    ...journeysMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',
@@ -222,6 +224,7 @@ export const en: typeof es = {
     relatedClosure: 'Closure',
     relatedMaterials: 'Materials used',
     relatedStepValues: 'Recorded values',
+    relatedNotes: 'Notes',
     relatedNone: 'None.',
     relatedSeeAll: 'See all',
     invalidCredentials: 'Wrong e-mail or password.',

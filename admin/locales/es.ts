@@ -11,6 +11,7 @@ import { calendarMessagesES } from './calendar.es.js';
 import { notificationPagesES, notificationMessagesES } from './notifications.es.js';
 import { callCenterES } from './call-center.es.js';
 import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
+import { journeysMessagesES } from './journeys.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -141,6 +142,7 @@ export const es = {
     ...notificationMessagesES,
     ...callCenterES.messages,
     ...inventoryMessagesES,
+    ...journeysMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',
@@ -221,6 +223,7 @@ export const es = {
     relatedClosure: 'Cierre',
     relatedMaterials: 'Materiales usados',
     relatedStepValues: 'Valores registrados',
+    relatedNotes: 'Notas',
     relatedNone: 'Ninguno.',
     relatedSeeAll: 'Ver todos',
     invalidCredentials: 'Correo o contraseña incorrectos.',

@@ -72,6 +72,8 @@ const PLANT: Prisma.ModelName[] = [
   'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
   // call centre
   'TicketNote', 'TicketSla', 'SigSyncRun',
+  // journeys (issue 16): notes on orders
+  'WorkOrderNote',
 ];
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
 // KPI snapshots by their job, the ERP sync's runs and conflicts by the sync.
@@ -120,7 +122,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can(['assign', 'close', 'cancel', 'generate'], 'WorkOrder');
     // The technicians he may give orders to: a supervisor scoped to sites, those who serve one of them.
     builder.can('assign', 'Technician', scoped ? techniciansServing(user.sitePaths) : undefined);
-    can('convert', 'WorkRequest');
+    // They review requests: a request becomes an order, or is rejected with a reason.
+    can(['convert', 'reject'], 'WorkRequest');
     // An import upserts rows by code anywhere in the plant, outside the row rules: a supervisor scoped to
     // sites does not run imports (an administrator or an unscoped supervisor does).
     if (!scoped) can('import', IMPORTABLE);
@@ -146,6 +149,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
       can(['read', 'export'], 'WorkOrder', orders);
       can(['start', 'hold', 'resume', 'complete'], 'WorkOrder', orders);
       can(['read', 'create', 'update'], 'WorkOrderStepValue', { workOrder: { is: orders } });
+      // Notes on his orders, from his phone card or the order's page; written once, never edited.
+      can(['read', 'create'], 'WorkOrderNote', { workOrder: { is: orders } });
       // Attachments of his orders: he adds documents and revisions to them.
       can('create', 'Document', { workOrder: { is: orders } });
       can('create', 'DocumentRevision', { document: { is: { workOrder: { is: orders } } } });
@@ -173,6 +178,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can(['read', 'create', 'update'], ['Ticket', 'WorkRequest']);
     // call centre: the answers they gave (written by "Responder") and the service levels they work to.
     can('read', ['TicketNote', 'TicketSla']);
+    // They keep the requests: one that is no fault (a duplicate, a question) is rejected with a reason.
+    can('reject', 'WorkRequest');
     can('read', ['Asset', 'Location', 'AssetCategory']);
     // Documents of assets, general ones and those of work requests (also once converted into an order);
     // not those of work orders alone, which they do not see. They attach files to requests.
@@ -221,6 +228,7 @@ const SITE_SCOPED: Prisma.ModelName[] = [
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
   'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
   'ErpSyncConflict', 'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
+  'WorkOrderNote',
 ];
 
 /** Where each scoped model's rows lie: the condition that puts a row inside the sites of `paths`. */
@@ -256,6 +264,7 @@ export function siteConditions(paths: string[]) {
     WorkOrderShare: { workOrder: { is: order } },
     WorkOrderClosure: { workOrder: { is: order } },
     WorkOrderMaterial: { workOrder: { is: order } },
+    WorkOrderNote: { workOrder: { is: order } },
     Requisition: requisition,
     RequisitionItem: { requisition: { is: requisition } },
     Document: document,

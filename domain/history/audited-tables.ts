@@ -22,6 +22,8 @@ export const AUDITED_TABLES = [
   'ticket_notes', 'ticket_slas',
   // inventory (the stock ledger and levels are below: the ledger is its own history)
   'vendors', 'materials', 'warehouses', 'bins', 'reservations', 'routine_materials',
+  // journeys (issue 16): notes on orders
+  'work_order_notes',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two

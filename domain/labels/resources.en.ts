@@ -36,6 +36,7 @@ export const resourceLabelsEN = {
   "Technician": "Technicians",
   "WorkOrder": "Work orders",
   "WorkOrderStepValue": "Step values",
+  "WorkOrderNote": "Work order notes",
   "FailureCode": "Failure codes",
   "WorkOrderClosure": "Work-order closures",
   "WorkOrderMaterial": "Materials used",
@@ -303,6 +304,7 @@ export const resourceTranslationsEN = {
       "description": "Description",
       "priority": "Priority",
       "state": "State",
+      "rejectionReason": "Reason for rejecting",
       "createdAt": "Created",
       "updatedAt": "Updated"
     },
@@ -343,7 +345,7 @@ export const resourceTranslationsEN = {
       "priority": "Priority",
       "description": "Description",
       "plannedOn": "Planned date",
-      "location": "Location (and below)",
+      "location": "Location",
       "startedAt": "Started",
       "completedAt": "Completed",
       "createdAt": "Created",
@@ -372,6 +374,7 @@ export const resourceTranslationsEN = {
       }
     }
   },
+  "WorkOrderNote": { "properties": { "workOrder": "Work order", "author": "Author", "text": "Note", "createdAt": "Written on" } },
   "WorkOrderStepValue": {
     "properties": {
       "workOrder": "Work order",

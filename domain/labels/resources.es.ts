@@ -36,6 +36,7 @@ export const resourceLabelsES = {
   "Technician": "Técnicos",
   "WorkOrder": "Órdenes de trabajo",
   "WorkOrderStepValue": "Valores de paso",
+  "WorkOrderNote": "Notas de OT",
   "FailureCode": "Fallas",
   "WorkOrderClosure": "Cierres de OT",
   "WorkOrderMaterial": "Materiales usados",
@@ -303,6 +304,7 @@ export const resourceTranslationsES = {
       "description": "Descripción",
       "priority": "Prioridad",
       "state": "Estado",
+      "rejectionReason": "Motivo del rechazo",
       "createdAt": "Creado",
       "updatedAt": "Actualizado"
     },
@@ -343,7 +345,7 @@ export const resourceTranslationsES = {
       "priority": "Prioridad",
       "description": "Descripción",
       "plannedOn": "Fecha planificada",
-      "location": "Ubicación (incluye sububicaciones)",
+      "location": "Ubicación",
       "startedAt": "Iniciada",
       "completedAt": "Completada",
       "createdAt": "Creada",
@@ -372,6 +374,7 @@ export const resourceTranslationsES = {
       }
     }
   },
+  "WorkOrderNote": { "properties": { "workOrder": "Orden de trabajo", "author": "Autor", "text": "Nota", "createdAt": "Escrita el" } },
   "WorkOrderStepValue": {
     "properties": {
       "workOrder": "Orden de trabajo",

@@ -19,7 +19,7 @@ export async function bootstrapAccessControl(
       code,
       name: GROUPS[code].name,
       description: GROUPS[code].description,
-      canReadHistory: code === 'ADMINISTRATORS',
+      canReadHistory: GROUPS[code].canReadHistory,
     })),
     skipDuplicates: true,
   });

@@ -7,10 +7,11 @@ import { serialSequence, type Sql } from './sql.js';
 
 // The five user groups (normally created at first start).
 export async function ensureGroups(client: Sql): Promise<void> {
-  const groups = GROUP_CODES.map((code) => ({ code, name: GROUPS[code].name, description: GROUPS[code].description }));
+  const groups = GROUP_CODES.map((code) => ({ code, ...GROUPS[code] }));
   await client.query(
-    `INSERT INTO groups (code, name, description)
-     SELECT code, name, description FROM jsonb_to_recordset($1::jsonb) AS g(code text, name text, description text)
+    `INSERT INTO groups (code, name, description, can_read_history)
+     SELECT code, name, description, "canReadHistory"
+       FROM jsonb_to_recordset($1::jsonb) AS g(code text, name text, description text, "canReadHistory" boolean)
      ON CONFLICT DO NOTHING`,
     [JSON.stringify(groups)],
   );

@@ -38,12 +38,16 @@ export function userResource(prisma: Db): ResourceWithOptions {
       sort: { sortBy: 'email', direction: 'asc' },
       properties: {
         newPassword: { type: 'password', isVisible: { list: false, show: false, filter: false, edit: true } },
-        // His groups live on his page (the join table has no navigation entry of its own).
+        // His groups live on his page (the join table has no navigation entry of its own): listed, added
+        // with him filled in, removed; each change ends his other sessions (database trigger).
         memberships: {
           type: 'string',
           isVisible: { list: false, show: true, filter: false, edit: false },
           components: { show: Components.RelatedRecords },
-          custom: { resource: 'UserGroup', filter: 'user', columns: ['group'], titleKey: 'relatedGroups', addable: true },
+          custom: {
+            resource: 'UserGroup', filter: 'user', columns: ['group'], titleKey: 'relatedGroups',
+            add: { choose: 'group', chooseFrom: 'Group', buttonKey: 'relatedAddGroup' }, removable: true,
+          },
         },
       },
       actions: {

@@ -10,24 +10,31 @@ export const workOrderResource = (prisma: Db) =>
   defineResource(prisma, 'WorkOrder', {
     navigation: NAVIGATION.maintenance,
     sort: { sortBy: 'plannedOn', direction: 'desc' },
-    listProperties: ['number', 'kind', 'asset', 'description', 'technician', 'state', 'priority', 'plannedOn'],
+    // What a supervisor reads an order by: which, what, on what and where, who, how far, how urgent, when.
+    listProperties: ['number', 'description', 'asset', 'location', 'technician', 'state', 'priority', 'plannedOn', 'kind'],
     filterProperties: ['number', 'description', 'kind', 'asset', 'location', 'technician', 'state', 'priority', 'plannedOn', 'schedule'],
     editProperties: ['kind', 'asset', 'schedule', 'workRequest', 'technician', 'priority', 'plannedOn', 'description'],
     showProperties: [
-      'number', 'kind', 'state', 'priority', 'asset', 'schedule', 'workRequest', 'technician', 'plannedOn',
-      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'closure', 'materials', 'documents',
+      'number', 'kind', 'state', 'priority', 'asset', 'location', 'schedule', 'workRequest', 'technician', 'plannedOn',
+      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'notes', 'closure', 'materials', 'documents',
     ],
     properties: {
       documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'workOrderId' } },
       number: { isVisible: { list: true, show: true, edit: false, filter: true } },
-      // Virtual: the asset's location and everything below it (admin/adapter/model-settings.ts).
-      location: { type: 'reference', reference: 'Location', isVisible: { list: false, show: false, edit: false, filter: true } },
+      // Virtual: the asset's location (DERIVED_REFERENCES), shown by name and sorted by it; as a filter, the
+      // location and everything below it (RELATED_FILTERS in admin/adapter/model-settings.ts).
+      location: { type: 'reference', reference: 'Location', isSortable: true, isVisible: { list: true, show: true, edit: false, filter: true } },
       state: { isVisible: { list: true, show: true, edit: false, filter: true } },
       description: { type: 'textarea' },
       stepValues: {
         type: 'string',
         components: { show: Components.RelatedRecords },
         custom: { resource: 'WorkOrderStepValue', filter: 'workOrder', columns: ['procedureStep', 'value', 'passed', 'recordedAt'], titleKey: 'relatedStepValues' },
+      },
+      notes: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'WorkOrderNote', filter: 'workOrder', columns: ['createdAt', 'author', 'text'], sortBy: 'createdAt', direction: 'desc', titleKey: 'relatedNotes' },
       },
       closure: {
         type: 'string',

@@ -1,6 +1,7 @@
 import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import { canConvert, convertWorkRequest } from '../../domain/maintenance/convert-work-request.js';
+import { canReject, rejectWorkRequest } from '../../domain/maintenance/reject-work-request.js';
 import { defineResource, NAVIGATION, type ResourceSettings } from '../define-resource.js';
 import { recordAction } from '../record-action.js';
 
@@ -12,9 +13,10 @@ export const workRequestResource = (prisma: Db, settings: ResourceSettings) =>
     // The reporter is whoever files it (set by the adapter, CREATED_BY) and the state moves by the workflow.
     editProperties: ['asset', 'description', 'priority'],
     filterProperties: ['asset', 'description', 'priority', 'state', 'source', 'measurementPoint', 'reportedBy', 'createdAt'],
-    showProperties: ['id', 'asset', 'description', 'priority', 'state', 'source', 'measurementPoint', 'reportedBy', 'createdAt', 'updatedAt', 'documents'],
+    showProperties: ['id', 'asset', 'description', 'priority', 'state', 'rejectionReason', 'source', 'measurementPoint', 'reportedBy', 'createdAt', 'updatedAt', 'documents'],
     properties: {
       description: { type: 'textarea' },
+      rejectionReason: { type: 'textarea' },
       createdAt: { isVisible: { list: true, show: true, edit: false, filter: true } },
       documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'workRequestId' } },
     },
@@ -28,6 +30,15 @@ export const workRequestResource = (prisma: Db, settings: ResourceSettings) =>
         run: ({ id, ability }) => convertWorkRequest(prisma, ability, id, settings.timeZone),
         success: 'workRequestConverted',
         goTo: (order) => ({ resourceId: 'WorkOrder', recordId: String(order.id) }),
+      }),
+      // "Rechazar": closed without work, with the reason its reporter will read (a form: the reason is required).
+      reject: recordAction({
+        rule: ['reject', 'WorkRequest'],
+        icon: 'XCircle',
+        component: Components.RejectForm,
+        shownIn: canReject,
+        run: ({ id, ability, payload }) => rejectWorkRequest(prisma, ability, id, { reason: payload.reason }),
+        success: 'workRequestRejected',
       }),
     },
   });

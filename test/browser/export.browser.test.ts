@@ -52,10 +52,11 @@ describe('a supervisor exporting his filtered work-order list', () => {
     workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
     const numbers = (await prisma.workOrder.findMany({ where: { id: { in: sealed.map((o) => o.id) } }, orderBy: { id: 'asc' } })).map((o) => o.number);
     const name = (await prisma.user.findUniqueOrThrow({ where: { id: technician.userId } })).name;
+    const where = (await prisma.location.findUniqueOrThrow({ where: { id: pump.locationId } })).fullName;
     expect(rows).toEqual([
-      ['Número', 'Clase', 'Activo', 'Descripción', 'Técnico asignado', 'Estado', 'Prioridad', 'Fecha planificada'],
-      [numbers[0], 'Correctiva', 'BOM-201', 'Cambiar sello mecánico, lado acople', name, 'Asignada', 'Media', new Date('2026-11-20T00:00:00Z')],
-      [numbers[1], 'Correctiva', 'BOM-201', 'Cambiar sello mecánico, lado libre', undefined, 'Pendiente', 'Media', new Date('2026-11-20T00:00:00Z')],
+      ['Número', 'Descripción', 'Activo', 'Ubicación', 'Técnico asignado', 'Estado', 'Prioridad', 'Fecha planificada', 'Clase'],
+      [numbers[0], 'Cambiar sello mecánico, lado acople', 'BOM-201', where, name, 'Asignada', 'Media', new Date('2026-11-20T00:00:00Z'), 'Correctiva'],
+      [numbers[1], 'Cambiar sello mecánico, lado libre', 'BOM-201', where, undefined, 'Pendiente', 'Media', new Date('2026-11-20T00:00:00Z'), 'Correctiva'],
     ]);
     await page.close();
   }, 180_000); // a browser journey on a shared two-core machine

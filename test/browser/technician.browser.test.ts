@@ -2,6 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../domain/dates.js';
 import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
+import { A_PNG } from '../support/documents.js';
 import * as make from '../support/factories.js';
 import { aPerson, PASSWORD, type Person } from '../support/people.js';
 
@@ -125,4 +126,78 @@ describe('a technician works his day on a phone (390×844)', () => {
     expect(await page.getByTestId('my-day').innerText()).not.toContain('Reparar fuga de aceite del compresor');
     await phone.close();
   });
+});
+
+describe('a technician records steps and adds a note and a photo from his phone card (390×844)', () => {
+  it('sees a value outside its limits in red and in words, on the form and on the card, and adds a note and a photo in place', async () => {
+    const office = started.office();
+    const prisma = office.database.prisma;
+    const schedule = await make.aSchedule(prisma, (await make.anAsset(prisma, { code: 'MOT-310', description: 'Motor del ventilador de tiro' })).id);
+    const routine = await prisma.routine.findUniqueOrThrow({ where: { id: schedule.routineId } });
+    await prisma.procedureStep.create({ data: { procedureId: routine.procedureId!, position: 1, instruction: 'Temperatura del cojinete', valueType: 'NUMBER', unit: '°C', minValue: 40, maxValue: 80 } });
+    await prisma.procedureStep.create({ data: { procedureId: routine.procedureId!, position: 2, instruction: 'Guarda instalada', valueType: 'BOOLEAN' } });
+    const order = await prisma.workOrder.create({
+      data: { kind: 'PREVENTIVE', scheduleId: schedule.id, assetId: schedule.assetId, technicianId: technician.technicianId, state: 'IN_PROGRESS', plannedOn: todayIn(office.config.timeZone), description: 'Inspección mensual del motor' },
+    });
+
+    const phone = await started.browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await signInThroughForm(page, office.url, technician.email, PASSWORD);
+    const card = () => page.getByTestId('my-day-card').filter({ hasText: 'Inspección mensual del motor' });
+    await card().waitFor({ timeout: 15_000 });
+
+    // Recording the steps: a temperature above its limits is marked as typed, in red and in words.
+    await card().getByRole('button', { name: 'Registrar pasos' }).click();
+    const form = page.getByTestId('work-order-recordSteps');
+    await form.locator('input[name=step-1]').waitFor({ timeout: 15_000 });
+    await form.locator('input[name=step-1]').fill('95,5');
+    await form.locator('select[name=step-2]').selectOption('true');
+    const warning = form.getByTestId('out-of-limits-1');
+    await warning.waitFor({ timeout: 15_000 });
+    expect(await warning.innerText()).toBe('⚠ Fuera de límites (40 … 80 °C)');
+    expect(await form.locator('input[name=step-1]').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-phone-step-out-of-limits.png'), fullPage: true });
+    // Back inside the limits, the warning goes.
+    await form.locator('input[name=step-1]').fill('62');
+    expect(await form.getByTestId('out-of-limits-1').count()).toBe(0);
+    await form.locator('input[name=step-1]').fill('95,5');
+    await page.getByTestId('submit-work-order-form').click();
+    await page.waitForURL(/WorkOrder\/records\/\d+\/show/, { timeout: 15_000 });
+    expect((await prisma.workOrderStepValue.findFirstOrThrow({ where: { workOrderId: order.id, procedureStep: { position: 1 } } })).passed).toBe(false);
+
+    // On his day, the card says which value is outside which limits (not by colour alone).
+    await page.goto(`${office.url}/admin`);
+    const outside = card().getByTestId('my-day-out-of-limits');
+    await outside.waitFor({ timeout: 15_000 });
+    expect(await outside.innerText()).toBe('⚠ Fuera de límites\nPaso 1 · Temperatura del cojinete: 95,5 °C (límites 40 … 80)');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-phone-card-out-of-limits.png'), fullPage: true });
+
+    // A note from the card: blank is refused beside the field; written, it is saved as his.
+    await card().getByTestId('my-day-add-note').click();
+    const noteForm = card().getByTestId('my-day-note-form');
+    await noteForm.getByRole('button', { name: 'Guardar nota' }).click();
+    await noteForm.getByTestId('my-day-note-error').waitFor({ timeout: 15_000 });
+    expect(await noteForm.getByTestId('my-day-note-error').innerText()).toBe('Este campo es obligatorio.');
+    await noteForm.locator('textarea[name=text]').fill('Cojinete caliente: se pide análisis de vibraciones.');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-phone-card-note.png'), fullPage: true });
+    await noteForm.getByRole('button', { name: 'Guardar nota' }).click();
+    await page.getByText('Nota guardada en la orden.').waitFor({ timeout: 15_000 });
+    expect(await prisma.workOrderNote.findMany({ where: { workOrderId: order.id }, select: { text: true, authorId: true } })).toEqual([
+      { text: 'Cojinete caliente: se pide análisis de vibraciones.', authorId: technician.userId },
+    ]);
+
+    // A photo from the card: the phone's file picker (camera), uploaded through the attachment route.
+    await card().getByTestId('my-day-add-photo').click();
+    const photoForm = card().getByTestId('my-day-photo-form');
+    expect(await photoForm.locator('input[type=file]').getAttribute('capture')).toBe('environment');
+    await photoForm.locator('input[type=file]').setInputFiles({ name: 'cojinete.png', mimeType: 'image/png', buffer: A_PNG });
+    await photoForm.getByRole('button', { name: 'Subir foto' }).click();
+    await photoForm.getByTestId('my-day-photo-outcome').waitFor({ timeout: 15_000 });
+    expect(await photoForm.getByTestId('my-day-photo-outcome').innerText()).toMatch(/^Archivo adjuntado como DOC-\d{4}-\d{4}\.$/);
+    expect(await prisma.document.findMany({ where: { workOrderId: order.id }, select: { kind: true, title: true } })).toEqual([{ kind: 'PHOTO', title: 'cojinete.png' }]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'technician-phone-card-photo.png'), fullPage: true });
+    await phone.close();
+  }, 180_000); // a browser journey on a shared two-core machine
 });
