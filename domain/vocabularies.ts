@@ -41,7 +41,9 @@ export const VOCABULARIES = {
   Document: {
     kind: ['PROCEDURE', 'DRAWING', 'MANUAL', 'CERTIFICATE', 'REPORT', 'PHOTO', 'OTHER'],
     state: ['DRAFT', 'IN_REVIEW', 'APPROVED', 'OBSOLETE'],
+    language: ['es', 'en'],
   },
+  DocumentRevision: { textState: ['PENDING', 'EXTRACTED', 'NO_TEXT', 'UNSUPPORTED', 'FAILED'] },
   User: { locale: ['es', 'en'] },
   Group: { code: GROUP_CODES },
 } as const satisfies Record<string, Record<string, readonly string[]>>;

@@ -3,6 +3,7 @@ import { cleanTemporaryExportsJob } from './clean-temporary-exports.job.js';
 import { computeKpisJob } from './compute-kpis.job.js';
 import { generatePreventiveOrdersJob } from './generate-preventive-orders.job.js';
 import { importWorkbookJob } from './import-workbook.job.js';
+import { indexDocumentsJob } from './index-documents.job.js';
 import type { JobDefinition } from './job.js';
 import { maintainChangeHistoryJob } from './maintain-change-history.job.js';
 
@@ -12,4 +13,5 @@ export const JOBS: JobDefinition<unknown>[] = [
   generatePreventiveOrdersJob,
   computeKpisJob,
   importWorkbookJob as JobDefinition<unknown>,
+  indexDocumentsJob as JobDefinition<unknown>,
 ];

@@ -1,4 +1,5 @@
 // The Express application: request ids and logs, security headers, /health, the AdminJS back office.
+import { indexDocumentsJob } from '../jobs/index-documents.job.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
@@ -94,7 +95,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       sessionSecret: deps.sessionSecret,
       cookieSecure: config.cookieSecure,
       sessionTtlHours: config.sessionTtlHours,
-      documents: { storage: deps.storage, settings: config.documents },
+      documents: { storage: deps.storage, settings: config.documents, revisionAdded: () => void deps.queue.send(indexDocumentsJob, { batch: 50 }, { singletonKey: 'after-upload' }).catch(() => undefined) },
       imports: { storage: deps.storage, queue: deps.queue, ...config.imports, timeZone: config.timeZone },
       timeZone: config.timeZone,
     }),

@@ -76,15 +76,17 @@ export const documentsEN: typeof documentsES = {
       // The adapter's refusal of a workflow field, in the document's words.
       messages: { fieldSetByWorkflow: 'Set by the document workflow: its signatures and actions (Submit for review, Mark obsolete).' },
       actions: { uploadRevision: 'Upload revision', submitForReview: 'Submit for review', markObsolete: 'Mark obsolete' },
-      properties: { code: 'Code', title: 'Title', kind: 'Kind', state: 'State', asset: 'Asset', workOrder: 'Work order', workRequest: 'Work request', createdAt: 'Created', updatedAt: 'Updated', revisions: 'Revisions' },
+      properties: { code: 'Code', title: 'Title', kind: 'Kind', state: 'State', asset: 'Asset', workOrder: 'Work order', workRequest: 'Work request', createdAt: 'Created', updatedAt: 'Updated', revisions: 'Revisions', language: 'Text language' },
       labels: {
         kind: { PROCEDURE: 'Procedure', DRAWING: 'Drawing', MANUAL: 'Manual', CERTIFICATE: 'Certificate', REPORT: 'Report', PHOTO: 'Photo', OTHER: 'Other' },
         state: { DRAFT: 'Draft', IN_REVIEW: 'In review', APPROVED: 'Approved', OBSOLETE: 'Obsolete' },
+        language: { es: 'Spanish', en: 'English' },
       },
     },
     DocumentRevision: {
       actions: { sign: 'Sign', verify: 'Verify' },
-      properties: { document: 'Document', number: 'Revision', fileName: 'File', contentType: 'Content type', size: 'Size (bytes)', sha256: 'SHA-256', uploadedBy: 'Uploaded by', uploadedAt: 'Uploaded at', fileKey: 'Storage key' },
+      properties: { document: 'Document', number: 'Revision', fileName: 'File', contentType: 'Content type', size: 'Size (bytes)', sha256: 'SHA-256', uploadedBy: 'Uploaded by', uploadedAt: 'Uploaded at', fileKey: 'Storage key', textState: 'Text for search', textError: 'Why it was not read', textPages: 'Pages read', textReadAt: 'Text read at' },
+      labels: { textState: { PENDING: 'To be read', EXTRACTED: 'Read', NO_TEXT: 'No text (image or scan)', UNSUPPORTED: 'Type not readable', FAILED: 'Could not be read' } },
     },
     RevisionSigner: { properties: { revision: 'Revision', user: 'Signer' } },
     DocumentSignature: { properties: { revision: 'Revision', signer: 'Signer', sha256: 'Signed SHA-256', signedAt: 'Signed at' } },

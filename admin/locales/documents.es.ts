@@ -74,15 +74,17 @@ export const documentsES = {
       // The adapter's refusal of a workflow field, in the document's words.
       messages: { fieldSetByWorkflow: 'Lo fijan el flujo del documento: las firmas y sus acciones (Enviar a revisión, Marcar obsoleto).' },
       actions: { uploadRevision: 'Subir revisión', submitForReview: 'Enviar a revisión', markObsolete: 'Marcar obsoleto' },
-      properties: { code: 'Código', title: 'Título', kind: 'Tipo', state: 'Estado', asset: 'Activo', workOrder: 'Orden de trabajo', workRequest: 'Aviso', createdAt: 'Creado', updatedAt: 'Actualizado', revisions: 'Revisiones' },
+      properties: { code: 'Código', title: 'Título', kind: 'Tipo', state: 'Estado', asset: 'Activo', workOrder: 'Orden de trabajo', workRequest: 'Aviso', createdAt: 'Creado', updatedAt: 'Actualizado', revisions: 'Revisiones', language: 'Idioma del texto' },
       labels: {
         kind: { PROCEDURE: 'Procedimiento', DRAWING: 'Plano', MANUAL: 'Manual', CERTIFICATE: 'Certificado', REPORT: 'Informe', PHOTO: 'Fotografía', OTHER: 'Otro' },
         state: { DRAFT: 'Borrador', IN_REVIEW: 'En revisión', APPROVED: 'Aprobado', OBSOLETE: 'Obsoleto' },
+        language: { es: 'Español', en: 'Inglés' },
       },
     },
     DocumentRevision: {
       actions: { sign: 'Firmar', verify: 'Verificar' },
-      properties: { document: 'Documento', number: 'Revisión', fileName: 'Archivo', contentType: 'Tipo de contenido', size: 'Tamaño (bytes)', sha256: 'SHA-256', uploadedBy: 'Subido por', uploadedAt: 'Subido el', fileKey: 'Clave de almacenamiento' },
+      properties: { document: 'Documento', number: 'Revisión', fileName: 'Archivo', contentType: 'Tipo de contenido', size: 'Tamaño (bytes)', sha256: 'SHA-256', uploadedBy: 'Subido por', uploadedAt: 'Subido el', fileKey: 'Clave de almacenamiento', textState: 'Texto para la búsqueda', textError: 'Por qué no se leyó', textPages: 'Páginas leídas', textReadAt: 'Texto leído el' },
+      labels: { textState: { PENDING: 'Por leer', EXTRACTED: 'Leído', NO_TEXT: 'Sin texto (imagen o escaneo)', UNSUPPORTED: 'Tipo no legible', FAILED: 'No se pudo leer' } },
     },
     RevisionSigner: { properties: { revision: 'Revisión', user: 'Firmante' } },
     DocumentSignature: { properties: { revision: 'Revisión', signer: 'Firmante', sha256: 'SHA-256 firmado', signedAt: 'Firmado el' } },
