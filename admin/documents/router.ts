@@ -103,6 +103,28 @@ export function documentRoutes({ prisma, storage, throttle, settings, revisionAd
     }
   });
 
+  // A search result's link: a PDF opens in the browser's viewer (at #page=N), sandboxed so it runs nothing
+  // of ours; any other type downloads as above. Same rule as the download.
+  router.get('/revisions/:revisionId/open', async (req, res, next) => {
+    try {
+      const revision = await findReadableRevision(prisma, abilityOf(userOf(req)), idParam(req, 'revisionId'));
+      if (revision.contentType !== 'application/pdf') return res.redirect(302, `${req.baseUrl}/revisions/${revision.id}/download`);
+      const stored = await storage.head(revision.fileKey);
+      if (!stored) throw documentRefused('storedFileMissing');
+      res.set({
+        'Content-Type': 'application/pdf',
+        'Content-Length': String(stored.size),
+        'Content-Disposition': attachmentDisposition(revision.fileName).replace(/^attachment/, 'inline'),
+        'Content-Security-Policy': 'sandbox',
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      await pipeline(await storage.get(revision.fileKey), res);
+    } catch (error) {
+      refused(error, next);
+    }
+  });
+
   router.post('/revisions/:revisionId/sign', express.json({ limit: '10kb' }), async (req, res, next) => {
     const user = userOf(req);
     try {
@@ -234,7 +256,8 @@ function documentSearchOf(req: Request): DocumentSearch {
   const day = (text: string | undefined, plusDays = 0) => {
     if (!text) return undefined;
     const date = new Date(`${text}T00:00:00Z`);
-    if (Number.isNaN(date.getTime())) throw new MalformedInputError('malformedRequest');
+    // 2026-02-31 is no day (JavaScript would take it for 3 March).
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) throw new MalformedInputError('malformedRequest');
     return new Date(date.getTime() + plusDays * 86_400_000);
   };
   return { text: q, ...filters, from: day(from), to: day(to, 1) };
