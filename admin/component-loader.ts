@@ -20,6 +20,7 @@ export const Components = {
   VerifyRevision: componentLoader.add('VerifyRevision', path.join(here, 'components/verify-revision')),
   DocumentRevisions: componentLoader.add('DocumentRevisions', path.join(here, 'components/document-revisions')),
   Attachments: componentLoader.add('Attachments', path.join(here, 'components/attachments')),
+  DocumentSearch: componentLoader.add('DocumentSearch', path.join(here, 'components/document-search')),
   ImportWorkbook: componentLoader.add('ImportWorkbook', path.join(here, 'components/import-workbook')),
   ImportMigration: componentLoader.add('ImportMigration', path.join(here, 'components/import-migration')),
   // planning calendar

@@ -48,10 +48,12 @@ export const VOCABULARIES = {
   Document: {
     kind: ['PROCEDURE', 'DRAWING', 'MANUAL', 'CERTIFICATE', 'REPORT', 'PHOTO', 'OTHER'],
     state: ['DRAFT', 'IN_REVIEW', 'APPROVED', 'OBSOLETE'],
+    language: ['es', 'en'],
   },
   // inventory
   StockMovement: { kind: ['RECEIPT', 'ISSUE', 'RETURN', 'TRANSFER_OUT', 'TRANSFER_IN', 'ADJUSTMENT', 'COUNT'] },
   Reservation: { state: ['OPEN', 'ISSUED', 'RELEASED'] },
+  DocumentRevision: { textState: ['PENDING', 'EXTRACTED', 'NO_TEXT', 'UNSUPPORTED', 'FAILED'] },
   User: { locale: ['es', 'en'] },
   Group: { code: GROUP_CODES },
   // jobs monitor

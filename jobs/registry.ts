@@ -5,6 +5,7 @@ import { computeKpisJob } from './compute-kpis.job.js';
 import { detectJobAlertsJob } from './detect-job-alerts.job.js';
 import { generatePreventiveOrdersJob } from './generate-preventive-orders.job.js';
 import { importWorkbookJob } from './import-workbook.job.js';
+import { indexDocumentsJob } from './index-documents.job.js';
 import type { JobDefinition } from './job.js';
 import { maintainChangeHistoryJob } from './maintain-change-history.job.js';
 import { syncRequisitionsWithErpJob } from './sync-requisitions-with-erp.job.js';
@@ -34,4 +35,5 @@ export const JOBS: JobDefinition<unknown>[] = [
   // call centre
   syncSigTicketsJob as JobDefinition<unknown>,
   checkStockLedgerJob,
+  indexDocumentsJob as JobDefinition<unknown>,
 ];

@@ -22,6 +22,7 @@ import { healthHandler } from './health.js';
 import { createMetrics } from './metrics.js';
 import { requestScope } from './process-guard.js';
 import { syncRequisitionsWithErpJob } from '../jobs/sync-requisitions-with-erp.job.js';
+import { indexDocumentsJob } from '../jobs/index-documents.job.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -113,7 +114,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       sessionSecret: deps.sessionSecret,
       cookieSecure: config.cookieSecure,
       sessionTtlHours: config.sessionTtlHours,
-      documents: { storage: deps.storage, settings: config.documents },
+      documents: { storage: deps.storage, settings: config.documents, revisionAdded: () => void deps.queue.send(indexDocumentsJob, { batch: 50 }, { singletonKey: 'after-upload' }).catch(() => undefined) },
       imports: { storage: deps.storage, queue: deps.queue, ...config.imports, timeZone: config.timeZone },
       timeZone: config.timeZone,
       jobsMonitor: { queue: deps.queue, jobs: deps.jobs ?? JOBS },

@@ -341,6 +341,9 @@ describe('our routes: documents, imports, exports, history, calendar, sign-in', 
           as('documents', `verify ${id}`, `/admin/documents/revisions/${i}/verify`),
           as('documents', `revisions ${id}`, `/admin/documents/${i}/revisions`),
           as('documents', `attachments ${id}`, `/admin/documents/attachments?assetId=${i}`),
+          as('documents', `open ${id}`, `/admin/documents/revisions/${i}/open`),
+          as('documents', `search asset ${id}`, `/admin/documents/search?q=bomba&assetId=${i}`),
+          as('documents', `search location ${id}`, `/admin/documents/search?q=bomba&locationId=${i}&page=${i}`),
           as('documents', `sign ${id}`, `/admin/documents/revisions/${i}/sign`, { method: 'POST', body: JSON.stringify({ password: PASSWORD }), headers: { 'content-type': 'application/json' } }),
           as('documents', `upload ${id}`, `/admin/documents/${i}/revisions`, { method: 'POST', body: pdfForm() }),
           as('imports', `status ${id}`, `/admin/imports/runs/${i}/status`),
@@ -348,6 +351,11 @@ describe('our routes: documents, imports, exports, history, calendar, sign-in', 
           as('imports', `file ${id}`, `/admin/imports/runs/${i}/file`),
         );
       }
+      // Words full-text search must take as words (websearch syntax never errs), filters it must refuse.
+      for (const text of role === 'admin' ? HOSTILE_TEXT : rotate(HOSTILE_TEXT, turn, 4))
+        probes.push(as('documents', `search ${text.slice(0, 20)}`, `/admin/documents/search?q=${q(text)}`, { allow: [200] }));
+      for (const query of ['q[a]=1', 'q=a&q=b', 'kind[]=MANUAL', 'from=2026-02-31', 'to=9999-99-99', `q=${'a'.repeat(400)}`, 'state=__proto__'])
+        probes.push(as('documents', `search ${query.slice(0, 20)}`, `/admin/documents/search?${query}`));
       const sign = `/admin/documents/revisions/${revisionId}/sign`;
       for (const body of ['{"password":', '[]', '{"password":{"$gt":""}}', '{"password":["a"]}', '"text"', '{"password":"a\\u0000b"}'])
         probes.push(as('documents', `sign body ${body}`, sign, { method: 'POST', body, headers: { 'content-type': 'application/json' } }));

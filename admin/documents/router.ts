@@ -19,15 +19,22 @@ import { languageOf, renderMessage } from '../locales/render.js';
 import { receiveUpload } from './receive-upload.js';
 import { parseRecordId } from '../../domain/record-id.js';
 import { MalformedInputError } from '../../domain/malformed-input.js';
+import { MARK_END, MARK_START, PAGE_SIZE as SEARCH_PAGE_SIZE, searchDocuments, type DocumentSearch } from '../../domain/documents/text/search-documents.js';
+import { VOCABULARIES } from '../../domain/vocabularies.js';
+import { en } from '../locales/en.js';
+import { es } from '../locales/es.js';
+import { z } from 'zod';
 
 export interface DocumentRoutesOptions {
   prisma: Db;
   storage: ObjectStorage;
   throttle: PasswordThrottle;
   settings: { maxUploadBytes: number; downloads: 'stream' | 'presigned'; downloadUrlSeconds: number };
+  /** Called after a revision is stored: its text is read for search at once rather than within the minute. */
+  revisionAdded?: () => void;
 }
 
-export function documentRoutes({ prisma, storage, throttle, settings }: DocumentRoutesOptions): express.Router {
+export function documentRoutes({ prisma, storage, throttle, settings, revisionAdded }: DocumentRoutesOptions): express.Router {
   const router = express.Router();
   const userOf = (req: Request) => req.session.adminUser as CurrentUser;
   // An id that is no positive integer finds nothing (404), like a hidden one.
@@ -39,6 +46,7 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
     try {
       upload = await receiveUpload(req, settings.maxUploadBytes);
       const revision = await addRevision(prisma, storage, abilityOf(user), { documentId: idParam(req, 'documentId'), uploaderId: user.access.userId, file: upload.file });
+      revisionAdded?.();
       res.status(201).json({ revision: { id: revision.id, number: revision.number, fileName: revision.fileName, size: revision.size, sha256: revision.sha256 }, message: translate(user, 'revisionUploaded', { number: revision.number }) });
     } catch (error) {
       // The rest of a refused body is drained, so the browser reads the answer instead of a reset.
@@ -59,6 +67,7 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
       upload = await receiveUpload(req, settings.maxUploadBytes);
       const title = typeof req.query.title === 'string' ? req.query.title : undefined;
       const { document, revision } = await attachFile(prisma, storage, abilityOf(user), { owner, title, uploaderId: user.access.userId, file: upload.file });
+      revisionAdded?.();
       res.status(201).json({
         document: { id: document.id, code: document.code, title: document.title },
         revision: { id: revision.id, number: revision.number, fileName: revision.fileName, size: revision.size },
@@ -85,6 +94,28 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
         'Content-Type': revision.contentType,
         'Content-Length': String(stored.size),
         'Content-Disposition': attachmentDisposition(revision.fileName),
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      await pipeline(await storage.get(revision.fileKey), res);
+    } catch (error) {
+      refused(error, next);
+    }
+  });
+
+  // A search result's link: a PDF opens in the browser's viewer (at #page=N), sandboxed so it runs nothing
+  // of ours; any other type downloads as above. Same rule as the download.
+  router.get('/revisions/:revisionId/open', async (req, res, next) => {
+    try {
+      const revision = await findReadableRevision(prisma, abilityOf(userOf(req)), idParam(req, 'revisionId'));
+      if (revision.contentType !== 'application/pdf') return res.redirect(302, `${req.baseUrl}/revisions/${revision.id}/download`);
+      const stored = await storage.head(revision.fileKey);
+      if (!stored) throw documentRefused('storedFileMissing');
+      res.set({
+        'Content-Type': 'application/pdf',
+        'Content-Length': String(stored.size),
+        'Content-Disposition': attachmentDisposition(revision.fileName).replace(/^attachment/, 'inline'),
+        'Content-Security-Policy': 'sandbox',
         'Cache-Control': 'private, no-store',
         'X-Content-Type-Options': 'nosniff',
       });
@@ -162,6 +193,30 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
     }
   });
 
+  // "Buscar en documentos": passages of the documents this person may read (the same rule as downloads).
+  router.get('/search', async (req, res, next) => {
+    const user = userOf(req);
+    try {
+      const search = documentSearchOf(req);
+      const found = await searchDocuments(prisma, abilityOf(user), search);
+      const language = languageOf(user.locale);
+      const labels = (language === 'en' ? en : es).resources.Document.labels;
+      res.json({
+        total: found.total,
+        page: search.page ?? 1,
+        pageSize: SEARCH_PAGE_SIZE,
+        documents: found.documents.map((document) => ({
+          ...document,
+          kindLabel: (labels.kind as Record<string, string>)[document.kind] ?? document.kind,
+          stateLabel: (labels.state as Record<string, string>)[document.state] ?? document.state,
+        })),
+        markers: { start: MARK_START, end: MARK_END },
+      });
+    } catch (error) {
+      refused(error, next);
+    }
+  });
+
   // The attachments section of an asset's, a work order's or a work request's show page.
   router.get('/attachments', async (req, res, next) => {
     try {
@@ -179,6 +234,33 @@ export function documentRoutes({ prisma, storage, throttle, settings }: Document
   });
 
   return router;
+}
+
+const SEARCH_QUERY = z.object({
+  q: z.string().max(300).default(''),
+  kind: z.enum(VOCABULARIES.Document.kind).optional(),
+  state: z.enum(VOCABULARIES.Document.state).optional(),
+  assetId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  locationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  page: z.coerce.number().int().positive().max(500).optional(),
+});
+
+/** The search's words and filters from the query string; a malformed one is refused (400), not guessed. */
+function documentSearchOf(req: Request): DocumentSearch {
+  const blanksRemoved = Object.fromEntries(Object.entries(req.query).filter(([, value]) => value !== ''));
+  const parsed = SEARCH_QUERY.safeParse(blanksRemoved);
+  if (!parsed.success) throw new MalformedInputError('malformedRequest');
+  const { q, from, to, ...filters } = parsed.data;
+  const day = (text: string | undefined, plusDays = 0) => {
+    if (!text) return undefined;
+    const date = new Date(`${text}T00:00:00Z`);
+    // 2026-02-31 is no day (JavaScript would take it for 3 March).
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) throw new MalformedInputError('malformedRequest');
+    return new Date(date.getTime() + plusDays * 86_400_000);
+  };
+  return { text: q, ...filters, from: day(from), to: day(to, 1) };
 }
 
 /** The record named in the query (?workRequestId=5), or null. */

@@ -3,7 +3,7 @@ import type { documentsES } from './documents.es.js';
 
 export const documentsEN: typeof documentsES = {
   // Also global: AdminJS's breadcrumbs translate action names without their resource.
-  actions: { uploadRevision: 'Upload revision', submitForReview: 'Submit for review', markObsolete: 'Mark obsolete', sign: 'Sign', verify: 'Verify' },
+  actions: { searchText: 'Search documents', uploadRevision: 'Upload revision', submitForReview: 'Submit for review', markObsolete: 'Mark obsolete', sign: 'Sign', verify: 'Verify' },
   labels: {
     documents: 'Documents',
     Document: 'Documents',
@@ -13,6 +13,17 @@ export const documentsEN: typeof documentsES = {
     SignatureAudit: 'Signature audit',
   },
   messages: {
+    searchWords: 'Words',
+    searchHelp: 'With or without accents, singular or plural. An exact phrase in quotes ("tightening torque"); -word leaves it out. Only documents you may read are searched.',
+    searchButton: 'Search',
+    searchAnyKind: 'Any kind',
+    searchAnyState: 'Any state',
+    searchNothing: 'No document you may read contains those words.',
+    searchFound: '{{count}} documents contain those words.',
+    searchFoundOne: 'One document contains those words.',
+    searchPage: 'Page {{page}}',
+    searchNextPage: 'More results',
+    searchFailed: 'The search could not be run. Check the words and the filters.',
     documentForbidden_sign: 'You may not sign this revision: supervisors and named signers sign.',
     documentForbidden_create: 'You may not upload revisions to this document.',
     documentForbidden_read: 'You have no access to documents.',
@@ -75,16 +86,18 @@ export const documentsEN: typeof documentsES = {
     Document: {
       // The adapter's refusal of a workflow field, in the document's words.
       messages: { fieldSetByWorkflow: 'Set by the document workflow: its signatures and actions (Submit for review, Mark obsolete).' },
-      actions: { uploadRevision: 'Upload revision', submitForReview: 'Submit for review', markObsolete: 'Mark obsolete' },
-      properties: { code: 'Code', title: 'Title', kind: 'Kind', state: 'State', asset: 'Asset', workOrder: 'Work order', workRequest: 'Work request', createdAt: 'Created', updatedAt: 'Updated', revisions: 'Revisions' },
+      actions: { searchText: 'Search documents', uploadRevision: 'Upload revision', submitForReview: 'Submit for review', markObsolete: 'Mark obsolete' },
+      properties: { code: 'Code', title: 'Title', kind: 'Kind', state: 'State', asset: 'Asset', workOrder: 'Work order', workRequest: 'Work request', createdAt: 'Created', updatedAt: 'Updated', revisions: 'Revisions', language: 'Text language' },
       labels: {
         kind: { PROCEDURE: 'Procedure', DRAWING: 'Drawing', MANUAL: 'Manual', CERTIFICATE: 'Certificate', REPORT: 'Report', PHOTO: 'Photo', OTHER: 'Other' },
         state: { DRAFT: 'Draft', IN_REVIEW: 'In review', APPROVED: 'Approved', OBSOLETE: 'Obsolete' },
+        language: { es: 'Spanish', en: 'English' },
       },
     },
     DocumentRevision: {
       actions: { sign: 'Sign', verify: 'Verify' },
-      properties: { document: 'Document', number: 'Revision', fileName: 'File', contentType: 'Content type', size: 'Size (bytes)', sha256: 'SHA-256', uploadedBy: 'Uploaded by', uploadedAt: 'Uploaded at', fileKey: 'Storage key' },
+      properties: { document: 'Document', number: 'Revision', fileName: 'File', contentType: 'Content type', size: 'Size (bytes)', sha256: 'SHA-256', uploadedBy: 'Uploaded by', uploadedAt: 'Uploaded at', fileKey: 'Storage key', textState: 'Text for search', textError: 'Why it was not read', textPages: 'Pages read', textReadAt: 'Text read at' },
+      labels: { textState: { PENDING: 'To be read', EXTRACTED: 'Read', NO_TEXT: 'No text (image or scan)', UNSUPPORTED: 'Type not readable', FAILED: 'Could not be read' } },
     },
     RevisionSigner: { properties: { revision: 'Revision', user: 'Signer' } },
     DocumentSignature: { properties: { revision: 'Revision', signer: 'Signer', sha256: 'Signed SHA-256', signedAt: 'Signed at' } },

@@ -1,7 +1,7 @@
 // Spanish labels and messages of document control (issue 8), merged into es.ts.
 export const documentsES = {
   // Also global: AdminJS's breadcrumbs translate action names without their resource.
-  actions: { uploadRevision: 'Subir revisión', submitForReview: 'Enviar a revisión', markObsolete: 'Marcar obsoleto', sign: 'Firmar', verify: 'Verificar' },
+  actions: { searchText: 'Buscar en documentos', uploadRevision: 'Subir revisión', submitForReview: 'Enviar a revisión', markObsolete: 'Marcar obsoleto', sign: 'Firmar', verify: 'Verificar' },
   labels: {
     documents: 'Documentos',
     Document: 'Documentos',
@@ -11,6 +11,17 @@ export const documentsES = {
     SignatureAudit: 'Auditoría de firmas',
   },
   messages: {
+    searchWords: 'Palabras',
+    searchHelp: 'Con o sin tildes, en singular o plural. Una frase exacta entre comillas ("par de apriete"); -palabra la excluye. Solo se buscan los documentos que usted puede leer.',
+    searchButton: 'Buscar',
+    searchAnyKind: 'Cualquier tipo',
+    searchAnyState: 'Cualquier estado',
+    searchNothing: 'Ningún documento que usted pueda leer contiene esas palabras.',
+    searchFound: '{{count}} documentos contienen esas palabras.',
+    searchFoundOne: 'Un documento contiene esas palabras.',
+    searchPage: 'Página {{page}}',
+    searchNextPage: 'Más resultados',
+    searchFailed: 'La búsqueda no se pudo hacer. Revise las palabras y los filtros.',
     documentForbidden_sign: 'No puede firmar esta revisión: firman los supervisores y los firmantes designados.',
     documentForbidden_create: 'No puede subir revisiones a este documento.',
     documentForbidden_read: 'No tiene acceso a los documentos.',
@@ -73,16 +84,18 @@ export const documentsES = {
     Document: {
       // The adapter's refusal of a workflow field, in the document's words.
       messages: { fieldSetByWorkflow: 'Lo fijan el flujo del documento: las firmas y sus acciones (Enviar a revisión, Marcar obsoleto).' },
-      actions: { uploadRevision: 'Subir revisión', submitForReview: 'Enviar a revisión', markObsolete: 'Marcar obsoleto' },
-      properties: { code: 'Código', title: 'Título', kind: 'Tipo', state: 'Estado', asset: 'Activo', workOrder: 'Orden de trabajo', workRequest: 'Aviso', createdAt: 'Creado', updatedAt: 'Actualizado', revisions: 'Revisiones' },
+      actions: { searchText: 'Buscar en documentos', uploadRevision: 'Subir revisión', submitForReview: 'Enviar a revisión', markObsolete: 'Marcar obsoleto' },
+      properties: { code: 'Código', title: 'Título', kind: 'Tipo', state: 'Estado', asset: 'Activo', workOrder: 'Orden de trabajo', workRequest: 'Aviso', createdAt: 'Creado', updatedAt: 'Actualizado', revisions: 'Revisiones', language: 'Idioma del texto' },
       labels: {
         kind: { PROCEDURE: 'Procedimiento', DRAWING: 'Plano', MANUAL: 'Manual', CERTIFICATE: 'Certificado', REPORT: 'Informe', PHOTO: 'Fotografía', OTHER: 'Otro' },
         state: { DRAFT: 'Borrador', IN_REVIEW: 'En revisión', APPROVED: 'Aprobado', OBSOLETE: 'Obsoleto' },
+        language: { es: 'Español', en: 'Inglés' },
       },
     },
     DocumentRevision: {
       actions: { sign: 'Firmar', verify: 'Verificar' },
-      properties: { document: 'Documento', number: 'Revisión', fileName: 'Archivo', contentType: 'Tipo de contenido', size: 'Tamaño (bytes)', sha256: 'SHA-256', uploadedBy: 'Subido por', uploadedAt: 'Subido el', fileKey: 'Clave de almacenamiento' },
+      properties: { document: 'Documento', number: 'Revisión', fileName: 'Archivo', contentType: 'Tipo de contenido', size: 'Tamaño (bytes)', sha256: 'SHA-256', uploadedBy: 'Subido por', uploadedAt: 'Subido el', fileKey: 'Clave de almacenamiento', textState: 'Texto para la búsqueda', textError: 'Por qué no se leyó', textPages: 'Páginas leídas', textReadAt: 'Texto leído el' },
+      labels: { textState: { PENDING: 'Por leer', EXTRACTED: 'Leído', NO_TEXT: 'Sin texto (imagen o escaneo)', UNSUPPORTED: 'Tipo no legible', FAILED: 'No se pudo leer' } },
     },
     RevisionSigner: { properties: { revision: 'Revisión', user: 'Firmante' } },
     DocumentSignature: { properties: { revision: 'Revisión', signer: 'Firmante', sha256: 'SHA-256 firmado', signedAt: 'Firmado el' } },

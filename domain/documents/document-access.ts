@@ -26,6 +26,14 @@ export async function findReadableDocument(db: Db, ability: AppAbility, document
   return document;
 }
 
+/** The documents this ability may read, files included, as one Prisma condition (search and counts use
+ * the same rule as downloads), or null when it may read none. */
+export function readableDocumentsWhere(ability: AppAbility): Prisma.DocumentWhereInput | null {
+  const where = accessibleWhere(ability, 'read', 'Document');
+  if (!where) return null;
+  return { AND: [where as Prisma.DocumentWhereInput, ownerReadable(ability)] };
+}
+
 // The records a document belongs to, as one condition the query carries: a document of a work request
 // that became an order belongs to both, and whoever reads either (the operator who filed the request,
 // the technician of the order) reads it; its asset, if any, must be readable too.

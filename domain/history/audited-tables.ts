@@ -32,6 +32,7 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   _prisma_migrations: 'migration bookkeeping',
   change_history: 'the history itself (append-only)',
   change_history_layouts: "the columns the history's entries are stored in (append-only)",
+  document_chunks: "passages of a recorded revision's text, rebuilt from its file by the indexing job",
   document_counters: 'the next document number; the numbered document is recorded',
   work_order_counters: 'the next work-order number; the numbered order is recorded',
   import_run_errors: "an import's rejected rows, kept for its error report; the import run is recorded",

@@ -88,6 +88,7 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
   Document: {
     kind: { PROCEDURE: ['PROCEDIMIENTO'], DRAWING: ['PLANO'], MANUAL: ['MANUAL_TECNICO'], CERTIFICATE: ['CERTIFICADO'], REPORT: ['INFORME', 'REPORTE'], PHOTO: ['FOTO', 'IMAGEN'], OTHER: ['OTRO'] },
     state: { DRAFT: ['BORRADOR'], IN_REVIEW: ['EN_REVISION'], APPROVED: ['APROBADO', 'VIGENTE'], OBSOLETE: ['OBSOLETO'] },
+    language: { es: ['ESPANOL', 'SPANISH', 'ES_HN'], en: ['INGLES', 'ENGLISH', 'EN_US'] },
   },
   // inventory
   StockMovement: {
@@ -97,6 +98,7 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     },
   },
   Reservation: { state: { OPEN: ['PENDIENTE'], ISSUED: ['DESPACHADA', 'SURTIDA'], RELEASED: ['CANCELADA', 'ANULADA'] } },
+  DocumentRevision: { textState: { PENDING: ['PENDIENTE'], EXTRACTED: ['EXTRAIDO', 'LEIDO'], NO_TEXT: ['SIN_TEXTO'], UNSUPPORTED: ['NO_SOPORTADO'], FAILED: ['FALLIDO', 'ERROR'] } },
   User: { locale: { es: ['ESPANOL', 'SPANISH', 'ES_HN'], en: ['INGLES', 'ENGLISH', 'EN_US'] } },
   Group: { code: { ADMINISTRATORS: ['ADMINISTRADORES', 'ADMIN'], SUPERVISORS: ['SUPERVISORES'], TECHNICIANS: ['TECNICOS'], CONSULTANTS: ['CONSULTORES'], OPERATORS: ['OPERADORES'] } },
   // jobs monitor (never imported; the type asks every vocabulary for its synonyms)

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
 import { aPdf, uploadRevision } from '../support/documents.js';
+import { aTextPdf } from '../support/text-files.js';
 import * as make from '../support/factories.js';
 import { aPerson, PASSWORD, type Person } from '../support/people.js';
 
@@ -63,7 +64,7 @@ describe('a supervisor in a real browser', () => {
     await page.getByTestId('revision-1').getByRole('link', { name: 'Verificar' }).click();
     await page.getByText('El archivo almacenado coincide con el firmado.').waitFor({ timeout: 15_000 });
     await page.close();
-  });
+  }, 180_000); // a browser journey on a shared two-core machine
 
   it("sees a work order's attachments on its page and downloads one through the checking route", async () => {
     const office = started.office();
@@ -82,4 +83,48 @@ describe('a supervisor in a real browser', () => {
     expect(download.suggestedFilename()).toBe('quemador.pdf');
     await page.close();
   });
+
+  it('searches the documents by two words without accents, sees the passage with the words marked, and opens the PDF at its page', async () => {
+    const office = started.office();
+    const prisma = office.database.prisma;
+    const manual = await prisma.document.create({ data: { title: 'Manual del compresor de refrigeración', kind: 'MANUAL' } });
+    // Uploaded as anyone does: the upload sends the indexing job, which the in-process worker runs.
+    await uploadRevision(supervisor.client, manual.id, await aTextPdf([
+      'Índice y datos de placa del compresor.',
+      'Cambie el filtro deshidratador y revise la válvula de expansión cada 4000 horas.',
+    ]), 'Manual compresor.pdf');
+    await expect.poll(
+      async () => (await prisma.documentRevision.findFirstOrThrow({ where: { documentId: manual.id } })).textState,
+      { timeout: 180_000, interval: 1_000 },
+    ).toBe('EXTRACTED');
+
+    const page = await started.browser().newPage({ viewport: { width: 1400, height: 1000 } });
+    await signInThroughForm(page, office.url, supervisor.email, PASSWORD);
+    await page.goto(`${office.url}/admin/resources/Document`);
+    await page.getByText('Buscar en documentos').first().click();
+    await page.locator('#document-search-text').fill('valvula expansion');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    const results = page.getByTestId('document-search-results');
+    await results.getByText('Un documento contiene esas palabras.').waitFor({ timeout: 30_000 });
+    const found = results.locator('[data-testid^="found-DOC-"]');
+    expect(await found.count()).toBe(1);
+    expect(await found.innerText()).toContain('Manual del compresor de refrigeración');
+    expect(await found.locator('mark').allInnerTexts()).toEqual(['válvula', 'expansión']);
+    const pageLink = found.getByRole('link', { name: 'Página 2' });
+    expect(await pageLink.getAttribute('href')).toMatch(/\/admin\/documents\/revisions\/\d+\/open#page=2$/);
+    expect(page.url()).toContain('q=valvula+expansion');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'document-search.png'), fullPage: true });
+
+    // The PDF opens inline, sandboxed, under the same rule as the download.
+    const opened = await page.request.get(`${office.url}${(await pageLink.getAttribute('href'))!.replace(/#.*$/, '')}`);
+    expect(opened.status()).toBe(200);
+    expect(opened.headers()).toMatchObject({ 'content-type': 'application/pdf', 'content-security-policy': 'sandbox' });
+    expect(opened.headers()['content-disposition']).toMatch(/^inline;/);
+
+    // Nothing readable holds these words: said plainly, with no invitation to create anything.
+    await page.locator('#document-search-text').fill('turbina de gas');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await results.getByText('Ningún documento que usted pueda leer contiene esas palabras.').waitFor({ timeout: 30_000 });
+    await page.close();
+  }, 300_000);
 });

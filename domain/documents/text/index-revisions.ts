@@ -1,0 +1,98 @@
+// The indexing of documents for search: each revision waiting to be read (text_state PENDING) is read
+// within bounds (read-in-worker.ts), cut into passages, and its passages replace those of the document's
+// older revisions in one transaction, so search always finds a document by its newest readable text.
+// Several workers may run it at once: each takes its revisions with SKIP LOCKED.
+import type { ObjectStorage } from '../../../integrations/storage/storage.js';
+import type { Db } from '../../../prisma/client.js';
+import { chunkSections } from './chunk-text.js';
+import type { TextSection } from './read-file-text.js';
+import { DEFAULT_READ_LIMITS, readTextInWorker, UnreadableFileError, type ReadLimits } from './read-in-worker.js';
+
+/** Larger files are not read: a manual's text layer is far smaller, and reading it whole costs memory. */
+export const MAX_READ_BYTES = 80 * 1024 * 1024;
+
+export interface IndexOutcome {
+  revisionId: number;
+  state: 'EXTRACTED' | 'NO_TEXT' | 'UNSUPPORTED' | 'FAILED';
+  chunks: number;
+}
+
+export async function indexPendingRevisions(
+  db: Db,
+  storage: ObjectStorage,
+  options: { batch?: number; limits?: ReadLimits } = {},
+): Promise<IndexOutcome[]> {
+  const outcomes: IndexOutcome[] = [];
+  for (let i = 0; i < (options.batch ?? 20); i++) {
+    const outcome = await indexNextRevision(db, storage, options.limits ?? DEFAULT_READ_LIMITS);
+    if (!outcome) break;
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+async function indexNextRevision(db: Db, storage: ObjectStorage, limits: ReadLimits): Promise<IndexOutcome | null> {
+  return db.transactionAs(async (tx) => {
+    // Oldest first; the lock keeps another worker off this revision until its passages are written.
+    const [next] = await tx.$queryRaw<{ id: number }[]>`
+      SELECT id FROM document_revisions WHERE text_state = 'PENDING' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
+    if (!next) return null;
+    const revision = await tx.documentRevision.findUniqueOrThrow({ where: { id: next.id }, include: { document: true } });
+    const read = await readRevision(storage, revision, limits);
+    if (read.state !== 'EXTRACTED') {
+      await tx.documentRevision.update({
+        where: { id: revision.id },
+        data: { textState: read.state, textError: read.error?.slice(0, 500) ?? null, textPages: null, textReadAt: new Date() },
+      });
+      return { revisionId: revision.id, state: read.state, chunks: 0 };
+    }
+    // A newer revision already read wins: this one's text is history, not search material.
+    const newer = await tx.documentRevision.count({ where: { documentId: revision.documentId, number: { gt: revision.number }, textState: 'EXTRACTED' } });
+    const chunks = chunkSections(read.sections);
+    if (!newer) {
+      await tx.documentChunk.deleteMany({ where: { revision: { documentId: revision.documentId } } });
+      await tx.documentChunk.createMany({
+        data: chunks.map((chunk) => ({ ...chunk, revisionId: revision.id, language: revision.document.language })),
+      });
+    }
+    await tx.documentRevision.update({
+      where: { id: revision.id },
+      data: { textState: 'EXTRACTED', textError: null, textPages: read.pages, textReadAt: new Date() },
+    });
+    return { revisionId: revision.id, state: 'EXTRACTED', chunks: newer ? 0 : chunks.length };
+    // The transaction lasts the read: the reader's own deadline, plus fetching the file and, on the first
+    // file, starting the reader (seconds on a quiet machine, a minute or more on a loaded one).
+  }, { timeout: limits.timeoutMs + 5 * 60_000 });
+}
+
+type Read =
+  | { state: 'EXTRACTED'; pages: number | null; sections: TextSection[] }
+  | { state: 'NO_TEXT' | 'UNSUPPORTED' | 'FAILED'; error?: string };
+
+async function readRevision(storage: ObjectStorage, revision: { fileKey: string; contentType: string; size: number }, limits: ReadLimits): Promise<Read> {
+  if (revision.size > MAX_READ_BYTES) return { state: 'FAILED', error: `larger than ${MAX_READ_BYTES / 1024 / 1024} MB: not read` };
+  if (!(await storage.head(revision.fileKey))) return { state: 'FAILED', error: 'the stored file is missing' };
+  try {
+    const bytes = await readAll(await storage.get(revision.fileKey));
+    const text = await readTextInWorker(bytes, revision.contentType, limits);
+    if (text.outcome === 'noText') return { state: 'NO_TEXT' };
+    if (text.outcome === 'unsupported') return { state: 'UNSUPPORTED' };
+    return { state: 'EXTRACTED', pages: text.pages, sections: text.sections };
+  } catch (error) {
+    if (error instanceof UnreadableFileError) return { state: 'FAILED', error: error.message };
+    // The storage could not give the file: not the file's fault, try again on the next run.
+    throw error;
+  }
+}
+
+async function readAll(stream: AsyncIterable<Buffer | string>): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  for await (const part of stream) {
+    const buffer = typeof part === 'string' ? Buffer.from(part) : part;
+    total += buffer.length;
+    if (total > MAX_READ_BYTES) throw new UnreadableFileError(`larger than ${MAX_READ_BYTES / 1024 / 1024} MB: not read`);
+    parts.push(buffer);
+  }
+  return new Uint8Array(Buffer.concat(parts));
+}

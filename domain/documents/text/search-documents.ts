@@ -1,0 +1,129 @@
+// "Buscar en documentos": PostgreSQL full-text search over the passages of the documents a person may
+// read, in Spanish and English (stems, accents folded, phrases in quotes, -word to exclude), ranked with
+// ts_rank_cd, grouped by document with its best passages highlighted by ts_headline. Needs no extension
+// beyond unaccent and no outside provider: it works on the embedded database.
+import type { Prisma } from '@prisma/client';
+import type { AppAbility } from '../../access/abilities.js';
+import type { Db } from '../../../prisma/client.js';
+import { readableDocumentsWhere } from '../document-access.js';
+
+export interface DocumentSearch {
+  text: string;
+  kind?: string;
+  state?: string;
+  assetId?: number;
+  /** Documents of assets (directly, or through their work order or request) under this location. */
+  locationId?: number;
+  /** Uploaded on or after / before (the newest revision's date). */
+  from?: Date;
+  to?: Date;
+  page?: number;
+}
+
+export interface FoundPassage {
+  chunkId: number;
+  page: number | null;
+  heading: string | null;
+  /** Text with the matched words between «mark» markers: MARK_START / MARK_END, never HTML. */
+  snippet: string;
+}
+
+export interface FoundDocument {
+  id: number;
+  code: string;
+  title: string;
+  kind: string;
+  state: string;
+  assetName: string | null;
+  revision: { id: number; number: number; fileName: string };
+  passages: FoundPassage[];
+}
+
+export const PAGE_SIZE = 20;
+const PASSAGES_PER_DOCUMENT = 3;
+// Markers no document text contains, turned into <mark> by the page after escaping the rest.
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
+export async function searchDocuments(db: Db, ability: AppAbility, search: DocumentSearch): Promise<{ total: number; documents: FoundDocument[] }> {
+  const text = search.text.trim().slice(0, 300);
+  const readable = readableDocumentsWhere(ability);
+  if (!text || !readable) return { total: 0, documents: [] };
+  const locationPath = search.locationId ? (await db.location.findUnique({ where: { id: search.locationId }, select: { path: true } }))?.path : undefined;
+  if (search.locationId && !locationPath) return { total: 0, documents: [] };
+  const candidates = await db.document.findMany({ where: { AND: [readable, ...filters(search, locationPath)] }, select: { id: true } });
+  if (candidates.length === 0) return { total: 0, documents: [] };
+  const ids = candidates.map((document) => document.id);
+  const offset = (Math.max(1, search.page ?? 1) - 1) * PAGE_SIZE;
+
+  // Both languages' queries are built; a passage is matched with its own language's (a "válvulas" query
+  // stems differently in English). The GIN index answers each OR branch.
+  const rows = await db.$queryRaw<{ document_id: number; total: bigint; chunk_id: number; page: number | null; heading: string | null; snippet: string; revision_id: number }[]>`
+    WITH query AS (
+      SELECT websearch_to_tsquery('cmms_es', ${text}) AS es, websearch_to_tsquery('cmms_en', ${text}) AS en
+    ), matched AS (
+      SELECT c.id, r.document_id, c.revision_id, c.page, c.heading, c.text, c.language,
+             ts_rank_cd(c.search_vector, CASE c.language WHEN 'en' THEN q.en ELSE q.es END) AS rank
+      FROM document_chunks c
+      JOIN document_revisions r ON r.id = c.revision_id
+      CROSS JOIN query q
+      WHERE r.document_id = ANY(${ids}::int[])
+        AND ((c.language = 'es' AND c.search_vector @@ q.es) OR (c.language = 'en' AND c.search_vector @@ q.en))
+    ), ranked AS (
+      SELECT m.*, row_number() OVER (PARTITION BY m.document_id ORDER BY m.rank DESC, m.id) AS place,
+             max(m.rank) OVER (PARTITION BY m.document_id) AS best
+      FROM matched m
+    ), documents AS (
+      SELECT document_id, best, count(*) OVER () AS total FROM ranked WHERE place = 1
+      ORDER BY best DESC, document_id LIMIT ${PAGE_SIZE} OFFSET ${offset}
+    )
+    SELECT d.document_id, d.total, r.id AS chunk_id, r.revision_id, r.page, r.heading,
+           ts_headline(CASE r.language WHEN 'en' THEN 'cmms_en' ELSE 'cmms_es' END::regconfig, r.text,
+                       CASE r.language WHEN 'en' THEN q.en ELSE q.es END,
+                       ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
+    FROM documents d
+    JOIN ranked r ON r.document_id = d.document_id AND r.place <= ${PASSAGES_PER_DOCUMENT}
+    CROSS JOIN query q
+    ORDER BY d.best DESC, d.document_id, r.place`;
+  if (rows.length === 0) return { total: 0, documents: [] };
+
+  const documentIds = [...new Set(rows.map((row) => row.document_id))];
+  const details = await db.document.findMany({
+    where: { id: { in: documentIds } },
+    select: { id: true, code: true, title: true, kind: true, state: true, asset: { select: { code: true, description: true } } },
+  });
+  const revisions = await db.documentRevision.findMany({
+    where: { id: { in: [...new Set(rows.map((row) => row.revision_id))] } },
+    select: { id: true, number: true, fileName: true },
+  });
+  const documents = documentIds.map((id): FoundDocument => {
+    const detail = details.find((document) => document.id === id)!;
+    const passages = rows.filter((row) => row.document_id === id);
+    const revision = revisions.find((candidate) => candidate.id === passages[0]!.revision_id)!;
+    return {
+      id,
+      code: detail.code,
+      title: detail.title,
+      kind: detail.kind,
+      state: detail.state,
+      assetName: detail.asset ? `${detail.asset.code} · ${detail.asset.description}` : null,
+      revision,
+      passages: passages.map((row) => ({ chunkId: row.chunk_id, page: row.page, heading: row.heading, snippet: row.snippet })),
+    };
+  });
+  return { total: Number(rows[0]!.total), documents };
+}
+
+function filters(search: DocumentSearch, locationPath: string | undefined): Prisma.DocumentWhereInput[] {
+  const where: Prisma.DocumentWhereInput[] = [];
+  if (search.kind) where.push({ kind: search.kind });
+  if (search.state) where.push({ state: search.state });
+  if (search.assetId) where.push({ OR: [{ assetId: search.assetId }, { workOrder: { is: { assetId: search.assetId } } }, { workRequest: { is: { assetId: search.assetId } } }] });
+  if (locationPath) {
+    const underLocation: Prisma.AssetWhereInput = { location: { is: { path: { startsWith: locationPath } } } };
+    where.push({ OR: [{ asset: { is: underLocation } }, { workOrder: { is: { asset: { is: underLocation } } } }, { workRequest: { is: { asset: { is: underLocation } } } }] });
+  }
+  if (search.from || search.to)
+    where.push({ revisions: { some: { uploadedAt: { ...(search.from ? { gte: search.from } : {}), ...(search.to ? { lt: search.to } : {}) } } } });
+  return where;
+}
