@@ -1,5 +1,6 @@
 // What our adapter needs to know about models beyond the DMMF, in one place.
 import { escapeLike } from '../../domain/search.js';
+import { resourceTranslationsES } from '../../domain/labels/resources.es.js';
 
 /** Generated, trigram-indexed columns that answer text filters on their source fields. */
 export const SEARCH_COLUMNS: Record<string, { column: string; sources: string[] }> = {
@@ -79,6 +80,8 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   BudgetActual: { title: (row) => joined(row.source, row.month && String(row.month).padStart(2, '0'), row.amount && String(row.amount)) },
   TicketNote: { title: (row) => joined(instant(row.createdAt), typeof row.body === 'string' ? row.body.slice(0, 60) : undefined) },
   SigSyncRun: { title: (row) => joined(row.id && `#${row.id}`, instant(row.startedAt)) },
+  // One per ticket type: named by the type, in the plant's language (titles are the same for every reader).
+  TicketSla: { title: (row) => joined((resourceTranslationsES.TicketSla.labels.type as Record<string, string>)[row.type] ?? row.type, row.responseHours !== undefined && `${row.responseHours} h / ${row.resolutionHours} h`) },
   // inventory
   Material: { title: (row) => joined(row.code, row.description) },
   StockLevel: {

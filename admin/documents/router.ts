@@ -240,11 +240,12 @@ const SEARCH_QUERY = z.object({
   q: z.string().max(300).default(''),
   kind: z.enum(VOCABULARIES.Document.kind).optional(),
   state: z.enum(VOCABULARIES.Document.state).optional(),
-  assetId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  locationId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  // Ids as the rest of the back office reads them: digits only ("0x1", "1e3", " 1" are refused).
+  assetId: z.string().transform((text, ctx) => parseRecordId(text) ?? (ctx.addIssue({ code: 'custom', message: 'id' }), z.NEVER)).optional(),
+  locationId: z.string().transform((text, ctx) => parseRecordId(text) ?? (ctx.addIssue({ code: 'custom', message: 'id' }), z.NEVER)).optional(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  page: z.coerce.number().int().positive().max(500).optional(),
+  page: z.string().regex(/^[1-9]\d{0,2}$/).transform(Number).optional(),
 });
 
 /** The search's words and filters from the query string; a malformed one is refused (400), not guessed. */
