@@ -17,7 +17,9 @@ let technician: Person;
 let consultant: Person;
 
 beforeAll(async () => {
-  office = await startTestBackOffice({ env: { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' } });
+  // No job runs here: a refused signature must write nothing, and the history is counted whole; the
+  // indexing job reading an uploaded revision's text would write its own (rightful) history meanwhile.
+  office = await startTestBackOffice({ env: { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' }, jobs: [] });
   prisma = office.database.prisma;
   supervisor = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Sara Supervisora');
   engineer = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Ernesto Ingeniero');
