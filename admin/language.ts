@@ -4,10 +4,11 @@ import express from 'express';
 import type { CurrentUser } from '../domain/access/current-user.js';
 import type { Db } from '../prisma/client.js';
 import { languageOf } from './locales/render.js';
+import { jsonBody } from './request-bodies.js';
 
 export function languageRoute(prisma: Db): express.Router {
   const router = express.Router();
-  router.post('/language', express.json({ limit: '1kb' }), async (req, res, next) => {
+  router.post('/language', jsonBody('1kb'), async (req, res, next) => {
     try {
       const requested = (req.body as { language?: unknown } | undefined)?.language;
       if (requested !== 'es' && requested !== 'en') return res.status(400).json({ error: 'language', message: 'es or en' });

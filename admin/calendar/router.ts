@@ -19,6 +19,7 @@ import { formatDate } from '../components/plant-format.js';
 import type { Db } from '../../prisma/client.js';
 import { abilityOf } from '../access.js';
 import { languageOf, renderMessage, type Language } from '../locales/render.js';
+import { jsonBody } from '../request-bodies.js';
 
 const calendarQuery = z
   .object({
@@ -97,7 +98,7 @@ export function calendarRoutes(options: { prisma: Db; timeZone: string }): expre
     }
   });
 
-  router.post('/calendar/move', express.json({ limit: '2kb', strict: true }), async (req, res, next) => {
+  router.post('/calendar/move', jsonBody('2kb'), async (req, res, next) => {
     try {
       const ability = abilityOf(user(req));
       if (!ability.can('update', 'WorkOrder') && !ability.can('assign', 'WorkOrder')) throw new AccessDeniedError('update', 'WorkOrder');

@@ -24,6 +24,7 @@ import { VOCABULARIES } from '../../domain/vocabularies.js';
 import { en } from '../locales/en.js';
 import { es } from '../locales/es.js';
 import { z } from 'zod';
+import { jsonBody } from '../request-bodies.js';
 
 export interface DocumentRoutesOptions {
   prisma: Db;
@@ -125,7 +126,7 @@ export function documentRoutes({ prisma, storage, throttle, settings, revisionAd
     }
   });
 
-  router.post('/revisions/:revisionId/sign', express.json({ limit: '10kb' }), async (req, res, next) => {
+  router.post('/revisions/:revisionId/sign', jsonBody('10kb'), async (req, res, next) => {
     const user = userOf(req);
     try {
       const result = await signRevision(prisma, storage, throttle, abilityOf(user), {

@@ -37,6 +37,7 @@ import { importWorkbookJob } from '../../jobs/import-workbook.job.js';
 import type { Db } from '../../prisma/client.js';
 import { abilityOf } from '../access.js';
 import { modelOfTable } from '../dmmf.js';
+import { jsonBody } from '../request-bodies.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -141,7 +142,7 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
     res.json({ entries: await referenceSuggestions(prisma, definition.kind, req.params.field!, typed) });
   });
 
-  router.post('/imports/:kind/mappings', express.json({ limit: '16kb' }), async (req, res, next) => {
+  router.post('/imports/:kind/mappings', jsonBody('16kb'), async (req, res, next) => {
     const input = saveMappingInput.safeParse(req.body);
     if (!input.success) return next(new MalformedInputError('importMappingInvalid'));
     await saveMapping(prisma, abilityOf(user(req)), user(req).access.userId, req.params.kind!, input.data);

@@ -10,6 +10,7 @@ import { Refusal } from '../../domain/refusal.js';
 import { parseRecordId } from '../../domain/record-id.js';
 import type { Db } from '../../prisma/client.js';
 import { languageOf } from '../locales/render.js';
+import { jsonBody } from '../request-bodies.js';
 
 export function notificationRoutes(options: { prisma: Db; messaging: MessagingSettings }): express.Router {
   const { prisma } = options;
@@ -53,7 +54,7 @@ export function notificationRoutes(options: { prisma: Db; messaging: MessagingSe
     });
   });
 
-  router.post('/notifications/preferences', express.json({ limit: '20kb' }), async (req, res) => {
+  router.post('/notifications/preferences', jsonBody('20kb'), async (req, res) => {
     const parsed = preferencesInput.safeParse(req.body);
     if (!parsed.success) {
       const telegram = parsed.error.issues.some((issue) => issue.path[0] === 'telegramChatId');
