@@ -1,8 +1,9 @@
 // Every five minutes: the administrators' alerts about the jobs themselves (exhausted retries, a queue
-// too deep for too long, a late schedule). The findings are logged; sending them is the notifications'.
+// too deep for too long, a late schedule), logged and told to them as notifications, each event once.
 import { z } from 'zod';
 import { defineJob } from './job.js';
 import { detectJobAlerts } from './monitor/detect-job-alerts.js';
+import { notifyJobAlerts } from '../domain/notifications/triggers/job-alerts.js';
 
 export const detectJobAlertsJob = defineJob({
   name: 'detect-job-alerts',
@@ -11,10 +12,10 @@ export const detectJobAlertsJob = defineJob({
   // The next pass comes five minutes later: one quick retry, no pile-up.
   retry: { limit: 1, delaySeconds: 30, backoff: false },
   parse: (data) => z.object({}).passthrough().parse(data ?? {}),
-  handle: async (_payload, { prisma, pool, jobAlerts, logger }) => {
+  handle: async (_payload, { prisma, pool, jobAlerts, logger, timeZone }) => {
     const alerts = await detectJobAlerts(prisma, pool, jobAlerts);
-    // TODO(#18 notify): send each alert as notification kinds jobExhaustedRetries / queueTooDeep / scheduleLate, once per eventKey.
     for (const alert of alerts) logger.warn({ kind: alert.kind, eventKey: alert.eventKey, values: alert.values, recipients: alert.recipients.length }, 'job alert');
-    return { alerts: alerts.length };
+    // A finding already told (same event key) tells nobody again.
+    return { alerts: alerts.length, told: await notifyJobAlerts(prisma, alerts, timeZone) };
   },
 });

@@ -9,6 +9,7 @@ import { scheduleStatus } from '../jobs/monitor/schedule-status.js';
 import { administratorIds } from '../domain/jobs-monitor/job-alerts.js';
 import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from './support/back-office.js';
 import { aPerson } from './support/people.js';
+import { notifyJobAlerts } from '../domain/notifications/triggers/job-alerts.js';
 
 const givesUp = defineJob({ name: 'test-gives-up', queue: 'default', retry: { limit: 0, delaySeconds: 0, backoff: false }, parse: (d) => d, handle: async () => { throw new Error('the SIG site is down'); } });
 const triesLater = defineJob({ name: 'test-tries-later', queue: 'default', retry: { limit: 3, delaySeconds: 3600, backoff: false }, parse: (d) => d, handle: async () => { throw new Error('busy'); } });
@@ -120,5 +121,22 @@ describe('a schedule that has not run for twice its period', () => {
     const preventive = alerts.find((alert) => alert.values.job === 'generate-preventive-orders')!;
     expect(preventive).toMatchObject({ recipients: admins, messageKey: 'jobAlert_scheduleLate', values: { queue: 'critical' } });
     expect(preventive.eventKey).toBe(`schedule-late:generate-preventive-orders:${preventive.values.since}`);
+  });
+});
+
+describe('telling the administrators', () => {
+  it('each finding reaches every active administrator once, in plant time, and a second pass tells nobody', async () => {
+    const { prisma, pool } = office.database;
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    const alerts = (await detectJobAlerts(prisma, pool, settings, later)).filter((alert) => alert.values.job === 'generate-preventive-orders');
+    expect(alerts).toHaveLength(1);
+    expect(await notifyJobAlerts(prisma, alerts, 'America/Tegucigalpa')).toBe(admins.length);
+    const told = await prisma.notification.findMany({ where: { kind: 'schedule-late' }, orderBy: { userId: 'asc' } });
+    expect(told.map((notification) => notification.userId)).toEqual(admins);
+    const since = new Date(String(alerts[0]!.values.since));
+    const local = new Date(since.getTime() - 6 * 3_600_000).toISOString(); // Tegucigalpa is UTC-6, no summer time
+    const shown = `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)}`;
+    expect(told[0]!.values).toMatchObject({ job: 'generate-preventive-orders', since: shown });
+    expect(await notifyJobAlerts(prisma, alerts, 'America/Tegucigalpa')).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
 // list it here; its trigger calls notify() (../notify.ts). The preferences page offers them in this order.
 import type { NotificationKind } from '../kind.js';
 import { importFinished } from './import-finished.kind.js';
+import { jobExhaustedRetries, queueTooDeep, scheduleLate } from './job-alerts.kind.js';
 import { overdueDigest } from './overdue-digest.kind.js';
 import { readingOutOfLimits } from './reading-out-of-limits.kind.js';
 import { requisitionAwaitingApproval } from './requisition-awaiting-approval.kind.js';
@@ -19,7 +20,11 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   importFinished,
   signatureRequested,
   requisitionAwaitingApproval,
-  // Other modules' kinds (stock, ERP, SIG, job monitor) join below, one line each.
+  // Other modules' kinds (stock, ERP, SIG) join below, one line each.
+  // The jobs monitor's, for administrators.
+  jobExhaustedRetries,
+  queueTooDeep,
+  scheduleLate,
 ];
 
 const BY_NAME = new Map(NOTIFICATION_KINDS.map((kind) => [kind.name, kind]));
