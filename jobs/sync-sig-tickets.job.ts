@@ -6,6 +6,7 @@ import { createSigClient } from '../integrations/sig/sig-client.js';
 import { sigSyncFailureAlert } from '../domain/call-center/sig-sync-alert.js';
 import { syncSigTickets } from '../domain/call-center/sync-sig-tickets.js';
 import { defineJob } from './job.js';
+import { notifySigSyncFailing } from '../domain/notifications/triggers/sync-alerts.js';
 
 export const syncSigTicketsJob = defineJob({
   name: 'sig-sync',
@@ -21,8 +22,10 @@ export const syncSigTicketsJob = defineJob({
     }
     const run = await syncSigTickets(prisma, createSigClient(sig), { timeZone, limit });
     const alert = await sigSyncFailureAlert(prisma);
-    // TODO(#18, notifications): send `sig-sync-failing` to the administrators once domain/notifications lands.
-    if (alert) logger.error({ alert }, 'SIG scrape failed three times in a row: administrators must be told');
+    if (alert) {
+      logger.error({ alert }, 'SIG scrape failed three times in a row: administrators told');
+      await notifySigSyncFailing(prisma, alert);
+    }
     if (run.state === 'FAILED') throw new Error(`SIG scrape failed (${run.errorCode}): see run ${run.id} on the SIG runs page`);
     logger.info({ run: run.id, pagesRead: run.pagesRead, found: run.found, created: run.created, skipped: run.skipped }, 'SIG scrape done');
     return { run: run.id, created: run.created };

@@ -1,6 +1,5 @@
 // Four failed ERP sync runs in a row: the administrators are told, once per streak (at the fourth).
-// Notifications are not on main yet (HELPERS.md's contract): this returns who is told what; the job logs it.
-// TODO(issue 20 → 18): send it as the notification kind `erp-sync-failing` once domain/notifications lands.
+// This returns who is told what; the sync job sends it (domain/notifications/triggers/sync-alerts.ts).
 import type { Db } from '../../prisma/client.js';
 
 export const FAILED_RUNS_BEFORE_ALERT = 4;

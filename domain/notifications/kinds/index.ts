@@ -3,6 +3,7 @@
 import type { NotificationKind } from '../kind.js';
 import { importFinished } from './import-finished.kind.js';
 import { jobExhaustedRetries, queueTooDeep, scheduleLate } from './job-alerts.kind.js';
+import { erpSyncFailing, sigSyncFailing } from './sync-failing.kind.js';
 import { overdueDigest } from './overdue-digest.kind.js';
 import { readingOutOfLimits } from './reading-out-of-limits.kind.js';
 import { requisitionAwaitingApproval } from './requisition-awaiting-approval.kind.js';
@@ -20,7 +21,9 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   importFinished,
   signatureRequested,
   requisitionAwaitingApproval,
-  // Other modules' kinds (stock, ERP, SIG) join below, one line each.
+  // Other modules' kinds join below, one line each.
+  erpSyncFailing,
+  sigSyncFailing,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
