@@ -7,6 +7,7 @@
 //   - the 07:00 digest over 10 000 overdue orders for 60 supervisors (30 for the whole plant, 30 scoped
 //     to one of 20 sites each): sendOverdueDigest (people whose rules are the same SQL share one count)
 //     against one count per supervisor, and the floor of one count of all overdue orders.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +39,7 @@ const ms = (start: number) => performance.now() - start;
 const show = (value: number) => `${value.toFixed(0)} ms`;
 try {
   await applyMigrations(db.pool);
-  await bootstrapAccessControl(prisma, { email: 'admin@bench.test', password: 'una-clave-de-bench-segura' });
+  await bootstrapAccessControl(prisma, { email: 'admin@bench.test', password: randomBytes(18).toString('base64url') });
   const supervisors = (await prisma.group.findUniqueOrThrow({ where: { code: 'SUPERVISORS' } })).id;
 
   // The plant: 20 sites with an asset each; 10 000 open orders planned before today.
