@@ -7,7 +7,7 @@
 //  - Done, the record is read again through the adapter as the viewer (his rules), and the page goes to
 //    the record (or where the operation leads) with a notice.
 import type { Prisma } from '@prisma/client';
-import { ValidationError, type Action, type ActionResponse } from 'adminjs';
+import type { Action, ActionResponse, RecordJSON } from 'adminjs';
 import { abilityOf, allowedTo } from '../admin/access.js';
 import { languageOf, renderMessage } from '../admin/locales/render.js';
 import type { Action as RuleAction, AppAbility } from '../domain/access/abilities.js';
@@ -70,7 +70,7 @@ export function recordAction<R>(spec: RecordActionSpec<R>): Partial<Action<Actio
       try {
         result = await spec.run(call);
       } catch (error) {
-        if (error instanceof Refusal) throw asValidationError(error, call.language);
+        if (error instanceof Refusal) return refusedAnswer(error, call.language, context.record!.toJSON(context.currentAdmin));
         throw error;
       }
       const reloaded = (await context.resource.findOne(String(call.id), context)) ?? context.record!;
@@ -90,8 +90,10 @@ export function recordActions<N extends string>(names: readonly N[], build: (nam
   return Object.fromEntries(names.map((name) => [name, build(name)])) as Record<N, Partial<Action<ActionResponse>>>;
 }
 
-function asValidationError(refusal: Refusal, language: ReturnType<typeof languageOf>): ValidationError {
-  const fields = Object.fromEntries(refusal.fields.map((f) => [f.field, { message: renderMessage(language, f.key, f.params), type: f.key }]));
-  const notice = { message: refusal.key, type: 'error', options: refusal.params };
-  return new ValidationError(fields, notice);
+/** A refusal as AdminJS answers a ValidationError (errors beside the fields, an error notice), but with the
+ * notice's values kept: AdminJS's own error handler drops them, and "faltan {{shortfall}}" read "faltan ". */
+function refusedAnswer(refusal: Refusal, language: ReturnType<typeof languageOf>, record: RecordJSON) {
+  const errors = Object.fromEntries(refusal.fields.map((f) => [f.field, { message: renderMessage(language, f.key, f.params), type: f.key }]));
+  const notice = { message: refusal.key, type: 'error' as const, options: refusal.params };
+  return { record: { ...record, errors, baseError: notice }, records: [], notice };
 }

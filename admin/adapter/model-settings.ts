@@ -77,6 +77,10 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   Budget: { title: (row) => joined(row.code, row.name) },
   BudgetLine: { include: { budget: { select: { code: true } } }, title: (row) => joined(row.budget?.code, row.description ?? row.account) },
   BudgetLineMonth: { include: { budgetLine: { select: { account: true, budget: { select: { code: true } } } } }, title: (row) => (row.budgetLine ? joined(row.budgetLine.budget?.code, row.budgetLine.account, String(row.month).padStart(2, '0')) : undefined) },
+  RequisitionApproval: {
+    include: { requisition: { select: { number: true } }, approver: { select: { name: true } } },
+    title: (row) => (row.requisition ? joined(row.requisition.number, row.approver?.name, instant(row.signedAt)) : undefined),
+  },
   BudgetActual: { title: (row) => joined(row.source, row.month && String(row.month).padStart(2, '0'), row.amount && String(row.amount)) },
   TicketNote: { title: (row) => joined(instant(row.createdAt), typeof row.body === 'string' ? row.body.slice(0, 60) : undefined) },
   SigSyncRun: { title: (row) => joined(row.id && `#${row.id}`, instant(row.startedAt)) },

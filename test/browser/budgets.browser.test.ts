@@ -1,0 +1,118 @@
+// The budgets journey in a real Chromium, asserting what each person sees in Spanish: a supervisor asks for
+// parts charged to a budget line and sends the requisition; an approver without the overdraft right is told
+// the line falls short and by how much; one with "aprobar sobregiro" approves it; the budget's page shows
+// the commitment and says the line is overspent, in words.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
+import * as make from '../support/factories.js';
+import { aPerson, PASSWORD, type Person } from '../support/people.js';
+
+const started = browserAndBackOffice();
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+const clickAction = (page: Page, label: string) => page.getByRole('button', { name: label, exact: true }).or(page.getByRole('link', { name: label, exact: true })).first().click();
+const YEAR = new Date().getUTCFullYear();
+
+let rita: Person; // asks for the parts
+let sara: Person; // approves up to 5 000, no overdraft right
+let olga: Person; // approves up to 5 000, her other group holds "aprobar sobregiro"
+let budgetId: number;
+
+beforeAll(async () => {
+  const office = started.office();
+  const prisma = office.database.prisma;
+  rita = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Rita Planificadora');
+  sara = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Sara Aprobadora');
+  await prisma.group.update({ where: { code: 'CONSULTANTS' }, data: { canApproveOverdraft: true } });
+  olga = await aPerson(prisma, office.url, ['SUPERVISORS', 'CONSULTANTS'], 'Olga Controladora');
+  for (const person of [sara, olga]) await prisma.userProfile.update({ where: { userId: person.userId }, data: { canApproveRequisitions: true, approvalLimit: 5000 } });
+  const plant = await make.aLocation(prisma, { name: 'Planta Norte', code: 'PN' });
+  const budget = await prisma.budget.create({
+    data: { code: `PN-${YEAR}`, name: `Planta Norte ${YEAR}`, year: YEAR, locationId: plant.id, lines: { create: { account: 'MATERIALS', description: 'Repuestos mecánicos' } } },
+    include: { lines: true },
+  });
+  budgetId = budget.id;
+  await prisma.budgetLineMonth.create({ data: { budgetLineId: budget.lines[0]!.id, month: 1, originalAmount: 1000, currentAmount: 1000 } });
+});
+
+describe('a requisition against its budget, in a real browser', () => {
+  it('is sent, refused over budget, approved with the overdraft right, and committed on the budget page', async () => {
+    const office = started.office();
+    const prisma = office.database.prisma;
+
+    // Rita asks for two bearings charged to the spare-parts line, and sends the requisition.
+    const asRita = await started.browser().newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await asRita.newPage();
+    await signInThroughForm(page, office.url, rita.email, PASSWORD);
+    await page.goto(`${office.url}/admin/resources/Requisition/actions/new`);
+    await page.locator('input[name=title]').waitFor({ timeout: 20_000 });
+    await page.locator('input[name=title]').fill('Rodamientos para la bomba de alimentación');
+    await page.locator('#budgetLine').fill('materiales norte');
+    await page.getByText(`PN-${YEAR} · Repuestos mecánicos`).click();
+    await page.locator('form button[type=submit]').click();
+    await expect.poll(() => prisma.requisition.count({ where: { title: 'Rodamientos para la bomba de alimentación' } }), { timeout: 20_000 }).toBe(1);
+    const requisition = await prisma.requisition.findFirstOrThrow({ where: { title: 'Rodamientos para la bomba de alimentación' } });
+    expect(requisition).toMatchObject({ requestedById: rita.userId, budgetLineId: expect.any(Number), state: 'DRAFT' });
+
+    await page.goto(`${office.url}/admin/resources/RequisitionItem/actions/new`);
+    await page.locator('#requisition').waitFor({ timeout: 20_000 });
+    await page.locator('#requisition').fill('rodamientos bomba');
+    await page.getByText(`${requisition.number} · Rodamientos para la bomba de alimentación`).click();
+    await page.locator('input[name=description]').fill('Rodamiento SKF 6310');
+    await page.locator('input[name=quantity]').fill('2');
+    await page.locator('input[name=unit]').fill('u');
+    await page.locator('input[name=unitPrice]').fill('750');
+    await page.locator('form button[type=submit]').click();
+    await expect.poll(async () => Number((await prisma.requisition.findUniqueOrThrow({ where: { id: requisition.id } })).total), { timeout: 20_000 }).toBe(1500);
+
+    await page.goto(`${office.url}/admin/resources/Requisition/records/${requisition.id}/show`);
+    await clickAction(page, 'Enviar');
+    await page.getByRole('button', { name: 'Confirmar' }).click();
+    await page.getByText('Requisición enviada para aprobación.').waitFor({ timeout: 20_000 });
+    await shot(page, 'budgets-requisition-sent');
+    await asRita.close();
+
+    // Sara may approve 1 500, but the line has 1 000 left: she is told which line and what is missing.
+    const asSara = await started.browser().newContext({ viewport: { width: 1400, height: 1000 } });
+    const saraPage = await asSara.newPage();
+    await signInThroughForm(saraPage, office.url, sara.email, PASSWORD);
+    await saraPage.goto(`${office.url}/admin/resources/Requisition/records/${requisition.id}/show`);
+    await clickAction(saraPage, 'Aprobar');
+    await saraPage.getByRole('button', { name: 'Confirmar' }).click();
+    const refusal =
+      `La línea Planta Norte ${YEAR} · Repuestos mecánicos no alcanza: dispone de 1.000,00 y la requisición suma 1.500,00; faltan 500,00. ` +
+      'Pida a quien tenga el derecho «aprobar sobregiro» que la apruebe, o ajuste el presupuesto.';
+    await saraPage.getByText(refusal).first().waitFor({ timeout: 20_000 });
+    await shot(saraPage, 'budgets-approval-refused-over-budget');
+    expect((await prisma.requisition.findUniqueOrThrow({ where: { id: requisition.id } })).state).toBe('SUBMITTED');
+    await asSara.close();
+
+    // Olga holds "aprobar sobregiro": she approves it, and the page keeps her signed step.
+    const asOlga = await started.browser().newContext({ viewport: { width: 1400, height: 1000 } });
+    const olgaPage = await asOlga.newPage();
+    await signInThroughForm(olgaPage, office.url, olga.email, PASSWORD);
+    await olgaPage.goto(`${office.url}/admin/resources/Requisition/records/${requisition.id}/show`);
+    await clickAction(olgaPage, 'Aprobar');
+    await olgaPage.getByRole('button', { name: 'Confirmar' }).click();
+    await olgaPage.getByText('Requisición aprobada.').waitFor({ timeout: 20_000 });
+    await olgaPage.reload();
+    await olgaPage.getByText('Pasos de aprobación firmados').first().waitFor({ timeout: 20_000 });
+    const shown = await olgaPage.locator('body').innerText();
+    expect(shown).toContain('Aprobada');
+    expect(shown).toContain('Olga Controladora');
+    await shot(olgaPage, 'budgets-requisition-approved-with-overdraft');
+
+    // The budget's page: 1 500 committed on the line, 500 overspent, said in words.
+    await olgaPage.goto(`${office.url}/admin/resources/Budget/records/${budgetId}/show`);
+    const figures = olgaPage.getByTestId('budget-line-MATERIALS');
+    await figures.waitFor({ timeout: 20_000 });
+    const text = await figures.innerText();
+    expect(text).toContain('Materiales · Repuestos mecánicos — Sobregiro de 500,00');
+    const year = await figures.locator('tr', { hasText: 'Total del año' }).innerText();
+    expect(year.split(/\t|\n/).map((cell) => cell.trim()).filter(Boolean)).toEqual(['Total del año', '1.000,00', '1.500,00', '0,00', '-500,00', '150,0 %', 'Sobregiro de 500,00']);
+    await olgaPage.getByText(`Ejecución del presupuesto ${YEAR}`).waitFor();
+    await shot(olgaPage, 'budgets-budget-page-commitment');
+    await asOlga.close();
+  }, 240_000); // a browser journey of three people on a shared two-core machine
+});
