@@ -321,3 +321,129 @@ describe('ERP sync conflicts', () => {
     expect(ids((await list(unscoped, 'ErpSyncConflict')).body.records)).toEqual([northConflict, southConflict]);
   });
 });
+
+// The global history of a table he reads more than 5 000 rows of: each entry is checked against the
+// table's site rule by the database (admin/history/visible-history.ts), with no cap on his rows.
+describe('the global history of a large plant', () => {
+  const BULK = 5_200;
+  let yard: number;
+  const bulk = { north: [] as number[], south: [] as number[] };
+  const entriesOf = async (path: string) =>
+    Number(
+      (
+        await office.database.pool.query(
+          `SELECT count(*) FROM change_history h JOIN assets a ON a.id = h.record_id JOIN locations l ON l.id = a.location_id
+            WHERE h.table_name = 'assets' AND l.path LIKE $1 || '%'`,
+          [path],
+        )
+      ).rows[0].count,
+    );
+
+  beforeAll(async () => {
+    yard = (await make.aLocation(prisma, { name: 'Patio de transformadores', code: 'NORTE-PATIO', parentId: north.site })).id;
+    const southYard = (await make.aLocation(prisma, { name: 'Patio sur', code: 'SUR-PATIO', parentId: south.site })).id;
+    const category = (await make.aCategory(prisma)).id;
+    for (const [plant, locationId, rows] of [['north', yard, BULK], ['south', southYard, 300]] as const) {
+      const { rows: created } = await office.database.pool.query<{ id: number }>(
+        `INSERT INTO assets (code, description, location_id, category_id)
+         SELECT $1 || '-' || i, 'Transformador ' || i, $2, $3 FROM generate_series(1, $4) i RETURNING id`,
+        [plant === 'north' ? 'N-TR' : 'S-TR', locationId, category, rows],
+      );
+      bulk[plant] = created.map((row) => row.id);
+    }
+  });
+
+  it('lists and counts every entry of his plant\'s assets, more than 5 000, and none of the other plant\'s', async () => {
+    const northPath = (await prisma.location.findUniqueOrThrow({ where: { id: north.site } })).path;
+    const expected = await entriesOf(northPath);
+    expect(expected).toBeGreaterThan(BULK);
+    const { status, body } = await list(scoped, 'ChangeHistory', '&filters.tableName=assets');
+    expect(status).toBe(200);
+    expect(body.meta.total).toBe(expected);
+    const southIds = new Set([south.asset, ...bulk.south]);
+    expect(body.records.length).toBe(100);
+    expect(body.records.every((r) => !southIds.has(Number(r.params.recordId)))).toBe(true);
+    // The newest assets entries are the other yard's (added last): his first page is of his own yard's.
+    expect(body.records.every((r) => bulk.north.includes(Number(r.params.recordId)))).toBe(true);
+    // Without a table filter too, and a deep page still lies in his plant.
+    const all = await list(scoped, 'ChangeHistory', '&page=40');
+    expect(all.body.meta.total).toBeGreaterThan(expected);
+    expect(all.body.records.length).toBe(100);
+    expect(all.body.records.every((r) => r.params.tableName !== 'assets' || !southIds.has(Number(r.params.recordId)))).toBe(true);
+    // An unscoped supervisor sees both plants' entries.
+    const everything = await list(unscoped, 'ChangeHistory', '&filters.tableName=assets');
+    expect(everything.body.meta.total).toBe(expected + (await entriesOf((await prisma.location.findUniqueOrThrow({ where: { id: south.site } })).path)));
+  });
+
+  it('opens an entry of his plant; one of the other plant is not found', async () => {
+    const entry = (id: number) => prisma.changeHistory.findFirstOrThrow({ where: { tableName: 'assets', recordId: id } });
+    const his = await entry(bulk.north[0]!);
+    const theirs = await entry(bulk.south[0]!);
+    const shown = await scoped.client.json<{ record: RecordJson }>(`/admin/api/resources/ChangeHistory/records/${his.id}/show`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.record.params.record).toBe('N-TR-1 · Transformador 1');
+    expect((await scoped.client.request(`/admin/api/resources/ChangeHistory/records/${theirs.id}/show`)).status).toBe(404);
+  });
+
+  it('exports every entry of his plant\'s assets to Excel, and none of the other plant\'s', async () => {
+    const northPath = (await prisma.location.findUniqueOrThrow({ where: { id: north.site } })).path;
+    const response = await scoped.client.request('/admin/exports/ChangeHistory.xlsx?filters.tableName=assets&filters.action=INSERT');
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const header = sheet.getRow(1).values as string[];
+    const [table, record, action] = ['Tabla', 'Registro (n.º)', 'Acción'].map((name) => header.indexOf(name));
+    const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => ({ table: row.getCell(table!).value, record: Number(row.getCell(record!).value), action: row.getCell(action!).value }));
+    const inserted = Number(
+      (await office.database.pool.query(
+        `SELECT count(*) FROM change_history h JOIN assets a ON a.id = h.record_id JOIN locations l ON l.id = a.location_id
+          WHERE h.table_name = 'assets' AND h.action = 'INSERT' AND l.path LIKE $1 || '%'`,
+        [northPath],
+      )).rows[0].count,
+    );
+    expect(rows.length).toBe(inserted);
+    expect(rows.length).toBeGreaterThan(BULK);
+    expect(rows.every((row) => row.table === 'assets' && row.action === 'INSERT')).toBe(true);
+    const southIds = new Set([south.asset, ...bulk.south]);
+    expect(rows.filter((row) => southIds.has(row.record))).toEqual([]);
+    expect(new Set(rows.map((row) => row.record))).toContain(bulk.north.at(-1));
+  });
+
+  it("keeps the entries of a deleted asset of his plant, by where it was; never a deleted asset of the other's", async () => {
+    const [his, theirs] = [bulk.north.at(-1)!, bulk.south.at(-1)!];
+    await prisma.asset.delete({ where: { id: his } });
+    await prisma.asset.delete({ where: { id: theirs } });
+    const entries = async (id: number) => (await list(scoped, 'ChangeHistory', `&filters.tableName=assets&filters.recordId=${id}`)).body;
+    const kept = await entries(his);
+    expect(kept.records.map((r) => r.params.action).sort()).toEqual(['DELETE', 'INSERT']);
+    expect(kept.meta.total).toBe(2);
+    expect((await entries(theirs)).meta.total).toBe(0);
+    const unscopedView = await list(unscoped, 'ChangeHistory', `&filters.tableName=assets&filters.recordId=${theirs}`);
+    expect(unscopedView.body.meta.total).toBe(2);
+  });
+
+  it("filters by action, author and dates inside his plant's entries", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const query = `&filters.tableName=assets&filters.action=DELETE&filters.actorLabel=system&filters.changedAt~~from=${today}`;
+    const { status, body } = await list(scoped, 'ChangeHistory', query);
+    expect(status).toBe(200);
+    expect(body.records.map((r) => Number(r.params.recordId))).toEqual([bulk.north.at(-1)]);
+    expect(body.meta.total).toBe(1);
+    const yesterday = await list(scoped, 'ChangeHistory', `&filters.tableName=assets&filters.action=DELETE&filters.changedAt~~to=2020-01-01`);
+    expect(yesterday.body.meta.total).toBe(0);
+  });
+
+  it("a technician of his plant reads the history of his own orders only", async () => {
+    await prisma.group.update({ where: { code: 'TECHNICIANS' }, data: { canReadHistory: true } });
+    try {
+      const { status, body } = await list(technician, 'ChangeHistory', '&filters.tableName=work_orders');
+      expect(status).toBe(200);
+      const records = new Set(body.records.map((r) => Number(r.params.recordId)));
+      expect([...records]).toEqual([north.techOrder]);
+      expect(body.meta.total).toBe(body.records.length);
+    } finally {
+      await prisma.group.update({ where: { code: 'TECHNICIANS' }, data: { canReadHistory: false } });
+    }
+  });
+});
