@@ -41,7 +41,7 @@ export function historyReader(db: Db, scope: HistoryScope): HistoryReader {
     async findMany({ where, skip, take, orderBy, select }) {
       const values: unknown[] = [];
       const window = `${take === undefined ? '' : ` LIMIT ${Math.max(0, Math.trunc(take))}`}${skip ? ` OFFSET ${Math.max(0, Math.trunc(skip))}` : ''}`;
-      const sql = `SELECT h.id FROM change_history_entries h WHERE ${whereSql(ENTRIES, where, columnsOf('h'), values)} AND ${visibleEntrySql(narrowedTo(scope, where), values)} ORDER BY ${orderSql(orderBy)}${window}`;
+      const sql = `SELECT h.id FROM change_history_entries h WHERE ${whereSql(ENTRIES, where, columnsOf('h'), values)} AND ${visibleEntrySql(narrowedTo(scope, where), values, 'per entry')} ORDER BY ${orderSql(orderBy)}${window}`;
       const ids = (await raw.$queryRawUnsafe<{ id: bigint }[]>(sql, ...values)).map((row) => row.id);
       if (!ids.length) return [];
       const isOnlyId = isIdOnly(select);
@@ -53,8 +53,13 @@ export function historyReader(db: Db, scope: HistoryScope): HistoryReader {
   };
 }
 
-/** The SQL condition on an entry `h` that its record is one the scope allows; parameters go to `values`. */
-export function visibleEntrySql(scope: HistoryScope, values: unknown[]): string {
+/** The SQL condition on an entry `h` that its record is one the scope allows; parameters go to `values`.
+ * A count lets PostgreSQL check the entries of a table against the set of its allowed rows, built once
+ * (a hashed subplan); a page or a batch of the export checks each entry it reads through primary keys
+ * until it has its rows ('per entry': the `OFFSET 0` keeps the planner from building those sets, which
+ * cost a page hundreds of milliseconds on a plant of 60 000 orders, and halves its planning). */
+export function visibleEntrySql(scope: HistoryScope, values: unknown[], check: 'per entry' | 'as sets' = 'as sets'): string {
+  const fence = check === 'per entry' ? ' OFFSET 0' : '';
   const parts: string[] = [];
   if (scope.open.length) parts.push(`h.table_name IN (${scope.open.map(literal).join(', ')})`);
   for (const { table, model, where } of scope.narrowed) {
@@ -62,8 +67,8 @@ export function visibleEntrySql(scope: HistoryScope, values: unknown[]): string 
     const deleted = whereSql(model, where, recordedColumnsOf(model, 'd'), values);
     parts.push(
       `(h.table_name = ${literal(table)} AND (` +
-        `EXISTS (SELECT 1 FROM ${tableOf(model)} t WHERE t.id = h.record_id AND ${now}) OR ` +
-        `EXISTS (SELECT 1 FROM change_history_entries d WHERE d.table_name = ${literal(table)} AND d.record_id = h.record_id AND d.action = 'DELETE' AND ${deleted})))`,
+        `EXISTS (SELECT 1 FROM ${tableOf(model)} t WHERE t.id = h.record_id AND ${now}${fence}) OR ` +
+        `EXISTS (SELECT 1 FROM change_history_entries d WHERE d.table_name = ${literal(table)} AND d.record_id = h.record_id AND d.action = 'DELETE' AND ${deleted}${fence})))`,
     );
   }
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
