@@ -36,7 +36,9 @@ export type Action =
   | 'transfer'
   | 'adjust'
   | 'reserve'
-  | 'release';
+  | 'release'
+  // budgets: approving a requisition beyond its budget line's available amount ("aprobar sobregiro")
+  | 'overdraft';
 
 type ModelSubjects = Subjects<{ [Model in Prisma.ModelName]: Record<string, unknown> }>;
 /** Models, plus what is not a table: the change history, the settings and the background jobs (monitor). */
@@ -52,6 +54,10 @@ export interface AccessProfile {
   canReadHistory: boolean;
   /** The storeroom right ("gestionar almacén"), granted to a group like the history right; absent: no. */
   canManageStore?: boolean;
+  /** "Aprobar sobregiro" (issue 20), granted to a group like the storeroom right; absent: no. */
+  canApproveOverdraft?: boolean;
+  /** His profile's direct manager: above his approval limit, a requisition goes up to him. */
+  directManagerId?: number | null;
   /** Highest requisition total he may approve; null when his profile may not approve requisitions. */
   approvalLimit: number | null;
   /** Materialised paths ("/1/5/") of the locations whose subtrees he is scoped to (his sites, UserSite);
@@ -70,6 +76,8 @@ const PLANT: Prisma.ModelName[] = [
   'ErpSyncRun', 'ErpSyncConflict',
   // budgets per year and cost centre, their lines, monthly amounts and actual postings (issue 20)
   'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
+  // the signed steps of requisition approvals (issue 20)
+  'RequisitionApproval',
   // call centre
   'TicketNote', 'TicketSla', 'SigSyncRun',
   // journeys (issue 16): notes on orders
@@ -77,7 +85,7 @@ const PLANT: Prisma.ModelName[] = [
 ];
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
 // KPI snapshots by their job, the ERP sync's runs and conflicts by the sync.
-const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual',
+const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval',
   // call centre: answers by "Responder", the SIG's runs by its job
   'TicketNote', 'SigSyncRun'];
 // What supervisors keep up to date (call-center tickets are the operators': supervisors read them).
@@ -135,7 +143,13 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can(['create', 'delete'], 'RevisionSigner');
     can('sign', 'DocumentRevision');
     // Requisitions up to the approval limit of his profile (none when it may not approve).
-    if (user.approvalLimit !== null) can(['approve', 'reject'], 'Requisition', { total: { lte: user.approvalLimit } });
+    // Above it, with a direct manager, he signs his step and the requisition goes up to the manager
+    // (domain/budgets/requisition-approval.ts); one escalated to him is his to decide (or pass up).
+    if (user.approvalLimit !== null) {
+      can(['approve', 'reject'], 'Requisition', { total: { lte: user.approvalLimit }, awaitingApproverId: null });
+      if (user.directManagerId) can('approve', 'Requisition', { awaitingApproverId: null });
+      can(['approve', 'reject'], 'Requisition', { awaitingApproverId: user.userId });
+    }
   }
 
   // Técnicos: see the work orders assigned to them, record step values, start/hold/complete them;
@@ -207,6 +221,9 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     if (!scoped) can('import', ['Vendor', 'Material', 'Warehouse', 'Bin']);
   }
 
+  // "Aprobar sobregiro", a right any group can be granted: approving beyond what a budget line has left.
+  if (user.canApproveOverdraft) can('overdraft', 'BudgetLine');
+
   // Auditors: any group can be granted the right to browse change history.
   if (user.canReadHistory) can('read', 'History');
 
@@ -227,7 +244,7 @@ const SITE_SCOPED: Prisma.ModelName[] = [
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
   'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
-  'ErpSyncConflict', 'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
+  'ErpSyncConflict', 'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual', 'RequisitionApproval',
   'WorkOrderNote',
 ];
 
@@ -274,6 +291,7 @@ export function siteConditions(paths: string[]) {
     SignatureAudit: { revision: { is: revision } },
     KpiSnapshot: { scope: 'SITE', scopeId: { in: topLevelSites } },
     ErpSyncConflict: { requisition: { is: requisition } },
+    RequisitionApproval: { requisition: { is: requisition } },
     // A budget lies in its cost centre's location; a department's budget is plant-wide.
     Budget: budget,
     BudgetLine: { budget: { is: budget } },
