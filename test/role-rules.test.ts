@@ -88,8 +88,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
     Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '', RequisitionApproval: '',
-    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
-    TicketSla: 'r', SigSyncRun: '', TicketNote: 'r',
+    // Call centre: answers by "Responder", SIG runs by their job (read: the feed of their queue); SLAs kept by supervisors.
+    TicketSla: 'r', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     // journeys (issue 16): notes on orders
     WorkOrderNote: '',

@@ -192,6 +192,14 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can(['read', 'create', 'update'], ['Ticket', 'WorkRequest']);
     // call centre: the answers they gave (written by "Responder") and the service levels they work to.
     can('read', ['TicketNote', 'TicketSla']);
+    // A ticket nobody has placed yet (no asset, no location: a new call, a SIG row) is the call centre's to
+    // place, whatever their sites; once placed it lies where its asset or location does (siteConditions).
+    if (scoped) {
+      builder.can(['read', 'create', 'update'], 'Ticket', UNPLACED_TICKET);
+      builder.can('read', 'TicketNote', { ticket: { is: UNPLACED_TICKET } });
+    }
+    // The SIG's runs: whether the scrape that feeds their queue is working.
+    can('read', 'SigSyncRun');
     // They keep the requests: one that is no fault (a duplicate, a question) is rejected with a reason.
     can('reject', 'WorkRequest');
     can('read', ['Asset', 'Location', 'AssetCategory']);
@@ -238,15 +246,20 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 // Sites. A user scoped to sites sees and writes only rows inside the location subtrees of his sites: a
 // location by its materialised path (the prefix index on locations.path answers it), everything else by
 // the location it lies in. Plant-wide and not scoped: the catalogues (categories, maintenance types,
-// frequencies, procedures and steps, routines, calendars, failure codes), technicians (a crew serves
-// several sites; their orders are scoped), import logs, call-center tickets (they name no asset), users.
+// frequencies, procedures and steps, routines, calendars, failure codes, ticket SLAs), technicians (a crew
+// serves several sites; their orders are scoped), import logs and the SIG's runs, users.
 const SITE_SCOPED: Prisma.ModelName[] = [
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
   'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
   'ErpSyncConflict', 'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual', 'RequisitionApproval',
   'WorkOrderNote',
+  // call centre (issue 21): tickets and the answers given on them
+  'Ticket', 'TicketNote',
 ];
+
+/** A call-centre ticket not yet placed in the plant: scoped users other than operators do not see it. */
+const UNPLACED_TICKET = { assetId: null, locationId: null };
 
 /** Where each scoped model's rows lie: the condition that puts a row inside the sites of `paths`. */
 export function siteConditions(paths: string[]) {
@@ -266,6 +279,7 @@ export function siteConditions(paths: string[]) {
   // A requisition for an order lies where the order does; one for no order is a plant-wide purchase.
   const requisition = { OR: [{ workOrderId: null }, { workOrder: { is: order } }] };
   const budget = { OR: [{ locationId: null }, { location: { is: inSites } }] };
+  const ticket = { OR: [{ asset: { is: asset } }, { assetId: null, location: { is: inSites } }] };
   // KPIs are computed for the plant, each top-level site and each category: a scoped user reads those of
   // the top-level sites he is scoped to ("/12/" is location 12).
   const topLevelSites = paths.filter((path) => /^\/\d+\/$/.test(path)).map((path) => Number(path.slice(1, -1)));
@@ -297,6 +311,9 @@ export function siteConditions(paths: string[]) {
     BudgetLine: { budget: { is: budget } },
     BudgetLineMonth: { budgetLine: { is: { budget: { is: budget } } } },
     BudgetActual: { budgetLine: { is: { budget: { is: budget } } } },
+    // A ticket lies where its asset does, or where its location does when it names no asset.
+    Ticket: ticket,
+    TicketNote: { ticket: { is: ticket } },
   };
   return {
     read,
