@@ -32,6 +32,8 @@ export const Components = {
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
   // budgets: the ERP module
   ErpModuleNotice: componentLoader.add('ErpModuleNotice', path.join(here, 'components/erp-module-notice')),
+  // budgets (issue 20): a budget's lines, month by month
+  BudgetFigures: componentLoader.add('BudgetFigures', path.join(here, 'components/budget-figures')),
   // jobs monitor (a page for administrators)
   JobsMonitor: componentLoader.add('JobsMonitor', path.join(here, 'components/jobs-monitor')),
   // notifications (issue 18): the centre and the preferences, AdminJS pages

@@ -321,3 +321,95 @@ describe('ERP sync conflicts', () => {
     expect(ids((await list(unscoped, 'ErpSyncConflict')).body.records)).toEqual([northConflict, southConflict]);
   });
 });
+
+// call centre (issue 21): a ticket lies where its asset does, or its location when it names no asset. One not
+// yet placed is the call centre's: operators see it whatever their sites, unscoped users too, others not.
+describe('call-centre tickets', () => {
+  const tickets = {} as Record<'northAsset' | 'southLocation' | 'unplaced', number>;
+  const notes = {} as Record<'north' | 'south', number>;
+  let operator: Person; // operator of Planta Norte
+  let consultant: Person; // consultant of Planta Norte
+
+  beforeAll(async () => {
+    operator = await aPerson(prisma, office.url, ['OPERATORS'], 'Olga Operadora Norte');
+    consultant = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Carlos Consultor Norte');
+    await scopeTo(operator, north.site);
+    await scopeTo(consultant, north.site);
+    const ticket = (data: { number: string; description: string; assetId?: number; locationId?: number }) =>
+      prisma.ticket.create({ data: { ...data, requester: 'Vecino', type: 'FAILURE' } });
+    tickets.northAsset = (await ticket({ number: 'SITE-N-1', description: 'Sin luz junto a la bomba norte', assetId: north.asset, locationId: north.room })).id;
+    const southRoom = (await prisma.location.findFirstOrThrow({ where: { code: 'SUR-TUR' } })).id;
+    tickets.southLocation = (await ticket({ number: 'SITE-S-1', description: 'Ruido en la sala de turbinas sur', locationId: southRoom })).id;
+    tickets.unplaced = (await ticket({ number: 'SITE-X-1', description: 'Llamada sin dirección clara' })).id;
+    notes.north = (await prisma.ticketNote.create({ data: { ticketId: tickets.northAsset, body: 'Va una cuadrilla al norte' } })).id;
+    notes.south = (await prisma.ticketNote.create({ data: { ticketId: tickets.southLocation, body: 'Va una cuadrilla al sur' } })).id;
+  });
+
+  const siteTickets = (records: RecordJson[]) => ids(records).filter((id) => Object.values(tickets).includes(id));
+
+  it("a scoped supervisor and consultant list, count and open Planta Norte's tickets only; unplaced ones are not theirs", async () => {
+    for (const person of [scoped, consultant]) {
+      const { status, body } = await list(person, 'Ticket');
+      expect(status).toBe(200);
+      expect(siteTickets(body.records)).toEqual([tickets.northAsset]);
+      expect(body.meta.total).toBe(body.records.length);
+      expect((await person.client.request(`/admin/api/resources/Ticket/records/${tickets.northAsset}/show`)).status).toBe(200);
+      expect((await person.client.request(`/admin/api/resources/Ticket/records/${tickets.southLocation}/show`)).status).toBe(404);
+      expect((await person.client.request(`/admin/api/resources/Ticket/records/${tickets.unplaced}/show`)).status).toBe(404);
+    }
+    // The answers given on them follow their ticket.
+    expect(ids((await list(scoped, 'TicketNote')).body.records)).toEqual([notes.north]);
+  });
+
+  it('a scoped operator works her plant and the unplaced queue, never the other plant', async () => {
+    const { body } = await list(operator, 'Ticket');
+    expect(siteTickets(body.records)).toEqual([tickets.northAsset, tickets.unplaced].sort((a, b) => a - b));
+    expect(body.meta.total).toBe(body.records.length);
+    expect((await operator.client.request(`/admin/api/resources/Ticket/records/${tickets.southLocation}/show`)).status).toBe(404);
+    expect((await operator.client.request(`/admin/api/resources/Ticket/records/${tickets.southLocation}/classify`)).status).toBe(404);
+    expect(ids((await list(operator, 'TicketNote')).body.records)).toEqual([notes.north]);
+    // The picker (a note's ticket filter) offers the same tickets by number.
+    const picked = await operator.client.json<{ records: RecordJson[] }>('/admin/api/resources/Ticket/search/SITE');
+    expect(ids(picked.body.records)).toEqual([tickets.northAsset, tickets.unplaced].sort((a, b) => a - b));
+    // She types in a new call (placed nowhere yet) and classifies it onto her plant; the other plant's asset is unknown to her.
+    const created = await operator.client.json<{ record: RecordJson }>('/admin/api/resources/Ticket/actions/new', {
+      method: 'POST',
+      body: form({ type: 'FAILURE', priority: 'HIGH', requester: 'Marta Ruiz', description: 'Chispas en el poste' }),
+    });
+    expect(created.body.record.errors).toEqual({});
+    const id = Number(created.body.record.id);
+    const outside = await operator.client.json<{ record: RecordJson }>(`/admin/api/resources/Ticket/records/${id}/classify`, {
+      method: 'POST',
+      body: form({ assetCode: 'S-BOMBA', priority: 'HIGH', type: 'FAILURE' }),
+    });
+    expect(outside.body.record.errors?.assetCode?.message).toMatch(/S-BOMBA/);
+    const inside = await operator.client.json<{ record: RecordJson }>(`/admin/api/resources/Ticket/records/${id}/classify`, {
+      method: 'POST',
+      body: form({ assetCode: 'N-BOMBA', priority: 'HIGH', type: 'FAILURE' }),
+    });
+    expect(inside.body.record.errors ?? {}).toEqual({});
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id } })).toMatchObject({ assetId: north.asset, locationId: north.room, state: 'IN_PROGRESS' });
+    // Placed, it is now the scoped supervisor's too.
+    expect((await scoped.client.request(`/admin/api/resources/Ticket/records/${id}/show`)).status).toBe(200);
+    await prisma.ticket.delete({ where: { id } });
+  });
+
+  it("the scoped supervisor's Excel export of tickets holds his plant's only", async () => {
+    const response = await scoped.client.request('/admin/exports/Ticket.xlsx');
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const column = (sheet.getRow(1).values as string[]).indexOf('Número');
+    expect(column).toBeGreaterThan(0);
+    const numbers = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => String(row.getCell(column).value));
+    expect(numbers.filter((n) => n.startsWith('SITE-'))).toEqual(['SITE-N-1']);
+  });
+
+  it('an unscoped supervisor and an administrator see every ticket, placed or not', async () => {
+    for (const person of [unscoped, admin]) {
+      const { body } = await list(person, 'Ticket');
+      expect(siteTickets(body.records)).toEqual(Object.values(tickets).sort((a, b) => a - b));
+    }
+  });
+});

@@ -36,7 +36,9 @@ export type Action =
   | 'transfer'
   | 'adjust'
   | 'reserve'
-  | 'release';
+  | 'release'
+  // budgets: approving a requisition beyond its budget line's available amount ("aprobar sobregiro")
+  | 'overdraft';
 
 type ModelSubjects = Subjects<{ [Model in Prisma.ModelName]: Record<string, unknown> }>;
 /** Models, plus what is not a table: the change history, the settings and the background jobs (monitor). */
@@ -52,6 +54,10 @@ export interface AccessProfile {
   canReadHistory: boolean;
   /** The storeroom right ("gestionar almacén"), granted to a group like the history right; absent: no. */
   canManageStore?: boolean;
+  /** "Aprobar sobregiro" (issue 20), granted to a group like the storeroom right; absent: no. */
+  canApproveOverdraft?: boolean;
+  /** His profile's direct manager: above his approval limit, a requisition goes up to him. */
+  directManagerId?: number | null;
   /** Highest requisition total he may approve; null when his profile may not approve requisitions. */
   approvalLimit: number | null;
   /** Materialised paths ("/1/5/") of the locations whose subtrees he is scoped to (his sites, UserSite);
@@ -70,6 +76,8 @@ const PLANT: Prisma.ModelName[] = [
   'ErpSyncRun', 'ErpSyncConflict',
   // budgets per year and cost centre, their lines, monthly amounts and actual postings (issue 20)
   'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
+  // the signed steps of requisition approvals (issue 20)
+  'RequisitionApproval',
   // call centre
   'TicketNote', 'TicketSla', 'SigSyncRun',
   // journeys (issue 16): notes on orders
@@ -77,7 +85,7 @@ const PLANT: Prisma.ModelName[] = [
 ];
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
 // KPI snapshots by their job, the ERP sync's runs and conflicts by the sync.
-const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual',
+const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval',
   // call centre: answers by "Responder", the SIG's runs by its job
   'TicketNote', 'SigSyncRun'];
 // What supervisors keep up to date (call-center tickets are the operators': supervisors read them).
@@ -135,7 +143,13 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can(['create', 'delete'], 'RevisionSigner');
     can('sign', 'DocumentRevision');
     // Requisitions up to the approval limit of his profile (none when it may not approve).
-    if (user.approvalLimit !== null) can(['approve', 'reject'], 'Requisition', { total: { lte: user.approvalLimit } });
+    // Above it, with a direct manager, he signs his step and the requisition goes up to the manager
+    // (domain/budgets/requisition-approval.ts); one escalated to him is his to decide (or pass up).
+    if (user.approvalLimit !== null) {
+      can(['approve', 'reject'], 'Requisition', { total: { lte: user.approvalLimit }, awaitingApproverId: null });
+      if (user.directManagerId) can('approve', 'Requisition', { awaitingApproverId: null });
+      can(['approve', 'reject'], 'Requisition', { awaitingApproverId: user.userId });
+    }
   }
 
   // Técnicos: see the work orders assigned to them, record step values, start/hold/complete them;
@@ -178,6 +192,14 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can(['read', 'create', 'update'], ['Ticket', 'WorkRequest']);
     // call centre: the answers they gave (written by "Responder") and the service levels they work to.
     can('read', ['TicketNote', 'TicketSla']);
+    // A ticket nobody has placed yet (no asset, no location: a new call, a SIG row) is the call centre's to
+    // place, whatever their sites; once placed it lies where its asset or location does (siteConditions).
+    if (scoped) {
+      builder.can(['read', 'create', 'update'], 'Ticket', UNPLACED_TICKET);
+      builder.can('read', 'TicketNote', { ticket: { is: UNPLACED_TICKET } });
+    }
+    // The SIG's runs: whether the scrape that feeds their queue is working.
+    can('read', 'SigSyncRun');
     // They keep the requests: one that is no fault (a duplicate, a question) is rejected with a reason.
     can('reject', 'WorkRequest');
     can('read', ['Asset', 'Location', 'AssetCategory']);
@@ -207,6 +229,9 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     if (!scoped) can('import', ['Vendor', 'Material', 'Warehouse', 'Bin']);
   }
 
+  // "Aprobar sobregiro", a right any group can be granted: approving beyond what a budget line has left.
+  if (user.canApproveOverdraft) can('overdraft', 'BudgetLine');
+
   // Auditors: any group can be granted the right to browse change history.
   if (user.canReadHistory) can('read', 'History');
 
@@ -221,15 +246,20 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 // Sites. A user scoped to sites sees and writes only rows inside the location subtrees of his sites: a
 // location by its materialised path (the prefix index on locations.path answers it), everything else by
 // the location it lies in. Plant-wide and not scoped: the catalogues (categories, maintenance types,
-// frequencies, procedures and steps, routines, calendars, failure codes), technicians (a crew serves
-// several sites; their orders are scoped), import logs, call-center tickets (they name no asset), users.
+// frequencies, procedures and steps, routines, calendars, failure codes, ticket SLAs), technicians (a crew
+// serves several sites; their orders are scoped), import logs and the SIG's runs, users.
 const SITE_SCOPED: Prisma.ModelName[] = [
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
   'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
-  'ErpSyncConflict', 'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
+  'ErpSyncConflict', 'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual', 'RequisitionApproval',
   'WorkOrderNote',
+  // call centre (issue 21): tickets and the answers given on them
+  'Ticket', 'TicketNote',
 ];
+
+/** A call-centre ticket not yet placed in the plant: scoped users other than operators do not see it. */
+const UNPLACED_TICKET = { assetId: null, locationId: null };
 
 /** Where each scoped model's rows lie: the condition that puts a row inside the sites of `paths`. */
 export function siteConditions(paths: string[]) {
@@ -249,6 +279,7 @@ export function siteConditions(paths: string[]) {
   // A requisition for an order lies where the order does; one for no order is a plant-wide purchase.
   const requisition = { OR: [{ workOrderId: null }, { workOrder: { is: order } }] };
   const budget = { OR: [{ locationId: null }, { location: { is: inSites } }] };
+  const ticket = { OR: [{ asset: { is: asset } }, { assetId: null, location: { is: inSites } }] };
   // KPIs are computed for the plant, each top-level site and each category: a scoped user reads those of
   // the top-level sites he is scoped to ("/12/" is location 12).
   const topLevelSites = paths.filter((path) => /^\/\d+\/$/.test(path)).map((path) => Number(path.slice(1, -1)));
@@ -274,11 +305,15 @@ export function siteConditions(paths: string[]) {
     SignatureAudit: { revision: { is: revision } },
     KpiSnapshot: { scope: 'SITE', scopeId: { in: topLevelSites } },
     ErpSyncConflict: { requisition: { is: requisition } },
+    RequisitionApproval: { requisition: { is: requisition } },
     // A budget lies in its cost centre's location; a department's budget is plant-wide.
     Budget: budget,
     BudgetLine: { budget: { is: budget } },
     BudgetLineMonth: { budgetLine: { is: { budget: { is: budget } } } },
     BudgetActual: { budgetLine: { is: { budget: { is: budget } } } },
+    // A ticket lies where its asset does, or where its location does when it names no asset.
+    Ticket: ticket,
+    TicketNote: { ticket: { is: ticket } },
   };
   return {
     read,

@@ -14,6 +14,8 @@ export const AUDITED_TABLES = [
   'erp_sync_conflicts',
   // budgets: budgets, lines, monthly amounts (every revision) and actual postings (issue 20)
   'budgets', 'budget_lines', 'budget_line_months', 'budget_actuals',
+  // budgets: the signed steps of requisition approvals (issue 20)
+  'requisition_approvals',
   // jobs monitor: what administrators did to background jobs
   'job_interventions',
   // notifications: a person's choices
