@@ -1,4 +1,4 @@
-// The call-centre board ("Panel" on the ticket list), through HTTP as the plant reads it: tickets by state
+// The call-centre board ("Tablero" on the ticket list), through HTTP as the plant reads it: tickets by state
 // and type, open ones by age, those past their SLA, the caller waiting longest, what was handled today in
 // the plant's day, the SIG's last run in words; counted under the viewer's rules, his sites included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// "Panel" on the ticket list: the call centre at a glance, built like the supervisor's area of the dashboard
+// "Tablero" on the ticket list: the call centre at a glance, built like the supervisor's area of the dashboard
 // (figures in cards, links to the lists they count). The action's GET answers the board, counted under the
 // viewer's rules (resources/call-center/call-centre-board-action.ts); times are shown in the plant's zone.
 import { Badge, Box, H3, H5, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';

@@ -54,6 +54,7 @@ export const callCenterEN = {
     relatedTicketNotes: 'Answers to the requester',
     // The call-centre board ("Board" on the ticket list).
     boardCcTitle: 'Call-centre board',
+    boardCcOpen: 'Open the call-centre board',
     boardCcIntro: 'Tickets you may see, counted now; times are the plant\'s ({{timeZone}}).',
     boardCcByStateAndType: 'Tickets by state and type',
     boardCcType: 'Type',
@@ -78,7 +79,7 @@ export const callCenterEN = {
     boardCcResolvedToday: 'Resolved',
     boardCcLastRun: 'Last SIG read',
     boardCcLastRunAt: 'Started {{at}}',
-    boardCcLastRunCounts: '{{pages}} pages · {{found}} tickets read · {{created}} new · {{skipped}} already known',
+    boardCcLastRunCounts: 'Pages: {{pages}} · tickets read: {{found}} · new: {{created}} · already known: {{skipped}}',
     boardCcLastRunRunning: 'Reading the SIG now.',
     boardCcNeverRun: 'The SIG has not been read yet.',
     boardCcSigOff: 'Reading the SIG is off (SIG_URL not set): only manual tickets come in.',

@@ -1,6 +1,6 @@
 // The call centre: the SIG scrape's runs and failures, handling tickets, SLA and follow-up.
 export const callCenterES = {
-  actions: { classify: 'Clasificar', answer: 'Responder', createRequest: 'Crear aviso', link: 'Vincular a aviso', board: 'Panel' },
+  actions: { classify: 'Clasificar', answer: 'Responder', createRequest: 'Crear aviso', link: 'Vincular a aviso', board: 'Tablero' },
   messages: {
     // Why a SIG run failed (the run's error code), and what to do.
     sigLoginRefused: 'El SIG rechazó el ingreso del usuario {{username}}: revise SIG_USERNAME y SIG_PASSWORD (¿cambió o venció la contraseña?).',
@@ -57,7 +57,8 @@ export const callCenterES = {
     ticketSubmit_link: 'Vincular',
     relatedTicketNotes: 'Respuestas al solicitante',
     // The call-centre board ("Panel" on the ticket list).
-    boardCcTitle: 'Panel del centro de llamadas',
+    boardCcTitle: 'Tablero del centro de llamadas',
+    boardCcOpen: 'Abrir el tablero del centro de llamadas',
     boardCcIntro: 'Tickets que usted puede ver, contados ahora; las horas son las de la planta ({{timeZone}}).',
     boardCcByStateAndType: 'Tickets por estado y tipo',
     boardCcType: 'Tipo',
@@ -82,7 +83,7 @@ export const callCenterES = {
     boardCcResolvedToday: 'Resueltos',
     boardCcLastRun: 'Última lectura del SIG',
     boardCcLastRunAt: 'Empezó el {{at}}',
-    boardCcLastRunCounts: '{{pages}} páginas · {{found}} tickets leídos · {{created}} nuevos · {{skipped}} ya conocidos',
+    boardCcLastRunCounts: 'Páginas: {{pages}} · tickets leídos: {{found}} · nuevos: {{created}} · ya conocidos: {{skipped}}',
     boardCcLastRunRunning: 'Leyendo el SIG ahora.',
     boardCcNeverRun: 'El SIG no se ha leído todavía.',
     boardCcSigOff: 'La lectura del SIG está desactivada (SIG_URL sin configurar): solo hay tickets manuales.',

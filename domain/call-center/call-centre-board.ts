@@ -1,4 +1,4 @@
-// The call centre at a glance ("Panel del centro de llamadas"): tickets by state and type, open ones by age,
+// The call centre at a glance ("Tablero del centro de llamadas"): tickets by state and type, open ones by age,
 // those past their SLA, the caller waiting longest for an answer, what was answered and resolved today
 // (the plant's day) and the SIG's last run. Everything is counted under the viewer's row rules, so his
 // sites narrow it as they narrow his lists; the SIG's run is shown to those who may read the runs.

@@ -1,4 +1,4 @@
-// "Panel" on the ticket list: the call centre at a glance (domain/call-center/call-centre-board.ts). Its GET
+// "Tablero" on the ticket list: the call centre at a glance (domain/call-center/call-centre-board.ts). Its GET
 // answers the board, counted under the viewer's rules (his sites included); it changes nothing. Open to
 // whoever may read tickets: operators, supervisors, consultants, administrators.
 import type { Action, ActionContext, ActionRequest, ActionResponse } from 'adminjs';
