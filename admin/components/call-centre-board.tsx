@@ -47,7 +47,11 @@ const CallCentreBoard: React.FC<ActionProps> = ({ resource }) => {
   const count = (state: string, type: string) => board.byStateAndType.find((row) => row.state === state && row.type === type)?.tickets ?? 0;
   const types = [...new Set(board.byStateAndType.map((row) => row.type))].sort();
   const states = STATES.filter((state) => board.byStateAndType.some((row) => row.state === state));
-  const hoursSince = (iso: string) => Math.floor((Date.now() - new Date(iso).getTime()) / 3_600_000);
+  // A wait in hours up to two days, in whole days beyond.
+  const waited = (iso: string) => {
+    const hours = Math.floor((Date.now() - new Date(iso).getTime()) / 3_600_000);
+    return hours < 48 ? t('boardCcHours', { n: number(hours) }) : t('boardCcDays', { n: number(Math.floor(hours / 24)) });
+  };
 
   return (
     <Box variant="grey" data-testid="call-centre-board">
@@ -72,7 +76,7 @@ const CallCentreBoard: React.FC<ActionProps> = ({ resource }) => {
             <>
               <a href={ticketUrl(board.oldestWaiting.id)} data-testid="cc-oldest-waiting-link"><Text fontWeight="bold">{board.oldestWaiting.number}</Text></a>
               <Text>{board.oldestWaiting.requester} · {label('type', board.oldestWaiting.type)}</Text>
-              <Text color="grey60">{t('boardCcOldestWaitingSince', { at: when(board.oldestWaiting.reportedAt), hours: number(hoursSince(board.oldestWaiting.reportedAt)) })}</Text>
+              <Text color="grey60">{t('boardCcOldestWaitingSince', { at: when(board.oldestWaiting.reportedAt), age: waited(board.oldestWaiting.reportedAt) })}</Text>
             </>
           ) : (
             <Text style={{ color: '#0E9F6E' }}>✔ {t('boardCcNobodyWaiting')}</Text>
