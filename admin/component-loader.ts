@@ -27,6 +27,7 @@ export const Components = {
   PlanningCalendar: componentLoader.add('PlanningCalendar', path.join(here, 'components/planning-calendar')),
   // call centre
   TicketForm: componentLoader.add('TicketForm', path.join(here, 'components/ticket-form')),
+  CallCentreBoard: componentLoader.add('CallCentreBoard', path.join(here, 'components/call-centre-board')),
   // inventory
   StockMoveForm: componentLoader.add('StockMoveForm', path.join(here, 'components/stock-move-form')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),

@@ -394,6 +394,15 @@ describe('call-centre tickets', () => {
     await prisma.ticket.delete({ where: { id } });
   });
 
+  it('the call-centre board counts what each may see: the supervisor his plant, the operator her plant and the unplaced queue', async () => {
+    type Board = { board: { byStateAndType: { state: string; type: string; tickets: number }[] } };
+    const counted = async (person: Person) =>
+      (await person.client.json<Board>('/admin/api/resources/Ticket/actions/board')).body.board.byStateAndType.reduce((sum, row) => sum + row.tickets, 0);
+    expect(await counted(scoped)).toBe(1);
+    expect(await counted(operator)).toBe(2);
+    expect(await counted(unscoped)).toBe(3);
+  });
+
   it("the scoped supervisor's Excel export of tickets holds his plant's only", async () => {
     const response = await scoped.client.request('/admin/exports/Ticket.xlsx');
     expect(response.status).toBe(200);
