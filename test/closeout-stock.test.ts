@@ -120,3 +120,17 @@ describe('the closeout form settles the storeroom materials', () => {
     expect(await prisma.stockMovement.count({ where: { workOrderId: order.id } })).toBe(1);
   });
 });
+
+describe("the order's cost on its page", () => {
+  it('shows labour + materials to the supervisor once closed; the technician’s page of his own order shows no costs', async () => {
+    const { bearing, central, order, failure } = await anOrderWithMaterials();
+    await post(supervisor.client, order.id, { laborHours: '2,5', ...failure, stock: [{ materialId: bearing.id, warehouseId: central.id, used: '3' }] });
+    const shown = await supervisor.client.json<{ record: { params: Record<string, string> } }>(`/admin/api/resources/WorkOrder/records/${order.id}/show`);
+    // 2.5 h × 10.00 an hour = 25.00; 3 bearings × 6.50 = 19.50.
+    const cost = Object.fromEntries(Object.entries(shown.body.record.params).filter(([key]) => key.startsWith('cost.')));
+    expect(cost).toEqual({ 'cost.laborHours': '2.5', 'cost.labor': '25.00', 'cost.materials': '19.50', 'cost.total': '44.50' });
+    const asTechnician = await technician.client.json<{ record: { params: Record<string, string> } }>(`/admin/api/resources/WorkOrder/records/${order.id}/show`);
+    expect(asTechnician.status).toBe(200);
+    expect(Object.keys(asTechnician.body.record.params).filter((key) => key.startsWith('cost.'))).toEqual([]);
+  });
+});
