@@ -221,14 +221,17 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 // Sites. A user scoped to sites sees and writes only rows inside the location subtrees of his sites: a
 // location by its materialised path (the prefix index on locations.path answers it), everything else by
 // the location it lies in. Plant-wide and not scoped: the catalogues (categories, maintenance types,
-// frequencies, procedures and steps, routines, calendars, failure codes), technicians (a crew serves
-// several sites; their orders are scoped), import logs, call-center tickets (they name no asset), users.
+// frequencies, procedures and steps, routines, calendars, failure codes, materials, vendors, bills of
+// materials), technicians (a crew serves several sites; their orders are scoped), import logs, call-center
+// tickets (they name no asset), users.
 const SITE_SCOPED: Prisma.ModelName[] = [
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
   'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
   'ErpSyncConflict', 'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
   'WorkOrderNote',
+  // inventory (issue 19): a warehouse lies in its location; its bins, stock, ledger and reservations in it
+  'Warehouse', 'Bin', 'StockLevel', 'StockMovement', 'Reservation',
 ];
 
 /** Where each scoped model's rows lie: the condition that puts a row inside the sites of `paths`. */
@@ -251,6 +254,8 @@ export function siteConditions(paths: string[]) {
   const budget = { OR: [{ locationId: null }, { location: { is: inSites } }] };
   // KPIs are computed for the plant, each top-level site and each category: a scoped user reads those of
   // the top-level sites he is scoped to ("/12/" is location 12).
+  // A warehouse stands in a location; one placed nowhere is the plant's, for users of the whole plant.
+  const warehouse = { location: { is: inSites } };
   const topLevelSites = paths.filter((path) => /^\/\d+\/$/.test(path)).map((path) => Number(path.slice(1, -1)));
   const read: Record<string, Record<string, unknown>> = {
     Location: inSites,
@@ -279,6 +284,11 @@ export function siteConditions(paths: string[]) {
     BudgetLine: { budget: { is: budget } },
     BudgetLineMonth: { budgetLine: { is: { budget: { is: budget } } } },
     BudgetActual: { budgetLine: { is: { budget: { is: budget } } } },
+    Warehouse: warehouse,
+    Bin: { warehouse: { is: warehouse } },
+    StockLevel: { warehouse: { is: warehouse } },
+    StockMovement: { warehouse: { is: warehouse } },
+    Reservation: { warehouse: { is: warehouse } },
   };
   return {
     read,
