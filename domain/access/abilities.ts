@@ -246,8 +246,9 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 // Sites. A user scoped to sites sees and writes only rows inside the location subtrees of his sites: a
 // location by its materialised path (the prefix index on locations.path answers it), everything else by
 // the location it lies in. Plant-wide and not scoped: the catalogues (categories, maintenance types,
-// frequencies, procedures and steps, routines, calendars, failure codes, ticket SLAs), technicians (a crew
-// serves several sites; their orders are scoped), import logs and the SIG's runs, users.
+// frequencies, procedures and steps, routines, calendars, failure codes, ticket SLAs, materials, vendors,
+// bills of materials), technicians (a crew serves several sites; their orders are scoped), import logs and
+// the SIG's runs, users.
 const SITE_SCOPED: Prisma.ModelName[] = [
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
@@ -256,6 +257,8 @@ const SITE_SCOPED: Prisma.ModelName[] = [
   'WorkOrderNote',
   // call centre (issue 21): tickets and the answers given on them
   'Ticket', 'TicketNote',
+  // inventory (issue 19): a warehouse lies in its location; its bins, stock, ledger and reservations in it
+  'Warehouse', 'Bin', 'StockLevel', 'StockMovement', 'Reservation',
 ];
 
 /** A call-centre ticket not yet placed in the plant: scoped users other than operators do not see it. */
@@ -282,6 +285,8 @@ export function siteConditions(paths: string[]) {
   const ticket = { OR: [{ asset: { is: asset } }, { assetId: null, location: { is: inSites } }] };
   // KPIs are computed for the plant, each top-level site and each category: a scoped user reads those of
   // the top-level sites he is scoped to ("/12/" is location 12).
+  // A warehouse stands in a location; one placed nowhere is the plant's, for users of the whole plant.
+  const warehouse = { location: { is: inSites } };
   const topLevelSites = paths.filter((path) => /^\/\d+\/$/.test(path)).map((path) => Number(path.slice(1, -1)));
   const read: Record<string, Record<string, unknown>> = {
     Location: inSites,
@@ -314,6 +319,11 @@ export function siteConditions(paths: string[]) {
     // A ticket lies where its asset does, or where its location does when it names no asset.
     Ticket: ticket,
     TicketNote: { ticket: { is: ticket } },
+    Warehouse: warehouse,
+    Bin: { warehouse: { is: warehouse } },
+    StockLevel: { warehouse: { is: warehouse } },
+    StockMovement: { warehouse: { is: warehouse } },
+    Reservation: { warehouse: { is: warehouse } },
   };
   return {
     read,

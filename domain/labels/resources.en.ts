@@ -352,7 +352,8 @@ export const resourceTranslationsEN = {
       "completedAt": "Completed",
       "createdAt": "Created",
       "updatedAt": "Updated",
-      "stepValues": "Step values"
+      "stepValues": "Step values",
+      "cost": "Cost"
     },
     "labels": {
       "kind": {

@@ -352,7 +352,8 @@ export const resourceTranslationsES = {
       "completedAt": "Completada",
       "createdAt": "Creada",
       "updatedAt": "Actualizada",
-      "stepValues": "Valores de pasos"
+      "stepValues": "Valores de pasos",
+      "cost": "Costo"
     },
     "labels": {
       "kind": {
