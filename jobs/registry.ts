@@ -16,6 +16,8 @@ import { notifyFromDatabaseJob } from './notify-from-database.job.js';
 import { notifyOverdueOrdersJob } from './notify-overdue-orders.job.js';
 import { notifyWaitingRequestsJob } from './notify-waiting-requests.job.js';
 import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
+// safety (issue 23)
+import { suspendExpiredPermitsJob } from './suspend-expired-permits.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -36,4 +38,6 @@ export const JOBS: JobDefinition<unknown>[] = [
   syncSigTicketsJob as JobDefinition<unknown>,
   checkStockLedgerJob,
   indexDocumentsJob as JobDefinition<unknown>,
+  // safety (issue 23)
+  suspendExpiredPermitsJob,
 ];

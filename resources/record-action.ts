@@ -13,6 +13,7 @@ import { languageOf, renderMessage } from '../admin/locales/render.js';
 import type { Action as RuleAction, AppAbility } from '../domain/access/abilities.js';
 import type { CurrentUser } from '../domain/access/current-user.js';
 import { Refusal } from '../domain/refusal.js';
+import { currentActor } from '../prisma/actor.js';
 
 /** What the operation and the form are given: the record's id, the viewer, and the form's fields. */
 export interface RecordActionCall {
@@ -20,6 +21,8 @@ export interface RecordActionCall {
   ability: AppAbility;
   userId: number;
   payload: Record<string, unknown>;
+  /** Where the request came from (the address as the app sees it, with TRUST_PROXY), for signatures. */
+  client: { ip: string; userAgent: string };
 }
 
 export interface RecordActionSpec<R> {
@@ -58,6 +61,7 @@ export function recordAction<R>(spec: RecordActionSpec<R>): Partial<Action<Actio
         ability: abilityOf(context.currentAdmin),
         userId: (context.currentAdmin as unknown as CurrentUser).access.userId,
         payload: (request.payload ?? {}) as Record<string, unknown>,
+        client: { ip: currentActor()?.ip ?? 'unknown', userAgent: currentActor()?.userAgent ?? '' },
       };
       if (request.method !== 'post') {
         const record = context.record!.toJSON(context.currentAdmin);

@@ -11,6 +11,7 @@ import { calendarMessagesES } from './calendar.es.js';
 import { notificationPagesES, notificationMessagesES } from './notifications.es.js';
 import { callCenterES } from './call-center.es.js';
 import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
+import { safetyActionsES, safetyMessagesES } from './safety.es.js';
 import { journeysMessagesES } from './journeys.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
@@ -33,7 +34,7 @@ export const es = {
     UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { ...inventoryActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
+  actions: { ...inventoryActionsES, ...safetyActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
     generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación',
     calendar: 'Calendario' },
   components: {
@@ -142,6 +143,7 @@ export const es = {
     ...notificationMessagesES,
     ...callCenterES.messages,
     ...inventoryMessagesES,
+    ...safetyMessagesES,
     ...journeysMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
@@ -283,6 +285,7 @@ export const es = {
         description: 'Descripción',
         canReadHistory: 'Puede leer el historial de cambios',
         canManageStore: 'Puede gestionar el almacén',
+        canManageSafety: 'Oficial de seguridad (aprueba y cierra permisos)',
         createdAt: 'Creado',
       },
     },

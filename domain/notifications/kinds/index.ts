@@ -11,6 +11,7 @@ import { signatureRequested } from './signature-requested.kind.js';
 import { workOrderAssigned } from './work-order-assigned.kind.js';
 import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
+import { workPermitExpired } from './work-permit-expired.kind.js';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   workOrderAssigned,
@@ -24,6 +25,8 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   // Other modules' kinds join below, one line each.
   erpSyncFailing,
   sigSyncFailing,
+  // safety (issue 23)
+  workPermitExpired,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
