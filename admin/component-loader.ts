@@ -14,6 +14,8 @@ export const Components = {
   HistoryChanges: componentLoader.add('HistoryChanges', path.join(here, 'components/history-changes')),
   WorkOrderForm: componentLoader.add('WorkOrderForm', path.join(here, 'components/work-order-form')),
   RejectForm: componentLoader.add('RejectForm', path.join(here, 'components/reject-form')),
+  // safety (issue 23): the steps of a permit that need input (checklist, password, lock number)
+  PermitActionForm: componentLoader.add('PermitActionForm', path.join(here, 'components/permit-action-form')),
   // documents
   UploadRevision: componentLoader.add('UploadRevision', path.join(here, 'components/upload-revision')),
   SignRevision: componentLoader.add('SignRevision', path.join(here, 'components/sign-revision')),

@@ -134,7 +134,7 @@ export function createAdminRouter(options: {
     // Every write of this request is recorded in the change history as this person's.
     // A GET or HEAD only reads: any write it attempts through our client is refused (state changes by POST).
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
-    actAs({ userId: current.access.userId, label: `user:${current.email}`, requestId: String(req.id), ip: req.ip, sessionId: req.sessionID, readOnly }, () => next());
+    actAs({ userId: current.access.userId, label: `user:${current.email}`, requestId: String(req.id), ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 500), sessionId: req.sessionID, readOnly }, () => next());
   });
   router.use(requireCsrfToken);
 

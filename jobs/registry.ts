@@ -18,6 +18,8 @@ import { notifyWaitingRequestsJob } from './notify-waiting-requests.job.js';
 import { notifyOverdueTicketsJob } from './notify-overdue-tickets.job.js';
 import { notifyReordersJob } from './notify-reorders.job.js';
 import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
+// safety (issue 23)
+import { suspendExpiredPermitsJob } from './suspend-expired-permits.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -40,4 +42,6 @@ export const JOBS: JobDefinition<unknown>[] = [
   syncSigTicketsJob as JobDefinition<unknown>,
   checkStockLedgerJob,
   indexDocumentsJob as JobDefinition<unknown>,
+  // safety (issue 23)
+  suspendExpiredPermitsJob,
 ];

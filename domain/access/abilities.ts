@@ -38,7 +38,12 @@ export type Action =
   | 'reserve'
   | 'release'
   // budgets: approving a requisition beyond its budget line's available amount ("aprobar sobregiro")
-  | 'overdraft';
+  | 'overdraft'
+  // safety: a permit's moves (approve, close, cancel above) and a point's lock, test and removal
+  | 'request'
+  | 'activate'
+  | 'suspend'
+  | 'lock';
 
 type ModelSubjects = Subjects<{ [Model in Prisma.ModelName]: Record<string, unknown> }>;
 /** Models, plus what is not a table: the change history, the settings and the background jobs (monitor). */
@@ -58,6 +63,8 @@ export interface AccessProfile {
   canApproveOverdraft?: boolean;
   /** His profile's direct manager: above his approval limit, a requisition goes up to him. */
   directManagerId?: number | null;
+  /** The safety officer's right ("seguridad"), granted to a group like the history right; absent: no. */
+  canManageSafety?: boolean;
   /** Highest requisition total he may approve; null when his profile may not approve requisitions. */
   approvalLimit: number | null;
   /** Materialised paths ("/1/5/") of the locations whose subtrees he is scoped to (his sites, UserSite);
@@ -110,6 +117,13 @@ const STOCK: Prisma.ModelName[] = ['StockLevel', 'StockMovement', 'Reservation']
 // What a technician needs to know whether his parts are there: materials, where, how many available.
 const STOCK_AVAILABILITY: Prisma.ModelName[] = ['Material', 'Warehouse', 'Bin', 'StockLevel', 'RoutineMaterial'];
 const STOCK_MOVES: Action[] = ['receive', 'issue', 'return', 'transfer', 'adjust'];
+
+// Safety (issue 23): the catalogues (kinds of permit, LOTO points of assets, which assets need which
+// permit) and the permits with their isolations, gas tests and signatures.
+const SAFETY_CATALOGUE: Prisma.ModelName[] = ['PermitKind', 'IsolationPoint', 'PermitRequirement'];
+const PERMITS: Prisma.ModelName[] = ['WorkPermit', 'PermitIsolation', 'PermitGasTest', 'PermitSignature'];
+// A permit's form is edited while it is being prepared; from approval on, only its workflow moves it.
+const PERMIT_IN_PREPARATION = { state: { in: ['DRAFT', 'REQUESTED'] } };
 
 export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
@@ -231,6 +245,46 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 
   // "Aprobar sobregiro", a right any group can be granted: approving beyond what a budget line has left.
   if (user.canApproveOverdraft) can('overdraft', 'BudgetLine');
+  // Safety. Supervisors request permits for their orders and run them (activate once isolated, suspend,
+  // cancel) and keep the assets' isolation points; technicians see the permits of their orders and
+  // record their own locks and gas tests; consultants read; operators see none. Approving and closing
+  // (signed) and the catalogues of kinds and requirements are the safety officer's.
+  if (member('SUPERVISORS')) {
+    can(['read', 'export'], [...SAFETY_CATALOGUE, ...PERMITS]);
+    can(['create', 'update', 'delete'], 'IsolationPoint');
+    can('create', 'WorkPermit');
+    can('update', 'WorkPermit', { state: 'DRAFT' });
+    can('delete', 'WorkPermit', { state: 'DRAFT' });
+    can(['request', 'activate', 'suspend', 'cancel'], 'WorkPermit');
+    can(['create', 'delete'], 'PermitIsolation', { permit: { is: PERMIT_IN_PREPARATION } });
+    can('lock', 'PermitIsolation');
+    can('create', 'PermitGasTest');
+  }
+  if (member('TECHNICIANS')) {
+    const technicianId = user.technicianId ?? -1;
+    for (const orders of [{ technicianId }, { shares: { some: { technicianId } } }]) {
+      const permit = { workOrder: { is: orders } };
+      can('read', 'WorkPermit', permit);
+      can('read', ['PermitIsolation', 'PermitGasTest', 'PermitSignature'], { permit: { is: permit } });
+      can('lock', 'PermitIsolation', { permit: { is: permit } });
+      can('create', 'PermitGasTest', { permit: { is: permit } });
+    }
+    can('read', ['PermitKind', 'IsolationPoint']);
+  }
+  if (member('CONSULTANTS')) can(['read', 'export'], [...SAFETY_CATALOGUE, ...PERMITS]);
+  if (user.canManageSafety) {
+    can(['read', 'export'], [...SAFETY_CATALOGUE, ...PERMITS]);
+    can(['create', 'update', 'delete'], SAFETY_CATALOGUE);
+    can('update', 'WorkPermit', PERMIT_IN_PREPARATION);
+    can(['approve', 'close', 'activate', 'suspend', 'cancel'], 'WorkPermit');
+    can('lock', 'PermitIsolation');
+    can('create', 'PermitGasTest');
+  }
+  // Evidence is never edited, by anyone: a closed or cancelled permit, its gas tests, its signatures
+  // (the database refuses them too). Signatures are written by approving and closing only.
+  cannot(['update', 'delete'], 'WorkPermit', { state: { in: ['CLOSED', 'CANCELLED'] } });
+  cannot(['update', 'delete'], ['PermitGasTest', 'PermitSignature']);
+  cannot('create', 'PermitSignature');
 
   // Auditors: any group can be granted the right to browse change history.
   if (user.canReadHistory) can('read', 'History');
@@ -250,6 +304,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 // bills of materials), technicians (a crew serves several sites; their orders are scoped), import logs and
 // the SIG's runs, users.
 const SITE_SCOPED: Prisma.ModelName[] = [
+  // safety (issue 23): isolation points and permits lie where their asset does
+  'IsolationPoint', 'WorkPermit', 'PermitIsolation', 'PermitGasTest', 'PermitSignature',
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
   'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
@@ -324,6 +380,12 @@ export function siteConditions(paths: string[]) {
     StockLevel: { warehouse: { is: warehouse } },
     StockMovement: { warehouse: { is: warehouse } },
     Reservation: { warehouse: { is: warehouse } },
+    // safety (issue 23)
+    IsolationPoint: { asset: { is: asset } },
+    WorkPermit: { asset: { is: asset } },
+    PermitIsolation: { permit: { is: { asset: { is: asset } } } },
+    PermitGasTest: { permit: { is: { asset: { is: asset } } } },
+    PermitSignature: { permit: { is: { asset: { is: asset } } } },
   };
   return {
     read,

@@ -26,6 +26,8 @@ export const AUDITED_TABLES = [
   'vendors', 'materials', 'warehouses', 'bins', 'reservations', 'routine_materials',
   // journeys (issue 16): notes on orders
   'work_order_notes',
+  // safety (issue 23): the catalogues, permits, their isolations, gas tests and signatures
+  'permit_kinds', 'isolation_points', 'permit_requirements', 'work_permits', 'permit_isolations', 'permit_gas_tests', 'permit_signatures',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two

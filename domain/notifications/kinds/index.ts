@@ -13,6 +13,7 @@ import { ticketResolutionOverdue, ticketResponseOverdue } from './ticket-overdue
 import { workOrderAssigned } from './work-order-assigned.kind.js';
 import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
+import { workPermitExpired } from './work-permit-expired.kind.js';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   workOrderAssigned,
@@ -31,6 +32,8 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   ticketResponseOverdue,
   ticketResolutionOverdue,
   stockLedgerMismatch,
+  // safety (issue 23)
+  workPermitExpired,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
