@@ -167,4 +167,19 @@ describe('a ticket past its service level', () => {
     // The link opens the ticket for her.
     expect((await sara.client.request(`/admin/api/resources/Ticket/records/${late.id}/show`)).status).toBe(200);
   });
+
+  it("a ticket placed in a site is told to that site's supervisors, not to those of another site", async () => {
+    const north = await make.aLocation(prisma, { name: 'Subestación Norte', code: 'SE-N' });
+    const south = await make.aLocation(prisma, { name: 'Subestación Sur', code: 'SE-S' });
+    const nora = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Nora Supervisora Norte');
+    const saul = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Saúl Supervisor Sur');
+    await prisma.userSite.createMany({ data: [{ userId: nora.userId, locationId: north.id }, { userId: saul.userId, locationId: south.id }] });
+    const reportedAt = new Date(Date.now() - 3 * 3_600_000);
+    const northern = await prisma.ticket.create({ data: { type: 'FAILURE', description: 'Transformador con ruido', requester: 'Marta Díaz', reportedAt, locationId: north.id } });
+    expect((await run(notifyOverdueTicketsJob)).state).toBe('completed');
+    // Sara (the whole plant) and Nora (the north); not Saúl (the south).
+    expect(byPerson((await prisma.notification.findMany({ where: { kind: 'ticket-response-overdue', recordId: northern.id } })).map((n) => n.userId))).toEqual(
+      byPerson([sara.userId, nora.userId]),
+    );
+  });
 });
