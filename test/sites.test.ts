@@ -422,3 +422,77 @@ describe('call-centre tickets', () => {
     }
   });
 });
+
+// inventory (issue 19): a warehouse lies in its location; its bins, stock, ledger and reservations in it.
+// One placed nowhere is the plant's: only users of the whole plant see it.
+describe('warehouses and their stock', () => {
+  const stock = {} as Record<'north' | 'south' | 'plant', { warehouse: number; bin: number; level: number; movement: number; reservation: number }>;
+  let clerk: Person; // the storeroom of Planta Norte: a consultant whose group may "gestionar almacén"
+  beforeAll(async () => {
+    const material = await make.aMaterial(prisma, { code: 'ROD-6205', description: 'Rodamiento 6205' });
+    const places = { north: { name: 'Almacén Norte', locationId: north.site }, south: { name: 'Almacén Sur', locationId: south.site }, plant: { name: 'Almacén General', locationId: undefined } };
+    for (const [key, place] of Object.entries(places) as [keyof typeof places, (typeof places)['north']][]) {
+      const warehouse = await make.aWarehouse(prisma, place);
+      const bin = await prisma.bin.create({ data: { warehouseId: warehouse.id, code: `${key.toUpperCase()}-A1` } });
+      const movement = await prisma.stockMovement.create({ data: { kind: 'RECEIPT', materialId: material.id, warehouseId: warehouse.id, binId: bin.id, quantity: 10, unitCost: 5, movedById: admin.userId } });
+      const reservation = await prisma.reservation.create({ data: { materialId: material.id, warehouseId: warehouse.id, workOrderId: north.order, quantity: 1, requested: 1 } });
+      const level = await prisma.stockLevel.findUniqueOrThrow({ where: { materialId_warehouseId: { materialId: material.id, warehouseId: warehouse.id } } });
+      stock[key] = { warehouse: warehouse.id, bin: bin.id, level: level.id, movement: movement.id, reservation: reservation.id };
+    }
+    await prisma.group.update({ where: { code: 'CONSULTANTS' }, data: { canManageStore: true } });
+    clerk = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Berta Bodeguera Norte');
+    await scopeTo(clerk, north.site);
+  });
+
+  it.each([
+    ['Warehouse', 'warehouse'],
+    ['Bin', 'bin'],
+    ['StockLevel', 'level'],
+    ['StockMovement', 'movement'],
+    ['Reservation', 'reservation'],
+  ] as const)("a scoped supervisor lists only Planta Norte's %s rows; the others are not found by id", async (resource, key) => {
+    const { status, body } = await list(scoped, resource);
+    expect(status).toBe(200);
+    expect(ids(body.records)).toEqual([stock.north[key]]);
+    expect(body.meta.total).toBe(1);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${stock.south[key]}/show`)).status).toBe(404);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${stock.plant[key]}/show`)).status).toBe(404);
+    expect(ids((await list(unscoped, resource)).body.records)).toEqual(expect.arrayContaining([stock.north[key], stock.south[key], stock.plant[key]]));
+  });
+
+  it("pickers and the stock export hold his plant's warehouses only", async () => {
+    const picked = await scoped.client.json<{ records: RecordJson[] }>('/admin/api/resources/Warehouse/search/almacen');
+    expect(ids(picked.body.records)).toEqual([stock.north.warehouse]);
+    const response = await scoped.client.request('/admin/exports/StockLevel.xlsx');
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => (row.values as unknown[]).map(String).join(' | '));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Almacén Norte');
+  });
+
+  it("the scoped storeroom moves stock in his plant's warehouses only, and creates warehouses only there", async () => {
+    const receive = (level: number) =>
+      clerk.client.json<{ notice?: { type: string } }>(`/admin/api/resources/StockLevel/records/${level}/receive`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ quantity: '2', unitCost: '5' }),
+      });
+    expect((await receive(stock.north.level)).body.notice).toMatchObject({ type: 'success' });
+    expect((await receive(stock.south.level)).status).toBe(404);
+    expect((await receive(stock.plant.level)).status).toBe(404);
+    const onHand = async (level: number) => Number((await prisma.stockLevel.findUniqueOrThrow({ where: { id: level } })).onHand);
+    expect([await onHand(stock.north.level), await onHand(stock.south.level), await onHand(stock.plant.level)]).toEqual([12, 10, 10]);
+
+    const outside = await clerk.client.json<{ record: RecordJson }>('/admin/api/resources/Warehouse/actions/new', {
+      method: 'POST', body: form({ code: 'ALM-SUR-2', name: 'Almacén Sur 2', location: south.site }),
+    });
+    expect(Object.keys(outside.body.record.errors ?? {})).toEqual(['location']);
+    expect(await prisma.warehouse.count({ where: { code: 'ALM-SUR-2' } })).toBe(0);
+    const inside = await clerk.client.json<{ record: RecordJson }>('/admin/api/resources/Warehouse/actions/new', {
+      method: 'POST', body: form({ code: 'ALM-NORTE-2', name: 'Almacén Norte 2', location: north.room }),
+    });
+    expect(inside.body.record.errors ?? {}).toEqual({});
+    expect(await prisma.warehouse.count({ where: { code: 'ALM-NORTE-2' } })).toBe(1);
+  });
+});

@@ -3,7 +3,7 @@
 // failure, materials) and "Cerrar orden" (the closeout, starting from that report). The action handler answers a GET with
 // the form's data and a POST with the outcome; refusals come back per field and are shown beside it.
 import { Box, Button, FormGroup, H4, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text, TextArea } from '@adminjs/design-system';
-import { useTranslation, type ActionProps } from 'adminjs';
+import { ApiClient, useTranslation, type ActionProps } from 'adminjs';
 import React, { useState } from 'react';
 import { FieldError, useRecordActionForm } from './record-action-form.js';
 
@@ -25,9 +25,14 @@ interface FormData {
   steps?: Step[];
   failureCodes?: FailureCode[];
   kind?: string;
+  stock?: StockLine[];
 }
 interface Material { description: string; quantity: string; unit: string }
+// A storeroom line of the closeout: one material from one warehouse, what the order holds and what was used.
+interface StockLine { materialId: number; warehouseId: number; material: string; warehouse: string; bin: string | null; unit: string; held: string; reserved: string; used: string; reported: boolean }
+interface LevelChoice { materialId: number; warehouseId: number; material: string; warehouse: string; bin: string | null; unit: string; available: string }
 
+const api = new ApiClient();
 const nativeSelect: React.CSSProperties = { width: '100%', padding: '8px', border: '1px solid #c0c0ca', borderRadius: 2, background: '#fff' };
 
 const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
@@ -38,6 +43,10 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
   const [failure, setFailure] = useState({ problemId: '', causeId: '', remedyId: '' });
   const [observations, setObservations] = useState('');
   const [materials, setMaterials] = useState<Material[]>([]);
+  const [stock, setStock] = useState<StockLine[]>([]);
+  const [stockSearch, setStockSearch] = useState('');
+  const [stockFound, setStockFound] = useState<{ id: string; title: string; unit: string }[]>([]);
+  const [levels, setLevels] = useState<LevelChoice[] | null>(null);
   const t = (key: string, params?: Record<string, string | number>) => translateMessage(key, resource.id, params);
   const locale = i18n.language === 'en' ? 'en' : 'es';
   // The completion and the closeout ask for the same report; steps are recorded apart by the technician.
@@ -45,6 +54,7 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
 
   const { form, errors, submitting, submit } = useRecordActionForm<FormData>({ action, record, resource }, (data) => {
     setValues(Object.fromEntries((data.steps ?? []).map((s) => [s.id, s.value])));
+    setStock(data.stock ?? []);
     if (data.report) {
       setLaborHours(data.report.laborHours);
       setFailure({ problemId: data.report.problemId, causeId: data.report.causeId, remedyId: data.report.remedyId });
@@ -61,7 +71,7 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
         ? { steps }
         : action.name === 'complete'
           ? { laborHours, ...failure, observations, materials }
-          : { laborHours, ...failure, observations, steps, materials };
+          : { laborHours, ...failure, observations, steps, materials, stock: stock.map((l) => ({ materialId: l.materialId, warehouseId: l.warehouseId, used: l.used })) };
   };
 
   const error = (field: string) => <FieldError errors={errors} name={field} />;
@@ -96,6 +106,106 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
     min: step.minValue === null ? '−∞' : Number(step.minValue).toLocaleString(locale),
     max: `${step.maxValue === null ? '∞' : Number(step.maxValue).toLocaleString(locale)}${step.unit ? ` ${step.unit}` : ''}`,
   });
+
+  // Quantities as the language writes them (2,5 in Spanish); what is typed is sent as typed.
+  const quantity = (value: string) => (/^-?\d+(\.\d+)?$/.test(value) ? Number(value).toLocaleString(locale, { maximumFractionDigits: 3 }) : value);
+  const searchMaterials = async (text: string) => {
+    setStockSearch(text);
+    setLevels(null);
+    if (text.trim().length < 2) return setStockFound([]);
+    const found = await api.searchRecords({ resourceId: 'Material', query: text.trim() });
+    setStockFound(found.slice(0, 10).map((r) => ({ id: String(r.id), title: r.title, unit: String(r.params.unit ?? '') })));
+  };
+  // The material's stock levels the viewer may see (his sites' warehouses), through the list's own rules.
+  const pickMaterial = async (materialId: string, unit: string) => {
+    const response = await api.resourceAction({ resourceId: 'StockLevel', actionName: 'list', params: { 'filters.material': materialId, perPage: 50 } });
+    const records = (response.data as unknown as { records: { params: Record<string, string>; populated: Record<string, { title: string } | null> }[] }).records;
+    setStockFound([]);
+    setLevels(
+      records.map((r) => ({
+        materialId: Number(r.params.material), warehouseId: Number(r.params.warehouse), material: r.populated.material?.title ?? '', warehouse: r.populated.warehouse?.title ?? '',
+        bin: r.populated.bin?.title ?? null, unit, available: String(r.params.available ?? '0'),
+      })),
+    );
+  };
+  const addLevel = (level: LevelChoice) => {
+    setStock([...stock, { ...level, held: '0', reserved: '0', used: '', reported: false }]);
+    setLevels(null);
+    setStockSearch('');
+  };
+  const stockSection = (
+    <Box mb="xl" data-testid="closeout-stock">
+      <H4>{t('closeoutStockTitle')}</H4>
+      <Text mb="default">{t('closeoutStockIntro')}</Text>
+      {stock.length === 0 ? (
+        <Text mb="default">{t('closeoutStockNone')}</Text>
+      ) : (
+        <Box style={{ overflowX: 'auto' }} mb="default">
+          <Table>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('closeoutStockMaterial')}</TableCell>
+                <TableCell>{t('closeoutStockWarehouse')}</TableCell>
+                <TableCell>{t('closeoutStockHeld')}</TableCell>
+                <TableCell>{t('closeoutStockReserved')}</TableCell>
+                <TableCell>{t('closeoutStockUsed')}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {stock.map((line, index) => (
+                <TableRow key={`${line.materialId}-${line.warehouseId}-${index}`} data-testid={`stock-line-${index}`}>
+                  <TableCell>
+                    {line.material}
+                    {line.reported && <Text variant="sm" color="grey60">{t('closeoutStockReported')}</Text>}
+                  </TableCell>
+                  <TableCell>{line.bin ? `${line.warehouse} · ${line.bin}` : line.warehouse}</TableCell>
+                  <TableCell>{`${quantity(line.held)} ${line.unit}`}</TableCell>
+                  <TableCell>{`${quantity(line.reserved)} ${line.unit}`}</TableCell>
+                  <TableCell>
+                    <Input
+                      name={`stock-${index}-used`}
+                      inputMode="decimal"
+                      value={line.used}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => setStock(stock.map((l, i) => (i === index ? { ...l, used: e.target.value } : l)))}
+                    />
+                    {error(`stock.${index}.used`)}
+                  </TableCell>
+                  <TableCell>
+                    {line.held === '0' && line.reserved === '0' && (
+                      <Button type="button" variant="text" onClick={() => setStock(stock.filter((_, i) => i !== index))}>
+                        {t('closeoutRemoveMaterial')}
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+      <FormGroup>
+        <Label>{t('closeoutStockAdd')}</Label>
+        <Input name="stock-search" width={1} placeholder={t('closeoutStockSearch')} value={stockSearch} onChange={(e: React.ChangeEvent<HTMLInputElement>) => void searchMaterials(e.target.value)} />
+        {stockFound.map((m) => (
+          <Button key={m.id} type="button" variant="text" display="block" onClick={() => void pickMaterial(m.id, m.unit)} data-testid="stock-search-result">
+            {m.title}
+          </Button>
+        ))}
+        {levels && levels.length === 0 && <Text mt="sm">{t('closeoutStockNoLevels')}</Text>}
+        {levels && levels.length > 0 && (
+          <Box mt="sm">
+            <Label>{t('closeoutStockPickLevel')}</Label>
+            {levels.map((level) => (
+              <Button key={level.warehouseId} type="button" variant="outlined" mr="default" mb="sm" onClick={() => addLevel(level)} data-testid="stock-level-choice">
+                {t('closeoutStockAvailable', { warehouse: level.bin ? `${level.warehouse} · ${level.bin}` : level.warehouse, available: quantity(level.available), unit: level.unit })}
+              </Button>
+            ))}
+          </Box>
+        )}
+      </FormGroup>
+    </Box>
+  );
 
   const stepInput = (step: Step) => {
     const value = values[step.id] ?? '';
@@ -204,6 +314,7 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
             <TextArea name="observations" width={1} rows={3} value={observations} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setObservations(e.target.value)} />
             {error('observations')}
           </FormGroup>
+          {action.name === 'close' && stockSection}
           <H4>{t('closeoutMaterials')}</H4>
           {materials.map((m, index) => (
             <Box key={index} flex flexDirection="row" mb="default" style={{ flexWrap: 'wrap', gap: 8 }} data-testid={`material-${index}`}>
