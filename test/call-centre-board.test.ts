@@ -25,6 +25,7 @@ type Board = {
   overdue: { tickets: number; response: number; resolution: number; worst: (Ticket & { clock: string; due: string })[] };
   oldestWaiting: Ticket | null;
   today: { from: string; answered: number; resolved: number };
+  compliance: { week: string; tickets: number }[];
   lastRun?: { state: string; message: string | null; created: number } | null;
   timeZone: string;
   sigConfigured: boolean;
@@ -85,6 +86,8 @@ describe('the call-centre board', () => {
     expect(board.oldestWaiting).toMatchObject({ id: tickets.failureOld, number: 'SIG-1', requester: 'José Peña' });
     expect(board.today).toMatchObject({ answered: 2, resolved: 1 });
     expect(board.timeZone).toBe('America/Tegucigalpa');
+    // Compliance per plant week counts every ticket reported in the last eight weeks.
+    expect(board.compliance.reduce((sum, week) => sum + week.tickets, 0)).toBe(5);
   });
 
   it("tells the SIG's last run and why it failed, in the reader's language", async () => {
@@ -103,13 +106,14 @@ describe('the call-centre board', () => {
     expect(board.overdue.worst.map((t) => t.number)).toEqual(['SIG-1']);
     expect(board.oldestWaiting?.number).toBe('SIG-1');
     expect(board.today).toMatchObject({ answered: 0, resolved: 0 });
+    expect(board.compliance.reduce((sum, week) => sum + week.tickets, 0)).toBe(1);
   });
 
   it('is refused to a technician, who sees no tickets', async () => {
     expect((await technician.client.request('/admin/api/resources/Ticket/actions/board')).status).toBe(403);
   });
 
-  it("counts 'today' in the plant's day, not UTC's", async () => {
+  it("counts 'today' and the weeks in the plant's time, not UTC's", async () => {
     // 01:00 in Tegucigalpa (UTC−6) on 10 June 2025: 05:30 UTC was yesterday there, 06:30 UTC is today.
     const now = new Date('2025-06-10T07:00:00Z');
     await prisma.ticket.create({ data: { number: 'OLD-1', type: 'SERVICE', description: 'x', requester: 'y', reportedAt: new Date('2025-06-09T20:00:00Z'), answeredAt: new Date('2025-06-10T05:30:00Z') } });
@@ -118,5 +122,7 @@ describe('the call-centre board', () => {
     const board = await callCentreBoard(prisma, everyone, { timeZone: 'America/Tegucigalpa', now });
     expect(board!.today.from.toISOString()).toBe('2025-06-10T06:00:00.000Z');
     expect(board!.today.answered).toBe(1);
+    // Both reported on Monday 9 June (plant week of the 9th), both answered after their 8 h; resolution still running.
+    expect(board!.compliance).toEqual([{ week: '2025-06-09', tickets: 2, responseMet: 0, responseDue: 2, resolutionMet: 0, resolutionDue: 0 }]);
   });
 });

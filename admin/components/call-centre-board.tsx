@@ -13,6 +13,7 @@ type Board = {
   overdue: { tickets: number; response: number; resolution: number; worst: (Ticket & { clock: 'response' | 'resolution'; due: string })[] };
   oldestWaiting: Ticket | null;
   today: { from: string; answered: number; resolved: number };
+  compliance: { week: string; tickets: number; responseMet: number; responseDue: number; resolutionMet: number; resolutionDue: number }[];
   lastRun?: Run | null;
   timeZone: string;
   sigConfigured: boolean;
@@ -47,6 +48,8 @@ const CallCentreBoard: React.FC<ActionProps> = ({ resource }) => {
   const count = (state: string, type: string) => board.byStateAndType.find((row) => row.state === state && row.type === type)?.tickets ?? 0;
   const types = [...new Set(board.byStateAndType.map((row) => row.type))].sort();
   const states = STATES.filter((state) => board.byStateAndType.some((row) => row.state === state));
+  // "80 % (8 de 10)": met among those whose clock stopped or ran out; none due yet is a dash.
+  const share = (met: number, due: number) => (due === 0 ? '—' : t('boardCcShare', { percent: number(Math.round((met * 100) / due)), met: number(met), due: number(due) }));
   // A wait in hours up to two days, in whole days beyond.
   const waited = (iso: string) => {
     const hours = Math.floor((Date.now() - new Date(iso).getTime()) / 3_600_000);
@@ -208,6 +211,33 @@ const CallCentreBoard: React.FC<ActionProps> = ({ resource }) => {
           <Box mt="default">
             <a href={ticketsWhere({ state: 'OPEN' }, 'reportedAt')}>{t('boardCcOpenList')}</a>
           </Box>
+        </Box>
+        <Box variant="white" p="lg" data-testid="cc-compliance">
+          <H5>{t('boardCcCompliance')}</H5>
+          {board.compliance.length === 0 ? (
+            <Text>{t('boardCcNoCompliance')}</Text>
+          ) : (
+            <Table>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('boardCcWeek')}</TableCell>
+                  <TableCell>{t('boardCcTickets')}</TableCell>
+                  <TableCell>{t('boardCcAnsweredInTime')}</TableCell>
+                  <TableCell>{t('boardCcResolvedInTime')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {board.compliance.map((week) => (
+                  <TableRow key={week.week} data-testid={`cc-compliance-${week.week}`}>
+                    <TableCell>{new Date(`${week.week}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' })}</TableCell>
+                    <TableCell>{number(week.tickets)}</TableCell>
+                    <TableCell>{share(week.responseMet, week.responseDue)}</TableCell>
+                    <TableCell>{share(week.resolutionMet, week.resolutionDue)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
         </Box>
       </Box>
     </Box>

@@ -1,13 +1,13 @@
 // The call centre at a glance ("Tablero del centro de llamadas"): tickets by state and type, open ones by age,
 // those past their SLA, the caller waiting longest for an answer, what was answered and resolved today
-// (the plant's day) and the SIG's last run. Everything is counted under the viewer's row rules, so his
+// (the plant's day), SLA compliance per plant week and the SIG's last run. Everything is counted under the viewer's row rules, so his
 // sites narrow it as they narrow his lists; the SIG's run is shown to those who may read the runs.
 import type { Prisma } from '@prisma/client';
 import { accessibleWhere, type AppAbility } from '../access/abilities.js';
 import { todayIn } from '../dates.js';
 import type { Db } from '../../prisma/client.js';
 import { plantTimeToInstant } from './plant-time.js';
-import { slaByType, slaTimers } from './ticket-sla.js';
+import { slaByType, slaComplianceByWeek, slaTimers, type WeeklyCompliance } from './ticket-sla.js';
 import { OPEN_TICKET_STATES } from './ticket-states.js';
 
 const HOUR = 3_600_000;
@@ -15,6 +15,8 @@ const HOUR = 3_600_000;
 export const AGE_BOUNDS_HOURS = [4, 24, 72] as const;
 /** The overdue tickets the board names (the worst first); the count covers them all. */
 const OVERDUE_SHOWN = 10;
+/** Plant weeks of SLA compliance: this one and the seven before. */
+const COMPLIANCE_WEEKS = 8;
 
 export interface BoardTicket {
   id: number;
@@ -40,6 +42,8 @@ export interface CallCentreBoard {
   /** The open ticket reported longest ago that nobody has answered yet. */
   oldestWaiting: BoardTicket | null;
   today: { from: Date; answered: number; resolved: number };
+  /** SLA compliance of the tickets reported in each plant week (Monday to Sunday), oldest first. */
+  compliance: WeeklyCompliance[];
   /** Undefined: the viewer may not read the runs; null: the SIG was never read. */
   lastRun?: { id: number; startedAt: Date; finishedAt: Date | null; state: string; pagesRead: number; found: number; created: number; skipped: number; errorCode: string | null; errorValues: unknown } | null;
 }
@@ -65,7 +69,7 @@ export async function callCentreBoard(db: Db, ability: AppAbility, options: { ti
   const from = plantTimeToInstant({ year: today.getUTCFullYear(), month: today.getUTCMonth() + 1, day: today.getUTCDate(), hour: 0, minute: 0 }, options.timeZone);
   const bands = [0, ...AGE_BOUNDS_HOURS, Infinity];
 
-  const [byStateAndType, ages, overdueCount, responseCount, resolutionCount, worst, oldestWaiting, answered, resolved] = await Promise.all([
+  const [byStateAndType, ages, overdueCount, responseCount, resolutionCount, worst, oldestWaiting, answered, resolved, compliance] = await Promise.all([
     db.ticket.groupBy({ by: ['state', 'type'], where: readable, _count: { _all: true }, orderBy: [{ state: 'asc' }, { type: 'asc' }] }),
     Promise.all(
       bands.slice(1).map((older, band) =>
@@ -85,6 +89,7 @@ export async function callCentreBoard(db: Db, ability: AppAbility, options: { ti
     db.ticket.findFirst({ where: { AND: [open, { answeredAt: null }] }, orderBy: [{ reportedAt: 'asc' }, { id: 'asc' }], select: ticketFields }),
     db.ticket.count({ where: { AND: [readable, { answeredAt: { gte: from, lte: now } }] } }),
     db.ticket.count({ where: { AND: [readable, { resolvedAt: { gte: from, lte: now } }] } }),
+    slaComplianceByWeek(db, options.timeZone, now, COMPLIANCE_WEEKS, readable),
   ]);
 
   const types = [...new Set(ages.flatMap((rows) => rows.map((row) => row.type)))].sort();
@@ -106,6 +111,7 @@ export async function callCentreBoard(db: Db, ability: AppAbility, options: { ti
     },
     oldestWaiting,
     today: { from, answered, resolved },
+    compliance,
     ...(ability.can('read', 'SigSyncRun') && {
       lastRun: await db.sigSyncRun.findFirst({
         orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],

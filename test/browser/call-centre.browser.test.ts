@@ -54,7 +54,7 @@ describe('the call-centre board', () => {
     expect(await board.getByTestId('cc-overdue-ticket').count()).toBe(3);
     expect(await board.getByTestId('cc-oldest-waiting').innerText()).toContain('100001');
     expect(await board.getByTestId('cc-oldest-waiting').innerText()).toContain('José Peña 1 · Falla');
-    expect(await board.getByTestId('cc-oldest-waiting').innerText()).toMatch(/Reportado el 1\/11\/26, 7:00 a\.\s?m\., hace \d+ días/);
+    expect(await board.getByTestId('cc-oldest-waiting').innerText()).toMatch(/Reportado el 1\/11\/26, 7:00\sa\.\s?m\., hace \d+ días/);
     expect(await board.getByTestId('cc-age-FAILURE-3').innerText()).toBe('1');
     // The SIG's last read, in words.
     expect(await board.getByTestId('cc-last-run-state').innerText()).toBe('Correcta');
