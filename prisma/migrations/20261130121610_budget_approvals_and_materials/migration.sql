@@ -62,3 +62,8 @@ BEGIN
 END $$;
 CREATE TRIGGER "stock_movements_post_order_materials" AFTER INSERT ON "stock_movements"
   FOR EACH ROW WHEN (NEW.kind IN ('ISSUE', 'RETURN') AND NEW.work_order_id IS NOT NULL) EXECUTE FUNCTION cmms_post_order_materials();
+
+-- The budget report reads a line's twelve summary rows together (domain/budgets/budget-report.ts). Every
+-- commitment and posting updates them; with room left on each page the update stays on the page (a HOT
+-- update), so a line's months stay side by side instead of scattering one page per month.
+ALTER TABLE "budget_summaries" SET (fillfactor = 50);
