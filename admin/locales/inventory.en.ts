@@ -17,6 +17,7 @@ export const inventoryMessagesEN = {
   stockRefused_reservationClosed: 'The reservation was already issued or released: nothing to release.',
   closeoutStockShort: 'Line {{row}}, {{material}}: only {{available}} {{unit}} available in {{warehouse}} to issue to the order (it already has {{held}} {{unit}}; {{used}} {{unit}} entered as used). Correct the quantity or record a receipt of the material before closing.',
   closeoutStockDuplicate: 'Line {{row}}: this material from this warehouse is already on line {{first}}; keep a single line.',
+  closeoutOtherMaterials: 'Other materials used (not from the storeroom)',
   closeoutStockTitle: 'Materials from the storeroom',
   closeoutStockIntro: 'What the order was issued or has reserved, and what the technician reported. Enter what was used: what is left goes back to the warehouse, what is missing is issued now; what is still reserved is released.',
   closeoutStockNone: 'The order has no storeroom materials issued or reserved.',

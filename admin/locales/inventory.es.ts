@@ -17,6 +17,7 @@ export const inventoryMessagesES = {
   stockRefused_reservationClosed: 'La reserva ya fue entregada o liberada: no hay nada que liberar.',
   closeoutStockShort: 'Línea {{row}}, {{material}}: solo hay {{available}} {{unit}} disponibles en {{warehouse}} para entregar a la orden (ya tiene {{held}} {{unit}}; se indicaron {{used}} {{unit}} usados). Corrija la cantidad o registre una entrada de material antes de cerrar.',
   closeoutStockDuplicate: 'Línea {{row}}: este material de este almacén ya está en la línea {{first}}; deje una sola línea.',
+  closeoutOtherMaterials: 'Otros materiales usados (que no salen del almacén)',
   closeoutStockTitle: 'Materiales del almacén',
   closeoutStockIntro: 'Lo que la orden tiene entregado o reservado, y lo que el técnico informó. Indique lo usado: lo que sobra vuelve al almacén y lo que falta se entrega ahora; lo reservado que quede se libera.',
   closeoutStockNone: 'La orden no tiene materiales del almacén entregados ni reservados.',
