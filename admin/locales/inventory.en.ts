@@ -15,6 +15,22 @@ export const inventoryMessagesEN = {
   stockRefused_sameWarehouse: 'Pick a destination warehouse other than the source.',
   stockRefused_reasonRequired: 'Give the reason for the adjustment in the note (damaged, lost, found...).',
   stockRefused_reservationClosed: 'The reservation was already issued or released: nothing to release.',
+  countSheetTitle: 'Count sheet {{warehouse}}',
+  countSheetCountedBy: 'Printed on {{date}}. Counted by: ____________________   Signature: ____________',
+  countSheetBin: 'Bin',
+  countSheetCode: 'Code',
+  countSheetDescription: 'Description',
+  countSheetUnit: 'Unit',
+  countSheetCounted: 'Counted quantity',
+  countSheetFile: 'count-sheet',
+  countSheetIntro: 'Count what is in each bin and write the quantity. A line left empty was not counted and does not change. When posted, each difference from on hand goes to the ledger as a count.',
+  countSheetDownload: 'Download the count sheet (Excel)',
+  countSheetNone: 'This warehouse keeps no materials yet: nothing to count.',
+  countSheetSourceDocument: 'Source document (count sheet number)',
+  countSheetSubmit: 'Post count',
+  countSheetRefused: 'The count was not posted: check the marked quantities.',
+  countSheetEmpty: 'Enter at least one counted quantity.',
+  countSheetPosted: 'Count posted: each difference was recorded as a count movement.',
   closeoutStockShort: 'Line {{row}}, {{material}}: only {{available}} {{unit}} available in {{warehouse}} to issue to the order (it already has {{held}} {{unit}}; {{used}} {{unit}} entered as used). Correct the quantity or record a receipt of the material before closing.',
   closeoutStockDuplicate: 'Line {{row}}: this material from this warehouse is already on line {{first}}; keep a single line.',
   closeoutOtherMaterials: 'Other materials used (not from the storeroom)',
@@ -73,6 +89,7 @@ export const inventoryMessagesEN = {
 };
 
 export const inventoryActionsEN = {
+  countSheet: 'Physical count',
   receive: 'Receive', issueMaterial: 'Issue to order', returnMaterial: 'Return from order', transfer: 'Transfer', adjust: 'Adjust',
   count: 'Count', reserve: 'Reserve', release: 'Release',
 };

@@ -15,6 +15,22 @@ export const inventoryMessagesES = {
   stockRefused_sameWarehouse: 'Elija un almacén de destino distinto del de origen.',
   stockRefused_reasonRequired: 'Indique el motivo del ajuste en la nota (dañado, extraviado, encontrado...).',
   stockRefused_reservationClosed: 'La reserva ya fue entregada o liberada: no hay nada que liberar.',
+  countSheetTitle: 'Hoja de conteo {{warehouse}}',
+  countSheetCountedBy: 'Impresa el {{date}}. Contado por: ____________________   Firma: ____________',
+  countSheetBin: 'Ubicación',
+  countSheetCode: 'Código',
+  countSheetDescription: 'Descripción',
+  countSheetUnit: 'Unidad',
+  countSheetCounted: 'Cantidad contada',
+  countSheetFile: 'hoja-de-conteo',
+  countSheetIntro: 'Cuente lo que hay en cada ubicación y anote la cantidad. Lo que deje vacío no se contó y no cambia. Al registrar, cada diferencia con la existencia queda en el libro de movimientos como conteo.',
+  countSheetDownload: 'Descargar la hoja de conteo (Excel)',
+  countSheetNone: 'Este almacén aún no guarda materiales: no hay nada que contar.',
+  countSheetSourceDocument: 'Documento de origen (número de la hoja de conteo)',
+  countSheetSubmit: 'Registrar conteo',
+  countSheetRefused: 'No se registró el conteo: revise las cantidades marcadas.',
+  countSheetEmpty: 'Anote al menos una cantidad contada.',
+  countSheetPosted: 'Conteo registrado: cada diferencia quedó como movimiento de conteo.',
   closeoutStockShort: 'Línea {{row}}, {{material}}: solo hay {{available}} {{unit}} disponibles en {{warehouse}} para entregar a la orden (ya tiene {{held}} {{unit}}; se indicaron {{used}} {{unit}} usados). Corrija la cantidad o registre una entrada de material antes de cerrar.',
   closeoutStockDuplicate: 'Línea {{row}}: este material de este almacén ya está en la línea {{first}}; deje una sola línea.',
   closeoutOtherMaterials: 'Otros materiales usados (que no salen del almacén)',
@@ -73,6 +89,7 @@ export const inventoryMessagesES = {
 };
 
 export const inventoryActionsES = {
+  countSheet: 'Conteo físico',
   receive: 'Recibir', issueMaterial: 'Entregar a orden', returnMaterial: 'Devolver de orden', transfer: 'Trasladar', adjust: 'Ajustar',
   count: 'Contar', reserve: 'Reservar', release: 'Liberar',
 };
