@@ -155,11 +155,11 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
             <TableBody>
               {stock.map((line, index) => (
                 <TableRow key={`${line.materialId}-${line.warehouseId}-${index}`} data-testid={`stock-line-${index}`}>
-                  <TableCell>
+                  <TableCell style={{ minWidth: 220 }}>
                     {line.material}
                     {line.reported && <Text variant="sm" color="grey60">{t('closeoutStockReported')}</Text>}
                   </TableCell>
-                  <TableCell>{line.bin ? `${line.warehouse} · ${line.bin}` : line.warehouse}</TableCell>
+                  <TableCell style={{ minWidth: 160 }}>{line.bin ? `${line.warehouse} · ${line.bin}` : line.warehouse}</TableCell>
                   <TableCell>{`${quantity(line.held)} ${line.unit}`}</TableCell>
                   <TableCell>{`${quantity(line.reserved)} ${line.unit}`}</TableCell>
                   <TableCell>
@@ -173,7 +173,7 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
                   </TableCell>
                   <TableCell>
                     {line.held === '0' && line.reserved === '0' && (
-                      <Button type="button" variant="text" onClick={() => setStock(stock.filter((_, i) => i !== index))}>
+                      <Button type="button" variant="text" style={{ whiteSpace: 'nowrap' }} onClick={() => setStock(stock.filter((_, i) => i !== index))}>
                         {t('closeoutRemoveMaterial')}
                       </Button>
                     )}
@@ -315,7 +315,7 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
             {error('observations')}
           </FormGroup>
           {action.name === 'close' && stockSection}
-          <H4>{t('closeoutMaterials')}</H4>
+          <H4>{t(action.name === 'close' ? 'closeoutOtherMaterials' : 'closeoutMaterials')}</H4>
           {materials.map((m, index) => (
             <Box key={index} flex flexDirection="row" mb="default" style={{ flexWrap: 'wrap', gap: 8 }} data-testid={`material-${index}`}>
               {(['description', 'quantity', 'unit'] as const).map((field) => (
