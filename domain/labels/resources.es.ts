@@ -414,7 +414,11 @@ export const resourceTranslationsES = {
   },
   "User": {
     "properties": {
-      "groups": "Grupos"
+      "email": "Correo electrónico",
+      "name": "Nombre",
+      "isActive": "Activo",
+      "groups": "Grupos",
+      "locale": "Idioma"
     },
     "labels": {
       "locale": {
