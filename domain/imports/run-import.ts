@@ -176,17 +176,26 @@ class SheetImport {
   }
 
   async run(file: string, resumeAfter: number): Promise<void> {
-    const { rowCount } = await inspectWorkbook(file);
-    if (rowCount === 0) throw new WorkbookRefusedError('La hoja está vacía: no tiene encabezados ni filas de datos.');
-    // Read in the reader process: the XML is parsed on the other core while this thread checks and writes.
+    // Read in the reader process: the XML is parsed on the other core while this thread checks and
+    // writes. It starts at once, while this thread checks the zip and counts the rows (nothing is
+    // taken from it before the file passes).
     const chunks = readSheetRows(file, { limits: this.settings.reader });
+    let started: Promise<IteratorResult<SheetRow[]>> | null = chunks.next();
+    started.catch(() => undefined); // a file the check refuses fails the reader too: the check says why
+    const next = () => {
+      const result = started ?? chunks.next();
+      started = null;
+      return result;
+    };
     try {
+      const { rowCount } = await inspectWorkbook(file);
+      if (rowCount === 0) throw new WorkbookRefusedError('La hoja está vacía: no tiene encabezados ni filas de datos.');
       const first: SheetRow[] = [];
       // Pulled by hand: breaking a for-await would close the reader.
       while (first.length < HEADER_SEARCH_ROWS) {
-        const next = await chunks.next();
-        if (next.done) break;
-        first.push(...next.value);
+        const chunk = await next();
+        if (chunk.done) break;
+        first.push(...chunk.value);
       }
       const layout = locateHeader(this.definition, first.slice(0, HEADER_SEARCH_ROWS), this.mappings.headers);
       const headerIndex = first.findIndex((row) => row.number === layout.headerRow);
@@ -201,7 +210,7 @@ class SheetImport {
       const remaining = (async function* () {
         yield first.slice(headerIndex + 1);
         // The reader was left open by the header search: go on from where it stopped.
-        for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+        for (let chunk = await next(); !chunk.done; chunk = await next()) yield chunk.value;
       })();
 
       if (this.mode === 'VALID_ROWS') await this.eachBatch(remaining, resumeAfter, (batch, lastRow) => this.commitBatch(batch, lastRow));

@@ -7,7 +7,10 @@
 // This file imports nothing of ours: Node runs it as it is (types stripped), without tsx's start-up.
 import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import unzipper from 'unzipper';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -43,15 +46,55 @@ export function plainCell(raw: unknown): CellValue {
   return String(raw);
 }
 
+const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+/**
+ * The workbook's zip with its parts in reading order: everything else first, the worksheets last.
+ * exceljs reads a zip front to back, and a worksheet that comes before the shared strings and the
+ * workbook's relations (as Excel and exceljs's own writer save them) is first inflated whole into a
+ * temporary file, then parsed: no row comes out before the whole sheet is on disk. Moved to the end,
+ * the sheet is parsed as it is inflated. The parts are copied as they are (compressed), byte ranges of
+ * the file; null when the zip's layout is not the plain one (then it is read as it is).
+ */
+async function inReadingOrder(filePath: string): Promise<Readable | null> {
+  let directory;
+  try {
+    directory = await unzipper.Open.file(filePath);
+  } catch {
+    return null; // damaged: exceljs says how, reading it as it is
+  }
+  const end = (directory as unknown as { offsetToStartOfCentralDirectory: number }).offsetToStartOfCentralDirectory;
+  const parts = directory.files
+    .map((file) => ({ path: file.path, start: (file as unknown as { offsetToLocalFileHeader: number }).offsetToLocalFileHeader }))
+    .sort((a, b) => a.start - b.start);
+  if (!parts.length || parts[0]!.start !== 0 || !parts.some((part) => WORKSHEET.test(part.path))) return null;
+  const ranges = parts.map((part, i) => ({ ...part, end: i + 1 < parts.length ? parts[i + 1]!.start : end }));
+  if (ranges.some((range) => !(range.end > range.start))) return null;
+  const ordered = [...ranges.filter((range) => !WORKSHEET.test(range.path)), ...ranges.filter((range) => WORKSHEET.test(range.path))];
+  // The central directory last, as in any zip: the reader stops at its signature.
+  ordered.push({ path: '', start: end, end: (await stat(filePath)).size });
+  return Readable.from(
+    (async function* () {
+      for (const range of ordered) if (range.end > range.start) yield* createReadStream(filePath, { start: range.start, end: range.end - 1 });
+    })(),
+    { objectMode: false },
+  );
+}
+
 /** The first worksheet's rows, in exceljs's chunks; blank rows are left out. */
 export async function* sheetRowChunks(filePath: string): AsyncGenerator<SheetRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(filePath), {
+  const ordered = await inReadingOrder(filePath);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(ordered ?? createReadStream(filePath), {
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell a date cell from a number
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'emit',
   } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  // A workbook without shared strings (inline text) never sets them, and exceljs would still wait for
+  // them (the temporary file): with the parts in order, any shared strings come before the sheet and
+  // replace this empty list.
+  if (ordered) (reader as unknown as { sharedStrings?: unknown[] }).sharedStrings ??= [];
   for await (const worksheet of reader) {
     // parse() hands over rows by the hundred: far cheaper than one await per row.
     const chunks = (worksheet as unknown as { parse(): AsyncIterable<{ eventType: string; value: ExcelJS.Row }[]> }).parse();

@@ -426,7 +426,11 @@ export const resourceTranslationsEN = {
   },
   "User": {
     "properties": {
-      "groups": "Groups"
+      "email": "E-mail",
+      "name": "Name",
+      "isActive": "Active",
+      "groups": "Groups",
+      "locale": "Language"
     },
     "labels": {
       "locale": {

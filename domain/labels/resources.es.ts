@@ -426,7 +426,11 @@ export const resourceTranslationsES = {
   },
   "User": {
     "properties": {
-      "groups": "Grupos"
+      "email": "Correo electrónico",
+      "name": "Nombre",
+      "isActive": "Activo",
+      "groups": "Grupos",
+      "locale": "Idioma"
     },
     "labels": {
       "locale": {
