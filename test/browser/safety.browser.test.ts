@@ -138,6 +138,8 @@ describe('a LOTO permit in a real browser', () => {
     await safety.getByText('Permiso cerrado y firmado.').waitFor({ timeout: 20_000 });
     await safety.goto(permitUrl);
     await safety.getByText('Cerrado').first().waitFor({ timeout: 20_000 });
+    // The signatures are listed on the permit's page (loaded after it), by purpose and signer.
+    await safety.getByText('Cierre', { exact: true }).first().waitFor({ timeout: 20_000 }).catch(() => shot(safety, 'safety-permit-closed-failed'));
     const page = await safety.locator('body').innerText();
     expect(page).toContain('Olga Oficial de Seguridad');
     expect(page).toContain('Aprobación');
