@@ -109,7 +109,9 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
         const checklist = ability.can('manage', 'all')
           ? await firstStartChecklist(prisma, { timeZone: settings.timeZone, timeZoneChosen: settings.timeZoneChosen ?? false })
           : null;
-        return { counts, kpis, myDay, board, checklist, sites: await sitesShownTo(prisma, user, ability) };
+        // The call centre (issue 21): a way to its board for whoever reads tickets.
+        const callCentre = ability.can('read', 'Ticket');
+        return { counts, kpis, myDay, board, checklist, sites: await sitesShownTo(prisma, user, ability), callCentre };
       },
     },
     // Pages of their own: the jobs monitor (admin/jobs-monitor/router.ts), the notification centre and its

@@ -29,11 +29,15 @@ export const Components = {
   PlanningCalendar: componentLoader.add('PlanningCalendar', path.join(here, 'components/planning-calendar')),
   // call centre
   TicketForm: componentLoader.add('TicketForm', path.join(here, 'components/ticket-form')),
+  CallCentreBoard: componentLoader.add('CallCentreBoard', path.join(here, 'components/call-centre-board')),
   // inventory
   StockMoveForm: componentLoader.add('StockMoveForm', path.join(here, 'components/stock-move-form')),
+  WorkOrderCost: componentLoader.add('WorkOrderCost', path.join(here, 'components/work-order-cost')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),
   // budgets: the ERP module
   ErpModuleNotice: componentLoader.add('ErpModuleNotice', path.join(here, 'components/erp-module-notice')),
+  // budgets (issue 20): a budget's lines, month by month
+  BudgetFigures: componentLoader.add('BudgetFigures', path.join(here, 'components/budget-figures')),
   // jobs monitor (a page for administrators)
   JobsMonitor: componentLoader.add('JobsMonitor', path.join(here, 'components/jobs-monitor')),
   // notifications (issue 18): the centre and the preferences, AdminJS pages

@@ -14,6 +14,7 @@ import { signIn } from './authentication.js';
 import { documentRoutes, type DocumentRoutesOptions } from './documents/router.js';
 import { exportRoutes } from './exports/router.js';
 import { calendarRoutes } from './calendar/router.js';
+import { budgetRoutes } from './budgets/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { jobsMonitorRoutes, type JobsMonitorRoutesOptions } from './jobs-monitor/router.js';
 import { languageRoute } from './language.js';
@@ -162,6 +163,7 @@ export function createAdminRouter(options: {
   router.use(importRoutes({ admin, prisma, ...options.imports }));
   router.use(jobsMonitorRoutes({ prisma, pool: options.pool, timeZone: options.timeZone, ...options.jobsMonitor }));
   router.use(calendarRoutes({ prisma, timeZone: options.timeZone }));
+  router.use(budgetRoutes({ prisma, pool: options.pool }));
   router.use('/api/', statusFromAdminNotices, withoutSecrets);
   router.use(adminRequestBodies);
 

@@ -15,6 +15,8 @@ import { deliverNotificationJob } from './deliver-notification.job.js';
 import { notifyFromDatabaseJob } from './notify-from-database.job.js';
 import { notifyOverdueOrdersJob } from './notify-overdue-orders.job.js';
 import { notifyWaitingRequestsJob } from './notify-waiting-requests.job.js';
+import { notifyOverdueTicketsJob } from './notify-overdue-tickets.job.js';
+import { notifyReordersJob } from './notify-reorders.job.js';
 import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
 // safety (issue 23)
 import { suspendExpiredPermitsJob } from './suspend-expired-permits.job.js';
@@ -34,6 +36,8 @@ export const JOBS: JobDefinition<unknown>[] = [
   notifyWaitingRequestsJob,
   notifyFromDatabaseJob,
   cleanNotificationsJob,
+  notifyReordersJob,
+  notifyOverdueTicketsJob,
   // call centre
   syncSigTicketsJob as JobDefinition<unknown>,
   checkStockLedgerJob,

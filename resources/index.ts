@@ -45,6 +45,7 @@ import { budgetActualResource } from './budgets/budget-actual.resource.js';
 import { budgetLineMonthResource } from './budgets/budget-line-month.resource.js';
 import { budgetLineResource } from './budgets/budget-line.resource.js';
 import { budgetResource } from './budgets/budget.resource.js';
+import { requisitionApprovalResource } from './budgets/requisition-approval.resource.js';
 import { ticketResource } from './call-center/ticket.resource.js';
 import { ticketNoteResource } from './call-center/ticket-note.resource.js';
 import { ticketSlaResource } from './call-center/ticket-sla.resource.js';
@@ -133,6 +134,8 @@ const RESOURCES = [
   workOrderMaterialResource,
   workOrderShareResource,
   requisitionItemResource,
+  // budgets: approval steps live in their requisition's page (issue 20)
+  requisitionApprovalResource,
   budgetLineResource,
   budgetLineMonthResource,
   binResource,
@@ -148,7 +151,7 @@ const RESOURCES = [
   permitGasTestResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'PermitIsolation', 'PermitGasTest']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

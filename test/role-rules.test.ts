@@ -22,7 +22,7 @@ const expected: Record<string, Record<string, string>> = {
     WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', WorkOrderMaterial: 'rcud', KpiSnapshot: 'r', Requisition: 'rcud', RequisitionItem: 'rcud', Ticket: 'rcud', WorkOrderShare: 'rcd', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserSite: 'rcd', UserProfile: 'rcud', ChangeHistory: 'r',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
-    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r',
+    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r', RequisitionApproval: 'r',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: 'rcud', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -42,7 +42,7 @@ const expected: Record<string, Record<string, string>> = {
     WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: PLANT_RW, RequisitionItem: PLANT_RW, Ticket: 'r', WorkOrderShare: 'rcd', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
-    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r',
+    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r', RequisitionApproval: 'r',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: PLANT_RW, SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -61,7 +61,7 @@ const expected: Record<string, Record<string, string>> = {
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: '', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
-    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '',
+    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '', RequisitionApproval: '',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: '', SigSyncRun: '', TicketNote: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -80,7 +80,7 @@ const expected: Record<string, Record<string, string>> = {
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: 'r', RequisitionItem: 'r', Ticket: 'r', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
-    Budget: 'r', BudgetLine: 'r', BudgetLineMonth: 'r', BudgetActual: 'r',
+    Budget: 'r', BudgetLine: 'r', BudgetLineMonth: 'r', BudgetActual: 'r', RequisitionApproval: 'r',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: 'r', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -99,9 +99,9 @@ const expected: Record<string, Record<string, string>> = {
     Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: 'rcu', WorkOrderShare: '', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
-    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '',
-    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
-    TicketSla: 'r', SigSyncRun: '', TicketNote: 'r',
+    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '', RequisitionApproval: '',
+    // Call centre: answers by "Responder", SIG runs by their job (read: the feed of their queue); SLAs kept by supervisors.
+    TicketSla: 'r', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     // journeys (issue 16): notes on orders
     WorkOrderNote: '',
@@ -186,6 +186,7 @@ beforeAll(async () => {
       return { Budget: budget.id, BudgetLine: line, BudgetLineMonth: month.id, BudgetActual: actual.id };
     })()),
     ErpSyncConflict: (await prisma.erpSyncConflict.create({ data: { requisitionId: fixtures.Requisition!, field: 'title', localValue: 'Sellos', erpValue: 'Sellos mecánicos' } })).id,
+    RequisitionApproval: (await prisma.requisitionApproval.create({ data: { requisitionId: fixtures.Requisition!, approverId: other.id, decision: 'REJECTED', total: 0, sha256: 'b'.repeat(64) } })).id,
   });
   Object.assign(fixtures, {
     Document: document.id, DocumentRevision: revision.id, DocumentSignature: signature.id, SignatureAudit: audit.id,

@@ -329,3 +329,178 @@ describe('ERP sync conflicts', () => {
     expect(ids((await list(unscoped, 'ErpSyncConflict')).body.records)).toEqual([northConflict, southConflict]);
   });
 });
+
+// call centre (issue 21): a ticket lies where its asset does, or its location when it names no asset. One not
+// yet placed is the call centre's: operators see it whatever their sites, unscoped users too, others not.
+describe('call-centre tickets', () => {
+  const tickets = {} as Record<'northAsset' | 'southLocation' | 'unplaced', number>;
+  const notes = {} as Record<'north' | 'south', number>;
+  let operator: Person; // operator of Planta Norte
+  let consultant: Person; // consultant of Planta Norte
+
+  beforeAll(async () => {
+    operator = await aPerson(prisma, office.url, ['OPERATORS'], 'Olga Operadora Norte');
+    consultant = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Carlos Consultor Norte');
+    await scopeTo(operator, north.site);
+    await scopeTo(consultant, north.site);
+    const ticket = (data: { number: string; description: string; assetId?: number; locationId?: number }) =>
+      prisma.ticket.create({ data: { ...data, requester: 'Vecino', type: 'FAILURE' } });
+    tickets.northAsset = (await ticket({ number: 'SITE-N-1', description: 'Sin luz junto a la bomba norte', assetId: north.asset, locationId: north.room })).id;
+    const southRoom = (await prisma.location.findFirstOrThrow({ where: { code: 'SUR-TUR' } })).id;
+    tickets.southLocation = (await ticket({ number: 'SITE-S-1', description: 'Ruido en la sala de turbinas sur', locationId: southRoom })).id;
+    tickets.unplaced = (await ticket({ number: 'SITE-X-1', description: 'Llamada sin dirección clara' })).id;
+    notes.north = (await prisma.ticketNote.create({ data: { ticketId: tickets.northAsset, body: 'Va una cuadrilla al norte' } })).id;
+    notes.south = (await prisma.ticketNote.create({ data: { ticketId: tickets.southLocation, body: 'Va una cuadrilla al sur' } })).id;
+  });
+
+  const siteTickets = (records: RecordJson[]) => ids(records).filter((id) => Object.values(tickets).includes(id));
+
+  it("a scoped supervisor and consultant list, count and open Planta Norte's tickets only; unplaced ones are not theirs", async () => {
+    for (const person of [scoped, consultant]) {
+      const { status, body } = await list(person, 'Ticket');
+      expect(status).toBe(200);
+      expect(siteTickets(body.records)).toEqual([tickets.northAsset]);
+      expect(body.meta.total).toBe(body.records.length);
+      expect((await person.client.request(`/admin/api/resources/Ticket/records/${tickets.northAsset}/show`)).status).toBe(200);
+      expect((await person.client.request(`/admin/api/resources/Ticket/records/${tickets.southLocation}/show`)).status).toBe(404);
+      expect((await person.client.request(`/admin/api/resources/Ticket/records/${tickets.unplaced}/show`)).status).toBe(404);
+    }
+    // The answers given on them follow their ticket.
+    expect(ids((await list(scoped, 'TicketNote')).body.records)).toEqual([notes.north]);
+  });
+
+  it('a scoped operator works her plant and the unplaced queue, never the other plant', async () => {
+    const { body } = await list(operator, 'Ticket');
+    expect(siteTickets(body.records)).toEqual([tickets.northAsset, tickets.unplaced].sort((a, b) => a - b));
+    expect(body.meta.total).toBe(body.records.length);
+    expect((await operator.client.request(`/admin/api/resources/Ticket/records/${tickets.southLocation}/show`)).status).toBe(404);
+    expect((await operator.client.request(`/admin/api/resources/Ticket/records/${tickets.southLocation}/classify`)).status).toBe(404);
+    expect(ids((await list(operator, 'TicketNote')).body.records)).toEqual([notes.north]);
+    // The picker (a note's ticket filter) offers the same tickets by number.
+    const picked = await operator.client.json<{ records: RecordJson[] }>('/admin/api/resources/Ticket/search/SITE');
+    expect(ids(picked.body.records)).toEqual([tickets.northAsset, tickets.unplaced].sort((a, b) => a - b));
+    // She types in a new call (placed nowhere yet) and classifies it onto her plant; the other plant's asset is unknown to her.
+    const created = await operator.client.json<{ record: RecordJson }>('/admin/api/resources/Ticket/actions/new', {
+      method: 'POST',
+      body: form({ type: 'FAILURE', priority: 'HIGH', requester: 'Marta Ruiz', description: 'Chispas en el poste' }),
+    });
+    expect(created.body.record.errors).toEqual({});
+    const id = Number(created.body.record.id);
+    const outside = await operator.client.json<{ record: RecordJson }>(`/admin/api/resources/Ticket/records/${id}/classify`, {
+      method: 'POST',
+      body: form({ assetCode: 'S-BOMBA', priority: 'HIGH', type: 'FAILURE' }),
+    });
+    expect(outside.body.record.errors?.assetCode?.message).toMatch(/S-BOMBA/);
+    const inside = await operator.client.json<{ record: RecordJson }>(`/admin/api/resources/Ticket/records/${id}/classify`, {
+      method: 'POST',
+      body: form({ assetCode: 'N-BOMBA', priority: 'HIGH', type: 'FAILURE' }),
+    });
+    expect(inside.body.record.errors ?? {}).toEqual({});
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id } })).toMatchObject({ assetId: north.asset, locationId: north.room, state: 'IN_PROGRESS' });
+    // Placed, it is now the scoped supervisor's too.
+    expect((await scoped.client.request(`/admin/api/resources/Ticket/records/${id}/show`)).status).toBe(200);
+    await prisma.ticket.delete({ where: { id } });
+  });
+
+  it('the call-centre board counts what each may see: the supervisor his plant, the operator her plant and the unplaced queue', async () => {
+    type Board = { board: { byStateAndType: { state: string; type: string; tickets: number }[] } };
+    const counted = async (person: Person) =>
+      (await person.client.json<Board>('/admin/api/resources/Ticket/actions/board')).body.board.byStateAndType.reduce((sum, row) => sum + row.tickets, 0);
+    expect(await counted(scoped)).toBe(1);
+    expect(await counted(operator)).toBe(2);
+    expect(await counted(unscoped)).toBe(3);
+  });
+
+  it("the scoped supervisor's Excel export of tickets holds his plant's only", async () => {
+    const response = await scoped.client.request('/admin/exports/Ticket.xlsx');
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const column = (sheet.getRow(1).values as string[]).indexOf('Número');
+    expect(column).toBeGreaterThan(0);
+    const numbers = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => String(row.getCell(column).value));
+    expect(numbers.filter((n) => n.startsWith('SITE-'))).toEqual(['SITE-N-1']);
+  });
+
+  it('an unscoped supervisor and an administrator see every ticket, placed or not', async () => {
+    for (const person of [unscoped, admin]) {
+      const { body } = await list(person, 'Ticket');
+      expect(siteTickets(body.records)).toEqual(Object.values(tickets).sort((a, b) => a - b));
+    }
+  });
+});
+
+// inventory (issue 19): a warehouse lies in its location; its bins, stock, ledger and reservations in it.
+// One placed nowhere is the plant's: only users of the whole plant see it.
+describe('warehouses and their stock', () => {
+  const stock = {} as Record<'north' | 'south' | 'plant', { warehouse: number; bin: number; level: number; movement: number; reservation: number }>;
+  let clerk: Person; // the storeroom of Planta Norte: a consultant whose group may "gestionar almacén"
+  beforeAll(async () => {
+    const material = await make.aMaterial(prisma, { code: 'ROD-6205', description: 'Rodamiento 6205' });
+    const places = { north: { name: 'Almacén Norte', locationId: north.site }, south: { name: 'Almacén Sur', locationId: south.site }, plant: { name: 'Almacén General', locationId: undefined } };
+    for (const [key, place] of Object.entries(places) as [keyof typeof places, (typeof places)['north']][]) {
+      const warehouse = await make.aWarehouse(prisma, place);
+      const bin = await prisma.bin.create({ data: { warehouseId: warehouse.id, code: `${key.toUpperCase()}-A1` } });
+      const movement = await prisma.stockMovement.create({ data: { kind: 'RECEIPT', materialId: material.id, warehouseId: warehouse.id, binId: bin.id, quantity: 10, unitCost: 5, movedById: admin.userId } });
+      const reservation = await prisma.reservation.create({ data: { materialId: material.id, warehouseId: warehouse.id, workOrderId: north.order, quantity: 1, requested: 1 } });
+      const level = await prisma.stockLevel.findUniqueOrThrow({ where: { materialId_warehouseId: { materialId: material.id, warehouseId: warehouse.id } } });
+      stock[key] = { warehouse: warehouse.id, bin: bin.id, level: level.id, movement: movement.id, reservation: reservation.id };
+    }
+    await prisma.group.update({ where: { code: 'CONSULTANTS' }, data: { canManageStore: true } });
+    clerk = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Berta Bodeguera Norte');
+    await scopeTo(clerk, north.site);
+  });
+
+  it.each([
+    ['Warehouse', 'warehouse'],
+    ['Bin', 'bin'],
+    ['StockLevel', 'level'],
+    ['StockMovement', 'movement'],
+    ['Reservation', 'reservation'],
+  ] as const)("a scoped supervisor lists only Planta Norte's %s rows; the others are not found by id", async (resource, key) => {
+    const { status, body } = await list(scoped, resource);
+    expect(status).toBe(200);
+    expect(ids(body.records)).toEqual([stock.north[key]]);
+    expect(body.meta.total).toBe(1);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${stock.south[key]}/show`)).status).toBe(404);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${stock.plant[key]}/show`)).status).toBe(404);
+    expect(ids((await list(unscoped, resource)).body.records)).toEqual(expect.arrayContaining([stock.north[key], stock.south[key], stock.plant[key]]));
+  });
+
+  it("pickers and the stock export hold his plant's warehouses only", async () => {
+    const picked = await scoped.client.json<{ records: RecordJson[] }>('/admin/api/resources/Warehouse/search/almacen');
+    expect(ids(picked.body.records)).toEqual([stock.north.warehouse]);
+    const response = await scoped.client.request('/admin/exports/StockLevel.xlsx');
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => (row.values as unknown[]).map(String).join(' | '));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Almacén Norte');
+  });
+
+  it("the scoped storeroom moves stock in his plant's warehouses only, and creates warehouses only there", async () => {
+    const receive = (level: number) =>
+      clerk.client.json<{ notice?: { type: string } }>(`/admin/api/resources/StockLevel/records/${level}/receive`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ quantity: '2', unitCost: '5' }),
+      });
+    expect((await receive(stock.north.level)).body.notice).toMatchObject({ type: 'success' });
+    expect((await receive(stock.south.level)).status).toBe(404);
+    expect((await receive(stock.plant.level)).status).toBe(404);
+    const onHand = async (level: number) => Number((await prisma.stockLevel.findUniqueOrThrow({ where: { id: level } })).onHand);
+    expect([await onHand(stock.north.level), await onHand(stock.south.level), await onHand(stock.plant.level)]).toEqual([12, 10, 10]);
+
+    const outside = await clerk.client.json<{ record: RecordJson }>('/admin/api/resources/Warehouse/actions/new', {
+      method: 'POST', body: form({ code: 'ALM-SUR-2', name: 'Almacén Sur 2', location: south.site }),
+    });
+    expect(Object.keys(outside.body.record.errors ?? {})).toEqual(['location']);
+    expect(await prisma.warehouse.count({ where: { code: 'ALM-SUR-2' } })).toBe(0);
+    const inside = await clerk.client.json<{ record: RecordJson }>('/admin/api/resources/Warehouse/actions/new', {
+      method: 'POST', body: form({ code: 'ALM-NORTE-2', name: 'Almacén Norte 2', location: north.room }),
+    });
+    expect(inside.body.record.errors ?? {}).toEqual({});
+    expect(await prisma.warehouse.count({ where: { code: 'ALM-NORTE-2' } })).toBe(1);
+  });
+});

@@ -166,7 +166,7 @@ export const DERIVED_REFERENCES: Record<string, Record<string, string[]>> = {
  * a form that tries to change them is refused next to the field. */
 export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   WorkOrder: ['state', 'number', 'startedAt', 'completedAt'],
-  Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState', 'number', 'erpId', 'erpStatus', 'erpEtag', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'receivedAmount'],
+  Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState', 'number', 'erpId', 'erpStatus', 'erpEtag', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'receivedAmount', 'awaitingApprover', 'awaitingApproverId'],
   // A document is approved by its signatures only (domain/documents/signatures.ts).
   Document: ['code', 'state'],
   // A request's state moves by conversion into an order or by "Rechazar", which alone writes its reason

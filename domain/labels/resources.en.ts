@@ -6,6 +6,7 @@ export const resourceLabelsEN = {
   "callCenter": "Call center",
   "Requisition": "Requisitions",
   "RequisitionItem": "Requisition items",
+  "RequisitionApproval": "Approval steps",
   "ErpSyncRun": "ERP sync runs",
   "ErpSyncConflict": "ERP conflicts",
   "Budget": "Budgets",
@@ -65,14 +66,15 @@ export const resourceLabelsEN = {
 };
 
 export const resourceTranslationsEN = {
-  "Requisition": {"properties": {"id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items", "number": "Number", "erpId": "ERP number", "erpStatus": "ERP status", "erpEtag": "ERP version", "erpSyncedAt": "Synced at", "erpLastAttemptAt": "Last attempt", "erpLastError": "Last sync error", "erpAttempts": "Sync attempts", "erpConflicts": "ERP conflicts", "budgetLine": "Budget line", "receivedAmount": "Received", "actuals": "Actual costs"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Synced", "FAILED": "Failed"}, "erpStatus": {"Draft": "Draft", "InReview": "In review", "Rejected": "Rejected", "Approved": "Approved", "Cancelled": "Cancelled", "Closed": "Closed"}}},
-  "Budget": {"properties": {"id": "No.", "code": "Code", "name": "Name", "year": "Year", "location": "Cost centre (location)", "department": "Cost centre (department)", "createdAt": "Created", "updatedAt": "Updated", "lines": "Lines"}, "labels": {}},
+  "Requisition": {"properties": {"id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items", "number": "Number", "erpId": "ERP number", "erpStatus": "ERP status", "erpEtag": "ERP version", "erpSyncedAt": "Synced at", "erpLastAttemptAt": "Last attempt", "erpLastError": "Last sync error", "erpAttempts": "Sync attempts", "erpConflicts": "ERP conflicts", "budgetLine": "Budget line", "receivedAmount": "Received", "actuals": "Actual costs", "awaitingApprover": "Awaiting approval by", "approvalSteps": "Signed approval steps"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Synced", "FAILED": "Failed"}, "erpStatus": {"Draft": "Draft", "InReview": "In review", "Rejected": "Rejected", "Approved": "Approved", "Cancelled": "Cancelled", "Closed": "Closed"}}},
+  "Budget": {"properties": {"id": "No.", "code": "Code", "name": "Name", "year": "Year", "location": "Cost centre (location)", "department": "Cost centre (department)", "createdAt": "Created", "updatedAt": "Updated", "lines": "Lines", "figures": "Spending by month"}, "labels": {}},
   "BudgetLine": {"properties": {"id": "No.", "budget": "Budget", "account": "Account", "description": "Description", "months": "Monthly amounts"}, "labels": {"account": {"LABOUR": "Labour", "MATERIALS": "Materials", "SERVICES": "Services", "CAPITAL": "Capital", "OTHER": "Other"}}},
   "BudgetLineMonth": {"properties": {"id": "No.", "budgetLine": "Budget line", "month": "Month", "originalAmount": "Original amount", "currentAmount": "Current amount", "updatedAt": "Updated"}, "labels": {}},
   "BudgetActual": {"properties": {"id": "No.", "budgetLine": "Budget line", "month": "Month", "amount": "Amount", "source": "Source", "sourceId": "Source record", "workOrder": "Work order", "requisition": "Requisition", "postedAt": "Posted"}, "labels": {"source": {"WORK_ORDER_LABOUR": "Work-order labour", "WORK_ORDER_MATERIALS": "Work-order materials", "GOODS_RECEIPT": "Goods receipt", "OTHER": "Other"}}},
   "BudgetSummary": {"properties": {"budgetLine": "Budget line", "month": "Month", "originalAmount": "Original budget", "currentAmount": "Current budget", "committed": "Committed", "actual": "Actual"}, "labels": {}},
   "ErpSyncRun": {"properties": {"id": "No.", "startedAt": "Started", "finishedAt": "Finished", "outcome": "Outcome", "pushed": "Sent", "pulled": "Statuses read", "failed": "Failed", "conflicts": "Conflicts", "error": "Error"}, "labels": {"outcome": {"RUNNING": "Running", "SUCCEEDED": "Succeeded", "FAILED": "Failed", "ABANDONED": "Abandoned"}}},
   "ErpSyncConflict": {"properties": {"id": "No.", "requisition": "Requisition", "field": "Field", "localValue": "Local value (discarded)", "erpValue": "ERP value (kept)", "detectedAt": "Detected"}, "labels": {"field": {"title": "Title"}}},
+  "RequisitionApproval": {"properties": {"id": "No.", "requisition": "Requisition", "approver": "Signed by", "decision": "Decision", "total": "Total", "availableBefore": "Available on the line", "overdraft": "Overdraft", "escalatedTo": "Escalated to", "signedAt": "Signed at", "sha256": "SHA-256 fingerprint"}, "labels": {"decision": {"ESCALATED": "Escalated to the next level", "APPROVED": "Approved", "REJECTED": "Rejected"}}},
   "RequisitionItem": {"properties": {"requisition": "Requisition", "description": "Description", "quantity": "Quantity", "unit": "Unit", "unitPrice": "Unit price"}},
   "Ticket": {"properties": {"number": "Number", "type": "Type", "description": "Description", "requester": "Requester", "state": "State", "source": "Source", "createdAt": "Created", "updatedAt": "Updated", "priority": "Priority", "callerAddress": "Address given", "reportedAt": "Reported", "sigRow": "SIG row", "asset": "Asset", "location": "Location", "workRequest": "Work request", "answeredAt": "Answered", "resolvedAt": "Resolved on", "notes": "Answers", "followUp": "Follow-up", "responseDue": "Answer by", "resolutionDue": "Resolve by", "slaState": "SLA"}, "labels": {"type": {"FAILURE": "Failure", "SERVICE": "Service", "COMPLAINT": "Complaint", "INFORMATION": "Information"}, "state": {"OPEN": "Open", "IN_PROGRESS": "In progress", "RESOLVED": "Resolved", "CLOSED": "Closed"}, "source": {"MANUAL": "Manual", "SIG": "SIG"}, "priority": {"LOW": "Low", "MEDIUM": "Medium", "HIGH": "High", "URGENT": "Urgent"}}},
   "TicketNote": {"properties": {"ticket": "Ticket", "body": "Answer", "author": "Answered by", "createdAt": "Date"}},
@@ -359,7 +361,8 @@ export const resourceTranslationsEN = {
       "completedAt": "Completed",
       "createdAt": "Created",
       "updatedAt": "Updated",
-      "stepValues": "Step values"
+      "stepValues": "Step values",
+      "cost": "Cost"
     },
     "labels": {
       "kind": {
