@@ -18,8 +18,8 @@ let unscoped: Person; // supervisor of the whole utility
 let admin: Person; // administrator, given a site too: administrators see all anyway
 let technician: Person; // technician of Planta Norte
 // What lies in each plant.
-const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder', number>;
-const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder', number>;
+const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder' | 'permit' | 'isolationPoint', number>;
+const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'permit' | 'isolationPoint', number>;
 
 type RecordJson = { id: string | number; params: Record<string, unknown>; errors?: Record<string, { message: string }> };
 type List = { records: RecordJson[]; meta: { total: number } };
@@ -65,6 +65,12 @@ beforeAll(async () => {
   north.request = (await request(north.asset, 'Fuga en la bomba norte')).id;
   south.request = (await request(south.asset, 'Fuga en la bomba sur')).id;
   north.schedule = (await make.aSchedule(prisma, north.asset)).id;
+  // safety (issue 23): a draft permit and a LOTO point on each pump
+  const hotWork = await prisma.permitKind.findUniqueOrThrow({ where: { code: 'HOT_WORK' } });
+  for (const plant of [north, south]) {
+    plant.permit = (await prisma.workPermit.create({ data: { permitKindId: hotWork.id, workOrderId: plant.order, assetId: plant.asset, description: 'Soldar soporte', crew: 'Cuadrilla', validFrom: new Date(), validUntil: new Date(Date.now() + 3600_000) } })).id;
+    plant.isolationPoint = (await prisma.isolationPoint.create({ data: { assetId: plant.asset, code: 'INT-1', type: 'BREAKER', energyType: 'ELECTRICAL', locationDescription: 'Tablero de la bomba' } })).id;
+  }
   south.schedule = (await make.aSchedule(prisma, south.asset)).id;
   // A manual of each pump, uploaded by the administrator.
   for (const [plant, assetId] of [[north, north.asset], [south, south.asset]] as const) {
@@ -100,6 +106,8 @@ describe('a supervisor scoped to Planta Norte', () => {
     ['WorkRequest', 'request'],
     ['MaintenanceSchedule', 'schedule'],
     ['Document', 'document'],
+    ['WorkPermit', 'permit'],
+    ['IsolationPoint', 'isolationPoint'],
   ] as const)("lists and counts only Planta Norte's %s rows; Planta Sur's are not found by id", async (resource, key) => {
     const { status, body } = await list(scoped, resource);
     expect(status).toBe(200);

@@ -290,6 +290,34 @@ describe('refusals that write nothing', () => {
   });
 });
 
+describe('suspending and reactivating', () => {
+  it('a supervisor suspends an active permit: the order goes on hold and resumes only once the permit is active again', async () => {
+    const { order, points } = await anIsolatedOrder();
+    const permitId = await anApprovedPermit(order.id, points.map((p) => p.id));
+    await lockAndVerifyAll(technician.client, permitId);
+    await permitAction(supervisor.client, permitId, 'permitActivate');
+    await act(technician.client, 'WorkOrder', order.id, 'start');
+    expect((await permitAction(technician.client, permitId, 'permitSuspend')).status).toBe(403);
+    expect((await permitAction(supervisor.client, permitId, 'permitSuspend')).body.notice).toMatchObject({ message: 'permitMoved_suspend', type: 'success' });
+    expect(await permitOf(permitId)).toMatchObject({ state: 'SUSPENDED', suspensionReason: 'MANUAL' });
+    expect((await orderOf(order.id)).state).toBe('ON_HOLD');
+    expect((await act(technician.client, 'WorkOrder', order.id, 'resume')).body.record?.errors?.state?.message).toContain('exige un permiso');
+    expect((await permitAction(supervisor.client, permitId, 'permitActivate')).body.notice).toMatchObject({ type: 'success' });
+    expect(await permitOf(permitId)).toMatchObject({ state: 'ACTIVE', suspensionReason: null, suspendedAt: null });
+    expect((await act(technician.client, 'WorkOrder', order.id, 'resume')).body.notice).toMatchObject({ type: 'success' });
+    expect((await orderOf(order.id)).state).toBe('IN_PROGRESS');
+  });
+
+  it('a technician sees the permits of his orders only', async () => {
+    const { order, points } = await anIsolatedOrder();
+    const permitId = await anApprovedPermit(order.id, points.map((p) => p.id));
+    const list = async (who: Person) => (await who.client.json<{ records: { id: string }[] }>('/admin/api/resources/WorkPermit/actions/list?perPage=100')).body.records.map((r) => Number(r.id));
+    expect(await list(technician)).toContain(permitId);
+    expect(await list(otherTechnician)).not.toContain(permitId);
+    expect((await otherTechnician.client.request(`/admin/api/resources/WorkPermit/records/${permitId}/show`)).status).toBe(404);
+  });
+});
+
 describe('gas tests', () => {
   it('a confined-space permit is activated only with its last gas test within limits, judged by the database', async () => {
     const { order } = await anIsolatedOrder();

@@ -40,6 +40,8 @@ export async function movePermit(db: Db, ability: AppAbility, userId: number, pe
       const applied = await appliedIsolations(tx, { permitId });
       if (applied.length) throw safetyRefused('isolationsApplied', { points: applied.join(', ') });
     }
+    // A suspended permit stops the work it covers: the order goes on hold, as when a permit expires.
+    if (move === 'suspend') await tx.workOrder.updateMany({ where: { id: permit.workOrderId, state: 'IN_PROGRESS' }, data: { state: 'ON_HOLD' } });
     return tx.workPermit.update({
       where: { id: permitId },
       data: {
