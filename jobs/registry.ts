@@ -16,6 +16,9 @@ import { notifyFromDatabaseJob } from './notify-from-database.job.js';
 import { notifyOverdueOrdersJob } from './notify-overdue-orders.job.js';
 import { notifyWaitingRequestsJob } from './notify-waiting-requests.job.js';
 import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
+// document search (issue 22)
+import { embedDocumentPassagesJob } from './embed-document-passages.job.js';
+import { readScannedDocumentsJob } from './read-scanned-documents.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -36,4 +39,7 @@ export const JOBS: JobDefinition<unknown>[] = [
   syncSigTicketsJob as JobDefinition<unknown>,
   checkStockLedgerJob,
   indexDocumentsJob as JobDefinition<unknown>,
+  // document search (issue 22)
+  embedDocumentPassagesJob as JobDefinition<unknown>,
+  readScannedDocumentsJob as JobDefinition<unknown>,
 ];
