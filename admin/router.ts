@@ -48,7 +48,7 @@ export function createAdminRouter(options: {
   sessionSecret: string;
   cookieSecure: boolean;
   sessionTtlHours: number;
-  documents: Pick<DocumentRoutesOptions, 'storage' | 'settings' | 'revisionAdded'>;
+  documents: Pick<DocumentRoutesOptions, 'storage' | 'settings' | 'revisionAdded' | 'semantic' | 'chat'>;
   /** Excel imports (admin/imports). */
   imports: Omit<ImportRoutesOptions, 'admin' | 'prisma'>;
   /** The plant's time zone: exported date-times are its wall-clock times (admin/exports). */

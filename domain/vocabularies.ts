@@ -53,7 +53,7 @@ export const VOCABULARIES = {
   // inventory
   StockMovement: { kind: ['RECEIPT', 'ISSUE', 'RETURN', 'TRANSFER_OUT', 'TRANSFER_IN', 'ADJUSTMENT', 'COUNT'] },
   Reservation: { state: ['OPEN', 'ISSUED', 'RELEASED'] },
-  DocumentRevision: { textState: ['PENDING', 'EXTRACTED', 'NO_TEXT', 'UNSUPPORTED', 'FAILED'] },
+  DocumentRevision: { textState: ['PENDING', 'EXTRACTED', 'NO_TEXT', 'OCR_PENDING', 'UNSUPPORTED', 'FAILED'] },
   User: { locale: ['es', 'en'] },
   Group: { code: GROUP_CODES },
   // jobs monitor

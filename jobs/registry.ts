@@ -20,6 +20,9 @@ import { notifyReordersJob } from './notify-reorders.job.js';
 import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
 // safety (issue 23)
 import { suspendExpiredPermitsJob } from './suspend-expired-permits.job.js';
+// document search (issue 22)
+import { embedDocumentPassagesJob } from './embed-document-passages.job.js';
+import { readScannedDocumentsJob } from './read-scanned-documents.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -44,4 +47,7 @@ export const JOBS: JobDefinition<unknown>[] = [
   indexDocumentsJob as JobDefinition<unknown>,
   // safety (issue 23)
   suspendExpiredPermitsJob,
+  // document search (issue 22)
+  embedDocumentPassagesJob as JobDefinition<unknown>,
+  readScannedDocumentsJob as JobDefinition<unknown>,
 ];

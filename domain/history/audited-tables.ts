@@ -53,3 +53,8 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   stock_movements: 'the stock ledger: append-only (UPDATE and DELETE refused), each movement records who and when itself',
   stock_levels: 'kept by the database from the stock ledger in the same transaction, and rebuilt from it',
 };
+
+// Tables only databases with pgvector have (migration *_semantic_search); unrecorded where they exist.
+export const OPTIONAL_UNRECORDED_TABLES: Record<string, string> = {
+  document_chunk_embeddings: "vectors of the passages, computed again from them by the embeddings job; derived data, no business history",
+};

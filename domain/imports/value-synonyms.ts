@@ -98,7 +98,7 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     },
   },
   Reservation: { state: { OPEN: ['PENDIENTE'], ISSUED: ['DESPACHADA', 'SURTIDA'], RELEASED: ['CANCELADA', 'ANULADA'] } },
-  DocumentRevision: { textState: { PENDING: ['PENDIENTE'], EXTRACTED: ['EXTRAIDO', 'LEIDO'], NO_TEXT: ['SIN_TEXTO'], UNSUPPORTED: ['NO_SOPORTADO'], FAILED: ['FALLIDO', 'ERROR'] } },
+  DocumentRevision: { textState: { PENDING: ['PENDIENTE'], EXTRACTED: ['EXTRAIDO', 'LEIDO'], NO_TEXT: ['SIN_TEXTO'], OCR_PENDING: ['ESPERANDO_OCR', 'OCR'], UNSUPPORTED: ['NO_SOPORTADO'], FAILED: ['FALLIDO', 'ERROR'] } },
   User: { locale: { es: ['ESPANOL', 'SPANISH', 'ES_HN'], en: ['INGLES', 'ENGLISH', 'EN_US'] } },
   Group: { code: { ADMINISTRATORS: ['ADMINISTRADORES', 'ADMIN'], SUPERVISORS: ['SUPERVISORES'], TECHNICIANS: ['TECNICOS'], CONSULTANTS: ['CONSULTORES'], OPERATORS: ['OPERADORES'] } },
   // jobs monitor (never imported; the type asks every vocabulary for its synonyms)
