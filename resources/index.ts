@@ -58,6 +58,14 @@ import { stockLevelResource } from './inventory/stock-level.resource.js';
 import { stockMovementResource } from './inventory/stock-movement.resource.js';
 import { vendorResource } from './inventory/vendor.resource.js';
 import { warehouseResource } from './inventory/warehouse.resource.js';
+// safety (issue 23)
+import { isolationPointResource } from './safety/isolation-point.resource.js';
+import { permitGasTestResource } from './safety/permit-gas-test.resource.js';
+import { permitIsolationResource } from './safety/permit-isolation.resource.js';
+import { permitKindResource } from './safety/permit-kind.resource.js';
+import { permitRequirementResource } from './safety/permit-requirement.resource.js';
+import { permitSignatureResource } from './safety/permit-signature.resource.js';
+import { workPermitResource } from './safety/work-permit.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -95,6 +103,12 @@ const RESOURCES = [
   stockMovementResource,
   warehouseResource,
   vendorResource,
+  // Seguridad (issue 23)
+  workPermitResource,
+  isolationPointResource,
+  permitRequirementResource,
+  permitKindResource,
+  permitSignatureResource,
   // Presupuestos
   budgetResource,
   budgetActualResource,
@@ -132,9 +146,12 @@ const RESOURCES = [
   ticketNoteResource,
   // journeys (issue 16): notes live in their order's page
   workOrderNoteResource,
+  // safety (issue 23): a permit's isolations and gas tests live in its page
+  permitIsolationResource,
+  permitGasTestResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

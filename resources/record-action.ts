@@ -13,6 +13,7 @@ import { languageOf, renderMessage } from '../admin/locales/render.js';
 import type { Action as RuleAction, AppAbility } from '../domain/access/abilities.js';
 import type { CurrentUser } from '../domain/access/current-user.js';
 import { Refusal } from '../domain/refusal.js';
+import { currentActor } from '../prisma/actor.js';
 
 /** What the operation and the form are given: the record's id, the viewer, and the form's fields. */
 export interface RecordActionCall {
@@ -22,6 +23,8 @@ export interface RecordActionCall {
   payload: Record<string, unknown>;
   /** The language the viewer reads (the form's, else his own), for refusals that name things in it. */
   language: 'es' | 'en';
+  /** Where the request came from (the address as the app sees it, with TRUST_PROXY), for signatures. */
+  client: { ip: string; userAgent: string };
 }
 
 export interface RecordActionSpec<R> {
@@ -61,6 +64,7 @@ export function recordAction<R>(spec: RecordActionSpec<R>): Partial<Action<Actio
         userId: (context.currentAdmin as unknown as CurrentUser).access.userId,
         payload: (request.payload ?? {}) as Record<string, unknown>,
         language: languageOf(request.payload?.language ?? (context.currentAdmin as unknown as CurrentUser).locale),
+        client: { ip: currentActor()?.ip ?? 'unknown', userAgent: currentActor()?.userAgent ?? '' },
       };
       if (request.method !== 'post') {
         const record = context.record!.toJSON(context.currentAdmin);

@@ -44,6 +44,15 @@ export const resourceLabelsEN = {
   "KpiSnapshot": "KPI snapshots",
   "services": "Services / KPI",
   "JobIntervention": "Job interventions",
+  // safety (issue 23)
+  "safety": "Safety",
+  "PermitKind": "Permit kinds",
+  "IsolationPoint": "Isolation points",
+  "PermitRequirement": "Required permits",
+  "WorkPermit": "Work permits",
+  "PermitIsolation": "Permit isolations",
+  "PermitGasTest": "Gas tests",
+  "PermitSignature": "Permit signatures",
   // inventory
   "inventory": "Inventory",
   "Vendor": "Vendors",
@@ -352,7 +361,8 @@ export const resourceTranslationsEN = {
       "completedAt": "Completed",
       "createdAt": "Created",
       "updatedAt": "Updated",
-      "stepValues": "Step values"
+      "stepValues": "Step values",
+      "cost": "Cost"
     },
     "labels": {
       "kind": {
@@ -416,7 +426,11 @@ export const resourceTranslationsEN = {
   },
   "User": {
     "properties": {
-      "groups": "Groups"
+      "email": "E-mail",
+      "name": "Name",
+      "isActive": "Active",
+      "groups": "Groups",
+      "locale": "Language"
     },
     "labels": {
       "locale": {
@@ -445,5 +459,13 @@ export const resourceTranslationsEN = {
   "StockLevel": {"properties": {"material": "Material", "warehouse": "Warehouse", "bin": "Bin", "onHand": "On hand", "reserved": "Reserved", "available": "Available", "averageCost": "Average cost", "movementCount": "Movements", "lastMovementAt": "Last movement", "movements": "Movements"}},
   "StockMovement": {"properties": {"id": "No.", "kind": "Kind", "material": "Material", "warehouse": "Warehouse", "bin": "Bin", "quantity": "Quantity", "unitCost": "Unit cost", "sequence": "Sequence", "balanceAfter": "Balance after", "averageCostAfter": "Average cost after", "workOrder": "Work order", "otherWarehouseId": "Other warehouse", "countedQuantity": "Counted quantity", "sourceDocument": "Source document", "note": "Note", "movedBy": "Recorded by", "movedAt": "Date"}, "labels": {"kind": {"RECEIPT": "Receipt", "ISSUE": "Issue to order", "RETURN": "Return from order", "TRANSFER_OUT": "Transfer (out)", "TRANSFER_IN": "Transfer (in)", "ADJUSTMENT": "Adjustment", "COUNT": "Physical count"}}},
   "Reservation": {"properties": {"id": "No.", "material": "Material", "warehouse": "Warehouse", "workOrder": "Work order", "quantity": "Reserved quantity", "requested": "Requested quantity", "state": "State", "reservedBy": "Reserved by", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"state": {"OPEN": "Open", "ISSUED": "Issued", "RELEASED": "Released"}}},
-  "RoutineMaterial": {"properties": {"routine": "Routine", "material": "Material", "warehouse": "Warehouse", "quantity": "Quantity"}}
+  "RoutineMaterial": {"properties": {"routine": "Routine", "material": "Material", "warehouse": "Warehouse", "quantity": "Quantity"}},
+  // safety (issue 23)
+  "PermitKind": {"properties": {"id": "No.", "code": "Code", "name": "Name", "requiredChecks": "Required checks (one a line)", "needsGasTest": "Needs a gas test", "needsIsolation": "Needs isolations (LOTO)", "oxygenMinPct": "Oxygen minimum (%)", "oxygenMaxPct": "Oxygen maximum (%)", "lelMaxPct": "LEL maximum (%)", "h2sMaxPpm": "H₂S maximum (ppm)", "coMaxPpm": "CO maximum (ppm)", "isActive": "Active", "createdAt": "Created"}},
+  "IsolationPoint": {"properties": {"id": "No.", "asset": "Asset", "code": "Code", "type": "Type", "energyType": "Energy", "locationDescription": "Where it is", "isActive": "Active", "createdAt": "Created"}, "labels": {"type": {"BREAKER": "Breaker", "DISCONNECT": "Disconnect switch", "VALVE": "Valve", "BLIND_FLANGE": "Blind flange", "PLUG": "Plug", "OTHER": "Other"}, "energyType": {"ELECTRICAL": "Electrical", "HYDRAULIC": "Hydraulic", "PNEUMATIC": "Pneumatic", "MECHANICAL": "Mechanical", "THERMAL": "Thermal", "CHEMICAL": "Chemical", "GRAVITATIONAL": "Gravitational"}}},
+  "PermitRequirement": {"properties": {"id": "No.", "permitKind": "Permit kind", "asset": "Asset", "criticality": "Criticality", "createdAt": "Created"}, "labels": {"criticality": {"A": "A (critical)", "B": "B", "C": "C"}}},
+  "WorkPermit": {"properties": {"id": "No.", "number": "Number", "permitKind": "Permit kind", "workOrder": "Work order", "asset": "Asset", "description": "Work to do", "validFrom": "Valid from", "validUntil": "Valid until", "crew": "People on the job (one a line)", "precautions": "Precautions confirmed (one a line)", "state": "State", "requestedBy": "Requested by", "requestedAt": "Requested on", "approvedBy": "Approved by", "approvedAt": "Approved on", "activatedAt": "Activated on", "suspendedAt": "Suspended on", "suspensionReason": "Suspension reason", "closedBy": "Closed by", "closedAt": "Closed on", "cancelledAt": "Cancelled on", "createdAt": "Created", "updatedAt": "Updated", "isolations": "Isolations", "gasTests": "Gas tests", "signatures": "Signatures"}, "labels": {"state": {"DRAFT": "Draft", "REQUESTED": "Requested", "APPROVED": "Approved", "ACTIVE": "Active", "SUSPENDED": "Suspended", "CLOSED": "Closed", "CANCELLED": "Cancelled"}, "suspensionReason": {"EXPIRED": "Expired", "MANUAL": "Suspended by a person"}}},
+  "PermitIsolation": {"properties": {"id": "No.", "permit": "Permit", "isolationPoint": "Isolation point", "lockNumber": "Lock number", "lockedBy": "Locked by", "lockedAt": "Locked on", "verifiedBy": "Zero energy verified by", "verifiedAt": "Zero energy verified on", "removedBy": "Removed by", "removedAt": "Removed on", "createdAt": "Created"}},
+  "PermitGasTest": {"properties": {"id": "No.", "permit": "Permit", "takenBy": "Measured by", "takenAt": "Measured on", "oxygenPct": "Oxygen (%)", "lelPct": "LEL (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Within limits"}},
+  "PermitSignature": {"properties": {"id": "No.", "permit": "Permit", "purpose": "Signature of", "signer": "Signer", "signedAt": "Signed on", "ip": "IP", "userAgent": "Browser", "sha256": "SHA-256 of the content"}, "labels": {"purpose": {"APPROVAL": "Approval", "CLOSING": "Closing"}}}
 };

@@ -44,6 +44,15 @@ export const resourceLabelsES = {
   "KpiSnapshot": "Indicadores (KPI)",
   "services": "Servicios / KPI",
   "JobIntervention": "Intervenciones en trabajos",
+  // safety (issue 23)
+  "safety": "Seguridad",
+  "PermitKind": "Tipos de permiso",
+  "IsolationPoint": "Puntos de aislamiento",
+  "PermitRequirement": "Permisos exigidos",
+  "WorkPermit": "Permisos de trabajo",
+  "PermitIsolation": "Aislamientos del permiso",
+  "PermitGasTest": "Pruebas de gases",
+  "PermitSignature": "Firmas de permisos",
   // inventory
   "inventory": "Inventario",
   "Vendor": "Proveedores",
@@ -352,7 +361,8 @@ export const resourceTranslationsES = {
       "completedAt": "Completada",
       "createdAt": "Creada",
       "updatedAt": "Actualizada",
-      "stepValues": "Valores de pasos"
+      "stepValues": "Valores de pasos",
+      "cost": "Costo"
     },
     "labels": {
       "kind": {
@@ -416,7 +426,11 @@ export const resourceTranslationsES = {
   },
   "User": {
     "properties": {
-      "groups": "Grupos"
+      "email": "Correo electrónico",
+      "name": "Nombre",
+      "isActive": "Activo",
+      "groups": "Grupos",
+      "locale": "Idioma"
     },
     "labels": {
       "locale": {
@@ -445,5 +459,13 @@ export const resourceTranslationsES = {
   "StockLevel": {"properties": {"material": "Material", "warehouse": "Almacén", "bin": "Ubicación de almacén", "onHand": "En existencia", "reserved": "Reservado", "available": "Disponible", "averageCost": "Costo promedio", "movementCount": "Movimientos", "lastMovementAt": "Último movimiento", "movements": "Movimientos"}},
   "StockMovement": {"properties": {"id": "N.º", "kind": "Tipo", "material": "Material", "warehouse": "Almacén", "bin": "Ubicación de almacén", "quantity": "Cantidad", "unitCost": "Costo unitario", "sequence": "Secuencia", "balanceAfter": "Existencia después", "averageCostAfter": "Costo promedio después", "workOrder": "Orden de trabajo", "otherWarehouseId": "Otro almacén", "countedQuantity": "Cantidad contada", "sourceDocument": "Documento de origen", "note": "Nota", "movedBy": "Registrado por", "movedAt": "Fecha"}, "labels": {"kind": {"RECEIPT": "Entrada", "ISSUE": "Salida a orden", "RETURN": "Devolución de orden", "TRANSFER_OUT": "Traslado (salida)", "TRANSFER_IN": "Traslado (entrada)", "ADJUSTMENT": "Ajuste", "COUNT": "Conteo físico"}}},
   "Reservation": {"properties": {"id": "N.º", "material": "Material", "warehouse": "Almacén", "workOrder": "Orden de trabajo", "quantity": "Cantidad reservada", "requested": "Cantidad solicitada", "state": "Estado", "reservedBy": "Reservado por", "createdAt": "Creada", "updatedAt": "Actualizada"}, "labels": {"state": {"OPEN": "Abierta", "ISSUED": "Entregada", "RELEASED": "Liberada"}}},
-  "RoutineMaterial": {"properties": {"routine": "Rutina", "material": "Material", "warehouse": "Almacén", "quantity": "Cantidad"}}
+  "RoutineMaterial": {"properties": {"routine": "Rutina", "material": "Material", "warehouse": "Almacén", "quantity": "Cantidad"}},
+  // safety (issue 23)
+  "PermitKind": {"properties": {"id": "N.º", "code": "Código", "name": "Nombre", "requiredChecks": "Verificaciones exigidas (una por línea)", "needsGasTest": "Exige prueba de gases", "needsIsolation": "Exige aislamientos (LOTO)", "oxygenMinPct": "Oxígeno mínimo (%)", "oxygenMaxPct": "Oxígeno máximo (%)", "lelMaxPct": "LIE máximo (%)", "h2sMaxPpm": "H₂S máximo (ppm)", "coMaxPpm": "CO máximo (ppm)", "isActive": "Activo", "createdAt": "Creado"}},
+  "IsolationPoint": {"properties": {"id": "N.º", "asset": "Activo", "code": "Código", "type": "Tipo", "energyType": "Energía", "locationDescription": "Dónde está", "isActive": "Activo", "createdAt": "Creado"}, "labels": {"type": {"BREAKER": "Interruptor", "DISCONNECT": "Seccionador", "VALVE": "Válvula", "BLIND_FLANGE": "Brida ciega", "PLUG": "Enchufe", "OTHER": "Otro"}, "energyType": {"ELECTRICAL": "Eléctrica", "HYDRAULIC": "Hidráulica", "PNEUMATIC": "Neumática", "MECHANICAL": "Mecánica", "THERMAL": "Térmica", "CHEMICAL": "Química", "GRAVITATIONAL": "Gravitacional"}}},
+  "PermitRequirement": {"properties": {"id": "N.º", "permitKind": "Tipo de permiso", "asset": "Activo", "criticality": "Criticidad", "createdAt": "Creado"}, "labels": {"criticality": {"A": "A (crítico)", "B": "B", "C": "C"}}},
+  "WorkPermit": {"properties": {"id": "N.º", "number": "Número", "permitKind": "Tipo de permiso", "workOrder": "Orden de trabajo", "asset": "Activo", "description": "Trabajo a realizar", "validFrom": "Válido desde", "validUntil": "Válido hasta", "crew": "Personal en el trabajo (uno por línea)", "precautions": "Precauciones confirmadas (una por línea)", "state": "Estado", "requestedBy": "Solicitado por", "requestedAt": "Solicitado el", "approvedBy": "Aprobado por", "approvedAt": "Aprobado el", "activatedAt": "Activado el", "suspendedAt": "Suspendido el", "suspensionReason": "Motivo de la suspensión", "closedBy": "Cerrado por", "closedAt": "Cerrado el", "cancelledAt": "Cancelado el", "createdAt": "Creado", "updatedAt": "Actualizado", "isolations": "Aislamientos", "gasTests": "Pruebas de gases", "signatures": "Firmas"}, "labels": {"state": {"DRAFT": "Borrador", "REQUESTED": "Solicitado", "APPROVED": "Aprobado", "ACTIVE": "Activo", "SUSPENDED": "Suspendido", "CLOSED": "Cerrado", "CANCELLED": "Cancelado"}, "suspensionReason": {"EXPIRED": "Vencido", "MANUAL": "Suspendido por una persona"}}},
+  "PermitIsolation": {"properties": {"id": "N.º", "permit": "Permiso", "isolationPoint": "Punto de aislamiento", "lockNumber": "N.º de candado", "lockedBy": "Bloqueado por", "lockedAt": "Bloqueado el", "verifiedBy": "Energía cero verificada por", "verifiedAt": "Energía cero verificada el", "removedBy": "Retirado por", "removedAt": "Retirado el", "createdAt": "Creado"}},
+  "PermitGasTest": {"properties": {"id": "N.º", "permit": "Permiso", "takenBy": "Medido por", "takenAt": "Medido el", "oxygenPct": "Oxígeno (%)", "lelPct": "LIE (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Dentro de límites"}},
+  "PermitSignature": {"properties": {"id": "N.º", "permit": "Permiso", "purpose": "Firma de", "signer": "Firmante", "signedAt": "Firmado el", "ip": "IP", "userAgent": "Navegador", "sha256": "SHA-256 del contenido"}, "labels": {"purpose": {"APPROVAL": "Aprobación", "CLOSING": "Cierre"}}}
 };
