@@ -2,8 +2,9 @@
 // limit, so a workbook that would need more memory (a bomb of shared strings, a cell of gigabytes) ends
 // that process only, and the import is refused with the reason. A worker thread's resourceLimits were
 // used first: V8 sometimes aborts the whole process when a thread reaches its heap limit.
-// One reader is kept between imports (started, it costs a Node start-up and loading exceljs); a second
-// import at the same time gets a reader of its own. A reader that failed or was left mid-file is ended.
+// One reader is kept between imports for two minutes (started, it costs a Node start-up and loading
+// exceljs: a preview and its import reuse it); a second import at the same time gets a reader of its
+// own. A reader that failed or was left mid-file is ended.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ReaderMessage, ReaderRequest, SheetRow } from './sheet-reader.process.js';
@@ -28,6 +29,21 @@ interface Reader {
 }
 
 let idle: Reader | null = null;
+let idleTimer: NodeJS.Timeout | undefined;
+/** An idle reader is ended after this long (its ~90 MB are not kept for an import that may never come). */
+const KEEP_IDLE_MS = 120_000;
+
+function keepIdle(reader: Reader): void {
+  idle = reader;
+  release(reader.process);
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    if (idle === reader) {
+      idle = null;
+      reader.process.kill('SIGKILL');
+    }
+  }, KEEP_IDLE_MS).unref();
+}
 
 // An idle reader (its process and its message channel) does not keep the application alive.
 function release(child: ChildProcess) {
@@ -70,8 +86,7 @@ function startReader(memoryMb: number): Reader {
 export function warmSheetReader(limits: SheetReaderLimits = SHEET_READER_LIMITS): void {
   if (idle?.memoryMb === limits.memoryMb) return;
   if (idle) idle.process.kill('SIGKILL');
-  idle = startReader(limits.memoryMb);
-  release(idle.process);
+  keepIdle(startReader(limits.memoryMb));
 }
 
 function takeReader(memoryMb: number): Reader {
@@ -83,10 +98,8 @@ function takeReader(memoryMb: number): Reader {
 
 /** Back to idle after a file read to its end (one idle reader at most); otherwise ended. */
 function giveBack(reader: Reader, healthy: boolean): void {
-  if (healthy && !idle && reader.process.exitCode === null && reader.process.connected) {
-    idle = reader;
-    release(reader.process);
-  } else reader.process.kill('SIGKILL');
+  if (healthy && !idle && reader.process.exitCode === null && reader.process.connected) keepIdle(reader);
+  else reader.process.kill('SIGKILL');
 }
 
 /** The first worksheet's rows, read in a reader process a few messages ahead of the caller.
