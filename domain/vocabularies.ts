@@ -53,11 +53,22 @@ export const VOCABULARIES = {
   // inventory
   StockMovement: { kind: ['RECEIPT', 'ISSUE', 'RETURN', 'TRANSFER_OUT', 'TRANSFER_IN', 'ADJUSTMENT', 'COUNT'] },
   Reservation: { state: ['OPEN', 'ISSUED', 'RELEASED'] },
-  DocumentRevision: { textState: ['PENDING', 'EXTRACTED', 'NO_TEXT', 'UNSUPPORTED', 'FAILED'] },
+  DocumentRevision: { textState: ['PENDING', 'EXTRACTED', 'NO_TEXT', 'OCR_PENDING', 'UNSUPPORTED', 'FAILED'] },
   User: { locale: ['es', 'en'] },
   Group: { code: GROUP_CODES },
   // jobs monitor
   JobIntervention: { action: ['RETRY', 'CANCEL', 'RUN_NOW'] },
+  // safety (issue 23)
+  IsolationPoint: {
+    type: ['BREAKER', 'DISCONNECT', 'VALVE', 'BLIND_FLANGE', 'PLUG', 'OTHER'],
+    energyType: ['ELECTRICAL', 'HYDRAULIC', 'PNEUMATIC', 'MECHANICAL', 'THERMAL', 'CHEMICAL', 'GRAVITATIONAL'],
+  },
+  PermitRequirement: { criticality: ['A', 'B', 'C'] },
+  WorkPermit: {
+    state: ['DRAFT', 'REQUESTED', 'APPROVED', 'ACTIVE', 'SUSPENDED', 'CLOSED', 'CANCELLED'],
+    suspensionReason: ['EXPIRED', 'MANUAL'],
+  },
+  PermitSignature: { purpose: ['APPROVAL', 'CLOSING'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

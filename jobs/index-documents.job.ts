@@ -13,8 +13,8 @@ export const indexDocumentsJob = defineJob({
   retry: { limit: 3, delaySeconds: 30, backoff: true },
   heartbeatSeconds: 120,
   parse: (data) => payloadSchema.parse(data ?? {}),
-  handle: async ({ batch }, { prisma, storage, logger }) => {
-    const outcomes = await indexPendingRevisions(prisma, storage, { batch });
+  handle: async ({ batch }, { prisma, storage, ocr, logger }) => {
+    const outcomes = await indexPendingRevisions(prisma, storage, { batch, ocr: Boolean(ocr) });
     if (outcomes.length) logger.info({ revisions: outcomes }, 'document revisions read for search');
     return { revisions: outcomes.length, failed: outcomes.filter((outcome) => outcome.state === 'FAILED').length };
   },

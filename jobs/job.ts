@@ -7,6 +7,8 @@ import type { ErpSystem } from '../integrations/erp-dynamics/erp.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { MessageChannels } from '../integrations/messaging/index.js';
 import type { SigSettings } from '../integrations/sig/sig-settings.js';
+import type { EmbeddingProvider } from '../integrations/ai/index.js';
+import type { OcrService } from '../integrations/ocr/ocr-webhook.js';
 import type { QueueClass } from './queues.js';
 
 export interface JobContext {
@@ -30,6 +32,9 @@ export interface JobContext {
   workRequestWaitingHours: number;
   /** The legacy SIG of the call centre; undefined: its scrape is off. */
   sig?: SigSettings;
+  /** Document search's outside services (issue 22); absent while not configured. */
+  embeddings?: { provider: EmbeddingProvider; batchSize: number; perMinute: number };
+  ocr?: OcrService;
   jobId: string;
   /** 0 on the first attempt; the job's retry.limit on the last one. */
   retryCount: number;

@@ -12,6 +12,7 @@ import type { JobDefinition } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
 import { startNotificationDispatcher, type NotificationDispatcher } from '../jobs/notification-dispatcher.js';
 import { createMessageChannels } from '../integrations/messaging/index.js';
+import { documentServicesOf } from './document-services.js';
 import { actAs } from '../prisma/actor.js';
 import { applyMigrations } from '../prisma/migrate.js';
 import type { AppConfig } from './config.js';
@@ -76,7 +77,7 @@ export async function startBackOffice(
     let notificationDispatcher: NotificationDispatcher | null = null;
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
-      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig });
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig, ...documentServicesOf(config) });
       await registerSchedules(queue, jobs, config.timeZone);
       const dispatcher = await startNotificationDispatcher({ pool: database.pool, prisma: database.prisma, queue, logger });
       notificationDispatcher = dispatcher;

@@ -6,6 +6,8 @@ import type { StorageSettings } from '../integrations/storage/index.js';
 import type { JobAlertSettings } from '../jobs/job.js';
 import type { MessagingSettings } from '../integrations/messaging/index.js';
 import type { SigSettings } from '../integrations/sig/sig-settings.js';
+import type { AiSettings } from '../integrations/ai/index.js';
+import type { OcrSettings } from '../integrations/ocr/ocr-webhook.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -91,6 +93,19 @@ const environmentSchema = z
     SIG_PAGE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     SIG_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
     SIG_MAX_PAGES: z.coerce.number().int().min(1).max(1_000).default(50),
+    // Document search and questions (issue 22): each provider is off until its address is given.
+    EMBEDDINGS_URL: z.string().url({ message: 'must be the base of an OpenAI-compatible API, e.g. https://api.openai.com/v1 or http://ollama:11434/v1' }).optional(),
+    EMBEDDINGS_MODEL: z.string().min(1).max(150).optional(),
+    EMBEDDINGS_DIMENSIONS: z.coerce.number({ message: 'must be the size of the model\'s vectors, e.g. 768' }).int().min(1).max(2000, { message: 'must be at most 2000 (the largest vector an HNSW index takes)' }).optional(),
+    EMBEDDINGS_API_KEY: z.string().optional(),
+    EMBEDDINGS_BATCH: z.coerce.number({ message: 'must be a number of passages' }).int().min(1).max(2048).default(64),
+    EMBEDDINGS_PER_MINUTE: z.coerce.number({ message: 'must be a number of passages' }).int().min(1).default(2000),
+    CHAT_URL: z.string().url({ message: 'must be the base of an OpenAI-compatible API, e.g. https://api.openai.com/v1' }).optional(),
+    CHAT_MODEL: z.string().min(1).max(150).optional(),
+    CHAT_API_KEY: z.string().optional(),
+    AI_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).positive().max(600).default(60),
+    OCR_URL: z.string().url({ message: 'must be the OCR webhook\'s http(s) URL' }).optional(),
+    OCR_TOKEN: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -112,6 +127,10 @@ const environmentSchema = z
     if (env.STORAGE_DRIVER === 's3')
       for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STORAGE_DRIVER=s3' });
+    if (env.EMBEDDINGS_URL)
+      for (const name of ['EMBEDDINGS_MODEL', 'EMBEDDINGS_DIMENSIONS'] as const)
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when EMBEDDINGS_URL is set' });
+    if (env.CHAT_URL && !env.CHAT_MODEL) ctx.addIssue({ code: 'custom', path: ['CHAT_MODEL'], message: 'is required when CHAT_URL is set' });
     const erpSettings = ['ERP_DYNAMICS_TOKEN_URL', 'ERP_DYNAMICS_CLIENT_ID', 'ERP_DYNAMICS_CLIENT_SECRET', 'ERP_DYNAMICS_COMPANY'] as const;
     if (env.ERP_DYNAMICS_URL)
       for (const name of erpSettings) if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when ERP_DYNAMICS_URL is set' });
@@ -121,6 +140,9 @@ const environmentSchema = z
   });
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+/** Every variable this file reads (test/deployment.test.ts checks each is in .env.example or set by compose). */
+export const CONFIG_VARIABLES = Object.keys(environmentSchema.shape) as (keyof Environment)[];
 
 export interface AppConfig {
   env: Environment['NODE_ENV'];
@@ -163,6 +185,10 @@ export interface AppConfig {
   workRequestWaitingHours: number;
   /** The legacy SIG the call centre's tickets are read from; undefined: the scrape is off. */
   sig: SigSettings | undefined;
+  /** Embeddings and chat providers (each absent: off). */
+  ai: AiSettings;
+  /** The OCR webhook scans are sent to; undefined: off. */
+  ocr: OcrSettings | undefined;
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -258,6 +284,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
           maxPages: e.SIG_MAX_PAGES,
         }
       : undefined,
+    ai: {
+      ...(e.EMBEDDINGS_URL && {
+        embeddings: {
+          baseUrl: e.EMBEDDINGS_URL,
+          apiKey: e.EMBEDDINGS_API_KEY,
+          model: e.EMBEDDINGS_MODEL!,
+          dimensions: e.EMBEDDINGS_DIMENSIONS!,
+          batchSize: e.EMBEDDINGS_BATCH,
+          perMinute: e.EMBEDDINGS_PER_MINUTE,
+          timeoutMs: Math.round(e.AI_TIMEOUT_SECONDS * 1000),
+        },
+      }),
+      ...(e.CHAT_URL && { chat: { baseUrl: e.CHAT_URL, apiKey: e.CHAT_API_KEY, model: e.CHAT_MODEL!, timeoutMs: Math.round(e.AI_TIMEOUT_SECONDS * 1000) } }),
+    },
+    ocr: e.OCR_URL ? { url: e.OCR_URL, token: e.OCR_TOKEN, timeoutMs: Math.round(e.AI_TIMEOUT_SECONDS * 1000) } : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -23,6 +23,8 @@ import { createMetrics } from './metrics.js';
 import { requestScope } from './process-guard.js';
 import { syncRequisitionsWithErpJob } from '../jobs/sync-requisitions-with-erp.job.js';
 import { indexDocumentsJob } from '../jobs/index-documents.job.js';
+import { createAiProviders } from '../integrations/ai/index.js';
+import { detectSemanticSearch, type SemanticState } from '../domain/documents/semantic/semantic-search.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -94,6 +96,8 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
   app.get('/health', healthHandler(deps));
   if (metrics.endpoint) app.get('/metrics', metrics.endpoint);
 
+  // One throttle for sign-in and every password confirmation (document and permit signatures).
+  const throttle = createLoginThrottle(deps.pool, config.loginThrottle);
   const admin = createAdmin(deps.prisma, {
     language: config.defaultLocale,
     timeZone: config.timeZone,
@@ -101,7 +105,15 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
     // The ERP module (issue 20): on when Dynamics 365 is configured; "Reintentar" asks for a run now.
     erp: { configured: config.erp !== null, requestSync: () => deps.queue.send(syncRequisitionsWithErpJob, {}, { singletonKey: 'erp-sync-now' }) },
     sigConfigured: config.sig !== undefined,
+    passwordThrottle: throttle,
   });
+  // Document search (issue 22): semantic search on only with a provider AND pgvector; never a failed start.
+  const ai = createAiProviders(config.ai);
+  const semantic = await detectSemanticSearch(deps.pool, ai.embeddings).catch((error: unknown): SemanticState => {
+    deps.logger.warn({ err: error }, 'semantic search could not be prepared: full-text search only');
+    return { on: false, reason: 'unavailable' };
+  });
+  deps.logger.info({ semanticSearch: semantic.on ? 'on' : semantic.reason, chat: ai.chat !== null, ocr: config.ocr !== undefined }, 'document search');
   await discardStaleComponentBundle();
   await admin.initialize();
   app.use(
@@ -110,11 +122,11 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       admin,
       prisma: deps.prisma,
       pool: deps.pool,
-      throttle: createLoginThrottle(deps.pool, config.loginThrottle),
+      throttle,
       sessionSecret: deps.sessionSecret,
       cookieSecure: config.cookieSecure,
       sessionTtlHours: config.sessionTtlHours,
-      documents: { storage: deps.storage, settings: config.documents, revisionAdded: () => void deps.queue.send(indexDocumentsJob, { batch: 50 }, { singletonKey: 'after-upload' }).catch(() => undefined) },
+      documents: { storage: deps.storage, settings: config.documents, semantic, chat: ai.chat, revisionAdded: () => void deps.queue.send(indexDocumentsJob, { batch: 50 }, { singletonKey: 'after-upload' }).catch(() => undefined) },
       imports: { storage: deps.storage, queue: deps.queue, ...config.imports, timeZone: config.timeZone },
       timeZone: config.timeZone,
       jobsMonitor: { queue: deps.queue, jobs: deps.jobs ?? JOBS },

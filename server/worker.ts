@@ -5,6 +5,7 @@ import { registerSchedules, startQueue, startWorkers } from '../jobs/boss.js';
 import { createErp } from '../integrations/erp-dynamics/index.js';
 import { createStorage } from '../integrations/storage/index.js';
 import { createMessageChannels } from '../integrations/messaging/index.js';
+import { documentServicesOf } from './document-services.js';
 import { startNotificationDispatcher } from '../jobs/notification-dispatcher.js';
 import { applyMigrations } from '../prisma/migrate.js';
 import { loadConfigOrExit } from './config.js';
@@ -28,7 +29,7 @@ try {
   await storage.check();
   const erp = createErp(config.erp);
   const queue = await startQueue({ databaseUrl: url, logger, work: true, monitorSeconds: config.queueMonitorSeconds, instanceName: 'worker' });
-  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig });
+  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig, ...documentServicesOf(config) });
   await registerSchedules(queue, JOBS, config.timeZone);
   const dispatcher = await startNotificationDispatcher({ pool: database.pool, prisma: database.prisma, queue, logger });
   logger.info({ jobs: JOBS.map((j) => j.name), timeZone: config.timeZone }, 'worker ready');

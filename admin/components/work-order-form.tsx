@@ -3,9 +3,9 @@
 // failure, materials) and "Cerrar orden" (the closeout, starting from that report). The action handler answers a GET with
 // the form's data and a POST with the outcome; refusals come back per field and are shown beside it.
 import { Box, Button, FormGroup, H4, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text, TextArea } from '@adminjs/design-system';
-import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
-import React, { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { ApiClient, useTranslation, type ActionProps } from 'adminjs';
+import React, { useState } from 'react';
+import { FieldError, useRecordActionForm } from './record-action-form.js';
 
 interface Step {
   id: number;
@@ -37,11 +37,6 @@ const nativeSelect: React.CSSProperties = { width: '100%', padding: '8px', borde
 
 const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
   const { translateMessage, translateProperty, i18n } = useTranslation();
-  const addNotice = useNotice();
-  const navigate = useNavigate();
-  const [form, setForm] = useState<FormData | null>(null);
-  const [errors, setErrors] = useState<Record<string, { message: string }>>({});
-  const [submitting, setSubmitting] = useState(false);
   const [technicianId, setTechnicianId] = useState('');
   const [values, setValues] = useState<Record<number, string>>({});
   const [laborHours, setLaborHours] = useState('');
@@ -57,57 +52,29 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
   // The completion and the closeout ask for the same report; steps are recorded apart by the technician.
   const reports = action.name === 'complete' || action.name === 'close';
 
-  useEffect(() => {
-    api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name }).then((response) => {
-      const data = (response.data as unknown as { form: FormData }).form;
-      setForm(data);
-      setValues(Object.fromEntries((data.steps ?? []).map((s) => [s.id, s.value])));
-      setStock(data.stock ?? []);
-      if (data.report) {
-        setLaborHours(data.report.laborHours);
-        setFailure({ problemId: data.report.problemId, causeId: data.report.causeId, remedyId: data.report.remedyId });
-        setObservations(data.report.observations);
-        setMaterials(data.report.materials);
-      }
-    });
-  }, [record?.id, action.name]);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (submitting) return;
-    setSubmitting(true);
-    const steps = Object.entries(values).map(([procedureStepId, value]) => ({ procedureStepId: Number(procedureStepId), value }));
-    const payload =
-      action.name === 'assign'
-        ? { technicianId }
-        : action.name === 'recordSteps'
-          ? { steps }
-          : action.name === 'complete'
-            ? { laborHours, ...failure, observations, materials }
-            : { laborHours, ...failure, observations, steps, materials, stock: stock.map((l) => ({ materialId: l.materialId, warehouseId: l.warehouseId, used: l.used })) };
-    try {
-      const response = await api.recordAction({
-        resourceId: resource.id, recordId: record!.id, actionName: action.name, method: 'post',
-        data: { ...payload, language: i18n.language },
-      });
-      const data = response.data as { notice?: { message: string; type: 'success' | 'error' }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
-      if (data.notice) addNotice(data.notice);
-      if (data.notice?.type === 'error') {
-        setErrors(data.record?.errors ?? {});
-        setSubmitting(false);
-      } else if (data.redirectUrl) navigate(data.redirectUrl);
-    } catch {
-      addNotice({ message: 'forbiddenError', type: 'error' });
-      setSubmitting(false);
+  const { form, errors, submitting, submit } = useRecordActionForm<FormData>({ action, record, resource }, (data) => {
+    setValues(Object.fromEntries((data.steps ?? []).map((s) => [s.id, s.value])));
+    setStock(data.stock ?? []);
+    if (data.report) {
+      setLaborHours(data.report.laborHours);
+      setFailure({ problemId: data.report.problemId, causeId: data.report.causeId, remedyId: data.report.remedyId });
+      setObservations(data.report.observations);
+      setMaterials(data.report.materials);
     }
+  });
+
+  const payload = () => {
+    const steps = Object.entries(values).map(([procedureStepId, value]) => ({ procedureStepId: Number(procedureStepId), value }));
+    return action.name === 'assign'
+      ? { technicianId }
+      : action.name === 'recordSteps'
+        ? { steps }
+        : action.name === 'complete'
+          ? { laborHours, ...failure, observations, materials }
+          : { laborHours, ...failure, observations, steps, materials, stock: stock.map((l) => ({ materialId: l.materialId, warehouseId: l.warehouseId, used: l.used })) };
   };
 
-  const error = (field: string) =>
-    errors[field] ? (
-      <Text color="error" mt="sm" data-testid={`error-${field}`}>
-        {errors[field]!.message}
-      </Text>
-    ) : null;
+  const error = (field: string) => <FieldError errors={errors} name={field} />;
   if (!form) return <Text>{t('formLoading')}</Text>;
 
   const codes = form.failureCodes ?? [];
@@ -304,7 +271,7 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
   );
 
   return (
-    <Box as="form" variant="white" p="xl" onSubmit={submit} data-testid={`work-order-${action.name}`}>
+    <Box as="form" variant="white" p="xl" onSubmit={submit(payload())} data-testid={`work-order-${action.name}`}>
       {errors.state && <MessageBox mb="lg" variant="danger" message={errors.state.message} />}
       {action.name === 'assign' && (
         <FormGroup>

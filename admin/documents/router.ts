@@ -25,6 +25,10 @@ import { en } from '../locales/en.js';
 import { es } from '../locales/es.js';
 import { z } from 'zod';
 import { jsonBody } from '../request-bodies.js';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { askDocuments } from '../../domain/documents/questions/ask-documents.js';
+import type { SemanticState } from '../../domain/documents/semantic/semantic-search.js';
+import type { ChatProvider } from '../../integrations/ai/index.js';
 
 export interface DocumentRoutesOptions {
   prisma: Db;
@@ -33,10 +37,17 @@ export interface DocumentRoutesOptions {
   settings: { maxUploadBytes: number; downloads: 'stream' | 'presigned'; downloadUrlSeconds: number };
   /** Called after a revision is stored: its text is read for search at once rather than within the minute. */
   revisionAdded?: () => void;
+  /** Semantic search as detected at start (on, or off and why), and the chat provider of questions. */
+  semantic?: SemanticState;
+  chat?: ChatProvider | null;
 }
 
-export function documentRoutes({ prisma, storage, throttle, settings, revisionAdded }: DocumentRoutesOptions): express.Router {
+/** Questions cost a model call each: this many per person per minute. */
+export const QUESTIONS_PER_MINUTE = 10;
+
+export function documentRoutes({ prisma, storage, throttle, settings, revisionAdded, semantic = { on: false, reason: 'notConfigured' }, chat = null }: DocumentRoutesOptions): express.Router {
   const router = express.Router();
+  const questionLimiter = new RateLimiterMemory({ points: QUESTIONS_PER_MINUTE, duration: 60 });
   const userOf = (req: Request) => req.session.adminUser as CurrentUser;
   // An id that is no positive integer finds nothing (404), like a hidden one.
   const idParam = (req: Request, name: string) => parseRecordId(req.params[name]) ?? -1;
@@ -199,7 +210,7 @@ export function documentRoutes({ prisma, storage, throttle, settings, revisionAd
     const user = userOf(req);
     try {
       const search = documentSearchOf(req);
-      const found = await searchDocuments(prisma, abilityOf(user), search);
+      const found = await searchDocuments(prisma, abilityOf(user), search, semantic.on ? semantic.search : undefined);
       const language = languageOf(user.locale);
       const labels = (language === 'en' ? en : es).resources.Document.labels;
       res.json({
@@ -212,7 +223,27 @@ export function documentRoutes({ prisma, storage, throttle, settings, revisionAd
           stateLabel: (labels.state as Record<string, string>)[document.state] ?? document.state,
         })),
         markers: { start: MARK_START, end: MARK_END },
+        // The page says whether meaning counted, and if not, why (the setting or the database to fix).
+        semantic: semantic.on ? { on: true, used: found.ranking === 'hybrid' } : { on: false, reason: semantic.reason },
       });
+    } catch (error) {
+      refused(error, next);
+    }
+  });
+
+  // "Preguntar a los documentos": POST (a model call per question), rate-limited per person, logged for
+  // the auditors with who asked, what, and which sources the answer was given.
+  router.post('/ask', jsonBody('10kb'), async (req, res, next) => {
+    const user = userOf(req);
+    try {
+      const question = typeof req.body?.question === 'string' ? req.body.question.trim() : '';
+      if (!question || question.length > 500) throw new MalformedInputError('malformedRequest');
+      const allowed = await questionLimiter.consume(String(user.access.userId)).then(() => true, () => false);
+      if (!allowed) throw documentRefused('tooManyQuestions');
+      const language = languageOf(user.locale);
+      const answer = await askDocuments(prisma, abilityOf(user), question, { semantic: semantic.on ? semantic.search : undefined, chat, language });
+      req.log?.info({ question, askedBy: user.access.userId, answer: answer.mode, sources: answer.sources.map((s) => ({ document: s.code, revision: s.revision.number, page: s.page })) }, 'question asked to the documents');
+      res.json({ ...answer, markers: { start: MARK_START, end: MARK_END } });
     } catch (error) {
       refused(error, next);
     }

@@ -14,6 +14,7 @@ export type DocumentRefusal =
   | 'alreadySigned'
   | 'wrongPassword'
   | 'tooManyRequests'
+  | 'tooManyQuestions'
   | 'storedFileChanged'
   | 'storedFileMissing'
   | 'documentNotFound';
@@ -22,6 +23,7 @@ const KINDS: Partial<Record<DocumentRefusal, RefusalKind>> = {
   fileTooLarge: 'tooLarge',
   requestTooLarge: 'tooLarge',
   tooManyRequests: 'tooMany',
+  tooManyQuestions: 'tooMany',
   storedFileMissing: 'gone',
   wrongPassword: 'forbidden',
   documentNotFound: 'notFound',

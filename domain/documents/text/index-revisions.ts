@@ -4,6 +4,7 @@
 // Several workers may run it at once: each takes its revisions with SKIP LOCKED.
 import type { ObjectStorage } from '../../../integrations/storage/storage.js';
 import type { Db } from '../../../prisma/client.js';
+import type { Tx } from '../../access/allowed-row.js';
 import { chunkSections } from './chunk-text.js';
 import type { TextSection } from './read-file-text.js';
 import { DEFAULT_READ_LIMITS, readTextInWorker, UnreadableFileError, type ReadLimits } from './read-in-worker.js';
@@ -13,25 +14,26 @@ export const MAX_READ_BYTES = 80 * 1024 * 1024;
 
 export interface IndexOutcome {
   revisionId: number;
-  state: 'EXTRACTED' | 'NO_TEXT' | 'UNSUPPORTED' | 'FAILED';
+  state: 'EXTRACTED' | 'NO_TEXT' | 'OCR_PENDING' | 'UNSUPPORTED' | 'FAILED';
   chunks: number;
 }
 
+/** `ocr`: an OCR service is configured, so a file without text waits for it (OCR_PENDING) instead of NO_TEXT. */
 export async function indexPendingRevisions(
   db: Db,
   storage: ObjectStorage,
-  options: { batch?: number; limits?: ReadLimits } = {},
+  options: { batch?: number; limits?: ReadLimits; ocr?: boolean } = {},
 ): Promise<IndexOutcome[]> {
   const outcomes: IndexOutcome[] = [];
   for (let i = 0; i < (options.batch ?? 20); i++) {
-    const outcome = await indexNextRevision(db, storage, options.limits ?? DEFAULT_READ_LIMITS);
+    const outcome = await indexNextRevision(db, storage, options.limits ?? DEFAULT_READ_LIMITS, options.ocr ?? false);
     if (!outcome) break;
     outcomes.push(outcome);
   }
   return outcomes;
 }
 
-async function indexNextRevision(db: Db, storage: ObjectStorage, limits: ReadLimits): Promise<IndexOutcome | null> {
+async function indexNextRevision(db: Db, storage: ObjectStorage, limits: ReadLimits, ocr: boolean): Promise<IndexOutcome | null> {
   return db.transactionAs(async (tx) => {
     // Oldest first; the lock keeps another worker off this revision until its passages are written.
     const [next] = await tx.$queryRaw<{ id: number }[]>`
@@ -40,29 +42,43 @@ async function indexNextRevision(db: Db, storage: ObjectStorage, limits: ReadLim
     const revision = await tx.documentRevision.findUniqueOrThrow({ where: { id: next.id }, include: { document: true } });
     const read = await readRevision(storage, revision, limits);
     if (read.state !== 'EXTRACTED') {
+      const state = read.state === 'NO_TEXT' && ocr ? 'OCR_PENDING' : read.state;
       await tx.documentRevision.update({
         where: { id: revision.id },
-        data: { textState: read.state, textError: read.error?.slice(0, 500) ?? null, textPages: null, textReadAt: new Date() },
+        data: { textState: state, textError: read.error?.slice(0, 500) ?? null, textPages: null, textReadAt: new Date() },
       });
-      return { revisionId: revision.id, state: read.state, chunks: 0 };
+      return { revisionId: revision.id, state, chunks: 0 };
     }
-    // A newer revision already read wins: this one's text is history, not search material.
-    const newer = await tx.documentRevision.count({ where: { documentId: revision.documentId, number: { gt: revision.number }, textState: 'EXTRACTED' } });
-    const chunks = chunkSections(read.sections);
-    if (!newer) {
-      await tx.documentChunk.deleteMany({ where: { revision: { documentId: revision.documentId } } });
-      await tx.documentChunk.createMany({
-        data: chunks.map((chunk) => ({ ...chunk, revisionId: revision.id, language: revision.document.language })),
-      });
-    }
-    await tx.documentRevision.update({
-      where: { id: revision.id },
-      data: { textState: 'EXTRACTED', textError: null, textPages: read.pages, textReadAt: new Date() },
-    });
-    return { revisionId: revision.id, state: 'EXTRACTED', chunks: newer ? 0 : chunks.length };
+    const chunks = await storeRevisionText(tx, revision, read);
+    return { revisionId: revision.id, state: 'EXTRACTED', chunks };
     // The transaction lasts the read: the reader's own deadline, plus fetching the file and, on the first
     // file, starting the reader (seconds on a quiet machine, a minute or more on a loaded one).
   }, { timeout: limits.timeoutMs + 5 * 60_000 });
+}
+
+/**
+ * A revision's text, read from its file or by OCR: its passages replace those of the document's older
+ * revisions (unless a newer one was read already), and it is EXTRACTED. Returns the passages stored.
+ */
+export async function storeRevisionText(
+  tx: Tx,
+  revision: { id: number; documentId: number; number: number; document: { language: string } },
+  read: { pages: number | null; sections: TextSection[] },
+): Promise<number> {
+  // A newer revision already read wins: this one's text is history, not search material.
+  const newer = await tx.documentRevision.count({ where: { documentId: revision.documentId, number: { gt: revision.number }, textState: 'EXTRACTED' } });
+  const chunks = chunkSections(read.sections);
+  if (!newer) {
+    await tx.documentChunk.deleteMany({ where: { revision: { documentId: revision.documentId } } });
+    await tx.documentChunk.createMany({
+      data: chunks.map((chunk) => ({ ...chunk, revisionId: revision.id, language: revision.document.language })),
+    });
+  }
+  await tx.documentRevision.update({
+    where: { id: revision.id },
+    data: { textState: 'EXTRACTED', textError: null, textPages: read.pages, textReadAt: new Date() },
+  });
+  return newer ? 0 : chunks.length;
 }
 
 type Read =
@@ -85,7 +101,7 @@ async function readRevision(storage: ObjectStorage, revision: { fileKey: string;
   }
 }
 
-async function readAll(stream: AsyncIterable<Buffer | string>): Promise<Uint8Array> {
+export async function readAll(stream: AsyncIterable<Buffer | string>): Promise<Uint8Array> {
   const parts: Buffer[] = [];
   let total = 0;
   for await (const part of stream) {

@@ -1,11 +1,14 @@
 // "Buscar en documentos": PostgreSQL full-text search over the passages of the documents a person may
 // read, in Spanish and English (stems, accents folded, phrases in quotes, -word to exclude), ranked with
 // ts_rank_cd, grouped by document with its best passages highlighted by ts_headline. Needs no extension
-// beyond unaccent and no outside provider: it works on the embedded database.
+// beyond unaccent and no outside provider: it works on the embedded database. Where semantic search is on
+// (semantic/semantic-search.ts), passages are ranked by full text and vector similarity fused instead.
 import type { Prisma } from '@prisma/client';
 import type { AppAbility } from '../../access/abilities.js';
 import type { Db } from '../../../prisma/client.js';
 import { readableDocumentsWhere } from '../document-access.js';
+import { rankChunksHybrid } from '../semantic/hybrid-ranking.js';
+import type { SemanticSearch } from '../semantic/semantic-search.js';
 
 export interface DocumentSearch {
   text: string;
@@ -44,17 +47,24 @@ const PASSAGES_PER_DOCUMENT = 3;
 // Markers no document text contains, turned into <mark> by the page after escaping the rest.
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
-export async function searchDocuments(db: Db, ability: AppAbility, search: DocumentSearch): Promise<{ total: number; documents: FoundDocument[] }> {
+export interface SearchResult {
+  total: number;
+  documents: FoundDocument[];
+  /** How the passages were ranked: hybrid only when semantic search is on and its provider answered. */
+  ranking: 'fullText' | 'hybrid';
+}
+
+export async function searchDocuments(db: Db, ability: AppAbility, search: DocumentSearch, semantic?: SemanticSearch): Promise<SearchResult> {
+  const ids = await candidateDocuments(db, ability, search);
   const text = search.text.trim().slice(0, 300);
-  const readable = readableDocumentsWhere(ability);
-  if (!text || !readable) return { total: 0, documents: [] };
-  const locationPath = search.locationId ? (await db.location.findUnique({ where: { id: search.locationId }, select: { path: true } }))?.path : undefined;
-  if (search.locationId && !locationPath) return { total: 0, documents: [] };
-  const candidates = await db.document.findMany({ where: { AND: [readable, ...filters(search, locationPath)] }, select: { id: true } });
-  if (candidates.length === 0) return { total: 0, documents: [] };
-  const ids = candidates.map((document) => document.id);
+  if (!text || ids.length === 0) return { total: 0, documents: [], ranking: 'fullText' };
   const offset = (Math.max(1, search.page ?? 1) - 1) * PAGE_SIZE;
+  if (semantic) {
+    const ranked = await rankChunksHybrid(db, semantic, text, ids);
+    if (ranked.semantic) return hybridPage(db, text, ranked.chunks, offset);
+  }
 
   // Both languages' queries are built; a passage is matched with its own language's (a "válvulas" query
   // stems differently in English). The GIN index answers each OR branch.
@@ -80,13 +90,64 @@ export async function searchDocuments(db: Db, ability: AppAbility, search: Docum
     SELECT d.document_id, d.total, r.id AS chunk_id, r.revision_id, r.page, r.heading,
            ts_headline(CASE r.language WHEN 'en' THEN 'cmms_en' ELSE 'cmms_es' END::regconfig, r.text,
                        CASE r.language WHEN 'en' THEN q.en ELSE q.es END,
-                       ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
+                       ${HEADLINE_OPTIONS}) AS snippet
     FROM documents d
     JOIN ranked r ON r.document_id = d.document_id AND r.place <= ${PASSAGES_PER_DOCUMENT}
     CROSS JOIN query q
     ORDER BY d.best DESC, d.document_id, r.place`;
-  if (rows.length === 0) return { total: 0, documents: [] };
+  if (rows.length === 0) return { total: 0, documents: [], ranking: 'fullText' };
+  return { total: Number(rows[0]!.total), documents: await describeDocuments(db, rows), ranking: 'fullText' };
+}
 
+/** The documents a person may read that pass the filters: the only ones searched, counted or cited. */
+export async function candidateDocuments(db: Db, ability: AppAbility, search: Omit<DocumentSearch, 'text'>): Promise<number[]> {
+  const readable = readableDocumentsWhere(ability);
+  if (!readable) return [];
+  const locationPath = search.locationId ? (await db.location.findUnique({ where: { id: search.locationId }, select: { path: true } }))?.path : undefined;
+  if (search.locationId && !locationPath) return [];
+  const candidates = await db.document.findMany({ where: { AND: [readable, ...filters(search, locationPath)] }, select: { id: true } });
+  return candidates.map((document) => document.id);
+}
+
+interface PassageRow {
+  document_id: number;
+  chunk_id: number;
+  page: number | null;
+  heading: string | null;
+  snippet: string;
+  revision_id: number;
+  /** The whole passage (only where it is asked for: a question's prompt). */
+  text?: string;
+}
+
+// Documents ordered by their best fused passage; each shows its best three, marked where words match.
+async function hybridPage(db: Db, text: string, chunks: { chunkId: number; documentId: number }[], offset: number): Promise<SearchResult> {
+  const byDocument = new Map<number, number[]>();
+  for (const chunk of chunks) {
+    const list = byDocument.get(chunk.documentId) ?? [];
+    if (list.length < PASSAGES_PER_DOCUMENT) list.push(chunk.chunkId);
+    byDocument.set(chunk.documentId, list);
+  }
+  const page = [...byDocument].slice(offset, offset + PAGE_SIZE);
+  const shown = page.flatMap(([, chunkIds]) => chunkIds);
+  if (shown.length === 0) return { total: byDocument.size, documents: [], ranking: 'hybrid' };
+  const snippets = await passageSnippets(db, text, shown);
+  const rows = page.flatMap(([, chunkIds]) => chunkIds.map((id) => snippets.find((row) => row.chunk_id === id)!));
+  return { total: byDocument.size, documents: await describeDocuments(db, rows), ranking: 'hybrid' };
+}
+
+/** Passages with the question's words marked (a passage found by meaning alone shows its beginning). */
+export async function passageSnippets(db: Db, text: string, chunkIds: number[]): Promise<PassageRow[]> {
+  return db.$queryRaw<PassageRow[]>`
+    WITH query AS (SELECT websearch_to_tsquery('cmms_es', ${text}) AS es, websearch_to_tsquery('cmms_en', ${text}) AS en)
+    SELECT r.document_id, c.id AS chunk_id, c.revision_id, c.page, c.heading, c.text,
+           ts_headline(CASE c.language WHEN 'en' THEN 'cmms_en' ELSE 'cmms_es' END::regconfig, c.text,
+                       CASE c.language WHEN 'en' THEN q.en ELSE q.es END, ${HEADLINE_OPTIONS}) AS snippet
+    FROM document_chunks c JOIN document_revisions r ON r.id = c.revision_id CROSS JOIN query q
+    WHERE c.id = ANY(${chunkIds}::int[])`;
+}
+
+async function describeDocuments(db: Db, rows: PassageRow[]): Promise<FoundDocument[]> {
   const documentIds = [...new Set(rows.map((row) => row.document_id))];
   const details = await db.document.findMany({
     where: { id: { in: documentIds } },
@@ -111,10 +172,10 @@ export async function searchDocuments(db: Db, ability: AppAbility, search: Docum
       passages: passages.map((row) => ({ chunkId: row.chunk_id, page: row.page, heading: row.heading, snippet: row.snippet })),
     };
   });
-  return { total: Number(rows[0]!.total), documents };
+  return documents;
 }
 
-function filters(search: DocumentSearch, locationPath: string | undefined): Prisma.DocumentWhereInput[] {
+function filters(search: Omit<DocumentSearch, 'text'>, locationPath: string | undefined): Prisma.DocumentWhereInput[] {
   const where: Prisma.DocumentWhereInput[] = [];
   if (search.kind) where.push({ kind: search.kind });
   if (search.state) where.push({ state: search.state });
