@@ -32,6 +32,7 @@ export const Components = {
   CallCentreBoard: componentLoader.add('CallCentreBoard', path.join(here, 'components/call-centre-board')),
   // inventory
   StockMoveForm: componentLoader.add('StockMoveForm', path.join(here, 'components/stock-move-form')),
+  OpeningBalancesForm: componentLoader.add('OpeningBalancesForm', path.join(here, 'components/opening-balances-form')),
   CountSheetForm: componentLoader.add('CountSheetForm', path.join(here, 'components/count-sheet-form')),
   WorkOrderCost: componentLoader.add('WorkOrderCost', path.join(here, 'components/work-order-cost')),
   ExportList: componentLoader.add('ExportList', path.join(here, 'exports/export-list')),

@@ -113,6 +113,7 @@ export const inventoryMessagesEN = {
 };
 
 export const inventoryActionsEN = {
+  openingBalances: 'Opening balances',
   countSheet: 'Physical count',
   receive: 'Receive', issueMaterial: 'Issue to order', returnMaterial: 'Return from order', transfer: 'Transfer', adjust: 'Adjust',
   count: 'Count', reserve: 'Reserve', release: 'Release',

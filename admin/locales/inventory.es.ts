@@ -113,6 +113,7 @@ export const inventoryMessagesES = {
 };
 
 export const inventoryActionsES = {
+  openingBalances: 'Saldos iniciales',
   countSheet: 'Conteo físico',
   receive: 'Recibir', issueMaterial: 'Entregar a orden', returnMaterial: 'Devolver de orden', transfer: 'Trasladar', adjust: 'Ajustar',
   count: 'Contar', reserve: 'Reservar', release: 'Liberar',
