@@ -1,13 +1,11 @@
 // A safety step that needs input (issue 23): request a permit (its precautions as a checklist), approve
 // or close it (the password, signed), lock a point (the lock number). The fields come from the action's
-// form data (resources/safety/*-actions.ts); the answer is posted to the record action itself (POST, CSRF
-// header from AdminJS's client), and a refusal comes back beside its field in the form's language.
-import { Box, Button, CheckBox, FormGroup, Input, Label, MessageBox, Text } from '@adminjs/design-system';
-import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
-import React, { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
-
-const api = new ApiClient();
+// form data (resources/safety/*-actions.ts); loading, posting (POST, CSRF header from AdminJS's client),
+// refusals beside their field and the redirect are the shared record-action form's.
+import { Box, Button, CheckBox, FormGroup, Input, Label, MessageBox } from '@adminjs/design-system';
+import { useTranslation, type ActionProps } from 'adminjs';
+import React, { useState } from 'react';
+import { FieldError, useRecordActionForm } from './record-action-form.js';
 
 interface Field {
   name: string;
@@ -15,56 +13,34 @@ interface Field {
   labelKey: string;
   options?: string[];
 }
-interface FormData {
+interface PermitForm {
   introKey: string;
   introValues?: Record<string, string>;
   fields: Field[];
   submitKey: string;
 }
 
-const PermitActionForm: React.FC<ActionProps> = ({ action, record, resource }) => {
-  const { translateMessage, i18n } = useTranslation();
-  const addNotice = useNotice();
-  const navigate = useNavigate();
-  const [form, setForm] = useState<FormData | null>(null);
+const PermitActionForm: React.FC<ActionProps> = (props) => {
+  const { translateMessage } = useTranslation();
+  const { form, errors, submitting, submit } = useRecordActionForm<PermitForm>(props);
   const [values, setValues] = useState<Record<string, string>>({});
   const [checked, setChecked] = useState<Record<string, string[]>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [submitting, setSubmitting] = useState(false);
-  const t = (key: string, options?: Record<string, string>) => translateMessage(key, resource.id, options);
-
-  useEffect(() => {
-    api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name }).then((response) => {
-      setForm((response.data as { form?: FormData }).form ?? null);
-    });
-  }, [record?.id, action.name]);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (submitting || !form) return;
-    setSubmitting(true);
-    const data: Record<string, string> = { language: i18n.language, ...values };
-    for (const field of form.fields) if (field.kind === 'checklist') data[field.name] = (checked[field.name] ?? []).join('\n');
-    try {
-      const response = await api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name, method: 'post', data });
-      const answer = response.data as { notice?: { message: string; type: 'success' | 'error' }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
-      if (answer.notice) addNotice(answer.notice);
-      if (answer.notice?.type === 'error') {
-        setErrors(Object.fromEntries(Object.entries(answer.record?.errors ?? {}).map(([field, error]) => [field, error.message])));
-        setValues((current) => ({ ...current, password: '' }));
-        setSubmitting(false);
-      } else if (answer.redirectUrl) navigate(answer.redirectUrl);
-    } catch {
-      addNotice({ message: 'forbiddenError', type: 'error' });
-      setSubmitting(false);
-    }
-  };
+  const t = (key: string, options?: Record<string, string>) => translateMessage(key, props.resource.id, options);
 
   if (!form) return <Box variant="white" p="xl" />;
+  const payload: Record<string, string> = { ...values };
+  for (const field of form.fields) if (field.kind === 'checklist') payload[field.name] = (checked[field.name] ?? []).join('\n');
+  const toggle = (name: string, option: string) =>
+    setChecked((current) => {
+      const list = current[name] ?? [];
+      return { ...current, [name]: list.includes(option) ? list.filter((o) => o !== option) : [...list, option] };
+    });
+  // Refusals about the permit as a whole (its state, its points) are said above the button.
   const fieldNames = new Set(form.fields.map((f) => f.name));
-  const otherErrors = Object.entries(errors).filter(([field]) => !fieldNames.has(field));
+  const general = Object.entries(errors).filter(([field]) => !fieldNames.has(field));
+
   return (
-    <Box as="form" variant="white" p="xl" onSubmit={submit} data-testid="permit-action-form">
+    <Box as="form" variant="white" p="xl" onSubmit={submit(payload)} data-testid="permit-action-form">
       <MessageBox mb="lg" message={t(form.introKey, form.introValues)} />
       {form.fields.map((field) => (
         <FormGroup key={field.name}>
@@ -72,16 +48,7 @@ const PermitActionForm: React.FC<ActionProps> = ({ action, record, resource }) =
           {field.kind === 'checklist' ? (
             (field.options ?? []).map((option, index) => (
               <Box key={option} flex flexDirection="row" alignItems="center" mb="sm">
-                <CheckBox
-                  id={`permit-${field.name}-${index}`}
-                  checked={(checked[field.name] ?? []).includes(option)}
-                  onChange={() =>
-                    setChecked((current) => {
-                      const list = current[field.name] ?? [];
-                      return { ...current, [field.name]: list.includes(option) ? list.filter((o) => o !== option) : [...list, option] };
-                    })
-                  }
-                />
+                <CheckBox id={`permit-${field.name}-${index}`} checked={(checked[field.name] ?? []).includes(option)} onChange={() => toggle(field.name, option)} />
                 <Label inline htmlFor={`permit-${field.name}-${index}`} ml="default">{option}</Label>
               </Box>
             ))
@@ -96,10 +63,10 @@ const PermitActionForm: React.FC<ActionProps> = ({ action, record, resource }) =
               onChange={(e: React.ChangeEvent<HTMLInputElement>) => setValues((current) => ({ ...current, [field.name]: e.target.value }))}
             />
           )}
-          {errors[field.name] && <Text color="error" mt="sm" data-testid={`error-${field.name}`}>{errors[field.name]}</Text>}
+          <FieldError errors={errors} name={field.name} />
         </FormGroup>
       ))}
-      {otherErrors.map(([field, message]) => <MessageBox key={field} mb="lg" variant="danger" message={message} data-testid={`error-${field}`} />)}
+      {general.map(([field, error]) => <MessageBox key={field} mb="lg" variant="danger" message={error.message} data-testid={`error-${field}`} />)}
       <Button type="submit" variant="contained" disabled={submitting} data-testid="submit-permit-action">{t(form.submitKey)}</Button>
     </Box>
   );
