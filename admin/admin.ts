@@ -67,13 +67,13 @@ async function sitesShownTo(prisma: Db, user: CurrentUser | undefined, ability: 
   return sites.map((site) => site.location.fullName).sort();
 }
 
-export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string; erp?: ResourceSettings['erp']; sigConfigured?: boolean; timeZoneChosen?: boolean }): AdminJS {
+export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string; erp?: ResourceSettings['erp']; sigConfigured?: boolean; timeZoneChosen?: boolean; passwordThrottle?: ResourceSettings['passwordThrottle'] }): AdminJS {
   return new AdminJS({
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     componentLoader,
-    resources: allResources(prisma, { timeZone: settings.timeZone, erp: settings.erp, sigConfigured: settings.sigConfigured }),
+    resources: allResources(prisma, { timeZone: settings.timeZone, erp: settings.erp, sigConfigured: settings.sigConfigured, passwordThrottle: settings.passwordThrottle }),
     dashboard: {
       component: Components.Dashboard,
       // Counts of what this user may see, under the same row rules as the lists.
@@ -109,7 +109,9 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
         const checklist = ability.can('manage', 'all')
           ? await firstStartChecklist(prisma, { timeZone: settings.timeZone, timeZoneChosen: settings.timeZoneChosen ?? false })
           : null;
-        return { counts, kpis, myDay, board, checklist, sites: await sitesShownTo(prisma, user, ability) };
+        // The call centre (issue 21): a way to its board for whoever reads tickets.
+        const callCentre = ability.can('read', 'Ticket');
+        return { counts, kpis, myDay, board, checklist, sites: await sitesShownTo(prisma, user, ability), callCentre };
       },
     },
     // Pages of their own: the jobs monitor (admin/jobs-monitor/router.ts), the notification centre and its

@@ -14,6 +14,8 @@ import { signIn } from './authentication.js';
 import { documentRoutes, type DocumentRoutesOptions } from './documents/router.js';
 import { exportRoutes } from './exports/router.js';
 import { calendarRoutes } from './calendar/router.js';
+import { budgetRoutes } from './budgets/router.js';
+import { inventoryRoutes } from './inventory/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { jobsMonitorRoutes, type JobsMonitorRoutesOptions } from './jobs-monitor/router.js';
 import { languageRoute } from './language.js';
@@ -133,7 +135,7 @@ export function createAdminRouter(options: {
     // Every write of this request is recorded in the change history as this person's.
     // A GET or HEAD only reads: any write it attempts through our client is refused (state changes by POST).
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
-    actAs({ userId: current.access.userId, label: `user:${current.email}`, requestId: String(req.id), ip: req.ip, sessionId: req.sessionID, readOnly }, () => next());
+    actAs({ userId: current.access.userId, label: `user:${current.email}`, requestId: String(req.id), ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 500), sessionId: req.sessionID, readOnly }, () => next());
   });
   router.use(requireCsrfToken);
 
@@ -162,6 +164,8 @@ export function createAdminRouter(options: {
   router.use(importRoutes({ admin, prisma, ...options.imports }));
   router.use(jobsMonitorRoutes({ prisma, pool: options.pool, timeZone: options.timeZone, ...options.jobsMonitor }));
   router.use(calendarRoutes({ prisma, timeZone: options.timeZone }));
+  router.use(budgetRoutes({ prisma, pool: options.pool }));
+  router.use(inventoryRoutes({ prisma }));
   router.use('/api/', statusFromAdminNotices, withoutSecrets);
   router.use(adminRequestBodies);
 

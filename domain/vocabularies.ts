@@ -58,6 +58,17 @@ export const VOCABULARIES = {
   Group: { code: GROUP_CODES },
   // jobs monitor
   JobIntervention: { action: ['RETRY', 'CANCEL', 'RUN_NOW'] },
+  // safety (issue 23)
+  IsolationPoint: {
+    type: ['BREAKER', 'DISCONNECT', 'VALVE', 'BLIND_FLANGE', 'PLUG', 'OTHER'],
+    energyType: ['ELECTRICAL', 'HYDRAULIC', 'PNEUMATIC', 'MECHANICAL', 'THERMAL', 'CHEMICAL', 'GRAVITATIONAL'],
+  },
+  PermitRequirement: { criticality: ['A', 'B', 'C'] },
+  WorkPermit: {
+    state: ['DRAFT', 'REQUESTED', 'APPROVED', 'ACTIVE', 'SUSPENDED', 'CLOSED', 'CANCELLED'],
+    suspensionReason: ['EXPIRED', 'MANUAL'],
+  },
+  PermitSignature: { purpose: ['APPROVAL', 'CLOSING'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

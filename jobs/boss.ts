@@ -31,6 +31,8 @@ export async function startQueue(options: {
     instanceName: options.instanceName ?? (options.work ? 'worker' : 'web'),
     supervise: options.work,
     schedule: options.work,
+    // A worker hears a job the moment it is sent (a queue's `notify`), instead of at its next poll.
+    useListenNotify: options.work,
     ...(options.monitorSeconds && { superviseIntervalSeconds: options.monitorSeconds, monitorIntervalSeconds: options.monitorSeconds }),
   });
   // pg errors carry their whole client object: log what a person can act on.
@@ -60,12 +62,16 @@ export async function startQueue(options: {
 async function ensureQueues(boss: PgBoss): Promise<void> {
   if (!(await boss.getQueue(DEAD_LETTER_QUEUE))) await boss.createQueue(DEAD_LETTER_QUEUE, { retentionSeconds: 30 * 86_400 });
   for (const name of QUEUE_CLASSES) {
-    if (await boss.getQueue(name)) continue;
+    const existing = await boss.getQueue(name);
+    // Sending a job raises a NOTIFY that wakes the workers (an import starts at once, not up to a poll later).
+    if (existing && !existing.notify) await boss.updateQueue(name, { notify: true });
+    if (existing) continue;
     await boss.createQueue(name, {
       deadLetter: DEAD_LETTER_QUEUE,
       expireInSeconds: QUEUE_SETTINGS[name].expireInSeconds,
       retryLimit: 2,
       retryBackoff: true,
+      notify: true,
     });
   }
 }
@@ -80,7 +86,13 @@ export async function startWorkers(
   for (const queue of QUEUE_CLASSES) {
     await runtime.boss.work<JobEnvelope>(
       queue,
-      { batchSize: 1, localConcurrency: QUEUE_SETTINGS[queue].concurrency, pollingIntervalSeconds: QUEUE_SETTINGS[queue].pollingSeconds },
+      {
+        batchSize: 1,
+        localConcurrency: QUEUE_SETTINGS[queue].concurrency,
+        pollingIntervalSeconds: QUEUE_SETTINGS[queue].pollingSeconds,
+        // Polling stays as often as without NOTIFY: a retry's delayed start raises no NOTIFY when it comes due.
+        notifyPollingIntervalSeconds: QUEUE_SETTINGS[queue].pollingSeconds,
+      },
       async ([received]) => {
         if (!received) return;
         const definition = byName.get(received.data.job);

@@ -1,8 +1,10 @@
 // Nightly: the stock levels rebuilt from the ledger must equal the ones kept (domain/inventory/ledger-check.ts).
-// A difference is logged as an error naming each material and warehouse, and the run fails so it shows
-// among the failed jobs for an administrator.
+// A difference is logged as an error naming each material and warehouse, told to the administrators
+// (notification stock-ledger-mismatch, once per set of differences), and the run fails so it also shows
+// among the failed jobs.
 import { z } from 'zod';
 import { compareStockWithLedger } from '../domain/inventory/ledger-check.js';
+import { notifyLedgerMismatch } from '../domain/notifications/triggers/stock-alerts.js';
 import { defineJob } from './job.js';
 
 export const checkStockLedgerJob = defineJob({
@@ -15,7 +17,7 @@ export const checkStockLedgerJob = defineJob({
     const differences = await compareStockWithLedger(prisma);
     if (differences.length) {
       logger.error({ differences: differences.slice(0, 50), count: differences.length }, 'stock levels differ from the stock ledger');
-      // TODO(#19, lead): notify administrators (kind "stock-ledger-mismatch") once domain/notifications lands.
+      await notifyLedgerMismatch(prisma, differences);
       throw new Error(`${differences.length} stock level(s) differ from the stock ledger, first: ${differences[0]!.material} in ${differences[0]!.warehouse}`);
     }
     logger.info('stock levels match the stock ledger');

@@ -15,7 +15,11 @@ import { deliverNotificationJob } from './deliver-notification.job.js';
 import { notifyFromDatabaseJob } from './notify-from-database.job.js';
 import { notifyOverdueOrdersJob } from './notify-overdue-orders.job.js';
 import { notifyWaitingRequestsJob } from './notify-waiting-requests.job.js';
+import { notifyOverdueTicketsJob } from './notify-overdue-tickets.job.js';
+import { notifyReordersJob } from './notify-reorders.job.js';
 import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
+// safety (issue 23)
+import { suspendExpiredPermitsJob } from './suspend-expired-permits.job.js';
 // document search (issue 22)
 import { embedDocumentPassagesJob } from './embed-document-passages.job.js';
 import { readScannedDocumentsJob } from './read-scanned-documents.job.js';
@@ -35,10 +39,14 @@ export const JOBS: JobDefinition<unknown>[] = [
   notifyWaitingRequestsJob,
   notifyFromDatabaseJob,
   cleanNotificationsJob,
+  notifyReordersJob,
+  notifyOverdueTicketsJob,
   // call centre
   syncSigTicketsJob as JobDefinition<unknown>,
   checkStockLedgerJob,
   indexDocumentsJob as JobDefinition<unknown>,
+  // safety (issue 23)
+  suspendExpiredPermitsJob,
   // document search (issue 22)
   embedDocumentPassagesJob as JobDefinition<unknown>,
   readScannedDocumentsJob as JobDefinition<unknown>,

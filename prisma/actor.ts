@@ -11,6 +11,8 @@ export interface Actor {
   label: string;
   requestId?: string;
   ip?: string;
+  /** The person's browser, as it names itself: recorded with signatures (not with history). */
+  userAgent?: string;
   /** The signed-in person's session: changing his password or rights ends his other sessions, not this one. */
   sessionId?: string;
   /** A GET: the request may read only; a write through our Prisma client is refused (prisma/client.ts). */

@@ -12,6 +12,7 @@ import { abilityOf, allowedTo, BUILT_IN_ACTIONS } from '../admin/access.js';
 import { Components } from '../admin/component-loader.js';
 import { readRecordHistory } from '../admin/history/record-history.js';
 import { excelActions } from './excel-actions.js';
+import type { PasswordThrottle } from '../domain/documents/signatures.js';
 
 /** What resources need to know of the plant beyond the database. */
 export interface ResourceSettings {
@@ -20,6 +21,8 @@ export interface ResourceSettings {
   erp?: { configured: boolean; requestSync(): Promise<unknown> };
   /** The call centre's SIG scrape is configured (SIG_URL); its runs page says so when not. */
   sigConfigured?: boolean;
+  /** The sign-in throttle, for actions that ask the password again (signing a permit); absent: they refuse. */
+  passwordThrottle?: PasswordThrottle;
 }
 
 export const NAVIGATION = {
@@ -32,6 +35,7 @@ export const NAVIGATION = {
   callCenter: { name: 'callCenter', icon: 'PhoneCall' },
   catalogue: { name: 'catalogue', icon: 'BookOpen' },
   documents: { name: 'documents', icon: 'FileText' },
+  safety: { name: 'safety', icon: 'Shield' },
   administration: { name: 'administration', icon: 'Users' },
   audit: { name: 'audit', icon: 'Clock' },
 } as const;

@@ -29,7 +29,6 @@ export function excelActions(model: Prisma.ModelName): Record<string, Partial<Ac
       custom: { kind: definition.kind, canCreateMissing: definition.columns.some((column) => column.reference?.createMissing) },
       handler: async () => ({}),
     },
-    // People are imported (without passwords) but not exported.
     ...(isExportable(model) ? { exportXlsx: exportXlsx(model) } : {}),
   };
 }

@@ -45,6 +45,7 @@ import { budgetActualResource } from './budgets/budget-actual.resource.js';
 import { budgetLineMonthResource } from './budgets/budget-line-month.resource.js';
 import { budgetLineResource } from './budgets/budget-line.resource.js';
 import { budgetResource } from './budgets/budget.resource.js';
+import { requisitionApprovalResource } from './budgets/requisition-approval.resource.js';
 import { ticketResource } from './call-center/ticket.resource.js';
 import { ticketNoteResource } from './call-center/ticket-note.resource.js';
 import { ticketSlaResource } from './call-center/ticket-sla.resource.js';
@@ -57,6 +58,14 @@ import { stockLevelResource } from './inventory/stock-level.resource.js';
 import { stockMovementResource } from './inventory/stock-movement.resource.js';
 import { vendorResource } from './inventory/vendor.resource.js';
 import { warehouseResource } from './inventory/warehouse.resource.js';
+// safety (issue 23)
+import { isolationPointResource } from './safety/isolation-point.resource.js';
+import { permitGasTestResource } from './safety/permit-gas-test.resource.js';
+import { permitIsolationResource } from './safety/permit-isolation.resource.js';
+import { permitKindResource } from './safety/permit-kind.resource.js';
+import { permitRequirementResource } from './safety/permit-requirement.resource.js';
+import { permitSignatureResource } from './safety/permit-signature.resource.js';
+import { workPermitResource } from './safety/work-permit.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -94,6 +103,12 @@ const RESOURCES = [
   stockMovementResource,
   warehouseResource,
   vendorResource,
+  // Seguridad (issue 23)
+  workPermitResource,
+  isolationPointResource,
+  permitRequirementResource,
+  permitKindResource,
+  permitSignatureResource,
   // Presupuestos
   budgetResource,
   budgetActualResource,
@@ -119,6 +134,8 @@ const RESOURCES = [
   workOrderMaterialResource,
   workOrderShareResource,
   requisitionItemResource,
+  // budgets: approval steps live in their requisition's page (issue 20)
+  requisitionApprovalResource,
   budgetLineResource,
   budgetLineMonthResource,
   binResource,
@@ -129,9 +146,12 @@ const RESOURCES = [
   ticketNoteResource,
   // journeys (issue 16): notes live in their order's page
   workOrderNoteResource,
+  // safety (issue 23): a permit's isolations and gas tests live in its page
+  permitIsolationResource,
+  permitGasTestResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

@@ -13,6 +13,7 @@ import { languageOf, renderMessage } from '../admin/locales/render.js';
 import type { Action as RuleAction, AppAbility } from '../domain/access/abilities.js';
 import type { CurrentUser } from '../domain/access/current-user.js';
 import { Refusal } from '../domain/refusal.js';
+import { currentActor } from '../prisma/actor.js';
 
 /** What the operation and the form are given: the record's id, the viewer, and the form's fields. */
 export interface RecordActionCall {
@@ -20,6 +21,10 @@ export interface RecordActionCall {
   ability: AppAbility;
   userId: number;
   payload: Record<string, unknown>;
+  /** The language the viewer reads (the form's, else his own), for refusals that name things in it. */
+  language: 'es' | 'en';
+  /** Where the request came from (the address as the app sees it, with TRUST_PROXY), for signatures. */
+  client: { ip: string; userAgent: string };
 }
 
 export interface RecordActionSpec<R> {
@@ -38,8 +43,8 @@ export interface RecordActionSpec<R> {
   run: (call: RecordActionCall) => Promise<R>;
   /** What the form shows, answered to a GET. */
   form?: (call: RecordActionCall) => Promise<unknown>;
-  /** The notice key when it is done. */
-  success: string;
+  /** The notice key when it is done; or, where the outcome varies, the key and its values from the result. */
+  success: string | ((result: R) => { key: string; params?: Record<string, string | number> });
   /** Where the page goes when it is done; by default the record's own page. */
   goTo?: (result: R, call: RecordActionCall) => { resourceId: string; recordId: string };
 }
@@ -58,6 +63,8 @@ export function recordAction<R>(spec: RecordActionSpec<R>): Partial<Action<Actio
         ability: abilityOf(context.currentAdmin),
         userId: (context.currentAdmin as unknown as CurrentUser).access.userId,
         payload: (request.payload ?? {}) as Record<string, unknown>,
+        language: languageOf(request.payload?.language ?? (context.currentAdmin as unknown as CurrentUser).locale),
+        client: { ip: currentActor()?.ip ?? 'unknown', userAgent: currentActor()?.userAgent ?? '' },
       };
       if (request.method !== 'post') {
         const record = context.record!.toJSON(context.currentAdmin);
@@ -67,15 +74,16 @@ export function recordAction<R>(spec: RecordActionSpec<R>): Partial<Action<Actio
       try {
         result = await spec.run(call);
       } catch (error) {
-        if (error instanceof Refusal) throw asValidationError(error, languageOf(call.payload.language ?? (context.currentAdmin as unknown as CurrentUser).locale));
+        if (error instanceof Refusal) throw asValidationError(error, call.language);
         throw error;
       }
       const reloaded = (await context.resource.findOne(String(call.id), context)) ?? context.record!;
       const target = spec.goTo?.(result, call) ?? { resourceId: context.resource.id(), recordId: String(call.id) };
+      const success = typeof spec.success === 'string' ? { key: spec.success } : spec.success(result);
       return {
         record: reloaded.toJSON(context.currentAdmin),
         redirectUrl: context.h.recordActionUrl({ ...target, actionName: 'show' }),
-        notice: { message: spec.success, type: 'success' },
+        notice: { message: success.key, type: 'success', ...(success.params && { options: success.params }) },
       };
     },
   };

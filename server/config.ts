@@ -141,6 +141,9 @@ const environmentSchema = z
 
 export type Environment = z.infer<typeof environmentSchema>;
 
+/** Every variable this file reads (test/deployment.test.ts checks each is in .env.example or set by compose). */
+export const CONFIG_VARIABLES = Object.keys(environmentSchema.shape) as (keyof Environment)[];
+
 export interface AppConfig {
   env: Environment['NODE_ENV'];
   host: string;

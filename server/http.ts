@@ -96,6 +96,8 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
   app.get('/health', healthHandler(deps));
   if (metrics.endpoint) app.get('/metrics', metrics.endpoint);
 
+  // One throttle for sign-in and every password confirmation (document and permit signatures).
+  const throttle = createLoginThrottle(deps.pool, config.loginThrottle);
   const admin = createAdmin(deps.prisma, {
     language: config.defaultLocale,
     timeZone: config.timeZone,
@@ -103,6 +105,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
     // The ERP module (issue 20): on when Dynamics 365 is configured; "Reintentar" asks for a run now.
     erp: { configured: config.erp !== null, requestSync: () => deps.queue.send(syncRequisitionsWithErpJob, {}, { singletonKey: 'erp-sync-now' }) },
     sigConfigured: config.sig !== undefined,
+    passwordThrottle: throttle,
   });
   // Document search (issue 22): semantic search on only with a provider AND pgvector; never a failed start.
   const ai = createAiProviders(config.ai);
@@ -119,7 +122,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       admin,
       prisma: deps.prisma,
       pool: deps.pool,
-      throttle: createLoginThrottle(deps.pool, config.loginThrottle),
+      throttle,
       sessionSecret: deps.sessionSecret,
       cookieSecure: config.cookieSecure,
       sessionTtlHours: config.sessionTtlHours,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadConfig } from '../server/config.js';
+import { CONFIG_VARIABLES, loadConfig } from '../server/config.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -20,6 +20,27 @@ function interpolate(value: string, env: Record<string, string>): string {
     return kind === '-' ? rest ?? '' : '';
   });
 }
+
+// Settings of server/config.ts a .env does not give in this deployment, and why.
+const NOT_FROM_ENV_FILE: Record<string, string> = {
+  NODE_ENV: 'always production here',
+  HOST: 'the container listens on every interface',
+  PORT: 'the container listens on 3000; WEB_PORT publishes it',
+  DATABASE_URL: 'built from POSTGRES_PASSWORD for the db service',
+  DATA_DIR: 'the embedded database and local files only; here PostgreSQL and MinIO keep the data',
+  EMBEDDED_PG_PORT: 'the embedded database only',
+  WORKERS_IN_PROCESS: 'false on web, the worker service runs them',
+  STORAGE_DRIVER: 's3: the MinIO service',
+  S3_ENDPOINT: 'the MinIO service',
+  S3_REGION: "MinIO's",
+  S3_ACCESS_KEY_ID: 'MINIO_ROOT_USER',
+  S3_SECRET_ACCESS_KEY: 'MINIO_ROOT_PASSWORD',
+  S3_FORCE_PATH_STYLE: 'MinIO needs path-style addressing',
+  DOCUMENT_DOWNLOADS: 'streamed: MinIO is not reachable by browsers here',
+  DOCUMENT_DOWNLOAD_URL_SECONDS: 'presigned downloads only',
+};
+// Only the web process needs these: it creates the first administrator.
+const WEB_ONLY = ['ADMIN_EMAIL', 'ADMIN_PASSWORD'];
 
 function environmentOf(service: string, env: Record<string, string>) {
   const raw = compose.services[service]?.environment ?? {};
@@ -46,6 +67,53 @@ describe('docker-compose.yml, the production path', () => {
     }
     expect(web.workersInProcess).toBe(false);
     expect(web.host).toBe('0.0.0.0');
+  });
+
+  it('turns the notification channels and /metrics on from .env, and leaves them off when empty', () => {
+    const off = loadConfig(environmentOf('worker', dotEnv));
+    expect(off.messaging).toEqual({});
+    expect(off.metricsToken).toBeUndefined();
+    expect([off.erp, off.sig]).toEqual([null, undefined]);
+    const channels = {
+      ...dotEnv,
+      SMTP_URL: 'smtp://cmms:pw@mail.planta.hn:587',
+      MAIL_FROM: 'CMMS Planta <cmms@planta.hn>',
+      TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx',
+      WEBHOOK_URL: 'https://n8n.planta.hn/webhook/cmms',
+      WEBHOOK_SECRET: 'w'.repeat(40),
+      METRICS_TOKEN: 'm'.repeat(24),
+      QUEUE_ALERT_DEPTH: '250',
+    };
+    for (const service of ['web', 'worker']) {
+      const config = loadConfig(environmentOf(service, channels));
+      expect(config.messaging).toEqual({
+        email: { smtpUrl: channels.SMTP_URL, from: channels.MAIL_FROM },
+        telegram: { token: channels.TELEGRAM_BOT_TOKEN, baseUrl: 'https://api.telegram.org' },
+        webhook: { url: channels.WEBHOOK_URL, secret: channels.WEBHOOK_SECRET },
+      });
+      expect(config.metricsToken).toBe(channels.METRICS_TOKEN);
+      expect(config.jobAlerts.queueDepth).toBe(250);
+    }
+  });
+
+  it('offers every setting the configuration reads in .env.example, and passes each one to web and worker', () => {
+    const example = readFileSync(path.join(ROOT, '.env.example'), 'utf8');
+    const offered = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
+    const raw = (service: string) => compose.services[service]?.environment ?? {};
+    const passed = (service: string, name: string) => new RegExp(`\\$\\{${name}(:[-?][^}]*)?\\}`).test(String(raw(service)[name] ?? ''));
+    for (const name of CONFIG_VARIABLES) {
+      if (name in NOT_FROM_ENV_FILE) {
+        // Fixed by compose for this deployment, or meaningless in it: never a line of .env.example.
+        expect(offered.has(name), `${name} is set by docker-compose.yml, yet offered in .env.example`).toBe(false);
+        continue;
+      }
+      expect(offered.has(name), `${name} is read by server/config.ts but missing from .env.example`).toBe(true);
+      expect(passed('web', name), `${name} is in .env.example but docker-compose.yml does not pass it to web`).toBe(true);
+      if (!WEB_ONLY.includes(name)) expect(passed('worker', name), `${name} is in .env.example but docker-compose.yml does not pass it to worker`).toBe(true);
+    }
+    // What else .env.example offers is compose's own (the database's and MinIO's passwords, the port).
+    const composeText = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+    for (const name of offered) if (!CONFIG_VARIABLES.includes(name as never)) expect(composeText, `${name} in .env.example is used by nothing`).toContain(`\${${name}`);
   });
 
   it('refuses to start without the secrets a .env must provide, and holds none itself', () => {

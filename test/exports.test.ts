@@ -202,6 +202,42 @@ describe('an importable list exported in its template, imported back', () => {
     expect(status).toMatchObject({ state: 'SUCCEEDED', rowsRead: 2, rowsRejected: 0 });
     expect(await prisma.changeHistory.count({ where: { tableName: 'assets' } })).toBe(historyBefore);
   });
+
+  it("users come with their groups in the import's own format, and import back unchanged", async () => {
+    const administrator = await aPerson(prisma, office.url, ['ADMINISTRATORS'], 'Ana Administradora');
+    const [supervisors, technicians] = await Promise.all(['SUPERVISORS', 'TECHNICIANS'].map((code) => prisma.group.findUniqueOrThrow({ where: { code } })));
+    await prisma.user.create({ data: { email: 'gabriel@planta.test', name: 'Gabriel Dos Grupos', groups: { create: [{ groupId: technicians!.id }, { groupId: supervisors!.id }] } } });
+    await prisma.user.create({ data: { email: 'nadia@planta.test', name: 'Nadia Sin Grupo' } });
+    const exported = await administrator.client.request('/admin/exports/User.xlsx');
+    const file = Buffer.from(await exported.clone().arrayBuffer());
+    const { rows } = await sheetOf(exported);
+    expect(rows[0]).toEqual(['Correo electrónico', 'Nombre', 'Activo', 'Grupos', 'Idioma']);
+    const byEmail = new Map(rows.slice(1).map((row) => [row[0], row]));
+    expect(byEmail.get('gabriel@planta.test')?.[3]).toBe('Supervisores; Técnicos');
+    expect(byEmail.get('sara.supervisora@planta.test')?.[3]).toBe('Supervisores');
+    expect(byEmail.get('nadia@planta.test')?.[3] ?? null).toBeNull();
+    // In English the names are English, and the import reads them too.
+    const { rows: english } = await sheetOf(await administrator.client.request('/admin/exports/User.xlsx?lang=en'));
+    expect(english[0]![3]).toBe('Groups');
+    expect(new Map(english.slice(1).map((row) => [row[0], row[3]])).get('gabriel@planta.test')).toBe('Supervisors; Technicians');
+
+    const historyBefore = await prisma.changeHistory.count({ where: { tableName: { in: ['users', 'user_groups'] } } });
+    const membershipsBefore = await prisma.userGroup.findMany({ orderBy: [{ userId: 'asc' }, { groupId: 'asc' }] });
+    const upload = await administrator.client.json<{ id: number }>('/admin/imports/users?mode=ALL_OR_NOTHING&fileName=usuarios.xlsx', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(file),
+    });
+    expect(upload.status).toBe(202);
+    let status: { finished: boolean; state: string; rowsRead: number; rowsRejected: number; rowsWritten: number; rowsUnchanged: number } | undefined;
+    for (let i = 0; i < 150 && !status?.finished; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      status = (await administrator.client.json<typeof status>(`/admin/imports/runs/${upload.body.id}/status`)).body;
+    }
+    expect(status).toMatchObject({ state: 'SUCCEEDED', rowsRead: rows.length - 1, rowsRejected: 0, rowsWritten: 0, rowsUnchanged: rows.length - 1 });
+    expect(await prisma.userGroup.findMany({ orderBy: [{ userId: 'asc' }, { groupId: 'asc' }] })).toEqual(membershipsBefore);
+    expect(await prisma.changeHistory.count({ where: { tableName: { in: ['users', 'user_groups'] } } })).toBe(historyBefore);
+  });
 });
 
 describe('the change history exported', () => {

@@ -2,51 +2,19 @@
 // categories, maintenance types, frequencies, procedures and their steps, routines, calendars and their
 // holidays, failure codes; then the assets and schedules that name them are accepted. And "crear los
 // que falten" for a simple catalogue, off by default. Real PostgreSQL, workbooks made here.
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_DEFINITIONS, importDependencies } from '../domain/imports/definitions/index.js';
-import type { ImportSummary } from '../domain/imports/import-summary.js';
-import { runImport } from '../domain/imports/run-import.js';
-import { createLocalDiskStorage } from '../integrations/storage/local-disk.storage.js';
-import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { Db } from '../prisma/client.js';
-import { createTestDatabase, type TestDatabase } from './support/database.js';
-import * as make from './support/factories.js';
-import { aWorkbook, type Cell } from './support/workbooks.js';
+import type { TestDatabase } from './support/database.js';
+import { useImportTestPlant } from './support/imports.js';
+import type { Cell } from './support/workbooks.js';
 
+const plant = useImportTestPlant('Ana Administradora');
+const { importSheet } = plant;
 let db: TestDatabase;
 let prisma: Db;
-let storage: ObjectStorage;
-let dataDir: string;
 let clerkId: number;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  prisma = db.prisma;
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-catalogues-'));
-  storage = createLocalDiskStorage(dataDir);
-  clerkId = (await make.aUser(prisma, 'Ana Administradora')).id;
-});
-afterAll(async () => {
-  await db?.drop();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function importSheet(kind: string, rows: (Cell[] | null)[], options: { preview?: boolean; createMissing?: boolean } = {}) {
-  const fileKey = `imports/test/${randomUUID()}.xlsx`;
-  await storage.put(fileKey, await aWorkbook(rows));
-  const run = await prisma.importRun.create({
-    data: { kind, fileName: `${kind}.xlsx`, fileKey, mode: 'VALID_ROWS', userId: clerkId, preview: options.preview ?? false, createMissing: options.createMissing ?? false },
-  });
-  await runImport({ prisma, pool: db.pool, storage, logger: pino({ level: 'silent' }) }, run.id, { maxRows: 1_000, batchSize: 50, timeZone: 'America/Tegucigalpa' });
-  const done = await prisma.importRun.findUniqueOrThrow({ where: { id: run.id } });
-  const errors = await prisma.importRunError.findMany({ where: { importRunId: run.id }, orderBy: [{ rowNumber: 'asc' }, { id: 'asc' }] });
-  return { run: done, summary: done.summary as unknown as ImportSummary, errors: errors.map((e) => `${e.rowNumber} ${e.column}: ${e.reason}`) };
-}
+beforeAll(() => void ({ db, prisma, clerkId } = plant));
 
 describe('the import kinds', () => {
   it('come in an order where every kind follows the kinds it names', () => {

@@ -1,46 +1,14 @@
 // The storeroom's catalogue from Excel: vendors, materials (with their preferred vendor), warehouses (in a
 // location) and bins (in a warehouse), through the same import pipeline as every catalogue; a row naming
 // what does not exist is refused with its reason and the rest is imported.
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../domain/imports/run-import.js';
-import { createLocalDiskStorage } from '../integrations/storage/local-disk.storage.js';
-import type { ObjectStorage } from '../integrations/storage/storage.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../prisma/client.js';
-import { createTestDatabase, type TestDatabase } from './support/database.js';
-import * as make from './support/factories.js';
-import { aWorkbook, type Cell } from './support/workbooks.js';
+import { useImportTestPlant } from './support/imports.js';
 
-let db: TestDatabase;
+const plant = useImportTestPlant('Berta Bodeguera');
+const { importSheet } = plant;
 let prisma: Db;
-let storage: ObjectStorage;
-let dataDir: string;
-let clerkId: number;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  prisma = db.prisma;
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-inventory-imports-'));
-  storage = createLocalDiskStorage(dataDir);
-  clerkId = (await make.aUser(prisma, 'Berta Bodeguera')).id;
-});
-afterAll(async () => {
-  await db?.drop();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function importSheet(kind: string, rows: (Cell[] | null)[]) {
-  const fileKey = `imports/test/${randomUUID()}.xlsx`;
-  await storage.put(fileKey, await aWorkbook(rows));
-  const run = await prisma.importRun.create({ data: { kind, fileName: `${kind}.xlsx`, fileKey, mode: 'VALID_ROWS', userId: clerkId } });
-  await runImport({ prisma, pool: db.pool, storage, logger: pino({ level: 'silent' }) }, run.id, { maxRows: 1_000, batchSize: 50, timeZone: 'America/Tegucigalpa' });
-  const errors = await prisma.importRunError.findMany({ where: { importRunId: run.id }, orderBy: [{ rowNumber: 'asc' }, { id: 'asc' }] });
-  return { run: await prisma.importRun.findUniqueOrThrow({ where: { id: run.id } }), errors: errors.map((e) => `${e.rowNumber} ${e.column}: ${e.reason}`) };
-}
+beforeAll(() => void ({ prisma } = plant));
 
 describe('the storeroom catalogue from Excel', () => {
   it('vendors, materials, warehouses and bins, by code, in Spanish headers', async () => {

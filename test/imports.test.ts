@@ -7,13 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SheetReaderLimits } from '../domain/imports/read-workbook.js';
 import { runImport } from '../domain/imports/run-import.js';
 import { createLocalDiskStorage } from '../integrations/storage/local-disk.storage.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { Db } from '../prisma/client.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import * as make from './support/factories.js';
-import { aLargeWorkbook, aWorkbook, type Cell } from './support/workbooks.js';
+import { aLargeWorkbook, anInflatingWorkbook, aWorkbook, type Cell } from './support/workbooks.js';
 
 let db: TestDatabase;
 let prisma: Db;
@@ -44,7 +45,9 @@ interface Outcome {
   errors: { row: number; column: string | null; value: string | null; reason: string }[];
 }
 
-async function importSheet(kind: string, file: Buffer, options: { mode?: 'ALL_OR_NOTHING' | 'VALID_ROWS'; maxRows?: number; batchSize?: number } = {}): Promise<Outcome> {
+async function importSheet(
+  kind: string, file: Buffer, options: { mode?: 'ALL_OR_NOTHING' | 'VALID_ROWS'; maxRows?: number; batchSize?: number; reader?: SheetReaderLimits } = {},
+): Promise<Outcome> {
   const fileKey = `imports/test/${randomUUID()}.xlsx`;
   await storage.put(fileKey, file);
   const run = await prisma.importRun.create({ data: { kind, fileName: 'libro.xlsx', fileKey, mode: options.mode ?? 'VALID_ROWS', userId: clerkId } });
@@ -52,6 +55,7 @@ async function importSheet(kind: string, file: Buffer, options: { mode?: 'ALL_OR
     maxRows: options.maxRows ?? 10_000,
     batchSize: options.batchSize ?? 3,
     timeZone: TZ,
+    reader: options.reader,
   });
   const errors = await prisma.importRunError.findMany({ where: { importRunId: run.id }, orderBy: [{ rowNumber: 'asc' }, { id: 'asc' }] });
   return {
@@ -185,7 +189,7 @@ describe('all or nothing', () => {
 
 describe('files refused whole, nothing written', () => {
   const header = ['Código', 'Descripción', 'Ubicación', 'Categoría'];
-  const refused = async (file: Buffer, options: { maxRows?: number } = {}) => {
+  const refused = async (file: Buffer, options: { maxRows?: number; reader?: SheetReaderLimits } = {}) => {
     const before = await prisma.asset.count();
     const outcome = await importSheet('assets', file, { ...options, mode: 'VALID_ROWS' });
     expect(outcome.run.state).toBe('FAILED');
@@ -208,6 +212,17 @@ describe('files refused whole, nothing written', () => {
     // Rename the workbook part inside the zip: still a zip, no longer a workbook.
     const broken = Buffer.from(workbook.toString('latin1').replaceAll('xl/workbook.xml', 'xl/notebook.xml'), 'latin1');
     expect(await refused(broken)).toMatch(/no es un libro de Excel|dañado/);
+  });
+
+  it('a bomb: a cell that inflates past the reader memory ends the reader only, and the next file is read', async () => {
+    // The reader process's heap capped low for the test: 24 MB of text in one cell cannot fit in 32.
+    const reader = { memoryMb: 32, stallMs: 60_000 };
+    expect(await refused(await anInflatingWorkbook(header, 24), { reader })).toBe(
+      'El archivo .xlsx necesita más de 32 MB de memoria para leerse: está dañado o tiene demasiado texto. Ábralo en Excel, guárdelo de nuevo o divídalo en varios archivos.',
+    );
+    const next = await importSheet('assets', await aWorkbook([header, ['BOMB-1', 'Bomba tras la bomba', 'PLT', 'Bombas']]), { reader });
+    expect([next.run.state, next.errors]).toEqual(['SUCCEEDED', []]);
+    expect(await codes('BOMB-')).toEqual(['BOMB-1']);
   });
 
   it('an empty sheet', async () => {

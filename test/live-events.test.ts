@@ -157,3 +157,57 @@ describe('the event stream', () => {
     stream.close();
   });
 });
+
+/** Moves an import run's counter from another process, as the worker's import job does. */
+async function progressFromAnotherProcess(importRunId: number, rowsRead: number): Promise<void> {
+  const script = `import pg from 'pg';
+    const client = new pg.Client(process.env.CHANGE_URL);
+    await client.connect();
+    await client.query("UPDATE import_runs SET state = 'RUNNING', rows_read = $2 WHERE id = $1", [Number(process.env.RUN_ID), Number(process.env.ROWS_READ)]);
+    await client.end();`;
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, CHANGE_URL: office.db.url, RUN_ID: String(importRunId), ROWS_READ: String(rowsRead) } });
+}
+
+const importEventOf = (id: number, match: (data: Record<string, unknown>) => boolean = () => true) => (e: StreamEvent) =>
+  e.event === 'import' && e.data.id === id && match(e.data);
+
+describe('import progress', () => {
+  it("is pushed with the run's counters to its owner and to readers of import runs, never to anyone else", async () => {
+    const sergio = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Sergio Supervisor');
+    const olga = await aPerson(prisma, office.url, ['OPERATORS'], 'Olga Operadora');
+    const plant = await prisma.location.create({ data: { code: 'PLT', name: 'Planta' } });
+    await prisma.location.create({ data: { code: 'PLT-SB', name: 'Sala de bombas', parentId: plant.id } });
+    const streams = { sara: await openStream(sara.client), sergio: await openStream(sergio.client), tomas: await openStream(tomas.client), olga: await openStream(olga.client) };
+    for (const stream of Object.values(streams)) await stream.waitFor('the unread count', (e) => e.event === 'unread');
+
+    // Sara imports the locations template as it comes: her page is told each step, up to the end.
+    const template = Buffer.from(await (await sara.client.request('/admin/imports/locations/template.xlsx')).arrayBuffer());
+    const upload = await sara.client.json<{ id: number }>(`/admin/imports/locations?mode=VALID_ROWS&fileName=ubicaciones.xlsx`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(template),
+    });
+    expect(upload.status).toBe(202);
+    const runId = upload.body.id;
+    const done = await streams.sara.waitFor('the end of her import', importEventOf(runId, (d) => d.finished === true), 20_000);
+    expect(done.data).toMatchObject({ id: runId, kind: 'locations', state: 'SUCCEEDED', rowsRead: 1, rowsWritten: 1, finished: true, hasErrorReport: false });
+    // The same answer the status route gives.
+    expect(done.data).toEqual((await sara.client.json(`/admin/imports/runs/${runId}/status`)).body);
+    // Sergio may read import runs: he sees it too.
+    await streams.sergio.waitFor("the end of Sara's import", importEventOf(runId, (d) => d.finished === true));
+
+    // A run of Tomás's (a technician may not read import runs, but it is his), moved by another process.
+    const his = await prisma.importRun.create({ data: { kind: 'readings', fileName: 'lecturas.xlsx', fileKey: 'imports/x/lecturas.xlsx', userId: tomas.userId } });
+    await progressFromAnotherProcess(his.id, 40);
+    expect((await streams.tomas.waitFor('the progress of his run', importEventOf(his.id, (d) => d.rowsRead === 40))).data).toMatchObject({ state: 'RUNNING', finished: false });
+    await streams.sara.waitFor("the progress of Tomás's run", importEventOf(his.id, (d) => d.rowsRead === 40));
+
+    // Neither Tomás (not his, not a reader) nor Olga (an operator) was told of Sara's import; Olga of nothing.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(new Set(streams.tomas.events.filter((e) => e.event === 'import').map((e) => e.data.id))).toEqual(new Set([his.id]));
+    expect(streams.olga.events.filter((e) => e.event === 'import')).toEqual([]);
+    // No "changed, reload" bar for anyone: progress is not a row event.
+    expect(Object.values(streams).flatMap((s) => s.events.filter((e) => e.event === 'rows' && e.data.model === 'ImportRun'))).toEqual([]);
+    for (const stream of Object.values(streams)) stream.close();
+  });
+});

@@ -188,6 +188,31 @@ const cases: Case[] = [
   },
   // journeys (issue 16)
   { resource: 'WorkOrderNote', fields: async () => ({ workOrder: (await make.aWorkOrder(prisma)).id, text: 'El rodamiento se cambió también el mes pasado' }), change: { text: 'Rodamiento cambiado dos veces' }, filter: {} },
+  // safety (issue 23): gas tests and signatures are never edited nor deleted (test/work-permits.test.ts)
+  { resource: 'PermitKind', fields: async () => ({ code: 'T-RAD', name: 'Trabajo con radiación', requiredChecks: 'Dosímetro asignado', needsGasTest: false, needsIsolation: false }), change: { name: 'Trabajo con fuentes radiactivas' }, filter: { 'filters.code': 'T-RAD' } },
+  { resource: 'IsolationPoint', fields: async () => ({ asset: (await make.anAsset(prisma)).id, code: 'T-INT-1', type: 'BREAKER', energyType: 'ELECTRICAL', locationDescription: 'Tablero principal, celda 3' }), change: { locationDescription: 'Tablero principal, celda 4' }, filter: { 'filters.code': 'T-INT' } },
+  { resource: 'PermitRequirement', fields: async () => ({ permitKind: (await prisma.permitKind.findUniqueOrThrow({ where: { code: 'WORK_AT_HEIGHT' } })).id, asset: (await make.anAsset(prisma)).id }), change: {}, filter: {} },
+  {
+    resource: 'WorkPermit',
+    fields: async () => {
+      const order = await make.aWorkOrder(prisma);
+      return { permitKind: (await prisma.permitKind.findUniqueOrThrow({ where: { code: 'HOT_WORK' } })).id, workOrder: order.id, asset: order.assetId, description: 'Soldar soporte de tubería', validFrom: '2026-12-01T13:00:00.000Z', validUntil: '2026-12-01T21:00:00.000Z', crew: 'Tomás Técnico' };
+    },
+    change: { description: 'Soldar dos soportes de tubería' },
+    filter: { 'filters.state': 'DRAFT' },
+  },
+  {
+    resource: 'PermitIsolation',
+    fields: async () => {
+      const order = await make.aWorkOrder(prisma);
+      const kind = await prisma.permitKind.findUniqueOrThrow({ where: { code: 'ELECTRICAL_ISOLATION' } });
+      const permit = await prisma.workPermit.create({ data: { permitKindId: kind.id, workOrderId: order.id, assetId: order.assetId, description: 'Cambio de contactor', crew: 'Tomás', validFrom: new Date(), validUntil: new Date(Date.now() + 3600_000) } });
+      const point = await prisma.isolationPoint.create({ data: { assetId: order.assetId, code: 'T-IP', type: 'DISCONNECT', energyType: 'ELECTRICAL', locationDescription: 'Celda 2' } });
+      return { permit: permit.id, isolationPoint: point.id };
+    },
+    change: {},
+    filter: {},
+  },
 ];
 
 describe('every resource through the AdminJS HTTP API, as an administrator', () => {
@@ -218,7 +243,7 @@ describe('every resource through the AdminJS HTTP API, as an administrator', () 
   });
 
   it('lists every resource with its default sort', async () => {
-    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'StockLevel', 'StockMovement', 'Reservation']) {
+    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval', 'StockLevel', 'StockMovement', 'Reservation', 'PermitGasTest', 'PermitSignature']) {
       const listed = await api(resource).list({});
       expect(listed.status, resource).toBe(200);
     }

@@ -22,7 +22,7 @@ const expected: Record<string, Record<string, string>> = {
     WorkOrderStepValue: 'rcud', FailureCode: 'rcud', WorkOrderClosure: 'rcud', WorkOrderMaterial: 'rcud', KpiSnapshot: 'r', Requisition: 'rcud', RequisitionItem: 'rcud', Ticket: 'rcud', WorkOrderShare: 'rcd', User: 'rcud', Group: 'ru', UserGroup: 'rcd', UserSite: 'rcd', UserProfile: 'rcud', ChangeHistory: 'r',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
-    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r',
+    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r', RequisitionApproval: 'r',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: 'rcud', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -31,6 +31,9 @@ const expected: Record<string, Record<string, string>> = {
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
     // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
     Vendor: 'rcud', Material: 'rcud', Warehouse: 'rcud', Bin: 'rcud', RoutineMaterial: 'rcud', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
+    // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
+    // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
+    PermitKind: 'rcud', IsolationPoint: 'rcud', PermitRequirement: 'rcud', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
   },
   SUPERVISORS: {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
@@ -39,7 +42,7 @@ const expected: Record<string, Record<string, string>> = {
     WorkOrderStepValue: PLANT_RW, FailureCode: PLANT_RW, WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: PLANT_RW, RequisitionItem: PLANT_RW, Ticket: 'r', WorkOrderShare: 'rcd', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
-    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r',
+    Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r', RequisitionApproval: 'r',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: PLANT_RW, SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -48,6 +51,9 @@ const expected: Record<string, Record<string, string>> = {
     Document: 'rcud', DocumentRevision: 'r', RevisionSigner: 'rcd', DocumentSignature: 'r', SignatureAudit: 'r',
     // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
     Vendor: 'r', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'rcud', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
+    // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
+    // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
+    PermitKind: 'r', IsolationPoint: 'rcud', PermitRequirement: 'r', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
@@ -55,7 +61,7 @@ const expected: Record<string, Record<string, string>> = {
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'rcu', FailureCode: 'r', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: '', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
-    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '',
+    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '', RequisitionApproval: '',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: '', SigSyncRun: '', TicketNote: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -64,6 +70,9 @@ const expected: Record<string, Record<string, string>> = {
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
     // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
     Vendor: '', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'r', StockLevel: 'r', StockMovement: '', Reservation: '',
+    // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
+    // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
+    PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: '', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'rc', PermitSignature: 'r',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
@@ -71,7 +80,7 @@ const expected: Record<string, Record<string, string>> = {
     Technician: 'r', WorkOrder: 'r', WorkOrderStepValue: 'r', FailureCode: 'r', WorkOrderClosure: 'r', WorkOrderMaterial: 'r', KpiSnapshot: 'r', Requisition: 'r', RequisitionItem: 'r', Ticket: 'r', WorkOrderShare: 'r', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
-    Budget: 'r', BudgetLine: 'r', BudgetLineMonth: 'r', BudgetActual: 'r',
+    Budget: 'r', BudgetLine: 'r', BudgetLineMonth: 'r', BudgetActual: 'r', RequisitionApproval: 'r',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: 'r', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -80,6 +89,9 @@ const expected: Record<string, Record<string, string>> = {
     Document: 'r', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
     // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
     Vendor: 'r', Material: 'r', Warehouse: 'r', Bin: 'r', RoutineMaterial: 'r', StockLevel: 'r', StockMovement: 'r', Reservation: 'r',
+    // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
+    // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
+    PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: 'r', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'r', PermitSignature: 'r',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
@@ -87,15 +99,18 @@ const expected: Record<string, Record<string, string>> = {
     Technician: '', WorkOrder: '', WorkOrderStepValue: '', FailureCode: '', WorkOrderClosure: '', WorkOrderMaterial: '', KpiSnapshot: '', Requisition: '', RequisitionItem: '', Ticket: 'rcu', WorkOrderShare: '', User: '', Group: '', UserGroup: '', UserSite: '', UserProfile: '', ChangeHistory: '',
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
-    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '',
-    // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
-    TicketSla: 'r', SigSyncRun: '', TicketNote: 'r',
+    Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '', RequisitionApproval: '',
+    // Call centre: answers by "Responder", SIG runs by their job (read: the feed of their queue); SLAs kept by supervisors.
+    TicketSla: 'r', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
     // journeys (issue 16): notes on orders
     WorkOrderNote: '',
     Document: 'rc', DocumentRevision: 'r', RevisionSigner: 'r', DocumentSignature: 'r', SignatureAudit: 'r',
     // Inventory: the storeroom's catalogue and stock (moved by the storeroom right, test/stock-movements.test.ts).
     Vendor: '', Material: '', Warehouse: '', Bin: '', RoutineMaterial: '', StockLevel: '', StockMovement: '', Reservation: '',
+    // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
+    // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
+    PermitKind: '', IsolationPoint: '', PermitRequirement: '', WorkPermit: '', PermitIsolation: '', PermitGasTest: '', PermitSignature: '',
   },
 };
 
@@ -171,6 +186,7 @@ beforeAll(async () => {
       return { Budget: budget.id, BudgetLine: line, BudgetLineMonth: month.id, BudgetActual: actual.id };
     })()),
     ErpSyncConflict: (await prisma.erpSyncConflict.create({ data: { requisitionId: fixtures.Requisition!, field: 'title', localValue: 'Sellos', erpValue: 'Sellos mecánicos' } })).id,
+    RequisitionApproval: (await prisma.requisitionApproval.create({ data: { requisitionId: fixtures.Requisition!, approverId: other.id, decision: 'REJECTED', total: 0, sha256: 'b'.repeat(64) } })).id,
   });
   Object.assign(fixtures, {
     Document: document.id, DocumentRevision: revision.id, DocumentSignature: signature.id, SignatureAudit: audit.id,
@@ -188,6 +204,20 @@ beforeAll(async () => {
     StockLevel: (await prisma.stockLevel.findFirstOrThrow({ where: { materialId: material.id } })).id,
     StockMovement: movement.id,
     Reservation: (await prisma.reservation.create({ data: { materialId: material.id, warehouseId: warehouse.id, workOrderId: order.id, quantity: 1, requested: 1 } })).id,
+  });
+  // Safety (issue 23): a draft permit on the technician's order, with a point, a gas test and a signature;
+  // a requirement on an asset of its own (so no other order here needs a permit).
+  const kind = await prisma.permitKind.findUniqueOrThrow({ where: { code: 'CONFINED_SPACE' } });
+  const isolationPoint = await prisma.isolationPoint.create({ data: { assetId: asset.id, code: 'IP-FIX', type: 'VALVE', energyType: 'HYDRAULIC', locationDescription: 'Entrada del tanque' } });
+  const permit = await prisma.workPermit.create({
+    data: { permitKindId: kind.id, workOrderId: order.id, assetId: asset.id, description: 'Limpieza del tanque', crew: 'Tomás Técnico', validFrom: new Date(), validUntil: new Date(Date.now() + 8 * 3600_000) },
+  });
+  Object.assign(fixtures, {
+    PermitKind: kind.id, IsolationPoint: isolationPoint.id, WorkPermit: permit.id,
+    PermitRequirement: (await prisma.permitRequirement.create({ data: { permitKindId: kind.id, assetId: (await make.anAsset(prisma)).id } })).id,
+    PermitIsolation: (await prisma.permitIsolation.create({ data: { permitId: permit.id, isolationPointId: isolationPoint.id } })).id,
+    PermitGasTest: (await prisma.permitGasTest.create({ data: { permitId: permit.id, takenById: other.id, oxygenPct: 20.9, lelPct: 0, h2sPpm: 0, coPpm: 0 } })).id,
+    PermitSignature: (await prisma.permitSignature.create({ data: { permitId: permit.id, purpose: 'APPROVAL', signerId: other.id, ip: '127.0.0.1', userAgent: 'fixture', sha256: 'b'.repeat(64) } })).id,
   });
 });
 afterAll(() => office?.close());

@@ -18,8 +18,8 @@ let unscoped: Person; // supervisor of the whole utility
 let admin: Person; // administrator, given a site too: administrators see all anyway
 let technician: Person; // technician of Planta Norte
 // What lies in each plant.
-const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder', number>;
-const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder', number>;
+const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder' | 'permit' | 'isolationPoint', number>;
+const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'permit' | 'isolationPoint', number>;
 
 type RecordJson = { id: string | number; params: Record<string, unknown>; errors?: Record<string, { message: string }> };
 type List = { records: RecordJson[]; meta: { total: number } };
@@ -65,6 +65,12 @@ beforeAll(async () => {
   north.request = (await request(north.asset, 'Fuga en la bomba norte')).id;
   south.request = (await request(south.asset, 'Fuga en la bomba sur')).id;
   north.schedule = (await make.aSchedule(prisma, north.asset)).id;
+  // safety (issue 23): a draft permit and a LOTO point on each pump
+  const hotWork = await prisma.permitKind.findUniqueOrThrow({ where: { code: 'HOT_WORK' } });
+  for (const plant of [north, south]) {
+    plant.permit = (await prisma.workPermit.create({ data: { permitKindId: hotWork.id, workOrderId: plant.order, assetId: plant.asset, description: 'Soldar soporte', crew: 'Cuadrilla', validFrom: new Date(), validUntil: new Date(Date.now() + 3600_000) } })).id;
+    plant.isolationPoint = (await prisma.isolationPoint.create({ data: { assetId: plant.asset, code: 'INT-1', type: 'BREAKER', energyType: 'ELECTRICAL', locationDescription: 'Tablero de la bomba' } })).id;
+  }
   south.schedule = (await make.aSchedule(prisma, south.asset)).id;
   // A manual of each pump, uploaded by the administrator.
   for (const [plant, assetId] of [[north, north.asset], [south, south.asset]] as const) {
@@ -100,6 +106,8 @@ describe('a supervisor scoped to Planta Norte', () => {
     ['WorkRequest', 'request'],
     ['MaintenanceSchedule', 'schedule'],
     ['Document', 'document'],
+    ['WorkPermit', 'permit'],
+    ['IsolationPoint', 'isolationPoint'],
   ] as const)("lists and counts only Planta Norte's %s rows; Planta Sur's are not found by id", async (resource, key) => {
     const { status, body } = await list(scoped, resource);
     expect(status).toBe(200);
@@ -319,5 +327,306 @@ describe('ERP sync conflicts', () => {
     expect(ids(body.records)).toEqual([northConflict]);
     expect((await scoped.client.request(`/admin/api/resources/ErpSyncConflict/records/${southConflict}/show`)).status).toBe(404);
     expect(ids((await list(unscoped, 'ErpSyncConflict')).body.records)).toEqual([northConflict, southConflict]);
+  });
+});
+
+// call centre (issue 21): a ticket lies where its asset does, or its location when it names no asset. One not
+// yet placed is the call centre's: operators see it whatever their sites, unscoped users too, others not.
+describe('call-centre tickets', () => {
+  const tickets = {} as Record<'northAsset' | 'southLocation' | 'unplaced', number>;
+  const notes = {} as Record<'north' | 'south', number>;
+  let operator: Person; // operator of Planta Norte
+  let consultant: Person; // consultant of Planta Norte
+
+  beforeAll(async () => {
+    operator = await aPerson(prisma, office.url, ['OPERATORS'], 'Olga Operadora Norte');
+    consultant = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Carlos Consultor Norte');
+    await scopeTo(operator, north.site);
+    await scopeTo(consultant, north.site);
+    const ticket = (data: { number: string; description: string; assetId?: number; locationId?: number }) =>
+      prisma.ticket.create({ data: { ...data, requester: 'Vecino', type: 'FAILURE' } });
+    tickets.northAsset = (await ticket({ number: 'SITE-N-1', description: 'Sin luz junto a la bomba norte', assetId: north.asset, locationId: north.room })).id;
+    const southRoom = (await prisma.location.findFirstOrThrow({ where: { code: 'SUR-TUR' } })).id;
+    tickets.southLocation = (await ticket({ number: 'SITE-S-1', description: 'Ruido en la sala de turbinas sur', locationId: southRoom })).id;
+    tickets.unplaced = (await ticket({ number: 'SITE-X-1', description: 'Llamada sin dirección clara' })).id;
+    notes.north = (await prisma.ticketNote.create({ data: { ticketId: tickets.northAsset, body: 'Va una cuadrilla al norte' } })).id;
+    notes.south = (await prisma.ticketNote.create({ data: { ticketId: tickets.southLocation, body: 'Va una cuadrilla al sur' } })).id;
+  });
+
+  const siteTickets = (records: RecordJson[]) => ids(records).filter((id) => Object.values(tickets).includes(id));
+
+  it("a scoped supervisor and consultant list, count and open Planta Norte's tickets only; unplaced ones are not theirs", async () => {
+    for (const person of [scoped, consultant]) {
+      const { status, body } = await list(person, 'Ticket');
+      expect(status).toBe(200);
+      expect(siteTickets(body.records)).toEqual([tickets.northAsset]);
+      expect(body.meta.total).toBe(body.records.length);
+      expect((await person.client.request(`/admin/api/resources/Ticket/records/${tickets.northAsset}/show`)).status).toBe(200);
+      expect((await person.client.request(`/admin/api/resources/Ticket/records/${tickets.southLocation}/show`)).status).toBe(404);
+      expect((await person.client.request(`/admin/api/resources/Ticket/records/${tickets.unplaced}/show`)).status).toBe(404);
+    }
+    // The answers given on them follow their ticket.
+    expect(ids((await list(scoped, 'TicketNote')).body.records)).toEqual([notes.north]);
+  });
+
+  it('a scoped operator works her plant and the unplaced queue, never the other plant', async () => {
+    const { body } = await list(operator, 'Ticket');
+    expect(siteTickets(body.records)).toEqual([tickets.northAsset, tickets.unplaced].sort((a, b) => a - b));
+    expect(body.meta.total).toBe(body.records.length);
+    expect((await operator.client.request(`/admin/api/resources/Ticket/records/${tickets.southLocation}/show`)).status).toBe(404);
+    expect((await operator.client.request(`/admin/api/resources/Ticket/records/${tickets.southLocation}/classify`)).status).toBe(404);
+    expect(ids((await list(operator, 'TicketNote')).body.records)).toEqual([notes.north]);
+    // The picker (a note's ticket filter) offers the same tickets by number.
+    const picked = await operator.client.json<{ records: RecordJson[] }>('/admin/api/resources/Ticket/search/SITE');
+    expect(ids(picked.body.records)).toEqual([tickets.northAsset, tickets.unplaced].sort((a, b) => a - b));
+    // She types in a new call (placed nowhere yet) and classifies it onto her plant; the other plant's asset is unknown to her.
+    const created = await operator.client.json<{ record: RecordJson }>('/admin/api/resources/Ticket/actions/new', {
+      method: 'POST',
+      body: form({ type: 'FAILURE', priority: 'HIGH', requester: 'Marta Ruiz', description: 'Chispas en el poste' }),
+    });
+    expect(created.body.record.errors).toEqual({});
+    const id = Number(created.body.record.id);
+    const outside = await operator.client.json<{ record: RecordJson }>(`/admin/api/resources/Ticket/records/${id}/classify`, {
+      method: 'POST',
+      body: form({ assetCode: 'S-BOMBA', priority: 'HIGH', type: 'FAILURE' }),
+    });
+    expect(outside.body.record.errors?.assetCode?.message).toMatch(/S-BOMBA/);
+    const inside = await operator.client.json<{ record: RecordJson }>(`/admin/api/resources/Ticket/records/${id}/classify`, {
+      method: 'POST',
+      body: form({ assetCode: 'N-BOMBA', priority: 'HIGH', type: 'FAILURE' }),
+    });
+    expect(inside.body.record.errors ?? {}).toEqual({});
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id } })).toMatchObject({ assetId: north.asset, locationId: north.room, state: 'IN_PROGRESS' });
+    // Placed, it is now the scoped supervisor's too.
+    expect((await scoped.client.request(`/admin/api/resources/Ticket/records/${id}/show`)).status).toBe(200);
+    await prisma.ticket.delete({ where: { id } });
+  });
+
+  it('the call-centre board counts what each may see: the supervisor his plant, the operator her plant and the unplaced queue', async () => {
+    type Board = { board: { byStateAndType: { state: string; type: string; tickets: number }[] } };
+    const counted = async (person: Person) =>
+      (await person.client.json<Board>('/admin/api/resources/Ticket/actions/board')).body.board.byStateAndType.reduce((sum, row) => sum + row.tickets, 0);
+    expect(await counted(scoped)).toBe(1);
+    expect(await counted(operator)).toBe(2);
+    expect(await counted(unscoped)).toBe(3);
+  });
+
+  it("the scoped supervisor's Excel export of tickets holds his plant's only", async () => {
+    const response = await scoped.client.request('/admin/exports/Ticket.xlsx');
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const column = (sheet.getRow(1).values as string[]).indexOf('Número');
+    expect(column).toBeGreaterThan(0);
+    const numbers = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => String(row.getCell(column).value));
+    expect(numbers.filter((n) => n.startsWith('SITE-'))).toEqual(['SITE-N-1']);
+  });
+
+  it('an unscoped supervisor and an administrator see every ticket, placed or not', async () => {
+    for (const person of [unscoped, admin]) {
+      const { body } = await list(person, 'Ticket');
+      expect(siteTickets(body.records)).toEqual(Object.values(tickets).sort((a, b) => a - b));
+    }
+  });
+});
+
+// inventory (issue 19): a warehouse lies in its location; its bins, stock, ledger and reservations in it.
+// One placed nowhere is the plant's: only users of the whole plant see it.
+describe('warehouses and their stock', () => {
+  const stock = {} as Record<'north' | 'south' | 'plant', { warehouse: number; bin: number; level: number; movement: number; reservation: number }>;
+  let clerk: Person; // the storeroom of Planta Norte: a consultant whose group may "gestionar almacén"
+  beforeAll(async () => {
+    const material = await make.aMaterial(prisma, { code: 'ROD-6205', description: 'Rodamiento 6205' });
+    const places = { north: { name: 'Almacén Norte', locationId: north.site }, south: { name: 'Almacén Sur', locationId: south.site }, plant: { name: 'Almacén General', locationId: undefined } };
+    for (const [key, place] of Object.entries(places) as [keyof typeof places, (typeof places)['north']][]) {
+      const warehouse = await make.aWarehouse(prisma, place);
+      const bin = await prisma.bin.create({ data: { warehouseId: warehouse.id, code: `${key.toUpperCase()}-A1` } });
+      const movement = await prisma.stockMovement.create({ data: { kind: 'RECEIPT', materialId: material.id, warehouseId: warehouse.id, binId: bin.id, quantity: 10, unitCost: 5, movedById: admin.userId } });
+      const reservation = await prisma.reservation.create({ data: { materialId: material.id, warehouseId: warehouse.id, workOrderId: north.order, quantity: 1, requested: 1 } });
+      const level = await prisma.stockLevel.findUniqueOrThrow({ where: { materialId_warehouseId: { materialId: material.id, warehouseId: warehouse.id } } });
+      stock[key] = { warehouse: warehouse.id, bin: bin.id, level: level.id, movement: movement.id, reservation: reservation.id };
+    }
+    await prisma.group.update({ where: { code: 'CONSULTANTS' }, data: { canManageStore: true } });
+    clerk = await aPerson(prisma, office.url, ['CONSULTANTS'], 'Berta Bodeguera Norte');
+    await scopeTo(clerk, north.site);
+  });
+
+  it.each([
+    ['Warehouse', 'warehouse'],
+    ['Bin', 'bin'],
+    ['StockLevel', 'level'],
+    ['StockMovement', 'movement'],
+    ['Reservation', 'reservation'],
+  ] as const)("a scoped supervisor lists only Planta Norte's %s rows; the others are not found by id", async (resource, key) => {
+    const { status, body } = await list(scoped, resource);
+    expect(status).toBe(200);
+    expect(ids(body.records)).toEqual([stock.north[key]]);
+    expect(body.meta.total).toBe(1);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${stock.south[key]}/show`)).status).toBe(404);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${stock.plant[key]}/show`)).status).toBe(404);
+    expect(ids((await list(unscoped, resource)).body.records)).toEqual(expect.arrayContaining([stock.north[key], stock.south[key], stock.plant[key]]));
+  });
+
+  it("pickers and the stock export hold his plant's warehouses only", async () => {
+    const picked = await scoped.client.json<{ records: RecordJson[] }>('/admin/api/resources/Warehouse/search/almacen');
+    expect(ids(picked.body.records)).toEqual([stock.north.warehouse]);
+    const response = await scoped.client.request('/admin/exports/StockLevel.xlsx');
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => (row.values as unknown[]).map(String).join(' | '));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Almacén Norte');
+  });
+
+  it("the scoped storeroom moves stock in his plant's warehouses only, and creates warehouses only there", async () => {
+    const receive = (level: number) =>
+      clerk.client.json<{ notice?: { type: string } }>(`/admin/api/resources/StockLevel/records/${level}/receive`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ quantity: '2', unitCost: '5' }),
+      });
+    expect((await receive(stock.north.level)).body.notice).toMatchObject({ type: 'success' });
+    expect((await receive(stock.south.level)).status).toBe(404);
+    expect((await receive(stock.plant.level)).status).toBe(404);
+    const onHand = async (level: number) => Number((await prisma.stockLevel.findUniqueOrThrow({ where: { id: level } })).onHand);
+    expect([await onHand(stock.north.level), await onHand(stock.south.level), await onHand(stock.plant.level)]).toEqual([12, 10, 10]);
+
+    const outside = await clerk.client.json<{ record: RecordJson }>('/admin/api/resources/Warehouse/actions/new', {
+      method: 'POST', body: form({ code: 'ALM-SUR-2', name: 'Almacén Sur 2', location: south.site }),
+    });
+    expect(Object.keys(outside.body.record.errors ?? {})).toEqual(['location']);
+    expect(await prisma.warehouse.count({ where: { code: 'ALM-SUR-2' } })).toBe(0);
+    const inside = await clerk.client.json<{ record: RecordJson }>('/admin/api/resources/Warehouse/actions/new', {
+      method: 'POST', body: form({ code: 'ALM-NORTE-2', name: 'Almacén Norte 2', location: north.room }),
+    });
+    expect(inside.body.record.errors ?? {}).toEqual({});
+    expect(await prisma.warehouse.count({ where: { code: 'ALM-NORTE-2' } })).toBe(1);
+  });
+});
+
+// The global history of a table he reads more than 5 000 rows of: each entry is checked against the
+// table's site rule by the database (admin/history/visible-history.ts), with no cap on his rows.
+describe('the global history of a large plant', () => {
+  const BULK = 5_200;
+  let yard: number;
+  const bulk = { north: [] as number[], south: [] as number[] };
+  const entriesOf = async (path: string) =>
+    Number(
+      (
+        await office.database.pool.query(
+          `SELECT count(*) FROM change_history h JOIN assets a ON a.id = h.record_id JOIN locations l ON l.id = a.location_id
+            WHERE h.table_name = 'assets' AND l.path LIKE $1 || '%'`,
+          [path],
+        )
+      ).rows[0].count,
+    );
+
+  beforeAll(async () => {
+    yard = (await make.aLocation(prisma, { name: 'Patio de transformadores', code: 'NORTE-PATIO', parentId: north.site })).id;
+    const southYard = (await make.aLocation(prisma, { name: 'Patio sur', code: 'SUR-PATIO', parentId: south.site })).id;
+    const category = (await make.aCategory(prisma)).id;
+    for (const [plant, locationId, rows] of [['north', yard, BULK], ['south', southYard, 300]] as const) {
+      const { rows: created } = await office.database.pool.query<{ id: number }>(
+        `INSERT INTO assets (code, description, location_id, category_id)
+         SELECT $1 || '-' || i, 'Transformador ' || i, $2, $3 FROM generate_series(1, $4) i RETURNING id`,
+        [plant === 'north' ? 'N-TR' : 'S-TR', locationId, category, rows],
+      );
+      bulk[plant] = created.map((row) => row.id);
+    }
+  });
+
+  it('lists and counts every entry of his plant\'s assets, more than 5 000, and none of the other plant\'s', async () => {
+    const northPath = (await prisma.location.findUniqueOrThrow({ where: { id: north.site } })).path;
+    const expected = await entriesOf(northPath);
+    expect(expected).toBeGreaterThan(BULK);
+    const { status, body } = await list(scoped, 'ChangeHistory', '&filters.tableName=assets');
+    expect(status).toBe(200);
+    expect(body.meta.total).toBe(expected);
+    const southIds = new Set([south.asset, ...bulk.south]);
+    expect(body.records.length).toBe(100);
+    expect(body.records.every((r) => !southIds.has(Number(r.params.recordId)))).toBe(true);
+    // The newest assets entries are the other yard's (added last): his first page is of his own yard's.
+    expect(body.records.every((r) => bulk.north.includes(Number(r.params.recordId)))).toBe(true);
+    // Without a table filter too, and a deep page still lies in his plant.
+    const all = await list(scoped, 'ChangeHistory', '&page=40');
+    expect(all.body.meta.total).toBeGreaterThan(expected);
+    expect(all.body.records.length).toBe(100);
+    expect(all.body.records.every((r) => r.params.tableName !== 'assets' || !southIds.has(Number(r.params.recordId)))).toBe(true);
+    // An unscoped supervisor sees both plants' entries.
+    const everything = await list(unscoped, 'ChangeHistory', '&filters.tableName=assets');
+    expect(everything.body.meta.total).toBe(expected + (await entriesOf((await prisma.location.findUniqueOrThrow({ where: { id: south.site } })).path)));
+  });
+
+  it('opens an entry of his plant; one of the other plant is not found', async () => {
+    const entry = (id: number) => prisma.changeHistory.findFirstOrThrow({ where: { tableName: 'assets', recordId: id } });
+    const his = await entry(bulk.north[0]!);
+    const theirs = await entry(bulk.south[0]!);
+    const shown = await scoped.client.json<{ record: RecordJson }>(`/admin/api/resources/ChangeHistory/records/${his.id}/show`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.record.params.record).toBe('N-TR-1 · Transformador 1');
+    expect((await scoped.client.request(`/admin/api/resources/ChangeHistory/records/${theirs.id}/show`)).status).toBe(404);
+  });
+
+  it('exports every entry of his plant\'s assets to Excel, and none of the other plant\'s', async () => {
+    const northPath = (await prisma.location.findUniqueOrThrow({ where: { id: north.site } })).path;
+    const response = await scoped.client.request('/admin/exports/ChangeHistory.xlsx?filters.tableName=assets&filters.action=INSERT');
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    const header = sheet.getRow(1).values as string[];
+    const [table, record, action] = ['Tabla', 'Registro (n.º)', 'Acción'].map((name) => header.indexOf(name));
+    const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => ({ table: row.getCell(table!).value, record: Number(row.getCell(record!).value), action: row.getCell(action!).value }));
+    const inserted = Number(
+      (await office.database.pool.query(
+        `SELECT count(*) FROM change_history h JOIN assets a ON a.id = h.record_id JOIN locations l ON l.id = a.location_id
+          WHERE h.table_name = 'assets' AND h.action = 'INSERT' AND l.path LIKE $1 || '%'`,
+        [northPath],
+      )).rows[0].count,
+    );
+    expect(rows.length).toBe(inserted);
+    expect(rows.length).toBeGreaterThan(BULK);
+    expect(rows.every((row) => row.table === 'assets' && row.action === 'INSERT')).toBe(true);
+    const southIds = new Set([south.asset, ...bulk.south]);
+    expect(rows.filter((row) => southIds.has(row.record))).toEqual([]);
+    expect(new Set(rows.map((row) => row.record))).toContain(bulk.north.at(-1));
+  });
+
+  it("keeps the entries of a deleted asset of his plant, by where it was; never a deleted asset of the other's", async () => {
+    const [his, theirs] = [bulk.north.at(-1)!, bulk.south.at(-1)!];
+    await prisma.asset.delete({ where: { id: his } });
+    await prisma.asset.delete({ where: { id: theirs } });
+    const entries = async (id: number) => (await list(scoped, 'ChangeHistory', `&filters.tableName=assets&filters.recordId=${id}`)).body;
+    const kept = await entries(his);
+    expect(kept.records.map((r) => r.params.action).sort()).toEqual(['DELETE', 'INSERT']);
+    expect(kept.meta.total).toBe(2);
+    expect((await entries(theirs)).meta.total).toBe(0);
+    const unscopedView = await list(unscoped, 'ChangeHistory', `&filters.tableName=assets&filters.recordId=${theirs}`);
+    expect(unscopedView.body.meta.total).toBe(2);
+  });
+
+  it("filters by action, author and dates inside his plant's entries", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const query = `&filters.tableName=assets&filters.action=DELETE&filters.actorLabel=system&filters.changedAt~~from=${today}`;
+    const { status, body } = await list(scoped, 'ChangeHistory', query);
+    expect(status).toBe(200);
+    expect(body.records.map((r) => Number(r.params.recordId))).toEqual([bulk.north.at(-1)]);
+    expect(body.meta.total).toBe(1);
+    const yesterday = await list(scoped, 'ChangeHistory', `&filters.tableName=assets&filters.action=DELETE&filters.changedAt~~to=2020-01-01`);
+    expect(yesterday.body.meta.total).toBe(0);
+  });
+
+  it("a technician of his plant reads the history of his own orders only", async () => {
+    await prisma.group.update({ where: { code: 'TECHNICIANS' }, data: { canReadHistory: true } });
+    try {
+      const { status, body } = await list(technician, 'ChangeHistory', '&filters.tableName=work_orders');
+      expect(status).toBe(200);
+      const records = new Set(body.records.map((r) => Number(r.params.recordId)));
+      expect([...records]).toEqual([north.techOrder]);
+      expect(body.meta.total).toBe(body.records.length);
+    } finally {
+      await prisma.group.update({ where: { code: 'TECHNICIANS' }, data: { canReadHistory: false } });
+    }
   });
 });

@@ -75,7 +75,7 @@ describe('the stock levels can always be rebuilt from the ledger', () => {
     const differences = await compareStockWithLedger(prisma);
     expect(differences).toEqual([
       {
-        material: materials[3]!.code, warehouse: warehouses[1]!.name,
+        stockLevelId: tampered.id, material: materials[3]!.code, warehouse: warehouses[1]!.name,
         onHand: { kept: tampered.onHand.plus(1).toString(), rebuilt: tampered.onHand.toString() },
         averageCost: { kept: tampered.averageCost.toString(), rebuilt: tampered.averageCost.toString() },
       },

@@ -168,6 +168,9 @@ describe('the SIG runs page', () => {
       'El diseño del SIG cambió: falta la columna Número (página 1). Hay que adaptar el lector del SIG antes de seguir importando tickets.',
     );
     expect(list.body.notice?.message).toMatch(/^La lectura de tickets del SIG está desactivada/);
-    expect((await operator.client.request('/admin/api/resources/SigSyncRun/actions/list')).status).toBe(403);
+    // Operators read the runs too (the feed of their queue, on their call-centre board); technicians do not.
+    expect((await operator.client.request('/admin/api/resources/SigSyncRun/actions/list')).status).toBe(200);
+    const technician = await aPerson(prisma, office.url, ['TECHNICIANS'], 'Tina Técnica', { technician: true });
+    expect((await technician.client.request('/admin/api/resources/SigSyncRun/actions/list')).status).toBe(403);
   });
 });

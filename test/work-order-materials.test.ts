@@ -119,7 +119,8 @@ describe('closeout settles the storeroom materials in the closing transaction', 
       closeWorkOrder(prisma, supervisor(), userId, order.id, { laborHours: 1, stock: [{ materialId: material.id, warehouseId: warehouse.id, used: 11 }] }),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Refusal);
-    expect((error as Refusal).fields.map((f) => [f.field, f.key, f.params.available])).toEqual([['stock.0.used', 'stockRefused_insufficient', '8']]);
+    // Said of its line: how much more there is, where, and what the order already has.
+    expect((error as Refusal).fields.map((f) => [f.field, f.key, f.params.available, f.params.warehouse, f.params.held, f.params.row])).toEqual([['stock.0.used', 'closeoutStockShort', '8', 'Bodega central', '2', 1]]);
     expect(await levelOf(material.id, warehouse.id)).toEqual(before);
     expect(await prisma.stockMovement.count({ where: { workOrderId: order.id } })).toBe(1);
     expect((await prisma.workOrder.findUniqueOrThrow({ where: { id: order.id } })).state).toBe('COMPLETED');

@@ -35,6 +35,10 @@ export const TITLE_FIELDS: Record<string, string> = {
   Material: 'code',
   Warehouse: 'name',
   Bin: 'code',
+  // safety (issue 23)
+  PermitKind: 'name',
+  IsolationPoint: 'code',
+  WorkPermit: 'number',
 };
 
 /** Titles of more than one column: "OT-2026-82436 · Análisis de vibraciones" rather than the number
@@ -93,6 +97,19 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
     title: (row) => (row.material ? joined(row.workOrder?.number, row.material.code) : undefined),
   },
   StockMovement: { include: { material: { select: { code: true } } }, title: (row) => (row.material ? joined(row.kind, row.material.code, instant(row.movedAt)) : undefined) },
+  // safety (issue 23)
+  IsolationPoint: { include: { asset: { select: { code: true } } }, title: (row) => joined(row.asset?.code, row.code, row.locationDescription) },
+  WorkPermit: { include: { permitKind: { select: { name: true } } }, title: (row) => joined(row.number, row.permitKind?.name) },
+  PermitRequirement: {
+    include: { permitKind: { select: { name: true } }, asset: { select: { code: true } } },
+    title: (row) => (row.permitKind ? joined(row.permitKind.name, row.asset?.code ?? (row.criticality && `${row.criticality}`)) : undefined),
+  },
+  PermitIsolation: {
+    include: { permit: { select: { number: true } }, isolationPoint: { select: { code: true } } },
+    title: (row) => (row.permit ? joined(row.permit.number, row.isolationPoint?.code) : undefined),
+  },
+  PermitGasTest: { include: { permit: { select: { number: true } } }, title: (row) => (row.permit ? joined(row.permit.number, instant(row.takenAt)) : undefined) },
+  PermitSignature: { include: { permit: { select: { number: true } } }, title: (row) => (row.permit ? joined(row.permit.number, row.purpose, instant(row.signedAt)) : undefined) },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */
@@ -112,6 +129,8 @@ export const NAMED_FOR_EVERYONE: Record<string, { where: Record<string, unknown>
 export const CREATED_BY: Record<string, string> = {
   WorkRequest: 'reportedBy',
   WorkOrderNote: 'author',
+  // safety (issue 23): a gas reading is the measurer's
+  PermitGasTest: 'takenBy',
 };
 
 /** References whose filter means "this record or anything below it in its tree". */
@@ -147,10 +166,14 @@ export const DERIVED_REFERENCES: Record<string, Record<string, string[]>> = {
  * a form that tries to change them is refused next to the field. */
 export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   WorkOrder: ['state', 'number', 'startedAt', 'completedAt'],
-  Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState', 'number', 'erpId', 'erpStatus', 'erpEtag', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'receivedAmount'],
+  Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState', 'number', 'erpId', 'erpStatus', 'erpEtag', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'receivedAmount', 'awaitingApprover', 'awaitingApproverId'],
   // A document is approved by its signatures only (domain/documents/signatures.ts).
   Document: ['code', 'state'],
   // A request's state moves by conversion into an order or by "Rechazar", which alone writes its reason
   // (its origin is kept out by the form guard).
   WorkRequest: ['state', 'rejectionReason'],
+  // safety (issue 23): a permit moves, and its points are locked, only through their buttons.
+  WorkPermit: ['state', 'number', 'precautions', 'requestedBy', 'requestedAt', 'approvedBy', 'approvedAt', 'activatedAt', 'suspendedAt', 'suspensionReason', 'closedBy', 'closedAt', 'cancelledAt'],
+  PermitIsolation: ['lockNumber', 'lockedBy', 'lockedAt', 'verifiedBy', 'verifiedAt', 'removedBy', 'removedAt'],
+  PermitGasTest: ['withinLimits', 'takenAt'],
 };

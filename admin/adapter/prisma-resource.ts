@@ -18,7 +18,8 @@ import { getFullModel } from '../dmmf.js';
 import { AccessDeniedError, accessibleWhere, defineAbilitiesFor, siteReferencesOf, type Action } from '../../domain/access/abilities.js';
 import type { CurrentUser } from '../../domain/access/current-user.js';
 import { abilityOf, asRuleSubject } from '../access.js';
-import { historyVisibleTo } from '../history/visibility.js';
+import { historyScopeOf, openHistoryWhere } from '../history/visibility.js';
+import { historyReader } from '../history/visible-history.js';
 import { AUDITED_TABLES } from '../../domain/history/audited-tables.js';
 import type { Db } from '../../prisma/client.js';
 import { countOrEstimate } from './count-estimate.js';
@@ -37,6 +38,8 @@ type PrismaDelegate = {
   findMany(args: { where: Where; skip?: number; take?: number; orderBy?: unknown; select?: unknown; include?: unknown }): Promise<Record<string, unknown>[]>;
   findUnique(args: { where: Where; select?: unknown }): Promise<Record<string, unknown> | null>;
 };
+/** Where a read takes its rows: the rules' where on a source of rows (the model's, or the history's SQL reader). */
+type RowSource = { allowed: Where; rows: Pick<PrismaDelegate, 'count' | 'findMany'> };
 type RawClient = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> } & Record<string, PrismaDelegate>;
 
 // Above this many matches, a text filter on an unindexed column falls back to case-insensitive LIKE.
@@ -90,35 +93,43 @@ export class CmmsPrismaResource extends Resource {
     return this.fullModel.name as Prisma.ModelName;
   }
 
-  /** The rows the signed-in user may `action`: a Prisma where, or null for none. No user, no rows.
-   * Change history is its own case: entries about records the viewer may read (admin/history). */
-  private async rowsAllowed(context: ActionContext | undefined, action: Action): Promise<Record<string, unknown> | null> {
+  /** The rows the signed-in user may `action`: a Prisma where on the model's rows, or null for none. No
+   * user, no rows. Change history is its own case: entries about records the viewer may read
+   * (admin/history); where he reads some of those records under row conditions (a technician, a user
+   * scoped to sites), they come from the history's SQL reader, which applies each table's rule itself. */
+  private async rowsAllowed(context: ActionContext | undefined, action: Action): Promise<RowSource | null> {
     const ability = abilityOf(context?.currentAdmin);
-    if (this.modelName === 'ChangeHistory')
-      return action === 'read' ? historyVisibleTo(ability, this.db as unknown as Db, [...AUDITED_TABLES]) : null;
-    return accessibleWhere(ability, action, this.modelName);
+    if (this.modelName === 'ChangeHistory') {
+      const scope = action === 'read' ? historyScopeOf(ability, AUDITED_TABLES) : null;
+      if (!scope) return null;
+      const open = openHistoryWhere(scope);
+      return open ? { allowed: open, rows: this.delegate } : { allowed: {}, rows: historyReader(this.db as unknown as Db, scope) };
+    }
+    const allowed = accessibleWhere(ability, action, this.modelName);
+    return allowed && { allowed, rows: this.delegate };
   }
 
   /** The rows of the list as `context`'s user sees it with `filter`: the rules' row conditions and the
-   * filters as one Prisma where, or null when he may read none. Exports read through this, like the list. */
-  async readableWhere(filter: Filter, context: ActionContext): Promise<Where | null> {
-    const allowed = await this.rowsAllowed(context, 'read');
-    if (!allowed) return null;
-    return { AND: [allowed, await this.buildWhere(filter)] };
+   * filters as one Prisma where on the source of its ids, or null when he may read none. Exports read
+   * through this, like the list. */
+  async readableRows(filter: Filter, context: ActionContext): Promise<{ where: Where; ids: RowSource['rows'] } | null> {
+    const source = await this.rowsAllowed(context, 'read');
+    if (!source) return null;
+    return { where: { AND: [source.allowed, await this.buildWhere(filter)] }, ids: source.rows };
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    const allowed = await this.rowsAllowed(context, 'read');
-    if (!allowed) return 0;
+    const source = await this.rowsAllowed(context, 'read');
+    if (!source) return 0;
     const where = await this.buildWhere(filter);
     const started = context && this.startedCounts.get(context);
-    const key = countKey(allowed, where);
+    const key = countKey(source.allowed, where);
     const pending = started?.get(key);
     if (pending) {
       started!.delete(key);
       return pending;
     }
-    return this.countRows(allowed, where);
+    return this.countRows(source, where);
   }
 
   // AdminJS's list action asks for the page, then the references, then the count, one after the other.
@@ -126,18 +137,20 @@ export class CmmsPrismaResource extends Resource {
   // right away and count() of the same request takes it over.
   private readonly startedCounts = new WeakMap<object, Map<string, Promise<number>>>();
 
-  private startCount(context: ActionContext, allowed: Where, where: Where): void {
-    const counting = this.countRows(allowed, where);
+  private startCount(context: ActionContext, source: RowSource, where: Where): void {
+    const counting = this.countRows(source, where);
     counting.catch(() => {}); // its error reaches count(), which awaits it
     const started = this.startedCounts.get(context) ?? new Map<string, Promise<number>>();
-    started.set(countKey(allowed, where), counting);
+    started.set(countKey(source.allowed, where), counting);
     this.startedCounts.set(context, started);
   }
 
   /** Exact up to EXACT_COUNT_LIMIT rows; above it, PostgreSQL's estimate where one is evident (the whole
    * table, or simple column filters, see count-estimate.ts). Row rules are counted exactly unless they are
-   * simple column conditions too (a site: the location's path; a technician: his id, under the limit). */
-  private async countRows(allowed: Where, where: Where): Promise<number> {
+   * simple column conditions too (a site: the location's path; a technician: his id, under the limit).
+   * The history's SQL reader counts exactly: its rules are not columns of the history. */
+  private async countRows({ allowed, rows }: RowSource, where: Where): Promise<number> {
+    if (rows !== this.delegate) return rows.count({ where });
     if (!Object.keys(allowed).length && !Object.keys(where).length) {
       const estimate = await this.estimatedRows();
       if (estimate > EXACT_COUNT_LIMIT) return estimate;
@@ -163,14 +176,14 @@ export class CmmsPrismaResource extends Resource {
     params: { limit?: number; offset?: number; sort?: SortParams } = {},
     context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    const allowed = await this.rowsAllowed(context, 'read');
-    if (!allowed) return [];
+    const source = await this.rowsAllowed(context, 'read');
+    if (!source) return [];
     const { limit = 10, offset = 0, sort = {} } = params;
     checkListWindow(limit, offset);
     const where = await this.buildWhere(filter);
-    if (context?.action?.name === 'list') this.startCount(context, allowed, where);
-    const rows = await this.delegate.findMany({
-      where: { AND: [allowed, where] },
+    if (context?.action?.name === 'list') this.startCount(context, source, where);
+    const rows = await source.rows.findMany({
+      where: { AND: [source.allowed, where] },
       skip: offset,
       take: limit,
       orderBy: this.orderByFor(sort),
@@ -185,11 +198,11 @@ export class CmmsPrismaResource extends Resource {
   }
 
   override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
-    const allowed = await this.rowsAllowed(context, 'read');
+    const source = await this.rowsAllowed(context, 'read');
     const keys = ids.map((id) => parseRecordId(id, this.idColumn)).filter((key) => key !== null);
     // References to people are named for everyone signed in (an asset's "Responsable"), nothing more.
-    if (!allowed) return context?.currentAdmin ? this.namedOnly({ id: { in: keys } }) : [];
-    const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: { in: keys } }] }, ...this.titleInclude() });
+    if (!source) return context?.currentAdmin ? this.namedOnly({ id: { in: keys } }) : [];
+    const rows = await source.rows.findMany({ where: { AND: [source.allowed, { id: { in: keys } }] }, ...this.titleInclude() });
     return rows.map((row) => this.recordOf(row));
   }
 
@@ -252,10 +265,10 @@ export class CmmsPrismaResource extends Resource {
   }
 
   private async findAllowed(id: string | number, context: ActionContext | undefined, action: Action) {
-    const allowed = await this.rowsAllowed(context, action);
+    const source = await this.rowsAllowed(context, action);
     const key = parseRecordId(id, this.idColumn);
-    if (!allowed || key === null) return null;
-    const rows = await this.delegate.findMany({ where: { AND: [allowed, { id: key }] }, take: 1, ...(action === 'read' && this.titleInclude()) });
+    if (!source || key === null) return null;
+    const rows = await source.rows.findMany({ where: { AND: [source.allowed, { id: key }] }, take: 1, ...(action === 'read' && this.titleInclude()) });
     return rows[0] ?? null;
   }
 

@@ -25,6 +25,7 @@ type Checklist = { items: { step: string; done: boolean; values: Record<string, 
 type DashboardData = {
   counts: { label: string; value: number }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null; board: Board | null;
   checklist?: Checklist | null; sites?: string[];
+  callCentre?: boolean;
 };
 // Where each first-start step is done (the time zone is set where the server starts: no page).
 const CHECKLIST_LINKS: Record<string, { resourceId: string; actionName?: string }> = {
@@ -347,6 +348,11 @@ const Dashboard: React.FC = () => {
           </Box>
         ))}
       </Box>
+      {data?.callCentre && (
+        <Box mt="xl" variant="white" p="lg" data-testid="dashboard-call-centre">
+          <a href={h.resourceActionUrl({ resourceId: 'Ticket', actionName: 'board' })} data-testid="open-call-centre-board">{translateMessage('boardCcOpen')}</a>
+        </Box>
+      )}
       {data?.board && (
         <Box mt="xl" data-testid="supervisor-board">
           <H3>{translateMessage('boardTitle')}</H3>

@@ -2,7 +2,8 @@
 // preview: columns recognised and unassigned headers to assign, counts of new / changed / unchanged /
 // rejected rows, the first rows of each, every unknown value with its count and a choice of what it
 // means, remembered for the kind) followed by "Importar" on the same stored file, or "Importar" at once.
-// A run's live progress is polled from its status until it ends, with the error report to download.
+// A run's live progress is pushed over the page's event stream (/admin/events) until it ends, with the
+// error report to download; its status is asked once at first, and slowly while the stream is down.
 // The run's id goes into the address (?run= or ?preview=), so a reload keeps showing it. The same
 // component shows that progress on an ImportRun's page.
 import { Box, Button, H3, Label, Text } from '@adminjs/design-system';
@@ -10,6 +11,7 @@ import { useTranslation, type ActionProps, type ShowPropertyProps } from 'adminj
 import React, { useEffect, useState } from 'react';
 import type { ImportSummary } from '../../domain/imports/import-summary.js';
 import { adminRoot } from './admin-root.js';
+import { liveStreamOpen, onImportProgress } from './live-events.js';
 
 // The preview's summary as the import job keeps it (types only: erased from the browser bundle).
 interface ImportStatus {
@@ -35,29 +37,52 @@ interface ImportStatus {
 }
 
 
-/** The run's status, polled until it ends. */
+// Asked again this often while the event stream is down (a dropped connection, a proxy that buffers),
+// and, as a safety net, while it is up.
+const FALLBACK_POLL_MS = 3_000;
+const SAFETY_POLL_MS = 20_000;
+
+/** The run's status: asked once, then pushed by the event stream until it ends. */
 function useImportStatus(runId: number): { status: ImportStatus | null; failure: string | null } {
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     setStatus(null);
     let stopped = false;
+    let finished = false;
+    let lastPushed = 0;
     let timer: ReturnType<typeof setTimeout>;
+    const show = (next: ImportStatus) => {
+      if (stopped || next.id !== runId) return;
+      setStatus(next);
+      if (next.finished) {
+        finished = true;
+        clearTimeout(timer);
+      }
+    };
+    const stopPushes = onImportProgress<ImportStatus>((next) => {
+      if (next.id !== runId) return;
+      lastPushed = Date.now();
+      show(next);
+    });
     const poll = async () => {
+      const asked = Date.now();
       try {
         const response = await fetch(`${adminRoot()}/imports/runs/${runId}/status`, { credentials: 'same-origin' });
         if (!response.ok) throw new Error(String(response.status));
         const next = (await response.json()) as ImportStatus;
-        if (stopped) return;
-        setStatus(next);
-        if (!next.finished) timer = setTimeout(poll, 700);
+        // A push that came while this answer travelled is newer than it.
+        if (lastPushed <= asked) show(next);
       } catch (error) {
         if (!stopped) setFailure(String((error as Error).message));
+        return;
       }
+      if (!stopped && !finished) timer = setTimeout(poll, liveStreamOpen() ? SAFETY_POLL_MS : FALLBACK_POLL_MS);
     };
     void poll();
     return () => {
       stopped = true;
+      stopPushes();
       clearTimeout(timer);
     };
   }, [runId]);

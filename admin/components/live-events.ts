@@ -1,6 +1,7 @@
-// The page's one event stream (GET /admin/events): the unread count for the bell and the rows other
-// people changed, for the "changed, reload" bar. EventSource reconnects by itself and sends the last
-// event id it saw, so nothing is missed across a dropped connection.
+// The page's one event stream (GET /admin/events): the unread count for the bell, the rows other
+// people changed, for the "changed, reload" bar, and import runs' progress, passed on to the import
+// page as a window event (onImportProgress). EventSource reconnects by itself and sends the last event
+// id it saw, so nothing is missed across a dropped connection.
 import { useEffect, useState } from 'react';
 import { adminRoot } from './admin-root.js';
 
@@ -9,6 +10,20 @@ export interface RowsEvent {
   ids: number[];
   many: boolean;
   by: number;
+}
+
+// Whether the stream is open now: the import page polls slowly only while it is not.
+let streamOpen = false;
+
+export function liveStreamOpen(): boolean {
+  return streamOpen;
+}
+
+/** Calls `listener` with each import run status the stream brings; returns the unsubscribe. */
+export function onImportProgress<Status>(listener: (status: Status) => void): () => void {
+  const handler = (event: Event) => listener((event as CustomEvent<Status>).detail);
+  window.addEventListener('cmms:import', handler);
+  return () => window.removeEventListener('cmms:import', handler);
 }
 
 export function useLiveEvents(onRows: (event: RowsEvent | 'resync') => void): { unread: number | null; setUnread(n: number): void } {
@@ -32,12 +47,19 @@ export function useLiveEvents(onRows: (event: RowsEvent | 'resync') => void): { 
         seen(event);
         onRows(JSON.parse((event as MessageEvent<string>).data) as RowsEvent);
       });
+      source.addEventListener('import', (event) => {
+        seen(event);
+        window.dispatchEvent(new CustomEvent('cmms:import', { detail: JSON.parse((event as MessageEvent<string>).data) as unknown }));
+      });
+      source.addEventListener('open', () => (streamOpen = true));
+      source.addEventListener('error', () => (streamOpen = false));
       source.addEventListener('message', seen);
       source.addEventListener('resync', () => onRows('resync'));
     };
     const close = () => {
       source?.close();
       source = null;
+      streamOpen = false;
     };
     // A browser keeps six connections per host over HTTP/1.1: a hidden tab gives its stream back, so a
     // person with many tabs open never starves the visible one.

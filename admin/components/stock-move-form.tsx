@@ -2,56 +2,25 @@
 // "Ajustar", "Contar", "Reservar". The action's GET says which fields this move needs (with their
 // choices); its POST runs the operation, and refusals come back beside their fields.
 import { Box, Button, FormGroup, Input, Label, MessageBox, Text } from '@adminjs/design-system';
-import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
-import React, { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useTranslation, type ActionProps } from 'adminjs';
+import React, { useState } from 'react';
+import { useRecordActionForm } from './record-action-form.js';
 
 interface StockField { name: string; required: boolean; options?: { value: string; label: string }[] }
 interface StockForm { material: string; warehouse: string; unit: string; onHand: string; available: string; fields: StockField[] }
 
-const api = new ApiClient();
 const nativeSelect: React.CSSProperties = { width: '100%', padding: '8px', border: '1px solid #c0c0ca', borderRadius: 2, background: '#fff' };
 
 const StockMoveForm: React.FC<ActionProps> = ({ action, record, resource }) => {
-  const { translateMessage, i18n } = useTranslation();
-  const addNotice = useNotice();
-  const navigate = useNavigate();
-  const [form, setForm] = useState<StockForm | null>(null);
+  const { translateMessage } = useTranslation();
+  const { form, errors, submitting, submit } = useRecordActionForm<StockForm>({ action, record, resource });
   const [values, setValues] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, { message: string }>>({});
-  const [submitting, setSubmitting] = useState(false);
   const t = (key: string, params?: Record<string, string | number>) => translateMessage(key, resource.id, params);
-
-  useEffect(() => {
-    api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name }).then((response) => {
-      setForm((response.data as unknown as { form: StockForm }).form);
-    });
-  }, [record?.id, action.name]);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (submitting) return;
-    setSubmitting(true);
-    try {
-      const response = await api.recordAction({
-        resourceId: resource.id, recordId: record!.id, actionName: action.name, method: 'post', data: { ...values, language: i18n.language },
-      });
-      const data = response.data as { notice?: { message: string; type: 'success' | 'error' }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
-      if (data.notice) addNotice(data.notice);
-      if (data.notice?.type === 'error') {
-        setErrors(data.record?.errors ?? {});
-        setSubmitting(false);
-      } else if (data.redirectUrl) navigate(data.redirectUrl);
-    } catch {
-      addNotice({ message: 'forbiddenError', type: 'error' });
-      setSubmitting(false);
-    }
-  };
 
   if (!form) return <Text>{t('formLoading')}</Text>;
   const set = (name: string, value: string) => setValues({ ...values, [name]: value });
   return (
-    <Box as="form" variant="white" p="xl" onSubmit={submit} data-testid={`stock-${action.name}`}>
+    <Box as="form" variant="white" p="xl" onSubmit={submit(values)} data-testid={`stock-${action.name}`}>
       <MessageBox mb="lg" variant="info" message={t('stockFormIntro', { material: form.material, warehouse: form.warehouse, onHand: form.onHand, available: form.available, unit: form.unit })} />
       {form.fields.map((field) => (
         <FormGroup key={field.name}>

@@ -2,9 +2,9 @@
 // (what the operator told the caller) and "Vincular a aviso" (an open work request). The action answers
 // a GET with the form's data and a POST with the outcome; refusals come back beside their field.
 import { Box, Button, FormGroup, Label, MessageBox, Text, TextArea } from '@adminjs/design-system';
-import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
-import React, { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useTranslation, type ActionProps } from 'adminjs';
+import React, { useState } from 'react';
+import { FieldError, useRecordActionForm } from './record-action-form.js';
 
 interface FormData {
   ticket: { assetCode: string; locationId: string; priority: string; type: string };
@@ -15,60 +15,22 @@ interface FormData {
   types: string[];
 }
 
-const api = new ApiClient();
 const field: React.CSSProperties = { width: '100%', padding: '8px', border: '1px solid #c0c0ca', borderRadius: 2, background: '#fff', boxSizing: 'border-box' };
 
 const TicketForm: React.FC<ActionProps> = ({ action, record, resource }) => {
-  const { translateMessage, translateLabel, i18n } = useTranslation();
-  const addNotice = useNotice();
-  const navigate = useNavigate();
-  const [form, setForm] = useState<FormData | null>(null);
+  const { translateMessage, translateLabel } = useTranslation();
   const [values, setValues] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, { message: string }>>({});
-  const [submitting, setSubmitting] = useState(false);
+  const { form, errors, submitting, submit } = useRecordActionForm<FormData>({ action, record, resource }, (data) =>
+    setValues(action.name === 'classify' ? { ...data.ticket } : {}),
+  );
   const t = (key: string, params?: Record<string, string | number>) => translateMessage(key, resource.id, params);
   const valueLabel = (name: string, value: string) => translateLabel(`${name}.${value}`, resource.id, { defaultValue: value }) as string;
   const set = (name: string) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setValues({ ...values, [name]: e.target.value });
-
-  useEffect(() => {
-    api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name }).then((response) => {
-      const data = (response.data as unknown as { form: FormData }).form;
-      setForm(data);
-      setValues(action.name === 'classify' ? { ...data.ticket } : {});
-    });
-  }, [record?.id, action.name]);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (submitting) return;
-    setSubmitting(true);
-    try {
-      const response = await api.recordAction({
-        resourceId: resource.id, recordId: record!.id, actionName: action.name, method: 'post',
-        data: { ...values, language: i18n.language },
-      });
-      const data = response.data as { notice?: { message: string; type: 'success' | 'error' }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
-      if (data.notice) addNotice(data.notice);
-      if (data.notice?.type === 'error') {
-        setErrors(data.record?.errors ?? {});
-        setSubmitting(false);
-      } else if (data.redirectUrl) navigate(data.redirectUrl);
-    } catch {
-      addNotice({ message: 'forbiddenError', type: 'error' });
-      setSubmitting(false);
-    }
-  };
-
-  const error = (name: string) =>
-    errors[name] ? (
-      <Text color="error" mt="sm" data-testid={`error-${name}`}>
-        {errors[name]!.message}
-      </Text>
-    ) : null;
+  const error = (name: string) => <FieldError errors={errors} name={name} />;
   if (!form) return <Text>{t('formLoading')}</Text>;
 
   return (
-    <Box as="form" variant="white" p="xl" onSubmit={submit} data-testid={`ticket-${action.name}`}>
+    <Box as="form" variant="white" p="xl" onSubmit={submit(values)} data-testid={`ticket-${action.name}`}>
       {errors.state && <MessageBox mb="lg" variant="danger" message={errors.state.message} />}
       {action.name === 'classify' && (
         <>

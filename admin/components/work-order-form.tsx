@@ -3,9 +3,9 @@
 // failure, materials) and "Cerrar orden" (the closeout, starting from that report). The action handler answers a GET with
 // the form's data and a POST with the outcome; refusals come back per field and are shown beside it.
 import { Box, Button, FormGroup, H4, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text, TextArea } from '@adminjs/design-system';
-import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
-import React, { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { ApiClient, useTranslation, type ActionProps } from 'adminjs';
+import React, { useState } from 'react';
+import { FieldError, useRecordActionForm } from './record-action-form.js';
 
 interface Step {
   id: number;
@@ -25,80 +25,56 @@ interface FormData {
   steps?: Step[];
   failureCodes?: FailureCode[];
   kind?: string;
+  stock?: StockLine[];
 }
 interface Material { description: string; quantity: string; unit: string }
+// A storeroom line of the closeout: one material from one warehouse, what the order holds and what was used.
+interface StockLine { materialId: number; warehouseId: number; material: string; warehouse: string; bin: string | null; unit: string; held: string; reserved: string; used: string; reported: boolean }
+interface LevelChoice { materialId: number; warehouseId: number; material: string; warehouse: string; bin: string | null; unit: string; available: string }
 
 const api = new ApiClient();
 const nativeSelect: React.CSSProperties = { width: '100%', padding: '8px', border: '1px solid #c0c0ca', borderRadius: 2, background: '#fff' };
 
 const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
   const { translateMessage, translateProperty, i18n } = useTranslation();
-  const addNotice = useNotice();
-  const navigate = useNavigate();
-  const [form, setForm] = useState<FormData | null>(null);
-  const [errors, setErrors] = useState<Record<string, { message: string }>>({});
-  const [submitting, setSubmitting] = useState(false);
   const [technicianId, setTechnicianId] = useState('');
   const [values, setValues] = useState<Record<number, string>>({});
   const [laborHours, setLaborHours] = useState('');
   const [failure, setFailure] = useState({ problemId: '', causeId: '', remedyId: '' });
   const [observations, setObservations] = useState('');
   const [materials, setMaterials] = useState<Material[]>([]);
+  const [stock, setStock] = useState<StockLine[]>([]);
+  const [stockSearch, setStockSearch] = useState('');
+  const [stockFound, setStockFound] = useState<{ id: string; title: string; unit: string }[]>([]);
+  const [levels, setLevels] = useState<LevelChoice[] | null>(null);
   const t = (key: string, params?: Record<string, string | number>) => translateMessage(key, resource.id, params);
   const locale = i18n.language === 'en' ? 'en' : 'es';
   // The completion and the closeout ask for the same report; steps are recorded apart by the technician.
   const reports = action.name === 'complete' || action.name === 'close';
 
-  useEffect(() => {
-    api.recordAction({ resourceId: resource.id, recordId: record!.id, actionName: action.name }).then((response) => {
-      const data = (response.data as unknown as { form: FormData }).form;
-      setForm(data);
-      setValues(Object.fromEntries((data.steps ?? []).map((s) => [s.id, s.value])));
-      if (data.report) {
-        setLaborHours(data.report.laborHours);
-        setFailure({ problemId: data.report.problemId, causeId: data.report.causeId, remedyId: data.report.remedyId });
-        setObservations(data.report.observations);
-        setMaterials(data.report.materials);
-      }
-    });
-  }, [record?.id, action.name]);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (submitting) return;
-    setSubmitting(true);
-    const steps = Object.entries(values).map(([procedureStepId, value]) => ({ procedureStepId: Number(procedureStepId), value }));
-    const payload =
-      action.name === 'assign'
-        ? { technicianId }
-        : action.name === 'recordSteps'
-          ? { steps }
-          : action.name === 'complete'
-            ? { laborHours, ...failure, observations, materials }
-            : { laborHours, ...failure, observations, steps, materials };
-    try {
-      const response = await api.recordAction({
-        resourceId: resource.id, recordId: record!.id, actionName: action.name, method: 'post',
-        data: { ...payload, language: i18n.language },
-      });
-      const data = response.data as { notice?: { message: string; type: 'success' | 'error' }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
-      if (data.notice) addNotice(data.notice);
-      if (data.notice?.type === 'error') {
-        setErrors(data.record?.errors ?? {});
-        setSubmitting(false);
-      } else if (data.redirectUrl) navigate(data.redirectUrl);
-    } catch {
-      addNotice({ message: 'forbiddenError', type: 'error' });
-      setSubmitting(false);
+  const { form, errors, submitting, submit } = useRecordActionForm<FormData>({ action, record, resource }, (data) => {
+    setValues(Object.fromEntries((data.steps ?? []).map((s) => [s.id, s.value])));
+    setStock(data.stock ?? []);
+    if (data.report) {
+      setLaborHours(data.report.laborHours);
+      setFailure({ problemId: data.report.problemId, causeId: data.report.causeId, remedyId: data.report.remedyId });
+      setObservations(data.report.observations);
+      setMaterials(data.report.materials);
     }
+  });
+
+  const payload = () => {
+    const steps = Object.entries(values).map(([procedureStepId, value]) => ({ procedureStepId: Number(procedureStepId), value }));
+    return action.name === 'assign'
+      ? { technicianId }
+      : action.name === 'recordSteps'
+        ? { steps }
+        : action.name === 'complete'
+          ? { laborHours, ...failure, observations, materials }
+          : { laborHours, ...failure, observations, steps, materials, stock: stock.map((l) => ({ materialId: l.materialId, warehouseId: l.warehouseId, used: l.used })) };
   };
 
-  const error = (field: string) =>
-    errors[field] ? (
-      <Text color="error" mt="sm" data-testid={`error-${field}`}>
-        {errors[field]!.message}
-      </Text>
-    ) : null;
+  const error = (field: string) => <FieldError errors={errors} name={field} />;
   if (!form) return <Text>{t('formLoading')}</Text>;
 
   const codes = form.failureCodes ?? [];
@@ -130,6 +106,106 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
     min: step.minValue === null ? '−∞' : Number(step.minValue).toLocaleString(locale),
     max: `${step.maxValue === null ? '∞' : Number(step.maxValue).toLocaleString(locale)}${step.unit ? ` ${step.unit}` : ''}`,
   });
+
+  // Quantities as the language writes them (2,5 in Spanish); what is typed is sent as typed.
+  const quantity = (value: string) => (/^-?\d+(\.\d+)?$/.test(value) ? Number(value).toLocaleString(locale, { maximumFractionDigits: 3 }) : value);
+  const searchMaterials = async (text: string) => {
+    setStockSearch(text);
+    setLevels(null);
+    if (text.trim().length < 2) return setStockFound([]);
+    const found = await api.searchRecords({ resourceId: 'Material', query: text.trim() });
+    setStockFound(found.slice(0, 10).map((r) => ({ id: String(r.id), title: r.title, unit: String(r.params.unit ?? '') })));
+  };
+  // The material's stock levels the viewer may see (his sites' warehouses), through the list's own rules.
+  const pickMaterial = async (materialId: string, unit: string) => {
+    const response = await api.resourceAction({ resourceId: 'StockLevel', actionName: 'list', params: { 'filters.material': materialId, perPage: 50 } });
+    const records = (response.data as unknown as { records: { params: Record<string, string>; populated: Record<string, { title: string } | null> }[] }).records;
+    setStockFound([]);
+    setLevels(
+      records.map((r) => ({
+        materialId: Number(r.params.material), warehouseId: Number(r.params.warehouse), material: r.populated.material?.title ?? '', warehouse: r.populated.warehouse?.title ?? '',
+        bin: r.populated.bin?.title ?? null, unit, available: String(r.params.available ?? '0'),
+      })),
+    );
+  };
+  const addLevel = (level: LevelChoice) => {
+    setStock([...stock, { ...level, held: '0', reserved: '0', used: '', reported: false }]);
+    setLevels(null);
+    setStockSearch('');
+  };
+  const stockSection = (
+    <Box mb="xl" data-testid="closeout-stock">
+      <H4>{t('closeoutStockTitle')}</H4>
+      <Text mb="default">{t('closeoutStockIntro')}</Text>
+      {stock.length === 0 ? (
+        <Text mb="default">{t('closeoutStockNone')}</Text>
+      ) : (
+        <Box style={{ overflowX: 'auto' }} mb="default">
+          <Table>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('closeoutStockMaterial')}</TableCell>
+                <TableCell>{t('closeoutStockWarehouse')}</TableCell>
+                <TableCell>{t('closeoutStockHeld')}</TableCell>
+                <TableCell>{t('closeoutStockReserved')}</TableCell>
+                <TableCell>{t('closeoutStockUsed')}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {stock.map((line, index) => (
+                <TableRow key={`${line.materialId}-${line.warehouseId}-${index}`} data-testid={`stock-line-${index}`}>
+                  <TableCell style={{ minWidth: 220 }}>
+                    {line.material}
+                    {line.reported && <Text variant="sm" color="grey60">{t('closeoutStockReported')}</Text>}
+                  </TableCell>
+                  <TableCell style={{ minWidth: 160 }}>{line.bin ? `${line.warehouse} · ${line.bin}` : line.warehouse}</TableCell>
+                  <TableCell>{`${quantity(line.held)} ${line.unit}`}</TableCell>
+                  <TableCell>{`${quantity(line.reserved)} ${line.unit}`}</TableCell>
+                  <TableCell>
+                    <Input
+                      name={`stock-${index}-used`}
+                      inputMode="decimal"
+                      value={line.used}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => setStock(stock.map((l, i) => (i === index ? { ...l, used: e.target.value } : l)))}
+                    />
+                    {error(`stock.${index}.used`)}
+                  </TableCell>
+                  <TableCell>
+                    {line.held === '0' && line.reserved === '0' && (
+                      <Button type="button" variant="text" style={{ whiteSpace: 'nowrap' }} onClick={() => setStock(stock.filter((_, i) => i !== index))}>
+                        {t('closeoutRemoveMaterial')}
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+      <FormGroup>
+        <Label>{t('closeoutStockAdd')}</Label>
+        <Input name="stock-search" width={1} placeholder={t('closeoutStockSearch')} value={stockSearch} onChange={(e: React.ChangeEvent<HTMLInputElement>) => void searchMaterials(e.target.value)} />
+        {stockFound.map((m) => (
+          <Button key={m.id} type="button" variant="text" display="block" onClick={() => void pickMaterial(m.id, m.unit)} data-testid="stock-search-result">
+            {m.title}
+          </Button>
+        ))}
+        {levels && levels.length === 0 && <Text mt="sm">{t('closeoutStockNoLevels')}</Text>}
+        {levels && levels.length > 0 && (
+          <Box mt="sm">
+            <Label>{t('closeoutStockPickLevel')}</Label>
+            {levels.map((level) => (
+              <Button key={level.warehouseId} type="button" variant="outlined" mr="default" mb="sm" onClick={() => addLevel(level)} data-testid="stock-level-choice">
+                {t('closeoutStockAvailable', { warehouse: level.bin ? `${level.warehouse} · ${level.bin}` : level.warehouse, available: quantity(level.available), unit: level.unit })}
+              </Button>
+            ))}
+          </Box>
+        )}
+      </FormGroup>
+    </Box>
+  );
 
   const stepInput = (step: Step) => {
     const value = values[step.id] ?? '';
@@ -195,7 +271,7 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
   );
 
   return (
-    <Box as="form" variant="white" p="xl" onSubmit={submit} data-testid={`work-order-${action.name}`}>
+    <Box as="form" variant="white" p="xl" onSubmit={submit(payload())} data-testid={`work-order-${action.name}`}>
       {errors.state && <MessageBox mb="lg" variant="danger" message={errors.state.message} />}
       {action.name === 'assign' && (
         <FormGroup>
@@ -238,7 +314,8 @@ const WorkOrderForm: React.FC<ActionProps> = ({ action, record, resource }) => {
             <TextArea name="observations" width={1} rows={3} value={observations} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setObservations(e.target.value)} />
             {error('observations')}
           </FormGroup>
-          <H4>{t('closeoutMaterials')}</H4>
+          {action.name === 'close' && stockSection}
+          <H4>{t(action.name === 'close' ? 'closeoutOtherMaterials' : 'closeoutMaterials')}</H4>
           {materials.map((m, index) => (
             <Box key={index} flex flexDirection="row" mb="default" style={{ flexWrap: 'wrap', gap: 8 }} data-testid={`material-${index}`}>
               {(['description', 'quantity', 'unit'] as const).map((field) => (

@@ -2,7 +2,7 @@
 // from the DMMF and the import declarations, never from the request. Raw SQL because Prisma turns
 // 200 000 rows into objects several times slower than the writer can write them (bench:export).
 import pg from 'pg';
-import type { ExportSheet, Join } from './sheet.js';
+import type { ColumnSource, ExportSheet, Join } from './sheet.js';
 
 /** Rows of `ids` in the sheet's order: [id, ...one value per column]. */
 export type RowsReader = (ids: (number | bigint)[]) => Promise<unknown[][]>;
@@ -38,7 +38,7 @@ export function joinedRowsReader(sheet: ExportSheet, pool: pg.Pool, timeZone: st
   const selected: string[] = [];
   const positions = sheet.columns.map(({ source }) => {
     const column = `${aliasOf(source.joins ?? [])}.${ident(source.column)}`;
-    const expression = source.wallClock ? `(${column} AT TIME ZONE $2)` : column;
+    const expression = source.links ? linkedValues(source.links, source.column) : source.wallClock ? `(${column} AT TIME ZONE $2)` : column;
     if (!selected.includes(expression)) selected.push(expression);
     return selected.indexOf(expression) + 1;
   });
@@ -56,6 +56,12 @@ export function joinedRowsReader(sheet: ExportSheet, pool: pg.Pool, timeZone: st
     const result = await pool.query<unknown[]>({ text, values, rowMode: 'array', types: TYPES });
     return repeats ? result.rows.map((row) => [row[0], ...positions.map((position) => row[position])]) : result.rows;
   };
+}
+
+/** The row's linked values as one text ("ADMINISTRATORS,TECHNICIANS"), sorted; null when it has none. */
+function linkedValues(links: NonNullable<ColumnSource['links']>, column: string): string {
+  return `(SELECT string_agg(lt.${ident(column)}::text, ',' ORDER BY lt.${ident(column)}) FROM ${ident(links.table)} l
+    JOIN ${ident(links.targetTable)} lt ON lt.id = l.${ident(links.targetColumn)} WHERE l.${ident(links.ownerColumn)} = t0.id)`;
 }
 
 function ident(name: string): string {

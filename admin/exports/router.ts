@@ -17,7 +17,7 @@ import { isExportable } from './exportable-models.js';
 import { historySheet } from './history-sheet.js';
 import { listSheet } from './list-sheet.js';
 import type { ExportSheet } from './sheet.js';
-import { streamExport, type IdSource } from './stream-export.js';
+import { streamExport } from './stream-export.js';
 import { templateSheet } from './template-sheet.js';
 
 export interface ExportRoutesOptions {
@@ -38,11 +38,10 @@ export function exportRoutes(options: ExportRoutesOptions): express.Router {
       language = exportLanguage(req, currentAdmin?.locale);
       const resource = options.admin.findResource(resourceId) as unknown as CmmsPrismaResource;
       const filter = exportFilter(req, resource);
-      const where = await resource.readableWhere(filter, { currentAdmin } as ActionContext);
-      if (!where) throw new AccessDeniedError('read', resourceId);
+      const readable = await resource.readableRows(filter, { currentAdmin } as ActionContext);
+      if (!readable) throw new AccessDeniedError('read', resourceId);
       const sheet = sheetFor(language);
-      const ids = (options.prisma as unknown as Record<string, IdSource>)[lowerFirst(sheet.model)]!;
-      await streamExport(res, { sheet, where, ids, pool: options.pool, timeZone: options.timeZone, language });
+      await streamExport(res, { sheet, where: readable.where, ids: readable.ids, pool: options.pool, timeZone: options.timeZone, language });
     } catch (error) {
       if (error instanceof ExportRequestError)
         return void res.status(400).json({ error: 'bad request', message: renderMessage(language, error.key, error.params) });
@@ -80,8 +79,4 @@ function handle(run: (req: Request, res: Response) => Promise<void>) {
       res.destroy(error instanceof Error ? error : undefined);
     });
   };
-}
-
-function lowerFirst(name: string): string {
-  return name.charAt(0).toLowerCase() + name.slice(1);
 }

@@ -18,6 +18,9 @@ export interface ColumnSource {
   joins?: Join[];
   /** A timestamptz read as the plant's wall-clock time (what the clerk typed, what he reads). */
   wallClock?: boolean;
+  /** Many values through a join table (a user's groups): `column` of each linked row of `targetTable`,
+   * as one text, sorted and separated by commas. */
+  links?: { table: string; ownerColumn: string; targetColumn: string; targetTable: string };
 }
 
 export interface SheetColumn {

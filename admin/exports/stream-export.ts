@@ -15,15 +15,16 @@ export const EXPORT_BATCH_ROWS = 5_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Id = number | bigint;
-/** The Prisma delegate of the exported model: only ids are asked of it. */
+/** Where the exported rows' ids come from (the model's Prisma delegate, or the history's SQL reader):
+ * only ids are asked of it. */
 export interface IdSource {
-  findMany(args: { where: object; orderBy: object; take: number; select: { id: true } }): Promise<{ id: Id }[]>;
+  findMany(args: { where: Record<string, unknown>; orderBy: object; take: number; select: { id: true } }): Promise<Record<string, unknown>[]>;
 }
 
 export interface ExportRun {
   sheet: ExportSheet;
-  /** The viewer's rows: the rules' row conditions and the list's filters (CmmsPrismaResource.readableWhere). */
-  where: object;
+  /** The viewer's rows: the rules' row conditions and the list's filters (CmmsPrismaResource.readableRows). */
+  where: Record<string, unknown>;
   ids: IdSource;
   pool: pg.Pool;
   timeZone: string;
@@ -86,7 +87,7 @@ export async function writeWorkbook(res: Writable, run: Pick<ExportRun, 'sheet' 
   await workbook.commit();
 }
 
-async function* rowBatches(ids: IdSource, where: object, order: 'asc' | 'desc', read: RowsReader): AsyncGenerator<unknown[][]> {
+async function* rowBatches(ids: IdSource, where: Record<string, unknown>, order: 'asc' | 'desc', read: RowsReader): AsyncGenerator<unknown[][]> {
   let after: Id | undefined;
   for (;;) {
     const page = await ids.findMany({
@@ -95,9 +96,10 @@ async function* rowBatches(ids: IdSource, where: object, order: 'asc' | 'desc', 
       take: EXPORT_BATCH_ROWS,
       select: { id: true },
     });
-    if (page.length) yield await read(page.map((row) => row.id));
-    if (page.length < EXPORT_BATCH_ROWS) return;
-    after = page.at(-1)!.id;
+    const pageIds = page.map((row) => row.id as Id);
+    if (pageIds.length) yield await read(pageIds);
+    if (pageIds.length < EXPORT_BATCH_ROWS) return;
+    after = pageIds.at(-1)!;
   }
 }
 

@@ -1,6 +1,7 @@
 // An importable list exported in its import template's columns (references by the code the import
 // reads, closed values by label, dates as dates), so the sheet can be corrected and imported back.
 // Headers and labels follow the viewer's language: the import reads both languages.
+import type ExcelJS from 'exceljs';
 import { vocabularyOf } from '../../domain/vocabularies.js';
 import { columnLabels, type ColumnDefinition, type ImportDefinition } from '../../domain/imports/import-definition.js';
 import { renderMessage, type Language } from '../locales/render.js';
@@ -10,10 +11,15 @@ import { resourceTexts } from './translations.js';
 
 export function templateSheet(definition: ImportDefinition, language: Language): ExportSheet {
   const labels = resourceTexts(language, definition.model).labels ?? {};
-  // A column held by a join table (a user's groups) is not a column of the exported table: left out.
-  const columns = definition.columns.filter((column) => !column.links).map((column): SheetColumn => {
+  const columns = definition.columns.map((column): SheetColumn => {
     const header = columnLabels(definition, column)[language];
     const source = { column: column.sqlColumn };
+    // A column held by a join table (a user's groups): the linked codes, by label, as the import reads them.
+    if (column.links) {
+      const { table, ownerColumn, targetColumn, targetTable, targetBy } = column.links;
+      const vocabulary = resourceTexts(language, column.vocabularyOf ?? definition.model).labels?.[column.vocabularyField ?? column.field] ?? {};
+      return { header, width: 28, format: 'text', source: { column: targetBy, links: { table, ownerColumn, targetColumn, targetTable } }, cell: labelsCell(vocabulary) };
+    }
     switch (column.type) {
       case 'reference':
         return { header, width: 22, format: 'text', source: { column: column.reference!.by[0]!, joins: [{ table: column.reference!.table, foreignKey: column.sqlColumn }] }, cell: textCell };
@@ -34,6 +40,12 @@ export function templateSheet(definition: ImportDefinition, language: Language):
   });
   return { fileName: definition.kind, sheetName: sheetNameOf(definition.sheetName), model: definition.model, table: definition.table, order: 'asc', columns };
 }
+
+/** Codes joined by commas to their labels joined by "; " ("Supervisores; Técnicos"). */
+const labelsCell =
+  (labels: Record<string, string>) =>
+  (value: unknown): ExcelJS.CellValue =>
+    value === null || value === undefined || value === '' ? null : String(value).split(',').map((code) => labels[code] ?? code).join('; ');
 
 /** Codes of the column's closed list with their labels (a code without one is exported as it is). */
 function choiceLabels(definition: ImportDefinition, column: ColumnDefinition, labels: Record<string, string>): Record<string, string> {

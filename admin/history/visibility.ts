@@ -1,33 +1,38 @@
-// Which change-history entries a viewer may read: only about records he may read now. Tables he cannot
-// read at all are left out; tables he reads under row conditions (a technician's orders) are narrowed
-// to the ids of those rows. Entries of deleted records stay visible only to viewers without conditions.
+// Which change-history entries a viewer may read: only about records he may read. Tables he cannot read
+// at all are left out; tables he reads whole give all their entries; tables he reads under row
+// conditions (a technician's orders, a user scoped to sites) give the entries of the rows those same
+// conditions allow, decided by the database (visible-history.ts), whatever their number.
 import type { Prisma } from '@prisma/client';
+import type { DMMF } from '@prisma/generator-helper';
 import { accessibleWhere, type AppAbility } from '../../domain/access/abilities.js';
-import type { Db } from '../../prisma/client.js';
 import { modelOfTable } from '../dmmf.js';
 
-// More rows than this under conditions: the viewer is not narrow enough for an id list; hide that table.
-const MAX_CONDITIONAL_IDS = 5_000;
+export interface HistoryScope {
+  /** Tables whose every row the viewer reads: all their entries. */
+  open: string[];
+  /** Tables he reads under row conditions: the entries about rows those conditions allow. */
+  narrowed: { table: string; model: DMMF.Model; where: Record<string, unknown> }[];
+}
 
-export async function historyVisibleTo(ability: AppAbility, db: Db, tables: string[]): Promise<Record<string, unknown> | null> {
+/** What of the history of `tables` the viewer may read; null when he may not read history at all. */
+export function historyScopeOf(ability: AppAbility, tables: readonly string[]): HistoryScope | null {
   if (!ability.can('read', 'History')) return null;
-  const visible: Record<string, unknown>[] = [];
+  const scope: HistoryScope = { open: [], narrowed: [] };
   for (const table of tables) {
     const model = modelOfTable(table);
     if (!model) continue;
     const where = accessibleWhere(ability, 'read', model.name as Prisma.ModelName);
     if (!where) continue;
-    if (!Object.keys(where).length) {
-      visible.push({ tableName: table });
-      continue;
-    }
-    const delegate = (db as unknown as Record<string, { findMany(args: object): Promise<{ id: number }[]> }>)[lowerFirst(model.name)]!;
-    const rows = await delegate.findMany({ where, select: { id: true }, take: MAX_CONDITIONAL_IDS + 1 });
-    if (rows.length <= MAX_CONDITIONAL_IDS) visible.push({ tableName: table, recordId: { in: rows.map((r) => r.id) } });
+    if (Object.keys(where).length) scope.narrowed.push({ table, model, where });
+    else scope.open.push(table);
   }
-  return visible.length ? { OR: visible } : { id: -1n };
+  return scope;
 }
 
-function lowerFirst(name: string): string {
-  return name.charAt(0).toLowerCase() + name.slice(1);
+/** The scope as a Prisma where on ChangeHistory, when it has no row conditions (administrators, unscoped
+ * supervisors, consultants); null when it has some: those are read through the history's SQL reader. */
+export function openHistoryWhere(scope: HistoryScope): Record<string, unknown> | null {
+  if (scope.narrowed.length) return null;
+  // One equality per table (not `in`): count-estimate.ts can then estimate a long history's count.
+  return scope.open.length ? { OR: scope.open.map((table) => ({ tableName: table })) } : { id: -1n };
 }

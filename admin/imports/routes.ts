@@ -8,7 +8,8 @@
 //   POST /imports/:kind/mappings          remember a value or header mapping (JSON)
 //   POST /imports/runs/:id/rerun?mode=&preview=&createMissing=
 //                                         "Importar" / "Validar de nuevo" on the file a run stored
-//   GET  /imports/runs/:id/status         counters and state (and the preview's summary), polled
+//   GET  /imports/runs/:id/status         counters and state (and the preview's summary); then pushed
+//                                         live over /admin/events (admin/live/), this polled only slowly
 //   GET  /imports/runs/:id/errors.xlsx    the error report     } the run's owner, or a reader of
 //   GET  /imports/runs/:id/file           the uploaded file     } ImportRun under the role rules
 import type { Prisma } from '@prisma/client';
@@ -38,6 +39,7 @@ import type { Db } from '../../prisma/client.js';
 import { abilityOf } from '../access.js';
 import { modelOfTable } from '../dmmf.js';
 import { jsonBody } from '../request-bodies.js';
+import { importRunStatus } from './run-status.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -177,29 +179,7 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
     const run = await visibleRun(req, next);
     if (!run) return;
     res.setHeader('Cache-Control', 'no-store');
-    res.json({
-      id: run.id,
-      kind: run.kind,
-      fileName: run.fileName,
-      mode: run.mode,
-      state: run.state,
-      rowsTotal: run.rowsTotal,
-      rowsRead: run.rowsRead,
-      rowsValid: run.rowsValid,
-      rowsRejected: run.rowsRejected,
-      rowsWritten: run.rowsWritten,
-      rowsNew: run.rowsNew,
-      rowsChanged: run.rowsChanged,
-      rowsUnchanged: run.rowsUnchanged,
-      preview: run.preview,
-      createMissing: run.createMissing,
-      filesRemoved: !!run.filesRemovedAt,
-      summary: ['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(run.state) ? run.summary : null,
-      attempts: run.attempts,
-      errorMessage: run.errorMessage,
-      hasErrorReport: !!run.errorReportKey,
-      finished: ['SUCCEEDED', 'PARTIAL', 'FAILED'].includes(run.state),
-    });
+    res.json(importRunStatus(run));
   });
 
   const download = (pick: (run: { fileKey: string; errorReportKey: string | null; id: number; fileName: string }) => { key: string | null; name: string }) =>

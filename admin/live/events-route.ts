@@ -1,16 +1,19 @@
 // GET /admin/events: the signed-in person's event stream (server-sent events). It carries his unread
-// count (at once, and whenever he is notified) and the rows of watched models that changed, each row
-// passed only when his row rules let him read it, with his rights read afresh for every event (a
-// deactivated account's stream ends). Reconnects resume after Last-Event-ID.
+// count (at once, and whenever he is notified), the rows of watched models that changed, each row
+// passed only when his row rules let him read it, and the progress of import runs he may see (his own,
+// or any if he may read import runs: the rule of the run's page), with his rights read afresh for every
+// event (a deactivated account's stream ends). Reconnects resume after Last-Event-ID.
 import express, { type Request, type Response } from 'express';
 import type { Prisma } from '@prisma/client';
 import { accessibleWhere } from '../../domain/access/abilities.js';
 import { loadCurrentUser } from '../../domain/access/current-user.js';
+import { importRunVisibleTo } from '../../domain/imports/start-import.js';
 import { unreadCount } from '../../domain/notifications/centre.js';
 import type { LiveMessage } from '../../domain/notifications/live-channels.js';
 import { delegateOf } from '../../domain/notifications/recipients.js';
 import type { Db } from '../../prisma/client.js';
 import { abilityOf } from '../access.js';
+import { importRunStatus } from '../imports/run-status.js';
 import type { LiveHub } from './live-hub.js';
 
 type RowsMessage = Extract<LiveMessage, { t: 'rows' }>;
@@ -64,8 +67,27 @@ export function eventsRoute(options: { prisma: Db; hub: LiveHub }): express.Rout
       const rows = await delegateOf(prisma, message.m as Prisma.ModelName).findMany({ where: { AND: [where, { id: { in: message.ids } }] }, select: { id: true } });
       return rows.length ? { model: message.m, ids: rows.map((r) => r.id), many: false, by: message.by } : null;
     };
-    const passRows = (message: RowsMessage) =>
+    /** The status of each of these import runs this reader may see now (null: his account is gone). */
+    const visibleImports = async (ids: number[]) => {
+      const user = await loadCurrentUser(prisma, userId);
+      if (!user) {
+        close();
+        return null;
+      }
+      const runs = await Promise.all(ids.map((id) => importRunVisibleTo(prisma, abilityOf(user), userId, id)));
+      return runs.flatMap((run) => (run ? [importRunStatus(run)] : []));
+    };
+    // Progress goes out as `import` events only: an import page shows it; no "changed, reload" bar.
+    const passImport = (message: RowsMessage) =>
       inTurn(async () => {
+        // "many": a clean-up touching many runs at once, not a run's progress.
+        const statuses = message.many ? [] : await visibleImports(message.ids);
+        if (statuses === null) return;
+        for (const status of statuses) send('import', status, message.e);
+        if (statuses.length === 0) write(`id: ${message.e}\n\n`);
+      });
+    const passRows = (message: RowsMessage) =>
+      message.m === 'ImportRun' ? passImport(message) : inTurn(async () => {
         const shown = await visible(message);
         // The event number still moves on when nothing is shown, so a resume does not replay it.
         if (shown) send('rows', shown, message.e);

@@ -12,6 +12,7 @@ import { calendarMessagesEN } from './calendar.en.js';
 import { notificationPagesEN, notificationMessagesEN } from './notifications.en.js';
 import { callCenterEN } from './call-center.en.js';
 import { inventoryActionsEN, inventoryMessagesEN } from './inventory.en.js';
+import { safetyActionsEN, safetyMessagesEN } from './safety.en.js';
 import { journeysMessagesEN } from './journeys.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
@@ -34,7 +35,7 @@ export const en: typeof es = {
     UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
-  actions: { ...inventoryActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
+  actions: { ...inventoryActionsEN, ...safetyActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
     generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order',
     calendar: 'Calendar' },
   components: {
@@ -53,12 +54,31 @@ export const en: typeof es = {
     requisitionRefused_wrongState: "The requisition is not in a state that allows this action.",
     requisitionRefused_noItems: "Add at least one item before submitting the requisition.",
     requisitionRefused_overLimit: "The requisition total ({{total}}) is over your approval limit.",
+    requisitionRefused_overBudget: "The line {{line}} falls short: it has {{available}} left and the requisition comes to {{total}}; {{shortfall}} is missing. Ask someone with the \"approve overdraft\" right to approve it, or revise the budget.",
+    requisitionRefused_awaitingApprover: "The requisition was escalated to {{approver}}: it is for him to decide.",
+    requisitionRefused_managerMayNotApprove: "The requisition is over your limit and your direct manager, {{manager}}, may not approve requisitions. Ask an administrator to approve it or to adjust the profiles.",
+    requisitionEscalated: "The requisition is over your limit: you signed your step and it went to {{approver}} for approval.",
     requisitionDecided_submit: "Requisition submitted for approval.",
     requisitionDecided_approve: "Requisition approved.",
     requisitionDecided_reject: "Requisition rejected.",
     confirmRequisition_submit: "Submit the requisition? Its items cannot change afterwards.",
     confirmRequisition_approve: "Approve this requisition?",
     confirmRequisition_reject: "Reject this requisition?",
+    budgetFiguresTitle: "Budget {{year}}: spending",
+    budgetFiguresLoading: "Loading the budget's figures…",
+    budgetFiguresFailed: "The budget's figures could not be loaded. Reload the page.",
+    budgetFiguresNoLines: "This budget has no lines yet: add them below or import them from Excel.",
+    budgetColumnMonth: "Month",
+    budgetColumnBudget: "Budget",
+    budgetColumnCommitted: "Committed",
+    budgetColumnActual: "Actual",
+    budgetColumnAvailable: "Available",
+    budgetColumnUsed: "% used",
+    budgetColumnState: "Status",
+    budgetColumnYear: "Year total",
+    budgetOverspent: "Overspent by {{amount}}",
+    budgetWithin: "Within budget",
+    relatedRequisitionApprovals: "Signed approval steps",
     relatedRequisitionItems: "Items",
     constraint_requisition_items_locked_check: "The requisition was submitted: its items cannot change.",
     constraint_requisition_items_quantity_check: "The quantity must be greater than zero.",
@@ -143,6 +163,7 @@ export const en: typeof es = {
     ...notificationMessagesEN,
     ...callCenterEN.messages,
     ...inventoryMessagesEN,
+    ...safetyMessagesEN,
     ...journeysMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
@@ -284,6 +305,8 @@ export const en: typeof es = {
         description: 'Description',
         canReadHistory: 'May read change history',
         canManageStore: 'May manage the storeroom',
+        canApproveOverdraft: 'May approve overdrafts (beyond what the budget has left)',
+        canManageSafety: 'Safety officer (approves and closes permits)',
         createdAt: 'Created',
       },
     },

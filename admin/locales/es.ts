@@ -11,6 +11,7 @@ import { calendarMessagesES } from './calendar.es.js';
 import { notificationPagesES, notificationMessagesES } from './notifications.es.js';
 import { callCenterES } from './call-center.es.js';
 import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
+import { safetyActionsES, safetyMessagesES } from './safety.es.js';
 import { journeysMessagesES } from './journeys.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
@@ -33,7 +34,7 @@ export const es = {
     UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { ...inventoryActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
+  actions: { ...inventoryActionsES, ...safetyActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
     generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación',
     calendar: 'Calendario' },
   components: {
@@ -52,12 +53,31 @@ export const es = {
     requisitionRefused_wrongState: "La requisición no está en un estado que permita esta acción.",
     requisitionRefused_noItems: "Añada al menos un artículo antes de enviar la requisición.",
     requisitionRefused_overLimit: "El total de la requisición ({{total}}) supera su límite de aprobación.",
+    requisitionRefused_overBudget: "La línea {{line}} no alcanza: dispone de {{available}} y la requisición suma {{total}}; faltan {{shortfall}}. Pida a quien tenga el derecho «aprobar sobregiro» que la apruebe, o ajuste el presupuesto.",
+    requisitionRefused_awaitingApprover: "La requisición fue elevada a {{approver}}: le corresponde a él decidirla.",
+    requisitionRefused_managerMayNotApprove: "La requisición supera su límite y su jefe directo, {{manager}}, no puede aprobar requisiciones. Pida a un administrador que la apruebe o que ajuste los perfiles.",
+    requisitionEscalated: "La requisición supera su límite: firmó su paso y fue elevada a {{approver}} para su aprobación.",
     requisitionDecided_submit: "Requisición enviada para aprobación.",
     requisitionDecided_approve: "Requisición aprobada.",
     requisitionDecided_reject: "Requisición rechazada.",
     confirmRequisition_submit: "¿Enviar la requisición? Sus artículos no podrán cambiarse después.",
     confirmRequisition_approve: "¿Aprobar esta requisición?",
     confirmRequisition_reject: "¿Rechazar esta requisición?",
+    budgetFiguresTitle: "Ejecución del presupuesto {{year}}",
+    budgetFiguresLoading: "Cargando las cifras del presupuesto…",
+    budgetFiguresFailed: "No se pudieron cargar las cifras del presupuesto. Recargue la página.",
+    budgetFiguresNoLines: "Este presupuesto aún no tiene líneas: añádalas abajo o impórtelas desde Excel.",
+    budgetColumnMonth: "Mes",
+    budgetColumnBudget: "Presupuesto",
+    budgetColumnCommitted: "Comprometido",
+    budgetColumnActual: "Real",
+    budgetColumnAvailable: "Disponible",
+    budgetColumnUsed: "% usado",
+    budgetColumnState: "Situación",
+    budgetColumnYear: "Total del año",
+    budgetOverspent: "Sobregiro de {{amount}}",
+    budgetWithin: "Dentro del presupuesto",
+    relatedRequisitionApprovals: "Pasos de aprobación firmados",
     relatedRequisitionItems: "Artículos",
     constraint_requisition_items_locked_check: "La requisición ya fue enviada: sus artículos no se pueden cambiar.",
     constraint_requisition_items_quantity_check: "La cantidad debe ser mayor que cero.",
@@ -142,6 +162,7 @@ export const es = {
     ...notificationMessagesES,
     ...callCenterES.messages,
     ...inventoryMessagesES,
+    ...safetyMessagesES,
     ...journeysMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
@@ -283,6 +304,8 @@ export const es = {
         description: 'Descripción',
         canReadHistory: 'Puede leer el historial de cambios',
         canManageStore: 'Puede gestionar el almacén',
+        canApproveOverdraft: 'Puede aprobar sobregiro (más allá de lo disponible en el presupuesto)',
+        canManageSafety: 'Oficial de seguridad (aprueba y cierra permisos)',
         createdAt: 'Creado',
       },
     },

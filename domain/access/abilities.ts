@@ -36,7 +36,14 @@ export type Action =
   | 'transfer'
   | 'adjust'
   | 'reserve'
-  | 'release';
+  | 'release'
+  // budgets: approving a requisition beyond its budget line's available amount ("aprobar sobregiro")
+  | 'overdraft'
+  // safety: a permit's moves (approve, close, cancel above) and a point's lock, test and removal
+  | 'request'
+  | 'activate'
+  | 'suspend'
+  | 'lock';
 
 type ModelSubjects = Subjects<{ [Model in Prisma.ModelName]: Record<string, unknown> }>;
 /** Models, plus what is not a table: the change history, the settings and the background jobs (monitor). */
@@ -52,6 +59,12 @@ export interface AccessProfile {
   canReadHistory: boolean;
   /** The storeroom right ("gestionar almacén"), granted to a group like the history right; absent: no. */
   canManageStore?: boolean;
+  /** "Aprobar sobregiro" (issue 20), granted to a group like the storeroom right; absent: no. */
+  canApproveOverdraft?: boolean;
+  /** His profile's direct manager: above his approval limit, a requisition goes up to him. */
+  directManagerId?: number | null;
+  /** The safety officer's right ("seguridad"), granted to a group like the history right; absent: no. */
+  canManageSafety?: boolean;
   /** Highest requisition total he may approve; null when his profile may not approve requisitions. */
   approvalLimit: number | null;
   /** Materialised paths ("/1/5/") of the locations whose subtrees he is scoped to (his sites, UserSite);
@@ -70,6 +83,8 @@ const PLANT: Prisma.ModelName[] = [
   'ErpSyncRun', 'ErpSyncConflict',
   // budgets per year and cost centre, their lines, monthly amounts and actual postings (issue 20)
   'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
+  // the signed steps of requisition approvals (issue 20)
+  'RequisitionApproval',
   // call centre
   'TicketNote', 'TicketSla', 'SigSyncRun',
   // journeys (issue 16): notes on orders
@@ -77,7 +92,7 @@ const PLANT: Prisma.ModelName[] = [
 ];
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
 // KPI snapshots by their job, the ERP sync's runs and conflicts by the sync.
-const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual',
+const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval',
   // call centre: answers by "Responder", the SIG's runs by its job
   'TicketNote', 'SigSyncRun'];
 // What supervisors keep up to date (call-center tickets are the operators': supervisors read them).
@@ -102,6 +117,13 @@ const STOCK: Prisma.ModelName[] = ['StockLevel', 'StockMovement', 'Reservation']
 // What a technician needs to know whether his parts are there: materials, where, how many available.
 const STOCK_AVAILABILITY: Prisma.ModelName[] = ['Material', 'Warehouse', 'Bin', 'StockLevel', 'RoutineMaterial'];
 const STOCK_MOVES: Action[] = ['receive', 'issue', 'return', 'transfer', 'adjust'];
+
+// Safety (issue 23): the catalogues (kinds of permit, LOTO points of assets, which assets need which
+// permit) and the permits with their isolations, gas tests and signatures.
+const SAFETY_CATALOGUE: Prisma.ModelName[] = ['PermitKind', 'IsolationPoint', 'PermitRequirement'];
+const PERMITS: Prisma.ModelName[] = ['WorkPermit', 'PermitIsolation', 'PermitGasTest', 'PermitSignature'];
+// A permit's form is edited while it is being prepared; from approval on, only its workflow moves it.
+const PERMIT_IN_PREPARATION = { state: { in: ['DRAFT', 'REQUESTED'] } };
 
 export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
@@ -135,7 +157,13 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can(['create', 'delete'], 'RevisionSigner');
     can('sign', 'DocumentRevision');
     // Requisitions up to the approval limit of his profile (none when it may not approve).
-    if (user.approvalLimit !== null) can(['approve', 'reject'], 'Requisition', { total: { lte: user.approvalLimit } });
+    // Above it, with a direct manager, he signs his step and the requisition goes up to the manager
+    // (domain/budgets/requisition-approval.ts); one escalated to him is his to decide (or pass up).
+    if (user.approvalLimit !== null) {
+      can(['approve', 'reject'], 'Requisition', { total: { lte: user.approvalLimit }, awaitingApproverId: null });
+      if (user.directManagerId) can('approve', 'Requisition', { awaitingApproverId: null });
+      can(['approve', 'reject'], 'Requisition', { awaitingApproverId: user.userId });
+    }
   }
 
   // Técnicos: see the work orders assigned to them, record step values, start/hold/complete them;
@@ -178,6 +206,14 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can(['read', 'create', 'update'], ['Ticket', 'WorkRequest']);
     // call centre: the answers they gave (written by "Responder") and the service levels they work to.
     can('read', ['TicketNote', 'TicketSla']);
+    // A ticket nobody has placed yet (no asset, no location: a new call, a SIG row) is the call centre's to
+    // place, whatever their sites; once placed it lies where its asset or location does (siteConditions).
+    if (scoped) {
+      builder.can(['read', 'create', 'update'], 'Ticket', UNPLACED_TICKET);
+      builder.can('read', 'TicketNote', { ticket: { is: UNPLACED_TICKET } });
+    }
+    // The SIG's runs: whether the scrape that feeds their queue is working.
+    can('read', 'SigSyncRun');
     // They keep the requests: one that is no fault (a duplicate, a question) is rejected with a reason.
     can('reject', 'WorkRequest');
     can('read', ['Asset', 'Location', 'AssetCategory']);
@@ -207,6 +243,49 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     if (!scoped) can('import', ['Vendor', 'Material', 'Warehouse', 'Bin']);
   }
 
+  // "Aprobar sobregiro", a right any group can be granted: approving beyond what a budget line has left.
+  if (user.canApproveOverdraft) can('overdraft', 'BudgetLine');
+  // Safety. Supervisors request permits for their orders and run them (activate once isolated, suspend,
+  // cancel) and keep the assets' isolation points; technicians see the permits of their orders and
+  // record their own locks and gas tests; consultants read; operators see none. Approving and closing
+  // (signed) and the catalogues of kinds and requirements are the safety officer's.
+  if (member('SUPERVISORS')) {
+    can(['read', 'export'], [...SAFETY_CATALOGUE, ...PERMITS]);
+    can(['create', 'update', 'delete'], 'IsolationPoint');
+    can('create', 'WorkPermit');
+    can('update', 'WorkPermit', { state: 'DRAFT' });
+    can('delete', 'WorkPermit', { state: 'DRAFT' });
+    can(['request', 'activate', 'suspend', 'cancel'], 'WorkPermit');
+    can(['create', 'delete'], 'PermitIsolation', { permit: { is: PERMIT_IN_PREPARATION } });
+    can('lock', 'PermitIsolation');
+    can('create', 'PermitGasTest');
+  }
+  if (member('TECHNICIANS')) {
+    const technicianId = user.technicianId ?? -1;
+    for (const orders of [{ technicianId }, { shares: { some: { technicianId } } }]) {
+      const permit = { workOrder: { is: orders } };
+      can('read', 'WorkPermit', permit);
+      can('read', ['PermitIsolation', 'PermitGasTest', 'PermitSignature'], { permit: { is: permit } });
+      can('lock', 'PermitIsolation', { permit: { is: permit } });
+      can('create', 'PermitGasTest', { permit: { is: permit } });
+    }
+    can('read', ['PermitKind', 'IsolationPoint']);
+  }
+  if (member('CONSULTANTS')) can(['read', 'export'], [...SAFETY_CATALOGUE, ...PERMITS]);
+  if (user.canManageSafety) {
+    can(['read', 'export'], [...SAFETY_CATALOGUE, ...PERMITS]);
+    can(['create', 'update', 'delete'], SAFETY_CATALOGUE);
+    can('update', 'WorkPermit', PERMIT_IN_PREPARATION);
+    can(['approve', 'close', 'activate', 'suspend', 'cancel'], 'WorkPermit');
+    can('lock', 'PermitIsolation');
+    can('create', 'PermitGasTest');
+  }
+  // Evidence is never edited, by anyone: a closed or cancelled permit, its gas tests, its signatures
+  // (the database refuses them too). Signatures are written by approving and closing only.
+  cannot(['update', 'delete'], 'WorkPermit', { state: { in: ['CLOSED', 'CANCELLED'] } });
+  cannot(['update', 'delete'], ['PermitGasTest', 'PermitSignature']);
+  cannot('create', 'PermitSignature');
+
   // Auditors: any group can be granted the right to browse change history.
   if (user.canReadHistory) can('read', 'History');
 
@@ -221,15 +300,25 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 // Sites. A user scoped to sites sees and writes only rows inside the location subtrees of his sites: a
 // location by its materialised path (the prefix index on locations.path answers it), everything else by
 // the location it lies in. Plant-wide and not scoped: the catalogues (categories, maintenance types,
-// frequencies, procedures and steps, routines, calendars, failure codes), technicians (a crew serves
-// several sites; their orders are scoped), import logs, call-center tickets (they name no asset), users.
+// frequencies, procedures and steps, routines, calendars, failure codes, ticket SLAs, materials, vendors,
+// bills of materials), technicians (a crew serves several sites; their orders are scoped), import logs and
+// the SIG's runs, users.
 const SITE_SCOPED: Prisma.ModelName[] = [
+  // safety (issue 23): isolation points and permits lie where their asset does
+  'IsolationPoint', 'WorkPermit', 'PermitIsolation', 'PermitGasTest', 'PermitSignature',
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
   'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
-  'ErpSyncConflict', 'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
+  'ErpSyncConflict', 'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual', 'RequisitionApproval',
   'WorkOrderNote',
+  // call centre (issue 21): tickets and the answers given on them
+  'Ticket', 'TicketNote',
+  // inventory (issue 19): a warehouse lies in its location; its bins, stock, ledger and reservations in it
+  'Warehouse', 'Bin', 'StockLevel', 'StockMovement', 'Reservation',
 ];
+
+/** A call-centre ticket not yet placed in the plant: scoped users other than operators do not see it. */
+const UNPLACED_TICKET = { assetId: null, locationId: null };
 
 /** Where each scoped model's rows lie: the condition that puts a row inside the sites of `paths`. */
 export function siteConditions(paths: string[]) {
@@ -249,8 +338,11 @@ export function siteConditions(paths: string[]) {
   // A requisition for an order lies where the order does; one for no order is a plant-wide purchase.
   const requisition = { OR: [{ workOrderId: null }, { workOrder: { is: order } }] };
   const budget = { OR: [{ locationId: null }, { location: { is: inSites } }] };
+  const ticket = { OR: [{ asset: { is: asset } }, { assetId: null, location: { is: inSites } }] };
   // KPIs are computed for the plant, each top-level site and each category: a scoped user reads those of
   // the top-level sites he is scoped to ("/12/" is location 12).
+  // A warehouse stands in a location; one placed nowhere is the plant's, for users of the whole plant.
+  const warehouse = { location: { is: inSites } };
   const topLevelSites = paths.filter((path) => /^\/\d+\/$/.test(path)).map((path) => Number(path.slice(1, -1)));
   const read: Record<string, Record<string, unknown>> = {
     Location: inSites,
@@ -274,11 +366,26 @@ export function siteConditions(paths: string[]) {
     SignatureAudit: { revision: { is: revision } },
     KpiSnapshot: { scope: 'SITE', scopeId: { in: topLevelSites } },
     ErpSyncConflict: { requisition: { is: requisition } },
+    RequisitionApproval: { requisition: { is: requisition } },
     // A budget lies in its cost centre's location; a department's budget is plant-wide.
     Budget: budget,
     BudgetLine: { budget: { is: budget } },
     BudgetLineMonth: { budgetLine: { is: { budget: { is: budget } } } },
     BudgetActual: { budgetLine: { is: { budget: { is: budget } } } },
+    // A ticket lies where its asset does, or where its location does when it names no asset.
+    Ticket: ticket,
+    TicketNote: { ticket: { is: ticket } },
+    Warehouse: warehouse,
+    Bin: { warehouse: { is: warehouse } },
+    StockLevel: { warehouse: { is: warehouse } },
+    StockMovement: { warehouse: { is: warehouse } },
+    Reservation: { warehouse: { is: warehouse } },
+    // safety (issue 23)
+    IsolationPoint: { asset: { is: asset } },
+    WorkPermit: { asset: { is: asset } },
+    PermitIsolation: { permit: { is: { asset: { is: asset } } } },
+    PermitGasTest: { permit: { is: { asset: { is: asset } } } },
+    PermitSignature: { permit: { is: { asset: { is: asset } } } },
   };
   return {
     read,

@@ -2,7 +2,9 @@
 // counted from when the caller reported it. Overdue open tickets are told to the supervisors; compliance
 // is counted per week of the plant's calendar (Monday to Sunday in its time zone).
 
+import type { Prisma } from '@prisma/client';
 import type { Db } from '../../prisma/client.js';
+import { plantTimeToInstant, plantWeekOf } from './plant-time.js';
 
 export type SlaClock = 'MET' | 'MISSED' | 'RUNNING' | 'OVERDUE';
 
@@ -68,30 +70,32 @@ export interface WeeklyCompliance {
   resolutionDue: number;
 }
 
-/** SLA compliance of the tickets reported in each of the last `weeks` plant weeks (oldest first). */
-export async function slaComplianceByWeek(db: Db, timeZone: string, now: Date, weeks = 8): Promise<WeeklyCompliance[]> {
-  const rows = await db.$queryRaw<{ week: Date; tickets: number; response_met: number; response_due: number; resolution_met: number; resolution_due: number }[]>`
-    WITH t AS (
-      SELECT date_trunc('week', t.reported_at AT TIME ZONE ${timeZone})::date AS week,
-             t.reported_at + s.response_hours * interval '1 hour' AS response_due,
-             t.reported_at + s.resolution_hours * interval '1 hour' AS resolution_due,
-             t.answered_at, t.resolved_at
-        FROM tickets t JOIN ticket_slas s ON s.type = t.type
-       WHERE t.reported_at >= (date_trunc('week', ${now}::timestamptz AT TIME ZONE ${timeZone}) - ${weeks - 1} * interval '1 week') AT TIME ZONE ${timeZone})
-    SELECT week, count(*)::int AS tickets,
-           count(*) FILTER (WHERE answered_at <= response_due)::int AS response_met,
-           count(*) FILTER (WHERE answered_at IS NOT NULL OR response_due < ${now})::int AS response_due,
-           count(*) FILTER (WHERE resolved_at <= resolution_due)::int AS resolution_met,
-           count(*) FILTER (WHERE resolved_at IS NOT NULL OR resolution_due < ${now})::int AS resolution_due
-      FROM t GROUP BY week ORDER BY week`;
-  return rows.map((row) => ({
-    week: row.week.toISOString().slice(0, 10),
-    tickets: row.tickets,
-    responseMet: row.response_met,
-    responseDue: row.response_due,
-    resolutionMet: row.resolution_met,
-    resolutionDue: row.resolution_due,
-  }));
+/** SLA compliance of the tickets reported in each of the last `weeks` plant weeks (oldest first; weeks
+ * without tickets left out), among the tickets `readable` (the viewer's rules: his sites narrow it). A clock
+ * counts once it has stopped or run out; one still running is not yet due. */
+export async function slaComplianceByWeek(db: Db, timeZone: string, now: Date, weeks = 8, readable: Prisma.TicketWhereInput = {}): Promise<WeeklyCompliance[]> {
+  const [year, month, day] = plantWeekOf(now, timeZone).split('-').map(Number) as [number, number, number];
+  const firstMonday = new Date(Date.UTC(year, month - 1, day - 7 * (weeks - 1)));
+  const since = plantTimeToInstant({ year: firstMonday.getUTCFullYear(), month: firstMonday.getUTCMonth() + 1, day: firstMonday.getUTCDate(), hour: 0, minute: 0 }, timeZone);
+  const [slas, tickets] = await Promise.all([
+    slaByType(db),
+    db.ticket.findMany({ where: { AND: [readable, { reportedAt: { gte: since, lte: now } }] }, select: { type: true, reportedAt: true, answeredAt: true, resolvedAt: true } }),
+  ]);
+  const byWeek = new Map<string, WeeklyCompliance>();
+  for (const ticket of tickets) {
+    const sla = slas.get(ticket.type);
+    if (!sla) continue;
+    const week = plantWeekOf(ticket.reportedAt, timeZone);
+    const row = byWeek.get(week) ?? { week, tickets: 0, responseMet: 0, responseDue: 0, resolutionMet: 0, resolutionDue: 0 };
+    const timers = slaTimers(ticket, sla, now);
+    row.tickets += 1;
+    if (timers.response !== 'RUNNING') row.responseDue += 1;
+    if (timers.response === 'MET') row.responseMet += 1;
+    if (timers.resolution !== 'RUNNING') row.resolutionDue += 1;
+    if (timers.resolution === 'MET') row.resolutionMet += 1;
+    byWeek.set(week, row);
+  }
+  return [...byWeek.values()].sort((a, b) => a.week.localeCompare(b.week));
 }
 
 /** The SLA of each ticket type, for the pages that show timers. */

@@ -14,6 +14,8 @@ export const AUDITED_TABLES = [
   'erp_sync_conflicts',
   // budgets: budgets, lines, monthly amounts (every revision) and actual postings (issue 20)
   'budgets', 'budget_lines', 'budget_line_months', 'budget_actuals',
+  // budgets: the signed steps of requisition approvals (issue 20)
+  'requisition_approvals',
   // jobs monitor: what administrators did to background jobs
   'job_interventions',
   // notifications: a person's choices
@@ -24,6 +26,8 @@ export const AUDITED_TABLES = [
   'vendors', 'materials', 'warehouses', 'bins', 'reservations', 'routine_materials',
   // journeys (issue 16): notes on orders
   'work_order_notes',
+  // safety (issue 23): the catalogues, permits, their isolations, gas tests and signatures
+  'permit_kinds', 'isolation_points', 'permit_requirements', 'work_permits', 'permit_isolations', 'permit_gas_tests', 'permit_signatures',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -44,6 +48,7 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   // notifications
   notifications: "what each person was told (a log written by the notification triggers, kept 90 days); the records it is about are recorded",
   notification_deliveries: 'the delivery log of e-mail, Telegram and webhook sends (kept 90 days)',
+  reorder_alerts: "the reorder sweep's bookkeeping of which falls to the reorder point it told (written by its job only); the draft requisition it prepares is recorded",
   sig_sync_runs: "the SIG scrape's own log of its runs (each ticket it creates is recorded)",
   stock_movements: 'the stock ledger: append-only (UPDATE and DELETE refused), each movement records who and when itself',
   stock_levels: 'kept by the database from the stock ledger in the same transaction, and rebuilt from it',

@@ -1,11 +1,12 @@
 // Reading a clerk's workbook without holding it in memory: a check of the zip and a count of its rows
 // (so a refused file writes nothing), then rows streamed one by one by exceljs's WorkbookReader.
 import { open } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import unzipper from 'unzipper';
-import { sheetRowChunks, type ReaderMessage, type SheetRow } from './sheet-reader.thread.js';
+import { readInChildProcess, UnreadableSheetError, type SheetReaderLimits } from './sheet-reader-child.js';
+import { sheetRowChunks, type SheetRow } from './sheet-reader.process.js';
 
-export type { SheetRow };
+export type { SheetRow, SheetReaderLimits };
+export { warmSheetReader } from './sheet-reader-child.js';
 
 /** The whole file is refused (not an .xlsx, damaged, empty, too big): nothing is written. */
 export class WorkbookRefusedError extends Error {
@@ -59,57 +60,16 @@ export async function inspectWorkbook(filePath: string): Promise<{ rowCount: num
   return { rowCount };
 }
 
-/** The first worksheet's rows, streamed in the chunks exceljs parses them in; blank rows are left out.
- * With `thread`, read in a worker thread (sheet-reader.thread.ts), a few chunks ahead of the caller:
- * worth it when the second core is free (a preview); an import's writes keep PostgreSQL on it, and a
- * second V8 heap would cost memory for nothing. Stopping early (a refused header) ends the thread. */
-export async function* readSheetRows(filePath: string, options: { thread?: boolean } = {}): AsyncGenerator<SheetRow[]> {
-  if (!options.thread) {
-    try {
-      yield* sheetRowChunks(filePath);
-    } catch (error) {
-      throw new WorkbookRefusedError(`El archivo .xlsx está dañado y no se pudo leer completo (${(error as Error).message}).`);
-    }
-    return;
-  }
-  // The thread's own heap is capped: it holds a few chunks and the shared strings, never the sheet.
-  const thread = new Worker(new URL('./sheet-reader.thread.ts', import.meta.url), { workerData: { sheetReader: filePath }, resourceLimits: { maxOldGenerationSizeMb: 128 } });
-  const messages: ReaderMessage[] = [];
-  let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const arrived = () => {
-    wake?.();
-    wake = null;
-  };
-  thread.on('message', (message: ReaderMessage) => {
-    messages.push(message);
-    arrived();
-  });
-  thread.on('error', (error) => {
-    failure = error;
-    arrived();
-  });
-  thread.on('exit', () => {
-    failure ??= new Error('the reading thread stopped');
-    arrived();
-  });
+/** The first worksheet's rows, streamed in chunks; blank rows are left out. Read in a reader process
+ * with its own heap limit (sheet-reader-child.ts), a few chunks ahead of the caller, so the XML is
+ * parsed on the other core while the import checks and writes the rows already read; `inProcess`
+ * reads in this thread (the bench's "exceljs alone"). Stopping early (a refused header) ends the reader. */
+export async function* readSheetRows(filePath: string, options: { inProcess?: boolean; limits?: SheetReaderLimits } = {}): AsyncGenerator<SheetRow[]> {
   try {
-    for (;;) {
-      const message = messages.shift();
-      if (!message) {
-        if (failure) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
-      if ('done' in message) return;
-      if ('failed' in message) throw new Error(message.failed);
-      thread.postMessage('more');
-      yield message.rows;
-    }
+    yield* options.inProcess ? sheetRowChunks(filePath) : readInChildProcess(filePath, options.limits);
   } catch (error) {
-    throw new WorkbookRefusedError(`El archivo .xlsx está dañado y no se pudo leer completo (${(error as Error).message}).`);
-  } finally {
-    thread.removeAllListeners();
-    await thread.terminate();
+    if (error instanceof UnreadableSheetError) throw new WorkbookRefusedError(error.message);
+    if (options.inProcess) throw new WorkbookRefusedError(`El archivo .xlsx está dañado y no se pudo leer completo (${(error as Error).message}).`);
+    throw error;
   }
 }

@@ -31,7 +31,7 @@ import type { ImportDefinition } from './import-definition.js';
 import { loadMappings, type ImportMappings } from './import-mappings.js';
 import { SummaryCollector, type ImportSummary } from './import-summary.js';
 import { rowParser, type CandidateRow, type RowError, type RowParser } from './parse-row.js';
-import { inspectWorkbook, readSheetRows, WorkbookRefusedError, type SheetRow } from './read-workbook.js';
+import { inspectWorkbook, readSheetRows, warmSheetReader, WorkbookRefusedError, type SheetReaderLimits, type SheetRow } from './read-workbook.js';
 import { HEADER_SEARCH_ROWS, HeadersMissingError, locateHeader } from './sheet-layout.js';
 import { classifyRows, recordErrors, resolveReferences, upsertRows, type ReferenceCache, type SqlRunner } from './upsert-rows.js';
 
@@ -39,6 +39,8 @@ export interface ImportSettings {
   maxRows: number;
   batchSize: number;
   timeZone: string;
+  /** The reader process's bounds (SHEET_READER_LIMITS unless a test says otherwise). */
+  reader?: SheetReaderLimits;
 }
 
 export interface ImportDependencies {
@@ -104,6 +106,8 @@ export async function runImport(deps: ImportDependencies, importRunId: number, s
     const mappings = await loadMappings(deps.prisma, definition.kind);
     const summary = new SummaryCollector(definition);
 
+    // The reader process starts while the file is fetched and checked (kept from an earlier run if any).
+    warmSheetReader(settings.reader);
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-import-'));
     const file = path.join(workDir, 'libro.xlsx');
     try {
@@ -172,36 +176,49 @@ class SheetImport {
   }
 
   async run(file: string, resumeAfter: number): Promise<void> {
-    const { rowCount } = await inspectWorkbook(file);
-    if (rowCount === 0) throw new WorkbookRefusedError('La hoja está vacía: no tiene encabezados ni filas de datos.');
-    // A preview writes nothing: the second core is free to read the XML while this thread checks rows.
-    const chunks = readSheetRows(file, { thread: this.mode === 'PREVIEW' });
-    const first: SheetRow[] = [];
-    // Pulled by hand: breaking a for-await would close the reader.
-    while (first.length < HEADER_SEARCH_ROWS) {
-      const next = await chunks.next();
-      if (next.done) break;
-      first.push(...next.value);
+    // Read in the reader process: the XML is parsed on the other core while this thread checks and
+    // writes. It starts at once, while this thread checks the zip and counts the rows (nothing is
+    // taken from it before the file passes).
+    const chunks = readSheetRows(file, { limits: this.settings.reader });
+    let started: Promise<IteratorResult<SheetRow[]>> | null = chunks.next();
+    started.catch(() => undefined); // a file the check refuses fails the reader too: the check says why
+    const next = () => {
+      const result = started ?? chunks.next();
+      started = null;
+      return result;
+    };
+    try {
+      const { rowCount } = await inspectWorkbook(file);
+      if (rowCount === 0) throw new WorkbookRefusedError('La hoja está vacía: no tiene encabezados ni filas de datos.');
+      const first: SheetRow[] = [];
+      // Pulled by hand: breaking a for-await would close the reader.
+      while (first.length < HEADER_SEARCH_ROWS) {
+        const chunk = await next();
+        if (chunk.done) break;
+        first.push(...chunk.value);
+      }
+      const layout = locateHeader(this.definition, first.slice(0, HEADER_SEARCH_ROWS), this.mappings.headers);
+      const headerIndex = first.findIndex((row) => row.number === layout.headerRow);
+      const dataRows = rowCount - headerIndex - 1;
+      if (dataRows > this.settings.maxRows)
+        throw new WorkbookRefusedError(`El archivo tiene ${dataRows} filas; el máximo por importación es ${this.settings.maxRows}. Divídalo en varios archivos.`);
+      this.parser = rowParser(this.definition, layout, this.settings.timeZone, this.mappings);
+      this.parser.onUnknownChoice = (field, value) => this.summary.unknownValue(field, 'choice', value);
+      this.summary.layout(layout, layout.unrecognised, this.parser);
+      await this.deps.prisma.importRun.update({ where: { id: this.importRunId }, data: { rowsTotal: dataRows } });
+
+      const remaining = (async function* () {
+        yield first.slice(headerIndex + 1);
+        // The reader was left open by the header search: go on from where it stopped.
+        for (let chunk = await next(); !chunk.done; chunk = await next()) yield chunk.value;
+      })();
+
+      if (this.mode === 'VALID_ROWS') await this.eachBatch(remaining, resumeAfter, (batch, lastRow) => this.commitBatch(batch, lastRow));
+      else if (this.mode === 'PREVIEW') await this.eachBatch(remaining, 0, (batch) => this.previewBatch(batch));
+      else await this.allOrNothing(remaining);
+    } finally {
+      await chunks.return(undefined); // the reader, if the sheet was refused or a write failed before its end
     }
-    const layout = locateHeader(this.definition, first.slice(0, HEADER_SEARCH_ROWS), this.mappings.headers);
-    const headerIndex = first.findIndex((row) => row.number === layout.headerRow);
-    const dataRows = rowCount - headerIndex - 1;
-    if (dataRows > this.settings.maxRows)
-      throw new WorkbookRefusedError(`El archivo tiene ${dataRows} filas; el máximo por importación es ${this.settings.maxRows}. Divídalo en varios archivos.`);
-    this.parser = rowParser(this.definition, layout, this.settings.timeZone, this.mappings);
-    this.parser.onUnknownChoice = (field, value) => this.summary.unknownValue(field, 'choice', value);
-    this.summary.layout(layout, layout.unrecognised, this.parser);
-    await this.deps.prisma.importRun.update({ where: { id: this.importRunId }, data: { rowsTotal: dataRows } });
-
-    const remaining = (async function* () {
-      yield first.slice(headerIndex + 1);
-      // The reader was left open by the header search: go on from where it stopped.
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
-    })();
-
-    if (this.mode === 'VALID_ROWS') await this.eachBatch(remaining, resumeAfter, (batch, lastRow) => this.commitBatch(batch, lastRow));
-    else if (this.mode === 'PREVIEW') await this.eachBatch(remaining, 0, (batch) => this.previewBatch(batch));
-    else await this.allOrNothing(remaining);
     if (this.counters.rowsRead === 0 && !resumeAfter) throw new WorkbookRefusedError('La hoja no tiene filas de datos debajo de los encabezados.');
   }
 

@@ -103,6 +103,17 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
   Group: { code: { ADMINISTRATORS: ['ADMINISTRADORES', 'ADMIN'], SUPERVISORS: ['SUPERVISORES'], TECHNICIANS: ['TECNICOS'], CONSULTANTS: ['CONSULTORES'], OPERATORS: ['OPERADORES'] } },
   // jobs monitor (never imported; the type asks every vocabulary for its synonyms)
   JobIntervention: { action: { RETRY: ['REINTENTAR'], CANCEL: ['CANCELAR'], RUN_NOW: ['EJECUTAR_AHORA'] } },
+  // safety (issue 23): isolation points may come from a LOTO register; permits are never imported
+  IsolationPoint: {
+    type: { BREAKER: ['BREAKER', 'DISYUNTOR'], DISCONNECT: ['CUCHILLA'], VALVE: ['LLAVE'], BLIND_FLANGE: ['BRIDA', 'CIEGA'], PLUG: ['CLAVIJA'], OTHER: ['OTRA'] },
+    energyType: { ELECTRICAL: ['ELECTRICA'], HYDRAULIC: ['HIDRAULICA'], PNEUMATIC: ['NEUMATICA'], MECHANICAL: ['MECANICA'], THERMAL: ['TERMICA'], CHEMICAL: ['QUIMICA'], GRAVITATIONAL: ['GRAVEDAD'] },
+  },
+  PermitRequirement: { criticality: { A: ['ALTA', '1'], B: ['MEDIA', '2'], C: ['BAJA', '3'] } },
+  WorkPermit: {
+    state: { DRAFT: ['BORRADOR'], REQUESTED: ['SOLICITADO'], APPROVED: ['APROBADO'], ACTIVE: ['ACTIVO', 'VIGENTE'], SUSPENDED: ['SUSPENDIDO'], CLOSED: ['CERRADO'], CANCELLED: ['CANCELADO', 'ANULADO'] },
+    suspensionReason: { EXPIRED: ['VENCIDO'], MANUAL: ['PERSONA'] },
+  },
+  PermitSignature: { purpose: { APPROVAL: ['APROBACION'], CLOSING: ['CIERRE'] } },
 };
 
 /** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */

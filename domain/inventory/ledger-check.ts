@@ -6,6 +6,8 @@ import { Prisma } from '@prisma/client';
 import type { Db } from '../../prisma/client.js';
 
 export interface LedgerDifference {
+  /** The kept level (null when the ledger has movements for a level that is missing). */
+  stockLevelId: number | null;
   material: string;
   warehouse: string;
   onHand: { kept: string; rebuilt: string };
@@ -13,9 +15,9 @@ export interface LedgerDifference {
 }
 
 export async function compareStockWithLedger(db: Pick<Db, '$queryRaw'>): Promise<LedgerDifference[]> {
-  const rows = await db.$queryRaw<{ code: string; warehouse: string; kept_on_hand: Prisma.Decimal; rebuilt_on_hand: Prisma.Decimal; kept_cost: Prisma.Decimal; rebuilt_cost: Prisma.Decimal }[]>`
+  const rows = await db.$queryRaw<{ id: number | null; code: string; warehouse: string; kept_on_hand: Prisma.Decimal; rebuilt_on_hand: Prisma.Decimal; kept_cost: Prisma.Decimal; rebuilt_cost: Prisma.Decimal }[]>`
     WITH rebuilt AS (SELECT * FROM cmms_stock_rebuilt())
-    SELECT m.code, w.name AS warehouse,
+    SELECT s.id, m.code, w.name AS warehouse,
            coalesce(s.on_hand, 0) AS kept_on_hand, coalesce(r.on_hand, 0) AS rebuilt_on_hand,
            coalesce(s.average_cost, 0) AS kept_cost, coalesce(r.average_cost, 0) AS rebuilt_cost
       FROM stock_levels s
@@ -28,6 +30,7 @@ export async function compareStockWithLedger(db: Pick<Db, '$queryRaw'>): Promise
      ORDER BY m.code, w.name`;
   const shown = (value: Prisma.Decimal) => new Prisma.Decimal(value).toString();
   return rows.map((r) => ({
+    stockLevelId: r.id,
     material: r.code,
     warehouse: r.warehouse,
     onHand: { kept: shown(r.kept_on_hand), rebuilt: shown(r.rebuilt_on_hand) },

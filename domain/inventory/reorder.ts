@@ -1,8 +1,9 @@
-// Reorder detection: a material whose available stock in a warehouse is below its reorder point asks for
-// a reorder. Each detection says who should be told what (the notification contract of HELPERS.md:
+// Reorder detection: a material whose available stock in a warehouse is at or below its reorder point
+// asks for a reorder. Each detection says who should be told what (the notification contract of HELPERS.md:
 // record, recipients' rule, message key and values) and carries a draft requisition line for the reorder
 // quantity at the current average cost, for the storeroom to put on a requisition.
-// TODO(#19, lead): deliver as notification kind "stock-below-reorder-point" once domain/notifications lands.
+// Told as notification kind "stock-at-reorder-point", once per fall, with the draft requisition made from
+// draftLine (domain/notifications/triggers/stock-alerts.ts, job notify-reorders).
 import { Prisma } from '@prisma/client';
 import type { Db } from '../../prisma/client.js';
 
@@ -15,7 +16,7 @@ export interface ReorderAlert {
   draftLine: { materialId: number; description: string; quantity: string; unit: string; unitPrice: string; vendor: string | null };
 }
 
-/** Levels below their material's reorder point; only those moved since `since` when given (the ones that
+/** Levels at or below their material's reorder point; only those moved since `since` when given (the ones that
  * may have just crossed it), so a periodic run tells of each fall once. */
 export async function detectReorders(db: Pick<Db, '$queryRaw'>, since?: Date): Promise<ReorderAlert[]> {
   const rows = await db.$queryRaw<
@@ -26,7 +27,7 @@ export async function detectReorders(db: Pick<Db, '$queryRaw'>, since?: Date): P
       JOIN materials m ON m.id = s.material_id AND m.is_active
       JOIN warehouses w ON w.id = s.warehouse_id AND w.is_active
       LEFT JOIN vendors v ON v.id = m.preferred_vendor_id
-     WHERE m.reorder_point > 0 AND s.available < m.reorder_point
+     WHERE m.reorder_point > 0 AND s.available <= m.reorder_point
        AND (${since ?? null}::timestamptz IS NULL OR s.last_movement_at >= ${since ?? null}::timestamptz)
      ORDER BY m.code, w.name`;
   if (!rows.length) return [];

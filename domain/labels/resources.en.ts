@@ -6,6 +6,7 @@ export const resourceLabelsEN = {
   "callCenter": "Call center",
   "Requisition": "Requisitions",
   "RequisitionItem": "Requisition items",
+  "RequisitionApproval": "Approval steps",
   "ErpSyncRun": "ERP sync runs",
   "ErpSyncConflict": "ERP conflicts",
   "Budget": "Budgets",
@@ -43,6 +44,15 @@ export const resourceLabelsEN = {
   "KpiSnapshot": "KPI snapshots",
   "services": "Services / KPI",
   "JobIntervention": "Job interventions",
+  // safety (issue 23)
+  "safety": "Safety",
+  "PermitKind": "Permit kinds",
+  "IsolationPoint": "Isolation points",
+  "PermitRequirement": "Required permits",
+  "WorkPermit": "Work permits",
+  "PermitIsolation": "Permit isolations",
+  "PermitGasTest": "Gas tests",
+  "PermitSignature": "Permit signatures",
   // inventory
   "inventory": "Inventory",
   "Vendor": "Vendors",
@@ -56,14 +66,15 @@ export const resourceLabelsEN = {
 };
 
 export const resourceTranslationsEN = {
-  "Requisition": {"properties": {"id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items", "number": "Number", "erpId": "ERP number", "erpStatus": "ERP status", "erpEtag": "ERP version", "erpSyncedAt": "Synced at", "erpLastAttemptAt": "Last attempt", "erpLastError": "Last sync error", "erpAttempts": "Sync attempts", "erpConflicts": "ERP conflicts", "budgetLine": "Budget line", "receivedAmount": "Received", "actuals": "Actual costs"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Synced", "FAILED": "Failed"}, "erpStatus": {"Draft": "Draft", "InReview": "In review", "Rejected": "Rejected", "Approved": "Approved", "Cancelled": "Cancelled", "Closed": "Closed"}}},
-  "Budget": {"properties": {"id": "No.", "code": "Code", "name": "Name", "year": "Year", "location": "Cost centre (location)", "department": "Cost centre (department)", "createdAt": "Created", "updatedAt": "Updated", "lines": "Lines"}, "labels": {}},
+  "Requisition": {"properties": {"id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items", "number": "Number", "erpId": "ERP number", "erpStatus": "ERP status", "erpEtag": "ERP version", "erpSyncedAt": "Synced at", "erpLastAttemptAt": "Last attempt", "erpLastError": "Last sync error", "erpAttempts": "Sync attempts", "erpConflicts": "ERP conflicts", "budgetLine": "Budget line", "receivedAmount": "Received", "actuals": "Actual costs", "awaitingApprover": "Awaiting approval by", "approvalSteps": "Signed approval steps"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Synced", "FAILED": "Failed"}, "erpStatus": {"Draft": "Draft", "InReview": "In review", "Rejected": "Rejected", "Approved": "Approved", "Cancelled": "Cancelled", "Closed": "Closed"}}},
+  "Budget": {"properties": {"id": "No.", "code": "Code", "name": "Name", "year": "Year", "location": "Cost centre (location)", "department": "Cost centre (department)", "createdAt": "Created", "updatedAt": "Updated", "lines": "Lines", "figures": "Spending by month"}, "labels": {}},
   "BudgetLine": {"properties": {"id": "No.", "budget": "Budget", "account": "Account", "description": "Description", "months": "Monthly amounts"}, "labels": {"account": {"LABOUR": "Labour", "MATERIALS": "Materials", "SERVICES": "Services", "CAPITAL": "Capital", "OTHER": "Other"}}},
   "BudgetLineMonth": {"properties": {"id": "No.", "budgetLine": "Budget line", "month": "Month", "originalAmount": "Original amount", "currentAmount": "Current amount", "updatedAt": "Updated"}, "labels": {}},
   "BudgetActual": {"properties": {"id": "No.", "budgetLine": "Budget line", "month": "Month", "amount": "Amount", "source": "Source", "sourceId": "Source record", "workOrder": "Work order", "requisition": "Requisition", "postedAt": "Posted"}, "labels": {"source": {"WORK_ORDER_LABOUR": "Work-order labour", "WORK_ORDER_MATERIALS": "Work-order materials", "GOODS_RECEIPT": "Goods receipt", "OTHER": "Other"}}},
   "BudgetSummary": {"properties": {"budgetLine": "Budget line", "month": "Month", "originalAmount": "Original budget", "currentAmount": "Current budget", "committed": "Committed", "actual": "Actual"}, "labels": {}},
   "ErpSyncRun": {"properties": {"id": "No.", "startedAt": "Started", "finishedAt": "Finished", "outcome": "Outcome", "pushed": "Sent", "pulled": "Statuses read", "failed": "Failed", "conflicts": "Conflicts", "error": "Error"}, "labels": {"outcome": {"RUNNING": "Running", "SUCCEEDED": "Succeeded", "FAILED": "Failed", "ABANDONED": "Abandoned"}}},
   "ErpSyncConflict": {"properties": {"id": "No.", "requisition": "Requisition", "field": "Field", "localValue": "Local value (discarded)", "erpValue": "ERP value (kept)", "detectedAt": "Detected"}, "labels": {"field": {"title": "Title"}}},
+  "RequisitionApproval": {"properties": {"id": "No.", "requisition": "Requisition", "approver": "Signed by", "decision": "Decision", "total": "Total", "availableBefore": "Available on the line", "overdraft": "Overdraft", "escalatedTo": "Escalated to", "signedAt": "Signed at", "sha256": "SHA-256 fingerprint"}, "labels": {"decision": {"ESCALATED": "Escalated to the next level", "APPROVED": "Approved", "REJECTED": "Rejected"}}},
   "RequisitionItem": {"properties": {"requisition": "Requisition", "description": "Description", "quantity": "Quantity", "unit": "Unit", "unitPrice": "Unit price"}},
   "Ticket": {"properties": {"number": "Number", "type": "Type", "description": "Description", "requester": "Requester", "state": "State", "source": "Source", "createdAt": "Created", "updatedAt": "Updated", "priority": "Priority", "callerAddress": "Address given", "reportedAt": "Reported", "sigRow": "SIG row", "asset": "Asset", "location": "Location", "workRequest": "Work request", "answeredAt": "Answered", "resolvedAt": "Resolved on", "notes": "Answers", "followUp": "Follow-up", "responseDue": "Answer by", "resolutionDue": "Resolve by", "slaState": "SLA"}, "labels": {"type": {"FAILURE": "Failure", "SERVICE": "Service", "COMPLAINT": "Complaint", "INFORMATION": "Information"}, "state": {"OPEN": "Open", "IN_PROGRESS": "In progress", "RESOLVED": "Resolved", "CLOSED": "Closed"}, "source": {"MANUAL": "Manual", "SIG": "SIG"}, "priority": {"LOW": "Low", "MEDIUM": "Medium", "HIGH": "High", "URGENT": "Urgent"}}},
   "TicketNote": {"properties": {"ticket": "Ticket", "body": "Answer", "author": "Answered by", "createdAt": "Date"}},
@@ -350,7 +361,8 @@ export const resourceTranslationsEN = {
       "completedAt": "Completed",
       "createdAt": "Created",
       "updatedAt": "Updated",
-      "stepValues": "Step values"
+      "stepValues": "Step values",
+      "cost": "Cost"
     },
     "labels": {
       "kind": {
@@ -414,7 +426,11 @@ export const resourceTranslationsEN = {
   },
   "User": {
     "properties": {
-      "groups": "Groups"
+      "email": "E-mail",
+      "name": "Name",
+      "isActive": "Active",
+      "groups": "Groups",
+      "locale": "Language"
     },
     "labels": {
       "locale": {
@@ -443,5 +459,13 @@ export const resourceTranslationsEN = {
   "StockLevel": {"properties": {"material": "Material", "warehouse": "Warehouse", "bin": "Bin", "onHand": "On hand", "reserved": "Reserved", "available": "Available", "averageCost": "Average cost", "movementCount": "Movements", "lastMovementAt": "Last movement", "movements": "Movements"}},
   "StockMovement": {"properties": {"id": "No.", "kind": "Kind", "material": "Material", "warehouse": "Warehouse", "bin": "Bin", "quantity": "Quantity", "unitCost": "Unit cost", "sequence": "Sequence", "balanceAfter": "Balance after", "averageCostAfter": "Average cost after", "workOrder": "Work order", "otherWarehouseId": "Other warehouse", "countedQuantity": "Counted quantity", "sourceDocument": "Source document", "note": "Note", "movedBy": "Recorded by", "movedAt": "Date"}, "labels": {"kind": {"RECEIPT": "Receipt", "ISSUE": "Issue to order", "RETURN": "Return from order", "TRANSFER_OUT": "Transfer (out)", "TRANSFER_IN": "Transfer (in)", "ADJUSTMENT": "Adjustment", "COUNT": "Physical count"}}},
   "Reservation": {"properties": {"id": "No.", "material": "Material", "warehouse": "Warehouse", "workOrder": "Work order", "quantity": "Reserved quantity", "requested": "Requested quantity", "state": "State", "reservedBy": "Reserved by", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"state": {"OPEN": "Open", "ISSUED": "Issued", "RELEASED": "Released"}}},
-  "RoutineMaterial": {"properties": {"routine": "Routine", "material": "Material", "warehouse": "Warehouse", "quantity": "Quantity"}}
+  "RoutineMaterial": {"properties": {"routine": "Routine", "material": "Material", "warehouse": "Warehouse", "quantity": "Quantity"}},
+  // safety (issue 23)
+  "PermitKind": {"properties": {"id": "No.", "code": "Code", "name": "Name", "requiredChecks": "Required checks (one a line)", "needsGasTest": "Needs a gas test", "needsIsolation": "Needs isolations (LOTO)", "oxygenMinPct": "Oxygen minimum (%)", "oxygenMaxPct": "Oxygen maximum (%)", "lelMaxPct": "LEL maximum (%)", "h2sMaxPpm": "H₂S maximum (ppm)", "coMaxPpm": "CO maximum (ppm)", "isActive": "Active", "createdAt": "Created"}},
+  "IsolationPoint": {"properties": {"id": "No.", "asset": "Asset", "code": "Code", "type": "Type", "energyType": "Energy", "locationDescription": "Where it is", "isActive": "Active", "createdAt": "Created"}, "labels": {"type": {"BREAKER": "Breaker", "DISCONNECT": "Disconnect switch", "VALVE": "Valve", "BLIND_FLANGE": "Blind flange", "PLUG": "Plug", "OTHER": "Other"}, "energyType": {"ELECTRICAL": "Electrical", "HYDRAULIC": "Hydraulic", "PNEUMATIC": "Pneumatic", "MECHANICAL": "Mechanical", "THERMAL": "Thermal", "CHEMICAL": "Chemical", "GRAVITATIONAL": "Gravitational"}}},
+  "PermitRequirement": {"properties": {"id": "No.", "permitKind": "Permit kind", "asset": "Asset", "criticality": "Criticality", "createdAt": "Created"}, "labels": {"criticality": {"A": "A (critical)", "B": "B", "C": "C"}}},
+  "WorkPermit": {"properties": {"id": "No.", "number": "Number", "permitKind": "Permit kind", "workOrder": "Work order", "asset": "Asset", "description": "Work to do", "validFrom": "Valid from", "validUntil": "Valid until", "crew": "People on the job (one a line)", "precautions": "Precautions confirmed (one a line)", "state": "State", "requestedBy": "Requested by", "requestedAt": "Requested on", "approvedBy": "Approved by", "approvedAt": "Approved on", "activatedAt": "Activated on", "suspendedAt": "Suspended on", "suspensionReason": "Suspension reason", "closedBy": "Closed by", "closedAt": "Closed on", "cancelledAt": "Cancelled on", "createdAt": "Created", "updatedAt": "Updated", "isolations": "Isolations", "gasTests": "Gas tests", "signatures": "Signatures"}, "labels": {"state": {"DRAFT": "Draft", "REQUESTED": "Requested", "APPROVED": "Approved", "ACTIVE": "Active", "SUSPENDED": "Suspended", "CLOSED": "Closed", "CANCELLED": "Cancelled"}, "suspensionReason": {"EXPIRED": "Expired", "MANUAL": "Suspended by a person"}}},
+  "PermitIsolation": {"properties": {"id": "No.", "permit": "Permit", "isolationPoint": "Isolation point", "lockNumber": "Lock number", "lockedBy": "Locked by", "lockedAt": "Locked on", "verifiedBy": "Zero energy verified by", "verifiedAt": "Zero energy verified on", "removedBy": "Removed by", "removedAt": "Removed on", "createdAt": "Created"}},
+  "PermitGasTest": {"properties": {"id": "No.", "permit": "Permit", "takenBy": "Measured by", "takenAt": "Measured on", "oxygenPct": "Oxygen (%)", "lelPct": "LEL (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Within limits"}},
+  "PermitSignature": {"properties": {"id": "No.", "permit": "Permit", "purpose": "Signature of", "signer": "Signer", "signedAt": "Signed on", "ip": "IP", "userAgent": "Browser", "sha256": "SHA-256 of the content"}, "labels": {"purpose": {"APPROVAL": "Approval", "CLOSING": "Closing"}}}
 };

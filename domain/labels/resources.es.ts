@@ -6,6 +6,7 @@ export const resourceLabelsES = {
   "callCenter": "Centro de llamadas",
   "Requisition": "Requisiciones",
   "RequisitionItem": "Artículos de requisición",
+  "RequisitionApproval": "Pasos de aprobación",
   "ErpSyncRun": "Sincronizaciones con el ERP",
   "ErpSyncConflict": "Conflictos con el ERP",
   "Budget": "Presupuestos",
@@ -43,6 +44,15 @@ export const resourceLabelsES = {
   "KpiSnapshot": "Indicadores (KPI)",
   "services": "Servicios / KPI",
   "JobIntervention": "Intervenciones en trabajos",
+  // safety (issue 23)
+  "safety": "Seguridad",
+  "PermitKind": "Tipos de permiso",
+  "IsolationPoint": "Puntos de aislamiento",
+  "PermitRequirement": "Permisos exigidos",
+  "WorkPermit": "Permisos de trabajo",
+  "PermitIsolation": "Aislamientos del permiso",
+  "PermitGasTest": "Pruebas de gases",
+  "PermitSignature": "Firmas de permisos",
   // inventory
   "inventory": "Inventario",
   "Vendor": "Proveedores",
@@ -56,14 +66,15 @@ export const resourceLabelsES = {
 };
 
 export const resourceTranslationsES = {
-  "Requisition": {"properties": {"id": "N.º", "title": "Título", "requestedBy": "Solicitada por", "workOrder": "Orden de trabajo", "state": "Estado", "total": "Total", "approvedBy": "Aprobada por", "approvedAt": "Aprobada el", "erpSyncState": "Sincronización con ERP", "createdAt": "Creada", "updatedAt": "Actualizada", "items": "Artículos", "number": "Número", "erpId": "N.º en el ERP", "erpStatus": "Estado en el ERP", "erpEtag": "Versión en el ERP", "erpSyncedAt": "Sincronizada el", "erpLastAttemptAt": "Último intento", "erpLastError": "Último error de sincronización", "erpAttempts": "Intentos de sincronización", "erpConflicts": "Conflictos con el ERP", "budgetLine": "Línea de presupuesto", "receivedAmount": "Recibido", "actuals": "Gastos reales"}, "labels": {"state": {"DRAFT": "Borrador", "SUBMITTED": "Enviada", "APPROVED": "Aprobada", "REJECTED": "Rechazada"}, "erpSyncState": {"NOT_SENT": "No enviada", "PENDING": "Pendiente", "SENT": "Sincronizado", "FAILED": "Falló"}, "erpStatus": {"Draft": "Borrador", "InReview": "En revisión", "Rejected": "Rechazada", "Approved": "Aprobada", "Cancelled": "Cancelada", "Closed": "Cerrada"}}},
-  "Budget": {"properties": {"id": "N.º", "code": "Código", "name": "Nombre", "year": "Año", "location": "Centro de costo (ubicación)", "department": "Centro de costo (departamento)", "createdAt": "Creado", "updatedAt": "Actualizado", "lines": "Líneas"}, "labels": {}},
+  "Requisition": {"properties": {"id": "N.º", "title": "Título", "requestedBy": "Solicitada por", "workOrder": "Orden de trabajo", "state": "Estado", "total": "Total", "approvedBy": "Aprobada por", "approvedAt": "Aprobada el", "erpSyncState": "Sincronización con ERP", "createdAt": "Creada", "updatedAt": "Actualizada", "items": "Artículos", "number": "Número", "erpId": "N.º en el ERP", "erpStatus": "Estado en el ERP", "erpEtag": "Versión en el ERP", "erpSyncedAt": "Sincronizada el", "erpLastAttemptAt": "Último intento", "erpLastError": "Último error de sincronización", "erpAttempts": "Intentos de sincronización", "erpConflicts": "Conflictos con el ERP", "budgetLine": "Línea de presupuesto", "receivedAmount": "Recibido", "actuals": "Gastos reales", "awaitingApprover": "Pendiente de aprobación por", "approvalSteps": "Pasos de aprobación firmados"}, "labels": {"state": {"DRAFT": "Borrador", "SUBMITTED": "Enviada", "APPROVED": "Aprobada", "REJECTED": "Rechazada"}, "erpSyncState": {"NOT_SENT": "No enviada", "PENDING": "Pendiente", "SENT": "Sincronizado", "FAILED": "Falló"}, "erpStatus": {"Draft": "Borrador", "InReview": "En revisión", "Rejected": "Rechazada", "Approved": "Aprobada", "Cancelled": "Cancelada", "Closed": "Cerrada"}}},
+  "Budget": {"properties": {"id": "N.º", "code": "Código", "name": "Nombre", "year": "Año", "location": "Centro de costo (ubicación)", "department": "Centro de costo (departamento)", "createdAt": "Creado", "updatedAt": "Actualizado", "lines": "Líneas", "figures": "Ejecución por mes"}, "labels": {}},
   "BudgetLine": {"properties": {"id": "N.º", "budget": "Presupuesto", "account": "Cuenta", "description": "Descripción", "months": "Importes mensuales"}, "labels": {"account": {"LABOUR": "Mano de obra", "MATERIALS": "Materiales", "SERVICES": "Servicios", "CAPITAL": "Inversión", "OTHER": "Otros"}}},
   "BudgetLineMonth": {"properties": {"id": "N.º", "budgetLine": "Línea de presupuesto", "month": "Mes", "originalAmount": "Importe original", "currentAmount": "Importe vigente", "updatedAt": "Actualizado"}, "labels": {}},
   "BudgetActual": {"properties": {"id": "N.º", "budgetLine": "Línea de presupuesto", "month": "Mes", "amount": "Importe", "source": "Origen", "sourceId": "Registro de origen", "workOrder": "Orden de trabajo", "requisition": "Requisición", "postedAt": "Contabilizado"}, "labels": {"source": {"WORK_ORDER_LABOUR": "Mano de obra de OT", "WORK_ORDER_MATERIALS": "Materiales de OT", "GOODS_RECEIPT": "Recepción de mercancía", "OTHER": "Otro"}}},
   "BudgetSummary": {"properties": {"budgetLine": "Línea de presupuesto", "month": "Mes", "originalAmount": "Presupuesto original", "currentAmount": "Presupuesto vigente", "committed": "Comprometido", "actual": "Real"}, "labels": {}},
   "ErpSyncRun": {"properties": {"id": "N.º", "startedAt": "Inicio", "finishedAt": "Fin", "outcome": "Resultado", "pushed": "Enviadas", "pulled": "Estados leídos", "failed": "Fallidas", "conflicts": "Conflictos", "error": "Error"}, "labels": {"outcome": {"RUNNING": "En curso", "SUCCEEDED": "Correcta", "FAILED": "Fallida", "ABANDONED": "Abandonada"}}},
   "ErpSyncConflict": {"properties": {"id": "N.º", "requisition": "Requisición", "field": "Campo", "localValue": "Valor local (descartado)", "erpValue": "Valor del ERP (vigente)", "detectedAt": "Detectado"}, "labels": {"field": {"title": "Título"}}},
+  "RequisitionApproval": {"properties": {"id": "N.º", "requisition": "Requisición", "approver": "Firmado por", "decision": "Decisión", "total": "Total", "availableBefore": "Disponible en la línea", "overdraft": "Con sobregiro", "escalatedTo": "Elevada a", "signedAt": "Firmado el", "sha256": "Huella SHA-256"}, "labels": {"decision": {"ESCALATED": "Elevada al nivel superior", "APPROVED": "Aprobada", "REJECTED": "Rechazada"}}},
   "RequisitionItem": {"properties": {"requisition": "Requisición", "description": "Descripción", "quantity": "Cantidad", "unit": "Unidad", "unitPrice": "Precio unitario"}},
   "Ticket": {"properties": {"number": "Número", "type": "Tipo", "description": "Descripción", "requester": "Solicitante", "state": "Estado", "source": "Origen", "createdAt": "Creado", "updatedAt": "Actualizado", "priority": "Prioridad", "callerAddress": "Dirección indicada", "reportedAt": "Reportado", "sigRow": "Fila del SIG", "asset": "Activo", "location": "Ubicación", "workRequest": "Aviso", "answeredAt": "Respondido", "resolvedAt": "Resuelto el", "notes": "Respuestas", "followUp": "Seguimiento", "responseDue": "Responder antes de", "resolutionDue": "Resolver antes de", "slaState": "SLA"}, "labels": {"type": {"FAILURE": "Falla", "SERVICE": "Servicio", "COMPLAINT": "Reclamo", "INFORMATION": "Información"}, "state": {"OPEN": "Abierto", "IN_PROGRESS": "En atención", "RESOLVED": "Resuelto", "CLOSED": "Cerrado"}, "source": {"MANUAL": "Manual", "SIG": "SIG"}, "priority": {"LOW": "Baja", "MEDIUM": "Media", "HIGH": "Alta", "URGENT": "Urgente"}}},
   "TicketNote": {"properties": {"ticket": "Ticket", "body": "Respuesta", "author": "Respondió", "createdAt": "Fecha"}},
@@ -350,7 +361,8 @@ export const resourceTranslationsES = {
       "completedAt": "Completada",
       "createdAt": "Creada",
       "updatedAt": "Actualizada",
-      "stepValues": "Valores de pasos"
+      "stepValues": "Valores de pasos",
+      "cost": "Costo"
     },
     "labels": {
       "kind": {
@@ -414,7 +426,11 @@ export const resourceTranslationsES = {
   },
   "User": {
     "properties": {
-      "groups": "Grupos"
+      "email": "Correo electrónico",
+      "name": "Nombre",
+      "isActive": "Activo",
+      "groups": "Grupos",
+      "locale": "Idioma"
     },
     "labels": {
       "locale": {
@@ -443,5 +459,13 @@ export const resourceTranslationsES = {
   "StockLevel": {"properties": {"material": "Material", "warehouse": "Almacén", "bin": "Ubicación de almacén", "onHand": "En existencia", "reserved": "Reservado", "available": "Disponible", "averageCost": "Costo promedio", "movementCount": "Movimientos", "lastMovementAt": "Último movimiento", "movements": "Movimientos"}},
   "StockMovement": {"properties": {"id": "N.º", "kind": "Tipo", "material": "Material", "warehouse": "Almacén", "bin": "Ubicación de almacén", "quantity": "Cantidad", "unitCost": "Costo unitario", "sequence": "Secuencia", "balanceAfter": "Existencia después", "averageCostAfter": "Costo promedio después", "workOrder": "Orden de trabajo", "otherWarehouseId": "Otro almacén", "countedQuantity": "Cantidad contada", "sourceDocument": "Documento de origen", "note": "Nota", "movedBy": "Registrado por", "movedAt": "Fecha"}, "labels": {"kind": {"RECEIPT": "Entrada", "ISSUE": "Salida a orden", "RETURN": "Devolución de orden", "TRANSFER_OUT": "Traslado (salida)", "TRANSFER_IN": "Traslado (entrada)", "ADJUSTMENT": "Ajuste", "COUNT": "Conteo físico"}}},
   "Reservation": {"properties": {"id": "N.º", "material": "Material", "warehouse": "Almacén", "workOrder": "Orden de trabajo", "quantity": "Cantidad reservada", "requested": "Cantidad solicitada", "state": "Estado", "reservedBy": "Reservado por", "createdAt": "Creada", "updatedAt": "Actualizada"}, "labels": {"state": {"OPEN": "Abierta", "ISSUED": "Entregada", "RELEASED": "Liberada"}}},
-  "RoutineMaterial": {"properties": {"routine": "Rutina", "material": "Material", "warehouse": "Almacén", "quantity": "Cantidad"}}
+  "RoutineMaterial": {"properties": {"routine": "Rutina", "material": "Material", "warehouse": "Almacén", "quantity": "Cantidad"}},
+  // safety (issue 23)
+  "PermitKind": {"properties": {"id": "N.º", "code": "Código", "name": "Nombre", "requiredChecks": "Verificaciones exigidas (una por línea)", "needsGasTest": "Exige prueba de gases", "needsIsolation": "Exige aislamientos (LOTO)", "oxygenMinPct": "Oxígeno mínimo (%)", "oxygenMaxPct": "Oxígeno máximo (%)", "lelMaxPct": "LIE máximo (%)", "h2sMaxPpm": "H₂S máximo (ppm)", "coMaxPpm": "CO máximo (ppm)", "isActive": "Activo", "createdAt": "Creado"}},
+  "IsolationPoint": {"properties": {"id": "N.º", "asset": "Activo", "code": "Código", "type": "Tipo", "energyType": "Energía", "locationDescription": "Dónde está", "isActive": "Activo", "createdAt": "Creado"}, "labels": {"type": {"BREAKER": "Interruptor", "DISCONNECT": "Seccionador", "VALVE": "Válvula", "BLIND_FLANGE": "Brida ciega", "PLUG": "Enchufe", "OTHER": "Otro"}, "energyType": {"ELECTRICAL": "Eléctrica", "HYDRAULIC": "Hidráulica", "PNEUMATIC": "Neumática", "MECHANICAL": "Mecánica", "THERMAL": "Térmica", "CHEMICAL": "Química", "GRAVITATIONAL": "Gravitacional"}}},
+  "PermitRequirement": {"properties": {"id": "N.º", "permitKind": "Tipo de permiso", "asset": "Activo", "criticality": "Criticidad", "createdAt": "Creado"}, "labels": {"criticality": {"A": "A (crítico)", "B": "B", "C": "C"}}},
+  "WorkPermit": {"properties": {"id": "N.º", "number": "Número", "permitKind": "Tipo de permiso", "workOrder": "Orden de trabajo", "asset": "Activo", "description": "Trabajo a realizar", "validFrom": "Válido desde", "validUntil": "Válido hasta", "crew": "Personal en el trabajo (uno por línea)", "precautions": "Precauciones confirmadas (una por línea)", "state": "Estado", "requestedBy": "Solicitado por", "requestedAt": "Solicitado el", "approvedBy": "Aprobado por", "approvedAt": "Aprobado el", "activatedAt": "Activado el", "suspendedAt": "Suspendido el", "suspensionReason": "Motivo de la suspensión", "closedBy": "Cerrado por", "closedAt": "Cerrado el", "cancelledAt": "Cancelado el", "createdAt": "Creado", "updatedAt": "Actualizado", "isolations": "Aislamientos", "gasTests": "Pruebas de gases", "signatures": "Firmas"}, "labels": {"state": {"DRAFT": "Borrador", "REQUESTED": "Solicitado", "APPROVED": "Aprobado", "ACTIVE": "Activo", "SUSPENDED": "Suspendido", "CLOSED": "Cerrado", "CANCELLED": "Cancelado"}, "suspensionReason": {"EXPIRED": "Vencido", "MANUAL": "Suspendido por una persona"}}},
+  "PermitIsolation": {"properties": {"id": "N.º", "permit": "Permiso", "isolationPoint": "Punto de aislamiento", "lockNumber": "N.º de candado", "lockedBy": "Bloqueado por", "lockedAt": "Bloqueado el", "verifiedBy": "Energía cero verificada por", "verifiedAt": "Energía cero verificada el", "removedBy": "Retirado por", "removedAt": "Retirado el", "createdAt": "Creado"}},
+  "PermitGasTest": {"properties": {"id": "N.º", "permit": "Permiso", "takenBy": "Medido por", "takenAt": "Medido el", "oxygenPct": "Oxígeno (%)", "lelPct": "LIE (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Dentro de límites"}},
+  "PermitSignature": {"properties": {"id": "N.º", "permit": "Permiso", "purpose": "Firma de", "signer": "Firmante", "signedAt": "Firmado el", "ip": "IP", "userAgent": "Navegador", "sha256": "SHA-256 del contenido"}, "labels": {"purpose": {"APPROVAL": "Aprobación", "CLOSING": "Cierre"}}}
 };

@@ -8,6 +8,7 @@ import { Refusal } from '../refusal.js';
 import type { Db } from '../../prisma/client.js';
 import { canMove, transitionRefused, TRANSITIONS } from './work-order-lifecycle.js';
 import { judgeWorkReport, WorkReportInput } from './work-report.js';
+import { assertSafetyAllowsCompletion } from '../safety/work-order-safety.js';
 
 export type CompletionInput = Prisma.JsonObject | Record<string, unknown>;
 
@@ -17,6 +18,8 @@ export async function completeWorkOrder(db: Db, ability: AppAbility, userId: num
   // The lock makes a second submit wait for the first, then see the order completed (refused, nothing more written).
   return changeAllowedRow(db, ability, { model: 'WorkOrder', id: workOrderId, rule: 'complete', read }, async (tx, order) => {
     if (!canMove(order.state, 'complete')) throw transitionRefused(order.state);
+    // Safety (issue 23): not completed while a lock of its permits is still on.
+    await assertSafetyAllowsCompletion(tx, order);
     const report = await judgeWorkReport(tx, order.kind, input);
     if (report.errors.length) throw new Refusal('completionRefused', {}, { fields: report.errors });
 

@@ -7,6 +7,7 @@ import { changeAllowedRow } from '../access/allowed-row.js';
 import { Refusal } from '../refusal.js';
 import type { Db } from '../../prisma/client.js';
 import { releaseReservationsOf } from '../inventory/reservation-release.js';
+import { assertSafetyAllowsCompletion, assertSafetyAllowsStart } from '../safety/work-order-safety.js';
 
 export type WorkOrderState = 'PENDING' | 'ASSIGNED' | 'IN_PROGRESS' | 'ON_HOLD' | 'COMPLETED' | 'CLOSED' | 'CANCELLED';
 
@@ -35,6 +36,9 @@ export async function moveWorkOrder(db: Db, ability: AppAbility, workOrderId: nu
   const read = (tx: Prisma.TransactionClient, where: Prisma.WorkOrderWhereInput) => tx.workOrder.findFirst({ where });
   return changeAllowedRow(db, ability, { model: 'WorkOrder', id: workOrderId, rule: transition, read }, async (tx, order) => {
     if (!canMove(order.state, transition)) throw transitionRefused(order.state);
+    // Safety (issue 23): no work under way without the permits its asset requires, no completion with locks on.
+    if (transition === 'start' || transition === 'resume') await assertSafetyAllowsStart(tx, order);
+    if (transition === 'complete') await assertSafetyAllowsCompletion(tx, order);
     // A cancelled order holds no material any more.
     if (transition === 'cancel') await releaseReservationsOf(tx, workOrderId);
     const now = new Date();

@@ -20,11 +20,12 @@ export interface Recipient {
 export async function recipientsOf(db: NotifyDb, userIds: number[]): Promise<Recipient[]> {
   if (userIds.length === 0) return [];
   const rows = await db.$queryRawUnsafe<
-    { id: number; email: string; name: string; locale: string; groups: GroupCode[] | null; can_read_history: boolean; technician_id: number | null; approval_limit: string | null; site_paths: string[] | null }[]
+    { id: number; email: string; name: string; locale: string; groups: GroupCode[] | null; can_read_history: boolean; can_manage_store: boolean; technician_id: number | null; approval_limit: string | null; site_paths: string[] | null }[]
   >(
     `SELECT u.id, u.email, u.name, u.locale,
             (SELECT array_agg(g.code ORDER BY g.code) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id) AS groups,
             EXISTS (SELECT 1 FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id AND g.can_read_history) AS can_read_history,
+            EXISTS (SELECT 1 FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id AND g.can_manage_store) AS can_manage_store,
             (SELECT t.id FROM technicians t WHERE t.user_id = u.id AND t.is_active) AS technician_id,
             (SELECT p.approval_limit::text FROM user_profiles p WHERE p.user_id = u.id AND p.can_approve_requisitions) AS approval_limit,
             (SELECT array_agg(l.path ORDER BY l.path) FROM user_sites s JOIN locations l ON l.id = s.location_id WHERE s.user_id = u.id) AS site_paths
@@ -39,6 +40,7 @@ export async function recipientsOf(db: NotifyDb, userIds: number[]): Promise<Rec
       groups,
       technicianId: row.technician_id,
       canReadHistory: row.can_read_history,
+      canManageStore: row.can_manage_store,
       approvalLimit: row.approval_limit === null ? null : Number(row.approval_limit),
       sitePaths: row.site_paths ?? [],
     };

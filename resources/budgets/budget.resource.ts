@@ -10,8 +10,10 @@ export const budgetResource = (prisma: Db) =>
     listProperties: ['code', 'name', 'year', 'location', 'department'],
     editProperties: ['code', 'name', 'year', 'location', 'department'],
     filterProperties: ['code', 'name', 'year', 'location', 'department'],
-    showProperties: ['code', 'name', 'year', 'location', 'department', 'createdAt', 'lines'],
+    showProperties: ['code', 'name', 'year', 'location', 'department', 'createdAt', 'figures', 'lines'],
     properties: {
+      // Budget, committed, actual and available per line and month (admin/budgets/router.ts).
+      figures: { type: 'string', components: { show: Components.BudgetFigures } },
       lines: {
         type: 'string',
         components: { show: Components.RelatedRecords },

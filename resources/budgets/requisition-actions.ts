@@ -14,8 +14,9 @@ export function requisitionActions(prisma: Db): Record<RequisitionDecision, Part
       icon: ICONS[decision],
       guard: `confirmRequisition_${decision}`,
       shownIn: (state) => canDecide(state, decision),
-      run: ({ id, ability, userId }) => decideRequisition(prisma, ability, userId, id, decision),
-      success: `requisitionDecided_${decision}`,
+      run: ({ id, ability, userId, language }) => decideRequisition(prisma, ability, userId, id, decision, { language }),
+      // Above the approver's limit the requisition went up to his manager: the notice names him.
+      success: ({ escalatedTo }) => (escalatedTo ? { key: 'requisitionEscalated', params: { approver: escalatedTo } } : { key: `requisitionDecided_${decision}` }),
     }),
   );
 }

@@ -17,7 +17,7 @@ export const requisitionResource = (prisma: Db, settings: ResourceSettings) =>
     editProperties: ['title', 'workOrder', 'budgetLine', 'requestedBy'],
     filterProperties: ['number', 'title', 'requestedBy', 'workOrder', 'state', 'erpSyncState', 'erpStatus', 'createdAt'],
     showProperties: [
-      'number', 'title', 'requestedBy', 'workOrder', 'budgetLine', 'state', 'total', 'receivedAmount', 'approvedBy', 'approvedAt', 'createdAt',
+      'number', 'title', 'requestedBy', 'workOrder', 'budgetLine', 'state', 'total', 'awaitingApprover', 'receivedAmount', 'approvedBy', 'approvedAt', 'createdAt', 'approvalSteps',
       'erpModule', 'erpSyncState', 'erpId', 'erpStatus', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'items', 'erpConflicts',
     ],
     properties: {
@@ -26,6 +26,11 @@ export const requisitionResource = (prisma: Db, settings: ResourceSettings) =>
         type: 'string',
         components: { show: Components.RelatedRecords },
         custom: { resource: 'ErpSyncConflict', filter: 'requisition', columns: ['field', 'localValue', 'erpValue', 'detectedAt'], titleKey: 'relatedErpConflicts' },
+      },
+      approvalSteps: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'RequisitionApproval', filter: 'requisition', columns: ['approver', 'decision', 'total', 'availableBefore', 'overdraft', 'escalatedTo', 'signedAt'], titleKey: 'relatedRequisitionApprovals' },
       },
       items: {
         type: 'string',

@@ -1,6 +1,7 @@
 import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION, type ResourceSettings } from '../define-resource.js';
+import { callCentreBoardAction } from './call-centre-board-action.js';
 import { ticketActions } from './ticket-actions.js';
 import { ticketAfter } from './ticket-follow-up.js';
 
@@ -18,7 +19,8 @@ export const ticketResource = (prisma: Db, settings: ResourceSettings) =>
       'notes', 'sigRow', 'createdAt', 'updatedAt',
     ],
     editProperties: ['type', 'priority', 'requester', 'callerAddress', 'description', 'state'],
-    filterProperties: ['number', 'type', 'priority', 'requester', 'description', 'state', 'source', 'reportedAt', 'asset', 'location', 'workRequest'],
+    // answeredAt and resolvedAt: the board's "today" links filter by them.
+    filterProperties: ['number', 'type', 'priority', 'requester', 'description', 'state', 'source', 'reportedAt', 'answeredAt', 'resolvedAt', 'asset', 'location', 'workRequest'],
     properties: {
       description: { type: 'textarea' },
       number: { isVisible: { list: true, show: true, edit: false, filter: true } },
@@ -37,6 +39,7 @@ export const ticketResource = (prisma: Db, settings: ResourceSettings) =>
     },
     actions: {
       ...ticketActions(prisma),
+      board: callCentreBoardAction(prisma, settings),
       list: { after: ticketAfter(prisma, settings.timeZone, false) },
       show: { after: ticketAfter(prisma, settings.timeZone, true) },
     },

@@ -5,8 +5,8 @@ import { defineResource, NAVIGATION } from '../define-resource.js';
 export const groupResource = (prisma: Db) =>
   defineResource(prisma, 'Group', {
     navigation: NAVIGATION.administration,
-    listProperties: ['code', 'name', 'canReadHistory', 'canManageStore'],
-    editProperties: ['name', 'description', 'canReadHistory', 'canManageStore'],
+    listProperties: ['code', 'name', 'canReadHistory', 'canManageStore', 'canApproveOverdraft', 'canManageSafety'],
+    editProperties: ['name', 'description', 'canReadHistory', 'canManageStore', 'canApproveOverdraft', 'canManageSafety'],
     properties: { code: { isDisabled: true } },
     actions: { new: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
   });

@@ -1,6 +1,7 @@
 import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
+import { warehouseActions } from './warehouse-actions.js';
 
 export const warehouseResource = (prisma: Db) =>
   defineResource(prisma, 'Warehouse', {
@@ -17,4 +18,5 @@ export const warehouseResource = (prisma: Db) =>
         custom: { resource: 'Bin', filter: 'warehouse', columns: ['code', 'description', 'isActive'], titleKey: 'relatedBins' },
       },
     },
+    actions: warehouseActions(prisma),
   });

@@ -7,6 +7,7 @@ import type { AppAbility } from '../../domain/access/abilities.js';
 import { assignableTechnicians, assignWorkOrder, ASSIGNABLE } from '../../domain/maintenance/assign-work-order.js';
 import { canClose, closeWorkOrder, type CloseoutInput } from '../../domain/maintenance/close-work-order.js';
 import { completeWorkOrder, completionReportOf } from '../../domain/maintenance/complete-work-order.js';
+import { closeoutStockLines } from '../../domain/inventory/closeout-stock-lines.js';
 import { workloadOf } from '../../domain/maintenance/technician-workload.js';
 import { RECORDABLE, recordStepValues, stepsOfOrder, type StepValueInput } from '../../domain/maintenance/procedure-steps.js';
 import { canMove, moveWorkOrder, TRANSITIONS, type Transition } from '../../domain/maintenance/work-order-lifecycle.js';
@@ -59,7 +60,8 @@ export function workOrderFormActions(prisma: Db): Record<FormAction, Partial<Act
 }
 
 /** What the form shows: active technicians with their open work (assign), or the steps with their values,
- * the failure codes and, for the closeout, the technician's completion report to start from. */
+ * the failure codes and, for the closeout, the technician's completion report to start from and the
+ * storeroom materials to settle. */
 async function formData(prisma: Db, ability: AppAbility, name: FormAction, workOrderId: number) {
   if (name === 'assign') {
     // Those he may give the order to: active, and serving his sites when he is scoped to some.
@@ -78,10 +80,15 @@ async function formData(prisma: Db, ability: AppAbility, name: FormAction, workO
     (name === 'close' || name === 'complete') && ability.can('read', 'FailureCode')
       ? await prisma.failureCode.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, kind: true, parentId: true } })
       : [];
+  const report = name === 'close' ? await completionReportOf(prisma, workOrderId) : null;
+  // The closeout's storeroom lines: what the order holds or reserved, and the catalogue materials the
+  // technician reported (taken out of the free-text lines, so they are not recorded twice).
+  const stock = name === 'close' ? await closeoutStockLines(prisma, ability, workOrderId, report?.materials ?? []) : null;
   return {
     kind: order.kind,
     failureCodes,
-    report: name === 'close' ? await completionReportOf(prisma, workOrderId) : null,
+    report: report && stock ? { ...report, materials: stock.freeText } : report,
+    stock: stock?.lines ?? [],
     steps: steps.map((s) => ({
       id: s.id, position: s.position, instruction: s.instruction, valueType: s.valueType, unit: s.unit,
       minValue: s.minValue?.toString() ?? null, maxValue: s.maxValue?.toString() ?? null,

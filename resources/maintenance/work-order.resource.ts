@@ -3,6 +3,7 @@ import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
 import { planningCalendarAction } from './planning-calendar-action.js';
 import { workOrderFormActions, workOrderLifecycleActions } from './work-order-actions.js';
+import { withWorkOrderCost, workOrderCostProperty } from '../inventory/work-order-cost-property.js';
 
 // The number comes from the database (gap-free per year); the state moves only through the
 // lifecycle actions (issue 6), so neither is typed into the form.
@@ -16,10 +17,12 @@ export const workOrderResource = (prisma: Db) =>
     editProperties: ['kind', 'asset', 'schedule', 'workRequest', 'technician', 'priority', 'plannedOn', 'description'],
     showProperties: [
       'number', 'kind', 'state', 'priority', 'asset', 'location', 'schedule', 'workRequest', 'technician', 'plannedOn',
-      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'notes', 'closure', 'materials', 'documents',
+      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'notes', 'closure', 'materials', 'cost', 'documents',
     ],
     properties: {
       documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'workOrderId' } },
+      // inventory: labour + materials (resources/inventory/work-order-cost-property.ts)
+      cost: workOrderCostProperty,
       number: { isVisible: { list: true, show: true, edit: false, filter: true } },
       // Virtual: the asset's location (DERIVED_REFERENCES), shown by name and sorted by it; as a filter, the
       // location and everything below it (RELATED_FILTERS in admin/adapter/model-settings.ts).
@@ -47,5 +50,5 @@ export const workOrderResource = (prisma: Db) =>
         custom: { resource: 'WorkOrderMaterial', filter: 'workOrder', columns: ['description', 'quantity', 'unit'], titleKey: 'relatedMaterials' },
       },
     },
-    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), calendar: planningCalendarAction },
+    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), calendar: planningCalendarAction, show: { after: withWorkOrderCost(prisma) } },
   });

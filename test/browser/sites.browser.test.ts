@@ -1,5 +1,5 @@
-// A supervisor scoped to one plant of a utility, in a real browser: his dashboard and his asset list show
-// his plant only (screenshots under test-artifacts/).
+// A supervisor scoped to one plant of a utility, in a real browser: his dashboard, his asset list and the
+// global change history show his plant only (screenshots under test-artifacts/).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
@@ -12,7 +12,7 @@ import { JOBS } from '../../jobs/registry.js';
 const started = browserAndBackOffice({ jobs: JOBS.filter((job) => job !== computeKpisJob) });
 
 describe('a supervisor scoped to Planta Norte, in a real browser', () => {
-  it('sees his site named on the dashboard, its counts and KPIs, and only its assets in the list', async () => {
+  it('sees his site named on the dashboard, its counts and KPIs, and only its assets in the list and the history', async () => {
     const office = started.office();
     const prisma = office.database.prisma;
     const north = await make.aLocation(prisma, { name: 'Planta Norte', code: 'NORTE' });
@@ -53,6 +53,15 @@ describe('a supervisor scoped to Planta Norte, in a real browser', () => {
     expect(list).toContain('N-VENT-01');
     expect(list).not.toContain('S-TURB-01');
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'sites-asset-list.png'), fullPage: true });
+
+    // The global change history: his plant's assets by name, never the other plant's.
+    await prisma.group.update({ where: { code: 'SUPERVISORS' }, data: { canReadHistory: true } });
+    await page.goto(`${office.url}/admin/resources/ChangeHistory?filters.tableName=assets`);
+    await page.getByText('N-VENT-01 · Ventilador de tiro forzado').first().waitFor({ timeout: 20_000 });
+    const history = await page.locator('table').first().innerText();
+    expect(history).toContain('N-BOMBA-01 · Bomba de alimentación de caldera');
+    expect(history).not.toContain('S-TURB-01');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'sites-history.png'), fullPage: true });
     await page.close();
   });
 });

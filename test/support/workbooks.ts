@@ -1,5 +1,6 @@
 // Messy workbooks as clerks make them, built in the tests with exceljs (nothing checked in).
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 export type Cell = ExcelJS.CellValue | { value: ExcelJS.CellValue; numFmt: string };
 
@@ -29,4 +30,14 @@ export async function aLargeWorkbook(file: string, headers: string[], rowCount: 
   for (let i = 0; i < rowCount; i++) sheet.addRow(row(i)).commit();
   sheet.commit();
   await workbook.commit();
+}
+
+/** A workbook whose one text cell inflates from a few hundred KB to `megabytes` of text when read: a
+ * zip bomb's shape (the text is the shared string the cell names). */
+export async function anInflatingWorkbook(header: string[], megabytes: number): Promise<Buffer> {
+  const placeholder = 'TEXTO-QUE-CRECE';
+  const zip = await JSZip.loadAsync(await aWorkbook([header, header.map((_, i) => (i === 0 ? 'X-1' : placeholder))]));
+  const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+  zip.file('xl/sharedStrings.xml', strings.replace(placeholder, 'a'.repeat(megabytes * 1024 * 1024)));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }

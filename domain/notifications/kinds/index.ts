@@ -8,9 +8,12 @@ import { overdueDigest } from './overdue-digest.kind.js';
 import { readingOutOfLimits } from './reading-out-of-limits.kind.js';
 import { requisitionAwaitingApproval } from './requisition-awaiting-approval.kind.js';
 import { signatureRequested } from './signature-requested.kind.js';
+import { stockAtReorderPoint, stockLedgerMismatch } from './stock-alerts.kind.js';
+import { ticketResolutionOverdue, ticketResponseOverdue } from './ticket-overdue.kind.js';
 import { workOrderAssigned } from './work-order-assigned.kind.js';
 import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
+import { workPermitExpired } from './work-permit-expired.kind.js';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   workOrderAssigned,
@@ -24,6 +27,13 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   // Other modules' kinds join below, one line each.
   erpSyncFailing,
   sigSyncFailing,
+  // The storeroom's and the call centre's alerts.
+  stockAtReorderPoint,
+  ticketResponseOverdue,
+  ticketResolutionOverdue,
+  stockLedgerMismatch,
+  // safety (issue 23)
+  workPermitExpired,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
