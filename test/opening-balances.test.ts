@@ -36,7 +36,7 @@ async function aSheet(rows: unknown[][], header = ['Código de material', 'Códi
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 const upload = (body: Buffer, person = storekeeper) =>
-  person.client.json<{ message: string; posted?: number; errors?: { field: string; message: string }[] }>('/admin/inventory/opening-balances', { method: 'POST', body });
+  person.client.json<{ message: string; posted?: number; errors?: { field: string; message: string }[] }>('/admin/inventory/opening-balances', { method: 'POST', body: new Uint8Array(body) });
 
 describe('opening balances', () => {
   it('the template names the columns in the reader’s language', async () => {
