@@ -306,6 +306,8 @@ describe('AdminJS resources: every resource × action × parameter', () => {
       ['sign over its limit', head(`POST /admin/documents/revisions/${revisionId}/sign`, 'application/json'), `{"password":"${'x'.repeat(20_000)}"}`, [413]],
       ['sign malformed JSON', head(`POST /admin/documents/revisions/${revisionId}/sign`, 'application/json'), `{"password":`, [400]],
       ['upload cut short', head(`POST /admin/documents/${documentId}/revisions`, multipart), truncated.replace('name="code"', 'name="file"; filename="a.pdf"'), [400, 422]],
+      ['question over its limit', head('POST /admin/documents/ask', 'application/json'), `{"question":"${'x'.repeat(20_000)}"}`, [413]],
+      ['question malformed JSON', head('POST /admin/documents/ask', 'application/json'), `{"question":`, [400]],
     ];
     for (const [label, rawHead, body, expected] of cases) {
       run.count('bodies');

@@ -14,7 +14,7 @@ import { askDocuments } from '../domain/documents/questions/ask-documents.js';
 import { embeddingModelKey, embedPendingChunks } from '../domain/documents/semantic/embed-chunks.js';
 import { fuseRankings } from '../domain/documents/semantic/fuse-rankings.js';
 import type { SemanticSearch } from '../domain/documents/semantic/semantic-search.js';
-import { detectVectorStore, ensureVectorIndex, nearestChunks, type SqlClient } from '../domain/documents/semantic/vector-store.js';
+import { detectVectorStore, ensureVectorIndex, forgetEmbeddings, nearestChunks, type SqlClient } from '../domain/documents/semantic/vector-store.js';
 import { indexPendingRevisions } from '../domain/documents/text/index-revisions.js';
 import { OCR_MAX_ATTEMPTS, readScannedRevisions } from '../domain/documents/text/read-scans.js';
 import { searchDocuments } from '../domain/documents/text/search-documents.js';
@@ -151,6 +151,12 @@ describe('the vector store (PGlite with pgvector, the same SQL as production)', 
     await embedPendingChunks(vectorSql, embeddings(), { batchSize: 10, budget: 10 });
     await vectors.query('DELETE FROM document_chunks WHERE id = 999999');
     expect((await vectors.query('SELECT 1 FROM document_chunk_embeddings WHERE chunk_id = 999999')).rows).toEqual([]);
+  });
+
+  it('re-embedding after a model change is one command: every vector is dropped, and the next runs embed all again', async () => {
+    const total = await prisma.documentChunk.count();
+    expect(await forgetEmbeddings(vectorSql)).toBe(total);
+    expect(await embedPendingChunks(vectorSql, embeddings(), { batchSize: 10, budget: 100 })).toEqual({ embedded: total, left: false });
   });
 });
 

@@ -1,9 +1,13 @@
 // "Buscar en documentos": words (a phrase in quotes, -word to leave out) and filters; the documents whose
 // text holds them, best first, each with its best passages, the words marked, and a link that opens the
-// file at the passage's page. The query lives in the address, so a search can be bookmarked or sent.
+// file at the passage's page. The query lives in the address, so a search can be bookmarked or sent
+// (the top bar's box opens this page with ?q=). It says whether search by meaning counted, and if not why.
+// Below, "Preguntar a los documentos" (document-questions.tsx).
 import { Box, Button, Input, Label, Select, Text } from '@adminjs/design-system';
 import { useTranslation, type ActionProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
+import { DocumentQuestions } from './document-questions.js';
+import { Highlighted } from './highlighted.js';
 
 interface Passage {
   chunkId: number;
@@ -27,22 +31,12 @@ interface Answer {
   pageSize: number;
   documents: FoundDocument[];
   markers: { start: string; end: string };
+  semantic: { on: true; used: boolean } | { on: false; reason: string };
 }
 
 const KINDS = ['PROCEDURE', 'DRAWING', 'MANUAL', 'CERTIFICATE', 'REPORT', 'PHOTO', 'OTHER'];
 const STATES = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'OBSOLETE'];
 const adminRoot = () => window.location.pathname.split('/resources/')[0];
-
-/** The passage as text with <mark>s: React escapes every piece, the markers only place the marks. */
-function Highlighted({ snippet, markers }: { snippet: string; markers: Answer['markers'] }) {
-  const pieces: React.ReactNode[] = [];
-  snippet.split(markers.start).forEach((part, i) => {
-    if (i === 0) return pieces.push(part);
-    const [marked, rest] = part.split(markers.end);
-    pieces.push(<mark key={i}>{marked}</mark>, rest ?? '');
-  });
-  return <>{pieces}</>;
-}
 
 const DocumentSearch: React.FC<ActionProps> = ({ resource }) => {
   const { translateMessage, translateProperty, translateLabel } = useTranslation();
@@ -112,6 +106,9 @@ const DocumentSearch: React.FC<ActionProps> = ({ resource }) => {
       {failure && <Text mt="lg" color="error">{failure}</Text>}
       {answer && (
         <Box mt="xl" data-testid="document-search-results">
+          <Text mb="sm" variant="sm" data-testid="semantic-state" style={{ color: '#666' }}>
+            {answer.semantic.on ? translateMessage(answer.semantic.used ? 'searchSemanticOn' : 'searchSemanticUnavailable') : translateMessage(`searchSemanticOff_${answer.semantic.reason}`)}
+          </Text>
           <Text mb="lg" fontWeight="bold">
             {answer.total === 0 ? translateMessage('searchNothing') : translateMessage(answer.total === 1 ? 'searchFoundOne' : 'searchFound', undefined, { count: answer.total })}
           </Text>
@@ -146,6 +143,7 @@ const DocumentSearch: React.FC<ActionProps> = ({ resource }) => {
           )}
         </Box>
       )}
+      <DocumentQuestions />
     </Box>
   );
 };

@@ -39,6 +39,7 @@ export const documentsEN: typeof documentsES = {
     askNotFound: 'I cannot find it in the documents.',
     askExtractive_noChat: 'With no language model configured (CHAT_URL), these are the passages that answer best:',
     askExtractive_chatFailed: 'The language model did not answer; these are the passages that answer best:',
+    askOpenFile: 'Open the file',
     askSources: 'Sources',
     askSource: '{{code}} · {{title}} · revision {{revision}}',
     askFailed: 'The question could not be answered. Try again.',

@@ -37,6 +37,7 @@ export const documentsES = {
     askNotFound: 'No lo encuentro en los documentos.',
     askExtractive_noChat: 'Sin un modelo de lenguaje configurado (CHAT_URL), estos son los pasajes que mejor responden:',
     askExtractive_chatFailed: 'El modelo de lenguaje no respondió; estos son los pasajes que mejor responden:',
+    askOpenFile: 'Abrir el archivo',
     askSources: 'Fuentes',
     askSource: '{{code}} · {{title}} · revisión {{revision}}',
     askFailed: 'La pregunta no se pudo responder. Inténtelo de nuevo.',

@@ -127,4 +127,38 @@ describe('a supervisor in a real browser', () => {
     await results.getByText('Ningún documento que usted pueda leer contiene esas palabras.').waitFor({ timeout: 30_000 });
     await page.close();
   }, 300_000);
+
+  it("searches from the top bar's box from any page, is told search by meaning is off, and asks a question answered offline from the passages", async () => {
+    // The compressor manual of the previous test is read and searchable.
+    const office = started.office();
+    const page = await started.browser().newPage({ viewport: { width: 1400, height: 1000 } });
+    await signInThroughForm(page, office.url, supervisor.email, PASSWORD);
+    await page.goto(`${office.url}/admin/resources/WorkOrder`);
+    const box = page.getByTestId('top-bar-search').getByRole('searchbox', { name: 'Buscar en documentos' });
+    await box.fill('filtro deshidratador');
+    await box.press('Enter');
+    await page.waitForURL(/\/admin\/resources\/Document\/actions\/searchText\?q=filtro\+deshidratador/, { timeout: 30_000 });
+    const results = page.getByTestId('document-search-results');
+    await results.getByText('Un documento contiene esas palabras.').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#document-search-text').inputValue()).toBe('filtro deshidratador');
+    expect(await results.locator('mark').allInnerTexts()).toEqual(['filtro', 'deshidratador']);
+    // No embeddings service and no pgvector here: the page says why, and searched by words.
+    expect(await page.getByTestId('semantic-state').innerText()).toContain('La búsqueda por significado está apagada');
+
+    // No language model configured: the answer is the passages that answer best, the words marked, linked to their page.
+    await page.locator('#document-question').fill('¿Cada cuántas horas se revisa la válvula de expansión?');
+    await page.getByRole('button', { name: 'Preguntar', exact: true }).click();
+    const answer = page.getByTestId('document-answer');
+    await answer.getByText('Sin un modelo de lenguaje configurado').waitFor({ timeout: 30_000 });
+    const source = answer.getByTestId('answer-source').first();
+    expect(await source.innerText()).toContain('Manual del compresor de refrigeración');
+    expect(await source.locator('mark').allInnerTexts()).toEqual(expect.arrayContaining(['válvula', 'expansión', 'horas']));
+    expect(await source.getByRole('link', { name: 'Página 2' }).getAttribute('href')).toMatch(/\/admin\/documents\/revisions\/\d+\/open#page=2$/);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'document-question-offline.png'), fullPage: true });
+
+    await page.locator('#document-question').fill('¿Quién ganó el campeonato de fútbol?');
+    await page.getByRole('button', { name: 'Preguntar', exact: true }).click();
+    await answer.getByText('No lo encuentro en los documentos.').waitFor({ timeout: 30_000 });
+    await page.close();
+  }, 300_000);
 });

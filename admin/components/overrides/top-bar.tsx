@@ -1,5 +1,6 @@
 // AdminJS's top bar, whose language menu now also stores the choice on the user's account; with the
-// notification bell (unread count, live) and the bar that says another person changed the page shown.
+// notification bell (unread count, live), the bar that says another person changed the page shown, and a
+// box that opens "Buscar en documentos" with its words (issue 22).
 import { Box, Button, Icon, Text } from '@adminjs/design-system';
 import { useCurrentAdmin, useTranslation } from 'adminjs';
 import React, { useEffect, useRef, useState } from 'react';
@@ -44,6 +45,26 @@ const TopBar: React.FC<Props> = ({ OriginalComponent, ...props }) => {
         <Box flexGrow={1}>
           <OriginalComponent {...props} />
         </Box>
+        <form
+          role="search"
+          data-testid="top-bar-search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const words = new FormData(event.currentTarget).get('q')?.toString().trim();
+            // A full load: the search page reads its words from the address when it opens.
+            if (words) window.location.assign(`${adminRoot()}/resources/Document/actions/searchText?${new URLSearchParams({ q: words })}`);
+          }}
+          style={{ display: 'flex', alignItems: 'center', paddingLeft: 12 }}
+        >
+          <input
+            type="search"
+            name="q"
+            maxLength={300}
+            placeholder={translateMessage('topBarSearch')}
+            aria-label={translateMessage('topBarSearch')}
+            style={{ width: 220, height: 32, padding: '0 10px', border: '1px solid #c0c0ca', borderRadius: 4, font: 'inherit' }}
+          />
+        </form>
         <a
           href={`${adminRoot()}/pages/notifications`}
           data-testid="notification-bell"

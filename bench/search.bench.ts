@@ -1,0 +1,124 @@
+// npm run bench:search — query latency of document search on BENCH_CHUNKS passages (default 20 000, in
+// documents of 10 passages of 200 words: 4 % plant terms, the rest drawn from 50 000 other words, so a
+// query's words are in a few percent of the passages, as in real manuals), against a baseline measured
+// in the same run:
+// - full text: searchDocuments() as the page runs it (rights, GIN index, ts_rank_cd, ts_headline) on the
+//   embedded PostgreSQL, against a scan with unaccent + ILIKE per word (what a search without the index
+//   costs), for the same queries;
+// - hybrid (full text + vectors, reciprocal rank fusion): the vector side on PGlite with pgvector and an
+//   HNSW index (the embedded server has no pgvector), the vectors from the fake provider over HTTP, so the
+//   figure includes one embeddings call per query. PGlite is single-threaded WASM: a production server
+//   with pgvector is faster, so this figure is an upper bound of the vector side.
+// Medians (and p95) of BENCH_RUNS rounds over the query list; printed as figures and ratios.
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite/vector';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { abilityOf } from '../admin/access.js';
+import { loadCurrentUser } from '../domain/access/current-user.js';
+import { embedPendingChunks } from '../domain/documents/semantic/embed-chunks.js';
+import { ensureVectorIndex } from '../domain/documents/semantic/vector-store.js';
+import { searchDocuments } from '../domain/documents/text/search-documents.js';
+import { startFakeAi } from '../integrations/ai/fake/fake-ai-server.js';
+import { openAiCompatibleEmbeddings } from '../integrations/ai/openai-compatible.js';
+import { startBackOffice } from '../server/back-office.js';
+import { loadConfig } from '../server/config.js';
+import { freePort } from '../server/embedded-postgres.js';
+
+const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 20_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DIMENSIONS = 256;
+const QUERIES = ['valvula de alivio', 'rodamientos del motor', 'par de apriete brida', 'sello mecanico', 'presion de descarga', 'filtro deshidratador', 'temperatura del aceite', 'bomba centrifuga', 'vibracion excesiva', 'lubricacion con grasa'];
+const WORDS = ('válvula alivio rodamiento motor par apriete brida sello mecánico presión descarga filtro deshidratador temperatura aceite bomba centrífuga vibración excesiva lubricación grasa ' +
+  'compresor turbina caldera intercambiador tubería junta perno tuerca eje acople impulsor carcasa succión cavitación alineación inspección mantenimiento preventivo correctivo ' +
+  'revisar cambiar limpiar medir ajustar verificar registrar horas meses semanal diario planta unidad línea circuito tablero interruptor cable tensión corriente potencia').split(' ');
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-bench-search-'));
+const password = randomBytes(12).toString('base64url');
+const office = await startBackOffice(
+  loadConfig({ DATA_DIR: dataDir, PORT: '0', EMBEDDED_PG_PORT: String(await freePort()), ADMIN_EMAIL: 'bench@planta.test', ADMIN_PASSWORD: password, LOG_LEVEL: 'silent', WORKERS_IN_PROCESS: 'false' }),
+  pino({ level: 'silent' }),
+);
+const prisma = office.database.prisma;
+const pool = office.database.pool;
+const admin = await prisma.user.findFirstOrThrow({ where: { email: 'bench@planta.test' } });
+const ability = abilityOf(await loadCurrentUser(prisma, admin.id));
+
+// The plant's passages, set-based: documents, one read revision each, ten passages of 200 words.
+let started = performance.now();
+const documents = Math.ceil(CHUNKS / 10);
+await pool.query(`INSERT INTO documents (title, kind, state) SELECT 'Manual ' || i, 'MANUAL', 'APPROVED' FROM generate_series(1, $1) i`, [documents]);
+await pool.query(
+  `INSERT INTO document_revisions (document_id, number, file_key, file_name, content_type, size, sha256, uploaded_by_id, text_state)
+   SELECT id, 1, 'bench/' || id || '.pdf', 'manual.pdf', 'application/pdf', 1000, repeat('0', 64), $1, 'EXTRACTED' FROM documents`,
+  [admin.id],
+);
+await pool.query(
+  `INSERT INTO document_chunks (revision_id, ordinal, page, language, text)
+   SELECT r.id, n, n, 'es', (
+     SELECT string_agg(CASE WHEN random() < 0.04 THEN ($1::text[])[1 + floor(random() * array_length($1::text[], 1))::int] ELSE 'w' || floor(random() * 50000)::int END, ' ')
+     FROM generate_series(1, 200) w WHERE w > 0 * n)
+   FROM document_revisions r CROSS JOIN generate_series(1, 10) n`,
+  [WORDS],
+);
+await pool.query('ANALYZE document_chunks');
+const chunkCount = Number((await pool.query('SELECT count(*) FROM document_chunks')).rows[0].count);
+console.log(`search, ${chunkCount} passages in ${documents} documents (made in ${((performance.now() - started) / 1000).toFixed(1)} s), median of ${RUNS} rounds of ${QUERIES.length} queries`);
+
+const timings = async (work: (query: string) => Promise<unknown>) => {
+  const values: number[] = [];
+  for (const query of QUERIES) await work(query); // warm-up
+  for (let run = 0; run < RUNS; run++)
+    for (const query of QUERIES) {
+      const begin = performance.now();
+      await work(query);
+      values.push(performance.now() - begin);
+    }
+  return values.sort((a, b) => a - b);
+};
+const median = (values: number[]) => values[Math.floor(values.length / 2)]!;
+const p95 = (values: number[]) => values[Math.min(values.length - 1, Math.floor(values.length * 0.95))]!;
+const figure = (values: number[]) => `median ${median(values).toFixed(1)} ms, p95 ${p95(values).toFixed(1)} ms`;
+
+const fullText = await timings((text) => searchDocuments(prisma, ability, { text }));
+// The baseline: every passage scanned, each word looked for accent-folded, the first 20 documents.
+const scan = await timings((text) =>
+  pool.query(
+    `SELECT r.document_id FROM document_chunks c JOIN document_revisions r ON r.id = c.revision_id
+     WHERE (SELECT bool_and(unaccent(c.text) ILIKE '%' || w || '%') FROM unnest($1::text[]) w)
+     GROUP BY r.document_id ORDER BY r.document_id LIMIT 20`,
+    [text.split(' ').filter((word) => word.length > 2)],
+  ),
+);
+console.log(`  full text (GIN, ranked, highlighted)   ${figure(fullText)}`);
+console.log(`  baseline: unaccent + ILIKE scan        ${figure(scan)}   ratio full text / scan ${(median(fullText) / median(scan)).toFixed(2)}`);
+
+// Hybrid: the same passages on PGlite's pgvector, embedded by the fake provider over HTTP.
+const fake = await startFakeAi({ dimensions: DIMENSIONS });
+const vectors = new PGlite({ extensions: { vector } });
+try {
+  started = performance.now();
+  await vectors.exec('CREATE EXTENSION vector; CREATE TABLE document_chunks (id integer PRIMARY KEY, revision_id integer NOT NULL, heading text, text text NOT NULL)');
+  const { rows } = await pool.query<{ id: number; revision_id: number; text: string }>('SELECT id, revision_id, text FROM document_chunks');
+  for (let i = 0; i < rows.length; i += 1000) {
+    const slice = rows.slice(i, i + 1000);
+    await vectors.query('INSERT INTO document_chunks (id, revision_id, text) SELECT * FROM unnest($1::int[], $2::int[], $3::text[])', [slice.map((r) => r.id), slice.map((r) => r.revision_id), slice.map((r) => r.text)]);
+  }
+  await vectors.exec(`CREATE TABLE document_chunk_embeddings (chunk_id integer PRIMARY KEY REFERENCES document_chunks (id) ON DELETE CASCADE, model varchar(200) NOT NULL, dimensions integer NOT NULL, embedding vector NOT NULL, embedded_at timestamptz(3) NOT NULL DEFAULT now())`);
+  const provider = openAiCompatibleEmbeddings({ baseUrl: `${fake.url}/v1`, model: 'fake-bag-of-words', dimensions: DIMENSIONS, batchSize: 256, perMinute: rows.length, timeoutMs: 60_000 });
+  const embedded = await embedPendingChunks(vectors, provider, { batchSize: 256, budget: rows.length });
+  const embedSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  await ensureVectorIndex(vectors, DIMENSIONS);
+  console.log(`  vectors: ${embedded.embedded} passages embedded over HTTP and stored in ${embedSeconds.toFixed(1)} s (${(embedded.embedded / embedSeconds).toFixed(0)} passages/s); HNSW index built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const hybrid = await timings((text) => searchDocuments(prisma, ability, { text }, { provider, sql: vectors }));
+  console.log(`  hybrid (full text + HNSW, RRF)         ${figure(hybrid)}   ratio hybrid / full text ${(median(hybrid) / median(fullText)).toFixed(2)}   ratio hybrid / scan ${(median(hybrid) / median(scan)).toFixed(2)}`);
+} finally {
+  await vectors.close();
+  await fake.close();
+  await office.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
