@@ -34,13 +34,28 @@ export async function indexPendingRevisions(
 }
 
 async function indexNextRevision(db: Db, storage: ObjectStorage, limits: ReadLimits, ocr: boolean): Promise<IndexOutcome | null> {
-  return db.transactionAs(async (tx) => {
-    // Oldest first; the lock keeps another worker off this revision until its passages are written.
-    const [next] = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM document_revisions WHERE text_state = 'PENDING' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
-    if (!next) return null;
-    const revision = await tx.documentRevision.findUniqueOrThrow({ where: { id: next.id }, include: { document: true } });
-    const read = await readRevision(storage, revision, limits);
+  // Claimed in a short transaction (the claim is the moment written in text_read_at), read with no lock
+  // held, stored in another short one: signing locks the same revision and must not wait for a read. A
+  // claim older than a read can last is a worker that died: the revision is taken again.
+  const claimSeconds = Math.ceil((limits.timeoutMs + 5 * 60_000) / 1000);
+  const claimed = await db.transactionAs(async (tx) => {
+    const [next] = await tx.$queryRaw<{ id: number; claimed_at: Date }[]>`
+      UPDATE document_revisions SET text_read_at = clock_timestamp()
+      WHERE id = (
+        SELECT id FROM document_revisions
+        WHERE text_state = 'PENDING' AND (text_read_at IS NULL OR text_read_at < now() - make_interval(secs => ${claimSeconds}))
+        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, text_read_at AS claimed_at`;
+    return next ? { claimedAt: next.claimed_at, revision: await tx.documentRevision.findUniqueOrThrow({ where: { id: next.id }, include: { document: true } }) } : null;
+  });
+  if (!claimed) return null;
+  const { revision, claimedAt } = claimed;
+  const read = await readRevision(storage, revision, limits);
+  const stored = await db.transactionAs(async (tx): Promise<IndexOutcome | null> => {
+    // Still ours: not re-read meanwhile by a worker that took an expired claim.
+    const [mine] = await tx.$queryRaw<{ id: number }[]>`
+      SELECT id FROM document_revisions WHERE id = ${revision.id} AND text_state = 'PENDING' AND text_read_at = ${claimedAt} FOR UPDATE`;
+    if (!mine) return null;
     if (read.state !== 'EXTRACTED') {
       const state = read.state === 'NO_TEXT' && ocr ? 'OCR_PENDING' : read.state;
       await tx.documentRevision.update({
@@ -50,10 +65,10 @@ async function indexNextRevision(db: Db, storage: ObjectStorage, limits: ReadLim
       return { revisionId: revision.id, state, chunks: 0 };
     }
     const chunks = await storeRevisionText(tx, revision, read);
-    return { revisionId: revision.id, state: 'EXTRACTED', chunks };
-    // The transaction lasts the read: the reader's own deadline, plus fetching the file and, on the first
-    // file, starting the reader (seconds on a quiet machine, a minute or more on a loaded one).
-  }, { timeout: limits.timeoutMs + 5 * 60_000 });
+    return { revisionId: revision.id, state: 'EXTRACTED' as const, chunks };
+  });
+  // Taken over by another worker: go on with the next revision.
+  return stored ?? indexNextRevision(db, storage, limits, ocr);
 }
 
 /**
