@@ -14,9 +14,10 @@ const actorInTransaction = new AsyncLocalStorage<true>();
 export function createPrismaClient(pool: pg.Pool) {
   // Password hashes are never loaded unless a query asks for them by name (sign-in does).
   const base = new PrismaClient({ adapter: new PrismaPg(pool), omit: { user: { passwordHash: true } } });
-  const settingsOf = (actor: Actor) => {
+  // The five settings in one statement: one round trip per write, not five.
+  const settingsOf = (actor: Actor, client: Pick<typeof base, '$executeRaw'> = base) => {
     const [[, userId], [, label], [, requestId], [, ip], [, sessionId]] = actorSettings(actor) as [string, string][] as [[string, string], [string, string], [string, string], [string, string], [string, string]];
-    return base.$executeRaw`SELECT set_config('cmms.actor_user_id', ${userId}, true), set_config('cmms.actor_label', ${label}, true),
+    return client.$executeRaw`SELECT set_config('cmms.actor_user_id', ${userId}, true), set_config('cmms.actor_label', ${label}, true),
                                   set_config('cmms.request_id', ${requestId}, true), set_config('cmms.ip', ${ip}, true),
                                   set_config('cmms.session_id', ${sessionId}, true)`;
   };
@@ -50,8 +51,7 @@ export function createPrismaClient(pool: pg.Pool) {
         return base.$transaction(async (tx) => {
           // Serving a GET: PostgreSQL itself refuses any write of this transaction, raw SQL included.
           if (actor?.readOnly) await tx.$executeRaw`SET TRANSACTION READ ONLY`;
-          if (actor)
-            for (const [name, value] of actorSettings(actor)) await tx.$executeRaw`SELECT set_config(${name}, ${value}, true)`;
+          if (actor) await settingsOf(actor, tx);
           return actorInTransaction.run(true, () => work(tx));
         }, options);
       },
