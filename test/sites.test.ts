@@ -330,6 +330,21 @@ describe('ERP sync conflicts', () => {
   });
 });
 
+// budgets (issue 20): the signed approval steps of a requisition lie where it does.
+describe('requisition approval steps', () => {
+  it("lie where their requisition lies: a scoped supervisor sees his plant's only", async () => {
+    const stepOn = async (workOrderId: number) => {
+      const requisition = await prisma.requisition.create({ data: { title: 'Juntas', requestedById: unscoped.userId, workOrderId } });
+      return (await prisma.requisitionApproval.create({ data: { requisitionId: requisition.id, approverId: unscoped.userId, decision: 'REJECTED', total: 0, sha256: 'c'.repeat(64) } })).id;
+    };
+    const northStep = await stepOn(north.order);
+    const southStep = await stepOn(south.order);
+    expect(ids((await list(scoped, 'RequisitionApproval')).body.records)).toEqual([northStep]);
+    expect((await scoped.client.request(`/admin/api/resources/RequisitionApproval/records/${southStep}/show`)).status).toBe(404);
+    expect(ids((await list(unscoped, 'RequisitionApproval')).body.records)).toEqual([northStep, southStep]);
+  });
+});
+
 // call centre (issue 21): a ticket lies where its asset does, or its location when it names no asset. One not
 // yet placed is the call centre's: operators see it whatever their sites, unscoped users too, others not.
 describe('call-centre tickets', () => {
