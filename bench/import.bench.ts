@@ -195,7 +195,7 @@ try {
 
   // The preview first, while every row of the file is still new: it compares them all.
   const preview = await importEndToEnd(client, file, true);
-  if (preview.new !== ROWS || preview.written !== 0) throw new Error(`the preview counted ${preview.new} new rows and wrote ${preview.written} (${preview.state})`);
+  if (preview.new !== ROWS || preview.written !== 0) throw new Error(`the preview counted ${preview.new} new rows and wrote ${preview.written} (${preview.state}: ${(await prisma.importRun.findFirst({ orderBy: { id: 'desc' } }))?.errorMessage})`);
   const ours = await importEndToEnd(client, file);
   if (ours.written !== ROWS) throw new Error(`the import wrote ${ours.written} of ${ROWS} rows (${ours.state})`);
   const parts = await partsAlone(file);
@@ -204,7 +204,7 @@ try {
   const baselineRate = BASELINE_ROWS / (baselineMs / 1000);
 
   const big = await importEndToEnd(client, rssFile);
-  if (big.written !== RSS_ROWS) throw new Error(`the 200k import wrote ${big.written} of ${RSS_ROWS} rows (${big.state})`);
+  if (big.written !== RSS_ROWS) throw new Error(`the 200k import wrote ${big.written} of ${RSS_ROWS} rows (${big.state}): ${JSON.stringify(await prisma.importRunError.findMany({ take: 3, orderBy: { id: 'desc' } }))}`);
   const rss = await peakRssMb(worker.pid!);
   const readerRss = (await Promise.all((await workerChildren()).map(peakRssMb))).reduce((a, b) => Math.max(a, b), 0);
 
@@ -227,6 +227,9 @@ try {
   // The sheet reader is a process of its own: its peak counts too, as if both peaked at once.
   line('  + its sheet reader process (MB)', `${(rss + readerRss).toFixed(0)}`, `<= ${TARGET_RSS_MB}`, rss + readerRss <= TARGET_RSS_MB);
   console.log(`${'  the reader alone (MB)'.padEnd(46)} ${readerRss.toFixed(0).padStart(16)}`);
+} catch (error) {
+  console.error(error); // printed before the clean-up, which exits the process
+  process.exitCode = 1;
 } finally {
   worker.kill('SIGTERM');
   await new Promise((resolve) => worker.once('exit', resolve));
