@@ -50,7 +50,7 @@ describe('a requisition against its budget, in a real browser', () => {
     await page.locator('input[name=title]').fill('Rodamientos para la bomba de alimentación');
     await page.locator('#budgetLine').fill('materiales norte');
     await page.getByText(`PN-${YEAR} · Repuestos mecánicos`).click();
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form:not([role=search]) button[type=submit]').click();
     await expect.poll(() => prisma.requisition.count({ where: { title: 'Rodamientos para la bomba de alimentación' } }), { timeout: 20_000 }).toBe(1);
     const requisition = await prisma.requisition.findFirstOrThrow({ where: { title: 'Rodamientos para la bomba de alimentación' } });
     expect(requisition).toMatchObject({ requestedById: rita.userId, budgetLineId: expect.any(Number), state: 'DRAFT' });
@@ -63,7 +63,7 @@ describe('a requisition against its budget, in a real browser', () => {
     await page.locator('input[name=quantity]').fill('2');
     await page.locator('input[name=unit]').fill('u');
     await page.locator('input[name=unitPrice]').fill('750');
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form:not([role=search]) button[type=submit]').click();
     await expect.poll(async () => Number((await prisma.requisition.findUniqueOrThrow({ where: { id: requisition.id } })).total), { timeout: 20_000 }).toBe(1500);
 
     await page.goto(`${office.url}/admin/resources/Requisition/records/${requisition.id}/show`);

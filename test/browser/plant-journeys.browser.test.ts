@@ -27,14 +27,14 @@ describe('the plant\'s daily journeys in a real browser', () => {
     await page.goto(`${office.url}/admin/resources/WorkRequest/actions/new`);
     await page.locator('#asset').waitFor({ timeout: 20_000 });
     // Neither the reporter nor the state is asked: the server and the workflow set them.
-    const form = await page.locator('form').innerText();
+    const form = await page.locator('form:not([role=search])').innerText();
     expect(form).not.toContain('Reportado por');
     expect(form).not.toMatch(/\bEstado\b/);
     await page.locator('#asset').fill('compresor refrig');
     await page.getByText('CMP-014 · Compresor de refrigeración Nº 2').click();
     await page.locator('textarea[name=description]').fill('Fuga de refrigerante en la válvula de servicio');
     await shot(page, 'operator-new-work-request');
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form:not([role=search]) button[type=submit]').click();
     await expect.poll(() => prisma.workRequest.count({ where: { assetId: compressor.id } }), { timeout: 20_000 }).toBe(1);
     const request = await prisma.workRequest.findFirstOrThrow({ where: { assetId: compressor.id } });
     expect(request).toMatchObject({ reportedById: operator.userId, state: 'OPEN' });
@@ -74,7 +74,7 @@ describe('the plant\'s daily journeys in a real browser', () => {
     await page.goto(`${office.url}/admin/resources/Asset/records/${asset.id}/edit`);
     await page.locator('#responsibleUser').fill('julia');
     await page.getByText('Julia Responsable · julia.mantenimiento@planta.test').click();
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form:not([role=search]) button[type=submit]').click();
     await expect.poll(async () => (await prisma.asset.findUniqueOrThrow({ where: { id: asset.id } })).responsibleUserId, { timeout: 20_000 }).not.toBeNull();
     await page.goto(`${office.url}/admin/resources/Asset/records/${asset.id}/show`);
     await page.getByText('Julia Responsable').first().waitFor({ timeout: 20_000 });
