@@ -57,6 +57,8 @@ export function formatValue(raw: unknown, property: Described | undefined, ctx: 
     return ctx.tm(raw === true || raw === 'true' ? 'valueYes' : 'valueNo');
   if (type === 'date' || (!type && typeof raw === 'string' && ISO_DATE.test(raw))) return formatDate(String(raw), 'date', ctx.language);
   if (type === 'datetime' || (!type && typeof raw === 'string' && ISO_INSTANT.test(raw))) return formatDate(String(raw), 'datetime', ctx.language);
+  // A year is a name, not an amount: "2026", never "2.026".
+  if (path && /(^|\.)year$|Year$/.test(path)) return String(raw);
   if (!property?.isId && path !== 'id' && (type === 'number' || type === 'float' || type === 'currency' || typeof raw === 'number')) {
     const number = Number(raw);
     if (Number.isFinite(number)) return formatNumber(number, ctx.language);

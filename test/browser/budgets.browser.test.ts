@@ -112,6 +112,8 @@ describe('a requisition against its budget, in a real browser', () => {
     const year = await figures.locator('tr', { hasText: 'Total del año' }).innerText();
     expect(year.split(/\t|\n/).map((cell) => cell.trim()).filter(Boolean)).toEqual(['Total del año', '1.000,00', '1.500,00', '0,00', '-500,00', '150,0 %', 'Sobregiro de 500,00']);
     await olgaPage.getByText(`Ejecución del presupuesto ${YEAR}`).waitFor();
+    // The year reads as a year on the page, never as an amount ("2.026").
+    expect(await olgaPage.locator('section, main, body').first().innerText()).not.toContain(String(YEAR).replace(/^(\d)/, '$1.'));
     await shot(olgaPage, 'budgets-budget-page-commitment');
     await asOlga.close();
   }, 240_000); // a browser journey of three people on a shared two-core machine
