@@ -138,4 +138,34 @@ describe('the storeroom and a work order in a real browser', () => {
     await boss.screenshot({ path: path.join(ARTIFACTS_DIR, 'inventory-stock-after-closeout.png'), fullPage: true });
     await asSupervisor.close();
   }, 240_000); // three people's journey on a shared two-core machine
+
+  it('the storekeeper counts the warehouse: a wrong quantity is refused beside its line, the count then moves the stock', async () => {
+    const office = started.office();
+    const prisma = office.database.prisma;
+    const warehouse = await prisma.warehouse.findUniqueOrThrow({ where: { code: 'ALM-CEN' } });
+    const asStorekeeper = await started.browser().newContext({ viewport: { width: 1400, height: 900 } });
+    const store = await asStorekeeper.newPage();
+    await signInThroughForm(store, office.url, storekeeper.email, PASSWORD);
+    await store.goto(`${office.url}/admin/resources/Warehouse/records/${warehouse.id}/show`);
+    await clickAction(store, 'Conteo físico');
+    const sheet = store.getByTestId('count-sheet');
+    const line = sheet.getByTestId('count-line-0');
+    await line.waitFor({ timeout: 30_000 });
+    expect(await line.innerText()).toMatch(/A-01\s+ROD-6205\s+Rodamiento 6205\s+u/);
+    await line.locator('input[name=counted-0]').fill('nueve');
+    await store.getByTestId('submit-count-sheet').click();
+    await sheet.getByTestId('error-lines.0.counted').waitFor({ timeout: 30_000 });
+    expect(await sheet.getByTestId('error-lines.0.counted').innerText()).toBe('Cantidad contada: indique cero o más, con hasta tres decimales (recibido: «nueve»).');
+    expect(await prisma.stockMovement.count({ where: { kind: 'COUNT' } })).toBe(0);
+
+    await line.locator('input[name=counted-0]').fill('8');
+    await sheet.locator('input[name=sourceDocument]').fill('Conteo noviembre');
+    await store.getByTestId('submit-count-sheet').click();
+    await store.getByText('Conteo registrado: cada diferencia quedó como movimiento de conteo.').waitFor({ timeout: 30_000 });
+    await store.goto(`${office.url}/admin/resources/StockLevel/records/${levelId}/show`);
+    await store.getByTestId('property-show-onHand').waitFor({ timeout: 30_000 });
+    expect(await shown(store, 'onHand')).toContain('8');
+    await store.screenshot({ path: path.join(ARTIFACTS_DIR, 'inventory-after-count.png'), fullPage: true });
+    await asStorekeeper.close();
+  }, 120_000);
 });
