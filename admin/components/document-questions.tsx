@@ -7,17 +7,8 @@ import { useTranslation } from 'adminjs';
 import React, { useState } from 'react';
 import { adminRoot, csrfHeader, readJson } from './document-client.js';
 import { Highlighted } from './highlighted.js';
+import type { AnswerSource as Source } from '../../domain/documents/questions/ask-documents.js';
 
-interface Source {
-  n: number;
-  documentId: number;
-  code: string;
-  title: string;
-  revision: { id: number; number: number };
-  page: number | null;
-  heading: string | null;
-  snippet: string;
-}
 type Answer = { markers: { start: string; end: string } } & (
   | { mode: 'generated'; text: string; sources: Source[] }
   | { mode: 'extractive'; reason: 'noChat' | 'chatFailed'; sources: Source[] }
