@@ -45,6 +45,10 @@ export class HttpClient {
   async signIn(email: string, password: string): Promise<void> {
     const response = await this.submitLogin(email, password);
     if (response.status !== 303) throw new Error(`sign-in of ${email} failed with ${response.status}`);
+    // express-session stores the session again at the response's end and holds the body's last byte
+    // until it has: read to the end, the session is stored. Otherwise a test that ends the person's
+    // sessions right after (a change of sites) can delete the row before that late store re-creates it.
+    await response.arrayBuffer();
   }
 
   async json<T = unknown>(path: string, init: RequestInit & { csrf?: boolean } = {}): Promise<{ status: number; body: T }> {
