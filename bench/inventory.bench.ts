@@ -6,6 +6,7 @@
 //    ledger line, level, reservations) against a baseline in the same run: a single-row
 //    `UPDATE … SET on_hand = on_hand - 1 WHERE … AND on_hand >= 1 RETURNING` on a copy of the levels.
 //    Load and server share the machine's cores: the ratio is the figure, not the absolute rate.
+import './support/fail-loudly.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';

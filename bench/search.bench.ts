@@ -10,6 +10,7 @@
 //   figure includes one embeddings call per query. PGlite is single-threaded WASM: a production server
 //   with pgvector is faster, so this figure is an upper bound of the vector side.
 // Medians (and p95) of BENCH_RUNS rounds over the query list; printed as figures and ratios.
+import './support/fail-loudly.js';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite/vector';
 import { randomBytes } from 'node:crypto';
