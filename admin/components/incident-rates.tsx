@@ -43,7 +43,7 @@ const IncidentRates: React.FC<ActionProps> = ({ resource }) => {
   const { rates, sites } = answer;
   const row = (label: string, figures: Figures, key: string) => (
     <TableRow key={key} data-testid={`rates-${key}`}>
-      <TableCell>{label}</TableCell>
+      <TableCell style={{ whiteSpace: 'nowrap' }}>{label}</TableCell>
       {KINDS.map((kind) => <TableCell key={kind}>{number(figures.byKind[kind] ?? 0)}</TableCell>)}
       <TableCell>{number(figures.daysLost)}</TableCell>
       <TableCell>{number(figures.hours, 1)}</TableCell>
@@ -76,7 +76,7 @@ const IncidentRates: React.FC<ActionProps> = ({ resource }) => {
           <MessageBox variant="info" mt="lg" message={t('incidentRatesMissingHours', { months: rates.total.monthsWithoutHours.map(monthName).join(', ') })} data-testid="rates-missing-hours" />
         )}
       </Box>
-      <Box variant="white" p="xl">
+      <Box variant="white" p="xl" style={{ overflowX: 'auto' }}>
         <Table>
           <TableHead>
             <TableRow>
