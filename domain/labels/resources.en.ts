@@ -53,6 +53,15 @@ export const resourceLabelsEN = {
   "PermitIsolation": "Permit isolations",
   "PermitGasTest": "Gas tests",
   "PermitSignature": "Permit signatures",
+  // safety and audits (issue 23): incidents, hours worked, audits, findings, corrective actions
+  "audits": "Audits",
+  "SafetyIncident": "Incidents",
+  "SafetyHoursWorked": "Hours worked",
+  "AuditChecklist": "Audit checklists",
+  "Audit": "Audits",
+  "AuditFinding": "Findings",
+  "AuditEvidence": "Finding evidence",
+  "CorrectiveAction": "Corrective actions",
   // inventory
   "inventory": "Inventory",
   "Vendor": "Vendors",
@@ -467,5 +476,13 @@ export const resourceTranslationsEN = {
   "WorkPermit": {"properties": {"id": "No.", "number": "Number", "permitKind": "Permit kind", "workOrder": "Work order", "asset": "Asset", "description": "Work to do", "validFrom": "Valid from", "validUntil": "Valid until", "crew": "People on the job (one a line)", "precautions": "Precautions confirmed (one a line)", "state": "State", "requestedBy": "Requested by", "requestedAt": "Requested on", "approvedBy": "Approved by", "approvedAt": "Approved on", "activatedAt": "Activated on", "suspendedAt": "Suspended on", "suspensionReason": "Suspension reason", "closedBy": "Closed by", "closedAt": "Closed on", "cancelledAt": "Cancelled on", "createdAt": "Created", "updatedAt": "Updated", "isolations": "Isolations", "gasTests": "Gas tests", "signatures": "Signatures"}, "labels": {"state": {"DRAFT": "Draft", "REQUESTED": "Requested", "APPROVED": "Approved", "ACTIVE": "Active", "SUSPENDED": "Suspended", "CLOSED": "Closed", "CANCELLED": "Cancelled"}, "suspensionReason": {"EXPIRED": "Expired", "MANUAL": "Suspended by a person"}}},
   "PermitIsolation": {"properties": {"id": "No.", "permit": "Permit", "isolationPoint": "Isolation point", "lockNumber": "Lock number", "lockedBy": "Locked by", "lockedAt": "Locked on", "verifiedBy": "Zero energy verified by", "verifiedAt": "Zero energy verified on", "removedBy": "Removed by", "removedAt": "Removed on", "createdAt": "Created"}},
   "PermitGasTest": {"properties": {"id": "No.", "permit": "Permit", "takenBy": "Measured by", "takenAt": "Measured on", "oxygenPct": "Oxygen (%)", "lelPct": "LEL (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Within limits"}},
-  "PermitSignature": {"properties": {"id": "No.", "permit": "Permit", "purpose": "Signature of", "signer": "Signer", "signedAt": "Signed on", "ip": "IP", "userAgent": "Browser", "sha256": "SHA-256 of the content"}, "labels": {"purpose": {"APPROVAL": "Approval", "CLOSING": "Closing"}}}
+  "PermitSignature": {"properties": {"id": "No.", "permit": "Permit", "purpose": "Signature of", "signer": "Signer", "signedAt": "Signed on", "ip": "IP", "userAgent": "Browser", "sha256": "SHA-256 of the content"}, "labels": {"purpose": {"APPROVAL": "Approval", "CLOSING": "Closing"}}},
+  // safety and audits (issue 23)
+  "SafetyIncident": {"properties": {"id": "No.", "number": "Number", "kind": "Kind", "location": "Location", "asset": "Asset", "occurredAt": "Occurred at", "peopleInvolved": "People involved (one a line)", "description": "What happened", "immediateActions": "Immediate actions", "causes": "Investigation: causes", "daysLost": "Days lost", "reportedBy": "Reported by", "createdAt": "Created", "updatedAt": "Updated", "correctiveActions": "Corrective actions"}, "labels": {"kind": {"NEAR_MISS": "Near miss", "FIRST_AID": "First aid", "LOST_TIME": "Lost-time injury", "ENVIRONMENTAL": "Environmental", "PROPERTY_DAMAGE": "Property damage"}}},
+  "SafetyHoursWorked": {"properties": {"id": "No.", "location": "Site", "year": "Year", "month": "Month", "hours": "Hours worked", "createdAt": "Created"}},
+  "AuditChecklist": {"properties": {"id": "No.", "code": "Code", "name": "Name", "items": "Items to check (one a line)", "isActive": "Active", "createdAt": "Created", "audits": "Audits"}},
+  "Audit": {"properties": {"id": "No.", "number": "Number", "title": "Title", "kind": "Kind", "scope": "Scope", "location": "Location", "startsOn": "Starts on", "endsOn": "Ends on", "auditor": "Auditor", "checklist": "Checklist", "checklistItems": "Items to check", "state": "State", "closedBy": "Closed by", "closedAt": "Closed at", "createdAt": "Created", "updatedAt": "Updated", "findings": "Findings"}, "labels": {"kind": {"INTERNAL": "Internal", "EXTERNAL": "External", "REGULATORY": "Regulatory"}, "state": {"PLANNED": "Planned", "IN_PROGRESS": "In progress", "CLOSED": "Closed"}}},
+  "AuditFinding": {"properties": {"id": "No.", "audit": "Audit", "title": "Finding", "severity": "Severity", "requirement": "Requirement", "description": "Description", "createdAt": "Created", "evidence": "Evidence", "correctiveActions": "Corrective actions"}, "labels": {"severity": {"MAJOR": "Major nonconformity", "MINOR": "Minor nonconformity", "OBSERVATION": "Observation"}}},
+  "AuditEvidence": {"properties": {"id": "No.", "finding": "Finding", "document": "Document", "createdAt": "Created"}},
+  "CorrectiveAction": {"properties": {"id": "No.", "number": "Number", "description": "Action", "finding": "Finding", "incident": "Incident", "workOrder": "Work order", "owner": "Owner", "dueOn": "Due on", "state": "State", "raisedBy": "Raised by", "startedAt": "Started at", "doneNote": "What was done", "doneAt": "Done at", "verifiedBy": "Effectiveness verified by", "verifiedAt": "Verified at", "verificationNote": "Effectiveness check", "cancelledAt": "Cancelled at", "cancelReason": "Why it was cancelled", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"state": {"OPEN": "Open", "IN_PROGRESS": "In progress", "DONE": "Done (to verify)", "VERIFIED": "Verified", "CANCELLED": "Cancelled"}}}
 };

@@ -53,6 +53,15 @@ export const resourceLabelsES = {
   "PermitIsolation": "Aislamientos del permiso",
   "PermitGasTest": "Pruebas de gases",
   "PermitSignature": "Firmas de permisos",
+  // safety and audits (issue 23): incidents, hours worked, audits, findings, corrective actions
+  "audits": "Auditorías",
+  "SafetyIncident": "Incidentes",
+  "SafetyHoursWorked": "Horas trabajadas",
+  "AuditChecklist": "Listas de verificación",
+  "Audit": "Auditorías",
+  "AuditFinding": "Hallazgos",
+  "AuditEvidence": "Evidencias de hallazgos",
+  "CorrectiveAction": "Acciones correctivas",
   // inventory
   "inventory": "Inventario",
   "Vendor": "Proveedores",
@@ -467,5 +476,13 @@ export const resourceTranslationsES = {
   "WorkPermit": {"properties": {"id": "N.º", "number": "Número", "permitKind": "Tipo de permiso", "workOrder": "Orden de trabajo", "asset": "Activo", "description": "Trabajo a realizar", "validFrom": "Válido desde", "validUntil": "Válido hasta", "crew": "Personal en el trabajo (uno por línea)", "precautions": "Precauciones confirmadas (una por línea)", "state": "Estado", "requestedBy": "Solicitado por", "requestedAt": "Solicitado el", "approvedBy": "Aprobado por", "approvedAt": "Aprobado el", "activatedAt": "Activado el", "suspendedAt": "Suspendido el", "suspensionReason": "Motivo de la suspensión", "closedBy": "Cerrado por", "closedAt": "Cerrado el", "cancelledAt": "Cancelado el", "createdAt": "Creado", "updatedAt": "Actualizado", "isolations": "Aislamientos", "gasTests": "Pruebas de gases", "signatures": "Firmas"}, "labels": {"state": {"DRAFT": "Borrador", "REQUESTED": "Solicitado", "APPROVED": "Aprobado", "ACTIVE": "Activo", "SUSPENDED": "Suspendido", "CLOSED": "Cerrado", "CANCELLED": "Cancelado"}, "suspensionReason": {"EXPIRED": "Vencido", "MANUAL": "Suspendido por una persona"}}},
   "PermitIsolation": {"properties": {"id": "N.º", "permit": "Permiso", "isolationPoint": "Punto de aislamiento", "lockNumber": "N.º de candado", "lockedBy": "Bloqueado por", "lockedAt": "Bloqueado el", "verifiedBy": "Energía cero verificada por", "verifiedAt": "Energía cero verificada el", "removedBy": "Retirado por", "removedAt": "Retirado el", "createdAt": "Creado"}},
   "PermitGasTest": {"properties": {"id": "N.º", "permit": "Permiso", "takenBy": "Medido por", "takenAt": "Medido el", "oxygenPct": "Oxígeno (%)", "lelPct": "LIE (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Dentro de límites"}},
-  "PermitSignature": {"properties": {"id": "N.º", "permit": "Permiso", "purpose": "Firma de", "signer": "Firmante", "signedAt": "Firmado el", "ip": "IP", "userAgent": "Navegador", "sha256": "SHA-256 del contenido"}, "labels": {"purpose": {"APPROVAL": "Aprobación", "CLOSING": "Cierre"}}}
+  "PermitSignature": {"properties": {"id": "N.º", "permit": "Permiso", "purpose": "Firma de", "signer": "Firmante", "signedAt": "Firmado el", "ip": "IP", "userAgent": "Navegador", "sha256": "SHA-256 del contenido"}, "labels": {"purpose": {"APPROVAL": "Aprobación", "CLOSING": "Cierre"}}},
+  // safety and audits (issue 23)
+  "SafetyIncident": {"properties": {"id": "N.º", "number": "Número", "kind": "Tipo", "location": "Ubicación", "asset": "Activo", "occurredAt": "Ocurrió el", "peopleInvolved": "Personas involucradas (una por línea)", "description": "Qué pasó", "immediateActions": "Acciones inmediatas", "causes": "Investigación: causas", "daysLost": "Días perdidos", "reportedBy": "Reportado por", "createdAt": "Creado", "updatedAt": "Actualizado", "correctiveActions": "Acciones correctivas"}, "labels": {"kind": {"NEAR_MISS": "Casi accidente", "FIRST_AID": "Primeros auxilios", "LOST_TIME": "Lesión con tiempo perdido", "ENVIRONMENTAL": "Ambiental", "PROPERTY_DAMAGE": "Daño a la propiedad"}}},
+  "SafetyHoursWorked": {"properties": {"id": "N.º", "location": "Sitio", "year": "Año", "month": "Mes", "hours": "Horas trabajadas", "createdAt": "Creado"}},
+  "AuditChecklist": {"properties": {"id": "N.º", "code": "Código", "name": "Nombre", "items": "Puntos a verificar (uno por línea)", "isActive": "Activa", "createdAt": "Creado", "audits": "Auditorías"}},
+  "Audit": {"properties": {"id": "N.º", "number": "Número", "title": "Título", "kind": "Tipo", "scope": "Alcance", "location": "Ubicación", "startsOn": "Inicio", "endsOn": "Fin", "auditor": "Auditor", "checklist": "Lista de verificación", "checklistItems": "Puntos a verificar", "state": "Estado", "closedBy": "Cerrada por", "closedAt": "Cerrada el", "createdAt": "Creado", "updatedAt": "Actualizado", "findings": "Hallazgos"}, "labels": {"kind": {"INTERNAL": "Interna", "EXTERNAL": "Externa", "REGULATORY": "Reglamentaria"}, "state": {"PLANNED": "Planificada", "IN_PROGRESS": "En curso", "CLOSED": "Cerrada"}}},
+  "AuditFinding": {"properties": {"id": "N.º", "audit": "Auditoría", "title": "Hallazgo", "severity": "Gravedad", "requirement": "Requisito", "description": "Descripción", "createdAt": "Creado", "evidence": "Evidencias", "correctiveActions": "Acciones correctivas"}, "labels": {"severity": {"MAJOR": "No conformidad mayor", "MINOR": "No conformidad menor", "OBSERVATION": "Observación"}}},
+  "AuditEvidence": {"properties": {"id": "N.º", "finding": "Hallazgo", "document": "Documento", "createdAt": "Creado"}},
+  "CorrectiveAction": {"properties": {"id": "N.º", "number": "Número", "description": "Acción", "finding": "Hallazgo", "incident": "Incidente", "workOrder": "Orden de trabajo", "owner": "Responsable", "dueOn": "Fecha límite", "state": "Estado", "raisedBy": "Registrada por", "startedAt": "Iniciada el", "doneNote": "Lo que se hizo", "doneAt": "Terminada el", "verifiedBy": "Eficacia verificada por", "verifiedAt": "Verificada el", "verificationNote": "Verificación de eficacia", "cancelledAt": "Cancelada el", "cancelReason": "Motivo de la cancelación", "createdAt": "Creado", "updatedAt": "Actualizado"}, "labels": {"state": {"OPEN": "Abierta", "IN_PROGRESS": "En curso", "DONE": "Hecha (por verificar)", "VERIFIED": "Verificada", "CANCELLED": "Cancelada"}}}
 };

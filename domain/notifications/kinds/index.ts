@@ -14,6 +14,7 @@ import { workOrderAssigned } from './work-order-assigned.kind.js';
 import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
 import { workPermitExpired } from './work-permit-expired.kind.js';
+import { correctiveActionOverdue } from './corrective-action-overdue.kind.js';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   workOrderAssigned,
@@ -34,6 +35,7 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   stockLedgerMismatch,
   // safety (issue 23)
   workPermitExpired,
+  correctiveActionOverdue,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
