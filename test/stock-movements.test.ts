@@ -189,6 +189,10 @@ describe('reservations', () => {
     const after = await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } });
     const level = await levelOf(material.id, warehouse.id);
     expect([after.state, text(after.quantity), text(level.onHand), text(level.reserved), text(level.available)]).toEqual(['ISSUED', '0', '5', '0', '5']);
+    // The issue (one statement, cmms_issue_stock) drew the reservation down as the clerk, in the history.
+    const drawn = await db.pool.query<{ actor_label: string; actor_user_id: number | null }>(
+      `SELECT actor_label, actor_user_id FROM change_history_entries WHERE table_name = 'reservations' AND record_id = $1 AND changes->'after'->>'state' = 'ISSUED'`, [String(reservation.id)]);
+    expect(drawn.rows.map((r) => [r.actor_label, r.actor_user_id])).toEqual([['user:bodega@planta.test', clerkId]]);
     expect((await refusalOf(asClerk(() => releaseReservation(prisma, supervisor, reservation.id)))).key).toBe('stockRefused_reservationClosed');
   });
 
