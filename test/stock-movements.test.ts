@@ -241,6 +241,8 @@ describe('no negative stock, under concurrency', () => {
     );
     const issued = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as Refusal] : []));
+    // Every one refused says why in the plant's words (an error of another kind would show here, whole).
+    expect(refused.filter((r) => !(r instanceof Refusal)).map(String)).toEqual([]);
     expect(issued).toHaveLength(10);
     expect(refused).toHaveLength(40);
     expect(new Set(refused.map((r) => `${r.key}: ${r.params.material}, ${r.params.available} ${r.params.unit}`))).toEqual(

@@ -21,17 +21,24 @@ export async function issueToWorkOrder(db: Db, ability: AppAbility, userId: numb
   const input = IssueInput.parse(rawInput);
   const quantity = judgeQuantity(input.quantity);
   // The storeroom's busiest operation: where the actor's rules restrict no row (the plant's storeroom), the
-  // issue is one statement. Any refusal there is asked again through the checked path below, which names
-  // the material, the warehouse and what is there (nothing was written: the statement failed whole).
+  // issue is one statement. Its refusal of more than may be taken is named from the material and warehouse
+  // read afterwards (no lock: nothing was written, the statement failed whole); any other refusal (an order
+  // not open, a material or warehouse that does not exist) is asked again through the checked path below.
   const actor = currentActor();
   if (!actor?.readOnly && restrictsNoRow(ability)) {
+    let refusedBeyond: Prisma.Decimal | null = null;
     const issued = await db.$queryRaw<StockMovement[]>`
       SELECT ${MOVEMENT_COLUMNS} FROM cmms_issue_stock(${input.materialId}::int, ${input.warehouseId}::int, ${input.workOrderId}::int, ${quantity.toString()}::numeric,
              ${input.binId ?? null}::int, ${input.note}::text, ${userId}::int, ${[...ISSUING_STATES]}::text[], ${actor ? actorSettings(actor).flat() : null}::text[])`.catch((error: unknown) => {
-      if (constraintOf(error)) return null;
-      throw error;
+      if (constraintOf(error) === 'stock_issue_available_check') refusedBeyond = mayTakeOf(error);
+      else if (!constraintOf(error)) throw error;
+      return null;
     });
     if (issued?.[0]) return issued[0];
+    if (refusedBeyond) {
+      const [material, warehouse] = await Promise.all([db.material.findUnique({ where: { id: input.materialId } }), db.warehouse.findUnique({ where: { id: input.warehouseId } })]);
+      if (material && warehouse) throw insufficientStock({ material, warehouse }, refusedBeyond, quantity);
+    }
   }
   return withLockedStock(db, ability, 'issue', [input], async (tx, [stock]) => {
     const order = await orderForMaterials(tx, ability, input.workOrderId, ISSUING_STATES);
