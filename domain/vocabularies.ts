@@ -69,6 +69,9 @@ export const VOCABULARIES = {
     suspensionReason: ['EXPIRED', 'MANUAL'],
   },
   PermitSignature: { purpose: ['APPROVAL', 'CLOSING'] },
+  // energy (issue 25)
+  MeasurementPoint: { energyCarrier: ['ELECTRICITY', 'WATER', 'NATURAL_GAS', 'STEAM', 'FUEL', 'COMPRESSED_AIR'] },
+  IntegrationToken: { scope: ['readings'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

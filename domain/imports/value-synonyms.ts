@@ -114,6 +114,11 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     suspensionReason: { EXPIRED: ['VENCIDO'], MANUAL: ['PERSONA'] },
   },
   PermitSignature: { purpose: { APPROVAL: ['APROBACION'], CLOSING: ['CIERRE'] } },
+  // energy (issue 25)
+  MeasurementPoint: {
+    energyCarrier: { ELECTRICITY: ['ENERGIA_ELECTRICA', 'ELECTRICA', 'KWH'], WATER: ['H2O'], NATURAL_GAS: ['GAS'], STEAM: ['VAPOR_DE_AGUA'], FUEL: ['DIESEL', 'BUNKER'], COMPRESSED_AIR: ['AIRE'] },
+  },
+  IntegrationToken: { scope: { readings: ['LECTURAS'] } },
 };
 
 /** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */

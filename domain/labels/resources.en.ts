@@ -62,7 +62,10 @@ export const resourceLabelsEN = {
   "StockLevel": "Stock levels",
   "StockMovement": "Stock movements",
   "Reservation": "Material reservations",
-  "RoutineMaterial": "Routine materials"
+  "RoutineMaterial": "Routine materials",
+  // energy (issue 25)
+  "SiteProduction": "Site production",
+  "IntegrationToken": "Integration tokens"
 };
 
 export const resourceTranslationsEN = {
@@ -191,11 +194,16 @@ export const resourceTranslationsEN = {
       "minValue": "Minimum",
       "maxValue": "Maximum",
       "isMeter": "Is a meter",
+      "energyCarrier": "Energy it meters",
+      "rolloverValue": "Wraps to zero at",
       "excursionSince": "Outside limits since",
       "lastEvaluatedAt": "Last reading judged",
       "createdAt": "Created",
       "updatedAt": "Updated",
       "readings": "Readings"
+    },
+    "labels": {
+      "energyCarrier": {"ELECTRICITY": "Electricity", "WATER": "Water", "NATURAL_GAS": "Natural gas", "STEAM": "Steam", "FUEL": "Fuel", "COMPRESSED_AIR": "Compressed air"}
     }
   },
   "Reading": {
@@ -467,5 +475,7 @@ export const resourceTranslationsEN = {
   "WorkPermit": {"properties": {"id": "No.", "number": "Number", "permitKind": "Permit kind", "workOrder": "Work order", "asset": "Asset", "description": "Work to do", "validFrom": "Valid from", "validUntil": "Valid until", "crew": "People on the job (one a line)", "precautions": "Precautions confirmed (one a line)", "state": "State", "requestedBy": "Requested by", "requestedAt": "Requested on", "approvedBy": "Approved by", "approvedAt": "Approved on", "activatedAt": "Activated on", "suspendedAt": "Suspended on", "suspensionReason": "Suspension reason", "closedBy": "Closed by", "closedAt": "Closed on", "cancelledAt": "Cancelled on", "createdAt": "Created", "updatedAt": "Updated", "isolations": "Isolations", "gasTests": "Gas tests", "signatures": "Signatures"}, "labels": {"state": {"DRAFT": "Draft", "REQUESTED": "Requested", "APPROVED": "Approved", "ACTIVE": "Active", "SUSPENDED": "Suspended", "CLOSED": "Closed", "CANCELLED": "Cancelled"}, "suspensionReason": {"EXPIRED": "Expired", "MANUAL": "Suspended by a person"}}},
   "PermitIsolation": {"properties": {"id": "No.", "permit": "Permit", "isolationPoint": "Isolation point", "lockNumber": "Lock number", "lockedBy": "Locked by", "lockedAt": "Locked on", "verifiedBy": "Zero energy verified by", "verifiedAt": "Zero energy verified on", "removedBy": "Removed by", "removedAt": "Removed on", "createdAt": "Created"}},
   "PermitGasTest": {"properties": {"id": "No.", "permit": "Permit", "takenBy": "Measured by", "takenAt": "Measured on", "oxygenPct": "Oxygen (%)", "lelPct": "LEL (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Within limits"}},
-  "PermitSignature": {"properties": {"id": "No.", "permit": "Permit", "purpose": "Signature of", "signer": "Signer", "signedAt": "Signed on", "ip": "IP", "userAgent": "Browser", "sha256": "SHA-256 of the content"}, "labels": {"purpose": {"APPROVAL": "Approval", "CLOSING": "Closing"}}}
+  "PermitSignature": {"properties": {"id": "No.", "permit": "Permit", "purpose": "Signature of", "signer": "Signer", "signedAt": "Signed on", "ip": "IP", "userAgent": "Browser", "sha256": "SHA-256 of the content"}, "labels": {"purpose": {"APPROVAL": "Approval", "CLOSING": "Closing"}}},
+  "SiteProduction": {"properties": {"id": "No.", "location": "Site", "month": "Month", "producedMwh": "Production (MWh)", "notes": "Notes", "createdAt": "Entered", "updatedAt": "Updated"}},
+  "IntegrationToken": {"properties": {"id": "No.", "name": "System", "scope": "Scope", "tokenPrefix": "Starts with", "createdBy": "Created by", "createdAt": "Created on", "revokedAt": "Revoked on", "updatedAt": "Updated"}, "labels": {"scope": {"readings": "Sending readings"}}}
 };

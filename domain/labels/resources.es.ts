@@ -62,7 +62,10 @@ export const resourceLabelsES = {
   "StockLevel": "Existencias",
   "StockMovement": "Movimientos de inventario",
   "Reservation": "Reservas de material",
-  "RoutineMaterial": "Materiales de rutina"
+  "RoutineMaterial": "Materiales de rutina",
+  // energy (issue 25)
+  "SiteProduction": "Producción por sitio",
+  "IntegrationToken": "Tokens de integración"
 };
 
 export const resourceTranslationsES = {
@@ -191,11 +194,16 @@ export const resourceTranslationsES = {
       "minValue": "Mínimo",
       "maxValue": "Máximo",
       "isMeter": "Es contador",
+      "energyCarrier": "Energía que mide",
+      "rolloverValue": "Vuelve a cero al llegar a",
       "excursionSince": "Fuera de límites desde",
       "lastEvaluatedAt": "Última lectura evaluada",
       "createdAt": "Creado",
       "updatedAt": "Actualizado",
       "readings": "Lecturas"
+    },
+    "labels": {
+      "energyCarrier": {"ELECTRICITY": "Electricidad", "WATER": "Agua", "NATURAL_GAS": "Gas natural", "STEAM": "Vapor", "FUEL": "Combustible", "COMPRESSED_AIR": "Aire comprimido"}
     }
   },
   "Reading": {
@@ -467,5 +475,7 @@ export const resourceTranslationsES = {
   "WorkPermit": {"properties": {"id": "N.º", "number": "Número", "permitKind": "Tipo de permiso", "workOrder": "Orden de trabajo", "asset": "Activo", "description": "Trabajo a realizar", "validFrom": "Válido desde", "validUntil": "Válido hasta", "crew": "Personal en el trabajo (uno por línea)", "precautions": "Precauciones confirmadas (una por línea)", "state": "Estado", "requestedBy": "Solicitado por", "requestedAt": "Solicitado el", "approvedBy": "Aprobado por", "approvedAt": "Aprobado el", "activatedAt": "Activado el", "suspendedAt": "Suspendido el", "suspensionReason": "Motivo de la suspensión", "closedBy": "Cerrado por", "closedAt": "Cerrado el", "cancelledAt": "Cancelado el", "createdAt": "Creado", "updatedAt": "Actualizado", "isolations": "Aislamientos", "gasTests": "Pruebas de gases", "signatures": "Firmas"}, "labels": {"state": {"DRAFT": "Borrador", "REQUESTED": "Solicitado", "APPROVED": "Aprobado", "ACTIVE": "Activo", "SUSPENDED": "Suspendido", "CLOSED": "Cerrado", "CANCELLED": "Cancelado"}, "suspensionReason": {"EXPIRED": "Vencido", "MANUAL": "Suspendido por una persona"}}},
   "PermitIsolation": {"properties": {"id": "N.º", "permit": "Permiso", "isolationPoint": "Punto de aislamiento", "lockNumber": "N.º de candado", "lockedBy": "Bloqueado por", "lockedAt": "Bloqueado el", "verifiedBy": "Energía cero verificada por", "verifiedAt": "Energía cero verificada el", "removedBy": "Retirado por", "removedAt": "Retirado el", "createdAt": "Creado"}},
   "PermitGasTest": {"properties": {"id": "N.º", "permit": "Permiso", "takenBy": "Medido por", "takenAt": "Medido el", "oxygenPct": "Oxígeno (%)", "lelPct": "LIE (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Dentro de límites"}},
-  "PermitSignature": {"properties": {"id": "N.º", "permit": "Permiso", "purpose": "Firma de", "signer": "Firmante", "signedAt": "Firmado el", "ip": "IP", "userAgent": "Navegador", "sha256": "SHA-256 del contenido"}, "labels": {"purpose": {"APPROVAL": "Aprobación", "CLOSING": "Cierre"}}}
+  "PermitSignature": {"properties": {"id": "N.º", "permit": "Permiso", "purpose": "Firma de", "signer": "Firmante", "signedAt": "Firmado el", "ip": "IP", "userAgent": "Navegador", "sha256": "SHA-256 del contenido"}, "labels": {"purpose": {"APPROVAL": "Aprobación", "CLOSING": "Cierre"}}},
+  "SiteProduction": {"properties": {"id": "N.º", "location": "Sitio", "month": "Mes", "producedMwh": "Producción (MWh)", "notes": "Notas", "createdAt": "Registrada", "updatedAt": "Actualizada"}},
+  "IntegrationToken": {"properties": {"id": "N.º", "name": "Sistema", "scope": "Alcance", "tokenPrefix": "Comienza por", "createdBy": "Creado por", "createdAt": "Creado el", "revokedAt": "Revocado el", "updatedAt": "Actualizado"}, "labels": {"scope": {"readings": "Envío de lecturas"}}}
 };

@@ -14,6 +14,7 @@ import { workOrderAssigned } from './work-order-assigned.kind.js';
 import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
 import { workPermitExpired } from './work-permit-expired.kind.js';
+import { energyOutOfPattern } from './energy-out-of-pattern.kind.js';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   workOrderAssigned,
@@ -34,6 +35,8 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   stockLedgerMismatch,
   // safety (issue 23)
   workPermitExpired,
+  // energy (issue 25)
+  energyOutOfPattern,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
