@@ -71,7 +71,7 @@ export const VOCABULARIES = {
   PermitSignature: { purpose: ['APPROVAL', 'CLOSING'] },
   // energy (issue 25)
   MeasurementPoint: { energyCarrier: ['ELECTRICITY', 'WATER', 'NATURAL_GAS', 'STEAM', 'FUEL', 'COMPRESSED_AIR'] },
-  IntegrationToken: { scope: ['readings'] },
+  IntegrationToken: { scope: ['readings', 'points:read'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

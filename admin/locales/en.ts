@@ -14,6 +14,7 @@ import { callCenterEN } from './call-center.en.js';
 import { inventoryActionsEN, inventoryMessagesEN } from './inventory.en.js';
 import { safetyActionsEN, safetyMessagesEN } from './safety.en.js';
 import { journeysMessagesEN } from './journeys.en.js';
+import { energyMessagesEN, energyPagesEN } from './energy.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -48,7 +49,7 @@ export const en: typeof es = {
     },
   },
   // AdminJS pages' names in the navigation: the jobs monitor, the notification centre and preferences.
-  pages: { ...jobsMonitorPagesEN, ...notificationPagesEN },
+  pages: { ...jobsMonitorPagesEN, ...notificationPagesEN, ...energyPagesEN },
   messages: {
     // Requisitions.
     requisitionRefused_wrongState: "The requisition is not in a state that allows this action.",
@@ -165,6 +166,7 @@ export const en: typeof es = {
     ...inventoryMessagesEN,
     ...safetyMessagesEN,
     ...journeysMessagesEN,
+    ...energyMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',

@@ -13,6 +13,7 @@ import { callCenterES } from './call-center.es.js';
 import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
 import { safetyActionsES, safetyMessagesES } from './safety.es.js';
 import { journeysMessagesES } from './journeys.es.js';
+import { energyMessagesES, energyPagesES } from './energy.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -47,7 +48,7 @@ export const es = {
     },
   },
   // AdminJS pages' names in the navigation: the jobs monitor, the notification centre and preferences.
-  pages: { ...jobsMonitorPagesES, ...notificationPagesES },
+  pages: { ...jobsMonitorPagesES, ...notificationPagesES, ...energyPagesES },
   messages: {
     // Requisitions.
     requisitionRefused_wrongState: "La requisición no está en un estado que permita esta acción.",
@@ -164,6 +165,7 @@ export const es = {
     ...inventoryMessagesES,
     ...safetyMessagesES,
     ...journeysMessagesES,
+    ...energyMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',

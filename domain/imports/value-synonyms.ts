@@ -118,7 +118,7 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
   MeasurementPoint: {
     energyCarrier: { ELECTRICITY: ['ENERGIA_ELECTRICA', 'ELECTRICA', 'KWH'], WATER: ['H2O'], NATURAL_GAS: ['GAS'], STEAM: ['VAPOR_DE_AGUA'], FUEL: ['DIESEL', 'BUNKER'], COMPRESSED_AIR: ['AIRE'] },
   },
-  IntegrationToken: { scope: { readings: ['LECTURAS'] } },
+  IntegrationToken: { scope: { readings: ['LECTURAS'], 'points:read': ['PUNTOS'] } },
 };
 
 /** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */

@@ -477,5 +477,5 @@ export const resourceTranslationsEN = {
   "PermitGasTest": {"properties": {"id": "No.", "permit": "Permit", "takenBy": "Measured by", "takenAt": "Measured on", "oxygenPct": "Oxygen (%)", "lelPct": "LEL (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Within limits"}},
   "PermitSignature": {"properties": {"id": "No.", "permit": "Permit", "purpose": "Signature of", "signer": "Signer", "signedAt": "Signed on", "ip": "IP", "userAgent": "Browser", "sha256": "SHA-256 of the content"}, "labels": {"purpose": {"APPROVAL": "Approval", "CLOSING": "Closing"}}},
   "SiteProduction": {"properties": {"id": "No.", "location": "Site", "month": "Month", "producedMwh": "Production (MWh)", "notes": "Notes", "createdAt": "Entered", "updatedAt": "Updated"}},
-  "IntegrationToken": {"properties": {"id": "No.", "name": "System", "scope": "Scope", "tokenPrefix": "Starts with", "createdBy": "Created by", "createdAt": "Created on", "revokedAt": "Revoked on", "updatedAt": "Updated"}, "labels": {"scope": {"readings": "Sending readings"}}}
+  "IntegrationToken": {"properties": {"id": "No.", "name": "System", "scope": "Scope", "tokenPrefix": "Starts with", "createdBy": "Created by", "createdAt": "Created on", "revokedAt": "Revoked on", "updatedAt": "Updated"}, "labels": {"scope": {"readings": "Sending readings", "points:read": "Reading the measurement points"}}}
 };

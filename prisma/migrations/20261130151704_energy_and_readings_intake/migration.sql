@@ -61,7 +61,7 @@ ALTER TABLE "measurement_points" ADD CONSTRAINT "measurement_points_rollover_val
 -- operation's rule too: a trigger would have to follow every move of a location).
 ALTER TABLE "site_productions" ADD CONSTRAINT "site_productions_month_check" CHECK (extract(day FROM "month") = 1);
 ALTER TABLE "site_productions" ADD CONSTRAINT "site_productions_produced_mwh_check" CHECK ("produced_mwh" >= 0);
-ALTER TABLE "integration_tokens" ADD CONSTRAINT "integration_tokens_scope_check" CHECK ("scope" IN ('readings'));
+ALTER TABLE "integration_tokens" ADD CONSTRAINT "integration_tokens_scope_check" CHECK ("scope" IN ('readings', 'points:read'));
 ALTER TABLE "integration_tokens" ADD CONSTRAINT "integration_tokens_token_hash_check" CHECK ("token_hash" ~ '^[0-9a-f]{64}$');
 
 -- A token's hash is a secret's fingerprint: the history records that a token was made or revoked, not it.
