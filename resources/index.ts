@@ -66,6 +66,9 @@ import { permitKindResource } from './safety/permit-kind.resource.js';
 import { permitRequirementResource } from './safety/permit-requirement.resource.js';
 import { permitSignatureResource } from './safety/permit-signature.resource.js';
 import { workPermitResource } from './safety/work-permit.resource.js';
+// energy (issue 25)
+import { siteProductionResource } from './energy/site-production.resource.js';
+import { integrationTokenResource } from './energy/integration-token.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -83,6 +86,8 @@ const RESOURCES = [
   // Monitoreo
   measurementPointResource,
   readingResource,
+  // Energía (issue 25)
+  siteProductionResource,
   // Catálogo de mantenimiento
   routineResource,
   frequencyResource,
@@ -126,6 +131,8 @@ const RESOURCES = [
   groupResource,
   userSiteResource,
   userProfileResource,
+  // energy (issue 25): the tokens of outside systems
+  integrationTokenResource,
   // Auditoría
   changeHistoryResource,
   // Rows that live inside their parents' pages (an order's step values and shares, a user's groups, a

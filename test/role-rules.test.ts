@@ -34,6 +34,9 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'rcud', IsolationPoint: 'rcud', PermitRequirement: 'rcud', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
+    // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
+    // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
+    SiteProduction: 'rcud', IntegrationToken: 'r',
   },
   SUPERVISORS: {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
@@ -54,6 +57,9 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'rcud', PermitRequirement: 'r', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
+    // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
+    // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
+    SiteProduction: 'rcud', IntegrationToken: '',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
@@ -73,6 +79,9 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: '', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'rc', PermitSignature: 'r',
+    // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
+    // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
+    SiteProduction: '', IntegrationToken: '',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
@@ -92,6 +101,9 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: 'r', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'r', PermitSignature: 'r',
+    // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
+    // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
+    SiteProduction: 'r', IntegrationToken: '',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
@@ -111,6 +123,9 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: '', IsolationPoint: '', PermitRequirement: '', WorkPermit: '', PermitIsolation: '', PermitGasTest: '', PermitSignature: '',
+    // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
+    // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
+    SiteProduction: '', IntegrationToken: '',
   },
 };
 
@@ -218,6 +233,11 @@ beforeAll(async () => {
     PermitIsolation: (await prisma.permitIsolation.create({ data: { permitId: permit.id, isolationPointId: isolationPoint.id } })).id,
     PermitGasTest: (await prisma.permitGasTest.create({ data: { permitId: permit.id, takenById: other.id, oxygenPct: 20.9, lelPct: 0, h2sPpm: 0, coPpm: 0 } })).id,
     PermitSignature: (await prisma.permitSignature.create({ data: { permitId: permit.id, purpose: 'APPROVAL', signerId: other.id, ip: '127.0.0.1', userAgent: 'fixture', sha256: 'b'.repeat(64) } })).id,
+  });
+  // Energy (issue 25)
+  Object.assign(fixtures, {
+    SiteProduction: (await prisma.siteProduction.create({ data: { locationId: asset.locationId, month: new Date('2026-10-01'), producedMwh: 1200 } })).id,
+    IntegrationToken: (await prisma.integrationToken.create({ data: { name: 'SCADA fijo', tokenHash: 'c'.repeat(64), tokenPrefix: 'cmms_fixture' } })).id,
   });
 });
 afterAll(() => office?.close());

@@ -61,3 +61,5 @@ export const energyMessagesEN = {
 };
 
 export const energyPagesEN = { energy: 'Energy' };
+
+export const energyActionsEN = { createToken: 'Create token', revokeToken: 'Revoke' };

@@ -65,3 +65,5 @@ export const energyMessagesES = {
 };
 
 export const energyPagesES = { energy: 'Energía' };
+
+export const energyActionsES = { createToken: 'Crear token', revokeToken: 'Revocar' };

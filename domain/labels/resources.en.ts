@@ -64,6 +64,7 @@ export const resourceLabelsEN = {
   "Reservation": "Material reservations",
   "RoutineMaterial": "Routine materials",
   // energy (issue 25)
+  "energy": "Energy",
   "SiteProduction": "Site production",
   "IntegrationToken": "Integration tokens"
 };

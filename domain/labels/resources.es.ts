@@ -64,6 +64,7 @@ export const resourceLabelsES = {
   "Reservation": "Reservas de material",
   "RoutineMaterial": "Materiales de rutina",
   // energy (issue 25)
+  "energy": "Energía",
   "SiteProduction": "Producción por sitio",
   "IntegrationToken": "Tokens de integración"
 };
