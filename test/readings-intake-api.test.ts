@@ -11,6 +11,7 @@ import type { Db } from '../prisma/client.js';
 import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from './support/back-office.js';
 import * as make from './support/factories.js';
 import { HttpClient } from './support/http-client.js';
+import { aPerson } from './support/people.js';
 
 let office: TestBackOffice;
 let prisma: Db;
@@ -205,6 +206,43 @@ describe('what a batch sets off', () => {
     const last = await post(token, '{"readings": []}');
     expect(last.status).toBe(429);
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('tokens in the back office', () => {
+  it('an administrator creates one (shown once, kept as its hash) and revokes it; the history records both without the hash; a supervisor may do neither', async () => {
+    const admin = new HttpClient(office.url);
+    await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    const created = await admin.json<{ token: string; name: string }>('/admin/api/resources/IntegrationToken/actions/createToken', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Historiador PI', scope: 'readings' }),
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.token).toMatch(/^cmms_[A-Za-z0-9_-]{43}$/);
+    const row = await prisma.integrationToken.findUniqueOrThrow({ where: { name: 'Historiador PI' } });
+    expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.tokenHash).not.toContain(created.body.token);
+    const shown = await admin.json<{ record: { params: Record<string, unknown> } }>(`/admin/api/resources/IntegrationToken/records/${row.id}/show`);
+    expect(JSON.stringify(shown.body)).not.toContain(row.tokenHash);
+    expect(JSON.stringify(shown.body)).not.toContain(created.body.token);
+
+    const twice = await admin.json<{ errors: Record<string, { message: string }> }>('/admin/api/resources/IntegrationToken/actions/createToken', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Historiador PI', scope: 'readings' }),
+    });
+    expect(twice.body.errors.name!.message).toBe('Ya hay un token para «Historiador PI»: revóquelo o use otro nombre.');
+
+    const supervisor = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Sergio Supervisor');
+    expect((await supervisor.client.request('/admin/api/resources/IntegrationToken/actions/createToken', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Mío"}' })).status).toBe(403);
+    expect((await supervisor.client.request(`/admin/api/resources/IntegrationToken/records/${row.id}/revokeToken`, { method: 'POST' })).status).toBe(403);
+
+    const revoked = await admin.request(`/admin/api/resources/IntegrationToken/records/${row.id}/revokeToken`, { method: 'POST' });
+    expect(revoked.status).toBe(200);
+    expect((await prisma.integrationToken.findUniqueOrThrow({ where: { id: row.id } })).revokedAt).not.toBeNull();
+    expect((await post(created.body.token, '{"readings": [{"point": "X", "takenAt": "2026-11-01T00:00:00Z", "value": 1}]}')).status).toBe(401);
+
+    const { rows } = await office.database.pool.query<{ action: string; actor_label: string; changes: unknown }>(
+      `SELECT action, actor_label, changes FROM change_history_entries WHERE table_name = 'integration_tokens' AND record_id = $1 ORDER BY id`, [row.id]);
+    expect(rows.map((r) => [r.action, r.actor_label])).toEqual([['INSERT', `user:${TEST_ADMIN.email}`], ['UPDATE', `user:${TEST_ADMIN.email}`]]);
+    expect(JSON.stringify(rows)).not.toContain(row.tokenHash);
   });
 });
 
