@@ -4,6 +4,7 @@
 // condition request as a reading typed in; the change history names the system; a session cookie alone
 // reaches nothing; the OpenAPI description is valid.
 import { Validator } from '@seriousme/openapi-schema-validator';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineAbilitiesFor } from '../domain/access/abilities.js';
 import { createIntegrationToken, revokeIntegrationToken } from '../domain/readings-intake/integration-tokens.js';
@@ -162,6 +163,19 @@ describe('a batch of readings', () => {
     const huge = await post(token, JSON.stringify({ readings: [{ point: 'P', takenAt: '2026-11-01T00:00:00Z', value: 1, note: 'x'.repeat(5 * 1024 * 1024) }] }));
     expect(huge.status).toBe(413);
     expect((await post(token, 'point=1', 'application/x-www-form-urlencoded')).status).toBe(415);
+  });
+
+  it('hostile rows (any JSON value in any field) are listed as errors, never a failure of the server', async () => {
+    const token = await aToken();
+    const point = await aPoint();
+    const hostile = fc.sample(fc.record({ point: fc.oneof(fc.constant(point.code), fc.anything()), takenAt: fc.oneof(fc.constant('2026-11-06T00:00:00Z'), fc.anything(), fc.string()), value: fc.anything() }, { requiredKeys: [] }), { seed: 25, numRuns: 300 });
+    const response = await post(token, JSON.stringify({ readings: hostile }));
+    expect([200, 422]).toContain(response.status);
+    const outcome = (await response.json()) as Outcome;
+    expect(outcome.received).toBe(300);
+    expect(outcome.stored + outcome.alreadyStored + outcome.rejected).toBe(300);
+    for (const body of ['[]', 'null', '{"readings": {"0": 1}}', '{"readings": "x"}', `{"readings": [${'['.repeat(5000)}`]) expect([400, 413]).toContain((await post(token, body)).status);
+    expect((await fetch(`${office.url}/health`)).status).toBe(200);
   });
 
   it('10 000 readings in one request are stored', async () => {
