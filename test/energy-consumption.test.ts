@@ -4,6 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meterConsumption } from '../domain/energy/meter-consumption.js';
 import { checkEnergyPatterns, judgeAgainstUsual } from '../domain/energy/out-of-pattern.js';
+import { pino } from 'pino';
+import { checkEnergyPatternsJob } from '../jobs/check-energy-patterns.job.js';
+import type { JobContext } from '../jobs/job.js';
+import { JOBS } from '../jobs/registry.js';
 import type { Db } from '../prisma/client.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import * as make from './support/factories.js';
@@ -138,5 +142,13 @@ describe('consumption out of its weekday pattern', () => {
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ model: 'MeasurementPoint', recordId: meter.id });
     expect(told[0]!.values).toMatchObject({ day: '30/11/2026', consumption: '3.000 kWh', usual: '1.050 kWh' });
+
+    // The 01:30 job (plant time) checks the same day again after a retry: nobody is told twice.
+    expect(checkEnergyPatternsJob).toMatchObject({ schedule: '30 1 * * *', queue: 'notifications' });
+    expect(JOBS).toContain(checkEnergyPatternsJob);
+    const context = { prisma, timeZone: TZ, logger: pino({ level: 'silent' }) } as unknown as JobContext;
+    expect(await checkEnergyPatternsJob.handle(checkEnergyPatternsJob.parse({ day: '2026-11-30' }), context)).toMatchObject({ outOfPattern: 1, told: 0 });
+    expect(() => checkEnergyPatternsJob.parse({ day: '30/11/2026' })).toThrow();
+    expect(await prisma.notification.count({ where: { userId: supervisor.id, kind: 'energy-out-of-pattern' } })).toBe(1);
   });
 });
