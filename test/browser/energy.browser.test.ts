@@ -79,6 +79,17 @@ describe('energy in a real browser', () => {
     // November's intensity: 99 300 kWh over 600 MWh produced = 165,5 kWh/MWh.
     expect(await page.getByTestId('energy-intensity').textContent()).toContain('165,5 kWh/MWh');
     await shot(page, 'energy-page');
+    expect(await page.locator('a[href$="/pages/energy"]').count()).toBeGreaterThan(0);
     await context.close();
+
+    // An operator reads no measurement points: the page is not offered, and its figures are refused.
+    const operator = await aPerson(prisma, office.url, ['OPERATORS'], 'Óscar Operador');
+    const asOperator = await started.browser().newContext({ viewport: { width: 1400, height: 1000 } });
+    const operatorPage = await asOperator.newPage();
+    await signInThroughForm(operatorPage, office.url, operator.email, PASSWORD);
+    await operatorPage.getByText('Notificaciones', { exact: true }).first().waitFor({ timeout: 20_000 });
+    expect(await operatorPage.locator('a[href$="/pages/energy"]').count()).toBe(0);
+    expect((await operator.client.request('/admin/energy/report?from=2026-11-10&to=2026-11-12')).status).toBe(403);
+    await asOperator.close();
   });
 });
