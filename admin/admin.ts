@@ -120,6 +120,8 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
       jobsMonitor: { component: Components.JobsMonitor, icon: 'Activity' },
       notifications: { component: Components.NotificationCentre, icon: 'Bell' },
       notificationPreferences: { component: Components.NotificationPreferences, icon: 'Settings' },
+      // energy (issue 25): consumption of the energy meters and each site's energy intensity
+      energy: { component: Components.EnergyPage, icon: 'Zap' },
     },
     // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false, theme: { font: SYSTEM_FONTS } as never },

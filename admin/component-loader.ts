@@ -47,6 +47,9 @@ export const Components = {
   // notifications (issue 18): the centre and the preferences, AdminJS pages
   NotificationCentre: componentLoader.add('NotificationCentre', path.join(here, 'components/notification-centre')),
   NotificationPreferences: componentLoader.add('NotificationPreferences', path.join(here, 'components/notification-preferences')),
+  // energy (issue 25): the energy page, and the form that creates an integration token (shown once)
+  EnergyPage: componentLoader.add('EnergyPage', path.join(here, 'components/energy-page')),
+  IntegrationTokenForm: componentLoader.add('IntegrationTokenForm', path.join(here, 'components/integration-token-form')),
   // Not rendered: loading it makes one-click actions POST (see the file).
   PostOneClickActions: componentLoader.add('PostOneClickActions', path.join(here, 'components/post-one-click-actions')),
   // Not rendered either: a stylesheet that lets AdminJS's notices fit a phone.

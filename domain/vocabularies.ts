@@ -74,6 +74,9 @@ export const VOCABULARIES = {
   Audit: { kind: ['INTERNAL', 'EXTERNAL', 'REGULATORY'], state: ['PLANNED', 'IN_PROGRESS', 'CLOSED'] },
   AuditFinding: { severity: ['MAJOR', 'MINOR', 'OBSERVATION'] },
   CorrectiveAction: { state: ['OPEN', 'IN_PROGRESS', 'DONE', 'VERIFIED', 'CANCELLED'] },
+  // energy (issue 25)
+  MeasurementPoint: { energyCarrier: ['ELECTRICITY', 'WATER', 'NATURAL_GAS', 'STEAM', 'FUEL', 'COMPRESSED_AIR'] },
+  IntegrationToken: { scope: ['readings', 'points:read'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

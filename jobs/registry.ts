@@ -24,6 +24,8 @@ import { notifyOverdueActionsJob } from './notify-overdue-actions.job.js';
 // document search (issue 22)
 import { embedDocumentPassagesJob } from './embed-document-passages.job.js';
 import { readScannedDocumentsJob } from './read-scanned-documents.job.js';
+// energy (issue 25)
+import { checkEnergyPatternsJob } from './check-energy-patterns.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -52,4 +54,6 @@ export const JOBS: JobDefinition<unknown>[] = [
   // document search (issue 22)
   embedDocumentPassagesJob as JobDefinition<unknown>,
   readScannedDocumentsJob as JobDefinition<unknown>,
+  // energy (issue 25)
+  checkEnergyPatternsJob,
 ];

@@ -28,6 +28,7 @@ export interface ResourceSettings {
 export const NAVIGATION = {
   assets: { name: 'assets', icon: 'Box' },
   monitoring: { name: 'monitoring', icon: 'Activity' },
+  energy: { name: 'energy', icon: 'Zap' },
   maintenance: { name: 'maintenance', icon: 'Tool' },
   services: { name: 'services', icon: 'BarChart2' },
   budgets: { name: 'budgets', icon: 'DollarSign' },

@@ -74,6 +74,9 @@ import { auditEvidenceResource } from './audits/audit-evidence.resource.js';
 import { auditFindingResource } from './audits/audit-finding.resource.js';
 import { auditResource } from './audits/audit.resource.js';
 import { correctiveActionResource } from './audits/corrective-action.resource.js';
+// energy (issue 25)
+import { siteProductionResource } from './energy/site-production.resource.js';
+import { integrationTokenResource } from './energy/integration-token.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -91,6 +94,8 @@ const RESOURCES = [
   // Monitoreo
   measurementPointResource,
   readingResource,
+  // Energía (issue 25)
+  siteProductionResource,
   // Catálogo de mantenimiento
   routineResource,
   frequencyResource,
@@ -142,6 +147,8 @@ const RESOURCES = [
   groupResource,
   userSiteResource,
   userProfileResource,
+  // energy (issue 25): the tokens of outside systems
+  integrationTokenResource,
   // Auditoría
   changeHistoryResource,
   // Rows that live inside their parents' pages (an order's step values and shares, a user's groups, a

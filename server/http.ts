@@ -21,6 +21,7 @@ import { errorHandler } from './error-handler.js';
 import { healthHandler } from './health.js';
 import { createMetrics } from './metrics.js';
 import { requestScope } from './process-guard.js';
+import { API_ROOT, createApiRouter } from './api/router.js';
 import { syncRequisitionsWithErpJob } from '../jobs/sync-requisitions-with-erp.job.js';
 import { indexDocumentsJob } from '../jobs/index-documents.job.js';
 import { createAiProviders } from '../integrations/ai/index.js';
@@ -95,6 +96,8 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
 
   app.get('/health', healthHandler(deps));
   if (metrics.endpoint) app.get('/metrics', metrics.endpoint);
+  // The API for outside systems (issue 25): bearer tokens, no session, no cookies (server/api/router.ts).
+  app.use(API_ROOT, createApiRouter({ prisma: deps.prisma, pool: deps.pool, timeZone: config.timeZone }));
 
   // One throttle for sign-in and every password confirmation (document and permit signatures).
   const throttle = createLoginThrottle(deps.pool, config.loginThrottle);

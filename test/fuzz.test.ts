@@ -406,6 +406,10 @@ describe('our routes: documents, imports, exports, history, calendar, sign-in', 
         probes.push(as('notifications', `read ${id}`, `/admin/notifications/${q(id)}/read`, { method: 'POST' }), as('notifications', `page before=${id}`, `/admin/notifications?before=${q(id)}`));
       for (const body of ['{"choices":', '[]', '{"choices":[{"kind":"__proto__","channel":"email","enabled":true}]}', '{"choices":[{"kind":"work-order-assigned","channel":"sms","enabled":true}]}', '{"telegramChatId":{"a":1},"choices":[]}', `{"telegramChatId":"${'9'.repeat(100)}","choices":[]}`])
         probes.push(as('notifications', `preferences ${body.slice(0, 24)}`, '/admin/notifications/preferences', { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
+      // energy (issue 25): the energy page's figures with hostile dates, periods and groupings.
+      for (const id of role === 'admin' ? HOSTILE_IDS : rotate(HOSTILE_IDS, turn, 3))
+        probes.push(as('energy', `report ${id}`, `/admin/energy/report?from=${q(id)}&to=2026-01-01&period=${q(id)}&groupBy=${q(id)}`));
+      probes.push(as('energy', 'report backwards', '/admin/energy/report?from=2026-12-31&to=2026-01-01'), as('energy', 'report objects', '/admin/energy/report?from[a]=1&to[b]=2'));
       probes.push(as('urls', 'NUL in a path', '/admin/api/resources/Asset/records/1%00/show'), as('urls', 'NUL in a query', '/admin/api/resources/Asset/actions/list?filters.code=a%00'));
     }
     // Sign-in: malformed bodies from a visitor.

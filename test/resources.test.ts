@@ -249,6 +249,14 @@ const cases: Case[] = [
     change: {},
     filter: {},
   },
+  // energy (issue 25): a site's monthly production; a measurement point that is an energy meter
+  { resource: 'SiteProduction', fields: async () => ({ location: (await make.aLocation(prisma)).id, month: '2026-10-01', producedMwh: '1250.5' }), change: { producedMwh: '1300' }, filter: { 'filters.month~~from': '2026-10-01', 'filters.month~~to': '2026-10-01' } },
+  {
+    resource: 'MeasurementPoint',
+    fields: async () => ({ code: 'T-EM-1', asset: (await make.anAsset(prisma)).id, variable: 'Energía activa', unit: 'kWh', isMeter: true, energyCarrier: 'ELECTRICITY', rolloverValue: '1000000' }),
+    change: { rolloverValue: '10000000' },
+    filter: { 'filters.energyCarrier': 'ELECTRICITY' },
+  },
 ];
 
 describe('every resource through the AdminJS HTTP API, as an administrator', () => {
@@ -279,7 +287,7 @@ describe('every resource through the AdminJS HTTP API, as an administrator', () 
   });
 
   it('lists every resource with its default sort', async () => {
-    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval', 'StockLevel', 'StockMovement', 'Reservation', 'PermitGasTest', 'PermitSignature']) {
+    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval', 'StockLevel', 'StockMovement', 'Reservation', 'PermitGasTest', 'PermitSignature', 'IntegrationToken']) {
       const listed = await api(resource).list({});
       expect(listed.status, resource).toBe(200);
     }

@@ -38,6 +38,9 @@ const expected: Record<string, Record<string, string>> = {
     // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
     // and never deleted; their owner's view is in test/corrective-actions.test.ts.
     SafetyIncident: 'rcud', SafetyHoursWorked: 'rcud', AuditChecklist: 'rcud', Audit: 'rcud', AuditFinding: 'rcud', AuditEvidence: 'rcd', CorrectiveAction: 'ru',
+    // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
+    // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
+    SiteProduction: 'rcud', IntegrationToken: 'r',
   },
   SUPERVISORS: {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
@@ -62,6 +65,9 @@ const expected: Record<string, Record<string, string>> = {
     // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
     // and never deleted; their owner's view is in test/corrective-actions.test.ts.
     SafetyIncident: 'rcu', SafetyHoursWorked: 'r', AuditChecklist: 'r', Audit: 'r', AuditFinding: 'r', AuditEvidence: 'r', CorrectiveAction: 'r',
+    // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
+    // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
+    SiteProduction: 'rcud', IntegrationToken: '',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
@@ -85,6 +91,9 @@ const expected: Record<string, Record<string, string>> = {
     // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
     // and never deleted; their owner's view is in test/corrective-actions.test.ts.
     SafetyIncident: '', SafetyHoursWorked: '', AuditChecklist: '', Audit: '', AuditFinding: '', AuditEvidence: '',
+    // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
+    // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
+    SiteProduction: '', IntegrationToken: '',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
@@ -108,6 +117,9 @@ const expected: Record<string, Record<string, string>> = {
     // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
     // and never deleted; their owner's view is in test/corrective-actions.test.ts.
     SafetyIncident: 'r', SafetyHoursWorked: 'r', AuditChecklist: 'r', Audit: 'r', AuditFinding: 'r', AuditEvidence: 'r', CorrectiveAction: 'r',
+    // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
+    // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
+    SiteProduction: 'r', IntegrationToken: '',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
@@ -131,6 +143,9 @@ const expected: Record<string, Record<string, string>> = {
     // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
     // and never deleted; their owner's view is in test/corrective-actions.test.ts.
     SafetyIncident: '', SafetyHoursWorked: '', AuditChecklist: '', Audit: '', AuditFinding: '', AuditEvidence: '',
+    // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
+    // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
+    SiteProduction: '', IntegrationToken: '',
   },
 };
 
@@ -250,6 +265,11 @@ beforeAll(async () => {
     SafetyHoursWorked: (await prisma.safetyHoursWorked.create({ data: { locationId: asset.locationId, year: 2026, month: 10, hours: 12000 } })).id,
     AuditEvidence: (await prisma.auditEvidence.create({ data: { findingId: finding.id, documentId: document.id } })).id,
     CorrectiveAction: (await prisma.correctiveAction.create({ data: { description: 'Señalizar el área', incidentId: incident.id, ownerId: other.id, raisedById: other.id, dueOn: new Date('2026-12-31') } })).id,
+  });
+  // Energy (issue 25)
+  Object.assign(fixtures, {
+    SiteProduction: (await prisma.siteProduction.create({ data: { locationId: asset.locationId, month: new Date('2026-10-01'), producedMwh: 1200 } })).id,
+    IntegrationToken: (await prisma.integrationToken.create({ data: { name: 'SCADA fijo', tokenHash: 'c'.repeat(64), tokenPrefix: 'cmms_fixture' } })).id,
   });
 });
 afterAll(() => office?.close());

@@ -18,8 +18,8 @@ let unscoped: Person; // supervisor of the whole utility
 let admin: Person; // administrator, given a site too: administrators see all anyway
 let technician: Person; // technician of Planta Norte
 // What lies in each plant.
-const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit', number>;
-const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit', number>;
+const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit' | 'production' | 'meter', number>;
+const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit' | 'production' | 'meter', number>;
 
 type RecordJson = { id: string | number; params: Record<string, unknown>; errors?: Record<string, { message: string }> };
 type List = { records: RecordJson[]; meta: { total: number } };
@@ -79,6 +79,13 @@ beforeAll(async () => {
     plant.action = (await prisma.correctiveAction.create({ data: { description: 'Amarrar herramientas en altura', incidentId: plant.incident, ownerId: unscoped.userId, raisedById: unscoped.userId, dueOn: new Date('2026-12-31') } })).id;
     plant.audit = (await prisma.audit.create({ data: { title: 'Inspección', kind: 'INTERNAL', scope: 'Planta', locationId: plant === north ? north.site : south.site, startsOn: new Date('2026-11-01'), endsOn: new Date('2026-11-02'), auditor: 'Olga' } })).id;
   }
+  // energy (issue 25): each plant's October production, and an energy meter on each pump with two readings
+  for (const plant of [north, south]) {
+    plant.production = (await prisma.siteProduction.create({ data: { locationId: plant.site, month: new Date('2026-10-01'), producedMwh: 100 } })).id;
+    const meter = await prisma.measurementPoint.create({ data: { code: `EM-${plant.asset}`, assetId: plant.asset, variable: 'Energía', unit: 'kWh', isMeter: true, energyCarrier: 'ELECTRICITY' } });
+    plant.meter = meter.id;
+    await prisma.reading.createMany({ data: [{ measurementPointId: meter.id, takenAt: new Date('2026-10-05T06:00:00Z'), value: 0 }, { measurementPointId: meter.id, takenAt: new Date('2026-10-06T06:00:00Z'), value: plant === north ? 10 : 20 }] });
+  }
   // A manual of each pump, uploaded by the administrator.
   for (const [plant, assetId] of [[north, north.asset], [south, south.asset]] as const) {
     plant.document = (await prisma.document.create({ data: { title: 'Manual de la bomba', kind: 'MANUAL', assetId } })).id;
@@ -116,6 +123,7 @@ describe('a supervisor scoped to Planta Norte', () => {
     ['WorkPermit', 'permit'],
     ['IsolationPoint', 'isolationPoint'],
     ['SafetyIncident', 'incident'],
+    ['SiteProduction', 'production'],
   ] as const)("lists and counts only Planta Norte's %s rows; Planta Sur's are not found by id", async (resource, key) => {
     const { status, body } = await list(scoped, resource);
     expect(status).toBe(200);
@@ -141,6 +149,15 @@ describe('a supervisor scoped to Planta Norte', () => {
   it('sees every order of his plant (not only his own) and none of the other', async () => {
     const { body } = await list(scoped, 'WorkOrder');
     expect(ids(body.records)).toEqual([north.order, north.techOrder, north.colleagueOrder].sort((a, b) => a - b));
+  });
+
+  it("the energy page's figures are his plant's meters and his plant's intensity only", async () => {
+    const { status, body } = await scoped.client.json<{ meters: number; rows: { groupName: string; consumption: number }[]; intensity: { site: string; perMwh: number }[] }>(
+      '/admin/energy/report?from=2026-10-01&to=2026-10-31&period=month&groupBy=site');
+    expect(status).toBe(200);
+    expect(body.meters).toBe(1);
+    expect(body.rows.map((r) => [r.groupName, r.consumption])).toEqual([['Planta Norte', 10]]);
+    expect(body.intensity.map((r) => [r.site, r.perMwh])).toEqual([['Planta Norte', 0.1]]);
   });
 
   it('the location tree shows his site and what is below it', async () => {

@@ -45,6 +45,8 @@ export const TITLE_FIELDS: Record<string, string> = {
   Audit: 'number',
   AuditFinding: 'title',
   CorrectiveAction: 'number',
+  // energy (issue 25)
+  IntegrationToken: 'name',
 };
 
 /** Titles of more than one column: "OT-2026-82436 · Análisis de vibraciones" rather than the number

@@ -15,6 +15,7 @@ import { inventoryActionsEN, inventoryMessagesEN } from './inventory.en.js';
 import { safetyActionsEN, safetyMessagesEN } from './safety.en.js';
 import { auditsActionsEN, auditsMessagesEN } from './audits.en.js';
 import { journeysMessagesEN } from './journeys.en.js';
+import { energyActionsEN, energyMessagesEN, energyPagesEN } from './energy.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -36,7 +37,7 @@ export const en: typeof es = {
     UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
-  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...auditsActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
+  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...auditsActionsEN, ...energyActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
     generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order',
     calendar: 'Calendar' },
   components: {
@@ -49,7 +50,7 @@ export const en: typeof es = {
     },
   },
   // AdminJS pages' names in the navigation: the jobs monitor, the notification centre and preferences.
-  pages: { ...jobsMonitorPagesEN, ...notificationPagesEN },
+  pages: { ...jobsMonitorPagesEN, ...notificationPagesEN, ...energyPagesEN },
   messages: {
     // Requisitions.
     requisitionRefused_wrongState: "The requisition is not in a state that allows this action.",
@@ -167,6 +168,7 @@ export const en: typeof es = {
     ...safetyMessagesEN,
     ...auditsMessagesEN,
     ...journeysMessagesEN,
+    ...energyMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',

@@ -14,6 +14,7 @@ import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
 import { safetyActionsES, safetyMessagesES } from './safety.es.js';
 import { auditsActionsES, auditsMessagesES } from './audits.es.js';
 import { journeysMessagesES } from './journeys.es.js';
+import { energyActionsES, energyMessagesES, energyPagesES } from './energy.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -35,7 +36,7 @@ export const es = {
     UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { ...inventoryActionsES, ...safetyActionsES, ...auditsActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
+  actions: { ...inventoryActionsES, ...safetyActionsES, ...auditsActionsES, ...energyActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
     generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación',
     calendar: 'Calendario' },
   components: {
@@ -48,7 +49,7 @@ export const es = {
     },
   },
   // AdminJS pages' names in the navigation: the jobs monitor, the notification centre and preferences.
-  pages: { ...jobsMonitorPagesES, ...notificationPagesES },
+  pages: { ...jobsMonitorPagesES, ...notificationPagesES, ...energyPagesES },
   messages: {
     // Requisitions.
     requisitionRefused_wrongState: "La requisición no está en un estado que permita esta acción.",
@@ -166,6 +167,7 @@ export const es = {
     ...safetyMessagesES,
     ...auditsMessagesES,
     ...journeysMessagesES,
+    ...energyMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',

@@ -94,6 +94,8 @@ const PLANT: Prisma.ModelName[] = [
   'TicketNote', 'TicketSla', 'SigSyncRun',
   // journeys (issue 16): notes on orders
   'WorkOrderNote',
+  // energy (issue 25): each site's monthly production, the denominator of its energy intensity
+  'SiteProduction',
 ];
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
 // KPI snapshots by their job, the ERP sync's runs and conflicts by the sync.
@@ -363,6 +365,8 @@ const SITE_SCOPED: Prisma.ModelName[] = [
   'Ticket', 'TicketNote',
   // inventory (issue 19): a warehouse lies in its location; its bins, stock, ledger and reservations in it
   'Warehouse', 'Bin', 'StockLevel', 'StockMovement', 'Reservation',
+  // energy (issue 25): a site's production lies in its location
+  'SiteProduction',
 ];
 
 /** A call-centre ticket not yet placed in the plant: scoped users other than operators do not see it. */
@@ -444,6 +448,8 @@ export function siteConditions(paths: string[]) {
     AuditFinding: { audit: { is: audit } },
     AuditEvidence: { finding: { is: { audit: { is: audit } } } },
     CorrectiveAction: { OR: [{ incident: { is: incident } }, { finding: { is: { audit: { is: audit } } } }, { workOrder: { is: order } }] },
+    // energy (issue 25)
+    SiteProduction: { location: { is: inSites } },
   };
   return {
     read,

@@ -30,6 +30,8 @@ export const AUDITED_TABLES = [
   'permit_kinds', 'isolation_points', 'permit_requirements', 'work_permits', 'permit_isolations', 'permit_gas_tests', 'permit_signatures',
   // safety and audits (issue 23): incidents, hours worked, audits, findings, evidence, corrective actions
   'safety_incidents', 'safety_hours_worked', 'audit_checklists', 'audits', 'audit_findings', 'audit_evidence', 'corrective_actions',
+  // energy (issue 25): each site's monthly production, and the tokens of outside systems (created, revoked)
+  'site_productions', 'integration_tokens',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two

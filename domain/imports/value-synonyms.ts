@@ -119,6 +119,11 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
   Audit: { kind: { INTERNAL: ['AUDITORIA_INTERNA'], EXTERNAL: ['AUDITORIA_EXTERNA', 'CERTIFICACION'], REGULATORY: ['LEGAL', 'INSPECCION'] }, state: { PLANNED: ['PROGRAMADA'], IN_PROGRESS: ['EN_PROCESO'], CLOSED: ['FINALIZADA'] } },
   AuditFinding: { severity: { MAJOR: ['NC_MAYOR'], MINOR: ['NC_MENOR'], OBSERVATION: ['OBS', 'OPORTUNIDAD_DE_MEJORA'] } },
   CorrectiveAction: { state: { OPEN: ['PENDIENTE'], IN_PROGRESS: ['EN_PROCESO'], DONE: ['HECHA', 'TERMINADA'], VERIFIED: ['EFICAZ'], CANCELLED: ['ANULADA'] } },
+  // energy (issue 25)
+  MeasurementPoint: {
+    energyCarrier: { ELECTRICITY: ['ENERGIA_ELECTRICA', 'ELECTRICA', 'KWH'], WATER: ['H2O'], NATURAL_GAS: ['GAS'], STEAM: ['VAPOR_DE_AGUA'], FUEL: ['DIESEL', 'BUNKER'], COMPRESSED_AIR: ['AIRE'] },
+  },
+  IntegrationToken: { scope: { readings: ['LECTURAS'], 'points:read': ['PUNTOS'] } },
 };
 
 /** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */

@@ -71,7 +71,11 @@ export const resourceLabelsEN = {
   "StockLevel": "Stock levels",
   "StockMovement": "Stock movements",
   "Reservation": "Material reservations",
-  "RoutineMaterial": "Routine materials"
+  "RoutineMaterial": "Routine materials",
+  // energy (issue 25)
+  "energy": "Energy",
+  "SiteProduction": "Site production",
+  "IntegrationToken": "Integration tokens"
 };
 
 export const resourceTranslationsEN = {
@@ -200,11 +204,16 @@ export const resourceTranslationsEN = {
       "minValue": "Minimum",
       "maxValue": "Maximum",
       "isMeter": "Is a meter",
+      "energyCarrier": "Energy it meters",
+      "rolloverValue": "Wraps to zero at",
       "excursionSince": "Outside limits since",
       "lastEvaluatedAt": "Last reading judged",
       "createdAt": "Created",
       "updatedAt": "Updated",
       "readings": "Readings"
+    },
+    "labels": {
+      "energyCarrier": {"ELECTRICITY": "Electricity", "WATER": "Water", "NATURAL_GAS": "Natural gas", "STEAM": "Steam", "FUEL": "Fuel", "COMPRESSED_AIR": "Compressed air"}
     }
   },
   "Reading": {
@@ -484,5 +493,7 @@ export const resourceTranslationsEN = {
   "Audit": {"properties": {"id": "No.", "number": "Number", "title": "Title", "kind": "Kind", "scope": "Scope", "location": "Location", "startsOn": "Starts on", "endsOn": "Ends on", "auditor": "Auditor", "checklist": "Checklist", "checklistItems": "Items to check", "state": "State", "closedBy": "Closed by", "closedAt": "Closed at", "createdAt": "Created", "updatedAt": "Updated", "findings": "Findings"}, "labels": {"kind": {"INTERNAL": "Internal", "EXTERNAL": "External", "REGULATORY": "Regulatory"}, "state": {"PLANNED": "Planned", "IN_PROGRESS": "In progress", "CLOSED": "Closed"}}},
   "AuditFinding": {"properties": {"id": "No.", "audit": "Audit", "title": "Finding", "severity": "Severity", "requirement": "Requirement", "description": "Description", "createdAt": "Created", "evidence": "Evidence", "correctiveActions": "Corrective actions"}, "labels": {"severity": {"MAJOR": "Major nonconformity", "MINOR": "Minor nonconformity", "OBSERVATION": "Observation"}}},
   "AuditEvidence": {"properties": {"id": "No.", "finding": "Finding", "document": "Document", "createdAt": "Created"}},
-  "CorrectiveAction": {"properties": {"id": "No.", "number": "Number", "description": "Action", "finding": "Finding", "incident": "Incident", "workOrder": "Work order", "owner": "Owner", "dueOn": "Due on", "state": "State", "raisedBy": "Raised by", "startedAt": "Started at", "doneNote": "What was done", "doneAt": "Done at", "verifiedBy": "Effectiveness verified by", "verifiedAt": "Verified at", "verificationNote": "Effectiveness check", "cancelledAt": "Cancelled at", "cancelReason": "Why it was cancelled", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"state": {"OPEN": "Open", "IN_PROGRESS": "In progress", "DONE": "Done (to verify)", "VERIFIED": "Verified", "CANCELLED": "Cancelled"}}}
+  "CorrectiveAction": {"properties": {"id": "No.", "number": "Number", "description": "Action", "finding": "Finding", "incident": "Incident", "workOrder": "Work order", "owner": "Owner", "dueOn": "Due on", "state": "State", "raisedBy": "Raised by", "startedAt": "Started at", "doneNote": "What was done", "doneAt": "Done at", "verifiedBy": "Effectiveness verified by", "verifiedAt": "Verified at", "verificationNote": "Effectiveness check", "cancelledAt": "Cancelled at", "cancelReason": "Why it was cancelled", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"state": {"OPEN": "Open", "IN_PROGRESS": "In progress", "DONE": "Done (to verify)", "VERIFIED": "Verified", "CANCELLED": "Cancelled"}}},
+  "SiteProduction": {"properties": {"id": "No.", "location": "Site", "month": "Month", "producedMwh": "Production (MWh)", "notes": "Notes", "createdAt": "Entered", "updatedAt": "Updated"}},
+  "IntegrationToken": {"properties": {"id": "No.", "name": "System", "scope": "Scope", "tokenPrefix": "Starts with", "createdBy": "Created by", "createdAt": "Created on", "revokedAt": "Revoked on", "updatedAt": "Updated"}, "labels": {"scope": {"readings": "Sending readings", "points:read": "Reading the measurement points"}}}
 };

@@ -71,7 +71,11 @@ export const resourceLabelsES = {
   "StockLevel": "Existencias",
   "StockMovement": "Movimientos de inventario",
   "Reservation": "Reservas de material",
-  "RoutineMaterial": "Materiales de rutina"
+  "RoutineMaterial": "Materiales de rutina",
+  // energy (issue 25)
+  "energy": "Energía",
+  "SiteProduction": "Producción por sitio",
+  "IntegrationToken": "Tokens de integración"
 };
 
 export const resourceTranslationsES = {
@@ -200,11 +204,16 @@ export const resourceTranslationsES = {
       "minValue": "Mínimo",
       "maxValue": "Máximo",
       "isMeter": "Es contador",
+      "energyCarrier": "Energía que mide",
+      "rolloverValue": "Vuelve a cero al llegar a",
       "excursionSince": "Fuera de límites desde",
       "lastEvaluatedAt": "Última lectura evaluada",
       "createdAt": "Creado",
       "updatedAt": "Actualizado",
       "readings": "Lecturas"
+    },
+    "labels": {
+      "energyCarrier": {"ELECTRICITY": "Electricidad", "WATER": "Agua", "NATURAL_GAS": "Gas natural", "STEAM": "Vapor", "FUEL": "Combustible", "COMPRESSED_AIR": "Aire comprimido"}
     }
   },
   "Reading": {
@@ -484,5 +493,7 @@ export const resourceTranslationsES = {
   "Audit": {"properties": {"id": "N.º", "number": "Número", "title": "Título", "kind": "Tipo", "scope": "Alcance", "location": "Ubicación", "startsOn": "Inicio", "endsOn": "Fin", "auditor": "Auditor", "checklist": "Lista de verificación", "checklistItems": "Puntos a verificar", "state": "Estado", "closedBy": "Cerrada por", "closedAt": "Cerrada el", "createdAt": "Creado", "updatedAt": "Actualizado", "findings": "Hallazgos"}, "labels": {"kind": {"INTERNAL": "Interna", "EXTERNAL": "Externa", "REGULATORY": "Reglamentaria"}, "state": {"PLANNED": "Planificada", "IN_PROGRESS": "En curso", "CLOSED": "Cerrada"}}},
   "AuditFinding": {"properties": {"id": "N.º", "audit": "Auditoría", "title": "Hallazgo", "severity": "Gravedad", "requirement": "Requisito", "description": "Descripción", "createdAt": "Creado", "evidence": "Evidencias", "correctiveActions": "Acciones correctivas"}, "labels": {"severity": {"MAJOR": "No conformidad mayor", "MINOR": "No conformidad menor", "OBSERVATION": "Observación"}}},
   "AuditEvidence": {"properties": {"id": "N.º", "finding": "Hallazgo", "document": "Documento", "createdAt": "Creado"}},
-  "CorrectiveAction": {"properties": {"id": "N.º", "number": "Número", "description": "Acción", "finding": "Hallazgo", "incident": "Incidente", "workOrder": "Orden de trabajo", "owner": "Responsable", "dueOn": "Fecha límite", "state": "Estado", "raisedBy": "Registrada por", "startedAt": "Iniciada el", "doneNote": "Lo que se hizo", "doneAt": "Terminada el", "verifiedBy": "Eficacia verificada por", "verifiedAt": "Verificada el", "verificationNote": "Verificación de eficacia", "cancelledAt": "Cancelada el", "cancelReason": "Motivo de la cancelación", "createdAt": "Creado", "updatedAt": "Actualizado"}, "labels": {"state": {"OPEN": "Abierta", "IN_PROGRESS": "En curso", "DONE": "Hecha (por verificar)", "VERIFIED": "Verificada", "CANCELLED": "Cancelada"}}}
+  "CorrectiveAction": {"properties": {"id": "N.º", "number": "Número", "description": "Acción", "finding": "Hallazgo", "incident": "Incidente", "workOrder": "Orden de trabajo", "owner": "Responsable", "dueOn": "Fecha límite", "state": "Estado", "raisedBy": "Registrada por", "startedAt": "Iniciada el", "doneNote": "Lo que se hizo", "doneAt": "Terminada el", "verifiedBy": "Eficacia verificada por", "verifiedAt": "Verificada el", "verificationNote": "Verificación de eficacia", "cancelledAt": "Cancelada el", "cancelReason": "Motivo de la cancelación", "createdAt": "Creado", "updatedAt": "Actualizado"}, "labels": {"state": {"OPEN": "Abierta", "IN_PROGRESS": "En curso", "DONE": "Hecha (por verificar)", "VERIFIED": "Verificada", "CANCELLED": "Cancelada"}}},
+  "SiteProduction": {"properties": {"id": "N.º", "location": "Sitio", "month": "Mes", "producedMwh": "Producción (MWh)", "notes": "Notas", "createdAt": "Registrada", "updatedAt": "Actualizada"}},
+  "IntegrationToken": {"properties": {"id": "N.º", "name": "Sistema", "scope": "Alcance", "tokenPrefix": "Comienza por", "createdBy": "Creado por", "createdAt": "Creado el", "revokedAt": "Revocado el", "updatedAt": "Actualizado"}, "labels": {"scope": {"readings": "Envío de lecturas", "points:read": "Consulta de puntos de medición"}}}
 };

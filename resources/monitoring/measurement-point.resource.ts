@@ -6,10 +6,10 @@ export const measurementPointResource = (prisma: Db) =>
   defineResource(prisma, 'MeasurementPoint', {
     navigation: NAVIGATION.monitoring,
     sort: { sortBy: 'code', direction: 'asc' },
-    listProperties: ['code', 'asset', 'variable', 'unit', 'minValue', 'maxValue', 'isMeter'],
-    filterProperties: ['code', 'asset', 'variable', 'isMeter'],
-    editProperties: ['code', 'asset', 'variable', 'unit', 'minValue', 'maxValue', 'isMeter'],
-    showProperties: ['code', 'asset', 'variable', 'unit', 'minValue', 'maxValue', 'isMeter', 'createdAt', 'readings'],
+    listProperties: ['code', 'asset', 'variable', 'unit', 'minValue', 'maxValue', 'isMeter', 'energyCarrier'],
+    filterProperties: ['code', 'asset', 'variable', 'isMeter', 'energyCarrier'],
+    editProperties: ['code', 'asset', 'variable', 'unit', 'minValue', 'maxValue', 'isMeter', 'energyCarrier', 'rolloverValue'],
+    showProperties: ['code', 'asset', 'variable', 'unit', 'minValue', 'maxValue', 'isMeter', 'energyCarrier', 'rolloverValue', 'createdAt', 'readings'],
     properties: {
       readings: {
         type: 'string',

@@ -6,11 +6,17 @@ import React from 'react';
 type Page = { name: string };
 type Props = { pages?: Page[]; OriginalComponent: React.ComponentType<{ pages?: Page[] }> };
 const ADMINISTRATORS_ONLY = ['jobsMonitor'];
+// energy (issue 25): the energy page is for the groups that read measurement points (the server refuses
+// its figures to anyone else); operators, who read none, are not offered it.
+const METER_READERS = ['ADMINISTRATORS', 'SUPERVISORS', 'TECHNICIANS', 'CONSULTANTS'];
 
 const SidebarPages: React.FC<Props> = ({ OriginalComponent, pages = [] }) => {
   const [admin] = useCurrentAdmin();
-  const isAdministrator = ((admin as { groups?: string[] } | null)?.groups ?? []).includes('ADMINISTRATORS');
-  return <OriginalComponent pages={isAdministrator ? pages : pages.filter((page) => !ADMINISTRATORS_ONLY.includes(page.name))} />;
+  const groups = (admin as { groups?: string[] } | null)?.groups ?? [];
+  const isAdministrator = groups.includes('ADMINISTRATORS');
+  const readsMeters = groups.some((group) => METER_READERS.includes(group));
+  const shown = pages.filter((page) => (isAdministrator || !ADMINISTRATORS_ONLY.includes(page.name)) && (readsMeters || page.name !== 'energy'));
+  return <OriginalComponent pages={shown} />;
 };
 
 export default SidebarPages;

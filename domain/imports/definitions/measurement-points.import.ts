@@ -18,9 +18,17 @@ export const measurementPointsImport: ImportDefinition = {
     { field: 'minValue', aliases: ['minimo', 'min', 'limite inferior'], type: 'decimal', sqlColumn: 'min_value', sqlType: 'numeric', example: 10 },
     { field: 'maxValue', aliases: ['maximo', 'max', 'limite superior'], type: 'decimal', sqlColumn: 'max_value', sqlType: 'numeric', example: 85.5 },
     { field: 'isMeter', aliases: ['contador', 'meter'], type: 'boolean', defaultValue: false, sqlColumn: 'is_meter', sqlType: 'boolean', example: 'No' },
+    // energy (issue 25): a consumption meter's carrier and the value its register wraps to zero at
+    { field: 'energyCarrier', aliases: ['energia', 'energy', 'energy carrier'], type: 'choice', sqlColumn: 'energy_carrier', sqlType: 'text', example: '' },
+    { field: 'rolloverValue', aliases: ['vuelta a cero', 'rollover'], type: 'decimal', sqlColumn: 'rollover_value', sqlType: 'numeric', example: '' },
   ],
-  check: (row) =>
-    typeof row.minValue === 'number' && typeof row.maxValue === 'number' && row.minValue > row.maxValue
-      ? { field: 'maxValue', reason: `El máximo (${row.maxValue}) es menor que el mínimo (${row.minValue}).` }
-      : null,
+  check: (row) => {
+    if (typeof row.minValue === 'number' && typeof row.maxValue === 'number' && row.minValue > row.maxValue)
+      return { field: 'maxValue', reason: `El máximo (${row.maxValue}) es menor que el mínimo (${row.minValue}).` };
+    if ((row.energyCarrier ?? null) !== null && row.isMeter !== true)
+      return { field: 'energyCarrier', reason: 'Solo un contador mide energía: marque «Es contador» o deje vacía la energía.' };
+    if ((row.rolloverValue ?? null) !== null && (row.isMeter !== true || !(Number(row.rolloverValue) > 0)))
+      return { field: 'rolloverValue', reason: 'La vuelta a cero es un número mayor que cero, y solo de un contador.' };
+    return null;
+  },
 };

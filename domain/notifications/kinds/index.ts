@@ -15,6 +15,7 @@ import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
 import { workPermitExpired } from './work-permit-expired.kind.js';
 import { correctiveActionOverdue } from './corrective-action-overdue.kind.js';
+import { energyOutOfPattern } from './energy-out-of-pattern.kind.js';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   workOrderAssigned,
@@ -36,6 +37,8 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   // safety (issue 23)
   workPermitExpired,
   correctiveActionOverdue,
+  // energy (issue 25)
+  energyOutOfPattern,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
