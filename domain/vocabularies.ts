@@ -69,6 +69,8 @@ export const VOCABULARIES = {
     suspensionReason: ['EXPIRED', 'MANUAL'],
   },
   PermitSignature: { purpose: ['APPROVAL', 'CLOSING'] },
+  // projects (issue 24)
+  Project: { state: ['PLANNED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

@@ -20,6 +20,7 @@ import { notifyReordersJob } from './notify-reorders.job.js';
 import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
 // safety (issue 23)
 import { suspendExpiredPermitsJob } from './suspend-expired-permits.job.js';
+import { notifyExpiringContractsJob } from './notify-expiring-contracts.job.js';
 // document search (issue 22)
 import { embedDocumentPassagesJob } from './embed-document-passages.job.js';
 import { readScannedDocumentsJob } from './read-scanned-documents.job.js';
@@ -47,6 +48,8 @@ export const JOBS: JobDefinition<unknown>[] = [
   indexDocumentsJob as JobDefinition<unknown>,
   // safety (issue 23)
   suspendExpiredPermitsJob,
+  // services (issue 24)
+  notifyExpiringContractsJob,
   // document search (issue 22)
   embedDocumentPassagesJob as JobDefinition<unknown>,
   readScannedDocumentsJob as JobDefinition<unknown>,

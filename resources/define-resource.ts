@@ -36,6 +36,8 @@ export const NAVIGATION = {
   catalogue: { name: 'catalogue', icon: 'BookOpen' },
   documents: { name: 'documents', icon: 'FileText' },
   safety: { name: 'safety', icon: 'Shield' },
+  // projects (issue 24)
+  projects: { name: 'projects', icon: 'Calendar' },
   administration: { name: 'administration', icon: 'Users' },
   audit: { name: 'audit', icon: 'Clock' },
 } as const;

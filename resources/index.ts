@@ -66,6 +66,12 @@ import { permitKindResource } from './safety/permit-kind.resource.js';
 import { permitRequirementResource } from './safety/permit-requirement.resource.js';
 import { permitSignatureResource } from './safety/permit-signature.resource.js';
 import { workPermitResource } from './safety/work-permit.resource.js';
+// projects and service contracts (issue 24)
+import { projectResource } from './projects/project.resource.js';
+import { projectTaskResource } from './projects/project-task.resource.js';
+import { projectTaskDependencyResource } from './projects/project-task-dependency.resource.js';
+import { serviceContractResource } from './services/service-contract.resource.js';
+import { serviceContractAssetResource, serviceContractLocationResource } from './services/service-contract-coverage.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -119,7 +125,11 @@ const RESOURCES = [
   ticketResource,
   ticketSlaResource,
   sigSyncRunResource,
+  // Proyectos (issue 24)
+  projectResource,
+  projectTaskResource,
   // Servicios / KPI
+  serviceContractResource,
   kpiSnapshotResource,
   // Administración
   userResource,
@@ -149,9 +159,13 @@ const RESOURCES = [
   // safety (issue 23): a permit's isolations and gas tests live in its page
   permitIsolationResource,
   permitGasTestResource,
+  // projects and service contracts (issue 24): dependencies live in their task's page, coverage in its contract's
+  projectTaskDependencyResource,
+  serviceContractAssetResource,
+  serviceContractLocationResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest', 'ProjectTaskDependency', 'ServiceContractAsset', 'ServiceContractLocation']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

@@ -34,6 +34,8 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'rcud', IsolationPoint: 'rcud', PermitRequirement: 'rcud', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
+    // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
+    Project: 'rcud', ProjectTask: 'rcud', ProjectTaskDependency: 'rcud', ServiceContract: 'rcud', ServiceContractAsset: 'rcud', ServiceContractLocation: 'rcud',
   },
   SUPERVISORS: {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
@@ -54,6 +56,8 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'rcud', PermitRequirement: 'r', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
+    // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
+    Project: 'rcud', ProjectTask: 'rcud', ProjectTaskDependency: 'rcud', ServiceContract: 'rcud', ServiceContractAsset: 'rcud', ServiceContractLocation: 'rcud',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
@@ -73,6 +77,8 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: '', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'rc', PermitSignature: 'r',
+    // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
+    Project: 'r', ProjectTask: 'r', ProjectTaskDependency: 'r', ServiceContract: '', ServiceContractAsset: '', ServiceContractLocation: '',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
@@ -92,6 +98,8 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: 'r', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'r', PermitSignature: 'r',
+    // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
+    Project: 'r', ProjectTask: 'r', ProjectTaskDependency: 'r', ServiceContract: 'r', ServiceContractAsset: 'r', ServiceContractLocation: 'r',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
@@ -111,6 +119,8 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: '', IsolationPoint: '', PermitRequirement: '', WorkPermit: '', PermitIsolation: '', PermitGasTest: '', PermitSignature: '',
+    // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
+    Project: '', ProjectTask: '', ProjectTaskDependency: '', ServiceContract: '', ServiceContractAsset: '', ServiceContractLocation: '',
   },
 };
 
@@ -218,6 +228,18 @@ beforeAll(async () => {
     PermitIsolation: (await prisma.permitIsolation.create({ data: { permitId: permit.id, isolationPointId: isolationPoint.id } })).id,
     PermitGasTest: (await prisma.permitGasTest.create({ data: { permitId: permit.id, takenById: other.id, oxygenPct: 20.9, lelPct: 0, h2sPpm: 0, coPpm: 0 } })).id,
     PermitSignature: (await prisma.permitSignature.create({ data: { permitId: permit.id, purpose: 'APPROVAL', signerId: other.id, ip: '127.0.0.1', userAgent: 'fixture', sha256: 'b'.repeat(64) } })).id,
+  });
+  // Projects and service contracts (issue 24): a project of the plant with two tasks, one waiting for the other;
+  // a contract covering the fixture asset and its location.
+  const project = await make.aProject(prisma, { managerId: other.id });
+  const [firstTask, secondTask] = [await make.aProjectTask(prisma, project.id), await make.aProjectTask(prisma, project.id)];
+  const contract = await make.aServiceContract(prisma, { ownerId: other.id, assetIds: [asset.id], locationIds: [asset.locationId] });
+  Object.assign(fixtures, {
+    Project: project.id, ProjectTask: firstTask!.id,
+    ProjectTaskDependency: (await prisma.projectTaskDependency.create({ data: { taskId: secondTask!.id, dependsOnId: firstTask!.id } })).id,
+    ServiceContract: contract.id,
+    ServiceContractAsset: (await prisma.serviceContractAsset.findFirstOrThrow({ where: { contractId: contract.id } })).id,
+    ServiceContractLocation: (await prisma.serviceContractLocation.findFirstOrThrow({ where: { contractId: contract.id } })).id,
   });
 });
 afterAll(() => office?.close());

@@ -39,6 +39,10 @@ export const TITLE_FIELDS: Record<string, string> = {
   PermitKind: 'name',
   IsolationPoint: 'code',
   WorkPermit: 'number',
+  // projects and service contracts (issue 24)
+  Project: 'code',
+  ProjectTask: 'name',
+  ServiceContract: 'code',
 };
 
 /** Titles of more than one column: "OT-2026-82436 · Análisis de vibraciones" rather than the number
@@ -114,6 +118,21 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   },
   PermitGasTest: { include: { permit: { select: { number: true } } }, title: (row) => (row.permit ? joined(row.permit.number, instant(row.takenAt)) : undefined) },
   PermitSignature: { include: { permit: { select: { number: true } } }, title: (row) => (row.permit ? joined(row.permit.number, row.purpose, instant(row.signedAt)) : undefined) },
+  // projects and service contracts (issue 24)
+  Project: { title: (row) => joined(row.code, row.name) },
+  ProjectTaskDependency: {
+    include: { task: { select: { name: true } }, dependsOn: { select: { name: true } } },
+    title: (row) => (row.task && row.dependsOn ? `${row.task.name} ← ${row.dependsOn.name}` : undefined),
+  },
+  ServiceContract: { include: { vendor: { select: { name: true } } }, title: (row) => joined(row.code, row.vendor?.name) },
+  ServiceContractAsset: {
+    include: { contract: { select: { code: true } }, asset: { select: { code: true } } },
+    title: (row) => (row.contract ? joined(row.contract.code, row.asset?.code) : undefined),
+  },
+  ServiceContractLocation: {
+    include: { contract: { select: { code: true } }, location: { select: { fullName: true } } },
+    title: (row) => (row.contract ? joined(row.contract.code, row.location?.fullName) : undefined),
+  },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */
@@ -169,7 +188,7 @@ export const DERIVED_REFERENCES: Record<string, Record<string, string[]>> = {
 /** Fields only the domain's workflows write (a work order's state moves through its lifecycle actions);
  * a form that tries to change them is refused next to the field. */
 export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
-  WorkOrder: ['state', 'number', 'startedAt', 'completedAt'],
+  WorkOrder: ['state', 'number', 'startedAt', 'completedAt', 'serviceContract', 'serviceContractId', 'contractAssignedAt'],
   Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState', 'number', 'erpId', 'erpStatus', 'erpEtag', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'receivedAmount', 'awaitingApprover', 'awaitingApproverId'],
   // A document is approved by its signatures only (domain/documents/signatures.ts).
   Document: ['code', 'state'],
@@ -180,4 +199,6 @@ export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   WorkPermit: ['state', 'number', 'precautions', 'requestedBy', 'requestedAt', 'approvedBy', 'approvedAt', 'activatedAt', 'suspendedAt', 'suspensionReason', 'closedBy', 'closedAt', 'cancelledAt'],
   PermitIsolation: ['lockNumber', 'lockedBy', 'lockedAt', 'verifiedBy', 'verifiedAt', 'removedBy', 'removedAt'],
   PermitGasTest: ['withinLimits', 'takenAt'],
+  // projects (issue 24): a project's state moves through its buttons (domain/projects/project-lifecycle.ts)
+  Project: ['state'],
 };

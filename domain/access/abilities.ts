@@ -125,6 +125,11 @@ const PERMITS: Prisma.ModelName[] = ['WorkPermit', 'PermitIsolation', 'PermitGas
 // A permit's form is edited while it is being prepared; from approval on, only its workflow moves it.
 const PERMIT_IN_PREPARATION = { state: { in: ['DRAFT', 'REQUESTED'] } };
 
+// Projects and service contracts (issue 24): a project with its tasks and their dependencies; a vendor's
+// contract with the assets and locations it covers.
+const PROJECTS: Prisma.ModelName[] = ['Project', 'ProjectTask', 'ProjectTaskDependency'];
+const SERVICE_CONTRACTS: Prisma.ModelName[] = ['ServiceContract', 'ServiceContractAsset', 'ServiceContractLocation'];
+
 export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
   const { cannot, build } = builder;
@@ -286,6 +291,16 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   cannot(['update', 'delete'], ['PermitGasTest', 'PermitSignature']);
   cannot('create', 'PermitSignature');
 
+  // Projects and service contracts (issue 24). Supervisors run projects (tasks, dependencies, the state's
+  // moves) and keep contracts with what they cover (the owner is told before one expires); technicians read
+  // projects (the tasks they are given); consultants read; operators see none.
+  if (member('SUPERVISORS')) {
+    can(['read', 'export', 'create', 'update', 'delete'], [...PROJECTS, ...SERVICE_CONTRACTS]);
+    can(['start', 'hold', 'resume', 'complete', 'cancel'], 'Project');
+  }
+  if (member('TECHNICIANS')) can('read', PROJECTS);
+  if (member('CONSULTANTS')) can(['read', 'export'], [...PROJECTS, ...SERVICE_CONTRACTS]);
+
   // Auditors: any group can be granted the right to browse change history.
   if (user.canReadHistory) can('read', 'History');
 
@@ -315,6 +330,9 @@ const SITE_SCOPED: Prisma.ModelName[] = [
   'Ticket', 'TicketNote',
   // inventory (issue 19): a warehouse lies in its location; its bins, stock, ledger and reservations in it
   'Warehouse', 'Bin', 'StockLevel', 'StockMovement', 'Reservation',
+  // projects (issue 24): a project lies in its location (none: the plant's), its tasks in it; a contract is
+  // plant-wide like its vendor, what it covers lies where that asset or location does
+  'Project', 'ProjectTask', 'ProjectTaskDependency', 'ServiceContractAsset', 'ServiceContractLocation',
 ];
 
 /** A call-centre ticket not yet placed in the plant: scoped users other than operators do not see it. */
@@ -326,17 +344,21 @@ export function siteConditions(paths: string[]) {
   const asset = { location: { is: inSites } };
   const order = { asset: { is: asset } };
   const request = { asset: { is: asset } };
+  // A project lies in its location; one placed nowhere is the plant's (issue 24).
+  const project = { OR: [{ locationId: null }, { location: { is: inSites } }] };
   // A document lies where each record it is linked to lies; one linked to none is plant-wide.
   const document = {
     AND: [
       { OR: [{ assetId: null }, { asset: { is: asset } }] },
       { OR: [{ workOrderId: null }, { workOrder: { is: order } }] },
       { OR: [{ workRequestId: null }, { workRequest: { is: request } }] },
+      { OR: [{ projectId: null }, { project: { is: project } }] },
     ],
   };
   const revision = { document: { is: document } };
   // A requisition for an order lies where the order does; one for no order is a plant-wide purchase.
-  const requisition = { OR: [{ workOrderId: null }, { workOrder: { is: order } }] };
+  // A project's requisition lies where the project does too (issue 24).
+  const requisition = { AND: [{ OR: [{ workOrderId: null }, { workOrder: { is: order } }] }, { OR: [{ projectId: null }, { project: { is: project } }] }] };
   const budget = { OR: [{ locationId: null }, { location: { is: inSites } }] };
   const ticket = { OR: [{ asset: { is: asset } }, { assetId: null, location: { is: inSites } }] };
   // KPIs are computed for the plant, each top-level site and each category: a scoped user reads those of
@@ -386,6 +408,12 @@ export function siteConditions(paths: string[]) {
     PermitIsolation: { permit: { is: { asset: { is: asset } } } },
     PermitGasTest: { permit: { is: { asset: { is: asset } } } },
     PermitSignature: { permit: { is: { asset: { is: asset } } } },
+    // projects and service contracts (issue 24)
+    Project: project,
+    ProjectTask: { project: { is: project } },
+    ProjectTaskDependency: { task: { is: { project: { is: project } } } },
+    ServiceContractAsset: { asset: { is: asset } },
+    ServiceContractLocation: { location: { is: inSites } },
   };
   return {
     read,

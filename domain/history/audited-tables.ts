@@ -28,6 +28,8 @@ export const AUDITED_TABLES = [
   'work_order_notes',
   // safety (issue 23): the catalogues, permits, their isolations, gas tests and signatures
   'permit_kinds', 'isolation_points', 'permit_requirements', 'work_permits', 'permit_isolations', 'permit_gas_tests', 'permit_signatures',
+  // projects and service contracts (issue 24)
+  'projects', 'project_tasks', 'project_task_dependencies', 'service_contracts', 'service_contract_assets', 'service_contract_locations',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two

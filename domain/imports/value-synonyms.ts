@@ -114,6 +114,8 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     suspensionReason: { EXPIRED: ['VENCIDO'], MANUAL: ['PERSONA'] },
   },
   PermitSignature: { purpose: { APPROVAL: ['APROBACION'], CLOSING: ['CIERRE'] } },
+  // projects (issue 24)
+  Project: { state: { PLANNED: ['PLANIFICADO', 'PLANEADO'], IN_PROGRESS: ['EN_CURSO', 'EN_EJECUCION'], ON_HOLD: ['EN_ESPERA', 'PAUSADO'], COMPLETED: ['COMPLETADO', 'TERMINADO'], CANCELLED: ['CANCELADO', 'ANULADO'] } },
 };
 
 /** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */

@@ -62,11 +62,19 @@ export const resourceLabelsEN = {
   "StockLevel": "Stock levels",
   "StockMovement": "Stock movements",
   "Reservation": "Material reservations",
-  "RoutineMaterial": "Routine materials"
+  "RoutineMaterial": "Routine materials",
+  // projects and service contracts (issue 24)
+  "projects": "Projects",
+  "Project": "Projects",
+  "ProjectTask": "Project tasks",
+  "ProjectTaskDependency": "Task dependencies",
+  "ServiceContract": "Service contracts",
+  "ServiceContractAsset": "Covered assets",
+  "ServiceContractLocation": "Covered locations"
 };
 
 export const resourceTranslationsEN = {
-  "Requisition": {"properties": {"id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items", "number": "Number", "erpId": "ERP number", "erpStatus": "ERP status", "erpEtag": "ERP version", "erpSyncedAt": "Synced at", "erpLastAttemptAt": "Last attempt", "erpLastError": "Last sync error", "erpAttempts": "Sync attempts", "erpConflicts": "ERP conflicts", "budgetLine": "Budget line", "receivedAmount": "Received", "actuals": "Actual costs", "awaitingApprover": "Awaiting approval by", "approvalSteps": "Signed approval steps"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Synced", "FAILED": "Failed"}, "erpStatus": {"Draft": "Draft", "InReview": "In review", "Rejected": "Rejected", "Approved": "Approved", "Cancelled": "Cancelled", "Closed": "Closed"}}},
+  "Requisition": {"properties": {"project": "Project", "id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items", "number": "Number", "erpId": "ERP number", "erpStatus": "ERP status", "erpEtag": "ERP version", "erpSyncedAt": "Synced at", "erpLastAttemptAt": "Last attempt", "erpLastError": "Last sync error", "erpAttempts": "Sync attempts", "erpConflicts": "ERP conflicts", "budgetLine": "Budget line", "receivedAmount": "Received", "actuals": "Actual costs", "awaitingApprover": "Awaiting approval by", "approvalSteps": "Signed approval steps"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Synced", "FAILED": "Failed"}, "erpStatus": {"Draft": "Draft", "InReview": "In review", "Rejected": "Rejected", "Approved": "Approved", "Cancelled": "Cancelled", "Closed": "Closed"}}},
   "Budget": {"properties": {"id": "No.", "code": "Code", "name": "Name", "year": "Year", "location": "Cost centre (location)", "department": "Cost centre (department)", "createdAt": "Created", "updatedAt": "Updated", "lines": "Lines", "figures": "Spending by month"}, "labels": {}},
   "BudgetLine": {"properties": {"id": "No.", "budget": "Budget", "account": "Account", "description": "Description", "months": "Monthly amounts"}, "labels": {"account": {"LABOUR": "Labour", "MATERIALS": "Materials", "SERVICES": "Services", "CAPITAL": "Capital", "OTHER": "Other"}}},
   "BudgetLineMonth": {"properties": {"id": "No.", "budgetLine": "Budget line", "month": "Month", "originalAmount": "Original amount", "currentAmount": "Current amount", "updatedAt": "Updated"}, "labels": {}},
@@ -345,7 +353,7 @@ export const resourceTranslationsEN = {
     }
   },
   "WorkOrder": {
-    "properties": {
+    "properties": {"project": "Project", "serviceContract": "Service contract", "contractAssignedAt": "Handed to the contractor", "serviceLevel": "Contract SLA", 
       "number": "Number",
       "kind": "Kind",
       "schedule": "Schedule",
@@ -452,7 +460,7 @@ export const resourceTranslationsEN = {
   },
   "JobIntervention": {"properties": {"action": "Action", "queue": "Queue", "jobId": "Job (id)", "jobName": "Job", "userId": "User (id)", "createdAt": "Date"}, "labels": {"action": {"RETRY": "Retry", "CANCEL": "Cancel", "RUN_NOW": "Run now"}}},
   // inventory
-  "Vendor": {"properties": {"code": "Code", "name": "Name", "taxId": "Tax id", "contactName": "Contact", "email": "E-mail", "phone": "Phone", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "materials": "Materials"}},
+  "Vendor": {"properties": {"serviceContracts": "Service contracts", "slaCompliance": "SLA compliance", "code": "Code", "name": "Name", "taxId": "Tax id", "contactName": "Contact", "email": "E-mail", "phone": "Phone", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "materials": "Materials"}},
   "Material": {"properties": {"code": "Code", "description": "Description", "unit": "Unit of measure", "category": "Category", "manufacturerPartNumber": "Manufacturer part number", "minimumStock": "Minimum stock", "reorderPoint": "Reorder point", "reorderQuantity": "Reorder quantity", "preferredVendor": "Preferred vendor", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "stockLevels": "Stock levels"}},
   "Warehouse": {"properties": {"code": "Code", "name": "Name", "location": "Location", "allowNegativeStock": "Allows negative stock", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "bins": "Bins", "stockLevels": "Stock levels"}},
   "Bin": {"properties": {"warehouse": "Warehouse", "code": "Code", "description": "Description", "isActive": "Active"}},
@@ -467,5 +475,12 @@ export const resourceTranslationsEN = {
   "WorkPermit": {"properties": {"id": "No.", "number": "Number", "permitKind": "Permit kind", "workOrder": "Work order", "asset": "Asset", "description": "Work to do", "validFrom": "Valid from", "validUntil": "Valid until", "crew": "People on the job (one a line)", "precautions": "Precautions confirmed (one a line)", "state": "State", "requestedBy": "Requested by", "requestedAt": "Requested on", "approvedBy": "Approved by", "approvedAt": "Approved on", "activatedAt": "Activated on", "suspendedAt": "Suspended on", "suspensionReason": "Suspension reason", "closedBy": "Closed by", "closedAt": "Closed on", "cancelledAt": "Cancelled on", "createdAt": "Created", "updatedAt": "Updated", "isolations": "Isolations", "gasTests": "Gas tests", "signatures": "Signatures"}, "labels": {"state": {"DRAFT": "Draft", "REQUESTED": "Requested", "APPROVED": "Approved", "ACTIVE": "Active", "SUSPENDED": "Suspended", "CLOSED": "Closed", "CANCELLED": "Cancelled"}, "suspensionReason": {"EXPIRED": "Expired", "MANUAL": "Suspended by a person"}}},
   "PermitIsolation": {"properties": {"id": "No.", "permit": "Permit", "isolationPoint": "Isolation point", "lockNumber": "Lock number", "lockedBy": "Locked by", "lockedAt": "Locked on", "verifiedBy": "Zero energy verified by", "verifiedAt": "Zero energy verified on", "removedBy": "Removed by", "removedAt": "Removed on", "createdAt": "Created"}},
   "PermitGasTest": {"properties": {"id": "No.", "permit": "Permit", "takenBy": "Measured by", "takenAt": "Measured on", "oxygenPct": "Oxygen (%)", "lelPct": "LEL (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Within limits"}},
-  "PermitSignature": {"properties": {"id": "No.", "permit": "Permit", "purpose": "Signature of", "signer": "Signer", "signedAt": "Signed on", "ip": "IP", "userAgent": "Browser", "sha256": "SHA-256 of the content"}, "labels": {"purpose": {"APPROVAL": "Approval", "CLOSING": "Closing"}}}
+  "PermitSignature": {"properties": {"id": "No.", "permit": "Permit", "purpose": "Signature of", "signer": "Signer", "signedAt": "Signed on", "ip": "IP", "userAgent": "Browser", "sha256": "SHA-256 of the content"}, "labels": {"purpose": {"APPROVAL": "Approval", "CLOSING": "Closing"}}},
+  // projects and service contracts (issue 24)
+  "Project": {"properties": {"id": "No.", "code": "Code", "name": "Name", "description": "Description", "manager": "Manager", "location": "Location", "startsOn": "Start", "endsOn": "End", "budgetLine": "Budget line", "state": "State", "createdAt": "Created", "updatedAt": "Updated", "tasks": "Tasks", "workOrders": "Work orders", "requisitions": "Requisitions", "documents": "Documents", "figures": "Progress and cost", "gantt": "Schedule"}, "labels": {"state": {"PLANNED": "Planned", "IN_PROGRESS": "In progress", "ON_HOLD": "On hold", "COMPLETED": "Completed", "CANCELLED": "Cancelled"}}},
+  "ProjectTask": {"properties": {"id": "No.", "project": "Project", "name": "Task", "startsOn": "Start", "endsOn": "End", "progress": "Progress (%)", "assignee": "Assignee", "createdAt": "Created", "updatedAt": "Updated", "dependencies": "Waits for", "dependents": "Waited for by"}},
+  "ProjectTaskDependency": {"properties": {"id": "No.", "task": "Task", "dependsOn": "Waits for (prior task)"}},
+  "ServiceContract": {"properties": {"id": "No.", "code": "Code", "vendor": "Vendor", "scope": "Scope", "startsOn": "In force from", "endsOn": "In force until", "value": "Value", "responseHours": "Response hours", "resolutionHours": "Resolution hours", "renewalNoticeDays": "Renewal notice (days before)", "owner": "Owner", "createdAt": "Created", "updatedAt": "Updated", "assets": "Covered assets", "locations": "Covered locations", "workOrders": "Contractor's orders"}},
+  "ServiceContractAsset": {"properties": {"id": "No.", "contract": "Contract", "asset": "Asset"}},
+  "ServiceContractLocation": {"properties": {"id": "No.", "contract": "Contract", "location": "Location"}}
 };

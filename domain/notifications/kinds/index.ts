@@ -13,6 +13,7 @@ import { ticketResolutionOverdue, ticketResponseOverdue } from './ticket-overdue
 import { workOrderAssigned } from './work-order-assigned.kind.js';
 import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
+import { serviceContractExpiring } from './service-contract-expiring.kind.js';
 import { workPermitExpired } from './work-permit-expired.kind.js';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
@@ -34,6 +35,8 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   stockLedgerMismatch,
   // safety (issue 23)
   workPermitExpired,
+  // services (issue 24)
+  serviceContractExpiring,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
