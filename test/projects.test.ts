@@ -65,15 +65,16 @@ describe('task dependencies', () => {
 
   it('changing a dependency into a cycle is refused too (the database checks every write, not just new rows)', async () => {
     const project = await make.aProject(prisma);
-    const [a, b, c] = [await make.aProjectTask(prisma, project.id), await make.aProjectTask(prisma, project.id), await make.aProjectTask(prisma, project.id)];
+    const [a, b, c, x] = [await make.aProjectTask(prisma, project.id), await make.aProjectTask(prisma, project.id), await make.aProjectTask(prisma, project.id), await make.aProjectTask(prisma, project.id)];
     await prisma.projectTaskDependency.create({ data: { taskId: b!.id, dependsOnId: a!.id } });
-    const second = await prisma.projectTaskDependency.create({ data: { taskId: c!.id, dependsOnId: b!.id } });
-    // c waits for b; turning it into "a waits for c" would close a → c → b → a.
-    const edited = await supervisor.client.json<RecordAnswer>(`/admin/api/resources/ProjectTaskDependency/records/${second.id}/edit`, {
+    await prisma.projectTaskDependency.create({ data: { taskId: c!.id, dependsOnId: b!.id } });
+    const third = await prisma.projectTaskDependency.create({ data: { taskId: a!.id, dependsOnId: x!.id } });
+    // b waits for a, c for b; turning "a waits for x" into "a waits for c" would close a → c → b → a.
+    const edited = await supervisor.client.json<RecordAnswer>(`/admin/api/resources/ProjectTaskDependency/records/${third.id}/edit`, {
       method: 'POST', body: form({ task: a!.id, dependsOn: c!.id }),
     });
     expect(edited.body.record.errors.dependsOn?.message).toMatch(/cerraría un ciclo/);
-    expect(await prisma.projectTaskDependency.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ taskId: c!.id, dependsOnId: b!.id });
+    expect(await prisma.projectTaskDependency.findUniqueOrThrow({ where: { id: third.id } })).toMatchObject({ taskId: a!.id, dependsOnId: x!.id });
   });
 });
 
@@ -102,7 +103,8 @@ describe("a project's figures, worked out by hand", () => {
     const order = async (state: string) =>
       prisma.workOrder.create({ data: { kind: 'CORRECTIVE', assetId: (await make.anAsset(prisma)).id, plannedOn: new Date('2026-12-05'), description: `Orden ${state}`, state, technicianId: crew.id, projectId } });
     await order('ASSIGNED');
-    const closed = await order('CLOSED');
+    // Closed after its materials were issued (stock goes only to open orders).
+    const closed = await order('IN_PROGRESS');
     const completed = await order('COMPLETED');
     await order('CANCELLED');
     // Labour: closed 3 h × 12 = 36,00; completed (the technician's report) 1,5 h × 12 = 18,00.
@@ -117,6 +119,7 @@ describe("a project's figures, worked out by hand", () => {
       await receiveStock(prisma, clerk, clerkId, { ...place, quantity: '10', unitCost: '15.5' });
       await issueToWorkOrder(prisma, clerk, clerkId, { ...place, workOrderId: closed.id, quantity: '2' });
     });
+    await prisma.workOrder.update({ where: { id: closed.id }, data: { state: 'CLOSED' } });
     // Requisitions: 250,00 received against a purchase of the project; 99,00 against one for its closed order,
     // which reaches the cost as the materials issued to that order, so it is not counted twice.
     const budget = await prisma.budget.create({ data: { code: 'PRE-PRY', name: 'Proyectos', year: 2026, department: 'Proyectos', lines: { create: { account: 'CAPITAL' } } }, include: { lines: true } });

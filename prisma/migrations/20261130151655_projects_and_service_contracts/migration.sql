@@ -212,7 +212,7 @@ ALTER TABLE "service_contracts" ADD CONSTRAINT "service_contracts_renewal_notice
 
 -- A task waits only for tasks of its own project, and never, through any chain, for itself. Checked here so
 -- every path (form, import, SQL) is refused the same way; the errors name pseudo-constraints the forms
--- explain ("project_task_dependencies_same_project", "..._acyclic"). Two dependencies written at once by
+-- explain ("project_task_dependencies_same_project", "..._acyclic"), named in the message as PostgreSQL names a CHECK. Two dependencies written at once by
 -- two sessions could each see no cycle: the project's row is locked first, so they take turns.
 CREATE FUNCTION cmms_project_task_dependency_check() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -220,10 +220,14 @@ DECLARE
   other_project integer;
   cycle boolean;
 BEGIN
+  IF NEW.task_id = NEW.depends_on_id THEN
+    RAISE EXCEPTION 'task % would wait for itself: violates constraint "project_task_dependencies_self_check"', NEW.task_id
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'project_task_dependencies_self_check';
+  END IF;
   SELECT project_id INTO own_project FROM project_tasks WHERE id = NEW.task_id;
   SELECT project_id INTO other_project FROM project_tasks WHERE id = NEW.depends_on_id;
   IF own_project IS DISTINCT FROM other_project THEN
-    RAISE EXCEPTION 'a task depends only on tasks of its own project' USING ERRCODE = 'check_violation', CONSTRAINT = 'project_task_dependencies_same_project';
+    RAISE EXCEPTION 'a task depends only on tasks of its own project: violates constraint "project_task_dependencies_same_project"' USING ERRCODE = 'check_violation', CONSTRAINT = 'project_task_dependencies_same_project';
   END IF;
   PERFORM 1 FROM projects WHERE id = own_project FOR UPDATE;
   -- Is the new prerequisite already waiting, directly or not, for this task?
@@ -232,8 +236,8 @@ BEGIN
     UNION
     SELECT d.depends_on_id FROM project_task_dependencies d JOIN waits w ON d.task_id = w.id WHERE d.id IS DISTINCT FROM NEW.id)
   SELECT EXISTS (SELECT 1 FROM waits WHERE id = NEW.task_id) INTO cycle;
-  IF cycle OR NEW.task_id = NEW.depends_on_id THEN
-    RAISE EXCEPTION 'task % would wait for itself', NEW.task_id USING ERRCODE = 'check_violation', CONSTRAINT = 'project_task_dependencies_acyclic';
+  IF cycle THEN
+    RAISE EXCEPTION 'task % would wait for itself through other tasks: violates constraint "project_task_dependencies_acyclic"', NEW.task_id USING ERRCODE = 'check_violation', CONSTRAINT = 'project_task_dependencies_acyclic';
   END IF;
   RETURN NEW;
 END $$;
@@ -245,7 +249,7 @@ CREATE FUNCTION cmms_project_task_stays() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW.project_id <> OLD.project_id AND EXISTS (
        SELECT 1 FROM project_task_dependencies WHERE task_id = OLD.id OR depends_on_id = OLD.id) THEN
-    RAISE EXCEPTION 'a task with dependencies stays in its project' USING ERRCODE = 'check_violation', CONSTRAINT = 'project_tasks_project_check';
+    RAISE EXCEPTION 'a task with dependencies stays in its project: violates constraint "project_tasks_project_check"' USING ERRCODE = 'check_violation', CONSTRAINT = 'project_tasks_project_check';
   END IF;
   RETURN NEW;
 END $$;
