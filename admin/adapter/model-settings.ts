@@ -1,6 +1,7 @@
 // What our adapter needs to know about models beyond the DMMF, in one place.
 import { escapeLike } from '../../domain/search.js';
 import { resourceTranslationsES } from '../../domain/labels/resources.es.js';
+import { AUDITED_TABLES } from '../../domain/history/audited-tables.js';
 
 /** Generated, trigram-indexed columns that answer text filters on their source fields. */
 export const SEARCH_COLUMNS: Record<string, { column: string; sources: string[] }> = {
@@ -154,6 +155,12 @@ export const CREATED_BY: Record<string, string> = {
   WorkOrderNote: 'author',
   // safety (issue 23): a gas reading is the measurer's
   PermitGasTest: 'takenBy',
+};
+
+/** Text columns offered as a closed list though no CHECK holds them (the history's table names): filtered by
+ * equality like a vocabulary, so "assets" does not also find "service_contract_assets" (issue 24). */
+export const CLOSED_FILTERS: Record<string, Record<string, readonly string[]>> = {
+  ChangeHistory: { tableName: AUDITED_TABLES },
 };
 
 /** References whose filter means "this record or anything below it in its tree". */

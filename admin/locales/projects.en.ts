@@ -76,5 +76,6 @@ export const projectsMessagesEN = {
   slaColumnResponse: 'Response on time',
   slaColumnResolution: 'Resolution on time',
   slaShare: '{{percent}} % ({{met}} of {{judged}})',
+  'jobsMonitorJob_notify-expiring-contracts': 'Service contracts about to end',
   slaNotJudged: 'no clock due yet',
 };

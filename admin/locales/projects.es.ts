@@ -76,5 +76,6 @@ export const projectsMessagesES = {
   slaColumnResponse: 'Respuesta a tiempo',
   slaColumnResolution: 'Resolución a tiempo',
   slaShare: '{{percent}} % ({{met}} de {{judged}})',
+  'jobsMonitorJob_notify-expiring-contracts': 'Aviso de contratos de servicio por vencer',
   slaNotJudged: 'aún sin plazos vencidos',
 };
