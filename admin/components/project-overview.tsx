@@ -17,6 +17,7 @@ const DAY = 86_400_000;
 const LABEL = 200;
 const ROW = 28;
 const WIDTH = 900;
+const PERCENT = 56;
 const time = (day: string) => new Date(`${day}T00:00:00Z`).getTime();
 
 const ProjectOverview: React.FC<ShowPropertyProps> = ({ record }) => {
@@ -47,7 +48,8 @@ const ProjectOverview: React.FC<ShowPropertyProps> = ({ record }) => {
   const days = [figures.startsOn, figures.endsOn, ...figures.tasks.flatMap((task) => [task.startsOn, task.endsOn])].map(time);
   const from = Math.min(...days);
   const to = Math.max(...days) + DAY;
-  const x = (moment: number) => LABEL + ((moment - from) / (to - from)) * (WIDTH - LABEL - 10);
+  // The bars between the names (left) and the progress column (right).
+  const x = (moment: number) => LABEL + ((moment - from) / (to - from)) * (WIDTH - LABEL - PERCENT);
   const row = new Map(figures.tasks.map((task, index) => [task.id, index]));
   const height = 30 + figures.tasks.length * ROW;
   const today = time(figures.today);
@@ -79,7 +81,7 @@ const ProjectOverview: React.FC<ShowPropertyProps> = ({ record }) => {
             </marker>
           </defs>
           <text x={LABEL} y={14} fontSize={11} fill="#555">{date(new Date(from).toISOString().slice(0, 10))}</text>
-          <text x={WIDTH - 10} y={14} fontSize={11} fill="#555" textAnchor="end">{date(new Date(to - DAY).toISOString().slice(0, 10))}</text>
+          <text x={WIDTH - PERCENT} y={14} fontSize={11} fill="#555" textAnchor="end">{date(new Date(to - DAY).toISOString().slice(0, 10))}</text>
           {figures.tasks.map((task, index) => {
             const top = 24 + index * ROW;
             const left = x(time(task.startsOn));
@@ -91,7 +93,7 @@ const ProjectOverview: React.FC<ShowPropertyProps> = ({ record }) => {
                 <text x={4} y={top + 15} fontSize={12}>{task.name.length > 28 ? `${task.name.slice(0, 27)}…` : task.name}</text>
                 <rect x={left} y={top + 3} width={width} height={ROW - 10} rx={3} fill="#c9d7f2" stroke="#3b5ba9" />
                 <rect x={left} y={top + 3} width={(width * task.progress) / 100} height={ROW - 10} rx={3} fill="#3b5ba9" />
-                <text x={left + width + 4} y={top + 15} fontSize={11} fill="#333">{task.progress} %</text>
+                <text x={WIDTH - 4} y={top + 15} fontSize={11} fill="#333" textAnchor="end">{task.progress} %</text>
               </g>
             );
           })}
