@@ -132,6 +132,22 @@ describe('handing an order to a contractor', () => {
   });
 });
 
+describe("a technician's page of his own order", () => {
+  it('does not show the contract, its value or its SLA (contracts are not his to read)', async () => {
+    const technician = await aPerson(prisma, office.url, ['TECHNICIANS'], 'Teo Técnico', { technician: true });
+    const asset = await make.anAsset(prisma);
+    const contract = await make.aServiceContract(prisma, { assetIds: [asset.id] });
+    const order = await prisma.workOrder.create({
+      data: { kind: 'CORRECTIVE', assetId: asset.id, plannedOn: new Date(), description: 'Orden del técnico', state: 'ASSIGNED', technicianId: technician.technicianId, serviceContractId: contract.id },
+    });
+    const shown = await technician.client.json<Answer>(`/admin/api/resources/WorkOrder/records/${order.id}/show`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.record.params.serviceLevel).toBeUndefined();
+    expect(shown.body.record.params.serviceContract).toBeUndefined();
+    expect((await technician.client.request(`/admin/api/resources/ServiceContract/records/${contract.id}/show`)).status).toBe(403);
+  });
+});
+
 describe('SLA compliance per vendor', () => {
   it('counts, per vendor, the clocks met among those judged; a clock still running is not judged', async () => {
     const now = Date.now();

@@ -21,7 +21,12 @@ export const workOrderServiceLevelProperty: PropertyOptions = {
 export const withServiceLevel = (prisma: Db, settings: ResourceSettings) => async (response: ActionResponse, _request: unknown, context: ActionContext) => {
   const record = response.record as { id?: string | number; params: Record<string, unknown> } | undefined;
   const ability = abilityOf(context.currentAdmin);
-  if (!record || !ability.can('read', 'ServiceContract')) return response;
+  if (!record) return response;
+  // Who may not read contracts (technicians) sees neither the contract nor its id where its name would be.
+  if (!ability.can('read', 'ServiceContract')) {
+    delete record.params.serviceContract;
+    return response;
+  }
   const level = await orderServiceLevel(prisma, ability, Number(record.id ?? record.params.id), settings.timeZone);
   if (level) record.params.serviceLevel = JSON.stringify({ ...level, mayLink: ability.can('update', 'WorkOrder') });
   return response;
