@@ -42,6 +42,12 @@ export const Components = {
   ErpModuleNotice: componentLoader.add('ErpModuleNotice', path.join(here, 'components/erp-module-notice')),
   // budgets (issue 20): a budget's lines, month by month
   BudgetFigures: componentLoader.add('BudgetFigures', path.join(here, 'components/budget-figures')),
+  // projects and service contracts (issue 24): a project's Gantt and figures; an order's SLA and its hand-over
+  // to a contractor; SLA compliance per vendor
+  ProjectOverview: componentLoader.add('ProjectOverview', path.join(here, 'components/project-overview')),
+  ServiceLevel: componentLoader.add('ServiceLevel', path.join(here, 'components/service-level')),
+  LinkContractForm: componentLoader.add('LinkContractForm', path.join(here, 'components/link-contract-form')),
+  SlaCompliance: componentLoader.add('SlaCompliance', path.join(here, 'components/sla-compliance')),
   // jobs monitor (a page for administrators)
   JobsMonitor: componentLoader.add('JobsMonitor', path.join(here, 'components/jobs-monitor')),
   // notifications (issue 18): the centre and the preferences, AdminJS pages

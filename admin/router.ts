@@ -16,6 +16,7 @@ import { exportRoutes } from './exports/router.js';
 import { calendarRoutes } from './calendar/router.js';
 import { budgetRoutes } from './budgets/router.js';
 import { energyRoutes } from './energy/router.js';
+import { projectRoutes } from './projects/router.js';
 import { inventoryRoutes } from './inventory/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { jobsMonitorRoutes, type JobsMonitorRoutesOptions } from './jobs-monitor/router.js';
@@ -166,6 +167,8 @@ export function createAdminRouter(options: {
   router.use(jobsMonitorRoutes({ prisma, pool: options.pool, timeZone: options.timeZone, ...options.jobsMonitor }));
   router.use(calendarRoutes({ prisma, timeZone: options.timeZone }));
   router.use(budgetRoutes({ prisma, pool: options.pool }));
+  // projects (issue 24): a project's Gantt and figures
+  router.use(projectRoutes({ prisma, timeZone: options.timeZone }));
   router.use(inventoryRoutes({ prisma }));
   // energy (issue 25): the energy page's figures
   router.use(energyRoutes({ prisma, timeZone: options.timeZone }));

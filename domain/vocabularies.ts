@@ -77,6 +77,8 @@ export const VOCABULARIES = {
   // energy (issue 25)
   MeasurementPoint: { energyCarrier: ['ELECTRICITY', 'WATER', 'NATURAL_GAS', 'STEAM', 'FUEL', 'COMPRESSED_AIR'] },
   IntegrationToken: { scope: ['readings', 'points:read'] },
+  // projects (issue 24)
+  Project: { state: ['PLANNED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

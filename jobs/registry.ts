@@ -21,6 +21,7 @@ import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
 // safety (issue 23)
 import { suspendExpiredPermitsJob } from './suspend-expired-permits.job.js';
 import { notifyOverdueActionsJob } from './notify-overdue-actions.job.js';
+import { notifyExpiringContractsJob } from './notify-expiring-contracts.job.js';
 // document search (issue 22)
 import { embedDocumentPassagesJob } from './embed-document-passages.job.js';
 import { readScannedDocumentsJob } from './read-scanned-documents.job.js';
@@ -51,6 +52,8 @@ export const JOBS: JobDefinition<unknown>[] = [
   // safety (issue 23)
   suspendExpiredPermitsJob,
   notifyOverdueActionsJob,
+  // services (issue 24)
+  notifyExpiringContractsJob,
   // document search (issue 22)
   embedDocumentPassagesJob as JobDefinition<unknown>,
   readScannedDocumentsJob as JobDefinition<unknown>,

@@ -38,6 +38,8 @@ export const NAVIGATION = {
   documents: { name: 'documents', icon: 'FileText' },
   safety: { name: 'safety', icon: 'Shield' },
   audits: { name: 'audits', icon: 'Clipboard' },
+  // projects (issue 24)
+  projects: { name: 'projects', icon: 'Calendar' },
   administration: { name: 'administration', icon: 'Users' },
   audit: { name: 'audit', icon: 'Clock' },
 } as const;

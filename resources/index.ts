@@ -77,6 +77,12 @@ import { correctiveActionResource } from './audits/corrective-action.resource.js
 // energy (issue 25)
 import { siteProductionResource } from './energy/site-production.resource.js';
 import { integrationTokenResource } from './energy/integration-token.resource.js';
+// projects and service contracts (issue 24)
+import { projectResource } from './projects/project.resource.js';
+import { projectTaskResource } from './projects/project-task.resource.js';
+import { projectTaskDependencyResource } from './projects/project-task-dependency.resource.js';
+import { serviceContractResource } from './services/service-contract.resource.js';
+import { serviceContractAssetResource, serviceContractLocationResource } from './services/service-contract-coverage.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -140,7 +146,11 @@ const RESOURCES = [
   ticketResource,
   ticketSlaResource,
   sigSyncRunResource,
+  // Proyectos (issue 24)
+  projectResource,
+  projectTaskResource,
   // Servicios / KPI
+  serviceContractResource,
   kpiSnapshotResource,
   // Administración
   userResource,
@@ -174,9 +184,13 @@ const RESOURCES = [
   permitGasTestResource,
   // audits (issue 23): a finding's evidence lives in its page
   auditEvidenceResource,
+  // projects and service contracts (issue 24): dependencies live in their task's page, coverage in its contract's
+  projectTaskDependencyResource,
+  serviceContractAssetResource,
+  serviceContractLocationResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest', 'AuditEvidence']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest', 'AuditEvidence', 'ProjectTaskDependency', 'ServiceContractAsset', 'ServiceContractLocation']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

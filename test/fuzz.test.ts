@@ -401,6 +401,8 @@ describe('our routes: documents, imports, exports, history, calendar, sign-in', 
       }
       for (const body of ['{"workOrderId":', '[]', '{"workOrderId":{"$gt":0}}', '"text"', '{"workOrderId":1,"plannedOn":"2026-01-01\\u0000"}', `{"workOrderId":1,"plannedOn":"${'9'.repeat(5000)}"}`])
         probes.push(as('calendar', `move body ${body.slice(0, 30)}`, '/admin/calendar/move', { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
+      // Projects (issue 24): a project's Gantt and figures by hostile ids.
+      for (const id of role === 'admin' ? HOSTILE_IDS : rotate(HOSTILE_IDS, turn, 3)) probes.push(as('projects', `figures ${id}`, `/admin/projects/${q(id)}/figures`));
       // Notifications (issue 18): hostile ids and pages of a person's own centre, hostile preferences.
       for (const id of role === 'admin' ? HOSTILE_IDS : rotate(HOSTILE_IDS, turn, 3))
         probes.push(as('notifications', `read ${id}`, `/admin/notifications/${q(id)}/read`, { method: 'POST' }), as('notifications', `page before=${id}`, `/admin/notifications?before=${q(id)}`));

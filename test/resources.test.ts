@@ -249,6 +249,28 @@ const cases: Case[] = [
     change: {},
     filter: {},
   },
+  // projects and service contracts (issue 24): the state moves by its buttons (test/projects.test.ts)
+  {
+    resource: 'Project',
+    fields: async () => ({ code: 'PRY-HTTP', name: 'Cambio de transformador T2', manager: (await make.aUser(prisma)).id, location: (await make.aLocation(prisma)).id, startsOn: '2026-12-01', endsOn: '2027-01-31' }),
+    change: { name: 'Cambio del transformador T2 de 40 MVA' },
+    filter: { 'filters.code': 'PRY-HTTP' },
+  },
+  {
+    resource: 'ProjectTask',
+    fields: async () => ({ project: (await make.aProject(prisma)).id, name: 'Obra civil de la base', startsOn: '2026-12-01', endsOn: '2026-12-10', progress: 20 }),
+    change: { progress: 35 },
+    filter: { 'filters.name': 'Obra civil' },
+  },
+  {
+    resource: 'ProjectTaskDependency',
+    fields: async () => {
+      const project = await make.aProject(prisma);
+      return { task: (await make.aProjectTask(prisma, project.id)).id, dependsOn: (await make.aProjectTask(prisma, project.id)).id };
+    },
+    change: {},
+    filter: {},
+  },
   // energy (issue 25): a site's monthly production; a measurement point that is an energy meter
   { resource: 'SiteProduction', fields: async () => ({ location: (await make.aLocation(prisma)).id, month: '2026-10-01', producedMwh: '1250.5' }), change: { producedMwh: '1300' }, filter: { 'filters.month~~from': '2026-10-01', 'filters.month~~to': '2026-10-01' } },
   {
@@ -257,6 +279,17 @@ const cases: Case[] = [
     change: { rolloverValue: '10000000' },
     filter: { 'filters.energyCarrier': 'ELECTRICITY' },
   },
+  {
+    resource: 'ServiceContract',
+    fields: async () => ({
+      code: 'CS-HTTP', vendor: (await make.aVendor(prisma)).id, scope: 'Mantenimiento de aires acondicionados', startsOn: '2026-01-01', endsOn: '2026-12-31',
+      value: 48000, responseHours: 4, resolutionHours: 48, renewalNoticeDays: 45, owner: (await make.aUser(prisma)).id,
+    }),
+    change: { resolutionHours: 36 },
+    filter: { 'filters.code': 'CS-HTTP' },
+  },
+  { resource: 'ServiceContractAsset', fields: async () => ({ contract: (await make.aServiceContract(prisma)).id, asset: (await make.anAsset(prisma)).id }), change: {}, filter: {} },
+  { resource: 'ServiceContractLocation', fields: async () => ({ contract: (await make.aServiceContract(prisma)).id, location: (await make.aLocation(prisma)).id }), change: {}, filter: {} },
 ];
 
 describe('every resource through the AdminJS HTTP API, as an administrator', () => {

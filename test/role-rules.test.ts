@@ -41,6 +41,8 @@ const expected: Record<string, Record<string, string>> = {
     // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
     // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
     SiteProduction: 'rcud', IntegrationToken: 'r',
+    // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
+    Project: 'rcud', ProjectTask: 'rcud', ProjectTaskDependency: 'rcud', ServiceContract: 'rcud', ServiceContractAsset: 'rcud', ServiceContractLocation: 'rcud',
   },
   SUPERVISORS: {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
@@ -68,6 +70,8 @@ const expected: Record<string, Record<string, string>> = {
     // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
     // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
     SiteProduction: 'rcud', IntegrationToken: '',
+    // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
+    Project: 'rcud', ProjectTask: 'rcud', ProjectTaskDependency: 'rcud', ServiceContract: 'rcud', ServiceContractAsset: 'rcud', ServiceContractLocation: 'rcud',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
@@ -94,6 +98,8 @@ const expected: Record<string, Record<string, string>> = {
     // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
     // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
     SiteProduction: '', IntegrationToken: '',
+    // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
+    Project: 'r', ProjectTask: 'r', ProjectTaskDependency: 'r', ServiceContract: '', ServiceContractAsset: '', ServiceContractLocation: '',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
@@ -120,6 +126,8 @@ const expected: Record<string, Record<string, string>> = {
     // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
     // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
     SiteProduction: 'r', IntegrationToken: '',
+    // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
+    Project: 'r', ProjectTask: 'r', ProjectTaskDependency: 'r', ServiceContract: 'r', ServiceContractAsset: 'r', ServiceContractLocation: 'r',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
@@ -146,6 +154,8 @@ const expected: Record<string, Record<string, string>> = {
     // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
     // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
     SiteProduction: '', IntegrationToken: '',
+    // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
+    Project: '', ProjectTask: '', ProjectTaskDependency: '', ServiceContract: '', ServiceContractAsset: '', ServiceContractLocation: '',
   },
 };
 
@@ -270,6 +280,18 @@ beforeAll(async () => {
   Object.assign(fixtures, {
     SiteProduction: (await prisma.siteProduction.create({ data: { locationId: asset.locationId, month: new Date('2026-10-01'), producedMwh: 1200 } })).id,
     IntegrationToken: (await prisma.integrationToken.create({ data: { name: 'SCADA fijo', tokenHash: 'c'.repeat(64), tokenPrefix: 'cmms_fixture' } })).id,
+  });
+  // Projects and service contracts (issue 24): a project of the plant with two tasks, one waiting for the other;
+  // a contract covering the fixture asset and its location.
+  const project = await make.aProject(prisma, { managerId: other.id });
+  const [firstTask, secondTask] = [await make.aProjectTask(prisma, project.id), await make.aProjectTask(prisma, project.id)];
+  const contract = await make.aServiceContract(prisma, { ownerId: other.id, assetIds: [asset.id], locationIds: [asset.locationId] });
+  Object.assign(fixtures, {
+    Project: project.id, ProjectTask: firstTask!.id,
+    ProjectTaskDependency: (await prisma.projectTaskDependency.create({ data: { taskId: secondTask!.id, dependsOnId: firstTask!.id } })).id,
+    ServiceContract: contract.id,
+    ServiceContractAsset: (await prisma.serviceContractAsset.findFirstOrThrow({ where: { contractId: contract.id } })).id,
+    ServiceContractLocation: (await prisma.serviceContractLocation.findFirstOrThrow({ where: { contractId: contract.id } })).id,
   });
 });
 afterAll(() => office?.close());

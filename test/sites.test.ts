@@ -18,8 +18,8 @@ let unscoped: Person; // supervisor of the whole utility
 let admin: Person; // administrator, given a site too: administrators see all anyway
 let technician: Person; // technician of Planta Norte
 // What lies in each plant.
-const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit' | 'production' | 'meter', number>;
-const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit' | 'production' | 'meter', number>;
+const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit' | 'production' | 'meter' | 'project' | 'projectTask' | 'contractAsset', number>;
+const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit' | 'production' | 'meter' | 'project' | 'projectTask' | 'contractAsset', number>;
 
 type RecordJson = { id: string | number; params: Record<string, unknown>; errors?: Record<string, { message: string }> };
 type List = { records: RecordJson[]; meta: { total: number } };
@@ -86,6 +86,14 @@ beforeAll(async () => {
     plant.meter = meter.id;
     await prisma.reading.createMany({ data: [{ measurementPointId: meter.id, takenAt: new Date('2026-10-05T06:00:00Z'), value: 0 }, { measurementPointId: meter.id, takenAt: new Date('2026-10-06T06:00:00Z'), value: plant === north ? 10 : 20 }] });
   }
+  // projects and service contracts (issue 24): a project in each plant with a task; one contract (plant-wide,
+  // like its vendor) covering both pumps
+  const contract = await make.aServiceContract(prisma, { assetIds: [north.asset, south.asset] });
+  for (const plant of [north, south]) {
+    plant.project = (await make.aProject(prisma, { locationId: plant.site })).id;
+    plant.projectTask = (await make.aProjectTask(prisma, plant.project)).id;
+    plant.contractAsset = (await prisma.serviceContractAsset.findFirstOrThrow({ where: { contractId: contract.id, assetId: plant.asset } })).id;
+  }
   // A manual of each pump, uploaded by the administrator.
   for (const [plant, assetId] of [[north, north.asset], [south, south.asset]] as const) {
     plant.document = (await prisma.document.create({ data: { title: 'Manual de la bomba', kind: 'MANUAL', assetId } })).id;
@@ -124,6 +132,9 @@ describe('a supervisor scoped to Planta Norte', () => {
     ['IsolationPoint', 'isolationPoint'],
     ['SafetyIncident', 'incident'],
     ['SiteProduction', 'production'],
+    ['Project', 'project'],
+    ['ProjectTask', 'projectTask'],
+    ['ServiceContractAsset', 'contractAsset'],
   ] as const)("lists and counts only Planta Norte's %s rows; Planta Sur's are not found by id", async (resource, key) => {
     const { status, body } = await list(scoped, resource);
     expect(status).toBe(200);
@@ -246,6 +257,19 @@ describe('a supervisor scoped to Planta Norte', () => {
     expect(await prisma.asset.count()).toBe(assets);
     expect(await prisma.workOrder.count({ where: { description: 'Orden en otra planta' } })).toBe(0);
     expect(await prisma.location.count({ where: { code: 'SUR-NUEVA' } })).toBe(0);
+    // projects (issue 24): a project placed in another plant, a task of the other plant's project
+    const project = await scoped.client.json<{ record: RecordJson }>('/admin/api/resources/Project/actions/new', {
+      method: 'POST',
+      body: form({ code: 'PRY-SUR', name: 'Proyecto en otra planta', manager: scoped.userId, location: south.site, startsOn: '2026-12-01', endsOn: '2026-12-31' }),
+    });
+    expect(project.body.record.errors?.location?.message).toMatch(/^Queda fuera de sus sitios/);
+    const task = await scoped.client.json<{ record: RecordJson }>('/admin/api/resources/ProjectTask/actions/new', {
+      method: 'POST',
+      body: form({ project: south.project, name: 'Tarea en otra planta', startsOn: '2026-12-01', endsOn: '2026-12-02', progress: 0 }),
+    });
+    expect(Object.keys(task.body.record.errors ?? {})).toEqual(['project']);
+    expect(await prisma.project.count({ where: { code: 'PRY-SUR' } })).toBe(0);
+    expect(await prisma.projectTask.count({ where: { name: 'Tarea en otra planta' } })).toBe(0);
   });
 
   it('cannot move his records into another plant', async () => {

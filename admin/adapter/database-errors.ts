@@ -24,6 +24,15 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   work_calendars_days_check: 'workingDays',
   user_profiles_not_own_manager_check: 'directManager',
   failure_codes_kind_check: 'parent',
+  // projects and service contracts (issue 24)
+  project_task_dependencies_acyclic: 'dependsOn',
+  project_task_dependencies_same_project: 'dependsOn',
+  project_task_dependencies_self_check: 'dependsOn',
+  project_tasks_project_check: 'project',
+  projects_dates_check: 'endsOn',
+  project_tasks_dates_check: 'endsOn',
+  service_contracts_dates_check: 'endsOn',
+  service_contracts_hours_check: 'resolutionHours',
 };
 
 // AdminJS judges a saved record by its field errors only: a refusal about no field in particular (a

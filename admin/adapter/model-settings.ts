@@ -1,6 +1,7 @@
 // What our adapter needs to know about models beyond the DMMF, in one place.
 import { escapeLike } from '../../domain/search.js';
 import { resourceTranslationsES } from '../../domain/labels/resources.es.js';
+import { AUDITED_TABLES } from '../../domain/history/audited-tables.js';
 
 /** Generated, trigram-indexed columns that answer text filters on their source fields. */
 export const SEARCH_COLUMNS: Record<string, { column: string; sources: string[] }> = {
@@ -47,6 +48,10 @@ export const TITLE_FIELDS: Record<string, string> = {
   CorrectiveAction: 'number',
   // energy (issue 25)
   IntegrationToken: 'name',
+  // projects and service contracts (issue 24)
+  Project: 'code',
+  ProjectTask: 'name',
+  ServiceContract: 'code',
 };
 
 /** Titles of more than one column: "OT-2026-82436 · Análisis de vibraciones" rather than the number
@@ -134,6 +139,21 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
     include: { finding: { select: { title: true } }, document: { select: { code: true } } },
     title: (row) => (row.finding ? joined(row.finding.title, row.document?.code) : undefined),
   },
+  // projects and service contracts (issue 24)
+  Project: { title: (row) => joined(row.code, row.name) },
+  ProjectTaskDependency: {
+    include: { task: { select: { name: true } }, dependsOn: { select: { name: true } } },
+    title: (row) => (row.task && row.dependsOn ? `${row.task.name} ← ${row.dependsOn.name}` : undefined),
+  },
+  ServiceContract: { include: { vendor: { select: { name: true } } }, title: (row) => joined(row.code, row.vendor?.name) },
+  ServiceContractAsset: {
+    include: { contract: { select: { code: true } }, asset: { select: { code: true } } },
+    title: (row) => (row.contract ? joined(row.contract.code, row.asset?.code) : undefined),
+  },
+  ServiceContractLocation: {
+    include: { contract: { select: { code: true } }, location: { select: { fullName: true } } },
+    title: (row) => (row.contract ? joined(row.contract.code, row.location?.fullName) : undefined),
+  },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */
@@ -157,6 +177,12 @@ export const CREATED_BY: Record<string, string> = {
   PermitGasTest: 'takenBy',
   // incidents and audits (issue 23): an incident is the reporter's
   SafetyIncident: 'reportedBy',
+};
+
+/** Text columns offered as a closed list though no CHECK holds them (the history's table names): filtered by
+ * equality like a vocabulary, so "assets" does not also find "service_contract_assets" (issue 24). */
+export const CLOSED_FILTERS: Record<string, Record<string, readonly string[]>> = {
+  ChangeHistory: { tableName: AUDITED_TABLES },
 };
 
 /** References whose filter means "this record or anything below it in its tree". */
@@ -191,7 +217,7 @@ export const DERIVED_REFERENCES: Record<string, Record<string, string[]>> = {
 /** Fields only the domain's workflows write (a work order's state moves through its lifecycle actions);
  * a form that tries to change them is refused next to the field. */
 export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
-  WorkOrder: ['state', 'number', 'startedAt', 'completedAt'],
+  WorkOrder: ['state', 'number', 'startedAt', 'completedAt', 'serviceContract', 'serviceContractId', 'contractAssignedAt'],
   Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState', 'number', 'erpId', 'erpStatus', 'erpEtag', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'receivedAmount', 'awaitingApprover', 'awaitingApproverId'],
   // A document is approved by its signatures only (domain/documents/signatures.ts).
   Document: ['code', 'state'],
@@ -206,4 +232,6 @@ export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   SafetyIncident: ['number'],
   Audit: ['number', 'state', 'checklistItems', 'closedBy', 'closedById', 'closedAt'],
   CorrectiveAction: ['number', 'state', 'finding', 'incident', 'workOrder', 'raisedBy', 'startedAt', 'doneNote', 'doneAt', 'verifiedBy', 'verifiedAt', 'verificationNote', 'cancelledAt', 'cancelReason'],
+  // projects (issue 24): a project's state moves through its buttons (domain/projects/project-lifecycle.ts)
+  Project: ['state'],
 };

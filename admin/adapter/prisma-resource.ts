@@ -28,7 +28,7 @@ import { checkListWindow, dateBounds, filterNumber, filterReference, filterText,
 import { translateDatabaseError } from './database-errors.js';
 import { languageOf, renderMessage } from '../locales/render.js';
 import {
-  CREATED_BY, NAMED_FOR_EVERYONE, RECORD_TITLES, RELATED_FILTERS, SEARCH_COLUMNS, SUBTREE_REFERENCES, TITLE_FIELDS, WORKFLOW_FIELDS,
+  CLOSED_FILTERS, CREATED_BY, NAMED_FOR_EVERYONE, RECORD_TITLES, RELATED_FILTERS, SEARCH_COLUMNS, SUBTREE_REFERENCES, TITLE_FIELDS, WORKFLOW_FIELDS,
 } from './model-settings.js';
 
 type SortParams = { sortBy?: string; direction?: 'asc' | 'desc' };
@@ -516,7 +516,7 @@ export class CmmsPrismaResource extends Resource {
       return from || to ? { [path]: { ...(from && { gte: from }), ...(to && { lte: to }) } } : undefined;
     }
     const text = filterText(path, value);
-    const vocabulary = vocabularyOf(this.fullModel.name, path);
+    const vocabulary = vocabularyOf(this.fullModel.name, path) ?? CLOSED_FILTERS[this.fullModel.name]?.[path];
     // A value outside a closed list matches nothing (it is no error: an old bookmark, a retired value).
     if (vocabulary) return vocabulary.includes(text) ? { [path]: text } : { id: { in: [] } };
     if (field && field.type !== 'String') return undefined;

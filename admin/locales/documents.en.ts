@@ -107,7 +107,7 @@ export const documentsEN: typeof documentsES = {
       // The adapter's refusal of a workflow field, in the document's words.
       messages: { fieldSetByWorkflow: 'Set by the document workflow: its signatures and actions (Submit for review, Mark obsolete).' },
       actions: { searchText: 'Search documents', uploadRevision: 'Upload revision', submitForReview: 'Submit for review', markObsolete: 'Mark obsolete' },
-      properties: { code: 'Code', title: 'Title', kind: 'Kind', state: 'State', asset: 'Asset', workOrder: 'Work order', workRequest: 'Work request', createdAt: 'Created', updatedAt: 'Updated', revisions: 'Revisions', language: 'Text language' },
+      properties: { code: 'Code', title: 'Title', kind: 'Kind', state: 'State', asset: 'Asset', workOrder: 'Work order', workRequest: 'Work request', project: 'Project', createdAt: 'Created', updatedAt: 'Updated', revisions: 'Revisions', language: 'Text language' },
       labels: {
         kind: { PROCEDURE: 'Procedure', DRAWING: 'Drawing', MANUAL: 'Manual', CERTIFICATE: 'Certificate', REPORT: 'Report', PHOTO: 'Photo', OTHER: 'Other' },
         state: { DRAFT: 'Draft', IN_REVIEW: 'In review', APPROVED: 'Approved', OBSOLETE: 'Obsolete' },

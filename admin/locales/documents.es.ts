@@ -105,7 +105,7 @@ export const documentsES = {
       // The adapter's refusal of a workflow field, in the document's words.
       messages: { fieldSetByWorkflow: 'Lo fijan el flujo del documento: las firmas y sus acciones (Enviar a revisión, Marcar obsoleto).' },
       actions: { searchText: 'Buscar en documentos', uploadRevision: 'Subir revisión', submitForReview: 'Enviar a revisión', markObsolete: 'Marcar obsoleto' },
-      properties: { code: 'Código', title: 'Título', kind: 'Tipo', state: 'Estado', asset: 'Activo', workOrder: 'Orden de trabajo', workRequest: 'Aviso', createdAt: 'Creado', updatedAt: 'Actualizado', revisions: 'Revisiones', language: 'Idioma del texto' },
+      properties: { code: 'Código', title: 'Título', kind: 'Tipo', state: 'Estado', asset: 'Activo', workOrder: 'Orden de trabajo', workRequest: 'Aviso', project: 'Proyecto', createdAt: 'Creado', updatedAt: 'Actualizado', revisions: 'Revisiones', language: 'Idioma del texto' },
       labels: {
         kind: { PROCEDURE: 'Procedimiento', DRAWING: 'Plano', MANUAL: 'Manual', CERTIFICATE: 'Certificado', REPORT: 'Informe', PHOTO: 'Fotografía', OTHER: 'Otro' },
         state: { DRAFT: 'Borrador', IN_REVIEW: 'En revisión', APPROVED: 'Aprobado', OBSOLETE: 'Obsoleto' },

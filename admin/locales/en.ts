@@ -14,6 +14,7 @@ import { callCenterEN } from './call-center.en.js';
 import { inventoryActionsEN, inventoryMessagesEN } from './inventory.en.js';
 import { safetyActionsEN, safetyMessagesEN } from './safety.en.js';
 import { auditsActionsEN, auditsMessagesEN } from './audits.en.js';
+import { projectsActionsEN, projectsMessagesEN } from './projects.en.js';
 import { journeysMessagesEN } from './journeys.en.js';
 import { energyActionsEN, energyMessagesEN, energyPagesEN } from './energy.en.js';
 
@@ -37,7 +38,7 @@ export const en: typeof es = {
     UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
-  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...auditsActionsEN, ...energyActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
+  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...auditsActionsEN, ...energyActionsEN, ...projectsActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
     generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order',
     calendar: 'Calendar' },
   components: {
@@ -167,6 +168,7 @@ export const en: typeof es = {
     ...inventoryMessagesEN,
     ...safetyMessagesEN,
     ...auditsMessagesEN,
+    ...projectsMessagesEN,
     ...journeysMessagesEN,
     ...energyMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',

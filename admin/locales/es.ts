@@ -13,6 +13,7 @@ import { callCenterES } from './call-center.es.js';
 import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
 import { safetyActionsES, safetyMessagesES } from './safety.es.js';
 import { auditsActionsES, auditsMessagesES } from './audits.es.js';
+import { projectsActionsES, projectsMessagesES } from './projects.es.js';
 import { journeysMessagesES } from './journeys.es.js';
 import { energyActionsES, energyMessagesES, energyPagesES } from './energy.es.js';
 
@@ -36,7 +37,7 @@ export const es = {
     UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { ...inventoryActionsES, ...safetyActionsES, ...auditsActionsES, ...energyActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
+  actions: { ...inventoryActionsES, ...safetyActionsES, ...auditsActionsES, ...energyActionsES, ...projectsActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
     generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación',
     calendar: 'Calendario' },
   components: {
@@ -166,6 +167,7 @@ export const es = {
     ...inventoryMessagesES,
     ...safetyMessagesES,
     ...auditsMessagesES,
+    ...projectsMessagesES,
     ...journeysMessagesES,
     ...energyMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',

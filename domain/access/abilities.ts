@@ -139,6 +139,10 @@ const AUDITS: Prisma.ModelName[] = ['AuditChecklist', 'Audit', 'AuditFinding', '
 const SAFETY_RECORDS: Prisma.ModelName[] = [...INCIDENTS, ...AUDITS, 'CorrectiveAction'];
 // An action's form (what, who, by when) is edited while it is still to be done.
 const ACTION_TO_DO = { state: { in: ['OPEN', 'IN_PROGRESS'] } };
+// Projects and service contracts (issue 24): a project with its tasks and their dependencies; a vendor's
+// contract with the assets and locations it covers.
+const PROJECTS: Prisma.ModelName[] = ['Project', 'ProjectTask', 'ProjectTaskDependency'];
+const SERVICE_CONTRACTS: Prisma.ModelName[] = ['ServiceContract', 'ServiceContractAsset', 'ServiceContractLocation'];
 
 export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
@@ -333,6 +337,16 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   cannot(['update', 'delete'], ['PermitGasTest', 'PermitSignature']);
   cannot('create', 'PermitSignature');
 
+  // Projects and service contracts (issue 24). Supervisors run projects (tasks, dependencies, the state's
+  // moves) and keep contracts with what they cover (the owner is told before one expires); technicians read
+  // projects (the tasks they are given); consultants read; operators see none.
+  if (member('SUPERVISORS')) {
+    can(['read', 'export', 'create', 'update', 'delete'], [...PROJECTS, ...SERVICE_CONTRACTS]);
+    can(['start', 'hold', 'resume', 'complete', 'cancel'], 'Project');
+  }
+  if (member('TECHNICIANS')) can('read', PROJECTS);
+  if (member('CONSULTANTS')) can(['read', 'export'], [...PROJECTS, ...SERVICE_CONTRACTS]);
+
   // Auditors: any group can be granted the right to browse change history.
   if (user.canReadHistory) can('read', 'History');
 
@@ -367,6 +381,9 @@ const SITE_SCOPED: Prisma.ModelName[] = [
   'Warehouse', 'Bin', 'StockLevel', 'StockMovement', 'Reservation',
   // energy (issue 25): a site's production lies in its location
   'SiteProduction',
+  // projects (issue 24): a project lies in its location (none: the plant's), its tasks in it; a contract is
+  // plant-wide like its vendor, what it covers lies where that asset or location does
+  'Project', 'ProjectTask', 'ProjectTaskDependency', 'ServiceContractAsset', 'ServiceContractLocation',
 ];
 
 /** A call-centre ticket not yet placed in the plant: scoped users other than operators do not see it. */
@@ -378,17 +395,21 @@ export function siteConditions(paths: string[]) {
   const asset = { location: { is: inSites } };
   const order = { asset: { is: asset } };
   const request = { asset: { is: asset } };
+  // A project lies in its location; one placed nowhere is the plant's (issue 24).
+  const project = { OR: [{ locationId: null }, { location: { is: inSites } }] };
   // A document lies where each record it is linked to lies; one linked to none is plant-wide.
   const document = {
     AND: [
       { OR: [{ assetId: null }, { asset: { is: asset } }] },
       { OR: [{ workOrderId: null }, { workOrder: { is: order } }] },
       { OR: [{ workRequestId: null }, { workRequest: { is: request } }] },
+      { OR: [{ projectId: null }, { project: { is: project } }] },
     ],
   };
   const revision = { document: { is: document } };
   // A requisition for an order lies where the order does; one for no order is a plant-wide purchase.
-  const requisition = { OR: [{ workOrderId: null }, { workOrder: { is: order } }] };
+  // A project's requisition lies where the project does too (issue 24).
+  const requisition = { AND: [{ OR: [{ workOrderId: null }, { workOrder: { is: order } }] }, { OR: [{ projectId: null }, { project: { is: project } }] }] };
   const budget = { OR: [{ locationId: null }, { location: { is: inSites } }] };
   const ticket = { OR: [{ asset: { is: asset } }, { assetId: null, location: { is: inSites } }] };
   // KPIs are computed for the plant, each top-level site and each category: a scoped user reads those of
@@ -450,6 +471,12 @@ export function siteConditions(paths: string[]) {
     CorrectiveAction: { OR: [{ incident: { is: incident } }, { finding: { is: { audit: { is: audit } } } }, { workOrder: { is: order } }] },
     // energy (issue 25)
     SiteProduction: { location: { is: inSites } },
+    // projects and service contracts (issue 24)
+    Project: project,
+    ProjectTask: { project: { is: project } },
+    ProjectTaskDependency: { task: { is: { project: { is: project } } } },
+    ServiceContractAsset: { asset: { is: asset } },
+    ServiceContractLocation: { location: { is: inSites } },
   };
   return {
     read,

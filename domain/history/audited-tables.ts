@@ -32,6 +32,8 @@ export const AUDITED_TABLES = [
   'safety_incidents', 'safety_hours_worked', 'audit_checklists', 'audits', 'audit_findings', 'audit_evidence', 'corrective_actions',
   // energy (issue 25): each site's monthly production, and the tokens of outside systems (created, revoked)
   'site_productions', 'integration_tokens',
+  // projects and service contracts (issue 24)
+  'projects', 'project_tasks', 'project_task_dependencies', 'service_contracts', 'service_contract_assets', 'service_contract_locations',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two

@@ -124,6 +124,8 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     energyCarrier: { ELECTRICITY: ['ENERGIA_ELECTRICA', 'ELECTRICA', 'KWH'], WATER: ['H2O'], NATURAL_GAS: ['GAS'], STEAM: ['VAPOR_DE_AGUA'], FUEL: ['DIESEL', 'BUNKER'], COMPRESSED_AIR: ['AIRE'] },
   },
   IntegrationToken: { scope: { readings: ['LECTURAS'], 'points:read': ['PUNTOS'] } },
+  // projects (issue 24)
+  Project: { state: { PLANNED: ['PLANIFICADO', 'PLANEADO'], IN_PROGRESS: ['EN_CURSO', 'EN_EJECUCION'], ON_HOLD: ['EN_ESPERA', 'PAUSADO'], COMPLETED: ['COMPLETADO', 'TERMINADO'], CANCELLED: ['CANCELADO', 'ANULADO'] } },
 };
 
 /** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */

@@ -75,11 +75,19 @@ export const resourceLabelsEN = {
   // energy (issue 25)
   "energy": "Energy",
   "SiteProduction": "Site production",
-  "IntegrationToken": "Integration tokens"
+  "IntegrationToken": "Integration tokens",
+  // projects and service contracts (issue 24)
+  "projects": "Projects",
+  "Project": "Projects",
+  "ProjectTask": "Project tasks",
+  "ProjectTaskDependency": "Task dependencies",
+  "ServiceContract": "Service contracts",
+  "ServiceContractAsset": "Covered assets",
+  "ServiceContractLocation": "Covered locations"
 };
 
 export const resourceTranslationsEN = {
-  "Requisition": {"properties": {"id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items", "number": "Number", "erpId": "ERP number", "erpStatus": "ERP status", "erpEtag": "ERP version", "erpSyncedAt": "Synced at", "erpLastAttemptAt": "Last attempt", "erpLastError": "Last sync error", "erpAttempts": "Sync attempts", "erpConflicts": "ERP conflicts", "budgetLine": "Budget line", "receivedAmount": "Received", "actuals": "Actual costs", "awaitingApprover": "Awaiting approval by", "approvalSteps": "Signed approval steps"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Synced", "FAILED": "Failed"}, "erpStatus": {"Draft": "Draft", "InReview": "In review", "Rejected": "Rejected", "Approved": "Approved", "Cancelled": "Cancelled", "Closed": "Closed"}}},
+  "Requisition": {"properties": {"project": "Project", "id": "No.", "title": "Title", "requestedBy": "Requested by", "workOrder": "Work order", "state": "State", "total": "Total", "approvedBy": "Approved by", "approvedAt": "Approved at", "erpSyncState": "ERP sync", "createdAt": "Created", "updatedAt": "Updated", "items": "Items", "number": "Number", "erpId": "ERP number", "erpStatus": "ERP status", "erpEtag": "ERP version", "erpSyncedAt": "Synced at", "erpLastAttemptAt": "Last attempt", "erpLastError": "Last sync error", "erpAttempts": "Sync attempts", "erpConflicts": "ERP conflicts", "budgetLine": "Budget line", "receivedAmount": "Received", "actuals": "Actual costs", "awaitingApprover": "Awaiting approval by", "approvalSteps": "Signed approval steps"}, "labels": {"state": {"DRAFT": "Draft", "SUBMITTED": "Submitted", "APPROVED": "Approved", "REJECTED": "Rejected"}, "erpSyncState": {"NOT_SENT": "Not sent", "PENDING": "Pending", "SENT": "Synced", "FAILED": "Failed"}, "erpStatus": {"Draft": "Draft", "InReview": "In review", "Rejected": "Rejected", "Approved": "Approved", "Cancelled": "Cancelled", "Closed": "Closed"}}},
   "Budget": {"properties": {"id": "No.", "code": "Code", "name": "Name", "year": "Year", "location": "Cost centre (location)", "department": "Cost centre (department)", "createdAt": "Created", "updatedAt": "Updated", "lines": "Lines", "figures": "Spending by month"}, "labels": {}},
   "BudgetLine": {"properties": {"id": "No.", "budget": "Budget", "account": "Account", "description": "Description", "months": "Monthly amounts"}, "labels": {"account": {"LABOUR": "Labour", "MATERIALS": "Materials", "SERVICES": "Services", "CAPITAL": "Capital", "OTHER": "Other"}}},
   "BudgetLineMonth": {"properties": {"id": "No.", "budgetLine": "Budget line", "month": "Month", "originalAmount": "Original amount", "currentAmount": "Current amount", "updatedAt": "Updated"}, "labels": {}},
@@ -363,7 +371,7 @@ export const resourceTranslationsEN = {
     }
   },
   "WorkOrder": {
-    "properties": {
+    "properties": {"project": "Project", "serviceContract": "Service contract", "contractAssignedAt": "Handed to the contractor", "serviceLevel": "Contract SLA", 
       "number": "Number",
       "kind": "Kind",
       "schedule": "Schedule",
@@ -470,7 +478,7 @@ export const resourceTranslationsEN = {
   },
   "JobIntervention": {"properties": {"action": "Action", "queue": "Queue", "jobId": "Job (id)", "jobName": "Job", "userId": "User (id)", "createdAt": "Date"}, "labels": {"action": {"RETRY": "Retry", "CANCEL": "Cancel", "RUN_NOW": "Run now"}}},
   // inventory
-  "Vendor": {"properties": {"code": "Code", "name": "Name", "taxId": "Tax id", "contactName": "Contact", "email": "E-mail", "phone": "Phone", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "materials": "Materials"}},
+  "Vendor": {"properties": {"serviceContracts": "Service contracts", "slaCompliance": "SLA compliance", "code": "Code", "name": "Name", "taxId": "Tax id", "contactName": "Contact", "email": "E-mail", "phone": "Phone", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "materials": "Materials"}},
   "Material": {"properties": {"code": "Code", "description": "Description", "unit": "Unit of measure", "category": "Category", "manufacturerPartNumber": "Manufacturer part number", "minimumStock": "Minimum stock", "reorderPoint": "Reorder point", "reorderQuantity": "Reorder quantity", "preferredVendor": "Preferred vendor", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "stockLevels": "Stock levels"}},
   "Warehouse": {"properties": {"code": "Code", "name": "Name", "location": "Location", "allowNegativeStock": "Allows negative stock", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "bins": "Bins", "stockLevels": "Stock levels"}},
   "Bin": {"properties": {"warehouse": "Warehouse", "code": "Code", "description": "Description", "isActive": "Active"}},
@@ -495,5 +503,12 @@ export const resourceTranslationsEN = {
   "AuditEvidence": {"properties": {"id": "No.", "finding": "Finding", "document": "Document", "createdAt": "Created"}},
   "CorrectiveAction": {"properties": {"id": "No.", "number": "Number", "description": "Action", "finding": "Finding", "incident": "Incident", "workOrder": "Work order", "owner": "Owner", "dueOn": "Due on", "state": "State", "raisedBy": "Raised by", "startedAt": "Started at", "doneNote": "What was done", "doneAt": "Done at", "verifiedBy": "Effectiveness verified by", "verifiedAt": "Verified at", "verificationNote": "Effectiveness check", "cancelledAt": "Cancelled at", "cancelReason": "Why it was cancelled", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"state": {"OPEN": "Open", "IN_PROGRESS": "In progress", "DONE": "Done (to verify)", "VERIFIED": "Verified", "CANCELLED": "Cancelled"}}},
   "SiteProduction": {"properties": {"id": "No.", "location": "Site", "month": "Month", "producedMwh": "Production (MWh)", "notes": "Notes", "createdAt": "Entered", "updatedAt": "Updated"}},
-  "IntegrationToken": {"properties": {"id": "No.", "name": "System", "scope": "Scope", "tokenPrefix": "Starts with", "createdBy": "Created by", "createdAt": "Created on", "revokedAt": "Revoked on", "updatedAt": "Updated"}, "labels": {"scope": {"readings": "Sending readings", "points:read": "Reading the measurement points"}}}
+  "IntegrationToken": {"properties": {"id": "No.", "name": "System", "scope": "Scope", "tokenPrefix": "Starts with", "createdBy": "Created by", "createdAt": "Created on", "revokedAt": "Revoked on", "updatedAt": "Updated"}, "labels": {"scope": {"readings": "Sending readings", "points:read": "Reading the measurement points"}}},
+  // projects and service contracts (issue 24)
+  "Project": {"properties": {"id": "No.", "code": "Code", "name": "Name", "description": "Description", "manager": "Manager", "location": "Location", "startsOn": "Start", "endsOn": "End", "budgetLine": "Budget line", "state": "State", "createdAt": "Created", "updatedAt": "Updated", "tasks": "Tasks", "workOrders": "Work orders", "requisitions": "Requisitions", "documents": "Documents", "figures": "Progress and cost", "gantt": "Schedule"}, "labels": {"state": {"PLANNED": "Planned", "IN_PROGRESS": "In progress", "ON_HOLD": "On hold", "COMPLETED": "Completed", "CANCELLED": "Cancelled"}}},
+  "ProjectTask": {"properties": {"id": "No.", "project": "Project", "name": "Task", "startsOn": "Start", "endsOn": "End", "progress": "Progress (%)", "assignee": "Assignee", "createdAt": "Created", "updatedAt": "Updated", "dependencies": "Waits for", "dependents": "Waited for by"}},
+  "ProjectTaskDependency": {"properties": {"id": "No.", "task": "Task", "dependsOn": "Waits for (prior task)"}},
+  "ServiceContract": {"properties": {"id": "No.", "code": "Code", "vendor": "Vendor", "scope": "Scope", "startsOn": "In force from", "endsOn": "In force until", "value": "Value", "responseHours": "Response hours", "resolutionHours": "Resolution hours", "renewalNoticeDays": "Renewal notice (days before)", "owner": "Owner", "createdAt": "Created", "updatedAt": "Updated", "assets": "Covered assets", "locations": "Covered locations", "workOrders": "Contractor's orders"}},
+  "ServiceContractAsset": {"properties": {"id": "No.", "contract": "Contract", "asset": "Asset"}},
+  "ServiceContractLocation": {"properties": {"id": "No.", "contract": "Contract", "location": "Location"}}
 };

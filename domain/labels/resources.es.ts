@@ -75,11 +75,19 @@ export const resourceLabelsES = {
   // energy (issue 25)
   "energy": "Energía",
   "SiteProduction": "Producción por sitio",
-  "IntegrationToken": "Tokens de integración"
+  "IntegrationToken": "Tokens de integración",
+  // projects and service contracts (issue 24)
+  "projects": "Proyectos",
+  "Project": "Proyectos",
+  "ProjectTask": "Tareas de proyecto",
+  "ProjectTaskDependency": "Dependencias entre tareas",
+  "ServiceContract": "Contratos de servicio",
+  "ServiceContractAsset": "Activos cubiertos",
+  "ServiceContractLocation": "Ubicaciones cubiertas"
 };
 
 export const resourceTranslationsES = {
-  "Requisition": {"properties": {"id": "N.º", "title": "Título", "requestedBy": "Solicitada por", "workOrder": "Orden de trabajo", "state": "Estado", "total": "Total", "approvedBy": "Aprobada por", "approvedAt": "Aprobada el", "erpSyncState": "Sincronización con ERP", "createdAt": "Creada", "updatedAt": "Actualizada", "items": "Artículos", "number": "Número", "erpId": "N.º en el ERP", "erpStatus": "Estado en el ERP", "erpEtag": "Versión en el ERP", "erpSyncedAt": "Sincronizada el", "erpLastAttemptAt": "Último intento", "erpLastError": "Último error de sincronización", "erpAttempts": "Intentos de sincronización", "erpConflicts": "Conflictos con el ERP", "budgetLine": "Línea de presupuesto", "receivedAmount": "Recibido", "actuals": "Gastos reales", "awaitingApprover": "Pendiente de aprobación por", "approvalSteps": "Pasos de aprobación firmados"}, "labels": {"state": {"DRAFT": "Borrador", "SUBMITTED": "Enviada", "APPROVED": "Aprobada", "REJECTED": "Rechazada"}, "erpSyncState": {"NOT_SENT": "No enviada", "PENDING": "Pendiente", "SENT": "Sincronizado", "FAILED": "Falló"}, "erpStatus": {"Draft": "Borrador", "InReview": "En revisión", "Rejected": "Rechazada", "Approved": "Aprobada", "Cancelled": "Cancelada", "Closed": "Cerrada"}}},
+  "Requisition": {"properties": {"project": "Proyecto", "id": "N.º", "title": "Título", "requestedBy": "Solicitada por", "workOrder": "Orden de trabajo", "state": "Estado", "total": "Total", "approvedBy": "Aprobada por", "approvedAt": "Aprobada el", "erpSyncState": "Sincronización con ERP", "createdAt": "Creada", "updatedAt": "Actualizada", "items": "Artículos", "number": "Número", "erpId": "N.º en el ERP", "erpStatus": "Estado en el ERP", "erpEtag": "Versión en el ERP", "erpSyncedAt": "Sincronizada el", "erpLastAttemptAt": "Último intento", "erpLastError": "Último error de sincronización", "erpAttempts": "Intentos de sincronización", "erpConflicts": "Conflictos con el ERP", "budgetLine": "Línea de presupuesto", "receivedAmount": "Recibido", "actuals": "Gastos reales", "awaitingApprover": "Pendiente de aprobación por", "approvalSteps": "Pasos de aprobación firmados"}, "labels": {"state": {"DRAFT": "Borrador", "SUBMITTED": "Enviada", "APPROVED": "Aprobada", "REJECTED": "Rechazada"}, "erpSyncState": {"NOT_SENT": "No enviada", "PENDING": "Pendiente", "SENT": "Sincronizado", "FAILED": "Falló"}, "erpStatus": {"Draft": "Borrador", "InReview": "En revisión", "Rejected": "Rechazada", "Approved": "Aprobada", "Cancelled": "Cancelada", "Closed": "Cerrada"}}},
   "Budget": {"properties": {"id": "N.º", "code": "Código", "name": "Nombre", "year": "Año", "location": "Centro de costo (ubicación)", "department": "Centro de costo (departamento)", "createdAt": "Creado", "updatedAt": "Actualizado", "lines": "Líneas", "figures": "Ejecución por mes"}, "labels": {}},
   "BudgetLine": {"properties": {"id": "N.º", "budget": "Presupuesto", "account": "Cuenta", "description": "Descripción", "months": "Importes mensuales"}, "labels": {"account": {"LABOUR": "Mano de obra", "MATERIALS": "Materiales", "SERVICES": "Servicios", "CAPITAL": "Inversión", "OTHER": "Otros"}}},
   "BudgetLineMonth": {"properties": {"id": "N.º", "budgetLine": "Línea de presupuesto", "month": "Mes", "originalAmount": "Importe original", "currentAmount": "Importe vigente", "updatedAt": "Actualizado"}, "labels": {}},
@@ -363,7 +371,7 @@ export const resourceTranslationsES = {
     }
   },
   "WorkOrder": {
-    "properties": {
+    "properties": {"project": "Proyecto", "serviceContract": "Contrato de servicio", "contractAssignedAt": "Entregada al contratista", "serviceLevel": "SLA del contrato", 
       "number": "Número",
       "kind": "Clase",
       "schedule": "Programación",
@@ -470,7 +478,7 @@ export const resourceTranslationsES = {
   },
   "JobIntervention": {"properties": {"action": "Acción", "queue": "Cola", "jobId": "Trabajo (id)", "jobName": "Trabajo", "userId": "Usuario (id)", "createdAt": "Fecha"}, "labels": {"action": {"RETRY": "Reintentar", "CANCEL": "Cancelar", "RUN_NOW": "Ejecutar ahora"}}},
   // inventory
-  "Vendor": {"properties": {"code": "Código", "name": "Nombre", "taxId": "RTN / NIF", "contactName": "Contacto", "email": "Correo", "phone": "Teléfono", "isActive": "Activo", "createdAt": "Creado", "updatedAt": "Actualizado", "materials": "Materiales"}},
+  "Vendor": {"properties": {"serviceContracts": "Contratos de servicio", "slaCompliance": "Cumplimiento de SLA", "code": "Código", "name": "Nombre", "taxId": "RTN / NIF", "contactName": "Contacto", "email": "Correo", "phone": "Teléfono", "isActive": "Activo", "createdAt": "Creado", "updatedAt": "Actualizado", "materials": "Materiales"}},
   "Material": {"properties": {"code": "Código", "description": "Descripción", "unit": "Unidad de medida", "category": "Categoría", "manufacturerPartNumber": "N.º de parte del fabricante", "minimumStock": "Existencia mínima", "reorderPoint": "Punto de pedido", "reorderQuantity": "Cantidad a pedir", "preferredVendor": "Proveedor preferido", "isActive": "Activo", "createdAt": "Creado", "updatedAt": "Actualizado", "stockLevels": "Existencias"}},
   "Warehouse": {"properties": {"code": "Código", "name": "Nombre", "location": "Ubicación", "allowNegativeStock": "Permite existencias negativas", "isActive": "Activo", "createdAt": "Creado", "updatedAt": "Actualizado", "bins": "Ubicaciones de almacén", "stockLevels": "Existencias"}},
   "Bin": {"properties": {"warehouse": "Almacén", "code": "Código", "description": "Descripción", "isActive": "Activa"}},
@@ -495,5 +503,12 @@ export const resourceTranslationsES = {
   "AuditEvidence": {"properties": {"id": "N.º", "finding": "Hallazgo", "document": "Documento", "createdAt": "Creado"}},
   "CorrectiveAction": {"properties": {"id": "N.º", "number": "Número", "description": "Acción", "finding": "Hallazgo", "incident": "Incidente", "workOrder": "Orden de trabajo", "owner": "Responsable", "dueOn": "Fecha límite", "state": "Estado", "raisedBy": "Registrada por", "startedAt": "Iniciada el", "doneNote": "Lo que se hizo", "doneAt": "Terminada el", "verifiedBy": "Eficacia verificada por", "verifiedAt": "Verificada el", "verificationNote": "Verificación de eficacia", "cancelledAt": "Cancelada el", "cancelReason": "Motivo de la cancelación", "createdAt": "Creado", "updatedAt": "Actualizado"}, "labels": {"state": {"OPEN": "Abierta", "IN_PROGRESS": "En curso", "DONE": "Hecha (por verificar)", "VERIFIED": "Verificada", "CANCELLED": "Cancelada"}}},
   "SiteProduction": {"properties": {"id": "N.º", "location": "Sitio", "month": "Mes", "producedMwh": "Producción (MWh)", "notes": "Notas", "createdAt": "Registrada", "updatedAt": "Actualizada"}},
-  "IntegrationToken": {"properties": {"id": "N.º", "name": "Sistema", "scope": "Alcance", "tokenPrefix": "Comienza por", "createdBy": "Creado por", "createdAt": "Creado el", "revokedAt": "Revocado el", "updatedAt": "Actualizado"}, "labels": {"scope": {"readings": "Envío de lecturas", "points:read": "Consulta de puntos de medición"}}}
+  "IntegrationToken": {"properties": {"id": "N.º", "name": "Sistema", "scope": "Alcance", "tokenPrefix": "Comienza por", "createdBy": "Creado por", "createdAt": "Creado el", "revokedAt": "Revocado el", "updatedAt": "Actualizado"}, "labels": {"scope": {"readings": "Envío de lecturas", "points:read": "Consulta de puntos de medición"}}},
+  // projects and service contracts (issue 24)
+  "Project": {"properties": {"id": "N.º", "code": "Código", "name": "Nombre", "description": "Descripción", "manager": "Responsable", "location": "Ubicación", "startsOn": "Inicio", "endsOn": "Fin", "budgetLine": "Línea de presupuesto", "state": "Estado", "createdAt": "Creado", "updatedAt": "Actualizado", "tasks": "Tareas", "workOrders": "Órdenes de trabajo", "requisitions": "Requisiciones", "documents": "Documentos", "figures": "Avance y costos", "gantt": "Cronograma"}, "labels": {"state": {"PLANNED": "Planificado", "IN_PROGRESS": "En curso", "ON_HOLD": "En espera", "COMPLETED": "Completado", "CANCELLED": "Cancelado"}}},
+  "ProjectTask": {"properties": {"id": "N.º", "project": "Proyecto", "name": "Tarea", "startsOn": "Inicio", "endsOn": "Fin", "progress": "Avance (%)", "assignee": "Responsable", "createdAt": "Creada", "updatedAt": "Actualizada", "dependencies": "Espera a", "dependents": "La esperan"}},
+  "ProjectTaskDependency": {"properties": {"id": "N.º", "task": "Tarea", "dependsOn": "Espera a (tarea previa)"}},
+  "ServiceContract": {"properties": {"id": "N.º", "code": "Código", "vendor": "Proveedor", "scope": "Alcance", "startsOn": "Vigente desde", "endsOn": "Vigente hasta", "value": "Valor", "responseHours": "Horas para responder", "resolutionHours": "Horas para resolver", "renewalNoticeDays": "Aviso de renovación (días antes)", "owner": "Responsable", "createdAt": "Creado", "updatedAt": "Actualizado", "assets": "Activos cubiertos", "locations": "Ubicaciones cubiertas", "workOrders": "Órdenes del contratista"}},
+  "ServiceContractAsset": {"properties": {"id": "N.º", "contract": "Contrato", "asset": "Activo"}},
+  "ServiceContractLocation": {"properties": {"id": "N.º", "contract": "Contrato", "location": "Ubicación"}}
 };

@@ -14,10 +14,10 @@ export const requisitionResource = (prisma: Db, settings: ResourceSettings) =>
     navigation: NAVIGATION.budgets,
     sort: { sortBy: 'createdAt', direction: 'desc' },
     listProperties: ['number', 'title', 'requestedBy', 'workOrder', 'total', 'state', 'erpSyncState', 'erpId', 'createdAt'],
-    editProperties: ['title', 'workOrder', 'budgetLine', 'requestedBy'],
-    filterProperties: ['number', 'title', 'requestedBy', 'workOrder', 'state', 'erpSyncState', 'erpStatus', 'createdAt'],
+    editProperties: ['title', 'workOrder', 'project', 'budgetLine', 'requestedBy'],
+    filterProperties: ['number', 'title', 'requestedBy', 'workOrder', 'project', 'state', 'erpSyncState', 'erpStatus', 'createdAt'],
     showProperties: [
-      'number', 'title', 'requestedBy', 'workOrder', 'budgetLine', 'state', 'total', 'awaitingApprover', 'receivedAmount', 'approvedBy', 'approvedAt', 'createdAt', 'approvalSteps',
+      'number', 'title', 'requestedBy', 'workOrder', 'project', 'budgetLine', 'state', 'total', 'awaitingApprover', 'receivedAmount', 'approvedBy', 'approvedAt', 'createdAt', 'approvalSteps',
       'erpModule', 'erpSyncState', 'erpId', 'erpStatus', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'items', 'erpConflicts',
     ],
     properties: {

@@ -11,9 +11,9 @@ export const documentResource = (prisma: Db) =>
     navigation: NAVIGATION.documents,
     sort: { sortBy: 'createdAt', direction: 'desc' },
     listProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'workRequest', 'createdAt'],
-    filterProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'workRequest', 'createdAt'],
-    editProperties: ['title', 'kind', 'language', 'asset', 'workOrder', 'workRequest'],
-    showProperties: ['code', 'title', 'kind', 'state', 'language', 'asset', 'workOrder', 'workRequest', 'createdAt', 'updatedAt', 'revisions'],
+    filterProperties: ['code', 'title', 'kind', 'state', 'asset', 'workOrder', 'workRequest', 'project', 'createdAt'],
+    editProperties: ['title', 'kind', 'language', 'asset', 'workOrder', 'workRequest', 'project'],
+    showProperties: ['code', 'title', 'kind', 'state', 'language', 'asset', 'workOrder', 'workRequest', 'project', 'createdAt', 'updatedAt', 'revisions'],
     properties: {
       code: { isVisible: { list: true, show: true, edit: false, filter: true } },
       state: { isVisible: { list: true, show: true, edit: false, filter: true } },

@@ -5,6 +5,7 @@ import { raiseCorrectiveActionAction } from '../audits/raise-action.js';
 import { planningCalendarAction } from './planning-calendar-action.js';
 import { workOrderFormActions, workOrderLifecycleActions } from './work-order-actions.js';
 import { withWorkOrderCost, workOrderCostProperty } from '../inventory/work-order-cost-property.js';
+import { linkServiceContractAction, withServiceLevel, workOrderServiceLevelProperty } from '../services/work-order-contract.js';
 
 // The number comes from the database (gap-free per year); the state moves only through the
 // lifecycle actions (issue 6), so neither is typed into the form.
@@ -14,14 +15,17 @@ export const workOrderResource = (prisma: Db, settings: ResourceSettings) =>
     sort: { sortBy: 'plannedOn', direction: 'desc' },
     // What a supervisor reads an order by: which, what, on what and where, who, how far, how urgent, when.
     listProperties: ['number', 'description', 'asset', 'location', 'technician', 'state', 'priority', 'plannedOn', 'kind'],
-    filterProperties: ['number', 'description', 'kind', 'asset', 'location', 'technician', 'state', 'priority', 'plannedOn', 'schedule'],
-    editProperties: ['kind', 'asset', 'schedule', 'workRequest', 'technician', 'priority', 'plannedOn', 'description'],
+    filterProperties: ['number', 'description', 'kind', 'asset', 'location', 'technician', 'state', 'priority', 'plannedOn', 'schedule', 'project', 'serviceContract'],
+    editProperties: ['kind', 'asset', 'schedule', 'workRequest', 'technician', 'priority', 'plannedOn', 'description', 'project'],
     showProperties: [
       'number', 'kind', 'state', 'priority', 'asset', 'location', 'schedule', 'workRequest', 'technician', 'plannedOn',
-      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'notes', 'closure', 'materials', 'cost', 'documents',
+      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'project', 'serviceContract', 'serviceLevel',
+      'stepValues', 'notes', 'closure', 'materials', 'cost', 'documents',
     ],
     properties: {
       documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'workOrderId' } },
+      // services (issue 24): the contract's SLA clocks, or the active contracts covering the asset to hand it to
+      serviceLevel: workOrderServiceLevelProperty,
       // inventory: labour + materials (resources/inventory/work-order-cost-property.ts)
       cost: workOrderCostProperty,
       number: { isVisible: { list: true, show: true, edit: false, filter: true } },
@@ -51,8 +55,11 @@ export const workOrderResource = (prisma: Db, settings: ResourceSettings) =>
         custom: { resource: 'WorkOrderMaterial', filter: 'workOrder', columns: ['description', 'quantity', 'unit'], titleKey: 'relatedMaterials' },
       },
     },
-    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), calendar: planningCalendarAction,
+    actions: {
+      ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), calendar: planningCalendarAction, show: { after: [withWorkOrderCost(prisma), withServiceLevel(prisma, settings)] },
       // audits (issue 23): a closed corrective order's failure gets a corrective action so it does not come back
       raiseCorrectiveAction: raiseCorrectiveActionAction(prisma, settings, 'WorkOrder'),
-      show: { after: withWorkOrderCost(prisma) } },
+      // services (issue 24): hand the order to a contractor under a contract covering its asset
+      linkServiceContract: linkServiceContractAction(prisma, settings),
+    },
   });

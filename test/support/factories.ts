@@ -63,3 +63,44 @@ export async function aWarehouse(prisma: Db, data: { code?: string; name?: strin
   const n = next();
   return prisma.warehouse.create({ data: { code: data.code ?? `ALM-${n}`, name: data.name ?? `Almacén ${n}`, allowNegativeStock: data.allowNegativeStock ?? false, locationId: data.locationId } });
 }
+
+// projects and service contracts (issue 24)
+export async function aProject(prisma: Db, data: { code?: string; name?: string; managerId?: number; locationId?: number | null; startsOn?: Date; endsOn?: Date } = {}) {
+  const n = next();
+  const managerId = data.managerId ?? (await aUser(prisma, `Jefa de proyecto ${n}`)).id;
+  return prisma.project.create({
+    data: {
+      code: data.code ?? `PRY-${n}`, name: data.name ?? `Proyecto ${n}`, managerId, locationId: data.locationId ?? null,
+      startsOn: data.startsOn ?? new Date('2026-12-01'), endsOn: data.endsOn ?? new Date('2026-12-31'),
+    },
+  });
+}
+
+export async function aProjectTask(prisma: Db, projectId: number, data: { name?: string; startsOn?: Date; endsOn?: Date; progress?: number } = {}) {
+  const n = next();
+  return prisma.projectTask.create({
+    data: { projectId, name: data.name ?? `Tarea ${n}`, startsOn: data.startsOn ?? new Date('2026-12-01'), endsOn: data.endsOn ?? new Date('2026-12-05'), progress: data.progress ?? 0 },
+  });
+}
+
+export async function aVendor(prisma: Db, name?: string) {
+  const n = next();
+  return prisma.vendor.create({ data: { code: `PROV-${n}`, name: name ?? `Proveedor ${n}` } });
+}
+
+export async function aServiceContract(
+  prisma: Db,
+  data: { code?: string; vendorId?: number; ownerId?: number; startsOn?: Date; endsOn?: Date; responseHours?: number; resolutionHours?: number; renewalNoticeDays?: number; assetIds?: number[]; locationIds?: number[] } = {},
+) {
+  const n = next();
+  return prisma.serviceContract.create({
+    data: {
+      code: data.code ?? `CS-${n}`, vendorId: data.vendorId ?? (await aVendor(prisma)).id, scope: 'Mantenimiento correctivo de equipos cubiertos',
+      startsOn: data.startsOn ?? new Date('2026-01-01'), endsOn: data.endsOn ?? new Date('2027-12-31'), value: 120000,
+      responseHours: data.responseHours ?? 4, resolutionHours: data.resolutionHours ?? 24, renewalNoticeDays: data.renewalNoticeDays ?? 30,
+      ownerId: data.ownerId ?? (await aUser(prisma, `Dueña de contrato ${n}`)).id,
+      assets: { create: (data.assetIds ?? []).map((assetId) => ({ assetId })) },
+      locations: { create: (data.locationIds ?? []).map((locationId) => ({ locationId })) },
+    },
+  });
+}

@@ -13,6 +13,7 @@ import { ticketResolutionOverdue, ticketResponseOverdue } from './ticket-overdue
 import { workOrderAssigned } from './work-order-assigned.kind.js';
 import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
+import { serviceContractExpiring } from './service-contract-expiring.kind.js';
 import { workPermitExpired } from './work-permit-expired.kind.js';
 import { correctiveActionOverdue } from './corrective-action-overdue.kind.js';
 import { energyOutOfPattern } from './energy-out-of-pattern.kind.js';
@@ -39,6 +40,8 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   correctiveActionOverdue,
   // energy (issue 25)
   energyOutOfPattern,
+  // services (issue 24)
+  serviceContractExpiring,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
