@@ -69,6 +69,11 @@ export const VOCABULARIES = {
     suspensionReason: ['EXPIRED', 'MANUAL'],
   },
   PermitSignature: { purpose: ['APPROVAL', 'CLOSING'] },
+  // transmittals (issue 24)
+  Transmittal: {
+    purpose: ['INFORMATION', 'APPROVAL', 'CONSTRUCTION'],
+    state: ['DRAFT', 'SENT', 'PARTIALLY_ACKNOWLEDGED', 'ACKNOWLEDGED', 'CANCELLED'],
+  },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

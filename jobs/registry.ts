@@ -20,6 +20,8 @@ import { notifyReordersJob } from './notify-reorders.job.js';
 import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
 // safety (issue 23)
 import { suspendExpiredPermitsJob } from './suspend-expired-permits.job.js';
+// transmittals (issue 24)
+import { notifyOverdueTransmittalsJob } from './notify-overdue-transmittals.job.js';
 // document search (issue 22)
 import { embedDocumentPassagesJob } from './embed-document-passages.job.js';
 import { readScannedDocumentsJob } from './read-scanned-documents.job.js';
@@ -47,6 +49,8 @@ export const JOBS: JobDefinition<unknown>[] = [
   indexDocumentsJob as JobDefinition<unknown>,
   // safety (issue 23)
   suspendExpiredPermitsJob,
+  // transmittals (issue 24)
+  notifyOverdueTransmittalsJob,
   // document search (issue 22)
   embedDocumentPassagesJob as JobDefinition<unknown>,
   readScannedDocumentsJob as JobDefinition<unknown>,

@@ -43,7 +43,10 @@ export type Action =
   | 'request'
   | 'activate'
   | 'suspend'
-  | 'lock';
+  | 'lock'
+  // transmittals (issue 24): sending one (a link to each recipient) and revoking a recipient's link
+  | 'send'
+  | 'revoke';
 
 type ModelSubjects = Subjects<{ [Model in Prisma.ModelName]: Record<string, unknown> }>;
 /** Models, plus what is not a table: the change history, the settings and the background jobs (monitor). */
@@ -124,6 +127,13 @@ const SAFETY_CATALOGUE: Prisma.ModelName[] = ['PermitKind', 'IsolationPoint', 'P
 const PERMITS: Prisma.ModelName[] = ['WorkPermit', 'PermitIsolation', 'PermitGasTest', 'PermitSignature'];
 // A permit's form is edited while it is being prepared; from approval on, only its workflow moves it.
 const PERMIT_IN_PREPARATION = { state: { in: ['DRAFT', 'REQUESTED'] } };
+
+// Transmittals (issue 24): document revisions sent to people in and outside the plant, with the contacts
+// outside it. What a transmittal sends and to whom changes only while it is a draft; the acknowledgements
+// are written by the recipients' link page alone and never change (the database refuses it too).
+const TRANSMITTALS: Prisma.ModelName[] = ['Transmittal', 'TransmittalDocument', 'TransmittalRecipient', 'TransmittalAcknowledgement', 'ExternalContact'];
+const TRANSMITTAL_DRAFT = { state: 'DRAFT' };
+const TRANSMITTAL_GONE_OUT = { state: { in: ['SENT', 'PARTIALLY_ACKNOWLEDGED', 'ACKNOWLEDGED', 'CANCELLED'] } };
 
 export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
@@ -286,6 +296,25 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   cannot(['update', 'delete'], ['PermitGasTest', 'PermitSignature']);
   cannot('create', 'PermitSignature');
 
+  // Transmittals. Supervisors keep document control: they draft, send and cancel transmittals, keep the
+  // external contacts and revoke a recipient's link; consultants read; technicians and operators none.
+  if (member('SUPERVISORS')) {
+    can(['read', 'export'], TRANSMITTALS);
+    can(['create', 'update', 'delete'], 'ExternalContact');
+    can('create', 'Transmittal');
+    can(['update', 'delete'], 'Transmittal', TRANSMITTAL_DRAFT);
+    can(['create', 'delete'], ['TransmittalDocument', 'TransmittalRecipient'], { transmittal: { is: TRANSMITTAL_DRAFT } });
+    can(['send', 'cancel'], 'Transmittal');
+    can('revoke', 'TransmittalRecipient');
+  }
+  if (member('CONSULTANTS')) can(['read', 'export'], TRANSMITTALS);
+  // Sent is sent: its contents and recipients are evidence, and an acknowledgement is written only by
+  // the recipient's link (domain/transmittals/acknowledge-receipt.ts), for administrators too.
+  cannot(['update', 'delete'], 'Transmittal', TRANSMITTAL_GONE_OUT);
+  cannot(['create', 'delete'], ['TransmittalDocument', 'TransmittalRecipient'], { transmittal: { is: TRANSMITTAL_GONE_OUT } });
+  cannot('update', ['TransmittalDocument', 'TransmittalRecipient']);
+  cannot(['create', 'update', 'delete'], 'TransmittalAcknowledgement');
+
   // Auditors: any group can be granted the right to browse change history.
   if (user.canReadHistory) can('read', 'History');
 
@@ -304,6 +333,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 // bills of materials), technicians (a crew serves several sites; their orders are scoped), import logs and
 // the SIG's runs, users.
 const SITE_SCOPED: Prisma.ModelName[] = [
+  // transmittals (issue 24): a transmittal lies where all its documents do (see siteConditions)
+  'Transmittal', 'TransmittalDocument', 'TransmittalRecipient', 'TransmittalAcknowledgement',
   // safety (issue 23): isolation points and permits lie where their asset does
   'IsolationPoint', 'WorkPermit', 'PermitIsolation', 'PermitGasTest', 'PermitSignature',
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
@@ -386,12 +417,30 @@ export function siteConditions(paths: string[]) {
     PermitIsolation: { permit: { is: { asset: { is: asset } } } },
     PermitGasTest: { permit: { is: { asset: { is: asset } } } },
     PermitSignature: { permit: { is: { asset: { is: asset } } } },
+    // transmittals (issue 24): a revision sent lies where its document does; a transmittal, with its
+    // recipients and acknowledgements, where every revision it sends lies (an empty draft: plant-wide).
+    TransmittalDocument: { revision: { is: revision } },
+    ...transmittalSites(revision),
   };
+  // A transmittal is written by whoever may write its revisions: adding one outside his sites is refused
+  // on the revision (TransmittalDocument); the transmittal itself and its recipients are not narrowed
+  // further on writes (a new draft has no revisions to place it yet).
+  const { Transmittal: _t, TransmittalRecipient: _r, TransmittalAcknowledgement: _a, ...placedOnWrite } = read;
   return {
     read,
     // A location is written only below a site: its parent inside one (the path is set by a trigger from
     // the parent; a site's own root is not moved nor renamed by those scoped to it).
-    write: { ...read, Location: { parent: { is: inSites } } } as Record<string, Record<string, unknown>>,
+    write: { ...placedOnWrite, Location: { parent: { is: inSites } } } as Record<string, Record<string, unknown>>,
+  };
+}
+
+/** Where a transmittal and what hangs from it lie: where every revision it sends lies. */
+function transmittalSites(revision: Record<string, unknown>) {
+  const transmittal = { documents: { every: { revision: { is: revision } } } };
+  return {
+    Transmittal: transmittal,
+    TransmittalRecipient: { transmittal: { is: transmittal } },
+    TransmittalAcknowledgement: { transmittal: { is: transmittal } },
   };
 }
 

@@ -114,6 +114,11 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     suspensionReason: { EXPIRED: ['VENCIDO'], MANUAL: ['PERSONA'] },
   },
   PermitSignature: { purpose: { APPROVAL: ['APROBACION'], CLOSING: ['CIERRE'] } },
+  // transmittals (issue 24)
+  Transmittal: {
+    purpose: { INFORMATION: ['INFORMACION', 'PARA INFORMACION', 'FI'], APPROVAL: ['APROBACION', 'PARA APROBACION', 'FA'], CONSTRUCTION: ['CONSTRUCCION', 'PARA CONSTRUCCION', 'FC'] },
+    state: { DRAFT: ['BORRADOR'], SENT: ['ENVIADO'], PARTIALLY_ACKNOWLEDGED: ['RECIBIDO EN PARTE', 'PARCIAL'], ACKNOWLEDGED: ['RECIBIDO'], CANCELLED: ['CANCELADO', 'ANULADO'] },
+  },
 };
 
 /** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */

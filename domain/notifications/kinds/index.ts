@@ -14,6 +14,8 @@ import { workOrderAssigned } from './work-order-assigned.kind.js';
 import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
 import { workPermitExpired } from './work-permit-expired.kind.js';
+// transmittals (issue 24)
+import { transmittalAcknowledgementOverdue } from './transmittal-acknowledgement-overdue.kind.js';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   workOrderAssigned,
@@ -34,6 +36,8 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   stockLedgerMismatch,
   // safety (issue 23)
   workPermitExpired,
+  // transmittals (issue 24)
+  transmittalAcknowledgementOverdue,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
