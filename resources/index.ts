@@ -66,6 +66,12 @@ import { permitKindResource } from './safety/permit-kind.resource.js';
 import { permitRequirementResource } from './safety/permit-requirement.resource.js';
 import { permitSignatureResource } from './safety/permit-signature.resource.js';
 import { workPermitResource } from './safety/work-permit.resource.js';
+// transmittals (issue 24)
+import { externalContactResource } from './transmittals/external-contact.resource.js';
+import { transmittalAcknowledgementResource } from './transmittals/transmittal-acknowledgement.resource.js';
+import { transmittalDocumentResource } from './transmittals/transmittal-document.resource.js';
+import { transmittalRecipientResource } from './transmittals/transmittal-recipient.resource.js';
+import { transmittalResource } from './transmittals/transmittal.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -149,9 +155,18 @@ const RESOURCES = [
   // safety (issue 23): a permit's isolations and gas tests live in its page
   permitIsolationResource,
   permitGasTestResource,
+  // Comunicaciones (issue 24): transmittals and the contacts outside the plant; what a transmittal sends
+  // and to whom live in its page
+  transmittalResource,
+  transmittalAcknowledgementResource,
+  externalContactResource,
+  transmittalDocumentResource,
+  transmittalRecipientResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest',
+  // transmittals (issue 24)
+  'TransmittalDocument', 'TransmittalRecipient']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

@@ -39,6 +39,10 @@ export const TITLE_FIELDS: Record<string, string> = {
   PermitKind: 'name',
   IsolationPoint: 'code',
   WorkPermit: 'number',
+  // transmittals (issue 24)
+  Transmittal: 'number',
+  ExternalContact: 'name',
+  TransmittalAcknowledgement: 'name',
 };
 
 /** Titles of more than one column: "OT-2026-82436 · Análisis de vibraciones" rather than the number
@@ -114,6 +118,17 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   },
   PermitGasTest: { include: { permit: { select: { number: true } } }, title: (row) => (row.permit ? joined(row.permit.number, instant(row.takenAt)) : undefined) },
   PermitSignature: { include: { permit: { select: { number: true } } }, title: (row) => (row.permit ? joined(row.permit.number, row.purpose, instant(row.signedAt)) : undefined) },
+  // transmittals (issue 24): a transmittal by number and subject; a revision sent, a recipient, by what they are
+  Transmittal: { title: (row) => joined(row.number, row.subject) },
+  ExternalContact: { title: (row) => joined(row.name, row.company) },
+  TransmittalDocument: {
+    include: { transmittal: { select: { number: true } }, revision: { select: { number: true, fileName: true, document: { select: { code: true } } } } },
+    title: (row) => (row.revision ? joined(row.transmittal?.number, row.revision.document?.code, `rev. ${row.revision.number}`, row.revision.fileName) : undefined),
+  },
+  TransmittalRecipient: {
+    include: { transmittal: { select: { number: true } }, user: { select: { name: true } }, externalContact: { select: { name: true, company: true } } },
+    title: (row) => (row.transmittal ? joined(row.transmittal.number, row.user?.name ?? row.externalContact?.name, row.externalContact?.company) : undefined),
+  },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */
@@ -135,6 +150,8 @@ export const CREATED_BY: Record<string, string> = {
   WorkOrderNote: 'author',
   // safety (issue 23): a gas reading is the measurer's
   PermitGasTest: 'takenBy',
+  // transmittals (issue 24): whoever drafts a transmittal sends it
+  Transmittal: 'sender',
 };
 
 /** References whose filter means "this record or anything below it in its tree". */
@@ -180,4 +197,8 @@ export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   WorkPermit: ['state', 'number', 'precautions', 'requestedBy', 'requestedAt', 'approvedBy', 'approvedAt', 'activatedAt', 'suspendedAt', 'suspensionReason', 'closedBy', 'closedAt', 'cancelledAt'],
   PermitIsolation: ['lockNumber', 'lockedBy', 'lockedAt', 'verifiedBy', 'verifiedAt', 'removedBy', 'removedAt'],
   PermitGasTest: ['withinLimits', 'takenAt'],
+  // transmittals (issue 24): sent, acknowledged and cancelled through their buttons and links only
+  Transmittal: ['state', 'number', 'sentAt', 'cancelledAt'],
+  TransmittalDocument: ['sha256'],
+  TransmittalRecipient: ['linkExpiresAt', 'linkRevokedAt', 'emailedAt', 'emailError'],
 };

@@ -16,13 +16,13 @@ export async function cancelTransmittal(db: Db, ability: AppAbility, transmittal
   });
 }
 
-/** A recipient whose link can still be revoked: one was sent, not revoked yet. */
-export const canRevoke = (recipient: { tokenHash?: unknown; linkRevokedAt?: unknown }) => !!recipient.tokenHash && !recipient.linkRevokedAt;
+/** A recipient whose link can still be revoked: one was sent (it has an expiry), not revoked yet. */
+export const canRevoke = (recipient: { linkExpiresAt?: unknown; linkRevokedAt?: unknown }) => !!recipient.linkExpiresAt && !recipient.linkRevokedAt;
 
 export async function revokeLink(db: Db, ability: AppAbility, recipientId: number, now = new Date()) {
   const read = (tx: Prisma.TransactionClient, where: Prisma.TransmittalRecipientWhereInput) => tx.transmittalRecipient.findFirst({ where });
   return changeAllowedRow(db, ability, { model: 'TransmittalRecipient', id: recipientId, rule: 'revoke', read }, async (tx, recipient) => {
-    if (!recipient.tokenHash) throw transmittalRefused('notSent', {}, 'linkRevokedAt');
+    if (!recipient.linkExpiresAt) throw transmittalRefused('notSent', {}, 'linkRevokedAt');
     if (recipient.linkRevokedAt) throw transmittalRefused('linkAlreadyRevoked', {}, 'linkRevokedAt');
     return tx.transmittalRecipient.update({ where: { id: recipient.id }, data: { linkRevokedAt: now } });
   });

@@ -229,5 +229,12 @@ CREATE TRIGGER "transmittal_acknowledgements_no_truncate" BEFORE TRUNCATE ON "tr
   FOR EACH STATEMENT EXECUTE FUNCTION cmms_signature_is_immutable();
 REVOKE UPDATE, DELETE, TRUNCATE ON "transmittal_acknowledgements" FROM PUBLIC;
 
+-- A recipient's token hash is what his link is looked up by: like a password's hash, the history notes
+-- that it changed, never its value (the lists as *_preventive_and_closeout left them, plus token_hash).
+CREATE OR REPLACE FUNCTION cmms_history_secret_columns() RETURNS text[] LANGUAGE sql IMMUTABLE
+  AS $$ SELECT ARRAY['password_hash', 'token_hash'] $$;
+CREATE OR REPLACE FUNCTION cmms_history_ignored_columns() RETURNS text[] LANGUAGE sql IMMUTABLE
+  AS $$ SELECT ARRAY['password_hash', 'updated_at', 'last_login_at', 'search_text', 'path', 'full_name', 'depth', 'last_evaluated_at', 'token_hash'] $$;
+
 -- Change history for the new business tables (as in *_change_history).
 SELECT cmms_record_history_of(ARRAY['external_contacts', 'transmittals', 'transmittal_documents', 'transmittal_recipients', 'transmittal_acknowledgements']);
