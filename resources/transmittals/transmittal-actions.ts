@@ -30,7 +30,7 @@ export function transmittalActions(prisma: Db, settings: ResourceSettings): Reco
         if (!settings.transmittals) throw transmittalRefused('mailOff', { missing: 'SMTP_URL, MAIL_FROM, PUBLIC_URL' });
         return sendTransmittal(prisma, settings.transmittals, ability, id);
       },
-      success: (outcome) =>
+      success: (outcome): { key: string; params: Record<string, string | number> } =>
         outcome.failed.length
           ? { key: 'transmittalSentWithFailures', params: { number: outcome.number, emailed: outcome.emailed, recipients: outcome.recipients, failed: outcome.failed.map((f) => f.name).join(', ') } }
           : { key: 'transmittalSent', params: { number: outcome.number, recipients: outcome.recipients } },
