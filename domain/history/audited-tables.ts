@@ -28,6 +28,8 @@ export const AUDITED_TABLES = [
   'work_order_notes',
   // safety (issue 23): the catalogues, permits, their isolations, gas tests and signatures
   'permit_kinds', 'isolation_points', 'permit_requirements', 'work_permits', 'permit_isolations', 'permit_gas_tests', 'permit_signatures',
+  // templates and the QR request portal (issue 24)
+  'templates', 'asset_portal_links',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -52,6 +54,8 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   sig_sync_runs: "the SIG scrape's own log of its runs (each ticket it creates is recorded)",
   stock_movements: 'the stock ledger: append-only (UPDATE and DELETE refused), each movement records who and when itself',
   stock_levels: 'kept by the database from the stock ledger in the same transaction, and rebuilt from it',
+  // QR request portal (issue 24)
+  portal_throttle: "the portal's rate-limit counters per IP and per asset (security bookkeeping, no business data)",
 };
 
 // Tables only databases with pgvector have (migration *_semantic_search); unrecorded where they exist.
