@@ -28,6 +28,8 @@ export const AUDITED_TABLES = [
   'work_order_notes',
   // safety (issue 23): the catalogues, permits, their isolations, gas tests and signatures
   'permit_kinds', 'isolation_points', 'permit_requirements', 'work_permits', 'permit_isolations', 'permit_gas_tests', 'permit_signatures',
+  // templates and the QR request portal (issue 24)
+  'templates', 'asset_portal_links',
   // transmittals (issue 24): contacts, transmittals, what they send, to whom, and the acknowledgements
   'external_contacts', 'transmittals', 'transmittal_documents', 'transmittal_recipients', 'transmittal_acknowledgements',
 ] as const;
@@ -54,6 +56,8 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   sig_sync_runs: "the SIG scrape's own log of its runs (each ticket it creates is recorded)",
   stock_movements: 'the stock ledger: append-only (UPDATE and DELETE refused), each movement records who and when itself',
   stock_levels: 'kept by the database from the stock ledger in the same transaction, and rebuilt from it',
+  // QR request portal (issue 24)
+  portal_throttle: "the portal's rate-limit counters per IP and per asset (security bookkeeping, no business data)",
   // transmittals (issue 24)
   transmittal_counters: 'the next transmittal number; the numbered transmittal is recorded',
 };

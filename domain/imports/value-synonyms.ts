@@ -45,7 +45,7 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     valueType: { NUMBER: ['NUMERO', 'NUMERICO', 'MEDICION'], BOOLEAN: ['SI_NO', 'CHECK', 'VERIFICACION'], TEXT: ['TEXTO', 'OBSERVACION'] },
   },
   WorkRequest: {
-    source: { PERSON: ['PERSONA', 'USUARIO'], CONDITION: ['CONDICION', 'ALARMA'] },
+    source: { PERSON: ['PERSONA', 'USUARIO'], CONDITION: ['CONDICION', 'ALARMA'], PORTAL: ['PORTAL', 'QR'] },
     priority: PRIORITY,
     state: { OPEN: ['ABIERTO', 'PENDIENTE'], IN_REVIEW: ['EN_REVISION'], CONVERTED: ['CONVERTIDO', 'CON_OT'], REJECTED: ['RECHAZADO', 'ANULADO'] },
   },
@@ -114,6 +114,11 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     suspensionReason: { EXPIRED: ['VENCIDO'], MANUAL: ['PERSONA'] },
   },
   PermitSignature: { purpose: { APPROVAL: ['APROBACION'], CLOSING: ['CIERRE'] } },
+  // templates (issue 24)
+  Template: {
+    kind: { WORK_ORDER: ['ORDEN_DE_TRABAJO', 'OT'], TRANSMITTAL_COVER: ['CARATULA_DE_TRANSMISION'], NOTIFICATION_EMAIL: ['CORREO'], LABEL_SHEET: ['ETIQUETAS'] },
+    language: { es: ['ESPANOL', 'SPANISH'], en: ['INGLES', 'ENGLISH'] },
+  },
   // transmittals (issue 24)
   Transmittal: {
     purpose: { INFORMATION: ['INFORMACION', 'PARA INFORMACION', 'FI'], APPROVAL: ['APROBACION', 'PARA APROBACION', 'FA'], CONSTRUCTION: ['CONSTRUCCION', 'PARA CONSTRUCCION', 'FC'] },

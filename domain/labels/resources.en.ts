@@ -323,11 +323,13 @@ export const resourceTranslationsEN = {
       "priority": "Priority",
       "state": "State",
       "rejectionReason": "Reason for rejecting",
+      "reporterName": "Reported by (name)",
+      "reporterContact": "Phone or e-mail",
       "createdAt": "Created",
       "updatedAt": "Updated"
     },
     "labels": {
-      "source": { "PERSON": "Person", "CONDITION": "Condition monitoring" },
+      "source": { "PERSON": "Person", "CONDITION": "Condition monitoring", "PORTAL": "QR portal" },
       "priority": {
         "LOW": "Low",
         "MEDIUM": "Medium",

@@ -323,11 +323,13 @@ export const resourceTranslationsES = {
       "priority": "Prioridad",
       "state": "Estado",
       "rejectionReason": "Motivo del rechazo",
+      "reporterName": "Nombre de quien reporta",
+      "reporterContact": "Teléfono o correo",
       "createdAt": "Creado",
       "updatedAt": "Actualizado"
     },
     "labels": {
-      "source": { "PERSON": "Persona", "CONDITION": "Monitoreo de condición" },
+      "source": { "PERSON": "Persona", "CONDITION": "Monitoreo de condición", "PORTAL": "Portal QR" },
       "priority": {
         "LOW": "Baja",
         "MEDIUM": "Media",
