@@ -16,6 +16,7 @@ import { exportRoutes } from './exports/router.js';
 import { calendarRoutes } from './calendar/router.js';
 import { budgetRoutes } from './budgets/router.js';
 import { inventoryRoutes } from './inventory/router.js';
+import { transmittalRoutes } from './transmittals/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { jobsMonitorRoutes, type JobsMonitorRoutesOptions } from './jobs-monitor/router.js';
 import { languageRoute } from './language.js';
@@ -166,6 +167,7 @@ export function createAdminRouter(options: {
   router.use(calendarRoutes({ prisma, timeZone: options.timeZone }));
   router.use(budgetRoutes({ prisma, pool: options.pool }));
   router.use(inventoryRoutes({ prisma }));
+  router.use(transmittalRoutes({ prisma, timeZone: options.timeZone }));
   router.use('/api/', statusFromAdminNotices, withoutSecrets);
   router.use(adminRequestBodies);
 

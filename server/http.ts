@@ -25,6 +25,8 @@ import { syncRequisitionsWithErpJob } from '../jobs/sync-requisitions-with-erp.j
 import { indexDocumentsJob } from '../jobs/index-documents.job.js';
 import { createAiProviders } from '../integrations/ai/index.js';
 import { detectSemanticSearch, type SemanticState } from '../domain/documents/semantic/semantic-search.js';
+import { createMailer } from '../integrations/messaging/mailer.js';
+import { publicTransmittalRoutes, TRANSMITTAL_LINK_ROOT } from '../admin/transmittals/public-router.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -106,6 +108,15 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
     erp: { configured: config.erp !== null, requestSync: () => deps.queue.send(syncRequisitionsWithErpJob, {}, { singletonKey: 'erp-sync-now' }) },
     sigConfigured: config.sig !== undefined,
     passwordThrottle: throttle,
+    // Transmittals (issue 24): links go out by e-mail once SMTP and PUBLIC_URL are set.
+    transmittals: {
+      mailer: config.messaging.email ? createMailer(config.messaging.email) : null,
+      publicUrl: config.publicUrl,
+      linkDays: config.transmittalLinkDays,
+      defaultLanguage: config.defaultLocale,
+      timeZone: config.timeZone,
+      storage: deps.storage,
+    },
   });
   // Document search (issue 22): semantic search on only with a provider AND pgvector; never a failed start.
   const ai = createAiProviders(config.ai);
@@ -134,6 +145,8 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       messaging: config.messaging,
     }),
   );
+  // The recipients' links of transmittals (issue 24): public, no sign-in, the token is the key.
+  app.use(TRANSMITTAL_LINK_ROOT, publicTransmittalRoutes({ prisma: deps.prisma, storage: deps.storage, timeZone: config.timeZone, defaultLanguage: config.defaultLocale, cookieSecure: config.cookieSecure }));
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.use(errorHandler);
   forwardAsyncErrors(app);

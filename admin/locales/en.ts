@@ -15,6 +15,7 @@ import { inventoryActionsEN, inventoryMessagesEN } from './inventory.en.js';
 import { safetyActionsEN, safetyMessagesEN } from './safety.en.js';
 import { journeysMessagesEN } from './journeys.en.js';
 import { printablesActionsEN, printablesMessagesEN } from './printables.en.js';
+import { transmittalsActionsEN, transmittalsMessagesEN } from './transmittals.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -36,7 +37,7 @@ export const en: typeof es = {
     UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
-  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...printablesActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
+  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...printablesActionsEN, ...transmittalsActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
     generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order',
     calendar: 'Calendar' },
   components: {
@@ -167,6 +168,7 @@ export const en: typeof es = {
     ...safetyMessagesEN,
     ...journeysMessagesEN,
     ...printablesMessagesEN,
+    ...transmittalsMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',

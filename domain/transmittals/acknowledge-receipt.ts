@@ -3,7 +3,7 @@
 // fully acknowledged. The transmittal's row is locked, so two recipients at once count each other, and a
 // second click finds the acknowledgement already there (answered with it, nothing written twice).
 import type { Db } from '../../prisma/client.js';
-import { openLink, recipientName } from './recipient-link.js';
+import { LINK_INCLUDE, openLink, recipientName } from './recipient-link.js';
 import { acknowledgedState } from './transmittal-states.js';
 
 export interface AcknowledgeInput {
@@ -14,7 +14,7 @@ export interface AcknowledgeInput {
 
 export async function acknowledgeReceipt(db: Db, input: AcknowledgeInput, now = new Date()) {
   return db.transactionAs(async (tx) => {
-    const link = await openLink(tx, input.token, now);
+    const link = await openLink((tokenHash: string) => tx.transmittalRecipient.findUnique({ where: { tokenHash }, include: LINK_INCLUDE }), input.token, now);
     await tx.$queryRaw`SELECT id FROM transmittals WHERE id = ${link.transmittalId} FOR UPDATE`;
     const existing = await tx.transmittalAcknowledgement.findUnique({ where: { recipientId: link.id } });
     if (existing) return { acknowledgement: existing, alreadyAcknowledged: true };

@@ -2,7 +2,7 @@
 // expired or whose transmittal was cancelled opens nothing, and says which of these it is (the page
 // tells the person to ask the sender for a new one). It gives access to its own transmittal's files only.
 import type { Prisma } from '@prisma/client';
-import type { Tx } from '../access/allowed-row.js';
+import type { Db } from '../../prisma/client.js';
 import { Refusal } from '../refusal.js';
 import { LINK_TOKEN_PATTERN, linkTokenHash } from './link-token.js';
 
@@ -11,7 +11,7 @@ export type LinkRefusal = 'linkUnknown' | 'linkRevoked' | 'linkExpired' | 'trans
 export const linkRefused = (reason: LinkRefusal, params: Record<string, string> = {}) =>
   new Refusal(`transmittalLink_${reason}`, params, { kind: reason === 'linkUnknown' ? 'notFound' : 'gone' });
 
-const OPENED = {
+export const LINK_INCLUDE = {
   user: { select: { name: true, email: true, locale: true } },
   externalContact: { select: { name: true, email: true, company: true } },
   acknowledgement: true,
@@ -24,12 +24,17 @@ const OPENED = {
   },
 } satisfies Prisma.TransmittalRecipientInclude;
 
-export type OpenedLink = Prisma.TransmittalRecipientGetPayload<{ include: typeof OPENED }>;
+export type OpenedLink = Prisma.TransmittalRecipientGetPayload<{ include: typeof LINK_INCLUDE }>;
+
+/** Finds the recipient whose token has this hash, with LINK_INCLUDE (from the client or a transaction). */
+export type LinkLookup = (tokenHash: string) => Promise<OpenedLink | null>;
+
+export const linkLookup = (db: Db): LinkLookup => (tokenHash) => db.transmittalRecipient.findUnique({ where: { tokenHash }, include: LINK_INCLUDE });
 
 /** The recipient and his transmittal, when `token` is a working link; a refusal saying why otherwise. */
-export async function openLink(db: Pick<Tx, 'transmittalRecipient'>, token: string, now = new Date()): Promise<OpenedLink> {
+export async function openLink(find: LinkLookup, token: string, now = new Date()): Promise<OpenedLink> {
   if (!LINK_TOKEN_PATTERN.test(token)) throw linkRefused('linkUnknown');
-  const recipient = await db.transmittalRecipient.findUnique({ where: { tokenHash: linkTokenHash(token) }, include: OPENED });
+  const recipient = await find(linkTokenHash(token));
   if (!recipient || !recipient.linkExpiresAt) throw linkRefused('linkUnknown');
   if (recipient.transmittal.state === 'CANCELLED') throw linkRefused('transmittalCancelled', { number: recipient.transmittal.number });
   if (recipient.linkRevokedAt) throw linkRefused('linkRevoked', { number: recipient.transmittal.number });
