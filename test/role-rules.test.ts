@@ -34,6 +34,9 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'rcud', IsolationPoint: 'rcud', PermitRequirement: 'rcud', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
+    // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
+    // acknowledgements are written by the recipients' links only (test/transmittals.test.ts); a draft here.
+    Transmittal: 'rcud', TransmittalDocument: 'rcd', TransmittalRecipient: 'rcd', TransmittalAcknowledgement: 'r', ExternalContact: 'rcud',
   },
   SUPERVISORS: {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
@@ -54,6 +57,9 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'rcud', PermitRequirement: 'r', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
+    // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
+    // acknowledgements are written by the recipients' links only (test/transmittals.test.ts); a draft here.
+    Transmittal: 'rcud', TransmittalDocument: 'rcd', TransmittalRecipient: 'rcd', TransmittalAcknowledgement: 'r', ExternalContact: 'rcud',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
@@ -73,6 +79,9 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: '', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'rc', PermitSignature: 'r',
+    // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
+    // acknowledgements are written by the recipients' links only (test/transmittals.test.ts); a draft here.
+    Transmittal: '', TransmittalDocument: '', TransmittalRecipient: '', TransmittalAcknowledgement: '', ExternalContact: '',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
@@ -92,6 +101,9 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: 'r', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'r', PermitSignature: 'r',
+    // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
+    // acknowledgements are written by the recipients' links only (test/transmittals.test.ts); a draft here.
+    Transmittal: 'r', TransmittalDocument: 'r', TransmittalRecipient: 'r', TransmittalAcknowledgement: 'r', ExternalContact: 'r',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
@@ -111,6 +123,9 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: '', IsolationPoint: '', PermitRequirement: '', WorkPermit: '', PermitIsolation: '', PermitGasTest: '', PermitSignature: '',
+    // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
+    // acknowledgements are written by the recipients' links only (test/transmittals.test.ts); a draft here.
+    Transmittal: '', TransmittalDocument: '', TransmittalRecipient: '', TransmittalAcknowledgement: '', ExternalContact: '',
   },
 };
 
@@ -218,6 +233,16 @@ beforeAll(async () => {
     PermitIsolation: (await prisma.permitIsolation.create({ data: { permitId: permit.id, isolationPointId: isolationPoint.id } })).id,
     PermitGasTest: (await prisma.permitGasTest.create({ data: { permitId: permit.id, takenById: other.id, oxygenPct: 20.9, lelPct: 0, h2sPpm: 0, coPpm: 0 } })).id,
     PermitSignature: (await prisma.permitSignature.create({ data: { permitId: permit.id, purpose: 'APPROVAL', signerId: other.id, ip: '127.0.0.1', userAgent: 'fixture', sha256: 'b'.repeat(64) } })).id,
+  });
+  // Transmittals (issue 24): a draft sending the document's revision to an external contact, and an
+  // acknowledgement of it (written here as the link page would).
+  const contact = await prisma.externalContact.create({ data: { name: 'Ernesto Contratista', email: 'ernesto@fijo.test' } });
+  const transmittal = await prisma.transmittal.create({ data: { subject: 'Planos', senderId: other.id } });
+  const transmittalRecipient = await prisma.transmittalRecipient.create({ data: { transmittalId: transmittal.id, externalContactId: contact.id } });
+  Object.assign(fixtures, {
+    ExternalContact: contact.id, Transmittal: transmittal.id, TransmittalRecipient: transmittalRecipient.id,
+    TransmittalDocument: (await prisma.transmittalDocument.create({ data: { transmittalId: transmittal.id, revisionId: revision.id } })).id,
+    TransmittalAcknowledgement: (await prisma.transmittalAcknowledgement.create({ data: { recipientId: transmittalRecipient.id, transmittalId: transmittal.id, name: contact.name, email: contact.email, ip: '127.0.0.1', userAgent: 'fixture' } })).id,
   });
 });
 afterAll(() => office?.close());
