@@ -132,6 +132,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       jobsMonitor: { queue: deps.queue, jobs: deps.jobs ?? JOBS },
       liveHub: deps.liveHub,
       messaging: config.messaging,
+      publicUrl: config.publicUrl,
     }),
   );
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));

@@ -286,6 +286,11 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   cannot(['update', 'delete'], ['PermitGasTest', 'PermitSignature']);
   cannot('create', 'PermitSignature');
 
+  // Printables and the QR portal (issue 24): templates are the administrators' (manage all). Labels are
+  // printed by whoever may export the asset list; printing gives an asset without one its portal link,
+  // which supervisors may do; revoking and replacing links is the administrators'.
+  if (member('SUPERVISORS')) can(['read', 'create'], 'AssetPortalLink');
+
   // Auditors: any group can be granted the right to browse change history.
   if (user.canReadHistory) can('read', 'History');
 
