@@ -23,6 +23,7 @@ import { languageRoute } from './language.js';
 import { eventsRoute } from './live/events-route.js';
 import type { LiveHub } from './live/live-hub.js';
 import { notificationRoutes } from './notifications/router.js';
+import { printableRoutes } from './printables/router.js';
 import type { MessagingSettings } from '../integrations/messaging/index.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import { methodAllowed } from './action-methods.js';
@@ -59,6 +60,8 @@ export function createAdminRouter(options: {
   /** Notifications and live pages (issue 18): this process's LISTEN hub, and which channels are configured. */
   liveHub: LiveHub;
   messaging: MessagingSettings;
+  /** Printables (issue 24): QR labels lead to PUBLIC_URL when set, else to the address the request came to. */
+  publicUrl?: string;
 }): express.Router {
   const { admin, prisma, throttle, cookieSecure: secure } = options;
   const { rootPath, loginPath } = admin.options;
@@ -167,6 +170,7 @@ export function createAdminRouter(options: {
   router.use(calendarRoutes({ prisma, timeZone: options.timeZone }));
   router.use(budgetRoutes({ prisma, pool: options.pool }));
   router.use(inventoryRoutes({ prisma }));
+  router.use(printableRoutes({ admin, prisma, timeZone: options.timeZone, publicUrl: options.publicUrl }));
   router.use(transmittalRoutes({ prisma, timeZone: options.timeZone }));
   router.use('/api/', statusFromAdminNotices, withoutSecrets);
   router.use(adminRequestBodies);

@@ -143,6 +143,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       jobsMonitor: { queue: deps.queue, jobs: deps.jobs ?? JOBS },
       liveHub: deps.liveHub,
       messaging: config.messaging,
+      publicUrl: config.publicUrl,
     }),
   );
   // The recipients' links of transmittals (issue 24): public, no sign-in, the token is the key.

@@ -296,6 +296,11 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   cannot(['update', 'delete'], ['PermitGasTest', 'PermitSignature']);
   cannot('create', 'PermitSignature');
 
+  // Printables and the QR portal (issue 24): templates are the administrators' (manage all). Labels are
+  // printed by whoever may export the asset list; printing gives an asset without one its portal link,
+  // which supervisors may do; revoking and replacing links is the administrators'.
+  if (member('SUPERVISORS')) can(['read', 'create'], 'AssetPortalLink');
+
   // Transmittals. Supervisors keep document control: they draft, send and cancel transmittals, keep the
   // external contacts and revoke a recipient's link; consultants read; technicians and operators none.
   if (member('SUPERVISORS')) {

@@ -17,7 +17,7 @@ export const DEFAULT_BODIES: Record<TemplateKind, Record<TemplateLanguage, strin
       '{{#technician}}Técnico: {{technician}}{{/technician}}',
       'Trabajo: {{description}}',
       '---',
-      'Impreso el {{printedAt}}. Devuelva esta hoja firmada al supervisor del área.',
+      'Devuelva esta hoja firmada al supervisor del área. Impresa el {{printedAt}}',
     ].join('\n'),
     en: [
       'Work order {{number}} · {{kind}}',
@@ -28,7 +28,7 @@ export const DEFAULT_BODIES: Record<TemplateKind, Record<TemplateLanguage, strin
       '{{#technician}}Technician: {{technician}}{{/technician}}',
       'Work: {{description}}',
       '---',
-      'Printed on {{printedAt}}. Return this sheet signed to the area supervisor.',
+      'Return this sheet signed to the area supervisor. Printed on {{printedAt}}',
     ].join('\n'),
   },
   TRANSMITTAL_COVER: {
