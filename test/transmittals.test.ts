@@ -5,6 +5,7 @@
 // revoked and unknown links are refused with a page saying why; a link opens no other transmittal's file;
 // numbers are gap-free under concurrency; overdue acknowledgements are told to the sender once.
 import { createHash } from 'node:crypto';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../prisma/client.js';
 import { startFakeSmtp, type FakeSmtp } from '../integrations/messaging/fakes/fake-smtp.js';
@@ -179,6 +180,21 @@ describe('a transmittal sent, opened and acknowledged', () => {
     expect(html).toContain('Para: Ernesto Contratista');
     expect(html).toContain(plan.revision.sha256);
     expect(html).toContain('Acuso recibo');
+  });
+
+  it('gives the cover sheet as a PDF, through the link and to readers of the back office only', async () => {
+    const number = (await prisma.transmittal.findUniqueOrThrow({ where: { id: transmittalId } })).number;
+    const textOf = async (response: Response) => {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      return (await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true })).text;
+    };
+    const viaLink = await textOf(await new HttpClient(office.url).request(`/transmittals/${links.get(contact.email)}/cover.pdf`));
+    for (const expected of [number, 'Planos para aprobación', 'De: Sara Supervisora', 'Propósito: Para aprobación', plan.document.code, 'manual-del-compresor.pdf', plan.revision.sha256])
+      expect(viaLink).toContain(expected);
+    expect(await textOf(await carla.client.request(`/admin/transmittals/${transmittalId}/cover.pdf`))).toContain(number);
+    expect((await tomas.client.request(`/admin/transmittals/${transmittalId}/cover.pdf`)).status).toBe(403);
+    expect((await carla.client.request(`/admin/transmittals/999999/cover.pdf`)).status).toBe(404);
   });
 
   it('downloads a file streamed from storage whose hash is the one frozen at sending', async () => {

@@ -10,7 +10,7 @@ main{max-width:960px;margin:24px auto;background:#fff;padding:32px;border:1px so
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}.subject{color:#454655;margin:0 0 16px}
 .lines p{margin:2px 0}table{border-collapse:collapse;width:100%;margin-top:8px;font-size:14px}
 th,td{border:1px solid #d8dae3;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f0f1f7}
-.hash{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:11px;word-break:break-all}
+.table{overflow-x:auto}.hash{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:11px;word-break:break-all}
 .notice{padding:12px 16px;border-left:4px solid #3040d6;background:#eef0fd;margin:16px 0}
 .refused{border-left-color:#c20012;background:#fdeeee}button{font-size:16px;padding:10px 20px;background:#3040d6;color:#fff;border:0;border-radius:4px;cursor:pointer}
 .footer{margin-top:24px;color:#454655}@media print{body{background:#fff}main{border:0;margin:0}form,.screen-only{display:none}}`;
@@ -33,6 +33,6 @@ export function coverSheetHtml(sheet: CoverSheet, fileLink?: (lineId: number) =>
     .join('');
   return `<h1>${escapeHtml(sheet.number)}</h1><p class="subject">${escapeHtml(sheet.subject)}</p>` +
     `<div class="lines">${sheet.header.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</div>` +
-    `<table><thead><tr><th>${escapeHtml(c.code)}</th><th>${escapeHtml(c.title)}</th><th>${escapeHtml(c.revision)}</th><th>${escapeHtml(c.fileName)}</th><th>${escapeHtml(c.sha256)}</th></tr></thead><tbody>${rows}</tbody></table>` +
+    `<div class="table"><table><thead><tr><th>${escapeHtml(c.code)}</th><th>${escapeHtml(c.title)}</th><th>${escapeHtml(c.revision)}</th><th>${escapeHtml(c.fileName)}</th><th>${escapeHtml(c.sha256)}</th></tr></thead><tbody>${rows}</tbody></table></div>` +
     `<div class="footer lines">${sheet.footer.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</div>`;
 }

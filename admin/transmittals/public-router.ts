@@ -17,6 +17,8 @@ import { Refusal } from '../../domain/refusal.js';
 import { renderMessage, type Language } from '../locales/render.js';
 import { inRequestContext } from '../request-bodies.js';
 import { coverSheetHtml, escapeHtml, htmlPage } from './cover-html.js';
+import { coverSheetPdf } from '../../domain/transmittals/cover-sheet-pdf.js';
+import { sendPdf } from '../printables/pdf-answer.js';
 import { plantDateTime } from '../../domain/safety/suspend-expired-permits.js';
 
 export const TRANSMITTAL_LINK_ROOT = '/transmittals';
@@ -60,9 +62,21 @@ export function publicTransmittalRoutes(options: PublicTransmittalOptions): expr
       const body =
         `<p class="screen-only">${t('transmittalLink_for', { name: recipientName(link) })}</p>` +
         coverSheetHtml(sheet, (lineId) => `${base}/files/${lineId}`) +
+        `<p class="screen-only"><a href="${escapeHtml(`${base}/cover.pdf`)}">${t('transmittalCoverPdf')}</a></p>` +
         `<h2>${t('transmittalLink_acknowledge')}</h2>${acknowledgement}` +
         `<p class="screen-only">${t('transmittalLink_expires', { when: plantDateTime(link.linkExpiresAt!, options.timeZone) })}</p>`;
       res.type('html').send(htmlPage(language, renderMessage(language, 'transmittalLink_title', { number: link.transmittal.number }), body));
+    } catch (error) {
+      answerRefusal(req, res, next, error);
+    }
+  });
+
+  // The cover sheet as a PDF to print or file.
+  router.get('/:token/cover.pdf', async (req, res, next) => {
+    try {
+      const link = await openLink(lookup, req.params.token!);
+      const sheet = await coverSheetOf(prisma, link.transmittal, languageFor(req, link), options.timeZone);
+      sendPdf(res, coverSheetPdf(sheet), `${sheet.number}.pdf`);
     } catch (error) {
       answerRefusal(req, res, next, error);
     }
