@@ -320,6 +320,27 @@ describe('links that open nothing', () => {
   });
 });
 
+describe('the cover sheet from an administrator\'s template', () => {
+  it('uses the active TRANSMITTAL_COVER template, and hostile values in it come out as text, not markup', async () => {
+    const template = await prisma.template.create({ data: { kind: 'TRANSMITTAL_COVER', language: 'es', name: 'Carátula de obra', body: 'Carátula de obra {{number}}\nAsunto: {{subject}}\nMensaje: {{message}}\n---\nFormulario DC-07' } });
+    try {
+      const { revision } = await aRevision('Isométrico de la línea de vapor');
+      const hostile = await prisma.externalContact.create({ data: { name: 'Hugo <b>Hostil</b>', email: 'hugo@hostil.test' } });
+      const id = await aDraft('<img src=x onerror=alert(1)>', [revision.id], [{ contactId: hostile.id }]);
+      smtp.received.length = 0;
+      expect((await act(sara.client, 'Transmittal', id, 'sendTransmittal')).body.notice?.type).toBe('success');
+      const { html } = await openAsRecipient(linksIn(smtp.received).get('hugo@hostil.test')!);
+      expect(html).toContain('Carátula de obra TRM-');
+      expect(html).toContain('Formulario DC-07');
+      expect(html).toContain('Asunto: &lt;img src=x onerror=alert(1)&gt;');
+      expect(html).toContain('Hugo &lt;b&gt;Hostil&lt;/b&gt;');
+      expect(html).not.toMatch(/<img|<b>Hostil/);
+    } finally {
+      await prisma.template.delete({ where: { id: template.id } });
+    }
+  });
+});
+
 describe('sending refused', () => {
   it('says e-mail is off, and writes nothing, while SMTP or PUBLIC_URL is missing', async () => {
     const { revision } = await aRevision('Hoja de datos');
