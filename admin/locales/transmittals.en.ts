@@ -11,7 +11,7 @@ export const transmittalsMessagesEN: typeof transmittalsMessagesES = {
   transmittalSendIntro: 'Transmittal {{number}} ({{documents}} revisions) will be e-mailed to its {{recipients}} recipients, each with a link of his own. What is sent is frozen.',
   transmittalSubmit_send: 'Send now',
   transmittalSent: 'Transmittal {{number}} sent to {{recipients}} recipients.',
-  transmittalSentWithFailures: 'Transmittal {{number}} sent: {{emailed}} of {{recipients}} e-mails went out; the one to {{failed}} did not (see the error on that recipient, then revoke or resend).',
+  transmittalSentWithFailures: 'Transmittal {{number}} sent: {{emailed}} of {{recipients}} e-mails went out; the one to {{failed}} did not (see the error on that recipient; fix the address and send him a new transmittal).',
   transmittalCancelled: 'Transmittal cancelled: its links no longer open.',
   transmittalLinkRevoked: 'Link revoked: it no longer opens.',
   confirmTransmittalCancel: 'Cancel this transmittal? Its links will stop opening.',

@@ -9,7 +9,7 @@ export const transmittalsMessagesES = {
   transmittalSendIntro: 'Se enviará el transmittal {{number}} ({{documents}} revisiones) por correo a sus {{recipients}} destinatarios, cada uno con su propio enlace. Lo enviado queda congelado.',
   transmittalSubmit_send: 'Enviar ahora',
   transmittalSent: 'Transmittal {{number}} enviado a {{recipients}} destinatarios.',
-  transmittalSentWithFailures: 'Transmittal {{number}} enviado: {{emailed}} de {{recipients}} correos salieron; no salió el de {{failed}} (vea el error en su destinatario y revoque o reenvíe).',
+  transmittalSentWithFailures: 'Transmittal {{number}} enviado: {{emailed}} de {{recipients}} correos salieron; no salió el de {{failed}} (vea el error en su destinatario; corrija su correo y envíele un transmittal nuevo).',
   transmittalCancelled: 'Transmittal cancelado: sus enlaces ya no abren.',
   transmittalLinkRevoked: 'Enlace revocado: ya no abre.',
   confirmTransmittalCancel: '¿Cancelar este transmittal? Sus enlaces dejarán de abrir.',
