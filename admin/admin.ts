@@ -67,13 +67,13 @@ async function sitesShownTo(prisma: Db, user: CurrentUser | undefined, ability: 
   return sites.map((site) => site.location.fullName).sort();
 }
 
-export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string; erp?: ResourceSettings['erp']; sigConfigured?: boolean; timeZoneChosen?: boolean; passwordThrottle?: ResourceSettings['passwordThrottle'] }): AdminJS {
+export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string; erp?: ResourceSettings['erp']; sigConfigured?: boolean; timeZoneChosen?: boolean; passwordThrottle?: ResourceSettings['passwordThrottle']; transmittals?: ResourceSettings['transmittals'] }): AdminJS {
   return new AdminJS({
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     componentLoader,
-    resources: allResources(prisma, { timeZone: settings.timeZone, erp: settings.erp, sigConfigured: settings.sigConfigured, passwordThrottle: settings.passwordThrottle }),
+    resources: allResources(prisma, { timeZone: settings.timeZone, erp: settings.erp, sigConfigured: settings.sigConfigured, passwordThrottle: settings.passwordThrottle, transmittals: settings.transmittals }),
     dashboard: {
       component: Components.Dashboard,
       // Counts of what this user may see, under the same row rules as the lists.

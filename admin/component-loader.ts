@@ -18,6 +18,8 @@ export const Components = {
   PermitActionForm: componentLoader.add('PermitActionForm', path.join(here, 'components/permit-action-form')),
   // safety (issue 23): the monthly incident figures and rates
   IncidentRates: componentLoader.add('IncidentRates', path.join(here, 'components/incident-rates')),
+  // transmittals (issue 24): the cover sheet's download and whether e-mail can go out
+  TransmittalCover: componentLoader.add('TransmittalCover', path.join(here, 'components/transmittal-cover')),
   // documents
   UploadRevision: componentLoader.add('UploadRevision', path.join(here, 'components/upload-revision')),
   SignRevision: componentLoader.add('SignRevision', path.join(here, 'components/sign-revision')),

@@ -18,12 +18,14 @@ import { budgetRoutes } from './budgets/router.js';
 import { energyRoutes } from './energy/router.js';
 import { projectRoutes } from './projects/router.js';
 import { inventoryRoutes } from './inventory/router.js';
+import { transmittalRoutes } from './transmittals/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { jobsMonitorRoutes, type JobsMonitorRoutesOptions } from './jobs-monitor/router.js';
 import { languageRoute } from './language.js';
 import { eventsRoute } from './live/events-route.js';
 import type { LiveHub } from './live/live-hub.js';
 import { notificationRoutes } from './notifications/router.js';
+import { printableRoutes } from './printables/router.js';
 import type { MessagingSettings } from '../integrations/messaging/index.js';
 import { CSRF_COOKIE, csrfToken, isCsrfError, requireCsrfToken } from './csrf.js';
 import { methodAllowed } from './action-methods.js';
@@ -60,6 +62,8 @@ export function createAdminRouter(options: {
   /** Notifications and live pages (issue 18): this process's LISTEN hub, and which channels are configured. */
   liveHub: LiveHub;
   messaging: MessagingSettings;
+  /** Printables (issue 24): QR labels lead to PUBLIC_URL when set, else to the address the request came to. */
+  publicUrl?: string;
 }): express.Router {
   const { admin, prisma, throttle, cookieSecure: secure } = options;
   const { rootPath, loginPath } = admin.options;
@@ -172,6 +176,8 @@ export function createAdminRouter(options: {
   router.use(inventoryRoutes({ prisma }));
   // energy (issue 25): the energy page's figures
   router.use(energyRoutes({ prisma, timeZone: options.timeZone }));
+  router.use(printableRoutes({ admin, prisma, timeZone: options.timeZone, publicUrl: options.publicUrl }));
+  router.use(transmittalRoutes({ prisma, timeZone: options.timeZone }));
   router.use('/api/', statusFromAdminNotices, withoutSecrets);
   router.use(adminRequestBodies);
 

@@ -1,4 +1,5 @@
 import { GROUP_CODES } from '../prisma/groups.js';
+import { TEMPLATE_KINDS, TEMPLATE_LANGUAGES } from './templates/template-kinds.js';
 
 // Closed vocabularies of the domain. The database enforces the same lists with CHECK constraints
 // (test/vocabularies.test.ts compares them); the UI shows them through locale labels.
@@ -15,7 +16,7 @@ export const VOCABULARIES = {
   Frequency: { calendarUnit: ['DAY', 'WEEK', 'MONTH'] },
   ProcedureStep: { valueType: ['NUMBER', 'BOOLEAN', 'TEXT'] },
   WorkRequest: {
-    source: ['PERSON', 'CONDITION'],
+    source: ['PERSON', 'CONDITION', 'PORTAL'],
     priority: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'],
     state: ['OPEN', 'IN_REVIEW', 'CONVERTED', 'REJECTED'],
   },
@@ -79,6 +80,13 @@ export const VOCABULARIES = {
   IntegrationToken: { scope: ['readings', 'points:read'] },
   // projects (issue 24)
   Project: { state: ['PLANNED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'] },
+  // templates and printables (issue 24)
+  Template: { kind: TEMPLATE_KINDS, language: TEMPLATE_LANGUAGES },
+  // transmittals (issue 24)
+  Transmittal: {
+    purpose: ['INFORMATION', 'APPROVAL', 'CONSTRUCTION'],
+    state: ['DRAFT', 'SENT', 'PARTIALLY_ACKNOWLEDGED', 'ACKNOWLEDGED', 'CANCELLED'],
+  },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

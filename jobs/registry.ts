@@ -22,6 +22,8 @@ import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
 import { suspendExpiredPermitsJob } from './suspend-expired-permits.job.js';
 import { notifyOverdueActionsJob } from './notify-overdue-actions.job.js';
 import { notifyExpiringContractsJob } from './notify-expiring-contracts.job.js';
+// transmittals (issue 24)
+import { notifyOverdueTransmittalsJob } from './notify-overdue-transmittals.job.js';
 // document search (issue 22)
 import { embedDocumentPassagesJob } from './embed-document-passages.job.js';
 import { readScannedDocumentsJob } from './read-scanned-documents.job.js';
@@ -54,6 +56,8 @@ export const JOBS: JobDefinition<unknown>[] = [
   notifyOverdueActionsJob,
   // services (issue 24)
   notifyExpiringContractsJob,
+  // transmittals (issue 24)
+  notifyOverdueTransmittalsJob,
   // document search (issue 22)
   embedDocumentPassagesJob as JobDefinition<unknown>,
   readScannedDocumentsJob as JobDefinition<unknown>,

@@ -13,6 +13,7 @@ import { Components } from '../admin/component-loader.js';
 import { readRecordHistory } from '../admin/history/record-history.js';
 import { excelActions } from './excel-actions.js';
 import type { PasswordThrottle } from '../domain/documents/signatures.js';
+import type { TransmittalMailing } from '../domain/transmittals/send-transmittal.js';
 
 /** What resources need to know of the plant beyond the database. */
 export interface ResourceSettings {
@@ -23,6 +24,8 @@ export interface ResourceSettings {
   sigConfigured?: boolean;
   /** The sign-in throttle, for actions that ask the password again (signing a permit); absent: they refuse. */
   passwordThrottle?: PasswordThrottle;
+  /** Transmittals (issue 24): how their links go out (off, and saying so, without SMTP and PUBLIC_URL). */
+  transmittals?: TransmittalMailing;
 }
 
 export const NAVIGATION = {
@@ -40,6 +43,7 @@ export const NAVIGATION = {
   audits: { name: 'audits', icon: 'Clipboard' },
   // projects (issue 24)
   projects: { name: 'projects', icon: 'Calendar' },
+  communications: { name: 'communications', icon: 'Send' },
   administration: { name: 'administration', icon: 'Users' },
   audit: { name: 'audit', icon: 'Clock' },
 } as const;

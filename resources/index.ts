@@ -83,6 +83,12 @@ import { projectTaskResource } from './projects/project-task.resource.js';
 import { projectTaskDependencyResource } from './projects/project-task-dependency.resource.js';
 import { serviceContractResource } from './services/service-contract.resource.js';
 import { serviceContractAssetResource, serviceContractLocationResource } from './services/service-contract-coverage.resource.js';
+// transmittals (issue 24)
+import { externalContactResource } from './transmittals/external-contact.resource.js';
+import { transmittalAcknowledgementResource } from './transmittals/transmittal-acknowledgement.resource.js';
+import { transmittalDocumentResource } from './transmittals/transmittal-document.resource.js';
+import { transmittalRecipientResource } from './transmittals/transmittal-recipient.resource.js';
+import { transmittalResource } from './transmittals/transmittal.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -188,9 +194,18 @@ const RESOURCES = [
   projectTaskDependencyResource,
   serviceContractAssetResource,
   serviceContractLocationResource,
+  // Comunicaciones (issue 24): transmittals and the contacts outside the plant; what a transmittal sends
+  // and to whom live in its page
+  transmittalResource,
+  transmittalAcknowledgementResource,
+  externalContactResource,
+  transmittalDocumentResource,
+  transmittalRecipientResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest', 'AuditEvidence', 'ProjectTaskDependency', 'ServiceContractAsset', 'ServiceContractLocation']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest', 'AuditEvidence', 'ProjectTaskDependency', 'ServiceContractAsset', 'ServiceContractLocation',
+  // transmittals (issue 24)
+  'TransmittalDocument', 'TransmittalRecipient']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

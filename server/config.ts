@@ -87,6 +87,8 @@ const environmentSchema = z
     WEBHOOK_URL: z.string().url({ message: 'must be an http(s) URL' }).refine((u) => /^https?:\/\//.test(u), { message: 'must be an http(s) URL' }).optional(),
     WEBHOOK_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
     WORK_REQUEST_WAITING_HOURS: z.coerce.number({ message: 'must be a number of hours' }).positive().default(24),
+    // transmittals (issue 24): days a recipient's link works
+    TRANSMITTAL_LINK_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(1).max(365).default(30),
     SIG_URL: z.string().url({ message: 'must be the SIG\'s address, like http://sig.ccg.hn' }).optional(),
     SIG_USERNAME: z.string().optional(),
     SIG_PASSWORD: z.string().optional(),
@@ -191,6 +193,8 @@ export interface AppConfig {
   messaging: MessagingSettings;
   /** Hours a work request may wait before supervisors are told. */
   workRequestWaitingHours: number;
+  /** Days a transmittal recipient's link works (issue 24). */
+  transmittalLinkDays: number;
   /** The legacy SIG the call centre's tickets are read from; undefined: the scrape is off. */
   sig: SigSettings | undefined;
   /** Embeddings and chat providers (each absent: off). */
@@ -282,6 +286,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       ...(e.WEBHOOK_URL && e.WEBHOOK_SECRET && { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } }),
     },
     workRequestWaitingHours: e.WORK_REQUEST_WAITING_HOURS,
+    transmittalLinkDays: e.TRANSMITTAL_LINK_DAYS,
     sig: e.SIG_URL
       ? {
           baseUrl: e.SIG_URL,

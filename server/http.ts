@@ -26,6 +26,8 @@ import { syncRequisitionsWithErpJob } from '../jobs/sync-requisitions-with-erp.j
 import { indexDocumentsJob } from '../jobs/index-documents.job.js';
 import { createAiProviders } from '../integrations/ai/index.js';
 import { detectSemanticSearch, type SemanticState } from '../domain/documents/semantic/semantic-search.js';
+import { createMailer } from '../integrations/messaging/mailer.js';
+import { publicTransmittalRoutes, TRANSMITTAL_LINK_ROOT } from '../admin/transmittals/public-router.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -109,6 +111,15 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
     erp: { configured: config.erp !== null, requestSync: () => deps.queue.send(syncRequisitionsWithErpJob, {}, { singletonKey: 'erp-sync-now' }) },
     sigConfigured: config.sig !== undefined,
     passwordThrottle: throttle,
+    // Transmittals (issue 24): links go out by e-mail once SMTP and PUBLIC_URL are set.
+    transmittals: {
+      mailer: config.messaging.email ? createMailer(config.messaging.email) : null,
+      publicUrl: config.publicUrl,
+      linkDays: config.transmittalLinkDays,
+      defaultLanguage: config.defaultLocale,
+      timeZone: config.timeZone,
+      storage: deps.storage,
+    },
   });
   // Document search (issue 22): semantic search on only with a provider AND pgvector; never a failed start.
   const ai = createAiProviders(config.ai);
@@ -135,8 +146,11 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       jobsMonitor: { queue: deps.queue, jobs: deps.jobs ?? JOBS },
       liveHub: deps.liveHub,
       messaging: config.messaging,
+      publicUrl: config.publicUrl,
     }),
   );
+  // The recipients' links of transmittals (issue 24): public, no sign-in, the token is the key.
+  app.use(TRANSMITTAL_LINK_ROOT, publicTransmittalRoutes({ prisma: deps.prisma, storage: deps.storage, timeZone: config.timeZone, defaultLanguage: config.defaultLocale, cookieSecure: config.cookieSecure }));
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.use(errorHandler);
   forwardAsyncErrors(app);

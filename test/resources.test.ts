@@ -290,7 +290,24 @@ const cases: Case[] = [
   },
   { resource: 'ServiceContractAsset', fields: async () => ({ contract: (await make.aServiceContract(prisma)).id, asset: (await make.anAsset(prisma)).id }), change: {}, filter: {} },
   { resource: 'ServiceContractLocation', fields: async () => ({ contract: (await make.aServiceContract(prisma)).id, location: (await make.aLocation(prisma)).id }), change: {}, filter: {} },
+  // transmittals (issue 24): a draft's revisions and recipients are kept from its page; acknowledgements
+  // are written by the recipients' links only (test/transmittals.test.ts)
+  { resource: 'ExternalContact', fields: async () => ({ name: 'Ernesto Contratista', company: 'Montajes del Norte', email: 'ernesto@montajes.test', isActive: true }), change: { phone: '+504 2222-3333' }, filter: { 'filters.name': 'Ernesto' } },
+  { resource: 'Transmittal', fields: async () => ({ subject: 'Planos de la sala de bombas', purpose: 'CONSTRUCTION', message: 'Para construcción.', acknowledgeBy: '2026-12-15' }), change: { subject: 'Planos revisados de la sala de bombas' }, filter: { 'filters.state': 'DRAFT' } },
+  { resource: 'TransmittalDocument', fields: async () => ({ transmittal: (await aDraftTransmittal()).id, revision: (await aStoredRevision()).id }), change: {}, filter: {} },
+  { resource: 'TransmittalRecipient', fields: async () => ({ transmittal: (await aDraftTransmittal()).id, user: (await make.aUser(prisma)).id }), change: {}, filter: {} },
 ];
+
+async function aDraftTransmittal() {
+  const sender = await prisma.user.findUniqueOrThrow({ where: { email: TEST_ADMIN.email } });
+  return prisma.transmittal.create({ data: { subject: 'Borrador', senderId: sender.id } });
+}
+
+async function aStoredRevision() {
+  const uploader = await prisma.user.findUniqueOrThrow({ where: { email: TEST_ADMIN.email } });
+  const document = await prisma.document.create({ data: { title: 'Plano', kind: 'DRAWING' } });
+  return prisma.documentRevision.create({ data: { documentId: document.id, number: 1, fileKey: `docs/test/${document.code}/rev-1.pdf`, fileName: 'plano.pdf', contentType: 'application/pdf', size: 10, sha256: 'c'.repeat(64), uploadedById: uploader.id } });
+}
 
 describe('every resource through the AdminJS HTTP API, as an administrator', () => {
   it.each(cases)('$resource: create, show, list with a filter, edit, delete', async ({ resource, fields, change, filter }) => {
@@ -320,7 +337,7 @@ describe('every resource through the AdminJS HTTP API, as an administrator', () 
   });
 
   it('lists every resource with its default sort', async () => {
-    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval', 'StockLevel', 'StockMovement', 'Reservation', 'PermitGasTest', 'PermitSignature', 'IntegrationToken']) {
+    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval', 'StockLevel', 'StockMovement', 'Reservation', 'PermitGasTest', 'PermitSignature', 'IntegrationToken', 'TransmittalAcknowledgement']) {
       const listed = await api(resource).list({});
       expect(listed.status, resource).toBe(200);
     }

@@ -43,6 +43,9 @@ const expected: Record<string, Record<string, string>> = {
     SiteProduction: 'rcud', IntegrationToken: 'r',
     // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
     Project: 'rcud', ProjectTask: 'rcud', ProjectTaskDependency: 'rcud', ServiceContract: 'rcud', ServiceContractAsset: 'rcud', ServiceContractLocation: 'rcud',
+    // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
+    // acknowledgements are written by the recipients' links only (test/transmittals.test.ts); a draft here.
+    Transmittal: 'rcud', TransmittalDocument: 'rcd', TransmittalRecipient: 'rcd', TransmittalAcknowledgement: 'r', ExternalContact: 'rcud',
   },
   SUPERVISORS: {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
@@ -72,6 +75,9 @@ const expected: Record<string, Record<string, string>> = {
     SiteProduction: 'rcud', IntegrationToken: '',
     // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
     Project: 'rcud', ProjectTask: 'rcud', ProjectTaskDependency: 'rcud', ServiceContract: 'rcud', ServiceContractAsset: 'rcud', ServiceContractLocation: 'rcud',
+    // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
+    // acknowledgements are written by the recipients' links only (test/transmittals.test.ts); a draft here.
+    Transmittal: 'rcud', TransmittalDocument: 'rcd', TransmittalRecipient: 'rcd', TransmittalAcknowledgement: 'r', ExternalContact: 'rcud',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
@@ -100,6 +106,9 @@ const expected: Record<string, Record<string, string>> = {
     SiteProduction: '', IntegrationToken: '',
     // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
     Project: 'r', ProjectTask: 'r', ProjectTaskDependency: 'r', ServiceContract: '', ServiceContractAsset: '', ServiceContractLocation: '',
+    // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
+    // acknowledgements are written by the recipients' links only (test/transmittals.test.ts); a draft here.
+    Transmittal: '', TransmittalDocument: '', TransmittalRecipient: '', TransmittalAcknowledgement: '', ExternalContact: '',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
@@ -128,6 +137,9 @@ const expected: Record<string, Record<string, string>> = {
     SiteProduction: 'r', IntegrationToken: '',
     // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
     Project: 'r', ProjectTask: 'r', ProjectTaskDependency: 'r', ServiceContract: 'r', ServiceContractAsset: 'r', ServiceContractLocation: 'r',
+    // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
+    // acknowledgements are written by the recipients' links only (test/transmittals.test.ts); a draft here.
+    Transmittal: 'r', TransmittalDocument: 'r', TransmittalRecipient: 'r', TransmittalAcknowledgement: 'r', ExternalContact: 'r',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
@@ -156,6 +168,9 @@ const expected: Record<string, Record<string, string>> = {
     SiteProduction: '', IntegrationToken: '',
     // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
     Project: '', ProjectTask: '', ProjectTaskDependency: '', ServiceContract: '', ServiceContractAsset: '', ServiceContractLocation: '',
+    // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
+    // acknowledgements are written by the recipients' links only (test/transmittals.test.ts); a draft here.
+    Transmittal: '', TransmittalDocument: '', TransmittalRecipient: '', TransmittalAcknowledgement: '', ExternalContact: '',
   },
 };
 
@@ -292,6 +307,16 @@ beforeAll(async () => {
     ServiceContract: contract.id,
     ServiceContractAsset: (await prisma.serviceContractAsset.findFirstOrThrow({ where: { contractId: contract.id } })).id,
     ServiceContractLocation: (await prisma.serviceContractLocation.findFirstOrThrow({ where: { contractId: contract.id } })).id,
+  });
+  // Transmittals (issue 24): a draft sending the document's revision to an external contact, and an
+  // acknowledgement of it (written here as the link page would).
+  const contact = await prisma.externalContact.create({ data: { name: 'Ernesto Contratista', email: 'ernesto@fijo.test' } });
+  const transmittal = await prisma.transmittal.create({ data: { subject: 'Planos', senderId: other.id } });
+  const transmittalRecipient = await prisma.transmittalRecipient.create({ data: { transmittalId: transmittal.id, externalContactId: contact.id } });
+  Object.assign(fixtures, {
+    ExternalContact: contact.id, Transmittal: transmittal.id, TransmittalRecipient: transmittalRecipient.id,
+    TransmittalDocument: (await prisma.transmittalDocument.create({ data: { transmittalId: transmittal.id, revisionId: revision.id } })).id,
+    TransmittalAcknowledgement: (await prisma.transmittalAcknowledgement.create({ data: { recipientId: transmittalRecipient.id, transmittalId: transmittal.id, name: contact.name, email: contact.email, ip: '127.0.0.1', userAgent: 'fixture' } })).id,
   });
 });
 afterAll(() => office?.close());

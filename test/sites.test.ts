@@ -18,8 +18,8 @@ let unscoped: Person; // supervisor of the whole utility
 let admin: Person; // administrator, given a site too: administrators see all anyway
 let technician: Person; // technician of Planta Norte
 // What lies in each plant.
-const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit' | 'production' | 'meter' | 'project' | 'projectTask' | 'contractAsset', number>;
-const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit' | 'production' | 'meter' | 'project' | 'projectTask' | 'contractAsset', number>;
+const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit' | 'production' | 'meter' | 'project' | 'projectTask' | 'contractAsset' | 'transmittal', number>;
+const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit' | 'production' | 'meter' | 'project' | 'projectTask' | 'contractAsset' | 'transmittal', number>;
 
 type RecordJson = { id: string | number; params: Record<string, unknown>; errors?: Record<string, { message: string }> };
 type List = { records: RecordJson[]; meta: { total: number } };
@@ -101,6 +101,11 @@ beforeAll(async () => {
     expect(uploaded.status).toBe(201);
     plant.revision = uploaded.body.revision!.id;
   }
+  // transmittals (issue 24): a draft sending each plant's manual; it lies where the revisions it sends lie
+  for (const plant of [north, south]) {
+    plant.transmittal = (await prisma.transmittal.create({ data: { subject: 'Manual de la bomba', senderId: unscoped.userId } })).id;
+    await prisma.transmittalDocument.create({ data: { transmittalId: plant.transmittal, revisionId: plant.revision } });
+  }
   // The latest KPI snapshot: the plant's, each site's and a category's.
   const takenAt = new Date();
   await prisma.kpiSnapshot.createMany({
@@ -135,6 +140,7 @@ describe('a supervisor scoped to Planta Norte', () => {
     ['Project', 'project'],
     ['ProjectTask', 'projectTask'],
     ['ServiceContractAsset', 'contractAsset'],
+    ['Transmittal', 'transmittal'],
   ] as const)("lists and counts only Planta Norte's %s rows; Planta Sur's are not found by id", async (resource, key) => {
     const { status, body } = await list(scoped, resource);
     expect(status).toBe(200);
@@ -155,6 +161,16 @@ describe('a supervisor scoped to Planta Norte', () => {
     expect(ids(body.records)).not.toContain(south[key]);
     expect(body.meta.total).toBe(body.records.length);
     expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${south[key]}/show`)).status).toBe(404);
+  });
+
+  it("adds to a transmittal only revisions of his plant's documents (transmittals, issue 24)", async () => {
+    const draft = await scoped.client.json<{ record: RecordJson }>('/admin/api/resources/Transmittal/actions/new', { method: 'POST', body: form({ subject: 'Manuales', purpose: 'INFORMATION' }) });
+    const id = Number(draft.body.record.params.id);
+    const refused = await scoped.client.json<{ record: RecordJson }>('/admin/api/resources/TransmittalDocument/actions/new', { method: 'POST', body: form({ transmittal: id, revision: south.revision }) });
+    expect(refused.body.record.errors?.revision).toBeTruthy();
+    const added = await scoped.client.json<{ record: RecordJson }>('/admin/api/resources/TransmittalDocument/actions/new', { method: 'POST', body: form({ transmittal: id, revision: north.revision }) });
+    expect(added.body.record.errors ?? {}).toEqual({});
+    expect((await prisma.transmittalDocument.findMany({ where: { transmittalId: id } })).map((d) => d.revisionId)).toEqual([north.revision]);
   });
 
   it('sees every order of his plant (not only his own) and none of the other', async () => {

@@ -52,6 +52,10 @@ export const TITLE_FIELDS: Record<string, string> = {
   Project: 'code',
   ProjectTask: 'name',
   ServiceContract: 'code',
+  // transmittals (issue 24)
+  Transmittal: 'number',
+  ExternalContact: 'name',
+  TransmittalAcknowledgement: 'name',
 };
 
 /** Titles of more than one column: "OT-2026-82436 · Análisis de vibraciones" rather than the number
@@ -154,6 +158,17 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
     include: { contract: { select: { code: true } }, location: { select: { fullName: true } } },
     title: (row) => (row.contract ? joined(row.contract.code, row.location?.fullName) : undefined),
   },
+  // transmittals (issue 24): a transmittal by number and subject; a revision sent, a recipient, by what they are
+  Transmittal: { title: (row) => joined(row.number, row.subject) },
+  ExternalContact: { title: (row) => joined(row.name, row.company) },
+  TransmittalDocument: {
+    include: { transmittal: { select: { number: true } }, revision: { select: { number: true, fileName: true, document: { select: { code: true } } } } },
+    title: (row) => (row.revision ? joined(row.transmittal?.number, row.revision.document?.code, `rev. ${row.revision.number}`, row.revision.fileName) : undefined),
+  },
+  TransmittalRecipient: {
+    include: { transmittal: { select: { number: true } }, user: { select: { name: true } }, externalContact: { select: { name: true, company: true } } },
+    title: (row) => (row.transmittal ? joined(row.transmittal.number, row.user?.name ?? row.externalContact?.name, row.externalContact?.company) : undefined),
+  },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */
@@ -177,6 +192,8 @@ export const CREATED_BY: Record<string, string> = {
   PermitGasTest: 'takenBy',
   // incidents and audits (issue 23): an incident is the reporter's
   SafetyIncident: 'reportedBy',
+  // transmittals (issue 24): whoever drafts a transmittal sends it
+  Transmittal: 'sender',
 };
 
 /** Text columns offered as a closed list though no CHECK holds them (the history's table names): filtered by
@@ -234,4 +251,8 @@ export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   CorrectiveAction: ['number', 'state', 'finding', 'incident', 'workOrder', 'raisedBy', 'startedAt', 'doneNote', 'doneAt', 'verifiedBy', 'verifiedAt', 'verificationNote', 'cancelledAt', 'cancelReason'],
   // projects (issue 24): a project's state moves through its buttons (domain/projects/project-lifecycle.ts)
   Project: ['state'],
+  // transmittals (issue 24): sent, acknowledged and cancelled through their buttons and links only
+  Transmittal: ['state', 'number', 'sentAt', 'cancelledAt'],
+  TransmittalDocument: ['sha256'],
+  TransmittalRecipient: ['linkExpiresAt', 'linkRevokedAt', 'emailedAt', 'emailError'],
 };

@@ -11,10 +11,13 @@ import { adminRoot } from './admin-root.js';
 
 type Settings = {
   resource: string; filter: string; columns: string[]; sortBy?: string; direction?: 'asc' | 'desc'; titleKey: string; addable?: boolean;
-  /** Pick `choose` among `chooseFrom`'s records and create the join row with `filter` set to this record. */
-  add?: { choose: string; chooseFrom: string; buttonKey: string };
+  /** Pick `choose` among `chooseFrom`'s records and create the join row with `filter` set to this record;
+   * several pickers where the join row may point at one of several things (a user, or an outside contact). */
+  add?: AddSettings | AddSettings[];
   removable?: boolean;
 };
+
+type AddSettings = { choose: string; chooseFrom: string; buttonKey: string };
 
 const api = new ApiClient();
 const PAGE = 10;
@@ -26,18 +29,20 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
   const [rows, setRows] = useState<RecordJSON[] | null>(null);
   const [total, setTotal] = useState(0);
   const [loads, setLoads] = useState(0);
-  const [choices, setChoices] = useState<{ id: string; title: string }[]>([]);
-  const [chosen, setChosen] = useState('');
+  const adds = settings.add ? (Array.isArray(settings.add) ? settings.add : [settings.add]) : [];
+  const [choices, setChoices] = useState<Record<string, { id: string; title: string }[]>>({});
+  const [chosen, setChosen] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const mayCreate = related?.resourceActions.some((a) => a.name === 'new') ?? false;
 
   useEffect(() => {
-    if (!settings.add || !mayCreate) return;
-    api
-      .searchRecords({ resourceId: settings.add.chooseFrom, query: '' })
-      .then((records) => setChoices(records.map((r) => ({ id: String(r.id), title: r.title }))))
-      .catch(() => setChoices([]));
-  }, [settings.add?.chooseFrom, mayCreate]);
+    if (!mayCreate) return;
+    for (const picker of adds)
+      api
+        .searchRecords({ resourceId: picker.chooseFrom, query: '' })
+        .then((records) => setChoices((current) => ({ ...current, [picker.choose]: records.map((r) => ({ id: String(r.id), title: r.title })) })))
+        .catch(() => setChoices((current) => ({ ...current, [picker.choose]: [] })));
+  }, [adds.map((picker) => picker.chooseFrom).join(), mayCreate]);
 
   const answered = (data: { notice?: { message: string; type: string }; record?: { errors?: Record<string, { message: string }> } }) => {
     const errors = Object.values(data.record?.errors ?? {});
@@ -45,15 +50,15 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
     else setProblem(null);
     setLoads((n) => n + 1);
   };
-  const add = async (event: React.FormEvent) => {
+  const add = (picker: AddSettings) => async (event: React.FormEvent) => {
     event.preventDefault();
-    if (!settings.add || !chosen) return;
+    if (!chosen[picker.choose]) return;
     const body = new FormData();
     body.set(settings.filter, String(record?.id));
-    body.set(settings.add.choose, chosen);
+    body.set(picker.choose, chosen[picker.choose]!);
     try {
       answered((await api.resourceAction({ resourceId: settings.resource, actionName: 'new', method: 'post', data: body })).data as never);
-      setChosen('');
+      setChosen((current) => ({ ...current, [picker.choose]: '' }));
     } catch {
       setProblem(translateMessage('forbiddenError'));
     }
@@ -131,25 +136,25 @@ const RelatedRecords: React.FC<ShowPropertyProps> = ({ property, record }) => {
         </Table>
       )}
       {problem && <Text color="error" mt="default" data-testid="related-problem">{problem}</Text>}
-      {settings.add && mayCreate && (
-        <Box as="form" mt="default" flex flexDirection="row" style={{ gap: 8, flexWrap: 'wrap', alignItems: 'center' }} onSubmit={add} data-testid="related-add">
+      {mayCreate && adds.map((picker, index) => (
+        <Box key={picker.choose} as="form" mt="default" flex flexDirection="row" style={{ gap: 8, flexWrap: 'wrap', alignItems: 'center' }} onSubmit={add(picker)} data-testid={index ? `related-add-${picker.choose}` : 'related-add'}>
           <select
-            name={settings.add.choose}
-            aria-label={translateProperty(settings.add.choose, settings.resource)}
-            value={chosen}
-            onChange={(e) => setChosen(e.target.value)}
+            name={picker.choose}
+            aria-label={translateProperty(picker.choose, settings.resource)}
+            value={chosen[picker.choose] ?? ''}
+            onChange={(e) => setChosen((current) => ({ ...current, [picker.choose]: e.target.value }))}
             style={{ padding: 8, border: '1px solid #c0c0ca', borderRadius: 2, background: '#fff', minWidth: 220 }}
           >
             <option value="">{translateMessage('selectPlaceholder')}</option>
-            {choices
-              .filter((choice) => !rows?.some((row) => String((row.populated?.[settings.add!.choose] as RecordJSON | undefined)?.id) === choice.id))
+            {(choices[picker.choose] ?? [])
+              .filter((choice) => !rows?.some((row) => String((row.populated?.[picker.choose] as RecordJSON | undefined)?.id) === choice.id))
               .map((choice) => (
                 <option key={choice.id} value={choice.id}>{choice.title}</option>
               ))}
           </select>
-          <Button type="submit" variant="outlined" size="sm" disabled={!chosen}>{translateMessage(settings.add.buttonKey)}</Button>
+          <Button type="submit" variant="outlined" size="sm" disabled={!chosen[picker.choose]}>{translateMessage(picker.buttonKey)}</Button>
         </Box>
-      )}
+      ))}
       {settings.addable && mayCreate && (
         <Box mt="default">
           <Link href={`${listHref.split('?')[0]}/actions/new`}>{translateMessage('relatedAdd')}</Link>

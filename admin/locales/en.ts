@@ -17,6 +17,8 @@ import { auditsActionsEN, auditsMessagesEN } from './audits.en.js';
 import { projectsActionsEN, projectsMessagesEN } from './projects.en.js';
 import { journeysMessagesEN } from './journeys.en.js';
 import { energyActionsEN, energyMessagesEN, energyPagesEN } from './energy.en.js';
+import { printablesActionsEN, printablesMessagesEN } from './printables.en.js';
+import { transmittalsActionsEN, transmittalsMessagesEN } from './transmittals.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
 export const en: typeof es = {
@@ -38,7 +40,7 @@ export const en: typeof es = {
     UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
-  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...auditsActionsEN, ...energyActionsEN, ...projectsActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
+  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...auditsActionsEN, ...energyActionsEN, ...projectsActionsEN, ...printablesActionsEN, ...transmittalsActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
     generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order',
     calendar: 'Calendar' },
   components: {
@@ -171,6 +173,8 @@ export const en: typeof es = {
     ...projectsMessagesEN,
     ...journeysMessagesEN,
     ...energyMessagesEN,
+    ...printablesMessagesEN,
+    ...transmittalsMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
     confirmConvertWorkRequest: 'Convert this work request into a corrective work order?',

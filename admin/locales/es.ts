@@ -16,6 +16,8 @@ import { auditsActionsES, auditsMessagesES } from './audits.es.js';
 import { projectsActionsES, projectsMessagesES } from './projects.es.js';
 import { journeysMessagesES } from './journeys.es.js';
 import { energyActionsES, energyMessagesES, energyPagesES } from './energy.es.js';
+import { printablesActionsES, printablesMessagesES } from './printables.es.js';
+import { transmittalsActionsES, transmittalsMessagesES } from './transmittals.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
 export const es = {
@@ -37,7 +39,7 @@ export const es = {
     UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { ...inventoryActionsES, ...safetyActionsES, ...auditsActionsES, ...energyActionsES, ...projectsActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
+  actions: { ...inventoryActionsES, ...safetyActionsES, ...auditsActionsES, ...energyActionsES, ...projectsActionsES, ...printablesActionsES, ...transmittalsActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
     generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación',
     calendar: 'Calendario' },
   components: {
@@ -170,6 +172,8 @@ export const es = {
     ...projectsMessagesES,
     ...journeysMessagesES,
     ...energyMessagesES,
+    ...printablesMessagesES,
+    ...transmittalsMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
     confirmConvertWorkRequest: '¿Convertir este aviso en una orden de trabajo correctiva?',

@@ -48,7 +48,10 @@ export type Action =
   // action's effectiveness verified, or sent back to its owner
   | 'raiseAction'
   | 'verify'
-  | 'reopen';
+  | 'reopen'
+  // transmittals (issue 24): sending one (a link to each recipient) and revoking a recipient's link
+  | 'send'
+  | 'revoke';
 
 type ModelSubjects = Subjects<{ [Model in Prisma.ModelName]: Record<string, unknown> }>;
 /** Models, plus what is not a table: the change history, the settings and the background jobs (monitor). */
@@ -143,6 +146,12 @@ const ACTION_TO_DO = { state: { in: ['OPEN', 'IN_PROGRESS'] } };
 // contract with the assets and locations it covers.
 const PROJECTS: Prisma.ModelName[] = ['Project', 'ProjectTask', 'ProjectTaskDependency'];
 const SERVICE_CONTRACTS: Prisma.ModelName[] = ['ServiceContract', 'ServiceContractAsset', 'ServiceContractLocation'];
+// Transmittals (issue 24): document revisions sent to people in and outside the plant, with the contacts
+// outside it. What a transmittal sends and to whom changes only while it is a draft; the acknowledgements
+// are written by the recipients' link page alone and never change (the database refuses it too).
+const TRANSMITTALS: Prisma.ModelName[] = ['Transmittal', 'TransmittalDocument', 'TransmittalRecipient', 'TransmittalAcknowledgement', 'ExternalContact'];
+const TRANSMITTAL_DRAFT = { state: 'DRAFT' };
+const TRANSMITTAL_GONE_OUT = { state: { in: ['SENT', 'PARTIALLY_ACKNOWLEDGED', 'ACKNOWLEDGED', 'CANCELLED'] } };
 
 export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
@@ -346,6 +355,29 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   }
   if (member('TECHNICIANS')) can('read', PROJECTS);
   if (member('CONSULTANTS')) can(['read', 'export'], [...PROJECTS, ...SERVICE_CONTRACTS]);
+  // Printables and the QR portal (issue 24): templates are the administrators' (manage all). Labels are
+  // printed by whoever may export the asset list; printing gives an asset without one its portal link,
+  // which supervisors may do; revoking and replacing links is the administrators'.
+  if (member('SUPERVISORS')) can(['read', 'create'], 'AssetPortalLink');
+
+  // Transmittals. Supervisors keep document control: they draft, send and cancel transmittals, keep the
+  // external contacts and revoke a recipient's link; consultants read; technicians and operators none.
+  if (member('SUPERVISORS')) {
+    can(['read', 'export'], TRANSMITTALS);
+    can(['create', 'update', 'delete'], 'ExternalContact');
+    can('create', 'Transmittal');
+    can(['update', 'delete'], 'Transmittal', TRANSMITTAL_DRAFT);
+    can(['create', 'delete'], ['TransmittalDocument', 'TransmittalRecipient'], { transmittal: { is: TRANSMITTAL_DRAFT } });
+    can(['send', 'cancel'], 'Transmittal');
+    can('revoke', 'TransmittalRecipient');
+  }
+  if (member('CONSULTANTS')) can(['read', 'export'], TRANSMITTALS);
+  // Sent is sent: its contents and recipients are evidence, and an acknowledgement is written only by
+  // the recipient's link (domain/transmittals/acknowledge-receipt.ts), for administrators too.
+  cannot(['update', 'delete'], 'Transmittal', TRANSMITTAL_GONE_OUT);
+  cannot(['create', 'delete'], ['TransmittalDocument', 'TransmittalRecipient'], { transmittal: { is: TRANSMITTAL_GONE_OUT } });
+  cannot('update', ['TransmittalDocument', 'TransmittalRecipient']);
+  cannot(['create', 'update', 'delete'], 'TransmittalAcknowledgement');
 
   // Auditors: any group can be granted the right to browse change history.
   if (user.canReadHistory) can('read', 'History');
@@ -365,6 +397,8 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 // bills of materials), technicians (a crew serves several sites; their orders are scoped), import logs and
 // the SIG's runs, users.
 const SITE_SCOPED: Prisma.ModelName[] = [
+  // transmittals (issue 24): a transmittal lies where all its documents do (see siteConditions)
+  'Transmittal', 'TransmittalDocument', 'TransmittalRecipient', 'TransmittalAcknowledgement',
   // safety (issue 23): isolation points and permits lie where their asset does
   'IsolationPoint', 'WorkPermit', 'PermitIsolation', 'PermitGasTest', 'PermitSignature',
   // incidents and audits (issue 23): an incident and hours worked lie in their location, an audit in its
@@ -477,12 +511,30 @@ export function siteConditions(paths: string[]) {
     ProjectTaskDependency: { task: { is: { project: { is: project } } } },
     ServiceContractAsset: { asset: { is: asset } },
     ServiceContractLocation: { location: { is: inSites } },
+    // transmittals (issue 24): a revision sent lies where its document does; a transmittal, with its
+    // recipients and acknowledgements, where every revision it sends lies (an empty draft: plant-wide).
+    TransmittalDocument: { revision: { is: revision } },
+    ...transmittalSites(revision),
   };
+  // A transmittal is written by whoever may write its revisions: adding one outside his sites is refused
+  // on the revision (TransmittalDocument); the transmittal itself and its recipients are not narrowed
+  // further on writes (a new draft has no revisions to place it yet).
+  const { Transmittal: _t, TransmittalRecipient: _r, TransmittalAcknowledgement: _a, ...placedOnWrite } = read;
   return {
     read,
     // A location is written only below a site: its parent inside one (the path is set by a trigger from
     // the parent; a site's own root is not moved nor renamed by those scoped to it).
-    write: { ...read, Location: { parent: { is: inSites } } } as Record<string, Record<string, unknown>>,
+    write: { ...placedOnWrite, Location: { parent: { is: inSites } } } as Record<string, Record<string, unknown>>,
+  };
+}
+
+/** Where a transmittal and what hangs from it lie: where every revision it sends lies. */
+function transmittalSites(revision: Record<string, unknown>) {
+  const transmittal = { documents: { every: { revision: { is: revision } } } };
+  return {
+    Transmittal: transmittal,
+    TransmittalRecipient: { transmittal: { is: transmittal } },
+    TransmittalAcknowledgement: { transmittal: { is: transmittal } },
   };
 }
 

@@ -34,6 +34,10 @@ export const AUDITED_TABLES = [
   'site_productions', 'integration_tokens',
   // projects and service contracts (issue 24)
   'projects', 'project_tasks', 'project_task_dependencies', 'service_contracts', 'service_contract_assets', 'service_contract_locations',
+  // templates and the QR request portal (issue 24)
+  'templates', 'asset_portal_links',
+  // transmittals (issue 24): contacts, transmittals, what they send, to whom, and the acknowledgements
+  'external_contacts', 'transmittals', 'transmittal_documents', 'transmittal_recipients', 'transmittal_acknowledgements',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -59,6 +63,10 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   sig_sync_runs: "the SIG scrape's own log of its runs (each ticket it creates is recorded)",
   stock_movements: 'the stock ledger: append-only (UPDATE and DELETE refused), each movement records who and when itself',
   stock_levels: 'kept by the database from the stock ledger in the same transaction, and rebuilt from it',
+  // QR request portal (issue 24)
+  portal_throttle: "the portal's rate-limit counters per IP and per asset (security bookkeeping, no business data)",
+  // transmittals (issue 24)
+  transmittal_counters: 'the next transmittal number; the numbered transmittal is recorded',
 };
 
 // Tables only databases with pgvector have (migration *_semantic_search); unrecorded where they exist.

@@ -45,7 +45,7 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     valueType: { NUMBER: ['NUMERO', 'NUMERICO', 'MEDICION'], BOOLEAN: ['SI_NO', 'CHECK', 'VERIFICACION'], TEXT: ['TEXTO', 'OBSERVACION'] },
   },
   WorkRequest: {
-    source: { PERSON: ['PERSONA', 'USUARIO'], CONDITION: ['CONDICION', 'ALARMA'] },
+    source: { PERSON: ['PERSONA', 'USUARIO'], CONDITION: ['CONDICION', 'ALARMA'], PORTAL: ['PORTAL', 'QR'] },
     priority: PRIORITY,
     state: { OPEN: ['ABIERTO', 'PENDIENTE'], IN_REVIEW: ['EN_REVISION'], CONVERTED: ['CONVERTIDO', 'CON_OT'], REJECTED: ['RECHAZADO', 'ANULADO'] },
   },
@@ -126,6 +126,16 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
   IntegrationToken: { scope: { readings: ['LECTURAS'], 'points:read': ['PUNTOS'] } },
   // projects (issue 24)
   Project: { state: { PLANNED: ['PLANIFICADO', 'PLANEADO'], IN_PROGRESS: ['EN_CURSO', 'EN_EJECUCION'], ON_HOLD: ['EN_ESPERA', 'PAUSADO'], COMPLETED: ['COMPLETADO', 'TERMINADO'], CANCELLED: ['CANCELADO', 'ANULADO'] } },
+  // templates (issue 24)
+  Template: {
+    kind: { WORK_ORDER: ['ORDEN_DE_TRABAJO', 'OT'], TRANSMITTAL_COVER: ['CARATULA_DE_TRANSMISION'], NOTIFICATION_EMAIL: ['CORREO'], LABEL_SHEET: ['ETIQUETAS'] },
+    language: { es: ['ESPANOL', 'SPANISH'], en: ['INGLES', 'ENGLISH'] },
+  },
+  // transmittals (issue 24)
+  Transmittal: {
+    purpose: { INFORMATION: ['INFORMACION', 'PARA INFORMACION', 'FI'], APPROVAL: ['APROBACION', 'PARA APROBACION', 'FA'], CONSTRUCTION: ['CONSTRUCCION', 'PARA CONSTRUCCION', 'FC'] },
+    state: { DRAFT: ['BORRADOR'], SENT: ['ENVIADO'], PARTIALLY_ACKNOWLEDGED: ['RECIBIDO EN PARTE', 'PARCIAL'], ACKNOWLEDGED: ['RECIBIDO'], CANCELLED: ['CANCELADO', 'ANULADO'] },
+  },
 };
 
 /** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */

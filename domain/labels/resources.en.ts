@@ -44,6 +44,13 @@ export const resourceLabelsEN = {
   "KpiSnapshot": "KPI snapshots",
   "services": "Services / KPI",
   "JobIntervention": "Job interventions",
+  // transmittals (issue 24)
+  "communications": "Communications",
+  "Transmittal": "Transmittals",
+  "TransmittalDocument": "Revisions sent",
+  "TransmittalRecipient": "Recipients",
+  "TransmittalAcknowledgement": "Acknowledgements of receipt",
+  "ExternalContact": "External contacts",
   // safety (issue 23)
   "safety": "Safety",
   "PermitKind": "Permit kinds",
@@ -342,11 +349,13 @@ export const resourceTranslationsEN = {
       "priority": "Priority",
       "state": "State",
       "rejectionReason": "Reason for rejecting",
+      "reporterName": "Reported by (name)",
+      "reporterContact": "Phone or e-mail",
       "createdAt": "Created",
       "updatedAt": "Updated"
     },
     "labels": {
-      "source": { "PERSON": "Person", "CONDITION": "Condition monitoring" },
+      "source": { "PERSON": "Person", "CONDITION": "Condition monitoring", "PORTAL": "QR portal" },
       "priority": {
         "LOW": "Low",
         "MEDIUM": "Medium",
@@ -486,6 +495,12 @@ export const resourceTranslationsEN = {
   "StockMovement": {"properties": {"id": "No.", "kind": "Kind", "material": "Material", "warehouse": "Warehouse", "bin": "Bin", "quantity": "Quantity", "unitCost": "Unit cost", "sequence": "Sequence", "balanceAfter": "Balance after", "averageCostAfter": "Average cost after", "workOrder": "Work order", "otherWarehouseId": "Other warehouse", "countedQuantity": "Counted quantity", "sourceDocument": "Source document", "note": "Note", "movedBy": "Recorded by", "movedAt": "Date"}, "labels": {"kind": {"RECEIPT": "Receipt", "ISSUE": "Issue to order", "RETURN": "Return from order", "TRANSFER_OUT": "Transfer (out)", "TRANSFER_IN": "Transfer (in)", "ADJUSTMENT": "Adjustment", "COUNT": "Physical count"}}},
   "Reservation": {"properties": {"id": "No.", "material": "Material", "warehouse": "Warehouse", "workOrder": "Work order", "quantity": "Reserved quantity", "requested": "Requested quantity", "state": "State", "reservedBy": "Reserved by", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"state": {"OPEN": "Open", "ISSUED": "Issued", "RELEASED": "Released"}}},
   "RoutineMaterial": {"properties": {"routine": "Routine", "material": "Material", "warehouse": "Warehouse", "quantity": "Quantity"}},
+  // transmittals (issue 24)
+  "Transmittal": {"properties": {"id": "No.", "number": "Number", "subject": "Subject", "purpose": "Purpose", "message": "Message", "sender": "Sender", "state": "State", "acknowledgeBy": "Acknowledge by", "sentAt": "Sent on", "cancelledAt": "Cancelled on", "createdAt": "Created", "updatedAt": "Updated", "documents": "Revisions sent", "recipients": "Recipients", "acknowledgements": "Acknowledgements of receipt"}, "labels": {"purpose": {"INFORMATION": "For information", "APPROVAL": "For approval", "CONSTRUCTION": "For construction"}, "state": {"DRAFT": "Draft", "SENT": "Sent", "PARTIALLY_ACKNOWLEDGED": "Partially acknowledged", "ACKNOWLEDGED": "Acknowledged by all", "CANCELLED": "Cancelled"}}},
+  "TransmittalDocument": {"properties": {"id": "No.", "transmittal": "Transmittal", "revision": "Revision", "sha256": "SHA-256 sent"}},
+  "TransmittalRecipient": {"properties": {"id": "No.", "transmittal": "Transmittal", "user": "User", "externalContact": "External contact", "linkExpiresAt": "Link expires on", "linkRevokedAt": "Link revoked on", "emailedAt": "E-mail sent on", "emailError": "E-mail error", "acknowledgement": "Acknowledgement"}},
+  "TransmittalAcknowledgement": {"properties": {"id": "No.", "recipient": "Recipient", "transmittal": "Transmittal", "acknowledgedAt": "Received on", "name": "Name", "email": "E-mail", "ip": "IP", "userAgent": "Browser"}},
+  "ExternalContact": {"properties": {"id": "No.", "name": "Name", "email": "E-mail", "company": "Company", "phone": "Phone", "isActive": "Active", "createdAt": "Created", "updatedAt": "Updated", "recipients": "Transmittals received"}},
   // safety (issue 23)
   "PermitKind": {"properties": {"id": "No.", "code": "Code", "name": "Name", "requiredChecks": "Required checks (one a line)", "needsGasTest": "Needs a gas test", "needsIsolation": "Needs isolations (LOTO)", "oxygenMinPct": "Oxygen minimum (%)", "oxygenMaxPct": "Oxygen maximum (%)", "lelMaxPct": "LEL maximum (%)", "h2sMaxPpm": "H₂S maximum (ppm)", "coMaxPpm": "CO maximum (ppm)", "isActive": "Active", "createdAt": "Created"}},
   "IsolationPoint": {"properties": {"id": "No.", "asset": "Asset", "code": "Code", "type": "Type", "energyType": "Energy", "locationDescription": "Where it is", "isActive": "Active", "createdAt": "Created"}, "labels": {"type": {"BREAKER": "Breaker", "DISCONNECT": "Disconnect switch", "VALVE": "Valve", "BLIND_FLANGE": "Blind flange", "PLUG": "Plug", "OTHER": "Other"}, "energyType": {"ELECTRICAL": "Electrical", "HYDRAULIC": "Hydraulic", "PNEUMATIC": "Pneumatic", "MECHANICAL": "Mechanical", "THERMAL": "Thermal", "CHEMICAL": "Chemical", "GRAVITATIONAL": "Gravitational"}}},

@@ -44,6 +44,13 @@ export const resourceLabelsES = {
   "KpiSnapshot": "Indicadores (KPI)",
   "services": "Servicios / KPI",
   "JobIntervention": "Intervenciones en trabajos",
+  // transmittals (issue 24)
+  "communications": "Comunicaciones",
+  "Transmittal": "Transmittals",
+  "TransmittalDocument": "Revisiones enviadas",
+  "TransmittalRecipient": "Destinatarios",
+  "TransmittalAcknowledgement": "Acuses de recibo",
+  "ExternalContact": "Contactos externos",
   // safety (issue 23)
   "safety": "Seguridad",
   "PermitKind": "Tipos de permiso",
@@ -342,11 +349,13 @@ export const resourceTranslationsES = {
       "priority": "Prioridad",
       "state": "Estado",
       "rejectionReason": "Motivo del rechazo",
+      "reporterName": "Nombre de quien reporta",
+      "reporterContact": "Teléfono o correo",
       "createdAt": "Creado",
       "updatedAt": "Actualizado"
     },
     "labels": {
-      "source": { "PERSON": "Persona", "CONDITION": "Monitoreo de condición" },
+      "source": { "PERSON": "Persona", "CONDITION": "Monitoreo de condición", "PORTAL": "Portal QR" },
       "priority": {
         "LOW": "Baja",
         "MEDIUM": "Media",
@@ -486,6 +495,12 @@ export const resourceTranslationsES = {
   "StockMovement": {"properties": {"id": "N.º", "kind": "Tipo", "material": "Material", "warehouse": "Almacén", "bin": "Ubicación de almacén", "quantity": "Cantidad", "unitCost": "Costo unitario", "sequence": "Secuencia", "balanceAfter": "Existencia después", "averageCostAfter": "Costo promedio después", "workOrder": "Orden de trabajo", "otherWarehouseId": "Otro almacén", "countedQuantity": "Cantidad contada", "sourceDocument": "Documento de origen", "note": "Nota", "movedBy": "Registrado por", "movedAt": "Fecha"}, "labels": {"kind": {"RECEIPT": "Entrada", "ISSUE": "Salida a orden", "RETURN": "Devolución de orden", "TRANSFER_OUT": "Traslado (salida)", "TRANSFER_IN": "Traslado (entrada)", "ADJUSTMENT": "Ajuste", "COUNT": "Conteo físico"}}},
   "Reservation": {"properties": {"id": "N.º", "material": "Material", "warehouse": "Almacén", "workOrder": "Orden de trabajo", "quantity": "Cantidad reservada", "requested": "Cantidad solicitada", "state": "Estado", "reservedBy": "Reservado por", "createdAt": "Creada", "updatedAt": "Actualizada"}, "labels": {"state": {"OPEN": "Abierta", "ISSUED": "Entregada", "RELEASED": "Liberada"}}},
   "RoutineMaterial": {"properties": {"routine": "Rutina", "material": "Material", "warehouse": "Almacén", "quantity": "Cantidad"}},
+  // transmittals (issue 24)
+  "Transmittal": {"properties": {"id": "N.º", "number": "Número", "subject": "Asunto", "purpose": "Propósito", "message": "Mensaje", "sender": "Remitente", "state": "Estado", "acknowledgeBy": "Acusar recibo antes del", "sentAt": "Enviado el", "cancelledAt": "Cancelado el", "createdAt": "Creado", "updatedAt": "Actualizado", "documents": "Revisiones enviadas", "recipients": "Destinatarios", "acknowledgements": "Acuses de recibo"}, "labels": {"purpose": {"INFORMATION": "Para información", "APPROVAL": "Para aprobación", "CONSTRUCTION": "Para construcción"}, "state": {"DRAFT": "Borrador", "SENT": "Enviado", "PARTIALLY_ACKNOWLEDGED": "Recibido en parte", "ACKNOWLEDGED": "Recibido por todos", "CANCELLED": "Cancelado"}}},
+  "TransmittalDocument": {"properties": {"id": "N.º", "transmittal": "Transmittal", "revision": "Revisión", "sha256": "SHA-256 enviado"}},
+  "TransmittalRecipient": {"properties": {"id": "N.º", "transmittal": "Transmittal", "user": "Usuario", "externalContact": "Contacto externo", "linkExpiresAt": "Enlace vence el", "linkRevokedAt": "Enlace revocado el", "emailedAt": "Correo enviado el", "emailError": "Error del correo", "acknowledgement": "Acuse de recibo"}},
+  "TransmittalAcknowledgement": {"properties": {"id": "N.º", "recipient": "Destinatario", "transmittal": "Transmittal", "acknowledgedAt": "Recibido el", "name": "Nombre", "email": "Correo", "ip": "IP", "userAgent": "Navegador"}},
+  "ExternalContact": {"properties": {"id": "N.º", "name": "Nombre", "email": "Correo", "company": "Empresa", "phone": "Teléfono", "isActive": "Activo", "createdAt": "Creado", "updatedAt": "Actualizado", "recipients": "Transmittals recibidos"}},
   // safety (issue 23)
   "PermitKind": {"properties": {"id": "N.º", "code": "Código", "name": "Nombre", "requiredChecks": "Verificaciones exigidas (una por línea)", "needsGasTest": "Exige prueba de gases", "needsIsolation": "Exige aislamientos (LOTO)", "oxygenMinPct": "Oxígeno mínimo (%)", "oxygenMaxPct": "Oxígeno máximo (%)", "lelMaxPct": "LIE máximo (%)", "h2sMaxPpm": "H₂S máximo (ppm)", "coMaxPpm": "CO máximo (ppm)", "isActive": "Activo", "createdAt": "Creado"}},
   "IsolationPoint": {"properties": {"id": "N.º", "asset": "Activo", "code": "Código", "type": "Tipo", "energyType": "Energía", "locationDescription": "Dónde está", "isActive": "Activo", "createdAt": "Creado"}, "labels": {"type": {"BREAKER": "Interruptor", "DISCONNECT": "Seccionador", "VALVE": "Válvula", "BLIND_FLANGE": "Brida ciega", "PLUG": "Enchufe", "OTHER": "Otro"}, "energyType": {"ELECTRICAL": "Eléctrica", "HYDRAULIC": "Hidráulica", "PNEUMATIC": "Neumática", "MECHANICAL": "Mecánica", "THERMAL": "Térmica", "CHEMICAL": "Química", "GRAVITATIONAL": "Gravitacional"}}},

@@ -17,6 +17,8 @@ import { serviceContractExpiring } from './service-contract-expiring.kind.js';
 import { workPermitExpired } from './work-permit-expired.kind.js';
 import { correctiveActionOverdue } from './corrective-action-overdue.kind.js';
 import { energyOutOfPattern } from './energy-out-of-pattern.kind.js';
+// transmittals (issue 24)
+import { transmittalAcknowledgementOverdue } from './transmittal-acknowledgement-overdue.kind.js';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   workOrderAssigned,
@@ -42,6 +44,8 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   energyOutOfPattern,
   // services (issue 24)
   serviceContractExpiring,
+  // transmittals (issue 24)
+  transmittalAcknowledgementOverdue,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
