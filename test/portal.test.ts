@@ -38,7 +38,7 @@ async function openForm(ip: string, path = `/r/${token}`) {
 function form(fields: Record<string, string>, photo?: { bytes: Buffer; name: string; type: string }) {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  if (photo) body.append('photo', new Blob([photo.bytes], { type: photo.type }), photo.name);
+  if (photo) body.append('photo', new Blob([new Uint8Array(photo.bytes)], { type: photo.type }), photo.name);
   return body;
 }
 
