@@ -66,6 +66,7 @@ import { permitKindResource } from './safety/permit-kind.resource.js';
 import { permitRequirementResource } from './safety/permit-requirement.resource.js';
 import { permitSignatureResource } from './safety/permit-signature.resource.js';
 import { workPermitResource } from './safety/work-permit.resource.js';
+import { templateResource } from './templates/template.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -126,6 +127,8 @@ const RESOURCES = [
   groupResource,
   userSiteResource,
   userProfileResource,
+  // printables (issue 24): templates of print-outs and messages
+  templateResource,
   // Auditoría
   changeHistoryResource,
   // Rows that live inside their parents' pages (an order's step values and shares, a user's groups, a

@@ -2,6 +2,7 @@
 // office shows (admin/locales), the headers of import templates and exports. Kept with the domain so
 // that imports and exports read them without reaching up into the UI layer; the UI imports them.
 export const resourceLabelsEN = {
+  "Template": "Templates",
   "budgets": "Budgets",
   "callCenter": "Call center",
   "Requisition": "Requisitions",
@@ -469,5 +470,6 @@ export const resourceTranslationsEN = {
   "WorkPermit": {"properties": {"id": "No.", "number": "Number", "permitKind": "Permit kind", "workOrder": "Work order", "asset": "Asset", "description": "Work to do", "validFrom": "Valid from", "validUntil": "Valid until", "crew": "People on the job (one a line)", "precautions": "Precautions confirmed (one a line)", "state": "State", "requestedBy": "Requested by", "requestedAt": "Requested on", "approvedBy": "Approved by", "approvedAt": "Approved on", "activatedAt": "Activated on", "suspendedAt": "Suspended on", "suspensionReason": "Suspension reason", "closedBy": "Closed by", "closedAt": "Closed on", "cancelledAt": "Cancelled on", "createdAt": "Created", "updatedAt": "Updated", "isolations": "Isolations", "gasTests": "Gas tests", "signatures": "Signatures"}, "labels": {"state": {"DRAFT": "Draft", "REQUESTED": "Requested", "APPROVED": "Approved", "ACTIVE": "Active", "SUSPENDED": "Suspended", "CLOSED": "Closed", "CANCELLED": "Cancelled"}, "suspensionReason": {"EXPIRED": "Expired", "MANUAL": "Suspended by a person"}}},
   "PermitIsolation": {"properties": {"id": "No.", "permit": "Permit", "isolationPoint": "Isolation point", "lockNumber": "Lock number", "lockedBy": "Locked by", "lockedAt": "Locked on", "verifiedBy": "Zero energy verified by", "verifiedAt": "Zero energy verified on", "removedBy": "Removed by", "removedAt": "Removed on", "createdAt": "Created"}},
   "PermitGasTest": {"properties": {"id": "No.", "permit": "Permit", "takenBy": "Measured by", "takenAt": "Measured on", "oxygenPct": "Oxygen (%)", "lelPct": "LEL (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Within limits"}},
+  "Template": {"properties": {"id": "No.", "kind": "Used for", "language": "Language", "name": "Name", "body": "Template text", "active": "Active", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"kind": {"WORK_ORDER": "Printed work order", "TRANSMITTAL_COVER": "Transmittal cover sheet", "NOTIFICATION_EMAIL": "Notification e-mail", "LABEL_SHEET": "Label sheet"}, "language": {"es": "Spanish", "en": "English"}}},
   "PermitSignature": {"properties": {"id": "No.", "permit": "Permit", "purpose": "Signature of", "signer": "Signer", "signedAt": "Signed on", "ip": "IP", "userAgent": "Browser", "sha256": "SHA-256 of the content"}, "labels": {"purpose": {"APPROVAL": "Approval", "CLOSING": "Closing"}}}
 };

@@ -2,6 +2,7 @@
 // office shows (admin/locales), the headers of import templates and exports. Kept with the domain so
 // that imports and exports read them without reaching up into the UI layer; the UI imports them.
 export const resourceLabelsES = {
+  "Template": "Plantillas",
   "budgets": "Presupuestos",
   "callCenter": "Centro de llamadas",
   "Requisition": "Requisiciones",
@@ -469,5 +470,6 @@ export const resourceTranslationsES = {
   "WorkPermit": {"properties": {"id": "N.º", "number": "Número", "permitKind": "Tipo de permiso", "workOrder": "Orden de trabajo", "asset": "Activo", "description": "Trabajo a realizar", "validFrom": "Válido desde", "validUntil": "Válido hasta", "crew": "Personal en el trabajo (uno por línea)", "precautions": "Precauciones confirmadas (una por línea)", "state": "Estado", "requestedBy": "Solicitado por", "requestedAt": "Solicitado el", "approvedBy": "Aprobado por", "approvedAt": "Aprobado el", "activatedAt": "Activado el", "suspendedAt": "Suspendido el", "suspensionReason": "Motivo de la suspensión", "closedBy": "Cerrado por", "closedAt": "Cerrado el", "cancelledAt": "Cancelado el", "createdAt": "Creado", "updatedAt": "Actualizado", "isolations": "Aislamientos", "gasTests": "Pruebas de gases", "signatures": "Firmas"}, "labels": {"state": {"DRAFT": "Borrador", "REQUESTED": "Solicitado", "APPROVED": "Aprobado", "ACTIVE": "Activo", "SUSPENDED": "Suspendido", "CLOSED": "Cerrado", "CANCELLED": "Cancelado"}, "suspensionReason": {"EXPIRED": "Vencido", "MANUAL": "Suspendido por una persona"}}},
   "PermitIsolation": {"properties": {"id": "N.º", "permit": "Permiso", "isolationPoint": "Punto de aislamiento", "lockNumber": "N.º de candado", "lockedBy": "Bloqueado por", "lockedAt": "Bloqueado el", "verifiedBy": "Energía cero verificada por", "verifiedAt": "Energía cero verificada el", "removedBy": "Retirado por", "removedAt": "Retirado el", "createdAt": "Creado"}},
   "PermitGasTest": {"properties": {"id": "N.º", "permit": "Permiso", "takenBy": "Medido por", "takenAt": "Medido el", "oxygenPct": "Oxígeno (%)", "lelPct": "LIE (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Dentro de límites"}},
+  "Template": {"properties": {"id": "N.º", "kind": "Uso", "language": "Idioma", "name": "Nombre", "body": "Texto de la plantilla", "active": "Activa", "createdAt": "Creada", "updatedAt": "Actualizada"}, "labels": {"kind": {"WORK_ORDER": "Orden de trabajo impresa", "TRANSMITTAL_COVER": "Carátula de transmisión", "NOTIFICATION_EMAIL": "Correo de notificación", "LABEL_SHEET": "Hoja de etiquetas"}, "language": {"es": "Español", "en": "Inglés"}}},
   "PermitSignature": {"properties": {"id": "N.º", "permit": "Permiso", "purpose": "Firma de", "signer": "Firmante", "signedAt": "Firmado el", "ip": "IP", "userAgent": "Navegador", "sha256": "SHA-256 del contenido"}, "labels": {"purpose": {"APPROVAL": "Aprobación", "CLOSING": "Cierre"}}}
 };

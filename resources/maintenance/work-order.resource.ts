@@ -2,6 +2,7 @@ import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
 import { planningCalendarAction } from './planning-calendar-action.js';
+import { workOrderPrintActions } from '../printables/print-actions.js';
 import { workOrderFormActions, workOrderLifecycleActions } from './work-order-actions.js';
 import { withWorkOrderCost, workOrderCostProperty } from '../inventory/work-order-cost-property.js';
 
@@ -50,5 +51,5 @@ export const workOrderResource = (prisma: Db) =>
         custom: { resource: 'WorkOrderMaterial', filter: 'workOrder', columns: ['description', 'quantity', 'unit'], titleKey: 'relatedMaterials' },
       },
     },
-    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), calendar: planningCalendarAction, show: { after: withWorkOrderCost(prisma) } },
+    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), ...workOrderPrintActions(), calendar: planningCalendarAction, show: { after: withWorkOrderCost(prisma) } },
   });
