@@ -6,6 +6,7 @@ import type { Db } from '../prisma/client.js';
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
 import * as make from './support/factories.js';
 import { HttpClient } from './support/http-client.js';
+import { aPerson } from './support/people.js';
 
 // A real 1 × 1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -147,5 +148,28 @@ describe('rate limits (counted in PostgreSQL)', () => {
     const filed = await prisma.workRequest.count({ where: { assetId: pump.id, source: 'PORTAL' } });
     expect((await client.request(`/r/${token}`, { method: 'POST', headers: { 'x-forwarded-for': freshIp() }, body: form({ ...valid, _csrf: csrf }) })).status).toBe(429);
     expect(await prisma.workRequest.count({ where: { assetId: pump.id, source: 'PORTAL' } })).toBe(filed);
+  });
+});
+
+describe('an administrator revokes or replaces an asset’s QR link', () => {
+  it('revoked, the label answers 404; a new link works and the old one stays dead; a supervisor may do neither', async () => {
+    const admin = await aPerson(prisma, office.url, ['ADMINISTRATORS'], 'Aurora Admin');
+    const supervisor = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Simón Supervisor');
+    const asset = await make.anAsset(prisma, { description: 'Interruptor de potencia 52-1' });
+    const old = await prisma.assetPortalLink.create({ data: { assetId: asset.id, token: 'tok_' + 'd'.repeat(40) } });
+    const act = (person: typeof admin, action: string) => person.client.request(`/admin/api/resources/Asset/records/${asset.id}/${action}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    expect((await act(supervisor, 'revokePortalLink')).status).toBe(403);
+    expect((await act(admin, 'revokePortalLink')).status).toBe(200);
+    expect((await openForm(freshIp(), `/r/${old.token}`)).page.status).toBe(404);
+    expect((await act(admin, 'regeneratePortalLink')).status).toBe(200);
+    const renewed = await prisma.assetPortalLink.findUniqueOrThrow({ where: { assetId: asset.id } });
+    expect(renewed.token).not.toBe(old.token);
+    expect(renewed.revokedAt).toBeNull();
+    expect((await openForm(freshIp(), `/r/${old.token}`)).page.status).toBe(404);
+    const fresh = await openForm(freshIp(), `/r/${renewed.token}`);
+    expect(fresh.page.status).toBe(200);
+    expect(fresh.html).toContain('Interruptor de potencia 52-1');
+    const history = await prisma.changeHistory.findMany({ where: { tableName: 'asset_portal_links', recordId: renewed.id, action: 'UPDATE' } });
+    expect(history.map((h) => h.actorUserId)).toEqual([admin.userId, admin.userId]);
   });
 });
