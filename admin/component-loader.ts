@@ -58,6 +58,11 @@ export const Components = {
   // energy (issue 25): the energy page, and the form that creates an integration token (shown once)
   EnergyPage: componentLoader.add('EnergyPage', path.join(here, 'components/energy-page')),
   IntegrationTokenForm: componentLoader.add('IntegrationTokenForm', path.join(here, 'components/integration-token-form')),
+  // printables (issue 24): print an order, a technician's day, the asset list's QR labels; a template's preview
+  PrintWorkOrder: componentLoader.add('PrintWorkOrder', path.join(here, 'printables/print-work-order')),
+  PrintTechnicianDay: componentLoader.add('PrintTechnicianDay', path.join(here, 'printables/print-technician-day')),
+  PrintLabels: componentLoader.add('PrintLabels', path.join(here, 'printables/print-labels')),
+  TemplatePreview: componentLoader.add('TemplatePreview', path.join(here, 'printables/template-preview')),
   // Not rendered: loading it makes one-click actions POST (see the file).
   PostOneClickActions: componentLoader.add('PostOneClickActions', path.join(here, 'components/post-one-click-actions')),
   // Not rendered either: a stylesheet that lets AdminJS's notices fit a phone.

@@ -89,6 +89,7 @@ import { transmittalAcknowledgementResource } from './transmittals/transmittal-a
 import { transmittalDocumentResource } from './transmittals/transmittal-document.resource.js';
 import { transmittalRecipientResource } from './transmittals/transmittal-recipient.resource.js';
 import { transmittalResource } from './transmittals/transmittal.resource.js';
+import { templateResource } from './templates/template.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -165,6 +166,8 @@ const RESOURCES = [
   userProfileResource,
   // energy (issue 25): the tokens of outside systems
   integrationTokenResource,
+  // printables (issue 24): templates of print-outs and messages
+  templateResource,
   // Auditoría
   changeHistoryResource,
   // Rows that live inside their parents' pages (an order's step values and shares, a user's groups, a

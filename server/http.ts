@@ -10,6 +10,7 @@ import { ADMIN_ROOT, createAdmin } from '../admin/admin.js';
 import { discardStaleComponentBundle } from '../admin/component-bundle.js';
 import { createLoginThrottle } from '../admin/login-throttle.js';
 import { createAdminRouter } from '../admin/router.js';
+import { portalRouter } from './portal/portal-router.js';
 import type { LiveHub } from '../admin/live/live-hub.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { QueueRuntime } from '../jobs/boss.js';
@@ -151,6 +152,8 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
   );
   // The recipients' links of transmittals (issue 24): public, no sign-in, the token is the key.
   app.use(TRANSMITTAL_LINK_ROOT, publicTransmittalRoutes({ prisma: deps.prisma, storage: deps.storage, timeZone: config.timeZone, defaultLanguage: config.defaultLocale, cookieSecure: config.cookieSecure }));
+  // The QR request portal (issue 24): public pages at the address printed on asset labels.
+  app.use(portalRouter({ prisma: deps.prisma, pool: deps.pool, storage: deps.storage, secret: deps.sessionSecret, cookieSecure: config.cookieSecure, defaultLanguage: config.defaultLocale }));
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.use(errorHandler);
   forwardAsyncErrors(app);

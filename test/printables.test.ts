@@ -168,3 +168,38 @@ describe("a technician's day in one PDF", () => {
     expect(text).toContain('Apretar pernos de base'); // his own order, shared with the colleague
   });
 });
+
+describe('templates in the back office', () => {
+  it('an administrator saves a template (a body with raw output is refused beside it), previews it on an order, and each version is in the history', async () => {
+    const admin = await aPerson(prisma, office.url, ['ADMINISTRATORS'], 'Ada Administradora');
+    const post = (path: string, body: Record<string, string>) =>
+      admin.client.json<{ record: { id?: number; params: Record<string, unknown>; errors: Record<string, { message: string }> } }>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const refused = await post('/admin/api/resources/Template/actions/new', { kind: 'WORK_ORDER', language: 'es', name: 'Con HTML crudo', body: 'OT {{{description}}}', active: 'false' });
+    expect(refused.body.record.errors.body?.message).toBe('{{{description}}} mostraría el valor sin escapar: escriba el dato entre dos llaves, no tres; los valores siempre se escapan.');
+    expect(await prisma.template.count()).toBe(0);
+
+    const saved = await post('/admin/api/resources/Template/actions/new', { kind: 'WORK_ORDER', language: 'es', name: 'Borrador FO-02', body: 'FO-02 {{number}}\n---\nPie FO-02', active: 'false' });
+    const id = Number(saved.body.record.params.id);
+    expect(id).toBeGreaterThan(0);
+    await post(`/admin/api/resources/Template/records/${id}/edit`, { body: 'FO-02 rev. B {{number}} · {{asset.code}}\n---\nPie FO-02 rev. B' });
+    const preview = await admin.client.request(`/admin/printables/templates/${id}/preview.pdf?workOrderId=${order.id}`);
+    const text = await pdfText(preview);
+    expect(text).toContain(`FO-02 rev. B ${order.number} · BOM-101`);
+    expect(text).toContain('Pie FO-02 rev. B');
+    // Inactive: the orders still print with the default.
+    expect(await pdfText(await admin.client.request(`/admin/printables/work-orders/${order.id}.pdf`))).not.toContain('FO-02');
+    const versions = await prisma.changeHistory.findMany({ where: { tableName: 'templates', recordId: id }, orderBy: { id: 'asc' } });
+    expect(versions.map((v) => v.action)).toEqual(['INSERT', 'UPDATE']);
+    expect(versions[1]!.actorUserId).toBe(admin.userId);
+    // Only administrators preview templates.
+    expect((await supervisor.client.request(`/admin/printables/templates/${id}/preview.pdf?workOrderId=${order.id}`)).status).toBe(403);
+    expect((await admin.client.request(`/admin/printables/templates/${id}/preview.pdf`)).status).toBe(422);
+  });
+
+  it('"Imprimir" is offered on an order its technician reads, and the day print on the list', async () => {
+    const action = await technician.client.request(`/admin/api/resources/WorkOrder/records/${order.id}/printWorkOrder`);
+    expect(action.status).toBe(200);
+    expect((await otherTechnician.client.request(`/admin/api/resources/WorkOrder/records/${order.id}/printWorkOrder`)).status).toBe(404);
+    expect((await technician.client.request('/admin/api/resources/WorkOrder/actions/printTechnicianDay')).status).toBe(200);
+  });
+});

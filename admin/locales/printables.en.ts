@@ -9,6 +9,23 @@ export const printablesActionsEN = {
 };
 
 export const printablesMessagesEN = {
+  portalTitle: "Report a problem with this equipment",
+  portalDescription: "What problem do you see?",
+  portalPhoto: "Photo (optional, JPEG or PNG)",
+  portalName: "Your name",
+  portalContact: "Phone or e-mail to reach you",
+  portalSubmit: "Send report",
+  portalThanks: "Thank you. Your report was received and the maintenance team will review it.",
+  portalNotFound: "This label is no longer active. Please tell the plant's maintenance staff.",
+  portalTooMany: "Too many reports were received in a short time. Try again in an hour or tell the plant's staff.",
+  portalFormExpired: "The form expired: check your entries and send it again.",
+  portalFormUnreadable: "We could not read the form: send it again from this page.",
+  portalPhotoTooLarge: "The photo is larger than {{max}}: take one at a lower resolution or send the report without a photo.",
+  portalDescriptionMissing: "Describe the problem (at least a few words).",
+  portalDescriptionTooLong: "The description is too long: at most {{max}} characters.",
+  portalNameMissing: "Write your name.",
+  portalContactInvalid: "Write a phone number (at least 7 digits) or a valid e-mail address.",
+  portalNotFoundTitle: "Label not active",
   printOrderNotFound: "We could not find that work order, or you have no access to it.",
   printDayTechnicianMissing: "Choose the technician whose orders you want to print.",
   printDayDateInvalid: "\"{{value}}\" is not a date: pick the day in the calendar.",

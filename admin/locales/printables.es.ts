@@ -9,6 +9,23 @@ export const printablesActionsES = {
 };
 
 export const printablesMessagesES = {
+  portalTitle: "Reportar un problema en este equipo",
+  portalDescription: "¿Qué problema ve?",
+  portalPhoto: "Foto (opcional, JPEG o PNG)",
+  portalName: "Su nombre",
+  portalContact: "Teléfono o correo para contactarle",
+  portalSubmit: "Enviar reporte",
+  portalThanks: "Gracias. Su reporte fue recibido y el equipo de mantenimiento lo revisará.",
+  portalNotFound: "Esta etiqueta ya no está activa. Avise al personal de mantenimiento de la planta.",
+  portalTooMany: "Se recibieron demasiados reportes en poco tiempo. Intente de nuevo en una hora o avise al personal de la planta.",
+  portalFormExpired: "El formulario caducó: revise los datos y envíelo de nuevo.",
+  portalFormUnreadable: "No pudimos leer el formulario: envíelo de nuevo desde esta página.",
+  portalPhotoTooLarge: "La foto pesa más de {{max}}: tome una con menos resolución o envíe el reporte sin foto.",
+  portalDescriptionMissing: "Describa el problema (al menos unas palabras).",
+  portalDescriptionTooLong: "La descripción es demasiado larga: como máximo {{max}} caracteres.",
+  portalNameMissing: "Escriba su nombre.",
+  portalContactInvalid: "Escriba un teléfono (al menos 7 dígitos) o un correo electrónico válido.",
+  portalNotFoundTitle: "Etiqueta no activa",
   printOrderNotFound: "No encontramos esa orden de trabajo, o no tiene acceso a ella.",
   printDayTechnicianMissing: "Elija el técnico cuyas órdenes quiere imprimir.",
   printDayDateInvalid: "\"{{value}}\" no es una fecha: elija el día en el calendario.",

@@ -2,6 +2,7 @@
 // office shows (admin/locales), the headers of import templates and exports. Kept with the domain so
 // that imports and exports read them without reaching up into the UI layer; the UI imports them.
 export const resourceLabelsEN = {
+  "Template": "Templates",
   "budgets": "Budgets",
   "callCenter": "Call center",
   "Requisition": "Requisitions",
@@ -525,5 +526,6 @@ export const resourceTranslationsEN = {
   "ProjectTaskDependency": {"properties": {"id": "No.", "task": "Task", "dependsOn": "Waits for (prior task)"}},
   "ServiceContract": {"properties": {"id": "No.", "code": "Code", "vendor": "Vendor", "scope": "Scope", "startsOn": "In force from", "endsOn": "In force until", "value": "Value", "responseHours": "Response hours", "resolutionHours": "Resolution hours", "renewalNoticeDays": "Renewal notice (days before)", "owner": "Owner", "createdAt": "Created", "updatedAt": "Updated", "assets": "Covered assets", "locations": "Covered locations", "workOrders": "Contractor's orders"}},
   "ServiceContractAsset": {"properties": {"id": "No.", "contract": "Contract", "asset": "Asset"}},
-  "ServiceContractLocation": {"properties": {"id": "No.", "contract": "Contract", "location": "Location"}}
+  "ServiceContractLocation": {"properties": {"id": "No.", "contract": "Contract", "location": "Location"}},
+  "Template": {"properties": {"id": "No.", "kind": "Used for", "language": "Language", "name": "Name", "body": "Template text", "active": "Active", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"kind": {"WORK_ORDER": "Printed work order", "TRANSMITTAL_COVER": "Transmittal cover sheet", "NOTIFICATION_EMAIL": "Notification e-mail", "LABEL_SHEET": "Label sheet"}, "language": {"es": "Spanish", "en": "English"}}},
 };

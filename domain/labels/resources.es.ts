@@ -2,6 +2,7 @@
 // office shows (admin/locales), the headers of import templates and exports. Kept with the domain so
 // that imports and exports read them without reaching up into the UI layer; the UI imports them.
 export const resourceLabelsES = {
+  "Template": "Plantillas",
   "budgets": "Presupuestos",
   "callCenter": "Centro de llamadas",
   "Requisition": "Requisiciones",
@@ -525,5 +526,6 @@ export const resourceTranslationsES = {
   "ProjectTaskDependency": {"properties": {"id": "N.º", "task": "Tarea", "dependsOn": "Espera a (tarea previa)"}},
   "ServiceContract": {"properties": {"id": "N.º", "code": "Código", "vendor": "Proveedor", "scope": "Alcance", "startsOn": "Vigente desde", "endsOn": "Vigente hasta", "value": "Valor", "responseHours": "Horas para responder", "resolutionHours": "Horas para resolver", "renewalNoticeDays": "Aviso de renovación (días antes)", "owner": "Responsable", "createdAt": "Creado", "updatedAt": "Actualizado", "assets": "Activos cubiertos", "locations": "Ubicaciones cubiertas", "workOrders": "Órdenes del contratista"}},
   "ServiceContractAsset": {"properties": {"id": "N.º", "contract": "Contrato", "asset": "Activo"}},
-  "ServiceContractLocation": {"properties": {"id": "N.º", "contract": "Contrato", "location": "Ubicación"}}
+  "ServiceContractLocation": {"properties": {"id": "N.º", "contract": "Contrato", "location": "Ubicación"}},
+  "Template": {"properties": {"id": "N.º", "kind": "Uso", "language": "Idioma", "name": "Nombre", "body": "Texto de la plantilla", "active": "Activa", "createdAt": "Creada", "updatedAt": "Actualizada"}, "labels": {"kind": {"WORK_ORDER": "Orden de trabajo impresa", "TRANSMITTAL_COVER": "Carátula de transmisión", "NOTIFICATION_EMAIL": "Correo de notificación", "LABEL_SHEET": "Hoja de etiquetas"}, "language": {"es": "Español", "en": "Inglés"}}},
 };

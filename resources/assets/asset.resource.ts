@@ -1,6 +1,7 @@
 import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
+import { assetPrintActions } from '../printables/print-actions.js';
 
 export const assetResource = (prisma: Db) =>
   defineResource(prisma, 'Asset', {
@@ -40,4 +41,6 @@ export const assetResource = (prisma: Db) =>
         custom: { resource: 'Asset', filter: 'parentAsset', columns: ['code', 'description'], titleKey: 'relatedSubAssets' },
       },
     },
+    // printables (issue 24): QR labels of the list, and the asset's portal link
+    actions: { ...assetPrintActions(prisma) },
   });

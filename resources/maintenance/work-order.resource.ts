@@ -3,6 +3,7 @@ import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION, type ResourceSettings } from '../define-resource.js';
 import { raiseCorrectiveActionAction } from '../audits/raise-action.js';
 import { planningCalendarAction } from './planning-calendar-action.js';
+import { workOrderPrintActions } from '../printables/print-actions.js';
 import { workOrderFormActions, workOrderLifecycleActions } from './work-order-actions.js';
 import { withWorkOrderCost, workOrderCostProperty } from '../inventory/work-order-cost-property.js';
 import { linkServiceContractAction, withServiceLevel, workOrderServiceLevelProperty } from '../services/work-order-contract.js';
@@ -56,7 +57,7 @@ export const workOrderResource = (prisma: Db, settings: ResourceSettings) =>
       },
     },
     actions: {
-      ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), calendar: planningCalendarAction, show: { after: [withWorkOrderCost(prisma), withServiceLevel(prisma, settings)] },
+      ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), ...workOrderPrintActions(), calendar: planningCalendarAction, show: { after: [withWorkOrderCost(prisma), withServiceLevel(prisma, settings)] },
       // audits (issue 23): a closed corrective order's failure gets a corrective action so it does not come back
       raiseCorrectiveAction: raiseCorrectiveActionAction(prisma, settings, 'WorkOrder'),
       // services (issue 24): hand the order to a contractor under a contract covering its asset

@@ -13,7 +13,8 @@ export const workRequestResource = (prisma: Db, settings: ResourceSettings) =>
     // The reporter is whoever files it (set by the adapter, CREATED_BY) and the state moves by the workflow.
     editProperties: ['asset', 'description', 'priority'],
     filterProperties: ['asset', 'description', 'priority', 'state', 'source', 'measurementPoint', 'reportedBy', 'createdAt'],
-    showProperties: ['id', 'asset', 'description', 'priority', 'state', 'rejectionReason', 'source', 'measurementPoint', 'reportedBy', 'createdAt', 'updatedAt', 'documents'],
+    // A request filed on an asset's QR page (issue 24) has no account behind it: the name and contact given.
+    showProperties: ['id', 'asset', 'description', 'priority', 'state', 'rejectionReason', 'source', 'measurementPoint', 'reportedBy', 'reporterName', 'reporterContact', 'createdAt', 'updatedAt', 'documents'],
     properties: {
       description: { type: 'textarea' },
       rejectionReason: { type: 'textarea' },
