@@ -40,6 +40,8 @@ export const Components = {
   ErpModuleNotice: componentLoader.add('ErpModuleNotice', path.join(here, 'components/erp-module-notice')),
   // budgets (issue 20): a budget's lines, month by month
   BudgetFigures: componentLoader.add('BudgetFigures', path.join(here, 'components/budget-figures')),
+  // budgets (issue 20): a requisition's Enviar / Aprobar / Rechazar with its line's figures and the password
+  RequisitionDecisionForm: componentLoader.add('RequisitionDecisionForm', path.join(here, 'components/requisition-decision-form')),
   // jobs monitor (a page for administrators)
   JobsMonitor: componentLoader.add('JobsMonitor', path.join(here, 'components/jobs-monitor')),
   // notifications (issue 18): the centre and the preferences, AdminJS pages
