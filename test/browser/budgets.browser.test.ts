@@ -3,7 +3,7 @@
 // line has left; an approver without the overdraft right signs with a wrong password (refused beside the
 // field), then with hers, and is told the line falls short and by how much; one with "aprobar sobregiro"
 // is told she may approve it as an overdraft and signs it; the budget's page shows the commitment and
-// says the line is overspent, in words.
+// says the line is overspent, in words; its bar of this month opens the requisition behind it.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +138,17 @@ describe('a requisition against its budget, in a real browser', () => {
     // The year reads as a year on the page, never as an amount ("2.026").
     expect(await olgaPage.locator('section, main, body').first().innerText()).not.toContain(String(YEAR).replace(/^(\d)/, '$1.'));
     await shot(olgaPage, 'budgets-budget-page-commitment');
+    // The monthly bars: this month's bar opens what lies behind it, the requisition committed in it.
+    const thisMonth = new Date().getUTCMonth() + 1;
+    const bar = olgaPage.getByTestId(`budget-chart-month-${thisMonth}`);
+    expect(await bar.getAttribute('aria-label')).toContain('comprometido 1.500,00');
+    await bar.click();
+    const entries = olgaPage.getByTestId('budget-month-requisitions');
+    await entries.waitFor({ timeout: 20_000 });
+    expect(await entries.innerText()).toContain(`${requisition.number} · Rodamientos para la bomba de alimentación`);
+    await shot(olgaPage, 'budgets-budget-month-drill-down');
+    await entries.getByRole('link', { name: `${requisition.number} · Rodamientos para la bomba de alimentación` }).click();
+    await olgaPage.waitForURL(`**/admin/resources/Requisition/records/${requisition.id}/show`, { timeout: 20_000 });
     await asOlga.close();
   }, 240_000); // a browser journey of three people on a shared two-core machine
 });
