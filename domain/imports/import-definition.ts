@@ -6,6 +6,8 @@ import { resourceTranslationsEN } from '../labels/resources.en.js';
 import { resourceTranslationsES } from '../labels/resources.es.js';
 import { VOCABULARIES } from '../vocabularies.js';
 import type { CellValue } from './cell-values.js';
+import type { CandidateRow } from './parse-row.js';
+import type { RowOutcome, SqlRunner, UpsertResult } from './upsert-rows.js';
 import { synonymsOf } from './value-synonyms.js';
 
 /** 'choices': several closed values in one cell ("Supervisores; Técnicos"), stored as links (see LinkDefinition). */
@@ -82,6 +84,17 @@ export interface ImportDefinition {
   touchesUpdatedAt: boolean;
   /** Rules across columns (minimum <= maximum): a reason in Spanish, and the column it is shown against. */
   check?: (row: Record<string, unknown>) => { field: string; reason: string } | null;
+  /** A sheet row that is more than one row of one table (a budget line with its budget and months): its
+   * own writer replaces the set-based upsert (run inside the same transaction, as the importer), and the
+   * list is then exported as a plain list, not in the template's columns. */
+  writer?: ImportWriter;
+}
+
+export interface ImportWriter {
+  /** Writes the batch's valid rows; a row refused by the database comes back as its error, the rest are written. */
+  write(db: SqlRunner, rows: CandidateRow[]): Promise<UpsertResult>;
+  /** What writing would do to each row ("Validar sin importar"), in the order given. */
+  classify(db: SqlRunner, rows: CandidateRow[]): Promise<RowOutcome[]>;
 }
 
 export interface ColumnLabels {
