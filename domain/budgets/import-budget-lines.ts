@@ -5,9 +5,8 @@
 // transaction (the history records the importer): a row the database refuses (another budget already holds
 // that year and cost centre) is that row's error, said against its column, and the others are written.
 // Budgets are a few thousand lines: per-row statements cost nothing here and keep each refusal on its row.
-import type { ImportWriter } from '../imports/import-definition.js';
-import type { CandidateRow, RowError } from '../imports/parse-row.js';
-import type { RowOutcome, SqlRunner } from '../imports/upsert-rows.js';
+import type { SqlRunner } from '../history/sql-transaction.js';
+import type { ImportRow as CandidateRow, ImportRowError as RowError, ImportRowOutcome as RowOutcome, ImportWriter } from '../imports/import-definition.js';
 import { resourceTranslationsES } from '../labels/resources.es.js';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);

@@ -6,8 +6,7 @@ import { resourceTranslationsEN } from '../labels/resources.en.js';
 import { resourceTranslationsES } from '../labels/resources.es.js';
 import { VOCABULARIES } from '../vocabularies.js';
 import type { CellValue } from './cell-values.js';
-import type { CandidateRow } from './parse-row.js';
-import type { RowOutcome, SqlRunner, UpsertResult } from './upsert-rows.js';
+import type { SqlRunner } from '../history/sql-transaction.js';
 import { synonymsOf } from './value-synonyms.js';
 
 /** 'choices': several closed values in one cell ("Supervisores; Técnicos"), stored as links (see LinkDefinition). */
@@ -90,11 +89,26 @@ export interface ImportDefinition {
   writer?: ImportWriter;
 }
 
+// The writer's side of the pipeline, said here in the shapes it needs (a parsed row, its outcome, a refused
+// row) so that definitions and their writers depend on this file only, not on the pipeline's modules.
+export interface ImportRow {
+  rowNumber: number;
+  /** Parsed values by field, references resolved to ids. */
+  values: Record<string, unknown>;
+}
+export type ImportRowOutcome = { kind: 'new' } | { kind: 'changed'; fields: string[] } | { kind: 'unchanged' };
+export interface ImportRowError {
+  rowNumber: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
 export interface ImportWriter {
   /** Writes the batch's valid rows; a row refused by the database comes back as its error, the rest are written. */
-  write(db: SqlRunner, rows: CandidateRow[]): Promise<UpsertResult>;
+  write(db: SqlRunner, rows: ImportRow[]): Promise<{ inserted: number; updated: number; errors: ImportRowError[] }>;
   /** What writing would do to each row ("Validar sin importar"), in the order given. */
-  classify(db: SqlRunner, rows: CandidateRow[]): Promise<RowOutcome[]>;
+  classify(db: SqlRunner, rows: ImportRow[]): Promise<ImportRowOutcome[]>;
 }
 
 export interface ColumnLabels {
