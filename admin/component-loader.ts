@@ -50,6 +50,8 @@ export const Components = {
   ServiceLevel: componentLoader.add('ServiceLevel', path.join(here, 'components/service-level')),
   LinkContractForm: componentLoader.add('LinkContractForm', path.join(here, 'components/link-contract-form')),
   SlaCompliance: componentLoader.add('SlaCompliance', path.join(here, 'components/sla-compliance')),
+  // budgets (issue 20): a requisition's Enviar / Aprobar / Rechazar with its line's figures and the password
+  RequisitionDecisionForm: componentLoader.add('RequisitionDecisionForm', path.join(here, 'components/requisition-decision-form')),
   // jobs monitor (a page for administrators)
   JobsMonitor: componentLoader.add('JobsMonitor', path.join(here, 'components/jobs-monitor')),
   // notifications (issue 18): the centre and the preferences, AdminJS pages

@@ -12,7 +12,7 @@ import { abilityOf, allowedTo, BUILT_IN_ACTIONS } from '../admin/access.js';
 import { Components } from '../admin/component-loader.js';
 import { readRecordHistory } from '../admin/history/record-history.js';
 import { excelActions } from './excel-actions.js';
-import type { PasswordThrottle } from '../domain/documents/signatures.js';
+import type { PasswordThrottle } from '../domain/users/confirm-password.js';
 import type { TransmittalMailing } from '../domain/transmittals/send-transmittal.js';
 
 /** What resources need to know of the plant beyond the database. */

@@ -46,6 +46,7 @@ import { budgetLineMonthResource } from './budgets/budget-line-month.resource.js
 import { budgetLineResource } from './budgets/budget-line.resource.js';
 import { budgetResource } from './budgets/budget.resource.js';
 import { requisitionApprovalResource } from './budgets/requisition-approval.resource.js';
+import { budgetSettingResource } from './budgets/budget-setting.resource.js';
 import { ticketResource } from './call-center/ticket.resource.js';
 import { ticketNoteResource } from './call-center/ticket-note.resource.js';
 import { ticketSlaResource } from './call-center/ticket-sla.resource.js';
@@ -149,6 +150,8 @@ const RESOURCES = [
   requisitionResource,
   erpSyncRunResource,
   erpSyncConflictResource,
+  // budgets (issue 20): the overdraft tolerance, administrators'
+  budgetSettingResource,
   // Centro de llamadas
   ticketResource,
   ticketSlaResource,

@@ -7,7 +7,7 @@ import { dynamicsErp } from '../integrations/erp-dynamics/dynamics.erp.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import type { Db } from '../prisma/client.js';
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
-import { aPerson, type Person } from './support/people.js';
+import { aPerson, PASSWORD, type Person } from './support/people.js';
 
 type ShowJson = { record: { params: Record<string, unknown>; recordActions: { name: string }[]; errors?: Record<string, { message: string }> }; notice?: { message: string; type: string } };
 
@@ -90,7 +90,9 @@ describe('the module on', () => {
       data: { title: 'Rodamientos', requestedById: supervisor.userId, items: { create: { description: 'Rodamiento 6205', quantity: 2, unit: 'u', unitPrice: 12.5 } } },
     });
     await supervisor.client.json(`/admin/api/resources/Requisition/records/${requisition.id}/submit`, { method: 'POST' });
-    const approved = await supervisor.client.json<ShowJson>(`/admin/api/resources/Requisition/records/${requisition.id}/approve`, { method: 'POST' });
+    const signedWith = new FormData();
+    signedWith.set('password', PASSWORD);
+    const approved = await supervisor.client.json<ShowJson>(`/admin/api/resources/Requisition/records/${requisition.id}/approve`, { method: 'POST', body: signedWith });
     expect(approved.body.notice?.message).toBe('requisitionDecided_approve');
     expect((await prisma.requisition.findUniqueOrThrow({ where: { id: requisition.id } })).erpSyncState).toBe('PENDING');
 

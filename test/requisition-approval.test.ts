@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../prisma/client.js';
 import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from './support/back-office.js';
 import { HttpClient } from './support/http-client.js';
-import { aPerson, type Person } from './support/people.js';
+import { aPerson, PASSWORD, type Person } from './support/people.js';
 
 let office: TestBackOffice;
 let prisma: Db;
@@ -22,12 +22,14 @@ beforeAll(async () => {
 afterAll(() => office?.close());
 
 type ActionBody = { notice?: { message: string; type: string }; record?: { params: Record<string, string>; errors?: Record<string, { message: string }> } };
-const act = (client: HttpClient, id: number, action: string) => client.json<ActionBody>(`/admin/api/resources/Requisition/records/${id}/${action}`, { method: 'POST' });
 const form = (fields: Record<string, string>) => {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.set(k, v);
   return body;
 };
+// Approving and rejecting are signed with the password (sent with every decision; submitting ignores it).
+const act = (client: HttpClient, id: number, action: string, password = PASSWORD) =>
+  client.json<ActionBody>(`/admin/api/resources/Requisition/records/${id}/${action}`, { method: 'POST', body: form({ password }) });
 async function aRequisition(items: [number, number][], state: 'DRAFT' | 'SUBMITTED' = 'SUBMITTED') {
   const requisition = await prisma.requisition.create({
     data: {
@@ -60,7 +62,7 @@ describe('approval limits', () => {
     const shown = await supervisor.client.json<{ record: { recordActions: { name: string }[] } }>(`/admin/api/resources/Requisition/records/${requisition.id}/show`);
     expect(shown.body.record.recordActions.map((a) => a.name)).not.toContain('approve');
 
-    expect((await act(admin, requisition.id, 'approve')).body.notice?.message).toBe('requisitionDecided_approve');
+    expect((await act(admin, requisition.id, 'approve', TEST_ADMIN.password)).body.notice?.message).toBe('requisitionDecided_approve');
     expect((await prisma.requisition.findUniqueOrThrow({ where: { id: requisition.id } })).state).toBe('APPROVED');
   });
 

@@ -23,6 +23,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
     Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r', RequisitionApproval: 'r',
+    // budgets: the module's settings, one row kept by administrators (issue 20)
+    BudgetSetting: 'ru',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: 'rcud', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -55,6 +57,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
     Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r', RequisitionApproval: 'r',
+    // budgets: the module's settings, one row kept by administrators (issue 20)
+    BudgetSetting: 'r',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: PLANT_RW, SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -86,6 +90,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
     Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '', RequisitionApproval: '',
+    // budgets: the module's settings, one row kept by administrators (issue 20)
+    BudgetSetting: '',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: '', SigSyncRun: '', TicketNote: '',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -117,6 +123,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
     Budget: 'r', BudgetLine: 'r', BudgetLineMonth: 'r', BudgetActual: 'r', RequisitionApproval: 'r',
+    // budgets: the module's settings, one row kept by administrators (issue 20)
+    BudgetSetting: 'r',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
     TicketSla: 'r', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -148,6 +156,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
     Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '', RequisitionApproval: '',
+    // budgets: the module's settings, one row kept by administrators (issue 20)
+    BudgetSetting: '',
     // Call centre: answers by "Responder", SIG runs by their job (read: the feed of their queue); SLAs kept by supervisors.
     TicketSla: 'r', SigSyncRun: 'r', TicketNote: 'r',
     // Documents: revisions, signatures and audit are written by the workflow, never by a form.
@@ -247,6 +257,8 @@ beforeAll(async () => {
     })()),
     ErpSyncConflict: (await prisma.erpSyncConflict.create({ data: { requisitionId: fixtures.Requisition!, field: 'title', localValue: 'Sellos', erpValue: 'Sellos mecánicos' } })).id,
     RequisitionApproval: (await prisma.requisitionApproval.create({ data: { requisitionId: fixtures.Requisition!, approverId: other.id, decision: 'REJECTED', total: 0, sha256: 'b'.repeat(64) } })).id,
+    // the settings' one row (put there by the migration)
+    BudgetSetting: 1,
   });
   Object.assign(fixtures, {
     Document: document.id, DocumentRevision: revision.id, DocumentSignature: signature.id, SignatureAudit: audit.id,

@@ -1,10 +1,13 @@
-// A budget's lines on its page: for each line, its twelve months and the year, budget, committed, actual,
-// available and the share used, in the reader's language. A line or month spent beyond its budget says so
-// in words ("Sobregiro de 950,00"), in bold, not by colour alone.
-import { Box, H4, H5, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
+// A budget's lines on its page: monthly bars of budget vs committed vs actual (SVG; a month opens what lies
+// behind it: the requisitions committed and the costs posted), then for each line its twelve months and the
+// year, budget, committed, actual, available and the share used, in the reader's language, and "Exportar a
+// Excel". A line or month spent beyond its budget says so in words ("Sobregiro de 950,00"), in bold, not
+// by colour alone.
+import { Box, Button, H4, H5, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { useTranslation, type ShowPropertyProps } from 'adminjs';
 import React, { useEffect, useState } from 'react';
 import { adminRoot } from './admin-root.js';
+import { BudgetMonthBars, BudgetMonthEntries } from './budget-month-bars.js';
 
 type Figures = { original: number; current: number; committed: number; actual: number; available: number; usedPercent: number | null };
 type Line = { lineId: number; account: string; description: string | null; months: Figures[]; total: Figures; overBudget: boolean };
@@ -15,6 +18,7 @@ const BudgetFigures: React.FC<ShowPropertyProps> = ({ record }) => {
   const language = i18n.language;
   const [budget, setBudget] = useState<Budget | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [month, setMonth] = useState<number | null>(null);
 
   useEffect(() => {
     fetch(`${adminRoot()}/budgets/${record?.id}/figures`, { credentials: 'same-origin' })
@@ -56,7 +60,14 @@ const BudgetFigures: React.FC<ShowPropertyProps> = ({ record }) => {
 
   return (
     <Box mb="xl" data-testid="budget-figures">
-      <H4>{translateMessage('budgetFiguresTitle', undefined, { year: budget.year })}</H4>
+      <Box flex flexDirection="row" justifyContent="space-between" alignItems="center">
+        <H4>{translateMessage('budgetFiguresTitle', undefined, { year: budget.year })}</H4>
+        <Button as="a" variant="outlined" size="sm" href={`${adminRoot()}/budgets/${record?.id}/export.xlsx?language=${language}`} download data-testid="budget-export">
+          {translateMessage('budgetExport')}
+        </Button>
+      </Box>
+      <BudgetMonthBars year={budget.year} lines={budget.lines} money={money} monthName={monthName} onMonth={setMonth} selected={month} />
+      {month !== null && <BudgetMonthEntries budgetId={Number(record?.id)} year={budget.year} month={month} money={money} monthName={monthName} onClose={() => setMonth(null)} />}
       {budget.lines.length === 0 && <Text>{translateMessage('budgetFiguresNoLines')}</Text>}
       {budget.lines.map((line) => (
         <Box key={line.lineId} mb="lg" data-testid={`budget-line-${line.account}`}>

@@ -11,7 +11,8 @@ import { findReadableDocument, findReadableRevision, readableAttachments, type A
 import { documentRefused } from '../../domain/documents/errors.js';
 import { addRevision } from '../../domain/documents/revisions.js';
 import { attachFile, attachRight } from '../../domain/documents/attach-file.js';
-import { signRevision, verifyRevision, type PasswordThrottle } from '../../domain/documents/signatures.js';
+import { signRevision, verifyRevision } from '../../domain/documents/signatures.js';
+import type { PasswordThrottle } from '../../domain/users/confirm-password.js';
 import { attachmentDisposition, type ObjectStorage } from '../../integrations/storage/storage.js';
 import type { Db } from '../../prisma/client.js';
 import type { Prisma } from '@prisma/client';

@@ -63,7 +63,8 @@ export function exportRoutes(options: ExportRoutesOptions): express.Router {
     if (!ability.can('export', model) || !ability.can('read', model)) throw new AccessDeniedError('export', model);
     const definition = importDefinitionOf(model);
     const resource = options.admin.findResource(model);
-    await send(req, res, model, (language) => (definition ? templateSheet(definition, language) : listSheet(resource, model, language)));
+    // A definition with its own writer spans several tables (budgets): its list is exported as a plain list.
+    await send(req, res, model, (language) => (definition && !definition.writer ? templateSheet(definition, language) : listSheet(resource, model, language)));
   }));
 
   return router;

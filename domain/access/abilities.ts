@@ -273,6 +273,13 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 
   // "Aprobar sobregiro", a right any group can be granted: approving beyond what a budget line has left.
   if (user.canApproveOverdraft) can('overdraft', 'BudgetLine');
+  // The budgets' settings (the overdraft tolerance): administrators keep them; supervisors and consultants
+  // read what the approval tolerates. The one row is never created nor removed, by anyone.
+  if (member('SUPERVISORS') || member('CONSULTANTS')) can('read', 'BudgetSetting');
+  cannot(['create', 'delete'], 'BudgetSetting');
+  // Budgets from Excel (a budget line per row, its budget by code): supervisors not scoped to sites, like
+  // the other imports (an import upserts anywhere in the plant).
+  if (member('SUPERVISORS') && !scoped) can('import', 'BudgetLine');
   // Safety. Supervisors request permits for their orders and run them (activate once isolated, suspend,
   // cancel) and keep the assets' isolation points; technicians see the permits of their orders and
   // record their own locks and gas tests; consultants read; operators see none. Approving and closing

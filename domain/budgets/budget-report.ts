@@ -31,14 +31,8 @@ type LineRow = {
   months: number[] | null; original: number[]; current: number[]; committed: number[]; actual: number[];
 };
 
-/** `budgetIds`: the budgets the reader may see (readableBudgetIds); all when omitted. Plain pg rather than
- * Prisma: twelve thousand summary rows a year, and Prisma's raw-query path costs more than the query itself.
- * One round trip, one row per line: each line's months are gathered beside it (an index scan of its twelve
- * summary rows, kept on one page by the table's fillfactor) as float8 arrays, which node-pg turns into numbers
- * itself; the year's twelve thousand rows are neither sorted nor sent one by one as numeric strings. */
-export async function budgetReport(pool: pg.Pool, options: { year: number; budgetIds?: number[] }): Promise<BudgetReportLine[]> {
-  const { rows } = await pool.query<LineRow>(
-    `SELECT b.id AS budget_id, b.code, b.name, coalesce(loc.full_name, b.department) AS cost_centre, l.id AS line_id, l.account,
+/** The report's one statement ($1 the year, $2 the budgets or null): bench:budgets also explains it. */
+export const BUDGET_REPORT_SQL = `SELECT b.id AS budget_id, b.code, b.name, coalesce(loc.full_name, b.department) AS cost_centre, l.id AS line_id, l.account,
             m.months, m.original, m.current, m.committed, m.actual
        FROM budgets b
        JOIN budget_lines l ON l.budget_id = b.id
@@ -48,7 +42,15 @@ export async function budgetReport(pool: pg.Pool, options: { year: number; budge
                     array_agg(s.committed::float8) AS committed, array_agg(s.actual::float8) AS actual
                FROM budget_summaries s WHERE s.budget_line_id = l.id) m
       WHERE b.year = $1 AND ($2::int[] IS NULL OR b.id = ANY($2::int[]))
-      ORDER BY b.code, l.account`,
+      ORDER BY b.code, l.account`;
+
+/** `budgetIds`: the budgets the reader may see (readableBudgetIds); all when omitted. Plain pg rather than
+ * Prisma: twelve thousand summary rows a year, and Prisma's raw-query path costs more than the query itself.
+ * One round trip, one row per line: each line's months are gathered beside it (an index scan of its twelve
+ * summary rows, kept on one page by the table's fillfactor) as float8 arrays, which node-pg turns into numbers
+ * itself; the year's twelve thousand rows are neither sorted nor sent one by one as numeric strings. */
+export async function budgetReport(pool: pg.Pool, options: { year: number; budgetIds?: number[] }): Promise<BudgetReportLine[]> {
+  const { rows } = await pool.query<LineRow>(BUDGET_REPORT_SQL,
     [options.year, options.budgetIds ?? null],
   );
   return rows.map((row) => {

@@ -4,7 +4,8 @@
 // Above his limit, a supervisor with a direct manager signs his step and the requisition goes up to that
 // manager, who decides it (or passes it up in turn). The final approval commits the total on its budget
 // line: beyond what the line has left it is refused, unless the approver holds "aprobar sobregiro".
-// Every step (escalated, approved, rejected) is signed and kept (requisition_approvals).
+// Every step (escalated, approved, rejected) is signed with the approver's password, like a document
+// revision (domain/users/confirm-password.ts), and kept with his address and browser (requisition_approvals).
 import { notifyRequisitionSubmitted } from '../notifications/triggers/documents-and-requisitions.js';
 import type { Prisma } from '@prisma/client';
 import { AccessDeniedError, accessibleWhere, asSubject, type AppAbility } from '../access/abilities.js';
@@ -13,6 +14,8 @@ import { Refusal } from '../refusal.js';
 import type { Db } from '../../prisma/client.js';
 import { approvalStepHash, type SignedStep } from './approval-signature.js';
 import { amountIn, lockedLineAvailability, type Language, type LineAvailability } from './line-availability.js';
+import { judgeOverspend, overdraftTolerancePercent } from './overspend.js';
+import { confirmPassword, type PasswordThrottle } from '../users/confirm-password.js';
 
 export type RequisitionDecision = 'submit' | 'approve' | 'reject';
 
@@ -20,10 +23,20 @@ const FROM: Record<RequisitionDecision, string> = { submit: 'DRAFT', approve: 'S
 const TO: Record<RequisitionDecision, string> = { submit: 'SUBMITTED', approve: 'APPROVED', reject: 'REJECTED' };
 const RULE: Record<RequisitionDecision, 'update' | 'approve' | 'reject'> = { submit: 'update', approve: 'approve', reject: 'reject' };
 
-type Reason = 'wrongState' | 'noItems' | 'overLimit' | 'overBudget' | 'awaitingApprover' | 'managerMayNotApprove';
+type Reason = 'wrongState' | 'noItems' | 'overLimit' | 'overBudget' | 'overTolerance' | 'awaitingApprover' | 'managerMayNotApprove';
+type PasswordReason = 'wrongPassword' | 'tooManyRequests' | 'signingUnavailable';
 
 /** Why a decision is refused (message keys requisitionRefused_<reason>). */
 const refused = (reason: Reason, params: Record<string, string | number> = {}) => new Refusal(`requisitionRefused_${reason}`, params, { field: 'state' });
+/** Why the signature is refused: said beside the password field. */
+const passwordRefused = (reason: PasswordReason) => new Refusal(`requisitionRefused_${reason}`, {}, { field: 'password', kind: reason === 'tooManyRequests' ? 'tooMany' : 'invalid' });
+
+/** An approving or rejecting step is signed: the approver's password, where he signs from. */
+export interface StepSignature {
+  password: unknown;
+  ip: string;
+  userAgent: string;
+}
 
 export function canDecide(state: string, decision: RequisitionDecision): boolean {
   return FROM[decision] === state;
@@ -38,11 +51,18 @@ export async function decideRequisition(
   userId: number,
   requisitionId: number,
   decision: RequisitionDecision,
-  options: { language?: Language } = {},
+  options: { language?: Language; signature?: StepSignature; throttle?: PasswordThrottle } = {},
 ): Promise<DecisionOutcome> {
   const language = options.language ?? 'es';
   const allowed = accessibleWhere(ability, RULE[decision], 'Requisition');
   if (!allowed) throw new AccessDeniedError(RULE[decision], 'Requisition');
+  // Approving and rejecting are signed: the password first, under the sign-in throttle; a wrong one writes nothing.
+  const signature = decision === 'submit' ? null : options.signature;
+  if (decision !== 'submit') {
+    if (!options.throttle || !signature) throw passwordRefused('signingUnavailable');
+    await confirmPassword(db, options.throttle, { userId, password: signature.password, ip: signature.ip }, passwordRefused);
+  }
+  const signedFrom = { ip: signature?.ip.slice(0, 64) ?? null, userAgent: signature?.userAgent.slice(0, 500) ?? null };
   const read = (tx: Prisma.TransactionClient, where: Prisma.RequisitionWhereInput) =>
     tx.requisition.findFirst({ where, include: { _count: { select: { items: true } }, awaitingApprover: { select: { name: true } } } });
   const refusedAs = { action: RULE[decision], subject: 'Requisition' };
@@ -68,7 +88,7 @@ export async function decideRequisition(
     if (decision === 'approve') {
       const manager = await nextLevel(tx, ability, userId, requisition.total);
       if (manager) {
-        await signStep(tx, { requisitionId, approverId: userId, decision: 'ESCALATED', escalatedToId: manager.id, signedAt }, requisition.total, null, false);
+        await signStep(tx, { requisitionId, approverId: userId, decision: 'ESCALATED', escalatedToId: manager.id, signedAt }, { total: requisition.total, line: null, overdraft: false, ...signedFrom });
         const escalated = await tx.requisition.update({ where: { id: requisitionId }, data: { awaitingApproverId: manager.id } });
         return { requisition: escalated, escalatedTo: manager.name };
       }
@@ -79,15 +99,16 @@ export async function decideRequisition(
     let overdraft = false;
     if (decision === 'approve' && requisition.budgetLineId !== null) {
       line = await lockedLineAvailability(tx, requisition.budgetLineId, language);
-      if (requisition.total.gt(line.available)) {
-        if (!ability.can('overdraft', asSubject('BudgetLine', { id: line.lineId }))) {
-          const shortfall = requisition.total.minus(notBelowZero(line.available));
-          throw refused('overBudget', { line: line.name, total: amountIn(language, requisition.total), available: amountIn(language, line.available), shortfall: amountIn(language, shortfall) });
-        }
-        overdraft = true;
+      const judged = judgeOverspend(line, requisition.total, await overdraftTolerancePercent(tx));
+      if (judged.needsOverdraftRight && !ability.can('overdraft', asSubject('BudgetLine', { id: line.lineId }))) {
+        const figures = { line: line.name, total: amountIn(language, requisition.total), available: amountIn(language, line.available), shortfall: amountIn(language, judged.shortfall) };
+        if (judged.tolerancePercent.isZero()) throw refused('overBudget', figures);
+        throw refused('overTolerance', { ...figures, tolerance: amountIn(language, judged.tolerancePercent), tolerated: amountIn(language, judged.toleratedOverspend) });
       }
+      // Overspent (within the tolerance, or under the right): the step says so.
+      overdraft = judged.after.isNegative();
     }
-    await signStep(tx, { requisitionId, approverId: userId, decision: decision === 'approve' ? 'APPROVED' : 'REJECTED', escalatedToId: null, signedAt }, requisition.total, line, overdraft);
+    await signStep(tx, { requisitionId, approverId: userId, decision: decision === 'approve' ? 'APPROVED' : 'REJECTED', escalatedToId: null, signedAt }, { total: requisition.total, line, overdraft, ...signedFrom });
     const decided = await tx.requisition.update({
       where: { id: requisitionId },
       data: { state: TO[decision], awaitingApproverId: null, ...(decision === 'approve' && { approvedById: userId, approvedAt: signedAt }) },
@@ -111,12 +132,17 @@ async function nextLevel(tx: Tx, ability: AppAbility, userId: number, total: Pri
   return manager;
 }
 
-async function signStep(tx: Tx, step: SignedStep, total: Prisma.Decimal, line: LineAvailability | null, overdraft: boolean) {
-  const sha256 = await approvalStepHash(tx, step);
-  await tx.requisitionApproval.create({
-    data: { ...step, total, availableBefore: line?.available ?? null, overdraft, sha256 },
-  });
+interface StepFigures {
+  total: Prisma.Decimal;
+  line: LineAvailability | null;
+  overdraft: boolean;
+  ip: string | null;
+  userAgent: string | null;
 }
 
-/** What the line lacks is measured from zero when it is already overspent. */
-const notBelowZero = (value: Prisma.Decimal) => (value.isNegative() ? value.mul(0) : value);
+async function signStep(tx: Tx, step: SignedStep, { total, line, overdraft, ip, userAgent }: StepFigures) {
+  const sha256 = await approvalStepHash(tx, step);
+  await tx.requisitionApproval.create({
+    data: { ...step, total, availableBefore: line?.available ?? null, overdraft, sha256, ip, userAgent },
+  });
+}

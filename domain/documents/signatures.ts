@@ -6,18 +6,11 @@ import type { Prisma } from '@prisma/client';
 import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
 import type { Db } from '../../prisma/client.js';
-import { verifyPassword } from '../users/password.js';
+import { confirmPassword, type PasswordThrottle } from '../users/confirm-password.js';
 import { findReadableRevision } from './document-access.js';
 import { documentRefused } from './errors.js';
 import { Refusal } from '../refusal.js';
 import { hashStoredFile } from './stored-file.js';
-
-/** The part of the login throttle signing uses (admin/login-throttle.ts). */
-export interface PasswordThrottle {
-  isBlocked(email: string, ip: string): Promise<boolean>;
-  recordFailure(email: string, ip: string): Promise<void>;
-  recordSuccess(email: string): Promise<void>;
-}
 
 export interface SignInput {
   revisionId: number;
@@ -33,14 +26,8 @@ export async function signRevision(db: Db, storage: ObjectStorage, throttle: Pas
   if (!signable || !(await db.documentRevision.count({ where: { AND: [{ id: revision.id }, signable as Prisma.DocumentRevisionWhereInput] } })))
     throw new AccessDeniedError('sign', 'DocumentRevision');
 
-  // Re-authentication, under the same throttle as the sign-in form.
-  if (await throttle.isBlocked(input.signer.email, input.ip)) throw documentRefused('tooManyRequests');
-  const user = await db.user.findUnique({ where: { id: input.signer.userId }, omit: { passwordHash: false } });
-  if (!user?.passwordHash || !user.isActive || !(await verifyPassword(user.passwordHash, input.password))) {
-    await throttle.recordFailure(input.signer.email, input.ip);
-    throw documentRefused('wrongPassword');
-  }
-  await throttle.recordSuccess(input.signer.email);
+  // Re-authentication, under the same throttle as the sign-in form (domain/users/confirm-password.ts).
+  const user = await confirmPassword(db, throttle, { userId: input.signer.userId, password: input.password, ip: input.ip }, (reason) => documentRefused(reason));
 
   return db.transactionAs(async (tx) => {
     // Signatures of one revision are taken one at a time, so "all named signers have signed" is exact.

@@ -16,6 +16,8 @@ export const AUDITED_TABLES = [
   'budgets', 'budget_lines', 'budget_line_months', 'budget_actuals',
   // budgets: the signed steps of requisition approvals (issue 20)
   'requisition_approvals',
+  // budgets: the module's settings (the overdraft tolerance)
+  'budget_settings',
   // jobs monitor: what administrators did to background jobs
   'job_interventions',
   // notifications: a person's choices

@@ -6,6 +6,7 @@ import { resourceTranslationsEN } from '../labels/resources.en.js';
 import { resourceTranslationsES } from '../labels/resources.es.js';
 import { VOCABULARIES } from '../vocabularies.js';
 import type { CellValue } from './cell-values.js';
+import type { SqlRunner } from '../history/sql-transaction.js';
 import { synonymsOf } from './value-synonyms.js';
 
 /** 'choices': several closed values in one cell ("Supervisores; Técnicos"), stored as links (see LinkDefinition). */
@@ -82,6 +83,32 @@ export interface ImportDefinition {
   touchesUpdatedAt: boolean;
   /** Rules across columns (minimum <= maximum): a reason in Spanish, and the column it is shown against. */
   check?: (row: Record<string, unknown>) => { field: string; reason: string } | null;
+  /** A sheet row that is more than one row of one table (a budget line with its budget and months): its
+   * own writer replaces the set-based upsert (run inside the same transaction, as the importer), and the
+   * list is then exported as a plain list, not in the template's columns. */
+  writer?: ImportWriter;
+}
+
+// The writer's side of the pipeline, said here in the shapes it needs (a parsed row, its outcome, a refused
+// row) so that definitions and their writers depend on this file only, not on the pipeline's modules.
+export interface ImportRow {
+  rowNumber: number;
+  /** Parsed values by field, references resolved to ids. */
+  values: Record<string, unknown>;
+}
+export type ImportRowOutcome = { kind: 'new' } | { kind: 'changed'; fields: string[] } | { kind: 'unchanged' };
+export interface ImportRowError {
+  rowNumber: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export interface ImportWriter {
+  /** Writes the batch's valid rows; a row refused by the database comes back as its error, the rest are written. */
+  write(db: SqlRunner, rows: ImportRow[]): Promise<{ inserted: number; updated: number; errors: ImportRowError[] }>;
+  /** What writing would do to each row ("Validar sin importar"), in the order given. */
+  classify(db: SqlRunner, rows: ImportRow[]): Promise<ImportRowOutcome[]>;
 }
 
 export interface ColumnLabels {

@@ -248,6 +248,7 @@ export type RowOutcome = { kind: 'new' } | { kind: 'changed'; fields: string[] }
 
 export async function classifyRows(db: SqlRunner, definition: ImportDefinition, rows: CandidateRow[]): Promise<RowOutcome[]> {
   if (!rows.length) return [];
+  if (definition.writer) return definition.writer.classify(db, rows);
   const result = await db.$queryRawUnsafe<{ is_new: boolean; changed: string }[]>(classifyStatement(definition), ...columnArrays(definition, rows));
   return result.map((r) => (r.is_new ? { kind: 'new' } : r.changed ? { kind: 'changed', fields: r.changed.split(',') } : { kind: 'unchanged' }));
 }
@@ -280,6 +281,7 @@ export interface UpsertResult {
  */
 export async function upsertRows(db: SqlRunner, definition: ImportDefinition, rows: CandidateRow[]): Promise<UpsertResult> {
   if (!rows.length) return { inserted: 0, updated: 0, errors: [] };
+  if (definition.writer) return definition.writer.write(db, rows);
   const sql = upsertStatement(definition);
   const linked = definition.columns.filter((column) => column.links);
   const run = async (batch: CandidateRow[]) => {

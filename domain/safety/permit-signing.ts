@@ -5,8 +5,7 @@
 import type { Prisma } from '@prisma/client';
 import { AccessDeniedError, type AppAbility } from '../access/abilities.js';
 import { changeAllowedRow } from '../access/allowed-row.js';
-import type { PasswordThrottle } from '../documents/signatures.js';
-import { verifyPassword } from '../users/password.js';
+import { confirmPassword, type PasswordThrottle } from '../users/confirm-password.js';
 import type { Db } from '../../prisma/client.js';
 import { permitContent, sha256Of } from './permit-content.js';
 import { appliedIsolations } from './permit-readiness.js';
@@ -31,16 +30,8 @@ export interface PermitSignInput {
 export async function signPermit(db: Db, throttle: PasswordThrottle | undefined, ability: AppAbility, signing: PermitSigning, input: PermitSignInput, now = new Date()) {
   if (!ability.can(signing, 'WorkPermit')) throw new AccessDeniedError(signing, 'WorkPermit');
   if (!throttle) throw safetyRefused('signingUnavailable');
-  // Re-authentication, under the same throttle as the sign-in form.
-  const user = await db.user.findUnique({ where: { id: input.signer.userId }, omit: { passwordHash: false } });
-  if (!user) throw new AccessDeniedError(signing, 'WorkPermit');
-  if (await throttle.isBlocked(user.email, input.ip)) throw safetyRefused('tooManyRequests', {}, 'password');
-  const password = typeof input.password === 'string' ? input.password : '';
-  if (!user.passwordHash || !user.isActive || !password || !(await verifyPassword(user.passwordHash, password))) {
-    await throttle.recordFailure(user.email, input.ip);
-    throw safetyRefused('wrongPassword', {}, 'password');
-  }
-  await throttle.recordSuccess(user.email);
+  // Re-authentication, under the same throttle as the sign-in form (domain/users/confirm-password.ts).
+  const user = await confirmPassword(db, throttle, { userId: input.signer.userId, password: input.password, ip: input.ip }, (reason) => safetyRefused(reason, {}, 'password'));
 
   const read = (tx: Prisma.TransactionClient, where: Prisma.WorkPermitWhereInput) => tx.workPermit.findFirst({ where });
   return changeAllowedRow(db, ability, { model: 'WorkPermit', id: input.permitId, rule: signing, read }, async (tx, permit) => {

@@ -8,7 +8,7 @@ export const requisitionApprovalResource = (prisma: Db) =>
     navigation: NAVIGATION.budgets,
     sort: { sortBy: 'signedAt', direction: 'desc' },
     listProperties: ['requisition', 'approver', 'decision', 'total', 'availableBefore', 'overdraft', 'escalatedTo', 'signedAt'],
-    showProperties: ['requisition', 'approver', 'decision', 'total', 'availableBefore', 'overdraft', 'escalatedTo', 'signedAt', 'sha256'],
+    showProperties: ['requisition', 'approver', 'decision', 'total', 'availableBefore', 'overdraft', 'escalatedTo', 'signedAt', 'sha256', 'ip', 'userAgent'],
     filterProperties: ['requisition', 'approver', 'decision', 'overdraft', 'signedAt'],
     actions: { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
   });

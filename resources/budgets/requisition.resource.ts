@@ -47,7 +47,7 @@ export const requisitionResource = (prisma: Db, settings: ResourceSettings) =>
           return request;
         },
       },
-      ...requisitionActions(prisma),
+      ...requisitionActions(prisma, settings),
       ...erpSyncActions(prisma, settings),
     },
   });

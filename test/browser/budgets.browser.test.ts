@@ -1,7 +1,9 @@
 // The budgets journey in a real Chromium, asserting what each person sees in Spanish: a supervisor asks for
-// parts charged to a budget line and sends the requisition; an approver without the overdraft right is told
-// the line falls short and by how much; one with "aprobar sobregiro" approves it; the budget's page shows
-// the commitment and says the line is overspent, in words.
+// parts charged to a budget line and, before sending the requisition, is warned that it exceeds what the
+// line has left; an approver without the overdraft right signs with a wrong password (refused beside the
+// field), then with hers, and is told the line falls short and by how much; one with "aprobar sobregiro"
+// is told she may approve it as an overdraft and signs it; the budget's page shows the commitment and
+// says the line is overspent, in words; its bar of this month opens the requisition behind it.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +70,15 @@ describe('a requisition against its budget, in a real browser', () => {
 
     await page.goto(`${office.url}/admin/resources/Requisition/records/${requisition.id}/show`);
     await clickAction(page, 'Enviar');
-    await page.getByRole('button', { name: 'Confirmar' }).click();
+    // Before sending: the line's figures and a warning in words (no password: sending is no approval).
+    const warning = page.getByTestId('requisition-budget-warning');
+    await warning.waitFor({ timeout: 20_000 });
+    expect(await warning.innerText()).toContain('Atención: la requisición excede lo disponible en 500,00, más de lo que tolera el presupuesto (0,00).');
+    const lineFigures = (await page.getByTestId('requisition-line-figures').innerText()).split(/\t|\n/).map((cell) => cell.trim()).filter(Boolean);
+    expect(lineFigures).toEqual(['Línea de presupuesto', `Planta Norte ${YEAR} · Repuestos mecánicos`, 'Disponible', '1.000,00', 'Solicitado', '1.500,00', 'Quedaría', '-500,00']);
+    expect(await page.locator('#requisition-password').count()).toBe(0);
+    await shot(page, 'budgets-requisition-overspend-warning');
+    await page.getByTestId('submit-requisition-decision').click();
     await page.getByText('Requisición enviada para aprobación.').waitFor({ timeout: 20_000 });
     await shot(page, 'budgets-requisition-sent');
     await asRita.close();
@@ -79,7 +89,14 @@ describe('a requisition against its budget, in a real browser', () => {
     await signInThroughForm(saraPage, office.url, sara.email, PASSWORD);
     await saraPage.goto(`${office.url}/admin/resources/Requisition/records/${requisition.id}/show`);
     await clickAction(saraPage, 'Aprobar');
-    await saraPage.getByRole('button', { name: 'Confirmar' }).click();
+    await saraPage.getByTestId('requisition-budget-warning').waitFor({ timeout: 20_000 });
+    // The step is signed with her password: a wrong one is refused beside the field, nothing recorded.
+    await saraPage.locator('#requisition-password').fill('no-es-mi-clave');
+    await saraPage.getByTestId('submit-requisition-decision').click();
+    await saraPage.getByTestId('error-password').getByText('Contraseña incorrecta. No se registró ningún paso: escriba la contraseña con la que inicia sesión.').waitFor({ timeout: 20_000 });
+    expect(await prisma.requisitionApproval.count({ where: { requisitionId: requisition.id } })).toBe(0);
+    await saraPage.locator('#requisition-password').fill(PASSWORD);
+    await saraPage.getByTestId('submit-requisition-decision').click();
     const refusal =
       `La línea Planta Norte ${YEAR} · Repuestos mecánicos no alcanza: dispone de 1.000,00 y la requisición suma 1.500,00; faltan 500,00. ` +
       'Pida a quien tenga el derecho «aprobar sobregiro» que la apruebe, o ajuste el presupuesto.';
@@ -94,8 +111,14 @@ describe('a requisition against its budget, in a real browser', () => {
     await signInThroughForm(olgaPage, office.url, olga.email, PASSWORD);
     await olgaPage.goto(`${office.url}/admin/resources/Requisition/records/${requisition.id}/show`);
     await clickAction(olgaPage, 'Aprobar');
-    await olgaPage.getByRole('button', { name: 'Confirmar' }).click();
+    const held = olgaPage.getByTestId('requisition-budget-warning');
+    await held.waitFor({ timeout: 20_000 });
+    expect(await held.innerText()).toContain('Usted tiene el derecho «aprobar sobregiro»: si la aprueba, queda registrada como sobregiro.');
+    await olgaPage.locator('#requisition-password').fill(PASSWORD);
+    await shot(olgaPage, 'budgets-approval-signed-with-password');
+    await olgaPage.getByRole('button', { name: 'Firmar y aprobar' }).click();
     await olgaPage.getByText('Requisición aprobada.').waitFor({ timeout: 20_000 });
+    expect(await prisma.requisitionApproval.findFirstOrThrow({ where: { requisitionId: requisition.id } })).toMatchObject({ approverId: olga.userId, overdraft: true, userAgent: expect.stringContaining('Chrome') });
     await olgaPage.reload();
     await olgaPage.getByText('Pasos de aprobación firmados').first().waitFor({ timeout: 20_000 });
     const shown = await olgaPage.locator('body').innerText();
@@ -115,6 +138,17 @@ describe('a requisition against its budget, in a real browser', () => {
     // The year reads as a year on the page, never as an amount ("2.026").
     expect(await olgaPage.locator('section, main, body').first().innerText()).not.toContain(String(YEAR).replace(/^(\d)/, '$1.'));
     await shot(olgaPage, 'budgets-budget-page-commitment');
+    // The monthly bars: this month's bar opens what lies behind it, the requisition committed in it.
+    const thisMonth = new Date().getUTCMonth() + 1;
+    const bar = olgaPage.getByTestId(`budget-chart-month-${thisMonth}`);
+    expect(await bar.getAttribute('aria-label')).toContain('comprometido 1.500,00');
+    await bar.click();
+    const entries = olgaPage.getByTestId('budget-month-requisitions');
+    await entries.waitFor({ timeout: 20_000 });
+    expect(await entries.innerText()).toContain(`${requisition.number} · Rodamientos para la bomba de alimentación`);
+    await shot(olgaPage, 'budgets-budget-month-drill-down');
+    await entries.getByRole('link', { name: `${requisition.number} · Rodamientos para la bomba de alimentación` }).click();
+    await olgaPage.waitForURL(`**/admin/resources/Requisition/records/${requisition.id}/show`, { timeout: 20_000 });
     await asOlga.close();
   }, 240_000); // a browser journey of three people on a shared two-core machine
 });

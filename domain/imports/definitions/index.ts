@@ -21,6 +21,7 @@ import { binsImport } from './bins.import.js';
 import { materialsImport } from './materials.import.js';
 import { vendorsImport } from './vendors.import.js';
 import { warehousesImport } from './warehouses.import.js';
+import { budgetLinesImport } from './budget-lines.import.js';
 
 export const IMPORT_DEFINITIONS: ImportDefinition[] = [
   usersImport,
@@ -44,6 +45,8 @@ export const IMPORT_DEFINITIONS: ImportDefinition[] = [
   materialsImport,
   warehousesImport,
   binsImport,
+  // budgets (issue 20): a budget line per row, with its budget and months (after locations)
+  budgetLinesImport,
 ];
 
 export function importDefinition(kind: string): ImportDefinition | undefined {
