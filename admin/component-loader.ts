@@ -40,6 +40,9 @@ export const Components = {
   ErpModuleNotice: componentLoader.add('ErpModuleNotice', path.join(here, 'components/erp-module-notice')),
   // budgets (issue 20): a budget's lines, month by month
   BudgetFigures: componentLoader.add('BudgetFigures', path.join(here, 'components/budget-figures')),
+  // health (issue 25): the reasons of a health score, and an asset's health panel with its reading charts
+  HealthReasons: componentLoader.add('HealthReasons', path.join(here, 'components/health-reasons')),
+  AssetHealthPanel: componentLoader.add('AssetHealthPanel', path.join(here, 'components/asset-health-panel')),
   // jobs monitor (a page for administrators)
   JobsMonitor: componentLoader.add('JobsMonitor', path.join(here, 'components/jobs-monitor')),
   // notifications (issue 18): the centre and the preferences, AdminJS pages

@@ -15,6 +15,7 @@ import { documentRoutes, type DocumentRoutesOptions } from './documents/router.j
 import { exportRoutes } from './exports/router.js';
 import { calendarRoutes } from './calendar/router.js';
 import { budgetRoutes } from './budgets/router.js';
+import { healthRoutes } from './health/router.js';
 import { inventoryRoutes } from './inventory/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
 import { jobsMonitorRoutes, type JobsMonitorRoutesOptions } from './jobs-monitor/router.js';
@@ -165,6 +166,8 @@ export function createAdminRouter(options: {
   router.use(jobsMonitorRoutes({ prisma, pool: options.pool, timeZone: options.timeZone, ...options.jobsMonitor }));
   router.use(calendarRoutes({ prisma, timeZone: options.timeZone }));
   router.use(budgetRoutes({ prisma, pool: options.pool }));
+  // health (issue 25): an asset's health panel
+  router.use(healthRoutes({ prisma }));
   router.use(inventoryRoutes({ prisma }));
   router.use('/api/', statusFromAdminNotices, withoutSecrets);
   router.use(adminRequestBodies);

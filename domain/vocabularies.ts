@@ -15,7 +15,7 @@ export const VOCABULARIES = {
   Frequency: { calendarUnit: ['DAY', 'WEEK', 'MONTH'] },
   ProcedureStep: { valueType: ['NUMBER', 'BOOLEAN', 'TEXT'] },
   WorkRequest: {
-    source: ['PERSON', 'CONDITION'],
+    source: ['PERSON', 'CONDITION', 'TREND'],
     priority: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'],
     state: ['OPEN', 'IN_REVIEW', 'CONVERTED', 'REJECTED'],
   },
@@ -69,6 +69,11 @@ export const VOCABULARIES = {
     suspensionReason: ['EXPIRED', 'MANUAL'],
   },
   PermitSignature: { purpose: ['APPROVAL', 'CLOSING'] },
+  // health (issue 25)
+  DowntimeEvent: { reason: ['FAILURE', 'PREVENTIVE', 'OPERATIONAL', 'EXTERNAL', 'OTHER'] },
+  CategoryReliability: { state: ['FITTED', 'TOO_LITTLE_DATA'] },
+  AssetHealth: { riskState: ['ESTIMATED', 'TOO_LITTLE_DATA'] },
+  PointTrend: { state: ['CROSSING', 'LATER', 'STEADY', 'OUTSIDE', 'TOO_LITTLE_DATA'], limitSide: ['MAX', 'MIN'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

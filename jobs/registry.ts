@@ -23,6 +23,8 @@ import { suspendExpiredPermitsJob } from './suspend-expired-permits.job.js';
 // document search (issue 22)
 import { embedDocumentPassagesJob } from './embed-document-passages.job.js';
 import { readScannedDocumentsJob } from './read-scanned-documents.job.js';
+// health (issue 25)
+import { assessAssetHealthJob } from './assess-asset-health.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -50,4 +52,6 @@ export const JOBS: JobDefinition<unknown>[] = [
   // document search (issue 22)
   embedDocumentPassagesJob as JobDefinition<unknown>,
   readScannedDocumentsJob as JobDefinition<unknown>,
+  // health (issue 25)
+  assessAssetHealthJob as JobDefinition<unknown>,
 ];

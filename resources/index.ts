@@ -66,6 +66,11 @@ import { permitKindResource } from './safety/permit-kind.resource.js';
 import { permitRequirementResource } from './safety/permit-requirement.resource.js';
 import { permitSignatureResource } from './safety/permit-signature.resource.js';
 import { workPermitResource } from './safety/work-permit.resource.js';
+// health (issue 25)
+import { assetHealthResource } from './health/asset-health.resource.js';
+import { categoryReliabilityResource } from './health/category-reliability.resource.js';
+import { downtimeEventResource } from './health/downtime-event.resource.js';
+import { pointTrendResource } from './health/point-trend.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -83,6 +88,11 @@ const RESOURCES = [
   // Monitoreo
   measurementPointResource,
   readingResource,
+  // Salud de activos (issue 25)
+  assetHealthResource,
+  downtimeEventResource,
+  pointTrendResource,
+  categoryReliabilityResource,
   // Catálogo de mantenimiento
   routineResource,
   frequencyResource,

@@ -28,6 +28,8 @@ export const AUDITED_TABLES = [
   'work_order_notes',
   // safety (issue 23): the catalogues, permits, their isolations, gas tests and signatures
   'permit_kinds', 'isolation_points', 'permit_requirements', 'work_permits', 'permit_isolations', 'permit_gas_tests', 'permit_signatures',
+  // health (issue 25): assets' stops
+  'downtime_events',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -52,6 +54,11 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   sig_sync_runs: "the SIG scrape's own log of its runs (each ticket it creates is recorded)",
   stock_movements: 'the stock ledger: append-only (UPDATE and DELETE refused), each movement records who and when itself',
   stock_levels: 'kept by the database from the stock ledger in the same transaction, and rebuilt from it',
+  // health (issue 25): what the 06:00 job derives from recorded orders, stops and readings, replaced daily
+  category_reliability: "each category's failure model, fitted again every day from the recorded orders",
+  asset_health: "each asset's risk and health score, derived again every day from recorded data",
+  point_trends: "each measurement point's reading trend, derived again every day (the work request it raises is recorded)",
+  health_assessments: "the 06:00 job's log of the days it assessed (its idempotence), no business data",
 };
 
 // Tables only databases with pgvector have (migration *_semantic_search); unrecorded where they exist.

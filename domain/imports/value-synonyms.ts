@@ -45,7 +45,7 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     valueType: { NUMBER: ['NUMERO', 'NUMERICO', 'MEDICION'], BOOLEAN: ['SI_NO', 'CHECK', 'VERIFICACION'], TEXT: ['TEXTO', 'OBSERVACION'] },
   },
   WorkRequest: {
-    source: { PERSON: ['PERSONA', 'USUARIO'], CONDITION: ['CONDICION', 'ALARMA'] },
+    source: { PERSON: ['PERSONA', 'USUARIO'], CONDITION: ['CONDICION', 'ALARMA'], TREND: ['TENDENCIA', 'PREDICCION'] },
     priority: PRIORITY,
     state: { OPEN: ['ABIERTO', 'PENDIENTE'], IN_REVIEW: ['EN_REVISION'], CONVERTED: ['CONVERTIDO', 'CON_OT'], REJECTED: ['RECHAZADO', 'ANULADO'] },
   },
@@ -114,6 +114,14 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     suspensionReason: { EXPIRED: ['VENCIDO'], MANUAL: ['PERSONA'] },
   },
   PermitSignature: { purpose: { APPROVAL: ['APROBACION'], CLOSING: ['CIERRE'] } },
+  // health (issue 25): never imported; stops may come from an operations log one day
+  DowntimeEvent: { reason: { FAILURE: ['AVERIA', 'FALLO'], PREVENTIVE: ['PM', 'MANTENIMIENTO'], OPERATIONAL: ['OPERACION', 'MANIOBRA'], EXTERNAL: ['EXTERNA', 'SUMINISTRO'], OTHER: ['OTRA'] } },
+  CategoryReliability: { state: { FITTED: ['AJUSTADO'], TOO_LITTLE_DATA: ['POCOS_DATOS'] } },
+  AssetHealth: { riskState: { ESTIMATED: ['ESTIMADO'], TOO_LITTLE_DATA: ['POCOS_DATOS'] } },
+  PointTrend: {
+    state: { CROSSING: ['CRUZARA'], LATER: ['MAS_ADELANTE'], STEADY: ['ESTABLE'], OUTSIDE: ['FUERA'], TOO_LITTLE_DATA: ['POCOS_DATOS'] },
+    limitSide: { MAX: ['MAXIMO'], MIN: ['MINIMO'] },
+  },
 };
 
 /** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */

@@ -2,6 +2,11 @@
 // office shows (admin/locales), the headers of import templates and exports. Kept with the domain so
 // that imports and exports read them without reaching up into the UI layer; the UI imports them.
 export const resourceLabelsES = {
+  // health (issue 25)
+  "DowntimeEvent": "Paradas",
+  "AssetHealth": "Activos en riesgo",
+  "CategoryReliability": "Modelos de falla por categoría",
+  "PointTrend": "Tendencias de lecturas",
   "budgets": "Presupuestos",
   "callCenter": "Centro de llamadas",
   "Requisition": "Requisiciones",
@@ -320,7 +325,7 @@ export const resourceTranslationsES = {
       "updatedAt": "Actualizado"
     },
     "labels": {
-      "source": { "PERSON": "Persona", "CONDITION": "Monitoreo de condición" },
+      "source": { "PERSON": "Persona", "CONDITION": "Monitoreo de condición", "TREND": "Tendencia de lecturas" },
       "priority": {
         "LOW": "Baja",
         "MEDIUM": "Media",
@@ -467,5 +472,10 @@ export const resourceTranslationsES = {
   "WorkPermit": {"properties": {"id": "N.º", "number": "Número", "permitKind": "Tipo de permiso", "workOrder": "Orden de trabajo", "asset": "Activo", "description": "Trabajo a realizar", "validFrom": "Válido desde", "validUntil": "Válido hasta", "crew": "Personal en el trabajo (uno por línea)", "precautions": "Precauciones confirmadas (una por línea)", "state": "Estado", "requestedBy": "Solicitado por", "requestedAt": "Solicitado el", "approvedBy": "Aprobado por", "approvedAt": "Aprobado el", "activatedAt": "Activado el", "suspendedAt": "Suspendido el", "suspensionReason": "Motivo de la suspensión", "closedBy": "Cerrado por", "closedAt": "Cerrado el", "cancelledAt": "Cancelado el", "createdAt": "Creado", "updatedAt": "Actualizado", "isolations": "Aislamientos", "gasTests": "Pruebas de gases", "signatures": "Firmas"}, "labels": {"state": {"DRAFT": "Borrador", "REQUESTED": "Solicitado", "APPROVED": "Aprobado", "ACTIVE": "Activo", "SUSPENDED": "Suspendido", "CLOSED": "Cerrado", "CANCELLED": "Cancelado"}, "suspensionReason": {"EXPIRED": "Vencido", "MANUAL": "Suspendido por una persona"}}},
   "PermitIsolation": {"properties": {"id": "N.º", "permit": "Permiso", "isolationPoint": "Punto de aislamiento", "lockNumber": "N.º de candado", "lockedBy": "Bloqueado por", "lockedAt": "Bloqueado el", "verifiedBy": "Energía cero verificada por", "verifiedAt": "Energía cero verificada el", "removedBy": "Retirado por", "removedAt": "Retirado el", "createdAt": "Creado"}},
   "PermitGasTest": {"properties": {"id": "N.º", "permit": "Permiso", "takenBy": "Medido por", "takenAt": "Medido el", "oxygenPct": "Oxígeno (%)", "lelPct": "LIE (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Dentro de límites"}},
-  "PermitSignature": {"properties": {"id": "N.º", "permit": "Permiso", "purpose": "Firma de", "signer": "Firmante", "signedAt": "Firmado el", "ip": "IP", "userAgent": "Navegador", "sha256": "SHA-256 del contenido"}, "labels": {"purpose": {"APPROVAL": "Aprobación", "CLOSING": "Cierre"}}}
+  "PermitSignature": {"properties": {"id": "N.º", "permit": "Permiso", "purpose": "Firma de", "signer": "Firmante", "signedAt": "Firmado el", "ip": "IP", "userAgent": "Navegador", "sha256": "SHA-256 del contenido"}, "labels": {"purpose": {"APPROVAL": "Aprobación", "CLOSING": "Cierre"}}},
+  // health (issue 25)
+  "DowntimeEvent": {"properties": {"id": "N.º", "asset": "Activo", "startedAt": "Detenido desde", "endedAt": "En marcha desde", "planned": "Planificada", "reason": "Motivo", "workOrder": "Orden de trabajo", "workRequest": "Solicitud", "notes": "Notas", "durationHours": "Duración (h)", "createdAt": "Creada", "updatedAt": "Actualizada"}, "labels": {"reason": {"FAILURE": "Falla", "PREVENTIVE": "Mantenimiento preventivo", "OPERATIONAL": "Operación (sin demanda, maniobra)", "EXTERNAL": "Causa externa (suministro, clima)", "OTHER": "Otro"}}},
+  "AssetHealth": {"properties": {"id": "N.º", "asset": "Activo", "assessedOn": "Evaluado el", "score": "Salud (0–100)", "riskState": "Riesgo", "failureProbability": "Prob. de falla en 30 días", "expectedRemainingDays": "Vida restante esperada (días)", "daysSinceFailure": "Días desde la última falla", "overduePreventive": "Preventivos vencidos", "openExcursions": "Lecturas fuera de límites", "predictedCrossings": "Cruces de límite previstos", "reasons": "Motivos"}, "labels": {"riskState": {"ESTIMATED": "Estimado", "TOO_LITTLE_DATA": "Pocos datos"}}},
+  "CategoryReliability": {"properties": {"id": "N.º", "category": "Categoría", "assessedOn": "Evaluado el", "state": "Modelo", "failures": "Fallas observadas", "censored": "Intervalos en curso", "shape": "Forma (β)", "scaleDays": "Escala (días)", "meanDays": "Vida media (días)"}, "labels": {"state": {"FITTED": "Ajustado", "TOO_LITTLE_DATA": "Pocos datos"}}},
+  "PointTrend": {"properties": {"id": "N.º", "measurementPoint": "Punto de medición", "assessedOn": "Evaluado el", "state": "Tendencia", "readings": "Lecturas usadas", "slopePerDay": "Pendiente por día", "pivotAt": "Centro del ajuste", "pivotValue": "Valor en el centro", "limitSide": "Límite", "predictedCrossingAt": "Cruce previsto", "earliestCrossingAt": "Cruce, lo antes", "latestCrossingAt": "Cruce, lo después", "workRequest": "Solicitud abierta"}, "labels": {"state": {"CROSSING": "Cruzará el límite en 30 días", "LATER": "Cruzará más adelante", "STEADY": "Estable", "OUTSIDE": "Ya fuera de límites", "TOO_LITTLE_DATA": "Pocos datos"}, "limitSide": {"MAX": "Máximo", "MIN": "Mínimo"}}}
 };

@@ -4,6 +4,7 @@ import { defineResource, NAVIGATION } from '../define-resource.js';
 import { planningCalendarAction } from './planning-calendar-action.js';
 import { workOrderFormActions, workOrderLifecycleActions } from './work-order-actions.js';
 import { withWorkOrderCost, workOrderCostProperty } from '../inventory/work-order-cost-property.js';
+import { recordDowntimeFromOrderAction } from '../health/record-downtime-actions.js';
 
 // The number comes from the database (gap-free per year); the state moves only through the
 // lifecycle actions (issue 6), so neither is typed into the form.
@@ -17,7 +18,7 @@ export const workOrderResource = (prisma: Db) =>
     editProperties: ['kind', 'asset', 'schedule', 'workRequest', 'technician', 'priority', 'plannedOn', 'description'],
     showProperties: [
       'number', 'kind', 'state', 'priority', 'asset', 'location', 'schedule', 'workRequest', 'technician', 'plannedOn',
-      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'notes', 'closure', 'materials', 'cost', 'documents',
+      'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'stepValues', 'notes', 'closure', 'materials', 'cost', 'downtime', 'documents',
     ],
     properties: {
       documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'workOrderId' } },
@@ -44,11 +45,19 @@ export const workOrderResource = (prisma: Db) =>
         components: { show: Components.RelatedRecords },
         custom: { resource: 'WorkOrderClosure', filter: 'workOrder', columns: ['closedAt', 'laborHours', 'problem', 'cause', 'remedy', 'closedBy', 'observations'], titleKey: 'relatedClosure' },
       },
+      // health (issue 25): the stops this order caused or ended
+      downtime: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'DowntimeEvent', filter: 'workOrder', columns: ['startedAt', 'endedAt', 'planned', 'reason'], sortBy: 'startedAt', direction: 'desc', titleKey: 'relatedDowntime' },
+      },
       materials: {
         type: 'string',
         components: { show: Components.RelatedRecords },
         custom: { resource: 'WorkOrderMaterial', filter: 'workOrder', columns: ['description', 'quantity', 'unit'], titleKey: 'relatedMaterials' },
       },
     },
-    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), calendar: planningCalendarAction, show: { after: withWorkOrderCost(prisma) } },
+    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), calendar: planningCalendarAction, show: { after: withWorkOrderCost(prisma) },
+      // health (issue 25)
+      recordDowntime: recordDowntimeFromOrderAction(prisma) },
   });

@@ -14,6 +14,7 @@ import { workOrderAssigned } from './work-order-assigned.kind.js';
 import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
 import { workPermitExpired } from './work-permit-expired.kind.js';
+import { readingTrendCrossing } from './reading-trend-crossing.kind.js';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   workOrderAssigned,
@@ -34,6 +35,8 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   stockLedgerMismatch,
   // safety (issue 23)
   workPermitExpired,
+  // health (issue 25)
+  readingTrendCrossing,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,
