@@ -46,7 +46,8 @@ const AssetHealthPanel: React.FC<ShowPropertyProps> = ({ record }) => {
   const hours = (value: number | null) => (value === null ? tm('healthPanelNone') : tm('healthPanelHours', undefined, { hours: number(value) }));
   const day = (iso: string | null) => (iso ? formatDate(iso, 'date', language) : tm('healthPanelNone'));
   const { health, figures } = panel;
-  const reasonLabel = (value: string) => translateProperty(`DowntimeEvent.reason.${value}`, 'DowntimeEvent', { defaultValue: value });
+  // Closed values read as plant-format reads them: the label `<field>.<value>` of the resource.
+  const reasonLabel = (value: string) => translateLabel(`reason.${value}`, 'DowntimeEvent', { defaultValue: value });
 
   return (
     <Box mb="xl" data-testid="asset-health-panel">
@@ -96,7 +97,7 @@ const AssetHealthPanel: React.FC<ShowPropertyProps> = ({ record }) => {
             {panel.downtime.map((stop) => (
               <li key={stop.id}>
                 {formatDate(stop.startedAt, 'datetime', language)} → {stop.endedAt ? formatDate(stop.endedAt, 'datetime', language) : tm('healthPanelOpenStop')}
-                {' · '}{hours(stop.hours)} · {reasonLabel(stop.reason)}{stop.planned ? ` · ${translateLabel('DowntimeEvent.planned', 'DowntimeEvent', { defaultValue: '' }) || translateProperty('planned', 'DowntimeEvent')}` : ''}
+                {' · '}{hours(stop.hours)} · {reasonLabel(stop.reason)}{stop.planned ? ` · ${translateProperty('planned', 'DowntimeEvent')}` : ''}
               </li>
             ))}
           </ul>
@@ -111,7 +112,7 @@ const AssetHealthPanel: React.FC<ShowPropertyProps> = ({ record }) => {
 
 const ReadingChart: React.FC<{ point: Point; language: string; day: (iso: string | null) => string }> = ({ point, language, day }) => {
   const { translateMessage: tm } = useTranslation();
-  const width = 640, height = 200, left = 56, right = 12, top = 12, bottom = 28;
+  const width = 640, height = 210, left = 56, right = 12, top = 14, bottom = 32;
   const times = point.readings.map((r) => Date.parse(r.at));
   const now = Date.now();
   const crossing = point.trend?.predictedCrossingAt ? Date.parse(point.trend.predictedCrossingAt) : null;
