@@ -4,7 +4,7 @@
 //   loop  what a straightforward ORM implementation does, asset by asset, on a sample of assets: read its
 //         failures, then (models fitted) its overdue orders, excursions, each point's readings, and write
 //         its row; its rate is what compares (the whole plant would take many minutes)
-// Prints one JSON line: { ms, assets, maxRssMb }.
+// Prints one JSON line: { ms, assets, maxRssMb, timings } (timings: the set-based job's phases).
 import { actAs } from '../prisma/actor.js';
 import { connectDatabase } from '../server/database.js';
 import { assessAssetHealth, lifeObservations, RISK_HORIZON_DAYS, TREND_MAX_READINGS, TREND_WINDOW_DAYS } from '../domain/health/assess-asset-health.js';
@@ -19,10 +19,11 @@ const DAY = 86_400_000;
 const db = connectDatabase(url!, { max: 4 });
 const now = new Date();
 let assets = 0;
+const timings: Record<string, number> = {};
 const started = performance.now();
 
 if (mode === 'set') {
-  const outcome = await actAs({ label: 'job:assess-asset-health' }, () => assessAssetHealth(db.prisma, { timeZone: TIME_ZONE, now, force: true }));
+  const outcome = await actAs({ label: 'job:assess-asset-health' }, () => assessAssetHealth(db.prisma, { timeZone: TIME_ZONE, now, force: true, timings }));
   assets = outcome.assets;
 } else {
   const prisma = db.prisma;
@@ -71,4 +72,4 @@ if (mode === 'set') {
 
 const ms = performance.now() - started;
 await db.close();
-console.log(JSON.stringify({ ms, assets, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ ms, assets, maxRssMb: process.resourceUsage().maxRSS / 1024, timings }));
