@@ -16,6 +16,8 @@ export const Components = {
   RejectForm: componentLoader.add('RejectForm', path.join(here, 'components/reject-form')),
   // safety (issue 23): the steps of a permit that need input (checklist, password, lock number)
   PermitActionForm: componentLoader.add('PermitActionForm', path.join(here, 'components/permit-action-form')),
+  // safety (issue 23): the monthly incident figures and rates
+  IncidentRates: componentLoader.add('IncidentRates', path.join(here, 'components/incident-rates')),
   // documents
   UploadRevision: componentLoader.add('UploadRevision', path.join(here, 'components/upload-revision')),
   SignRevision: componentLoader.add('SignRevision', path.join(here, 'components/sign-revision')),

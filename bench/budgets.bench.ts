@@ -1,6 +1,7 @@
 // npm run bench:budgets — the budget report on 5 years × 200 cost centres × 5 accounts × 12 months (60 000
 // summary rows) with requisitions and postings behind them: one year's report read from the summary the
 // triggers keep (target ≤ 100 ms), against the same figures recomputed from scratch in the same run.
+import './support/fail-loudly.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

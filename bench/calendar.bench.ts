@@ -2,6 +2,7 @@
 // assets, 250k work orders): this week and this month for an unscoped supervisor (by technician, and by
 // location), and this week for a supervisor scoped to one area. Baseline, in the same run: the work-order
 // list API filtered to the same week (one page of 25 and its count), the page a supervisor used before.
+import './support/fail-loudly.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';

@@ -5,6 +5,7 @@
 // - download of it through the rights-checking route vs reading the file from disk;
 // - signing (password check + hash of the stored file + two rows) vs argon2id verification alone;
 // - the server's resident memory while uploading (streamed, so it should not grow by the file's size).
+import './support/fail-loudly.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

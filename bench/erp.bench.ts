@@ -3,6 +3,7 @@
 // created, results written back, statuses read), in requisitions/s; against, in the same run, a sequential
 // baseline of one request per requisition (what the legacy connector did: one POST each, no lookup, no
 // lines, no retry), timed on a sample. Then a second run with nothing to push (the steady state every 5 min).
+import './support/fail-loudly.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

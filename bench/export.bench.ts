@@ -5,6 +5,7 @@
 // memory (no database, no HTTP), with the same shared column styles ours uses. Also the naive use of
 // that writer (a style per cell), and the web process's memory growth during an export.
 // Target (issue 17): at least 5x faster than the 31.6 s the old export took, i.e. <= 6.3 s.
+import './support/fail-loudly.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';

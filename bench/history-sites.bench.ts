@@ -5,6 +5,7 @@
 // filtered to work orders), and the Excel export's id batches over all his entries. Printed with the
 // same reads by an unscoped administrator for comparison. BENCH_EXPLAIN=1 (or =analyze) prints the plans
 // of the count and the first page first; BENCH_EXPLAIN_ONLY=1 stops there.
+import './support/fail-loudly.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

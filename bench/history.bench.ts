@@ -7,6 +7,7 @@
 //     so history weighs more: shown for comparison);
 //   - single-record saves through our Prisma client.
 // Each import starts from the same state: an empty, vacuumed table and a checkpoint.
+import './support/fail-loudly.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -7,6 +7,7 @@
 // table, with its foreign keys, indexes and history, from a temporary table: what the machine needs to
 // write them at all), the end to end against it (target <= 1.3x), and "Validar sin importar" of the
 // same 50 000 rows against the import itself (target <= 0.5x).
+import './support/fail-loudly.js';
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';

@@ -6,8 +6,10 @@
 //    ledger line, level, reservations) against a baseline in the same run: a single-row
 //    `UPDATE … SET on_hand = on_hand - 1 WHERE … AND on_hand >= 1 RETURNING` on a copy of the levels.
 //    Load and server share the machine's cores: the ratio is the figure, not the absolute rate.
+import './support/fail-loudly.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { defineAbilitiesFor } from '../domain/access/abilities.js';
@@ -30,6 +32,8 @@ const CLERKS = 8;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const TARGET_P95_MS = 50;
+// The machine is shared: every figure is printed beside the load average it was measured under.
+const loadAverage = () => `load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores`;
 const BENCH_ADMIN = { email: 'bench@cmms.local', password: randomBytes(18).toString('base64url') };
 
 // The whole run in one function whose failure is printed and ends the process: once the back office has
@@ -58,7 +62,8 @@ async function main() {
   // An interrupted seed resumes: catalogue rows by code, the ledger from the last whole chunk it holds
   // (each chunk is one statement, so the ledger holds whole chunks only).
   const CHUNK = 50_000;
-  const posted = await count('SELECT count(*) AS n FROM stock_movements');
+  // The seed's movements only: each run's issue phase appends its issues to the (append-only) ledger.
+  const posted = await count("SELECT count(*) AS n FROM stock_movements WHERE kind <> 'ISSUE'");
   if (posted > MOVEMENTS || posted % CHUNK !== 0) throw new Error(`this bench database holds another ledger (${posted} movements, append-only): remove ${dataDir}`);
   if (posted !== MOVEMENTS || (await count('SELECT count(*) AS n FROM materials')) !== MATERIALS) {
     console.log(`Seeding ${MATERIALS} materials, ${WAREHOUSES} warehouses and ${MOVEMENTS} movements${posted ? ` (resuming after ${posted})` : ''}...`);
@@ -118,7 +123,7 @@ async function main() {
     worst = Math.max(worst, p95);
     console.log(`${name.padEnd(36)} p50 ${p50.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms`);
   }
-  console.log(`target: p95 <= ${TARGET_P95_MS} ms -> worst ${worst.toFixed(1)} ms: ${worst <= TARGET_P95_MS ? 'met' : 'NOT met'}`);
+  console.log(`target: p95 <= ${TARGET_P95_MS} ms -> worst ${worst.toFixed(1)} ms: ${worst <= TARGET_P95_MS ? 'met' : 'NOT met'}   (${loadAverage()})`);
   await office.stop();
 
   // --- issue throughput: 8 clerks vs the single-row UPDATE baseline ---
@@ -171,7 +176,7 @@ async function main() {
   console.log(`issue throughput, ${CLERKS} concurrent clerks, ${SECONDS} s each:`);
   console.log(`  baseline single-row UPDATE … RETURNING   ${baseline.toFixed(0)} issues/s`);
   console.log(`  issueToWorkOrder (ledger + level + checks) ${ours.toFixed(0)} issues/s (${refusals} refused)`);
-  console.log(`  ratio ours/baseline: ${(ours / baseline).toFixed(2)}`);
+  console.log(`  ratio ours/baseline: ${(ours / baseline).toFixed(2)}   (${loadAverage()})`);
 
   await db.close();
   await embedded?.stop();

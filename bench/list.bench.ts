@@ -5,6 +5,7 @@
 // references) and, like the baseline, in-process at the adapter (count + one page + references).
 // Baseline: the plain @adminjs/prisma Resource with the closest request it can express (exact location
 // instead of subtree, case- and accent-sensitive `contains` instead of our search).
+import './support/fail-loudly.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';

@@ -7,6 +7,7 @@
 //   - the 07:00 digest over 10 000 overdue orders for 60 supervisors (30 for the whole plant, 30 scoped
 //     to one of 20 sites each): sendOverdueDigest (people whose rules are the same SQL share one count)
 //     against one count per supervisor, and the floor of one count of all overdue orders.
+import './support/fail-loudly.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';

@@ -3,6 +3,7 @@
 // that day (the worst day), with our set-based generator, against a per-schedule ORM loop measured in the
 // same run on a sample of schedules (the loop takes minutes for all of them; its rate is what compares).
 // Each side runs on its own fresh copy of the seeded plant (CREATE DATABASE ... TEMPLATE).
+import './support/fail-loudly.js';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';

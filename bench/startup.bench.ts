@@ -1,6 +1,7 @@
 // npm run bench:startup — time from process start to the first 200 of the login page, on the embedded
 // database: cold (fresh DATA_DIR: initdb, migrations, first administrator) and warm (existing data).
 // Baseline in the same run: a bare Express server in a child process (the floor of Node + tsx start-up).
+import './support/fail-loudly.js';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';

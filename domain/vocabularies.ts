@@ -74,6 +74,11 @@ export const VOCABULARIES = {
   CategoryReliability: { state: ['FITTED', 'TOO_LITTLE_DATA'] },
   AssetHealth: { riskState: ['ESTIMATED', 'TOO_LITTLE_DATA'] },
   PointTrend: { state: ['CROSSING', 'LATER', 'STEADY', 'OUTSIDE', 'TOO_LITTLE_DATA'], limitSide: ['MAX', 'MIN'] },
+  // safety and audits (issue 23): incidents, audits, findings, corrective actions
+  SafetyIncident: { kind: ['NEAR_MISS', 'FIRST_AID', 'LOST_TIME', 'ENVIRONMENTAL', 'PROPERTY_DAMAGE'] },
+  Audit: { kind: ['INTERNAL', 'EXTERNAL', 'REGULATORY'], state: ['PLANNED', 'IN_PROGRESS', 'CLOSED'] },
+  AuditFinding: { severity: ['MAJOR', 'MINOR', 'OBSERVATION'] },
+  CorrectiveAction: { state: ['OPEN', 'IN_PROGRESS', 'DONE', 'VERIFIED', 'CANCELLED'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export function vocabularyOf(model: string, field: string): readonly string[] | undefined {

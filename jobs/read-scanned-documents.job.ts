@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { readScannedRevisions } from '../domain/documents/text/read-scans.js';
 import { defineJob } from './job.js';
 
-const payloadSchema = z.object({ batch: z.number().int().positive().max(100).default(10) });
+// Without a batch in the payload, a run sends at most OCR_PER_MINUTE files (the service's budget).
+const payloadSchema = z.object({ batch: z.number().int().positive().max(100).optional() });
 
 export const readScannedDocumentsJob = defineJob({
   name: 'read-scanned-documents',
@@ -16,7 +17,7 @@ export const readScannedDocumentsJob = defineJob({
   parse: (data) => payloadSchema.parse(data ?? {}),
   handle: async ({ batch }, { prisma, storage, ocr, logger }) => {
     if (!ocr) return { revisions: 0, off: 'notConfigured' };
-    const outcomes = await readScannedRevisions(prisma, storage, ocr, { batch });
+    const outcomes = await readScannedRevisions(prisma, storage, ocr, { batch: batch ?? ocr.perMinute });
     if (outcomes.length) logger.info({ revisions: outcomes }, 'scanned documents sent to OCR');
     return { revisions: outcomes.length, failed: outcomes.filter((outcome) => outcome.state === 'FAILED').length };
   },

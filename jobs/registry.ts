@@ -20,6 +20,7 @@ import { notifyReordersJob } from './notify-reorders.job.js';
 import { syncSigTicketsJob } from './sync-sig-tickets.job.js';
 // safety (issue 23)
 import { suspendExpiredPermitsJob } from './suspend-expired-permits.job.js';
+import { notifyOverdueActionsJob } from './notify-overdue-actions.job.js';
 // document search (issue 22)
 import { embedDocumentPassagesJob } from './embed-document-passages.job.js';
 import { readScannedDocumentsJob } from './read-scanned-documents.job.js';
@@ -49,6 +50,7 @@ export const JOBS: JobDefinition<unknown>[] = [
   indexDocumentsJob as JobDefinition<unknown>,
   // safety (issue 23)
   suspendExpiredPermitsJob,
+  notifyOverdueActionsJob,
   // document search (issue 22)
   embedDocumentPassagesJob as JobDefinition<unknown>,
   readScannedDocumentsJob as JobDefinition<unknown>,

@@ -36,6 +36,7 @@ export const NAVIGATION = {
   catalogue: { name: 'catalogue', icon: 'BookOpen' },
   documents: { name: 'documents', icon: 'FileText' },
   safety: { name: 'safety', icon: 'Shield' },
+  audits: { name: 'audits', icon: 'Clipboard' },
   administration: { name: 'administration', icon: 'Users' },
   audit: { name: 'audit', icon: 'Clock' },
 } as const;

@@ -71,6 +71,14 @@ import { assetHealthResource } from './health/asset-health.resource.js';
 import { categoryReliabilityResource } from './health/category-reliability.resource.js';
 import { downtimeEventResource } from './health/downtime-event.resource.js';
 import { pointTrendResource } from './health/point-trend.resource.js';
+// incidents and audits (issue 23)
+import { safetyIncidentResource } from './safety/safety-incident.resource.js';
+import { safetyHoursWorkedResource } from './safety/safety-hours-worked.resource.js';
+import { auditChecklistResource } from './audits/audit-checklist.resource.js';
+import { auditEvidenceResource } from './audits/audit-evidence.resource.js';
+import { auditFindingResource } from './audits/audit-finding.resource.js';
+import { auditResource } from './audits/audit.resource.js';
+import { correctiveActionResource } from './audits/corrective-action.resource.js';
 
 // By task: a supervisor's day first (orders, requests, planning, assets), reference data after.
 const RESOURCES = [
@@ -119,6 +127,14 @@ const RESOURCES = [
   permitRequirementResource,
   permitKindResource,
   permitSignatureResource,
+  // incidents and the hours their rates are figured on (issue 23)
+  safetyIncidentResource,
+  safetyHoursWorkedResource,
+  // Auditorías (issue 23)
+  correctiveActionResource,
+  auditResource,
+  auditFindingResource,
+  auditChecklistResource,
   // Presupuestos
   budgetResource,
   budgetActualResource,
@@ -159,9 +175,11 @@ const RESOURCES = [
   // safety (issue 23): a permit's isolations and gas tests live in its page
   permitIsolationResource,
   permitGasTestResource,
+  // audits (issue 23): a finding's evidence lives in its page
+  auditEvidenceResource,
 ];
 
-const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest']);
+const JOIN_TABLES = new Set(['WorkOrderStepValue', 'WorkOrderMaterial', 'WorkOrderShare', 'RequisitionItem', 'Bin', 'RoutineMaterial', 'ProcedureStep', 'CalendarHoliday', 'UserGroup', 'BudgetLine', 'BudgetLineMonth', 'TicketNote', 'WorkOrderNote', 'RequisitionApproval', 'PermitIsolation', 'PermitGasTest', 'AuditEvidence']);
 
 export function allResources(prisma: Db, settings: ResourceSettings): ResourceWithOptions[] {
   return RESOURCES.map((resource) => {

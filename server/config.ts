@@ -94,7 +94,12 @@ const environmentSchema = z
     SIG_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
     SIG_MAX_PAGES: z.coerce.number().int().min(1).max(1_000).default(50),
     // Document search and questions (issue 22): each provider is off until its address is given.
-    EMBEDDINGS_URL: z.string().url({ message: 'must be the base of an OpenAI-compatible API, e.g. https://api.openai.com/v1 or http://ollama:11434/v1' }).optional(),
+    // openai: EMBEDDINGS_URL / CHAT_URL are an OpenAI-compatible API's base; n8n: they are n8n webhooks' URLs.
+    EMBEDDINGS_PROVIDER: z.enum(['openai', 'n8n'], { message: 'must be openai (an OpenAI-compatible API) or n8n (a webhook of the n8n server)' }).default('openai'),
+    CHAT_PROVIDER: z.enum(['openai', 'n8n'], { message: 'must be openai (an OpenAI-compatible API) or n8n (a webhook of the n8n server)' }).default('openai'),
+    AI_WEBHOOK_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    OCR_PER_MINUTE: z.coerce.number({ message: 'must be a number of files' }).int().min(1).max(100).default(10),
+    EMBEDDINGS_URL: z.string().url({ message: 'must be the base of an OpenAI-compatible API, e.g. https://api.openai.com/v1 or http://ollama:11434/v1, or with EMBEDDINGS_PROVIDER=n8n the webhook\'s URL' }).optional(),
     EMBEDDINGS_MODEL: z.string().min(1).max(150).optional(),
     EMBEDDINGS_DIMENSIONS: z.coerce.number({ message: 'must be the size of the model\'s vectors, e.g. 768' }).int().min(1).max(2000, { message: 'must be at most 2000 (the largest vector an HNSW index takes)' }).optional(),
     EMBEDDINGS_API_KEY: z.string().optional(),
@@ -130,6 +135,9 @@ const environmentSchema = z
     if (env.EMBEDDINGS_URL)
       for (const name of ['EMBEDDINGS_MODEL', 'EMBEDDINGS_DIMENSIONS'] as const)
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when EMBEDDINGS_URL is set' });
+    for (const [provider, name] of [[env.EMBEDDINGS_PROVIDER, 'EMBEDDINGS_PROVIDER'], [env.CHAT_PROVIDER, 'CHAT_PROVIDER']] as const)
+      if (provider === 'n8n' && !env.AI_WEBHOOK_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['AI_WEBHOOK_SECRET'], message: `is required with ${name}=n8n (the key that signs what is sent to the n8n webhook)` });
     if (env.CHAT_URL && !env.CHAT_MODEL) ctx.addIssue({ code: 'custom', path: ['CHAT_MODEL'], message: 'is required when CHAT_URL is set' });
     const erpSettings = ['ERP_DYNAMICS_TOKEN_URL', 'ERP_DYNAMICS_CLIENT_ID', 'ERP_DYNAMICS_CLIENT_SECRET', 'ERP_DYNAMICS_COMPANY'] as const;
     if (env.ERP_DYNAMICS_URL)
@@ -287,6 +295,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     ai: {
       ...(e.EMBEDDINGS_URL && {
         embeddings: {
+          provider: e.EMBEDDINGS_PROVIDER,
           baseUrl: e.EMBEDDINGS_URL,
           apiKey: e.EMBEDDINGS_API_KEY,
           model: e.EMBEDDINGS_MODEL!,
@@ -296,9 +305,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
           timeoutMs: Math.round(e.AI_TIMEOUT_SECONDS * 1000),
         },
       }),
-      ...(e.CHAT_URL && { chat: { baseUrl: e.CHAT_URL, apiKey: e.CHAT_API_KEY, model: e.CHAT_MODEL!, timeoutMs: Math.round(e.AI_TIMEOUT_SECONDS * 1000) } }),
+      ...(e.AI_WEBHOOK_SECRET && { webhookSecret: e.AI_WEBHOOK_SECRET }),
+      ...(e.CHAT_URL && { chat: { provider: e.CHAT_PROVIDER, baseUrl: e.CHAT_URL, apiKey: e.CHAT_API_KEY, model: e.CHAT_MODEL!, timeoutMs: Math.round(e.AI_TIMEOUT_SECONDS * 1000) } }),
     },
-    ocr: e.OCR_URL ? { url: e.OCR_URL, token: e.OCR_TOKEN, timeoutMs: Math.round(e.AI_TIMEOUT_SECONDS * 1000) } : undefined,
+    ocr: e.OCR_URL ? { url: e.OCR_URL, token: e.OCR_TOKEN, perMinute: e.OCR_PER_MINUTE, timeoutMs: Math.round(e.AI_TIMEOUT_SECONDS * 1000) } : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -49,10 +49,12 @@ describe('a physical count of a warehouse', () => {
   it('the count sheet lists the warehouse by bin, in Spanish, without the quantity on hand', async () => {
     const rows = await sheetOf(await storekeeper.client.request(`/admin/inventory/warehouses/${warehouseId}/count-sheet.xlsx`));
     expect(rows[0]).toEqual(['Hoja de conteo Almacén Central']);
-    expect(rows[3]).toEqual(['Ubicación', 'Código', 'Descripción', 'Unidad', 'Cantidad contada']);
-    expect(rows.slice(4)).toEqual([['A-01', 'ROD-6205', 'Rodamiento 6205', 'u'], ['B-02', 'GRASA-EP2', 'Grasa EP2', 'kg']]);
+    // The count's reference, and (hidden) how many movements each level had when printed: the import's checks.
+    expect(rows[2]).toEqual(['Referencia del conteo', expect.stringMatching(/^CNT-ALM-CEN-\d{8}-\d{6}$/)]);
+    expect(rows[3]).toEqual(['Ubicación', 'Código', 'Descripción', 'Unidad', 'Cantidad contada', 'Movimientos al imprimir (no cambiar)']);
+    expect(rows.slice(4)).toEqual([['A-01', 'ROD-6205', 'Rodamiento 6205', 'u', undefined, '1'], ['B-02', 'GRASA-EP2', 'Grasa EP2', 'kg', undefined, '1']]);
     const english = await sheetOf(await storekeeper.client.request(`/admin/inventory/warehouses/${warehouseId}/count-sheet.xlsx?language=en`));
-    expect(english[3]).toEqual(['Bin', 'Code', 'Description', 'Unit', 'Counted quantity']);
+    expect(english[3]).toEqual(['Bin', 'Code', 'Description', 'Unit', 'Counted quantity', 'Movements when printed (do not change)']);
     expect((await storekeeper.client.request('/admin/inventory/warehouses/999999/count-sheet.xlsx')).status).toBe(404);
   });
 
@@ -98,5 +100,91 @@ describe('Excel exports of the stock and of the ledger', () => {
     const stock = await sheetOf(await storekeeper.client.request(`/admin/exports/StockLevel.xlsx?filters.warehouse=${warehouseId}`));
     expect(stock).toHaveLength(3);
     expect(stock.slice(1).map((row) => row.slice(0, 2))).toEqual([['ROD-6205', 'Almacén Central'], ['GRASA-EP2', 'Almacén Central']]);
+  });
+});
+
+describe('a filled count sheet imported back', () => {
+  type Answer = { message: string; posted?: number; differences?: number; alreadyPosted?: boolean; errors?: { field: string; message: string }[] };
+  /** The warehouse's count sheet as downloaded, with `counted` written in by code (extra rows appended). */
+  async function filledSheet(id: number, counted: Record<string, unknown>, extra: unknown[][] = []) {
+    const response = await storekeeper.client.request(`/admin/inventory/warehouses/${id}/count-sheet.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    sheet.eachRow((row, n) => {
+      const code = String(row.getCell(2).value ?? '');
+      if (n > 4 && code in counted) row.getCell(5).value = counted[code] as ExcelJS.CellValue;
+    });
+    for (const values of extra) sheet.addRow(values);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+  const upload = (id: number, file: Buffer, person = storekeeper, reason = 'Conteo anual 2026') =>
+    person.client.json<Answer>(`/admin/inventory/warehouses/${id}/count-sheet?reason=${encodeURIComponent(reason)}`, { method: 'POST', body: new Uint8Array(file) });
+  const counts = () => prisma.stockMovement.count({ where: { kind: 'COUNT' } });
+
+  it('posts each counted line with the count reason and reference; the same sheet again changes nothing', async () => {
+    const file = await filledSheet(warehouseId, { 'ROD-6205': 7, 'GRASA-EP2': null });
+    const before = await counts();
+    const posted = await upload(warehouseId, file);
+    expect(posted.status).toBe(200);
+    expect(posted.body.message).toBe('Conteo importado: 1 líneas contadas, 1 con diferencia (quedaron como movimientos de conteo).');
+    const [count] = await prisma.stockMovement.findMany({ where: { kind: 'COUNT' }, orderBy: { id: 'desc' }, take: 1, include: { material: true } });
+    expect([count!.material.code, count!.quantity.toString(), count!.countedQuantity?.toString(), count!.note, count!.movedById]).toEqual(['ROD-6205', '-2', '7', 'Conteo anual 2026', storekeeper.userId]);
+    expect(count!.sourceDocument).toMatch(/^CNT-ALM-CEN-\d{8}-\d{6}$/);
+    const again = await upload(warehouseId, file);
+    expect(again.status).toBe(200);
+    expect(again.body.alreadyPosted).toBe(true);
+    expect(again.body.message).toMatch(/^Esta hoja de conteo ya se registró el \d{2}\/\d{2}\/\d{4},? \d{2}:\d{2}: no se cambió nada\.$/);
+    expect(await counts()).toBe(before + 1);
+    const bearing = await prisma.stockLevel.findUniqueOrThrow({ where: { materialId_warehouseId: { materialId: materials[0]!.id, warehouseId } } });
+    expect(bearing.onHand.toString()).toBe('7');
+  });
+
+  it('says every problem of every row at once, by row and column, and posts nothing', async () => {
+    const file = await filledSheet(warehouseId, { 'ROD-6205': 'nueve', 'GRASA-EP2': 5 }, [['', 'NO-EXISTE', '', '', 3, 0], ['B-02', 'GRASA-EP2', '', '', 6, 3]]);
+    const before = await counts();
+    const refused = await upload(warehouseId, file);
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toBe('No se registró nada: hay problemas en 3 filas (abajo). Corrija la hoja y súbala de nuevo.');
+    expect(refused.body.errors).toEqual([
+      { field: 'rows.5.counted', message: 'Fila 5, cantidad contada: indique cero o más, con hasta tres decimales (recibido: «nueve»).' },
+      { field: 'rows.7.code', message: 'Fila 7, código: «NO-EXISTE» no está en la hoja de conteo de Almacén Central; un material nuevo entra con una recepción.' },
+      { field: 'rows.8.code', message: 'Fila 8, código: GRASA-EP2 ya se contó en la fila 6.' },
+    ]);
+    expect(await counts()).toBe(before);
+  });
+
+  it('a sheet printed before the stock moved is stale: the moved line is named and nothing is posted', async () => {
+    const file = await filledSheet(warehouseId, { 'ROD-6205': 7, 'GRASA-EP2': 6 });
+    await prisma.stockMovement.create({ data: { kind: 'RECEIPT', materialId: materials[1]!.id, warehouseId, quantity: 2, unitCost: 12, movedById: storekeeper.userId } });
+    const before = await counts();
+    const refused = await upload(warehouseId, file);
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toBe('No se registró nada: la existencia de 1 líneas cambió después de imprimir la hoja (abajo). Descargue una hoja nueva y cuente esas líneas de nuevo.');
+    expect(refused.body.errors).toEqual([{ field: 'rows.6.code', message: 'Fila 6, código: GRASA-EP2 tuvo 1 movimientos después de imprimir la hoja; cuéntelo de nuevo en una hoja nueva.' }]);
+    expect(await counts()).toBe(before);
+  });
+
+  it('a sheet of another warehouse, or a workbook that is no count sheet, is refused whole', async () => {
+    const north = await make.aWarehouse(prisma, { code: 'ALM-NOR', name: 'Almacén Norte' });
+    await prisma.stockMovement.create({ data: { kind: 'RECEIPT', materialId: materials[0]!.id, warehouseId: north.id, quantity: 3, unitCost: 6, movedById: storekeeper.userId } });
+    const before = await counts();
+    const other = await upload(warehouseId, await filledSheet(north.id, { 'ROD-6205': 3 }));
+    expect(other.status).toBe(422);
+    expect(other.body.message).toBe('Esta hoja es del almacén ALM-NOR, no de Almacén Central: súbala en la página de ese almacén.');
+    const template = Buffer.from(await (await storekeeper.client.request('/admin/inventory/opening-balances/template.xlsx')).arrayBuffer());
+    const foreign = await upload(warehouseId, template);
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.message).toMatch(/^No se encontró la fila de encabezados/);
+    const notExcel = await upload(warehouseId, Buffer.from('no soy un libro'));
+    expect(notExcel.body.message).toMatch(/no es un libro de Excel/);
+    expect(await counts()).toBe(before);
+  });
+
+  it('a supervisor, who moves no stock, cannot import a count', async () => {
+    const file = await filledSheet(warehouseId, { 'ROD-6205': 1 });
+    const before = await counts();
+    expect((await upload(warehouseId, file, supervisor)).status).toBe(403);
+    expect(await counts()).toBe(before);
   });
 });

@@ -147,6 +147,12 @@ describe('finding a passage', () => {
   it('filters by kind and asset, and a new revision replaces the old one\'s passages', async () => {
     expect(titles(await search(supervisor, { q: 'sello', kind: 'REPORT' }))).toEqual(['Informe de la falla del sello']);
     expect(titles(await search(supervisor, { q: 'sello', assetId: String(pumpId) }))).toEqual(['Informe de la falla del sello']);
+    // Under the pump's location (the manual is the pump's; the procedure belongs to no asset), and by date.
+    const pump = await prisma.asset.findUniqueOrThrow({ where: { id: pumpId }, select: { locationId: true } });
+    expect(titles(await search(supervisor, { q: 'bomba OR energia', locationId: String(pump.locationId) }))).toEqual(['Manual de la bomba de condensado']);
+    expect(titles(await search(supervisor, { q: 'bomba OR energia', locationId: '999999' }))).toEqual([]);
+    expect(titles(await search(supervisor, { q: 'rodamientos', from: '2000-01-01' }))).toEqual(['Manual de la bomba de condensado']);
+    expect(titles(await search(supervisor, { q: 'rodamientos', to: '2000-01-01' }))).toEqual([]);
     const parts = await prisma.document.findFirstOrThrow({ where: { title: 'Lista de repuestos' } });
     await upload(supervisor, parts.id, await aTextWorkbook({ Bombas: [['R-2', 'Impulsor de bronce']] }), 'Repuestos B.xlsx');
     await index();

@@ -260,6 +260,23 @@ describe('numbering DOC-YYYY-NNNN', () => {
   });
 });
 
+describe('numbers grow past their padding (lpad would cut them back to a number already given)', () => {
+  it('the 10 000th document of a year is DOC-YYYY-10000, and tickets, requisitions and permits grow the same way', async () => {
+    await prisma.$executeRaw`INSERT INTO document_counters (year, last_number) VALUES (2031, 9998)`;
+    const created = [];
+    for (const title of ['Nueve mil', 'Diez mil', 'Diez mil uno']) created.push(await prisma.document.create({ data: { title, kind: 'OTHER', createdAt: new Date('2031-06-01T12:00:00Z') } }));
+    expect(created.map((document) => document.code)).toEqual(['DOC-2031-9999', 'DOC-2031-10000', 'DOC-2031-10001']);
+    // This file's database makes no requisition, permit or ticket: their sequences may jump.
+    await prisma.$queryRaw`SELECT setval('requisition_numbers', 999999), setval('work_permit_numbers', 99999)`;
+    const [numbers] = await prisma.$queryRaw<{ requisition: string; permit: string }[]>`SELECT cmms_next_requisition_number() AS requisition, cmms_next_work_permit_number() AS permit`;
+    expect(numbers!.requisition).toMatch(/^REQ-\d{4}-1000000$/);
+    expect(numbers!.permit).toMatch(/^PT-\d{4}-100000$/);
+    const [ticket] = await prisma.$queryRaw<{ number: string }[]>`
+      INSERT INTO tickets (id, description, requester) VALUES (1000000, 'Ticket un millón', 'Prueba') RETURNING number`;
+    expect(ticket!.number).toBe('TCK-1000000');
+  });
+});
+
 describe('the states of a document: draft → in review → approved → obsolete', () => {
   it('is submitted for review, goes back to draft with a new revision, and once obsolete takes no revision', async () => {
     const document = await prisma.document.create({ data: { title: 'Manual del compresor', kind: 'MANUAL' } });

@@ -220,6 +220,42 @@ const cases: Case[] = [
     change: { notes: 'Corte de energía de la red' },
     filter: { 'filters.reason': 'EXTERNAL' },
   },
+  // incidents and audits (issue 23): corrective actions are raised from their source, never created by the
+  // list's form nor deleted (test/corrective-actions.test.ts)
+  {
+    resource: 'SafetyIncident',
+    fields: async () => ({ kind: 'FIRST_AID', occurredAt: '2026-11-20T15:00:00.000Z', location: (await make.aLocation(prisma)).id, description: 'Corte leve en un dedo', immediateActions: 'Curación en sitio' }),
+    change: { causes: 'Guantes inadecuados' },
+    filter: { 'filters.kind': 'FIRST_AID' },
+  },
+  { resource: 'SafetyHoursWorked', fields: async () => ({ location: (await make.aLocation(prisma)).id, year: 2026, month: 10, hours: 15200.5 }), change: { hours: 15300 }, filter: { 'filters.year': '2026' } },
+  { resource: 'AuditChecklist', fields: async () => ({ code: 'T-ISO', name: 'ISO 45001 interna', items: '5.4 Consulta y participación\n6.1 Riesgos' }), change: { name: 'ISO 45001:2018 interna' }, filter: { 'filters.code': 'T-ISO' } },
+  {
+    resource: 'Audit',
+    fields: async () => ({ title: 'Inspección de la Secretaría de Trabajo', kind: 'REGULATORY', scope: 'Toda la planta', startsOn: '2026-12-01', endsOn: '2026-12-02', auditor: 'Inspector de la STSS' }),
+    change: { scope: 'Planta y subestación' },
+    filter: { 'filters.kind': 'REGULATORY' },
+  },
+  {
+    resource: 'AuditFinding',
+    fields: async () => {
+      const audit = await prisma.audit.create({ data: { title: 'Interna', kind: 'INTERNAL', scope: 'Taller', startsOn: new Date('2026-11-01'), endsOn: new Date('2026-11-01'), auditor: 'Olga' } });
+      return { audit: audit.id, title: 'Extintor vencido', severity: 'MINOR', requirement: 'NFPA 10 7.2', description: 'Extintor del taller vencido en octubre' };
+    },
+    change: { severity: 'MAJOR' },
+    filter: { 'filters.severity': 'MINOR' },
+  },
+  {
+    resource: 'AuditEvidence',
+    fields: async () => {
+      const audit = await prisma.audit.create({ data: { title: 'Interna 2', kind: 'INTERNAL', scope: 'Taller', startsOn: new Date('2026-11-01'), endsOn: new Date('2026-11-01'), auditor: 'Olga' } });
+      const finding = await prisma.auditFinding.create({ data: { auditId: audit.id, title: 'Guarda faltante', severity: 'MAJOR', requirement: '8.1', description: 'B-3' } });
+      const document = await prisma.document.create({ data: { title: 'Foto B-3', kind: 'OTHER' } });
+      return { finding: finding.id, document: document.id };
+    },
+    change: {},
+    filter: {},
+  },
 ];
 
 describe('every resource through the AdminJS HTTP API, as an administrator', () => {

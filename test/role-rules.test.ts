@@ -36,6 +36,10 @@ const expected: Record<string, Record<string, string>> = {
     PermitKind: 'rcud', IsolationPoint: 'rcud', PermitRequirement: 'rcud', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
     // health (issue 25): stops kept by supervisors; risk, models and trends written by the 06:00 job
     DowntimeEvent: 'rcud', AssetHealth: 'r', CategoryReliability: 'r', PointTrend: 'r',
+    // Incidents and audits (issue 23): supervisors report incidents and read the rest; the safety right
+    // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
+    // and never deleted; their owner's view is in test/corrective-actions.test.ts.
+    SafetyIncident: 'rcud', SafetyHoursWorked: 'rcud', AuditChecklist: 'rcud', Audit: 'rcud', AuditFinding: 'rcud', AuditEvidence: 'rcd', CorrectiveAction: 'ru',
   },
   SUPERVISORS: {
     Location: PLANT_RW, AssetCategory: PLANT_RW, Asset: PLANT_RW, ImportRun: 'r', MeasurementPoint: PLANT_RW, Reading: PLANT_RW,
@@ -58,6 +62,10 @@ const expected: Record<string, Record<string, string>> = {
     PermitKind: 'r', IsolationPoint: 'rcud', PermitRequirement: 'r', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
     // health (issue 25): stops kept by supervisors; risk, models and trends written by the 06:00 job
     DowntimeEvent: PLANT_RW, AssetHealth: 'r', CategoryReliability: 'r', PointTrend: 'r',
+    // Incidents and audits (issue 23): supervisors report incidents and read the rest; the safety right
+    // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
+    // and never deleted; their owner's view is in test/corrective-actions.test.ts.
+    SafetyIncident: 'rcu', SafetyHoursWorked: 'r', AuditChecklist: 'r', Audit: 'r', AuditFinding: 'r', AuditEvidence: 'r', CorrectiveAction: 'r',
   },
   TECHNICIANS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: 'r', Reading: 'rc', MaintenanceType: 'r', Frequency: 'r',
@@ -79,6 +87,10 @@ const expected: Record<string, Record<string, string>> = {
     PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: '', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'rc', PermitSignature: 'r',
     // health (issue 25): a technician records a stop he finds and reads the condition of what he repairs
     DowntimeEvent: 'rc', AssetHealth: 'r', CategoryReliability: 'r', PointTrend: 'r',
+    // Incidents and audits (issue 23): supervisors report incidents and read the rest; the safety right
+    // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
+    // and never deleted; their owner's view is in test/corrective-actions.test.ts.
+    SafetyIncident: '', SafetyHoursWorked: '', AuditChecklist: '', Audit: '', AuditFinding: '', AuditEvidence: '',
   },
   CONSULTANTS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: 'r', MeasurementPoint: 'r', Reading: 'r', MaintenanceType: 'r', Frequency: 'r',
@@ -100,6 +112,10 @@ const expected: Record<string, Record<string, string>> = {
     PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: 'r', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'r', PermitSignature: 'r',
     // health (issue 25)
     DowntimeEvent: 'r', AssetHealth: 'r', CategoryReliability: 'r', PointTrend: 'r',
+    // Incidents and audits (issue 23): supervisors report incidents and read the rest; the safety right
+    // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
+    // and never deleted; their owner's view is in test/corrective-actions.test.ts.
+    SafetyIncident: 'r', SafetyHoursWorked: 'r', AuditChecklist: 'r', Audit: 'r', AuditFinding: 'r', AuditEvidence: 'r', CorrectiveAction: 'r',
   },
   OPERATORS: {
     Location: 'r', AssetCategory: 'r', Asset: 'r', ImportRun: '', MeasurementPoint: '', Reading: '', MaintenanceType: '', Frequency: '',
@@ -121,6 +137,10 @@ const expected: Record<string, Record<string, string>> = {
     PermitKind: '', IsolationPoint: '', PermitRequirement: '', WorkPermit: '', PermitIsolation: '', PermitGasTest: '', PermitSignature: '',
     // health (issue 25): operators take the call ("la bomba se paró") and record the stop
     DowntimeEvent: 'rc', AssetHealth: '', CategoryReliability: '', PointTrend: '',
+    // Incidents and audits (issue 23): supervisors report incidents and read the rest; the safety right
+    // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
+    // and never deleted; their owner's view is in test/corrective-actions.test.ts.
+    SafetyIncident: '', SafetyHoursWorked: '', AuditChecklist: '', Audit: '', AuditFinding: '', AuditEvidence: '',
   },
 };
 
@@ -236,6 +256,18 @@ beforeAll(async () => {
     PermitGasTest: (await prisma.permitGasTest.create({ data: { permitId: permit.id, takenById: other.id, oxygenPct: 20.9, lelPct: 0, h2sPpm: 0, coPpm: 0 } })).id,
     PermitSignature: (await prisma.permitSignature.create({ data: { permitId: permit.id, purpose: 'APPROVAL', signerId: other.id, ip: '127.0.0.1', userAgent: 'fixture', sha256: 'b'.repeat(64) } })).id,
   });
+  // Incidents and audits (issue 23): an incident with an action owned by someone else, an open audit with a
+  // finding and its evidence (the signed manual above).
+  const incident = await prisma.safetyIncident.create({ data: { kind: 'NEAR_MISS', occurredAt: new Date(), locationId: asset.locationId, description: 'Casi cae una llave', reportedById: other.id } });
+  const checklist = await prisma.auditChecklist.create({ data: { code: 'CHK-FIX', name: 'Inspección mensual', items: 'Extintores\nSalidas' } });
+  const anAudit = await prisma.audit.create({ data: { title: 'Inspección', kind: 'INTERNAL', scope: 'Taller', startsOn: new Date('2026-11-01'), endsOn: new Date('2026-11-02'), auditor: 'Auditora externa', checklistId: checklist.id } });
+  const finding = await prisma.auditFinding.create({ data: { auditId: anAudit.id, title: 'Extintor vencido', severity: 'MINOR', requirement: 'NFPA 10', description: 'Taller' } });
+  Object.assign(fixtures, {
+    SafetyIncident: incident.id, AuditChecklist: checklist.id, Audit: anAudit.id, AuditFinding: finding.id,
+    SafetyHoursWorked: (await prisma.safetyHoursWorked.create({ data: { locationId: asset.locationId, year: 2026, month: 10, hours: 12000 } })).id,
+    AuditEvidence: (await prisma.auditEvidence.create({ data: { findingId: finding.id, documentId: document.id } })).id,
+    CorrectiveAction: (await prisma.correctiveAction.create({ data: { description: 'Señalizar el área', incidentId: incident.id, ownerId: other.id, raisedById: other.id, dueOn: new Date('2026-12-31') } })).id,
+  });
 });
 afterAll(() => office?.close());
 
@@ -275,6 +307,44 @@ describe('resource × action × group, as signed-in users over HTTP', () => {
     }
     expect(await prisma.asset.findUniqueOrThrow({ where: { id: fixtures.Asset } })).toEqual(before);
     expect(await prisma.asset.count()).toBe(assets);
+  });
+});
+
+// The safety officer's right ("seguridad", issue 23), granted here to the operators' group: the incident
+// register, hours worked, checklists, audits, findings and evidence are his; corrective actions he edits
+// while they are to be done (raised from their source, never deleted).
+const SAFETY_OFFICER: Record<string, string> = {
+  SafetyIncident: 'rcud', SafetyHoursWorked: 'rcud', AuditChecklist: 'rcud', Audit: 'rcud', AuditFinding: 'rcud', AuditEvidence: 'rcd', CorrectiveAction: 'ru',
+};
+describe('the safety right ("seguridad") × incidents and audits', () => {
+  beforeAll(() => prisma.group.update({ where: { code: 'OPERATORS' }, data: { canManageSafety: true } }));
+  afterAll(() => prisma.group.update({ where: { code: 'OPERATORS' }, data: { canManageSafety: false } }));
+  it.each(Object.entries(SAFETY_OFFICER))('an operator granted the right on %s may "%s"', async (resource, allowed) => {
+    const { client } = people.OPERATORS;
+    const id = fixtures[resource];
+    const status = async (path: string, method = 'GET') =>
+      (await client.request(`/admin/api/resources/${resource}${path}`, method === 'GET' ? {} : { method, body: new FormData() })).status;
+    const verdicts = { r: [await status('/actions/list'), await status(`/records/${id}/show`)], u: [await status(`/records/${id}/edit`)], d: [await status(`/records/${id}/delete`)] };
+    for (const [letter, statuses] of Object.entries(verdicts)) {
+      const want = allowed.includes(letter) ? 200 : 403;
+      expect(statuses.map((s) => `${letter}:${s}`)).toEqual(statuses.map(() => `${letter}:${want}`));
+    }
+    expect(`c:${await status('/actions/new', 'POST')}`).toBe(`c:${allowed.includes('c') ? 200 : 403}`);
+  });
+});
+
+// Any group sees the corrective actions it owns, and only those (a row rule, not a letter of the matrix).
+describe('row-level: corrective actions and their owners', () => {
+  it.each(['TECHNICIANS', 'OPERATORS'] as const)("%s list only the actions they own; another's is not found", async (group) => {
+    const person = people[group];
+    const incident = await prisma.safetyIncident.findUniqueOrThrow({ where: { id: fixtures.SafetyIncident } });
+    const own = await prisma.correctiveAction.create({ data: { description: `De ${group}`, incidentId: incident.id, ownerId: person.userId, raisedById: person.userId, dueOn: new Date('2026-12-31') } });
+    const list = await person.client.json<{ records: { id: number }[]; meta: { total: number } }>('/admin/api/resources/CorrectiveAction/actions/list');
+    expect(list.body.records.map((r) => Number(r.id))).toEqual([own.id]);
+    expect(list.body.meta.total).toBe(1);
+    expect((await person.client.request(`/admin/api/resources/CorrectiveAction/records/${fixtures.CorrectiveAction}/show`)).status).toBe(404);
+    expect((await person.client.request(`/admin/api/resources/CorrectiveAction/records/${own.id}/edit`)).status).toBe(403);
+    expect((await person.client.request('/admin/api/resources/SafetyIncident/actions/list')).status).toBe(403);
   });
 });
 

@@ -19,10 +19,13 @@ import { indexPendingRevisions } from '../domain/documents/text/index-revisions.
 import { OCR_MAX_ATTEMPTS, readScannedRevisions } from '../domain/documents/text/read-scans.js';
 import { searchDocuments } from '../domain/documents/text/search-documents.js';
 import { startFakeAi, type FakeAi } from '../integrations/ai/fake/fake-ai-server.js';
-import { ProviderError } from '../integrations/ai/index.js';
+import { createAiProviders, ProviderError } from '../integrations/ai/index.js';
 import { openAiCompatibleChat, openAiCompatibleEmbeddings } from '../integrations/ai/openai-compatible.js';
 import { ocrWebhook } from '../integrations/ocr/ocr-webhook.js';
 import { embedDocumentPassagesJob } from '../jobs/embed-document-passages.job.js';
+import { readScannedDocumentsJob } from '../jobs/read-scanned-documents.job.js';
+import { loadConfig } from '../server/config.js';
+import { pino } from 'pino';
 import type { JobContext } from '../jobs/job.js';
 import type { Db } from '../prisma/client.js';
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
@@ -260,7 +263,7 @@ describe('OCR through the webhook', () => {
     const photo = await aDocument({ title: 'Foto de la placa del motor', kind: 'PHOTO' });
     const revisionId = await upload(supervisor, photo.id, A_PNG, 'placa.png');
     expect(await indexPendingRevisions(prisma, office.storage, { ocr: true })).toEqual([{ revisionId, state: 'OCR_PENDING', chunks: 0 }]);
-    const ocr = ocrWebhook({ url: `${fake.url}/ocr`, timeoutMs: 5_000 });
+    const ocr = ocrWebhook({ url: `${fake.url}/ocr`, perMinute: 10, timeoutMs: 5_000 });
     fake.ocrFailures = 1;
     expect(await readScannedRevisions(prisma, office.storage, ocr)).toEqual([{ revisionId, state: 'OCR_PENDING', chunks: 0 }]);
     expect(await prisma.documentRevision.findUniqueOrThrow({ where: { id: revisionId } })).toMatchObject({ textState: 'OCR_PENDING', ocrAttempts: 1, textError: `OCR (1/${OCR_MAX_ATTEMPTS}): the OCR service answered 500` });
@@ -274,7 +277,7 @@ describe('OCR through the webhook', () => {
     const photo = await aDocument({ title: 'Foto borrosa', kind: 'PHOTO' });
     const revisionId = await upload(supervisor, photo.id, A_PNG, 'borrosa.png');
     await indexPendingRevisions(prisma, office.storage, { ocr: true });
-    const ocr = ocrWebhook({ url: `${fake.url}/ocr`, timeoutMs: 5_000 });
+    const ocr = ocrWebhook({ url: `${fake.url}/ocr`, perMinute: 10, timeoutMs: 5_000 });
     fake.ocrFailures = OCR_MAX_ATTEMPTS;
     for (let i = 0; i < OCR_MAX_ATTEMPTS; i++) await readScannedRevisions(prisma, office.storage, ocr);
     expect(await prisma.documentRevision.findUniqueOrThrow({ where: { id: revisionId } })).toMatchObject({
@@ -283,5 +286,68 @@ describe('OCR through the webhook', () => {
       textError: `OCR (${OCR_MAX_ATTEMPTS}/${OCR_MAX_ATTEMPTS}): the OCR service answered 500`,
     });
     expect(await readScannedRevisions(prisma, office.storage, ocr)).toEqual([]);
+  });
+});
+
+describe("the users' n8n flows as providers (EMBEDDINGS_PROVIDER=n8n, CHAT_PROVIDER=n8n)", () => {
+  const n8nEnv = (secret: string) => ({
+    EMBEDDINGS_PROVIDER: 'n8n', EMBEDDINGS_URL: `${fake.url}/webhook/embeddings`, EMBEDDINGS_MODEL: 'n8n-gemini', EMBEDDINGS_DIMENSIONS: String(DIMENSIONS),
+    CHAT_PROVIDER: 'n8n', CHAT_URL: `${fake.url}/webhook/chat-documento`, CHAT_MODEL: 'n8n-chat-documento',
+    AI_WEBHOOK_SECRET: secret,
+  });
+
+  it('embeds every passage through the signed embeddings webhook, and answers a question through the chat webhook', async () => {
+    const providers = createAiProviders(loadConfig(n8nEnv(fake.webhookSecret)).ai);
+    await copyPassagesToVectorSide();
+    const before = fake.calls.length;
+    await forgetEmbeddings(vectorSql);
+    const total = await prisma.documentChunk.count();
+    expect(await embedPendingChunks(vectorSql, providers.embeddings!, { batchSize: 10, budget: 100 })).toEqual({ embedded: total, left: false });
+    const calls = fake.calls.slice(before);
+    expect(calls.map((call) => call.path)).toEqual(['/webhook/embeddings']);
+    expect(calls[0]!.body).toMatchObject({ model: 'n8n-gemini', dimensions: DIMENSIONS, texts: expect.arrayContaining([expect.stringContaining('par de apriete')]) });
+    const n8nSemantic: SemanticSearch = { provider: providers.embeddings!, sql: vectorSql };
+    const found = await searchDocuments(prisma, await abilityOfPerson(supervisor), { text: 'torque brida' }, n8nSemantic);
+    expect(found.ranking).toBe('hybrid');
+    const answer = await askDocuments(prisma, await abilityOfPerson(technician), '¿Cuál es el par de apriete de los pernos de la brida?', { chat: providers.chat, semantic: n8nSemantic, language: 'es' });
+    expect(answer.mode === 'generated' && answer.text).toMatch(/45 N·m.*\[\d\]/);
+    const chatCall = fake.calls.slice(before).find((call) => call.path === '/webhook/chat-documento')!;
+    expect(chatCall.body).toMatchObject({ model: 'n8n-chat-documento', question: expect.stringContaining('Pregunta: ¿Cuál es el par de apriete') });
+    // The same re-embedding command as for any model: put the OpenAI-compatible vectors back for the other tests.
+    await forgetEmbeddings(vectorSql);
+    await embedPendingChunks(vectorSql, embeddings(), { batchSize: 10, budget: 100 });
+  });
+
+  it('a body signed with another key is refused by the flow, and the search degrades with the reason', async () => {
+    const providers = createAiProviders(loadConfig(n8nEnv('another-secret-that-n8n-does-not-know-0123')).ai);
+    await expect(providers.embeddings!.embed(['bomba'])).rejects.toThrow(/answered 401/);
+    await expect(providers.chat!.complete([{ role: 'user', content: 'x' }])).rejects.toBeInstanceOf(ProviderError);
+    const found = await searchDocuments(prisma, await abilityOfPerson(supervisor), { text: 'rodamientos' }, { provider: providers.embeddings!, sql: vectorSql });
+    expect(found).toMatchObject({ ranking: 'fullText', total: 1 });
+  });
+
+  it('refuses to start with an n8n provider and no key to sign its bodies', () => {
+    const { AI_WEBHOOK_SECRET: _secret, ...unsigned } = n8nEnv('x');
+    expect(() => loadConfig(unsigned)).toThrow(/AI_WEBHOOK_SECRET: is required with EMBEDDINGS_PROVIDER=n8n/);
+    expect(() => loadConfig({ ...n8nEnv(fake.webhookSecret), CHAT_PROVIDER: 'gemini' })).toThrow(/CHAT_PROVIDER: must be openai .* or n8n/);
+  });
+});
+
+describe("the OCR service's budget (OCR_PER_MINUTE)", () => {
+  it('one run of the job sends at most OCR_PER_MINUTE files; the next run takes the rest', async () => {
+    const ids = [];
+    for (const name of ['placa-a.png', 'placa-b.png', 'placa-c.png']) {
+      const photo = await aDocument({ title: `Foto ${name}`, kind: 'PHOTO' });
+      ids.push(await upload(supervisor, photo.id, A_PNG, name));
+    }
+    await indexPendingRevisions(prisma, office.storage, { ocr: true });
+    const config = loadConfig({ OCR_URL: `${fake.url}/ocr`, OCR_PER_MINUTE: '2' });
+    const context = { prisma, storage: office.storage, ocr: ocrWebhook(config.ocr!), logger: pino({ level: 'silent' }) } as unknown as JobContext;
+    const before = fake.calls.filter((call) => call.path === '/ocr').length;
+    expect(await readScannedDocumentsJob.handle(readScannedDocumentsJob.parse({}), context)).toEqual({ revisions: 2, failed: 0 });
+    expect(fake.calls.filter((call) => call.path === '/ocr').length - before).toBe(2);
+    expect(await readScannedDocumentsJob.handle(readScannedDocumentsJob.parse({}), context)).toEqual({ revisions: 1, failed: 0 });
+    const states = await prisma.documentRevision.findMany({ where: { id: { in: ids } }, select: { textState: true } });
+    expect(states.map((revision) => revision.textState)).toEqual(['EXTRACTED', 'EXTRACTED', 'EXTRACTED']);
   });
 });

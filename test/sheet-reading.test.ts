@@ -1,4 +1,4 @@
-// Reading a workbook's first sheet (sheet-reader.process.ts), the same way every time. exceljs's stream
+// Reading a workbook's first sheet (sheet-reader.process.mjs), the same way every time. exceljs's stream
 // reader, given the zip in the order Excel and exceljs save it (the sheet before the workbook part),
 // failed about 7 reads in 1 000 on this very workbook ("Cannot read properties of undefined (reading
 // 'sheets')"), and the import then refused the file as damaged: the users' groups test failed so once
@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sheetRowChunks, type SheetRow } from '../domain/imports/sheet-reader.process.js';
+import { sheetRowChunks, type SheetRow } from '../domain/imports/sheet-reader.process.mjs';
 import { readSheetRows } from '../domain/imports/read-workbook.js';
 import { aLargeWorkbook, aWorkbook } from './support/workbooks.js';
 

@@ -18,8 +18,8 @@ let unscoped: Person; // supervisor of the whole utility
 let admin: Person; // administrator, given a site too: administrators see all anyway
 let technician: Person; // technician of Planta Norte
 // What lies in each plant.
-const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder' | 'permit' | 'isolationPoint', number>;
-const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'permit' | 'isolationPoint', number>;
+const north = {} as Record<'site' | 'room' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'colleagueOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit', number>;
+const south = {} as Record<'site' | 'asset' | 'order' | 'request' | 'schedule' | 'document' | 'revision' | 'techOrder' | 'permit' | 'isolationPoint' | 'incident' | 'action' | 'audit', number>;
 
 type RecordJson = { id: string | number; params: Record<string, unknown>; errors?: Record<string, { message: string }> };
 type List = { records: RecordJson[]; meta: { total: number } };
@@ -72,6 +72,13 @@ beforeAll(async () => {
     plant.isolationPoint = (await prisma.isolationPoint.create({ data: { assetId: plant.asset, code: 'INT-1', type: 'BREAKER', energyType: 'ELECTRICAL', locationDescription: 'Tablero de la bomba' } })).id;
   }
   south.schedule = (await make.aSchedule(prisma, south.asset)).id;
+  // incidents and audits (issue 23): an incident with its corrective action, and an audit, in each plant
+  for (const plant of [north, south]) {
+    const location = plant === north ? north.room : south.site;
+    plant.incident = (await prisma.safetyIncident.create({ data: { kind: 'NEAR_MISS', occurredAt: new Date(), locationId: location, description: 'Casi cae una llave', reportedById: unscoped.userId } })).id;
+    plant.action = (await prisma.correctiveAction.create({ data: { description: 'Amarrar herramientas en altura', incidentId: plant.incident, ownerId: unscoped.userId, raisedById: unscoped.userId, dueOn: new Date('2026-12-31') } })).id;
+    plant.audit = (await prisma.audit.create({ data: { title: 'Inspección', kind: 'INTERNAL', scope: 'Planta', locationId: plant === north ? north.site : south.site, startsOn: new Date('2026-11-01'), endsOn: new Date('2026-11-02'), auditor: 'Olga' } })).id;
+  }
   // A manual of each pump, uploaded by the administrator.
   for (const [plant, assetId] of [[north, north.asset], [south, south.asset]] as const) {
     plant.document = (await prisma.document.create({ data: { title: 'Manual de la bomba', kind: 'MANUAL', assetId } })).id;
@@ -108,6 +115,7 @@ describe('a supervisor scoped to Planta Norte', () => {
     ['Document', 'document'],
     ['WorkPermit', 'permit'],
     ['IsolationPoint', 'isolationPoint'],
+    ['SafetyIncident', 'incident'],
   ] as const)("lists and counts only Planta Norte's %s rows; Planta Sur's are not found by id", async (resource, key) => {
     const { status, body } = await list(scoped, resource);
     expect(status).toBe(200);
@@ -116,6 +124,17 @@ describe('a supervisor scoped to Planta Norte', () => {
     expect(body.meta.total).toBe(body.records.length);
     expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${north[key]}/show`)).status).toBe(200);
     expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${north[key]}/edit`)).status).toBe(200);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${south[key]}/show`)).status).toBe(404);
+  });
+
+  it.each([
+    ['CorrectiveAction', 'action'],
+    ['Audit', 'audit'],
+  ] as const)("reads only Planta Norte's %s rows (an action where its source lies)", async (resource, key) => {
+    const { body } = await list(scoped, resource);
+    expect(ids(body.records)).toContain(north[key]);
+    expect(ids(body.records)).not.toContain(south[key]);
+    expect(body.meta.total).toBe(body.records.length);
     expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${south[key]}/show`)).status).toBe(404);
   });
 

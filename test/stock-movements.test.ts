@@ -189,6 +189,10 @@ describe('reservations', () => {
     const after = await prisma.reservation.findUniqueOrThrow({ where: { id: reservation.id } });
     const level = await levelOf(material.id, warehouse.id);
     expect([after.state, text(after.quantity), text(level.onHand), text(level.reserved), text(level.available)]).toEqual(['ISSUED', '0', '5', '0', '5']);
+    // The issue (one statement, cmms_issue_stock) drew the reservation down as the clerk, in the history.
+    const drawn = await db.pool.query<{ actor_label: string; actor_user_id: number | null }>(
+      `SELECT actor_label, actor_user_id FROM change_history_entries WHERE table_name = 'reservations' AND record_id = $1 AND changes->'after'->>'state' = 'ISSUED'`, [String(reservation.id)]);
+    expect(drawn.rows.map((r) => [r.actor_label, r.actor_user_id])).toEqual([['user:bodega@planta.test', clerkId]]);
     expect((await refusalOf(asClerk(() => releaseReservation(prisma, supervisor, reservation.id)))).key).toBe('stockRefused_reservationClosed');
   });
 
@@ -237,6 +241,8 @@ describe('no negative stock, under concurrency', () => {
     );
     const issued = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as Refusal] : []));
+    // Every one refused says why in the plant's words (an error of another kind would show here, whole).
+    expect(refused.filter((r) => !(r instanceof Refusal)).map(String)).toEqual([]);
     expect(issued).toHaveLength(10);
     expect(refused).toHaveLength(40);
     expect(new Set(refused.map((r) => `${r.key}: ${r.params.material}, ${r.params.available} ${r.params.unit}`))).toEqual(

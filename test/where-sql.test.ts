@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '@prisma/client';
 import { accessibleWhere, defineAbilitiesFor, type AccessProfile } from '../domain/access/abilities.js';
 import { AUDITED_TABLES } from '../domain/history/audited-tables.js';
-import { columnsOf, tableOf, whereSql } from '../admin/adapter/where-sql.js';
+import { columnsOf, tableOf, whereSql } from '../prisma/where-sql.js';
 import { getFullModel, modelOfTable } from '../admin/dmmf.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import * as make from './support/factories.js';

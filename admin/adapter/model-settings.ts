@@ -39,6 +39,12 @@ export const TITLE_FIELDS: Record<string, string> = {
   PermitKind: 'name',
   IsolationPoint: 'code',
   WorkPermit: 'number',
+  // incidents and audits (issue 23)
+  SafetyIncident: 'number',
+  AuditChecklist: 'name',
+  Audit: 'number',
+  AuditFinding: 'title',
+  CorrectiveAction: 'number',
 };
 
 /** Titles of more than one column: "OT-2026-82436 · Análisis de vibraciones" rather than the number
@@ -114,6 +120,18 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
   },
   PermitGasTest: { include: { permit: { select: { number: true } } }, title: (row) => (row.permit ? joined(row.permit.number, instant(row.takenAt)) : undefined) },
   PermitSignature: { include: { permit: { select: { number: true } } }, title: (row) => (row.permit ? joined(row.permit.number, row.purpose, instant(row.signedAt)) : undefined) },
+  // incidents and audits (issue 23)
+  SafetyIncident: { title: (row) => joined(row.number, typeof row.description === 'string' ? row.description : undefined) },
+  SafetyHoursWorked: {
+    include: { location: { select: { fullName: true } } },
+    title: (row) => (row.location ? joined(row.location.fullName, `${row.year}-${String(row.month).padStart(2, '0')}`) : undefined),
+  },
+  Audit: { title: (row) => joined(row.number, row.title) },
+  CorrectiveAction: { title: (row) => joined(row.number, typeof row.description === 'string' ? row.description : undefined) },
+  AuditEvidence: {
+    include: { finding: { select: { title: true } }, document: { select: { code: true } } },
+    title: (row) => (row.finding ? joined(row.finding.title, row.document?.code) : undefined),
+  },
 };
 
 /** A moment as a title part, the same in every language ("2026-06-15 14:00", UTC). */
@@ -135,6 +153,8 @@ export const CREATED_BY: Record<string, string> = {
   WorkOrderNote: 'author',
   // safety (issue 23): a gas reading is the measurer's
   PermitGasTest: 'takenBy',
+  // incidents and audits (issue 23): an incident is the reporter's
+  SafetyIncident: 'reportedBy',
 };
 
 /** References whose filter means "this record or anything below it in its tree". */
@@ -180,4 +200,8 @@ export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   WorkPermit: ['state', 'number', 'precautions', 'requestedBy', 'requestedAt', 'approvedBy', 'approvedAt', 'activatedAt', 'suspendedAt', 'suspensionReason', 'closedBy', 'closedAt', 'cancelledAt'],
   PermitIsolation: ['lockNumber', 'lockedBy', 'lockedAt', 'verifiedBy', 'verifiedAt', 'removedBy', 'removedAt'],
   PermitGasTest: ['withinLimits', 'takenAt'],
+  // incidents and audits (issue 23): numbers by the database, states and their dates by the buttons
+  SafetyIncident: ['number'],
+  Audit: ['number', 'state', 'checklistItems', 'closedBy', 'closedById', 'closedAt'],
+  CorrectiveAction: ['number', 'state', 'finding', 'incident', 'workOrder', 'raisedBy', 'startedAt', 'doneNote', 'doneAt', 'verifiedBy', 'verifiedAt', 'verificationNote', 'cancelledAt', 'cancelReason'],
 };

@@ -1,5 +1,6 @@
 // A safety step that needs input (issue 23): request a permit (its precautions as a checklist), approve
-// or close it (the password, signed), lock a point (the lock number). The fields come from the action's
+// or close it (the password, signed), lock a point (the lock number); raise a corrective action (what,
+// its owner, its due date) and move it with a note (what was done, how effectiveness was checked). The fields come from the action's
 // form data (resources/safety/*-actions.ts); loading, posting (POST, CSRF header from AdminJS's client),
 // refusals beside their field and the redirect are the shared record-action form's.
 import { Box, Button, CheckBox, FormGroup, Input, Label, MessageBox } from '@adminjs/design-system';
@@ -9,9 +10,11 @@ import { FieldError, useRecordActionForm } from './record-action-form.js';
 
 interface Field {
   name: string;
-  kind: 'password' | 'text' | 'checklist';
+  kind: 'password' | 'text' | 'textarea' | 'date' | 'select' | 'checklist';
   labelKey: string;
   options?: string[];
+  /** A select's choices: the value sent and the name shown (people by name). */
+  choices?: { value: string; label: string }[];
 }
 interface PermitForm {
   introKey: string;
@@ -52,11 +55,31 @@ const PermitActionForm: React.FC<ActionProps> = (props) => {
                 <Label inline htmlFor={`permit-${field.name}-${index}`} ml="default">{option}</Label>
               </Box>
             ))
+          ) : field.kind === 'select' ? (
+            <select
+              id={`permit-${field.name}`}
+              name={field.name}
+              value={values[field.name] ?? ''}
+              style={{ width: '100%', padding: 8 }}
+              onChange={(e: React.ChangeEvent<HTMLSelectElement>) => setValues((current) => ({ ...current, [field.name]: e.target.value }))}
+            >
+              <option value="">—</option>
+              {(field.choices ?? []).map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+            </select>
+          ) : field.kind === 'textarea' ? (
+            <textarea
+              id={`permit-${field.name}`}
+              name={field.name}
+              rows={4}
+              value={values[field.name] ?? ''}
+              style={{ width: '100%', padding: 8, fontFamily: 'inherit' }}
+              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setValues((current) => ({ ...current, [field.name]: e.target.value }))}
+            />
           ) : (
             <Input
               id={`permit-${field.name}`}
               name={field.name}
-              type={field.kind === 'password' ? 'password' : 'text'}
+              type={field.kind === 'password' ? 'password' : field.kind === 'date' ? 'date' : 'text'}
               autoComplete={field.kind === 'password' ? 'current-password' : 'off'}
               value={values[field.name] ?? ''}
               width={1}

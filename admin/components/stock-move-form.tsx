@@ -7,7 +7,7 @@ import React, { useState } from 'react';
 import { useRecordActionForm } from './record-action-form.js';
 
 interface StockField { name: string; required: boolean; options?: { value: string; label: string }[] }
-interface StockForm { material: string; warehouse: string; unit: string; onHand: string; available: string; fields: StockField[] }
+interface StockForm { intro?: string; material: string; warehouse: string; unit: string; onHand: string; available: string; fields: StockField[] }
 
 const nativeSelect: React.CSSProperties = { width: '100%', padding: '8px', border: '1px solid #c0c0ca', borderRadius: 2, background: '#fff' };
 
@@ -21,7 +21,7 @@ const StockMoveForm: React.FC<ActionProps> = ({ action, record, resource }) => {
   const set = (name: string, value: string) => setValues({ ...values, [name]: value });
   return (
     <Box as="form" variant="white" p="xl" onSubmit={submit(values)} data-testid={`stock-${action.name}`}>
-      <MessageBox mb="lg" variant="info" message={t('stockFormIntro', { material: form.material, warehouse: form.warehouse, onHand: form.onHand, available: form.available, unit: form.unit })} />
+      <MessageBox mb="lg" variant="info" message={t(form.intro ?? 'stockFormIntro', { material: form.material, warehouse: form.warehouse, onHand: form.onHand, available: form.available, unit: form.unit })} />
       {form.fields.map((field) => (
         <FormGroup key={field.name}>
           <Label required={field.required}>{t(`stockField_${field.name}`, { unit: form.unit })}</Label>

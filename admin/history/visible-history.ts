@@ -13,7 +13,7 @@
 // count, show and Excel export take their filters, order, pages and keyset batches as for any model.
 import type { DMMF } from '@prisma/generator-helper';
 import type { Db } from '../../prisma/client.js';
-import { columnsOf, tableOf, whereSql, type ColumnOf } from '../adapter/where-sql.js';
+import { columnsOf, tableOf, whereSql, type ColumnOf } from '../../prisma/where-sql.js';
 import { getFullModel } from '../dmmf.js';
 import type { HistoryScope } from './visibility.js';
 

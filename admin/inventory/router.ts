@@ -1,6 +1,8 @@
 // The storeroom's routes AdminJS does not draw, inside the /admin router (session, CSRF, rights read afresh):
 //   GET /inventory/warehouses/:id/count-sheet.xlsx   the warehouse's count sheet (domain/inventory/count-sheet.ts),
 //       in the reader's language: bin, code, description, unit and an empty "counted" column, to print or fill in
+//   POST /inventory/warehouses/:id/count-sheet       that sheet filled in (the .xlsx as the body; ?reason= the count's
+//        reason), posted as COUNT movements (domain/inventory/count-sheet-import.ts); every problem answered at once (422)
 //   GET  /inventory/opening-balances/template.xlsx   the opening balances' sheet: material, warehouse, bin, quantity, unit cost
 //   POST /inventory/opening-balances                 that sheet filled in (the .xlsx as the body), posted as COUNT
 //        movements (domain/inventory/opening-balances.ts); every problem of every row answered at once (422)
@@ -18,10 +20,13 @@ import { formatDate } from '../components/plant-format.js';
 import { languageOf, renderMessage, type Language } from '../locales/render.js';
 import { inRequestContext } from '../request-bodies.js';
 import { AccessDeniedError } from '../../domain/access/abilities.js';
+import { countReference, importCountSheet } from '../../domain/inventory/count-sheet-import.js';
+import { countSheetWorkbook, readCountSheet } from './count-sheet-workbook.js';
+import { cellText, cellValue, normalizedHeader } from './sheet-cells.js';
 
 // The opening balances' columns, named in both languages (a sheet in either is read).
 const OPENING_COLUMNS = ['material', 'warehouse', 'bin', 'quantity', 'unitCost'] as const;
-const normalized = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
+const normalized = normalizedHeader;
 const headerOf = (language: Language, column: string) => renderMessage(language, `openingBalanceColumn_${column}`);
 
 /** The sheet's rows as typed, found by their header row (any of the first ten rows) in Spanish or English. */
@@ -33,8 +38,7 @@ async function openingBalanceRows(body: Buffer): Promise<OpeningBalanceRow[]> {
     throw new Refusal('openingBalancesNotAWorkbook', {}, { field: 'file' });
   }
   const sheet = workbook.worksheets[0];
-  const cell = (value: ExcelJS.CellValue): unknown => (value && typeof value === 'object' && 'result' in value ? value.result : value && typeof value === 'object' && 'richText' in value ? value.richText.map((t) => t.text).join('') : value);
-  const text = (value: ExcelJS.CellValue) => (cell(value) === null || cell(value) === undefined ? '' : String(cell(value)).trim());
+  const [cell, text] = [cellValue, cellText];
   for (let headerRow = 1; sheet && headerRow <= Math.min(10, sheet.rowCount); headerRow++) {
     const headers = (sheet.getRow(headerRow).values as ExcelJS.CellValue[]).map((v) => normalized(text(v)));
     const position = Object.fromEntries(OPENING_COLUMNS.map((c) => [c, headers.findIndex((h) => h && (h === normalized(headerOf('es', c)) || h === normalized(headerOf('en', c))))]));
@@ -51,6 +55,12 @@ async function openingBalanceRows(body: Buffer): Promise<OpeningBalanceRow[]> {
   throw new Refusal('openingBalancesNoHeader', { columns: OPENING_COLUMNS.map((c) => headerOf('es', c)).join(', ') }, { field: 'file' });
 }
 
+/** A refusal of a whole sheet as the upload forms show it: the message, then each row's problem. */
+const refusalAnswer = (language: Language, error: Refusal) => ({
+  message: renderMessage(language, error.key, error.params),
+  errors: error.fields.map((f) => ({ field: f.field, message: renderMessage(language, f.key, f.params) })),
+});
+
 export function inventoryRoutes(options: { prisma: Db }): express.Router {
   const { prisma } = options;
   const router = express.Router();
@@ -62,20 +72,11 @@ export function inventoryRoutes(options: { prisma: Db }): express.Router {
       if (id === null) throw new Refusal('stockRefused_unknownWarehouse', {}, { kind: 'notFound' });
       const { warehouse, lines } = await countSheetOf(prisma, abilityOf(user(req)), id);
       const language = languageOf(typeof req.query.language === 'string' ? req.query.language : user(req).locale);
-      const t = (key: string, params: Record<string, string | number> = {}) => renderMessage(language, key, params);
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet(t('countSheetTitle', { warehouse: '' }).slice(0, 31).trim());
-      sheet.addRow([t('countSheetTitle', { warehouse: warehouse.name })]).font = { bold: true, size: 14 };
-      sheet.addRow([t('countSheetCountedBy', { date: formatDate(new Date(), 'date', language) })]);
-      sheet.addRow([]);
-      const header = sheet.addRow(['countSheetBin', 'countSheetCode', 'countSheetDescription', 'countSheetUnit', 'countSheetCounted'].map((key) => t(key)));
-      header.font = { bold: true };
-      for (const line of lines) sheet.addRow([line.bin ?? '', line.code, line.description, line.unit, null]);
-      sheet.columns = [{ width: 14 }, { width: 18 }, { width: 48 }, { width: 10 }, { width: 20 }];
-      const file = `${t('countSheetFile')}-${warehouse.code}.xlsx`.replace(/[^\w.-]+/g, '-');
+      const reference = countReference(warehouse.code, new Date());
+      const file = `${renderMessage(language, 'countSheetFile')}-${warehouse.code}.xlsx`.replace(/[^\w.-]+/g, '-');
       res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       res.setHeader('Content-Disposition', `attachment; filename="${file}"`);
-      res.end(Buffer.from(await workbook.xlsx.writeBuffer()));
+      res.end(await countSheetWorkbook(warehouse, lines, reference, language));
     } catch (error) {
       next(error);
     }
@@ -110,10 +111,30 @@ export function inventoryRoutes(options: { prisma: Db }): express.Router {
         res.json({ message: renderMessage(language, 'openingBalancesPosted', { count: posted.posted }), posted: posted.posted });
       } catch (error) {
         if (!(error instanceof Refusal)) throw error;
-        res.status(422).json({
-          message: renderMessage(language, error.key, error.params),
-          errors: error.fields.map((f) => ({ field: f.field, message: renderMessage(language, f.key, f.params) })),
-        });
+        res.status(422).json(refusalAnswer(language, error));
+      }
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.post('/inventory/warehouses/:id/count-sheet', inRequestContext(express.raw({ type: () => true, limit: '10mb' })), async (req, res, next) => {
+    try {
+      const id = parseRecordId(req.params.id);
+      if (id === null) throw new Refusal('stockRefused_unknownWarehouse', {}, { kind: 'notFound' });
+      if (!Buffer.isBuffer(req.body) || !req.body.length) throw new MalformedInputError('malformedRequest');
+      const language = languageOf(typeof req.query.language === 'string' ? req.query.language : user(req).locale);
+      const reason = typeof req.query.reason === 'string' && req.query.reason.trim() ? req.query.reason.trim().slice(0, 500) : null;
+      try {
+        const sheet = await readCountSheet(req.body);
+        const result = await importCountSheet(prisma, abilityOf(user(req)), user(req).access.userId, id, sheet, reason);
+        const message = result.alreadyPosted
+          ? renderMessage(language, 'countImportAlreadyPosted', { date: formatDate(result.postedAt, 'datetime', language) })
+          : renderMessage(language, 'countImportPosted', { count: result.posted, differences: result.differences });
+        res.json({ message, ...result });
+      } catch (error) {
+        if (!(error instanceof Refusal) || error.kind !== 'invalid') throw error;
+        res.status(422).json(refusalAnswer(language, error));
       }
     } catch (error) {
       next(error);

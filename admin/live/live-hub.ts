@@ -56,6 +56,9 @@ export async function startLiveHub(pool: pg.Pool, logger: Logger): Promise<LiveH
     const client = await pool.connect();
     client.on('notification', (message) => receive(message.payload));
     client.on('error', (error) => {
+      // A client stop() gave back is the pool's again (its error is the pool's to handle): releasing it
+      // twice throws, out of any handler.
+      if (client !== connection) return;
       logger.warn({ err: error }, 'live events connection lost; listening again');
       client.release(error);
       connection = null;
@@ -91,6 +94,7 @@ export async function startLiveHub(pool: pg.Pool, logger: Logger): Promise<LiveH
       connection = null;
       if (client) {
         await client.query(`UNLISTEN ${LIVE_CHANNEL}`).catch(() => undefined);
+        client.removeAllListeners('notification');
         client.release();
       }
     },

@@ -14,6 +14,7 @@ import { callCenterEN } from './call-center.en.js';
 import { inventoryActionsEN, inventoryMessagesEN } from './inventory.en.js';
 import { safetyActionsEN, safetyMessagesEN } from './safety.en.js';
 import { healthActionsEN, healthMessagesEN } from './health.en.js';
+import { auditsActionsEN, auditsMessagesEN } from './audits.en.js';
 import { journeysMessagesEN } from './journeys.en.js';
 
 // English, available from the language switch. Same keys as es.ts.
@@ -36,7 +37,7 @@ export const en: typeof es = {
     UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
-  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...healthActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
+  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...auditsActionsEN, ...healthActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
     generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order',
     calendar: 'Calendar' },
   components: {
@@ -166,6 +167,7 @@ export const en: typeof es = {
     ...inventoryMessagesEN,
     ...safetyMessagesEN,
     ...healthMessagesEN,
+    ...auditsMessagesEN,
     ...journeysMessagesEN,
     workRequestConverted: 'Work request converted into a corrective work order.',
     workRequestNotConvertible: 'Only an open or in-review request converts into a work order (and only once).',
@@ -308,7 +310,7 @@ export const en: typeof es = {
         canReadHistory: 'May read change history',
         canManageStore: 'May manage the storeroom',
         canApproveOverdraft: 'May approve overdrafts (beyond what the budget has left)',
-        canManageSafety: 'Safety officer (approves and closes permits)',
+        canManageSafety: 'Safety officer (approves and closes permits; incidents, audits and corrective actions)',
         createdAt: 'Created',
       },
     },

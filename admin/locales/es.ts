@@ -13,6 +13,7 @@ import { callCenterES } from './call-center.es.js';
 import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
 import { safetyActionsES, safetyMessagesES } from './safety.es.js';
 import { healthActionsES, healthMessagesES } from './health.es.js';
+import { auditsActionsES, auditsMessagesES } from './audits.es.js';
 import { journeysMessagesES } from './journeys.es.js';
 
 // Spanish, the default UI language. AdminJS's own Spanish strings are merged under these.
@@ -35,7 +36,7 @@ export const es = {
     UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { ...inventoryActionsES, ...safetyActionsES, ...healthActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
+  actions: { ...inventoryActionsES, ...safetyActionsES, ...auditsActionsES, ...healthActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
     generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación',
     calendar: 'Calendario' },
   components: {
@@ -165,6 +166,7 @@ export const es = {
     ...inventoryMessagesES,
     ...safetyMessagesES,
     ...healthMessagesES,
+    ...auditsMessagesES,
     ...journeysMessagesES,
     workRequestConverted: 'Aviso convertido en orden de trabajo correctiva.',
     workRequestNotConvertible: 'Solo un aviso abierto o en revisión se convierte en OT (y una sola vez).',
@@ -307,7 +309,7 @@ export const es = {
         canReadHistory: 'Puede leer el historial de cambios',
         canManageStore: 'Puede gestionar el almacén',
         canApproveOverdraft: 'Puede aprobar sobregiro (más allá de lo disponible en el presupuesto)',
-        canManageSafety: 'Oficial de seguridad (aprueba y cierra permisos)',
+        canManageSafety: 'Oficial de seguridad (aprueba y cierra permisos; incidentes, auditorías y acciones correctivas)',
         createdAt: 'Creado',
       },
     },

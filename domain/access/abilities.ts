@@ -43,7 +43,12 @@ export type Action =
   | 'request'
   | 'activate'
   | 'suspend'
-  | 'lock';
+  | 'lock'
+  // audits (issue 23): raising a corrective action on a finding, an incident or an order's failure; an
+  // action's effectiveness verified, or sent back to its owner
+  | 'raiseAction'
+  | 'verify'
+  | 'reopen';
 
 type ModelSubjects = Subjects<{ [Model in Prisma.ModelName]: Record<string, unknown> }>;
 /** Models, plus what is not a table: the change history, the settings and the background jobs (monitor). */
@@ -128,6 +133,14 @@ const SAFETY_CATALOGUE: Prisma.ModelName[] = ['PermitKind', 'IsolationPoint', 'P
 const PERMITS: Prisma.ModelName[] = ['WorkPermit', 'PermitIsolation', 'PermitGasTest', 'PermitSignature'];
 // A permit's form is edited while it is being prepared; from approval on, only its workflow moves it.
 const PERMIT_IN_PREPARATION = { state: { in: ['DRAFT', 'REQUESTED'] } };
+
+// Incidents and audits (issue 23): the incident register and the hours its rates are figured on, audit
+// checklists, audits, their findings and evidence, and the corrective actions raised on them.
+const INCIDENTS: Prisma.ModelName[] = ['SafetyIncident', 'SafetyHoursWorked'];
+const AUDITS: Prisma.ModelName[] = ['AuditChecklist', 'Audit', 'AuditFinding', 'AuditEvidence'];
+const SAFETY_RECORDS: Prisma.ModelName[] = [...INCIDENTS, ...AUDITS, 'CorrectiveAction'];
+// An action's form (what, who, by when) is edited while it is still to be done.
+const ACTION_TO_DO = { state: { in: ['OPEN', 'IN_PROGRESS'] } };
 
 export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
@@ -293,6 +306,38 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can('lock', 'PermitIsolation');
     can('create', 'PermitGasTest');
   }
+  // Incidents, audits and corrective actions. Supervisors read them, report incidents and raise actions
+  // on their corrective orders' failures; consultants read; the safety officer keeps the register, the
+  // hours worked, the checklists, audits and findings, raises actions, verifies and cancels them.
+  // Whoever owns an action (any group) sees it, starts it and marks it done.
+  if (member('SUPERVISORS')) {
+    can(['read', 'export'], SAFETY_RECORDS);
+    can(['create', 'update'], 'SafetyIncident');
+    can('raiseAction', 'WorkOrder');
+  }
+  if (member('CONSULTANTS')) can(['read', 'export'], SAFETY_RECORDS);
+  if (user.canManageSafety) {
+    can(['read', 'export'], [...SAFETY_RECORDS, 'WorkOrder']);
+    can(['create', 'update', 'delete'], [...INCIDENTS, 'AuditChecklist', 'Audit', 'AuditFinding']);
+    can(['create', 'delete'], 'AuditEvidence');
+    can(['start', 'close'], 'Audit');
+    can('raiseAction', ['SafetyIncident', 'AuditFinding', 'WorkOrder']);
+    can('update', 'CorrectiveAction', ACTION_TO_DO);
+    can(['verify', 'reopen', 'cancel'], 'CorrectiveAction');
+    // Evidence is a document: the officer reads the documents he links to findings.
+    can('read', DOCUMENTS);
+  }
+  can('read', 'CorrectiveAction', { ownerId: user.userId });
+  can(['start', 'complete'], 'CorrectiveAction', { ownerId: user.userId });
+  // Actions are raised from their source only, never deleted (cancelled, with a reason); a closed audit is
+  // a record: nothing of it changes (the database refuses it too).
+  cannot('create', 'CorrectiveAction');
+  cannot('delete', 'CorrectiveAction');
+  cannot('update', 'CorrectiveAction', { state: { in: ['DONE', 'VERIFIED', 'CANCELLED'] } });
+  cannot(['update', 'delete'], 'Audit', { state: 'CLOSED' });
+  cannot(['create', 'update', 'delete'], 'AuditFinding', { audit: { is: { state: 'CLOSED' } } });
+  cannot(['create', 'delete'], 'AuditEvidence', { finding: { is: { audit: { is: { state: 'CLOSED' } } } } });
+
   // Evidence is never edited, by anyone: a closed or cancelled permit, its gas tests, its signatures
   // (the database refuses them too). Signatures are written by approving and closing only.
   cannot(['update', 'delete'], 'WorkPermit', { state: { in: ['CLOSED', 'CANCELLED'] } });
@@ -319,6 +364,9 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
 const SITE_SCOPED: Prisma.ModelName[] = [
   // safety (issue 23): isolation points and permits lie where their asset does
   'IsolationPoint', 'WorkPermit', 'PermitIsolation', 'PermitGasTest', 'PermitSignature',
+  // incidents and audits (issue 23): an incident and hours worked lie in their location, an audit in its
+  // location (none: plant-wide), findings and evidence in their audit, actions where their source does
+  'SafetyIncident', 'SafetyHoursWorked', 'Audit', 'AuditFinding', 'AuditEvidence', 'CorrectiveAction',
   'Location', 'Asset', 'MeasurementPoint', 'Reading', 'MaintenanceSchedule', 'WorkRequest', 'WorkOrder',
   'WorkOrderStepValue', 'WorkOrderShare', 'WorkOrderClosure', 'WorkOrderMaterial', 'Requisition', 'RequisitionItem',
   'Document', 'DocumentRevision', 'RevisionSigner', 'DocumentSignature', 'SignatureAudit', 'KpiSnapshot',
@@ -358,6 +406,9 @@ export function siteConditions(paths: string[]) {
   // the top-level sites he is scoped to ("/12/" is location 12).
   // A warehouse stands in a location; one placed nowhere is the plant's, for users of the whole plant.
   const warehouse = { location: { is: inSites } };
+  // Incidents happen at a location; an audit covers a location's subtree, or the whole plant (none).
+  const incident = { location: { is: inSites } };
+  const audit = { OR: [{ locationId: null }, { location: { is: inSites } }] };
   const topLevelSites = paths.filter((path) => /^\/\d+\/$/.test(path)).map((path) => Number(path.slice(1, -1)));
   const read: Record<string, Record<string, unknown>> = {
     Location: inSites,
@@ -405,6 +456,13 @@ export function siteConditions(paths: string[]) {
     DowntimeEvent: { asset: { is: asset } },
     AssetHealth: { asset: { is: asset } },
     PointTrend: { measurementPoint: { is: { asset: { is: asset } } } },
+    // incidents and audits (issue 23)
+    SafetyIncident: incident,
+    SafetyHoursWorked: { location: { is: inSites } },
+    Audit: audit,
+    AuditFinding: { audit: { is: audit } },
+    AuditEvidence: { finding: { is: { audit: { is: audit } } } },
+    CorrectiveAction: { OR: [{ incident: { is: incident } }, { finding: { is: { audit: { is: audit } } } }, { workOrder: { is: order } }] },
   };
   return {
     read,

@@ -30,6 +30,8 @@ export const AUDITED_TABLES = [
   'permit_kinds', 'isolation_points', 'permit_requirements', 'work_permits', 'permit_isolations', 'permit_gas_tests', 'permit_signatures',
   // health (issue 25): assets' stops
   'downtime_events',
+  // safety and audits (issue 23): incidents, hours worked, audits, findings, evidence, corrective actions
+  'safety_incidents', 'safety_hours_worked', 'audit_checklists', 'audits', 'audit_findings', 'audit_evidence', 'corrective_actions',
 ] as const;
 
 // Every other table, and why its writes are not business history. A new table must join one of the two
@@ -41,6 +43,7 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   document_chunks: "passages of a recorded revision's text, rebuilt from its file by the indexing job",
   document_counters: 'the next document number; the numbered document is recorded',
   work_order_counters: 'the next work-order number; the numbered order is recorded',
+  record_counters: 'the next incident, audit and corrective-action numbers; the numbered records are recorded',
   import_run_errors: "an import's rejected rows, kept for its error report; the import run is recorded",
   kpi_snapshots: 'figures derived from recorded data, recomputed every 10 minutes',
   login_throttle: 'failed sign-in counters (security bookkeeping, no business data)',

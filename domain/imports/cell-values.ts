@@ -2,13 +2,13 @@
 // a column's type. Each parser returns the value or a Spanish reason the error report shows.
 import { normalizeSearchText } from '../search.js';
 
-import type { CellValue } from './sheet-reader.process.js';
+import type { CellValue } from './sheet-reader.process.mjs';
 
 export type { CellValue };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 // plainCell() lives with the reader that uses it, in its process (the file imports nothing of ours).
-export { plainCell } from './sheet-reader.process.js';
+export { plainCell } from './sheet-reader.process.mjs';
 
 /** How headers are compared: no case, accents, punctuation or spaces ("Código  interno" = "codigo_interno"). */
 export function headerKey(text: string): string {

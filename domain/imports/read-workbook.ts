@@ -3,7 +3,7 @@
 import { open } from 'node:fs/promises';
 import unzipper from 'unzipper';
 import { readInChildProcess, UnreadableSheetError, type SheetReaderLimits } from './sheet-reader-child.js';
-import { sheetRowChunks, type SheetRow } from './sheet-reader.process.js';
+import { sheetRowChunks, type SheetRow } from './sheet-reader.process.mjs';
 
 export type { SheetRow, SheetReaderLimits };
 export { warmSheetReader } from './sheet-reader-child.js';

@@ -122,6 +122,11 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     state: { CROSSING: ['CRUZARA'], LATER: ['MAS_ADELANTE'], STEADY: ['ESTABLE'], OUTSIDE: ['FUERA'], TOO_LITTLE_DATA: ['POCOS_DATOS'] },
     limitSide: { MAX: ['MAXIMO'], MIN: ['MINIMO'] },
   },
+  // safety and audits (issue 23): the usual abbreviations of incident registers and audit reports
+  SafetyIncident: { kind: { NEAR_MISS: ['CUASI_ACCIDENTE', 'INCIDENTE_SIN_LESION'], FIRST_AID: ['FAI'], LOST_TIME: ['LTI', 'CON_BAJA'], ENVIRONMENTAL: ['MEDIOAMBIENTAL'], PROPERTY_DAMAGE: ['DANO_MATERIAL'] } },
+  Audit: { kind: { INTERNAL: ['AUDITORIA_INTERNA'], EXTERNAL: ['AUDITORIA_EXTERNA', 'CERTIFICACION'], REGULATORY: ['LEGAL', 'INSPECCION'] }, state: { PLANNED: ['PROGRAMADA'], IN_PROGRESS: ['EN_PROCESO'], CLOSED: ['FINALIZADA'] } },
+  AuditFinding: { severity: { MAJOR: ['NC_MAYOR'], MINOR: ['NC_MENOR'], OBSERVATION: ['OBS', 'OPORTUNIDAD_DE_MEJORA'] } },
+  CorrectiveAction: { state: { OPEN: ['PENDIENTE'], IN_PROGRESS: ['EN_PROCESO'], DONE: ['HECHA', 'TERMINADA'], VERIFIED: ['EFICAZ'], CANCELLED: ['ANULADA'] } },
 };
 
 /** Built-in synonyms of a closed column, by code (empty for a column of no vocabulary). */

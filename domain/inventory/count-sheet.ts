@@ -18,6 +18,8 @@ export interface CountSheetLine {
   description: string;
   unit: string;
   bin: string | null;
+  /** How many movements its level had when the sheet was made: an imported sheet is stale past it. */
+  seen: number;
 }
 
 /** The warehouse (read under the viewer's rules) and its count sheet's lines, by bin then code. */
@@ -31,7 +33,7 @@ export async function countSheetOf(db: Db, ability: AppAbility, warehouseId: num
     include: { material: true, bin: true },
   });
   const lines: CountSheetLine[] = levels
-    .map((l) => ({ materialId: l.materialId, code: l.material.code, description: l.material.description, unit: l.material.unit, bin: l.bin?.code ?? null }))
+    .map((l) => ({ materialId: l.materialId, code: l.material.code, description: l.material.description, unit: l.material.unit, bin: l.bin?.code ?? null, seen: l.movementCount }))
     .sort((a, b) => (a.bin ?? '\uffff').localeCompare(b.bin ?? '\uffff') || a.code.localeCompare(b.code));
   return { warehouse, lines };
 }

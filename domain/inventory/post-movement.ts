@@ -23,7 +23,7 @@ export async function postMovement(tx: Tx, stock: LockedStock, line: MovementLin
 }
 
 /** Not enough of the material where it was asked for: what is there, and what to do. */
-export function insufficientStock(stock: LockedStock, available: Prisma.Decimal | number, quantity: Prisma.Decimal | number | string) {
+export function insufficientStock(stock: Pick<LockedStock, 'material' | 'warehouse'>, available: Prisma.Decimal | number, quantity: Prisma.Decimal | number | string) {
   return new Refusal(
     'stockRefused_insufficient',
     {

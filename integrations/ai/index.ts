@@ -1,4 +1,5 @@
 // The configured providers, or null for each that is off.
+import { n8nChat, n8nEmbeddings } from './n8n-webhook.js';
 import { openAiCompatibleChat, openAiCompatibleEmbeddings } from './openai-compatible.js';
 import type { AiSettings, ChatProvider, EmbeddingProvider } from './providers.js';
 
@@ -11,8 +12,13 @@ export interface AiProviders {
 }
 
 export function createAiProviders(settings: AiSettings): AiProviders {
+  const { embeddings, chat, webhookSecret: secret } = settings;
   return {
-    embeddings: settings.embeddings ? openAiCompatibleEmbeddings(settings.embeddings) : null,
-    chat: settings.chat ? openAiCompatibleChat(settings.chat) : null,
+    embeddings: !embeddings ? null
+      : embeddings.provider === 'n8n' ? n8nEmbeddings({ url: embeddings.baseUrl, secret, model: embeddings.model, dimensions: embeddings.dimensions, timeoutMs: embeddings.timeoutMs })
+      : openAiCompatibleEmbeddings(embeddings),
+    chat: !chat ? null
+      : chat.provider === 'n8n' ? n8nChat({ url: chat.baseUrl, secret, model: chat.model, timeoutMs: chat.timeoutMs })
+      : openAiCompatibleChat(chat),
   };
 }

@@ -28,8 +28,13 @@ export class ProviderError extends Error {
   }
 }
 
+/** Who answers: an OpenAI-compatible API (baseUrl is its …/v1) or an n8n webhook (baseUrl is the webhook's URL). */
+export type AiProviderKind = 'openai' | 'n8n';
+
 export interface AiSettings {
-  /** An OpenAI-compatible endpoint's base (…/v1): OpenAI, Azure, Ollama, vLLM, Gemini's compatible API. */
-  embeddings?: { baseUrl: string; apiKey?: string; model: string; dimensions: number; batchSize: number; perMinute: number; timeoutMs: number };
-  chat?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
+  /** OpenAI, Azure, Ollama, vLLM, Gemini's compatible API; or the users' n8n flow. */
+  embeddings?: { provider?: AiProviderKind; baseUrl: string; apiKey?: string; model: string; dimensions: number; batchSize: number; perMinute: number; timeoutMs: number };
+  chat?: { provider?: AiProviderKind; baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
+  /** The HMAC key that signs the bodies sent to n8n webhooks. */
+  webhookSecret?: string;
 }

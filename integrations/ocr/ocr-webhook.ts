@@ -6,10 +6,13 @@ import { z } from 'zod';
 export interface OcrSettings {
   url: string;
   token?: string;
+  /** Files sent a minute at most (the job runs every minute): the service's budget (OCR_PER_MINUTE). */
+  perMinute: number;
   timeoutMs: number;
 }
 
 export interface OcrService {
+  readonly perMinute: number;
   readPages(file: { bytes: Uint8Array; contentType: string; fileName: string }): Promise<string[]>;
 }
 
@@ -24,6 +27,7 @@ const answer = z.object({ pages: z.array(z.string()).max(5000) });
 
 export function ocrWebhook(settings: OcrSettings): OcrService {
   return {
+    perMinute: settings.perMinute,
     async readPages(file) {
       let response: Response;
       try {

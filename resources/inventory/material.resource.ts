@@ -1,6 +1,7 @@
 import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
 import { defineResource, NAVIGATION } from '../define-resource.js';
+import { materialActions } from './material-actions.js';
 
 // The storeroom's catalogue; its stock per warehouse is shown on its page.
 export const materialResource = (prisma: Db) =>
@@ -14,6 +15,7 @@ export const materialResource = (prisma: Db) =>
       'code', 'description', 'unit', 'category', 'manufacturerPartNumber', 'minimumStock', 'reorderPoint', 'reorderQuantity', 'preferredVendor', 'isActive',
       'createdAt', 'updatedAt', 'stockLevels',
     ],
+    actions: materialActions(prisma),
     properties: {
       stockLevels: {
         type: 'string',

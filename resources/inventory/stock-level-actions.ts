@@ -17,7 +17,7 @@ export type StockMove = 'receive' | 'issueMaterial' | 'returnMaterial' | 'transf
 
 /** A field of the stock form: its name is the one refusals are placed beside. */
 export interface StockField {
-  name: 'workOrder' | 'bin' | 'toWarehouse' | 'quantity' | 'unitCost' | 'counted' | 'sourceDocument' | 'note';
+  name: 'workOrder' | 'warehouse' | 'bin' | 'toWarehouse' | 'quantity' | 'unitCost' | 'counted' | 'sourceDocument' | 'note';
   required: boolean;
   options?: { value: string; label: string }[];
 }

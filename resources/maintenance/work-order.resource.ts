@@ -1,6 +1,7 @@
 import type { Db } from '../../prisma/client.js';
 import { Components } from '../../admin/component-loader.js';
-import { defineResource, NAVIGATION } from '../define-resource.js';
+import { defineResource, NAVIGATION, type ResourceSettings } from '../define-resource.js';
+import { raiseCorrectiveActionAction } from '../audits/raise-action.js';
 import { planningCalendarAction } from './planning-calendar-action.js';
 import { workOrderFormActions, workOrderLifecycleActions } from './work-order-actions.js';
 import { withWorkOrderCost, workOrderCostProperty } from '../inventory/work-order-cost-property.js';
@@ -8,7 +9,7 @@ import { recordDowntimeFromOrderAction } from '../health/record-downtime-actions
 
 // The number comes from the database (gap-free per year); the state moves only through the
 // lifecycle actions (issue 6), so neither is typed into the form.
-export const workOrderResource = (prisma: Db) =>
+export const workOrderResource = (prisma: Db, settings: ResourceSettings) =>
   defineResource(prisma, 'WorkOrder', {
     navigation: NAVIGATION.maintenance,
     sort: { sortBy: 'plannedOn', direction: 'desc' },
@@ -57,7 +58,10 @@ export const workOrderResource = (prisma: Db) =>
         custom: { resource: 'WorkOrderMaterial', filter: 'workOrder', columns: ['description', 'quantity', 'unit'], titleKey: 'relatedMaterials' },
       },
     },
-    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), calendar: planningCalendarAction, show: { after: withWorkOrderCost(prisma) },
-      // health (issue 25)
-      recordDowntime: recordDowntimeFromOrderAction(prisma) },
+    actions: { ...workOrderFormActions(prisma), ...workOrderLifecycleActions(prisma), calendar: planningCalendarAction,
+      // audits (issue 23): a closed corrective order's failure gets a corrective action so it does not come back
+      raiseCorrectiveAction: raiseCorrectiveActionAction(prisma, settings, 'WorkOrder'),
+      // health (issue 25): "Registrar parada"
+      recordDowntime: recordDowntimeFromOrderAction(prisma),
+      show: { after: withWorkOrderCost(prisma) } },
   });

@@ -6,6 +6,8 @@
 import type { Prisma } from '@prisma/client';
 import type { AppAbility } from '../../access/abilities.js';
 import type { Db } from '../../../prisma/client.js';
+import { getFullModel } from '../../../prisma/dmmf.js';
+import { columnsOf, whereSql } from '../../../prisma/where-sql.js';
 import { readableDocumentsWhere } from '../document-access.js';
 import { rankChunksHybrid } from '../semantic/hybrid-ranking.js';
 import type { SemanticSearch } from '../semantic/semantic-search.js';
@@ -57,28 +59,34 @@ export interface SearchResult {
 }
 
 export async function searchDocuments(db: Db, ability: AppAbility, search: DocumentSearch, semantic?: SemanticSearch): Promise<SearchResult> {
-  const ids = await candidateDocuments(db, ability, search);
   const text = search.text.trim().slice(0, 300);
-  if (!text || ids.length === 0) return { total: 0, documents: [], ranking: 'fullText' };
+  const candidates = text ? await candidatesWhere(db, ability, search) : null;
+  if (!candidates) return { total: 0, documents: [], ranking: 'fullText' };
   const offset = (Math.max(1, search.page ?? 1) - 1) * PAGE_SIZE;
   if (semantic) {
+    const ids = await idsOf(db, candidates);
+    if (ids.length === 0) return { total: 0, documents: [], ranking: 'fullText' };
     const ranked = await rankChunksHybrid(db, semantic, text, ids);
     if (ranked.semantic) return hybridPage(db, text, ranked.chunks, offset);
   }
 
-  // Both languages' queries are built; a passage is matched with its own language's (a "válvulas" query
-  // stems differently in English). The GIN index answers each OR branch.
-  const rows = await db.$queryRaw<{ document_id: number; total: bigint; chunk_id: number; page: number | null; heading: string | null; snippet: string; revision_id: number }[]>`
-    WITH query AS (
-      SELECT websearch_to_tsquery('cmms_es', ${text}) AS es, websearch_to_tsquery('cmms_en', ${text}) AS en
+  // The candidates stay a condition inside the query (never a list of ids fetched first: a plant has
+  // 100 000 documents). Both languages' queries are built; a passage is matched with its own language's
+  // (a "válvulas" query stems differently in English). The GIN index answers each OR branch.
+  const values: unknown[] = [text];
+  const readable = whereSql(getFullModel('Document'), candidates as Record<string, unknown>, columnsOf('d'), values);
+  const headlineOptions = `$${values.push(HEADLINE_OPTIONS)}`;
+  const rows = await db.$queryRawUnsafe<{ document_id: number; total: bigint; chunk_id: number; page: number | null; heading: string | null; snippet: string; revision_id: number }[]>(
+    `WITH query AS (
+      SELECT websearch_to_tsquery('cmms_es', $1) AS es, websearch_to_tsquery('cmms_en', $1) AS en
     ), matched AS (
       SELECT c.id, r.document_id, c.revision_id, c.page, c.heading, c.text, c.language,
              ts_rank_cd(c.search_vector, CASE c.language WHEN 'en' THEN q.en ELSE q.es END) AS rank
       FROM document_chunks c
       JOIN document_revisions r ON r.id = c.revision_id
       CROSS JOIN query q
-      WHERE r.document_id = ANY(${ids}::int[])
-        AND ((c.language = 'es' AND c.search_vector @@ q.es) OR (c.language = 'en' AND c.search_vector @@ q.en))
+      WHERE ((c.language = 'es' AND c.search_vector @@ q.es) OR (c.language = 'en' AND c.search_vector @@ q.en))
+        AND EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND ${readable})
     ), ranked AS (
       SELECT m.*, row_number() OVER (PARTITION BY m.document_id ORDER BY m.rank DESC, m.id) AS place,
              max(m.rank) OVER (PARTITION BY m.document_id) AS best
@@ -90,23 +98,34 @@ export async function searchDocuments(db: Db, ability: AppAbility, search: Docum
     SELECT d.document_id, d.total, r.id AS chunk_id, r.revision_id, r.page, r.heading,
            ts_headline(CASE r.language WHEN 'en' THEN 'cmms_en' ELSE 'cmms_es' END::regconfig, r.text,
                        CASE r.language WHEN 'en' THEN q.en ELSE q.es END,
-                       ${HEADLINE_OPTIONS}) AS snippet
+                       ${headlineOptions}) AS snippet
     FROM documents d
     JOIN ranked r ON r.document_id = d.document_id AND r.place <= ${PASSAGES_PER_DOCUMENT}
     CROSS JOIN query q
-    ORDER BY d.best DESC, d.document_id, r.place`;
+    ORDER BY d.best DESC, d.document_id, r.place`,
+    ...values,
+  );
   if (rows.length === 0) return { total: 0, documents: [], ranking: 'fullText' };
   return { total: Number(rows[0]!.total), documents: await describeDocuments(db, rows), ranking: 'fullText' };
 }
 
 /** The documents a person may read that pass the filters: the only ones searched, counted or cited. */
 export async function candidateDocuments(db: Db, ability: AppAbility, search: Omit<DocumentSearch, 'text'>): Promise<number[]> {
+  const candidates = await candidatesWhere(db, ability, search);
+  return candidates ? idsOf(db, candidates) : [];
+}
+
+async function idsOf(db: Db, where: Prisma.DocumentWhereInput): Promise<number[]> {
+  return (await db.document.findMany({ where, select: { id: true } })).map((document) => document.id);
+}
+
+/** The rule and the filters as one condition on documents, or null when nothing can match. */
+async function candidatesWhere(db: Db, ability: AppAbility, search: Omit<DocumentSearch, 'text'>): Promise<Prisma.DocumentWhereInput | null> {
   const readable = readableDocumentsWhere(ability);
-  if (!readable) return [];
+  if (!readable) return null;
   const locationPath = search.locationId ? (await db.location.findUnique({ where: { id: search.locationId }, select: { path: true } }))?.path : undefined;
-  if (search.locationId && !locationPath) return [];
-  const candidates = await db.document.findMany({ where: { AND: [readable, ...filters(search, locationPath)] }, select: { id: true } });
-  return candidates.map((document) => document.id);
+  if (search.locationId && !locationPath) return null;
+  return { AND: [readable, ...filters(search, locationPath)] };
 }
 
 interface PassageRow {

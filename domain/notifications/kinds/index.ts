@@ -15,6 +15,7 @@ import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
 import { workPermitExpired } from './work-permit-expired.kind.js';
 import { readingTrendCrossing } from './reading-trend-crossing.kind.js';
+import { correctiveActionOverdue } from './corrective-action-overdue.kind.js';
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   workOrderAssigned,
@@ -37,6 +38,7 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   workPermitExpired,
   // health (issue 25)
   readingTrendCrossing,
+  correctiveActionOverdue,
   // The jobs monitor's, for administrators.
   jobExhaustedRetries,
   queueTooDeep,

@@ -129,7 +129,6 @@ ALTER TABLE "point_trends" ADD CONSTRAINT "point_trends_measurement_point_id_fke
 -- AddForeignKey
 ALTER TABLE "point_trends" ADD CONSTRAINT "point_trends_work_request_id_fkey" FOREIGN KEY ("work_request_id") REFERENCES "work_requests"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
-
 -- ---------------------------------------------------------------------------------------------------
 -- Written by hand (issue 25, asset health)
 -- ---------------------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@
 // already read, with a heap limit of its own, so a damaged or hostile file costs that process only.
 // Rows travel in messages of a few hundred, a few messages ahead at most (the reader waits for the
 // import to take them), so memory stays flat on both sides.
-// This file imports nothing of ours: Node runs it as it is (types stripped), without tsx's start-up.
-import type ExcelJSTypes from 'exceljs';
+// Plain JavaScript (its types in sheet-reader.process.d.mts): Node runs it as it is, without tsx's start-up
+// and without loading its type stripper (about 14 MB of the reader's memory).
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { stat } from 'node:fs/promises';
@@ -19,24 +19,12 @@ import unzipper from 'unzipper';
 // to the next chunk. The parts are parsed one after the other and each ends on a whole character, so
 // one decoder serves them all. (This file is the first to load exceljs in the reader process.)
 const require = createRequire(import.meta.url);
-const decoding = require('exceljs/lib/utils/browser-buffer-decode.js') as { bufferToString: (chunk: unknown) => string };
+/** @type {{ bufferToString: (chunk: unknown) => string }} */
+const decoding = require('exceljs/lib/utils/browser-buffer-decode.js');
 const utf8 = new TextDecoder('utf-8');
-decoding.bufferToString = (chunk) => (typeof chunk === 'string' ? chunk : utf8.decode(chunk as Uint8Array, { stream: true }));
-const ExcelJS = require('exceljs') as typeof ExcelJSTypes;
-
-export type CellValue = string | number | boolean | Date | null;
-
-export interface SheetRow {
-  /** The row number Excel shows. */
-  number: number;
-  /** 1-based like Excel's columns: values[1] is column A. */
-  values: CellValue[];
-}
-
-/** What the parent asks: read a file, or take another message (credit). */
-export type ReaderRequest = { read: string } | { more: true };
-/** What the reader answers: it is loaded, a message of rows, the end, or why the file could not be read. */
-export type ReaderMessage = { ready: true } | { rows: SheetRow[] } | { done: true } | { failed: string };
+decoding.bufferToString = (chunk) => (typeof chunk === 'string' ? chunk : utf8.decode(/** @type {Uint8Array} */ (chunk), { stream: true }));
+/** @type {typeof import('exceljs')} */
+const ExcelJS = require('exceljs');
 
 /** Messages the reader may send before the import has taken them. */
 export const MESSAGES_AHEAD = 8;
@@ -44,12 +32,12 @@ export const MESSAGES_AHEAD = 8;
 const ROWS_PER_MESSAGE = 500;
 
 /** exceljs gives formulas, rich text, hyperlinks and errors as objects: keep what the clerk sees. */
-export function plainCell(raw: unknown): CellValue {
+export function plainCell(raw) {
   if (raw === undefined || raw === null) return null;
   if (typeof raw === 'string') return raw.trim() === '' ? null : raw.trim();
   if (typeof raw === 'number' || typeof raw === 'boolean' || raw instanceof Date) return raw;
   if (typeof raw === 'object') {
-    const cell = raw as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string; formula?: string; sharedFormula?: string };
+    const cell = /** @type {{ result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string; formula?: string; sharedFormula?: string }} */ (raw);
     if ('richText' in cell && Array.isArray(cell.richText)) return plainCell(cell.richText.map((part) => part.text).join(''));
     if ('formula' in cell || 'sharedFormula' in cell) return plainCell(cell.result);
     if ('error' in cell) return cell.error ?? null;
@@ -68,19 +56,20 @@ const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
  * the sheet is parsed as it is inflated. The parts are copied as they are (compressed), byte ranges of
  * the file; null when the zip's layout is not the plain one (then it is read as it is).
  */
-async function inReadingOrder(filePath: string): Promise<Readable | null> {
+/** @param {string} filePath @returns {Promise<Readable | null>} */
+async function inReadingOrder(filePath) {
   let directory;
   try {
     directory = await unzipper.Open.file(filePath);
   } catch {
     return null; // damaged: exceljs says how, reading it as it is
   }
-  const end = (directory as unknown as { offsetToStartOfCentralDirectory: number }).offsetToStartOfCentralDirectory;
+  const end = /** @type {{ offsetToStartOfCentralDirectory: number }} */ (/** @type {unknown} */ (directory)).offsetToStartOfCentralDirectory;
   const parts = directory.files
-    .map((file) => ({ path: file.path, start: (file as unknown as { offsetToLocalFileHeader: number }).offsetToLocalFileHeader }))
+    .map((file) => ({ path: file.path, start: /** @type {{ offsetToLocalFileHeader: number }} */ (/** @type {unknown} */ (file)).offsetToLocalFileHeader }))
     .sort((a, b) => a.start - b.start);
-  if (!parts.length || parts[0]!.start !== 0 || !parts.some((part) => WORKSHEET.test(part.path))) return null;
-  const ranges = parts.map((part, i) => ({ ...part, end: i + 1 < parts.length ? parts[i + 1]!.start : end }));
+  if (!parts.length || parts[0].start !== 0 || !parts.some((part) => WORKSHEET.test(part.path))) return null;
+  const ranges = parts.map((part, i) => ({ ...part, end: i + 1 < parts.length ? parts[i + 1].start : end }));
   if (ranges.some((range) => !(range.end > range.start))) return null;
   const ordered = [...ranges.filter((range) => !WORKSHEET.test(range.path)), ...ranges.filter((range) => WORKSHEET.test(range.path))];
   // The central directory last, as in any zip: the reader stops at its signature.
@@ -94,7 +83,8 @@ async function inReadingOrder(filePath: string): Promise<Readable | null> {
 }
 
 /** The first worksheet's rows, in exceljs's chunks; blank rows are left out. */
-export async function* sheetRowChunks(filePath: string): AsyncGenerator<SheetRow[]> {
+/** @param {string} filePath */
+export async function* sheetRowChunks(filePath) {
   const ordered = await inReadingOrder(filePath);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(ordered ?? createReadStream(filePath), {
     sharedStrings: 'cache',
@@ -102,20 +92,21 @@ export async function* sheetRowChunks(filePath: string): AsyncGenerator<SheetRow
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'emit',
-  } as ExcelJSTypes.stream.xlsx.WorkbookStreamReaderOptions);
+  });
   // A workbook without shared strings (inline text) never sets them, and exceljs would still wait for
   // them (the temporary file): with the parts in order, any shared strings come before the sheet and
   // replace this empty list.
-  if (ordered) (reader as unknown as { sharedStrings?: unknown[] }).sharedStrings ??= [];
+  if (ordered) /** @type {{ sharedStrings?: unknown[] }} */ (/** @type {unknown} */ (reader)).sharedStrings ??= [];
   for await (const worksheet of reader) {
     // parse() hands over rows by the hundred: far cheaper than one await per row.
-    const chunks = (worksheet as unknown as { parse(): AsyncIterable<{ eventType: string; value: ExcelJSTypes.Row }[]> }).parse();
+    const chunks = /** @type {{ parse(): AsyncIterable<{ eventType: string; value: import('exceljs').Row }[]> }} */ (/** @type {unknown} */ (worksheet)).parse();
     for await (const events of chunks) {
-      const rows: SheetRow[] = [];
+      /** @type {import('./sheet-reader.process.mjs').SheetRow[]} */
+      const rows = [];
       for (const { eventType, value: row } of events) {
         if (eventType !== 'row') continue;
-        const raw = row.values as unknown[];
-        const values: CellValue[] = new Array(raw.length);
+        const raw = /** @type {unknown[]} */ (row.values);
+        const values = new Array(raw.length);
         let blank = true;
         for (let i = 1; i < raw.length; i++) {
           const value = plainCell(raw[i]);
@@ -131,16 +122,20 @@ export async function* sheetRowChunks(filePath: string): AsyncGenerator<SheetRow
 }
 
 /** The reader process: one file at a time, as the parent asks; kept by the parent for the next file. */
-function serveParent(): void {
-  const send = (message: ReaderMessage) => process.send!(message);
+function serveParent() {
+  /** @param {import('./sheet-reader.process.mjs').ReaderMessage} message */
+  const send = (message) => process.send?.(message);
   let credit = 0;
-  let wake: (() => void) | null = null;
-  let reading: Promise<void> = Promise.resolve();
-  const read = async (file: string) => {
+  /** @type {(() => void) | null} */
+  let wake = null;
+  let reading = Promise.resolve();
+  /** @param {string} file */
+  const read = async (file) => {
     credit = MESSAGES_AHEAD;
-    let pending: SheetRow[] = [];
+    /** @type {import('./sheet-reader.process.mjs').SheetRow[]} */
+    let pending = [];
     const flush = async () => {
-      while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+      while (credit <= 0) await new Promise((resolve) => (wake = resolve));
       credit--;
       send({ rows: pending });
       pending = [];
@@ -156,9 +151,9 @@ function serveParent(): void {
       send({ failed: error instanceof Error ? error.message : String(error) });
     }
     // What the file left on the heap goes now, not while the reader waits for the next one.
-    (globalThis as { gc?: () => void }).gc?.();
+    /** @type {{ gc?: () => void }} */ (globalThis).gc?.();
   };
-  process.on('message', (request: ReaderRequest) => {
+  process.on('message', (/** @type {import('./sheet-reader.process.mjs').ReaderRequest} */ request) => {
     if ('more' in request) {
       credit++;
       wake?.();

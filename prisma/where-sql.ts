@@ -6,7 +6,7 @@
 // relations (is/isNot to one, some/none/every to many) as EXISTS over the related table. Anything else is
 // refused (UnsupportedWhereError) rather than guessed: a rule read wrongly would show rows it hides.
 import type { DMMF } from '@prisma/generator-helper';
-import { getFullModel } from '../dmmf.js';
+import { getFullModel } from './dmmf.js';
 
 type Where = Record<string, unknown>;
 
