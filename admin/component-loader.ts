@@ -52,6 +52,9 @@ export const Components = {
   SlaCompliance: componentLoader.add('SlaCompliance', path.join(here, 'components/sla-compliance')),
   // budgets (issue 20): a requisition's Enviar / Aprobar / Rechazar with its line's figures and the password
   RequisitionDecisionForm: componentLoader.add('RequisitionDecisionForm', path.join(here, 'components/requisition-decision-form')),
+  // health (issue 25): the reasons of a health score, and an asset's health panel with its reading charts
+  HealthReasons: componentLoader.add('HealthReasons', path.join(here, 'components/health-reasons')),
+  AssetHealthPanel: componentLoader.add('AssetHealthPanel', path.join(here, 'components/asset-health-panel')),
   // jobs monitor (a page for administrators)
   JobsMonitor: componentLoader.add('JobsMonitor', path.join(here, 'components/jobs-monitor')),
   // notifications (issue 18): the centre and the preferences, AdminJS pages

@@ -17,6 +17,7 @@ import { calendarRoutes } from './calendar/router.js';
 import { budgetRoutes } from './budgets/router.js';
 import { energyRoutes } from './energy/router.js';
 import { projectRoutes } from './projects/router.js';
+import { healthRoutes } from './health/router.js';
 import { inventoryRoutes } from './inventory/router.js';
 import { transmittalRoutes } from './transmittals/router.js';
 import { importRoutes, type ImportRoutesOptions } from './imports/routes.js';
@@ -173,6 +174,8 @@ export function createAdminRouter(options: {
   router.use(budgetRoutes({ prisma, pool: options.pool }));
   // projects (issue 24): a project's Gantt and figures
   router.use(projectRoutes({ prisma, timeZone: options.timeZone }));
+  // health (issue 25): an asset's health panel
+  router.use(healthRoutes({ prisma }));
   router.use(inventoryRoutes({ prisma }));
   // energy (issue 25): the energy page's figures
   router.use(energyRoutes({ prisma, timeZone: options.timeZone }));

@@ -16,7 +16,7 @@ export const VOCABULARIES = {
   Frequency: { calendarUnit: ['DAY', 'WEEK', 'MONTH'] },
   ProcedureStep: { valueType: ['NUMBER', 'BOOLEAN', 'TEXT'] },
   WorkRequest: {
-    source: ['PERSON', 'CONDITION', 'PORTAL'],
+    source: ['PERSON', 'CONDITION', 'PORTAL', 'TREND'],
     priority: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'],
     state: ['OPEN', 'IN_REVIEW', 'CONVERTED', 'REJECTED'],
   },
@@ -70,6 +70,11 @@ export const VOCABULARIES = {
     suspensionReason: ['EXPIRED', 'MANUAL'],
   },
   PermitSignature: { purpose: ['APPROVAL', 'CLOSING'] },
+  // health (issue 25)
+  DowntimeEvent: { reason: ['FAILURE', 'PREVENTIVE', 'OPERATIONAL', 'EXTERNAL', 'OTHER'] },
+  CategoryReliability: { state: ['FITTED', 'TOO_LITTLE_DATA'] },
+  AssetHealth: { riskState: ['ESTIMATED', 'TOO_LITTLE_DATA'] },
+  PointTrend: { state: ['CROSSING', 'LATER', 'STEADY', 'OUTSIDE', 'TOO_LITTLE_DATA'], limitSide: ['MAX', 'MIN'] },
   // safety and audits (issue 23): incidents, audits, findings, corrective actions
   SafetyIncident: { kind: ['NEAR_MISS', 'FIRST_AID', 'LOST_TIME', 'ENVIRONMENTAL', 'PROPERTY_DAMAGE'] },
   Audit: { kind: ['INTERNAL', 'EXTERNAL', 'REGULATORY'], state: ['PLANNED', 'IN_PROGRESS', 'CLOSED'] },

@@ -29,6 +29,8 @@ import { embedDocumentPassagesJob } from './embed-document-passages.job.js';
 import { readScannedDocumentsJob } from './read-scanned-documents.job.js';
 // energy (issue 25)
 import { checkEnergyPatternsJob } from './check-energy-patterns.job.js';
+// health (issue 25)
+import { assessAssetHealthJob } from './assess-asset-health.job.js';
 
 export const JOBS: JobDefinition<unknown>[] = [
   cleanTemporaryExportsJob,
@@ -63,4 +65,6 @@ export const JOBS: JobDefinition<unknown>[] = [
   readScannedDocumentsJob as JobDefinition<unknown>,
   // energy (issue 25)
   checkEnergyPatternsJob,
+  // health (issue 25)
+  assessAssetHealthJob as JobDefinition<unknown>,
 ];

@@ -67,6 +67,11 @@ import { permitKindResource } from './safety/permit-kind.resource.js';
 import { permitRequirementResource } from './safety/permit-requirement.resource.js';
 import { permitSignatureResource } from './safety/permit-signature.resource.js';
 import { workPermitResource } from './safety/work-permit.resource.js';
+// health (issue 25)
+import { assetHealthResource } from './health/asset-health.resource.js';
+import { categoryReliabilityResource } from './health/category-reliability.resource.js';
+import { downtimeEventResource } from './health/downtime-event.resource.js';
+import { pointTrendResource } from './health/point-trend.resource.js';
 // incidents and audits (issue 23)
 import { safetyIncidentResource } from './safety/safety-incident.resource.js';
 import { safetyHoursWorkedResource } from './safety/safety-hours-worked.resource.js';
@@ -110,6 +115,11 @@ const RESOURCES = [
   readingResource,
   // Energía (issue 25)
   siteProductionResource,
+  // Salud de activos (issue 25)
+  assetHealthResource,
+  downtimeEventResource,
+  pointTrendResource,
+  categoryReliabilityResource,
   // Catálogo de mantenimiento
   routineResource,
   frequencyResource,

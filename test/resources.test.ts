@@ -213,6 +213,13 @@ const cases: Case[] = [
     change: {},
     filter: {},
   },
+  // health (issue 25): a stop typed in (one found on a round); the derived lists are read-only (role rules)
+  {
+    resource: 'DowntimeEvent',
+    fields: async () => ({ asset: (await make.anAsset(prisma)).id, startedAt: '2026-11-20T08:00:00.000Z', endedAt: '2026-11-20T11:30:00.000Z', reason: 'EXTERNAL', planned: false }),
+    change: { notes: 'Corte de energía de la red' },
+    filter: { 'filters.reason': 'EXTERNAL' },
+  },
   // incidents and audits (issue 23): corrective actions are raised from their source, never created by the
   // list's form nor deleted (test/corrective-actions.test.ts)
   {

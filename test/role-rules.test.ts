@@ -36,6 +36,8 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'rcud', IsolationPoint: 'rcud', PermitRequirement: 'rcud', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
+    // health (issue 25): stops kept by supervisors; risk, models and trends written by the 06:00 job
+    DowntimeEvent: 'rcud', AssetHealth: 'r', CategoryReliability: 'r', PointTrend: 'r',
     // Incidents and audits (issue 23): supervisors report incidents and read the rest; the safety right
     // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
     // and never deleted; their owner's view is in test/corrective-actions.test.ts.
@@ -70,6 +72,8 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'rcud', PermitRequirement: 'r', WorkPermit: 'rcud', PermitIsolation: 'rcd', PermitGasTest: 'rc', PermitSignature: 'r',
+    // health (issue 25): stops kept by supervisors; risk, models and trends written by the 06:00 job
+    DowntimeEvent: PLANT_RW, AssetHealth: 'r', CategoryReliability: 'r', PointTrend: 'r',
     // Incidents and audits (issue 23): supervisors report incidents and read the rest; the safety right
     // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
     // and never deleted; their owner's view is in test/corrective-actions.test.ts.
@@ -103,6 +107,8 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: '', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'rc', PermitSignature: 'r',
+    // health (issue 25): a technician records a stop he finds and reads the condition of what he repairs
+    DowntimeEvent: 'rc', AssetHealth: 'r', CategoryReliability: 'r', PointTrend: 'r',
     // Incidents and audits (issue 23): supervisors report incidents and read the rest; the safety right
     // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
     // and never deleted; their owner's view is in test/corrective-actions.test.ts.
@@ -136,6 +142,8 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: 'r', IsolationPoint: 'r', PermitRequirement: 'r', WorkPermit: 'r', PermitIsolation: 'r', PermitGasTest: 'r', PermitSignature: 'r',
+    // health (issue 25)
+    DowntimeEvent: 'r', AssetHealth: 'r', CategoryReliability: 'r', PointTrend: 'r',
     // Incidents and audits (issue 23): supervisors report incidents and read the rest; the safety right
     // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
     // and never deleted; their owner's view is in test/corrective-actions.test.ts.
@@ -169,6 +177,8 @@ const expected: Record<string, Record<string, string>> = {
     // Safety (issue 23): the safety officer's right approves and keeps kinds and requirements
     // (test/work-permits.test.ts); gas tests and signatures are never edited; a draft permit here.
     PermitKind: '', IsolationPoint: '', PermitRequirement: '', WorkPermit: '', PermitIsolation: '', PermitGasTest: '', PermitSignature: '',
+    // health (issue 25): operators take the call ("la bomba se paró") and record the stop
+    DowntimeEvent: 'rc', AssetHealth: '', CategoryReliability: '', PointTrend: '',
     // Incidents and audits (issue 23): supervisors report incidents and read the rest; the safety right
     // keeps them (its own matrix below); actions are raised from their source, never by the list's form,
     // and never deleted; their owner's view is in test/corrective-actions.test.ts.
@@ -235,6 +245,13 @@ beforeAll(async () => {
     UserProfile: (await prisma.userProfile.findFirstOrThrow({ where: { userId: people.OPERATORS.userId } })).id,
     ChangeHistory: Number((await prisma.changeHistory.findFirstOrThrow({ where: { tableName: 'assets' } })).id),
     WorkOrderNote: (await prisma.workOrderNote.create({ data: { workOrderId: order.id, authorId: other.id, text: 'Rodamiento cambiado el mes pasado' } })).id,
+  });
+  // health (issue 25): a stop of the asset, and what the assessment writes for it
+  Object.assign(fixtures, {
+    DowntimeEvent: (await prisma.downtimeEvent.create({ data: { assetId: asset.id, startedAt: new Date('2026-11-20T08:00:00Z'), endedAt: new Date('2026-11-20T10:00:00Z') } })).id,
+    AssetHealth: (await prisma.assetHealth.create({ data: { assetId: asset.id, assessedOn: new Date('2026-11-20'), score: 80, riskState: 'TOO_LITTLE_DATA' } })).id,
+    CategoryReliability: (await prisma.categoryReliability.create({ data: { categoryId: asset.categoryId, assessedOn: new Date('2026-11-20'), state: 'TOO_LITTLE_DATA', failures: 0, censored: 0 } })).id,
+    PointTrend: (await prisma.pointTrend.create({ data: { measurementPointId: point.id, assessedOn: new Date('2026-11-20'), state: 'STEADY', readings: 10 } })).id,
   });
   // A document tied to no order, signed once: every group that reads documents sees it.
   const document = await prisma.document.create({ data: { title: 'Manual de la bomba', kind: 'MANUAL', assetId: asset.id } });

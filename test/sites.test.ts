@@ -721,3 +721,39 @@ describe('the global history of a large plant', () => {
     }
   });
 });
+
+// health (issue 25): stops, risk and trends lie where their asset (or their point's asset) lies; a scoped
+// supervisor's "Activos en riesgo" and his asset panels are his plant's.
+describe('stops, asset health and reading trends', () => {
+  const health = {} as Record<'north' | 'south', { stop: number; health: number; trend: number }>;
+  beforeAll(async () => {
+    for (const [key, plant] of [['north', north], ['south', south]] as const) {
+      const point = await prisma.measurementPoint.create({ data: { code: `VIB-${key}`, assetId: plant.asset, variable: 'Vibración', unit: 'mm/s', maxValue: 10 } });
+      health[key] = {
+        stop: (await prisma.downtimeEvent.create({ data: { assetId: plant.asset, startedAt: new Date('2026-11-20T08:00:00Z'), endedAt: new Date('2026-11-20T09:00:00Z') } })).id,
+        health: (await prisma.assetHealth.create({ data: { assetId: plant.asset, assessedOn: new Date('2026-11-20'), score: 70, riskState: 'TOO_LITTLE_DATA' } })).id,
+        trend: (await prisma.pointTrend.create({ data: { measurementPointId: point.id, assessedOn: new Date('2026-11-20'), state: 'STEADY', readings: 9 } })).id,
+      };
+    }
+  });
+
+  it.each([
+    ['DowntimeEvent', 'stop'],
+    ['AssetHealth', 'health'],
+    ['PointTrend', 'trend'],
+  ] as const)("a scoped supervisor lists only Planta Norte's %s rows; Planta Sur's are not found by id", async (resource, key) => {
+    const { status, body } = await list(scoped, resource);
+    expect(status).toBe(200);
+    expect(ids(body.records)).toEqual([health.north[key]]);
+    expect((await scoped.client.request(`/admin/api/resources/${resource}/records/${health.south[key]}/show`)).status).toBe(404);
+    expect(ids((await list(unscoped, resource)).body.records)).toEqual(expect.arrayContaining([health.north[key], health.south[key]]));
+  });
+
+  it("opens his plant's asset panels only, and records stops only there", async () => {
+    expect((await scoped.client.request(`/admin/health/assets/${north.asset}`)).status).toBe(200);
+    expect((await scoped.client.request(`/admin/health/assets/${south.asset}`)).status).toBe(404);
+    const refused = await scoped.client.json<{ notice?: { type: string } }>(`/admin/api/resources/WorkOrder/records/${south.order}/recordDowntime`, { method: 'POST' });
+    expect([403, 404]).toContain(refused.status);
+    expect(await prisma.downtimeEvent.count({ where: { workOrderId: south.order } })).toBe(0);
+  });
+});

@@ -13,6 +13,7 @@ import { notificationPagesEN, notificationMessagesEN } from './notifications.en.
 import { callCenterEN } from './call-center.en.js';
 import { inventoryActionsEN, inventoryMessagesEN } from './inventory.en.js';
 import { safetyActionsEN, safetyMessagesEN } from './safety.en.js';
+import { healthActionsEN, healthMessagesEN } from './health.en.js';
 import { auditsActionsEN, auditsMessagesEN } from './audits.en.js';
 import { projectsActionsEN, projectsMessagesEN } from './projects.en.js';
 import { journeysMessagesEN } from './journeys.en.js';
@@ -40,7 +41,7 @@ export const en: typeof es = {
     UserSite: 'User sites',
     UserProfile: 'User profiles',
   },
-  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...auditsActionsEN, ...energyActionsEN, ...projectsActionsEN, ...printablesActionsEN, ...transmittalsActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
+  actions: { ...inventoryActionsEN, ...safetyActionsEN, ...auditsActionsEN, ...energyActionsEN, ...projectsActionsEN, ...printablesActionsEN, ...transmittalsActionsEN, ...healthActionsEN, submit: 'Submit', approve: 'Approve', reject: 'Reject', convert: 'Convert to work order', start: 'Start', hold: 'Put on hold', resume: 'Resume', complete: 'Complete', cancel: 'Cancel order', show: 'Show', history: 'History', exportXlsx: 'Export to Excel',
     generate: 'Generate orders', generateAll: 'Generate preventive orders', assign: 'Assign', recordSteps: 'Record steps', close: 'Close order', importXlsx: 'Import from Excel', migration: 'Migration: import order',
     calendar: 'Calendar' },
   components: {
@@ -169,6 +170,7 @@ export const en: typeof es = {
     ...callCenterEN.messages,
     ...inventoryMessagesEN,
     ...safetyMessagesEN,
+    ...healthMessagesEN,
     ...auditsMessagesEN,
     ...projectsMessagesEN,
     ...journeysMessagesEN,

@@ -12,6 +12,7 @@ import { notificationPagesES, notificationMessagesES } from './notifications.es.
 import { callCenterES } from './call-center.es.js';
 import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
 import { safetyActionsES, safetyMessagesES } from './safety.es.js';
+import { healthActionsES, healthMessagesES } from './health.es.js';
 import { auditsActionsES, auditsMessagesES } from './audits.es.js';
 import { projectsActionsES, projectsMessagesES } from './projects.es.js';
 import { journeysMessagesES } from './journeys.es.js';
@@ -39,7 +40,7 @@ export const es = {
     UserSite: 'Sitios de usuario',
     UserProfile: 'Perfiles de usuario',
   },
-  actions: { ...inventoryActionsES, ...safetyActionsES, ...auditsActionsES, ...energyActionsES, ...projectsActionsES, ...printablesActionsES, ...transmittalsActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
+  actions: { ...inventoryActionsES, ...safetyActionsES, ...auditsActionsES, ...energyActionsES, ...projectsActionsES, ...printablesActionsES, ...transmittalsActionsES, ...healthActionsES, submit: 'Enviar', approve: 'Aprobar', reject: 'Rechazar', convert: 'Convertir en OT', start: 'Iniciar', hold: 'Poner en espera', resume: 'Reanudar', complete: 'Completar', cancel: 'Cancelar orden', show: 'Ver', history: 'Historial', exportXlsx: 'Exportar a Excel',
     generate: 'Generar órdenes', generateAll: 'Generar órdenes preventivas', assign: 'Asignar', recordSteps: 'Registrar pasos', close: 'Cerrar orden', importXlsx: 'Importar desde Excel', migration: 'Migración: orden de importación',
     calendar: 'Calendario' },
   components: {
@@ -168,6 +169,7 @@ export const es = {
     ...callCenterES.messages,
     ...inventoryMessagesES,
     ...safetyMessagesES,
+    ...healthMessagesES,
     ...auditsMessagesES,
     ...projectsMessagesES,
     ...journeysMessagesES,

@@ -99,12 +99,16 @@ const PLANT: Prisma.ModelName[] = [
   'WorkOrderNote',
   // energy (issue 25): each site's monthly production, the denominator of its energy intensity
   'SiteProduction',
+  // health (issue 25): assets' stops, and what the 06:00 job derives (failure models, risk, trends)
+  'DowntimeEvent', 'CategoryReliability', 'AssetHealth', 'PointTrend',
 ];
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
 // KPI snapshots by their job, the ERP sync's runs and conflicts by the sync.
 const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval',
   // call centre: answers by "Responder", the SIG's runs by its job
-  'TicketNote', 'SigSyncRun'];
+  'TicketNote', 'SigSyncRun',
+  // health (issue 25): derived every day by the 06:00 job
+  'CategoryReliability', 'AssetHealth', 'PointTrend'];
 // What supervisors keep up to date (call-center tickets are the operators': supervisors read them).
 const SUPERVISED = PLANT.filter((model) => !WORKFLOW_WRITTEN.includes(model) && model !== 'Ticket');
 // What a technician needs to execute an order.
@@ -271,6 +275,15 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     if (!scoped) can('import', ['Vendor', 'Material', 'Warehouse', 'Bin']);
   }
 
+  // Health (issue 25). Supervisors keep the stops (from PLANT) and read the risk; technicians see the
+  // condition of what they repair and record a stop where they find one; operators, who take the calls
+  // ("la bomba se paró"), record stops and read them; consultants read (PLANT).
+  if (member('TECHNICIANS')) {
+    can('read', ['DowntimeEvent', 'AssetHealth', 'PointTrend', 'CategoryReliability']);
+    can('create', 'DowntimeEvent');
+  }
+  if (member('OPERATORS')) can(['read', 'create'], 'DowntimeEvent');
+
   // "Aprobar sobregiro", a right any group can be granted: approving beyond what a budget line has left.
   if (user.canApproveOverdraft) can('overdraft', 'BudgetLine');
   // The budgets' settings (the overdraft tolerance): administrators keep them; supervisors and consultants
@@ -425,6 +438,8 @@ const SITE_SCOPED: Prisma.ModelName[] = [
   // projects (issue 24): a project lies in its location (none: the plant's), its tasks in it; a contract is
   // plant-wide like its vendor, what it covers lies where that asset or location does
   'Project', 'ProjectTask', 'ProjectTaskDependency', 'ServiceContractAsset', 'ServiceContractLocation',
+  // health (issue 25): stops and risk lie where their asset does, trends where their point's asset does
+  'DowntimeEvent', 'AssetHealth', 'PointTrend',
 ];
 
 /** A call-centre ticket not yet placed in the plant: scoped users other than operators do not see it. */
@@ -503,6 +518,10 @@ export function siteConditions(paths: string[]) {
     PermitIsolation: { permit: { is: { asset: { is: asset } } } },
     PermitGasTest: { permit: { is: { asset: { is: asset } } } },
     PermitSignature: { permit: { is: { asset: { is: asset } } } },
+    // health (issue 25)
+    DowntimeEvent: { asset: { is: asset } },
+    AssetHealth: { asset: { is: asset } },
+    PointTrend: { measurementPoint: { is: { asset: { is: asset } } } },
     // incidents and audits (issue 23)
     SafetyIncident: incident,
     SafetyHoursWorked: { location: { is: inSites } },

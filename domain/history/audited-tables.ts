@@ -30,6 +30,8 @@ export const AUDITED_TABLES = [
   'work_order_notes',
   // safety (issue 23): the catalogues, permits, their isolations, gas tests and signatures
   'permit_kinds', 'isolation_points', 'permit_requirements', 'work_permits', 'permit_isolations', 'permit_gas_tests', 'permit_signatures',
+  // health (issue 25): assets' stops
+  'downtime_events',
   // safety and audits (issue 23): incidents, hours worked, audits, findings, evidence, corrective actions
   'safety_incidents', 'safety_hours_worked', 'audit_checklists', 'audits', 'audit_findings', 'audit_evidence', 'corrective_actions',
   // energy (issue 25): each site's monthly production, and the tokens of outside systems (created, revoked)
@@ -69,6 +71,11 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   portal_throttle: "the portal's rate-limit counters per IP and per asset (security bookkeeping, no business data)",
   // transmittals (issue 24)
   transmittal_counters: 'the next transmittal number; the numbered transmittal is recorded',
+  // health (issue 25): what the 06:00 job derives from recorded orders, stops and readings, replaced daily
+  category_reliability: "each category's failure model, fitted again every day from the recorded orders",
+  asset_health: "each asset's risk and health score, derived again every day from recorded data",
+  point_trends: "each measurement point's reading trend, derived again every day (the work request it raises is recorded)",
+  health_assessments: "the 06:00 job's log of the days it assessed (its idempotence), no business data",
 };
 
 // Tables only databases with pgvector have (migration *_semantic_search); unrecorded where they exist.

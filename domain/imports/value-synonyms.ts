@@ -45,7 +45,7 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     valueType: { NUMBER: ['NUMERO', 'NUMERICO', 'MEDICION'], BOOLEAN: ['SI_NO', 'CHECK', 'VERIFICACION'], TEXT: ['TEXTO', 'OBSERVACION'] },
   },
   WorkRequest: {
-    source: { PERSON: ['PERSONA', 'USUARIO'], CONDITION: ['CONDICION', 'ALARMA'], PORTAL: ['PORTAL', 'QR'] },
+    source: { PERSON: ['PERSONA', 'USUARIO'], CONDITION: ['CONDICION', 'ALARMA'], PORTAL: ['PORTAL', 'QR'], TREND: ['TENDENCIA', 'PREDICCION'] },
     priority: PRIORITY,
     state: { OPEN: ['ABIERTO', 'PENDIENTE'], IN_REVIEW: ['EN_REVISION'], CONVERTED: ['CONVERTIDO', 'CON_OT'], REJECTED: ['RECHAZADO', 'ANULADO'] },
   },
@@ -114,6 +114,14 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
     suspensionReason: { EXPIRED: ['VENCIDO'], MANUAL: ['PERSONA'] },
   },
   PermitSignature: { purpose: { APPROVAL: ['APROBACION'], CLOSING: ['CIERRE'] } },
+  // health (issue 25): never imported; stops may come from an operations log one day
+  DowntimeEvent: { reason: { FAILURE: ['AVERIA', 'FALLO'], PREVENTIVE: ['PM', 'MANTENIMIENTO'], OPERATIONAL: ['OPERACION', 'MANIOBRA'], EXTERNAL: ['EXTERNA', 'SUMINISTRO'], OTHER: ['OTRA'] } },
+  CategoryReliability: { state: { FITTED: ['AJUSTADO'], TOO_LITTLE_DATA: ['POCOS_DATOS'] } },
+  AssetHealth: { riskState: { ESTIMATED: ['ESTIMADO'], TOO_LITTLE_DATA: ['POCOS_DATOS'] } },
+  PointTrend: {
+    state: { CROSSING: ['CRUZARA'], LATER: ['MAS_ADELANTE'], STEADY: ['ESTABLE'], OUTSIDE: ['FUERA'], TOO_LITTLE_DATA: ['POCOS_DATOS'] },
+    limitSide: { MAX: ['MAXIMO'], MIN: ['MINIMO'] },
+  },
   // safety and audits (issue 23): the usual abbreviations of incident registers and audit reports
   SafetyIncident: { kind: { NEAR_MISS: ['CUASI_ACCIDENTE', 'INCIDENTE_SIN_LESION'], FIRST_AID: ['FAI'], LOST_TIME: ['LTI', 'CON_BAJA'], ENVIRONMENTAL: ['MEDIOAMBIENTAL'], PROPERTY_DAMAGE: ['DANO_MATERIAL'] } },
   Audit: { kind: { INTERNAL: ['AUDITORIA_INTERNA'], EXTERNAL: ['AUDITORIA_EXTERNA', 'CERTIFICACION'], REGULATORY: ['LEGAL', 'INSPECCION'] }, state: { PLANNED: ['PROGRAMADA'], IN_PROGRESS: ['EN_PROCESO'], CLOSED: ['FINALIZADA'] } },

@@ -3,6 +3,11 @@
 // that imports and exports read them without reaching up into the UI layer; the UI imports them.
 export const resourceLabelsEN = {
   "Template": "Templates",
+  // health (issue 25)
+  "DowntimeEvent": "Downtime",
+  "AssetHealth": "Assets at risk",
+  "CategoryReliability": "Failure models by category",
+  "PointTrend": "Reading trends",
   "budgets": "Budgets",
   "callCenter": "Call center",
   "Requisition": "Requisitions",
@@ -358,7 +363,7 @@ export const resourceTranslationsEN = {
       "updatedAt": "Updated"
     },
     "labels": {
-      "source": { "PERSON": "Person", "CONDITION": "Condition monitoring", "PORTAL": "QR portal" },
+      "source": { "PERSON": "Person", "CONDITION": "Condition monitoring", "PORTAL": "QR portal", "TREND": "Reading trend" },
       "priority": {
         "LOW": "Low",
         "MEDIUM": "Medium",
@@ -512,6 +517,11 @@ export const resourceTranslationsEN = {
   "PermitIsolation": {"properties": {"id": "No.", "permit": "Permit", "isolationPoint": "Isolation point", "lockNumber": "Lock number", "lockedBy": "Locked by", "lockedAt": "Locked on", "verifiedBy": "Zero energy verified by", "verifiedAt": "Zero energy verified on", "removedBy": "Removed by", "removedAt": "Removed on", "createdAt": "Created"}},
   "PermitGasTest": {"properties": {"id": "No.", "permit": "Permit", "takenBy": "Measured by", "takenAt": "Measured on", "oxygenPct": "Oxygen (%)", "lelPct": "LEL (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Within limits"}},
   "PermitSignature": {"properties": {"id": "No.", "permit": "Permit", "purpose": "Signature of", "signer": "Signer", "signedAt": "Signed on", "ip": "IP", "userAgent": "Browser", "sha256": "SHA-256 of the content"}, "labels": {"purpose": {"APPROVAL": "Approval", "CLOSING": "Closing"}}},
+  // health (issue 25)
+  "DowntimeEvent": {"properties": {"id": "No.", "asset": "Asset", "startedAt": "Stopped since", "endedAt": "Running again since", "planned": "Planned", "reason": "Reason", "workOrder": "Work order", "workRequest": "Work request", "notes": "Notes", "durationHours": "Duration (h)", "createdAt": "Created", "updatedAt": "Updated"}, "labels": {"reason": {"FAILURE": "Failure", "PREVENTIVE": "Preventive maintenance", "OPERATIONAL": "Operation (no demand, switching)", "EXTERNAL": "External cause (supply, weather)", "OTHER": "Other"}}},
+  "AssetHealth": {"properties": {"id": "No.", "asset": "Asset", "assessedOn": "Assessed on", "score": "Health (0–100)", "riskState": "Risk", "failureProbability": "Failure probability in 30 days", "expectedRemainingDays": "Expected remaining life (days)", "daysSinceFailure": "Days since last failure", "overduePreventive": "Overdue preventive orders", "openExcursions": "Readings out of limits", "predictedCrossings": "Predicted limit crossings", "reasons": "Reasons"}, "labels": {"riskState": {"ESTIMATED": "Estimated", "TOO_LITTLE_DATA": "Too little data"}}},
+  "CategoryReliability": {"properties": {"id": "No.", "category": "Category", "assessedOn": "Assessed on", "state": "Model", "failures": "Observed failures", "censored": "Intervals still running", "shape": "Shape (β)", "scaleDays": "Scale (days)", "meanDays": "Mean life (days)"}, "labels": {"state": {"FITTED": "Fitted", "TOO_LITTLE_DATA": "Too little data"}}},
+  "PointTrend": {"properties": {"id": "No.", "measurementPoint": "Measurement point", "assessedOn": "Assessed on", "state": "Trend", "readings": "Readings used", "slopePerDay": "Slope per day", "pivotAt": "Centre of the fit", "pivotValue": "Value at the centre", "limitSide": "Limit", "predictedCrossingAt": "Predicted crossing", "earliestCrossingAt": "Crossing, earliest", "latestCrossingAt": "Crossing, latest", "workRequest": "Open work request"}, "labels": {"state": {"CROSSING": "Will cross its limit within 30 days", "LATER": "Will cross later", "STEADY": "Steady", "OUTSIDE": "Already out of limits", "TOO_LITTLE_DATA": "Too little data"}, "limitSide": {"MAX": "Maximum", "MIN": "Minimum"}}},
   // safety and audits (issue 23)
   "SafetyIncident": {"properties": {"id": "No.", "number": "Number", "kind": "Kind", "location": "Location", "asset": "Asset", "occurredAt": "Occurred at", "peopleInvolved": "People involved (one a line)", "description": "What happened", "immediateActions": "Immediate actions", "causes": "Investigation: causes", "daysLost": "Days lost", "reportedBy": "Reported by", "createdAt": "Created", "updatedAt": "Updated", "correctiveActions": "Corrective actions"}, "labels": {"kind": {"NEAR_MISS": "Near miss", "FIRST_AID": "First aid", "LOST_TIME": "Lost-time injury", "ENVIRONMENTAL": "Environmental", "PROPERTY_DAMAGE": "Property damage"}}},
   "SafetyHoursWorked": {"properties": {"id": "No.", "location": "Site", "year": "Year", "month": "Month", "hours": "Hours worked", "createdAt": "Created"}},

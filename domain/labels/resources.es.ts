@@ -3,6 +3,11 @@
 // that imports and exports read them without reaching up into the UI layer; the UI imports them.
 export const resourceLabelsES = {
   "Template": "Plantillas",
+  // health (issue 25)
+  "DowntimeEvent": "Paradas",
+  "AssetHealth": "Activos en riesgo",
+  "CategoryReliability": "Modelos de falla por categoría",
+  "PointTrend": "Tendencias de lecturas",
   "budgets": "Presupuestos",
   "callCenter": "Centro de llamadas",
   "Requisition": "Requisiciones",
@@ -358,7 +363,7 @@ export const resourceTranslationsES = {
       "updatedAt": "Actualizado"
     },
     "labels": {
-      "source": { "PERSON": "Persona", "CONDITION": "Monitoreo de condición", "PORTAL": "Portal QR" },
+      "source": { "PERSON": "Persona", "CONDITION": "Monitoreo de condición", "PORTAL": "Portal QR", "TREND": "Tendencia de lecturas" },
       "priority": {
         "LOW": "Baja",
         "MEDIUM": "Media",
@@ -512,6 +517,11 @@ export const resourceTranslationsES = {
   "PermitIsolation": {"properties": {"id": "N.º", "permit": "Permiso", "isolationPoint": "Punto de aislamiento", "lockNumber": "N.º de candado", "lockedBy": "Bloqueado por", "lockedAt": "Bloqueado el", "verifiedBy": "Energía cero verificada por", "verifiedAt": "Energía cero verificada el", "removedBy": "Retirado por", "removedAt": "Retirado el", "createdAt": "Creado"}},
   "PermitGasTest": {"properties": {"id": "N.º", "permit": "Permiso", "takenBy": "Medido por", "takenAt": "Medido el", "oxygenPct": "Oxígeno (%)", "lelPct": "LIE (%)", "h2sPpm": "H₂S (ppm)", "coPpm": "CO (ppm)", "withinLimits": "Dentro de límites"}},
   "PermitSignature": {"properties": {"id": "N.º", "permit": "Permiso", "purpose": "Firma de", "signer": "Firmante", "signedAt": "Firmado el", "ip": "IP", "userAgent": "Navegador", "sha256": "SHA-256 del contenido"}, "labels": {"purpose": {"APPROVAL": "Aprobación", "CLOSING": "Cierre"}}},
+  // health (issue 25)
+  "DowntimeEvent": {"properties": {"id": "N.º", "asset": "Activo", "startedAt": "Detenido desde", "endedAt": "En marcha desde", "planned": "Planificada", "reason": "Motivo", "workOrder": "Orden de trabajo", "workRequest": "Solicitud", "notes": "Notas", "durationHours": "Duración (h)", "createdAt": "Creada", "updatedAt": "Actualizada"}, "labels": {"reason": {"FAILURE": "Falla", "PREVENTIVE": "Mantenimiento preventivo", "OPERATIONAL": "Operación (sin demanda, maniobra)", "EXTERNAL": "Causa externa (suministro, clima)", "OTHER": "Otro"}}},
+  "AssetHealth": {"properties": {"id": "N.º", "asset": "Activo", "assessedOn": "Evaluado el", "score": "Salud (0–100)", "riskState": "Riesgo", "failureProbability": "Prob. de falla en 30 días", "expectedRemainingDays": "Vida restante esperada (días)", "daysSinceFailure": "Días desde la última falla", "overduePreventive": "Preventivos vencidos", "openExcursions": "Lecturas fuera de límites", "predictedCrossings": "Cruces de límite previstos", "reasons": "Motivos"}, "labels": {"riskState": {"ESTIMATED": "Estimado", "TOO_LITTLE_DATA": "Pocos datos"}}},
+  "CategoryReliability": {"properties": {"id": "N.º", "category": "Categoría", "assessedOn": "Evaluado el", "state": "Modelo", "failures": "Fallas observadas", "censored": "Intervalos en curso", "shape": "Forma (β)", "scaleDays": "Escala (días)", "meanDays": "Vida media (días)"}, "labels": {"state": {"FITTED": "Ajustado", "TOO_LITTLE_DATA": "Pocos datos"}}},
+  "PointTrend": {"properties": {"id": "N.º", "measurementPoint": "Punto de medición", "assessedOn": "Evaluado el", "state": "Tendencia", "readings": "Lecturas usadas", "slopePerDay": "Pendiente por día", "pivotAt": "Centro del ajuste", "pivotValue": "Valor en el centro", "limitSide": "Límite", "predictedCrossingAt": "Cruce previsto", "earliestCrossingAt": "Cruce, lo antes", "latestCrossingAt": "Cruce, lo después", "workRequest": "Solicitud abierta"}, "labels": {"state": {"CROSSING": "Cruzará el límite en 30 días", "LATER": "Cruzará más adelante", "STEADY": "Estable", "OUTSIDE": "Ya fuera de límites", "TOO_LITTLE_DATA": "Pocos datos"}, "limitSide": {"MAX": "Máximo", "MIN": "Mínimo"}}},
   // safety and audits (issue 23)
   "SafetyIncident": {"properties": {"id": "N.º", "number": "Número", "kind": "Tipo", "location": "Ubicación", "asset": "Activo", "occurredAt": "Ocurrió el", "peopleInvolved": "Personas involucradas (una por línea)", "description": "Qué pasó", "immediateActions": "Acciones inmediatas", "causes": "Investigación: causas", "daysLost": "Días perdidos", "reportedBy": "Reportado por", "createdAt": "Creado", "updatedAt": "Actualizado", "correctiveActions": "Acciones correctivas"}, "labels": {"kind": {"NEAR_MISS": "Casi accidente", "FIRST_AID": "Primeros auxilios", "LOST_TIME": "Lesión con tiempo perdido", "ENVIRONMENTAL": "Ambiental", "PROPERTY_DAMAGE": "Daño a la propiedad"}}},
   "SafetyHoursWorked": {"properties": {"id": "N.º", "location": "Sitio", "year": "Año", "month": "Mes", "hours": "Horas trabajadas", "createdAt": "Creado"}},

@@ -16,9 +16,11 @@ export const assetResource = (prisma: Db) =>
     showProperties: [
       'code', 'description', 'location', 'category', 'parentAsset', 'responsibleUser', 'status', 'criticality',
       'manufacturer', 'model', 'serialNumber', 'installedOn', 'createdAt', 'updatedAt',
-      'workOrders', 'measurementPoints', 'recentReadings', 'subAssets', 'documents',
+      'health', 'workOrders', 'measurementPoints', 'recentReadings', 'subAssets', 'documents',
     ],
     properties: {
+      // health (issue 25): score, risk, figures, stops and reading charts (admin/health/router.ts)
+      health: { type: 'string', components: { show: Components.AssetHealthPanel }, isVisible: { list: false, filter: false, edit: false, show: true } },
       documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'assetId' } },
       workOrders: {
         type: 'string',

@@ -7,6 +7,7 @@ import { workOrderPrintActions } from '../printables/print-actions.js';
 import { workOrderFormActions, workOrderLifecycleActions } from './work-order-actions.js';
 import { withWorkOrderCost, workOrderCostProperty } from '../inventory/work-order-cost-property.js';
 import { linkServiceContractAction, withServiceLevel, workOrderServiceLevelProperty } from '../services/work-order-contract.js';
+import { recordDowntimeFromOrderAction } from '../health/record-downtime-actions.js';
 
 // The number comes from the database (gap-free per year); the state moves only through the
 // lifecycle actions (issue 6), so neither is typed into the form.
@@ -21,7 +22,7 @@ export const workOrderResource = (prisma: Db, settings: ResourceSettings) =>
     showProperties: [
       'number', 'kind', 'state', 'priority', 'asset', 'location', 'schedule', 'workRequest', 'technician', 'plannedOn',
       'description', 'startedAt', 'completedAt', 'createdAt', 'updatedAt', 'project', 'serviceContract', 'serviceLevel',
-      'stepValues', 'notes', 'closure', 'materials', 'cost', 'documents',
+      'stepValues', 'notes', 'closure', 'materials', 'cost', 'downtime', 'documents',
     ],
     properties: {
       documents: { type: 'string', components: { show: Components.Attachments }, custom: { owner: 'workOrderId' } },
@@ -50,6 +51,12 @@ export const workOrderResource = (prisma: Db, settings: ResourceSettings) =>
         components: { show: Components.RelatedRecords },
         custom: { resource: 'WorkOrderClosure', filter: 'workOrder', columns: ['closedAt', 'laborHours', 'problem', 'cause', 'remedy', 'closedBy', 'observations'], titleKey: 'relatedClosure' },
       },
+      // health (issue 25): the stops this order caused or ended
+      downtime: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'DowntimeEvent', filter: 'workOrder', columns: ['startedAt', 'endedAt', 'planned', 'reason'], sortBy: 'startedAt', direction: 'desc', titleKey: 'relatedDowntime' },
+      },
       materials: {
         type: 'string',
         components: { show: Components.RelatedRecords },
@@ -62,5 +69,7 @@ export const workOrderResource = (prisma: Db, settings: ResourceSettings) =>
       raiseCorrectiveAction: raiseCorrectiveActionAction(prisma, settings, 'WorkOrder'),
       // services (issue 24): hand the order to a contractor under a contract covering its asset
       linkServiceContract: linkServiceContractAction(prisma, settings),
+      // health (issue 25): "Registrar parada"
+      recordDowntime: recordDowntimeFromOrderAction(prisma),
     },
   });

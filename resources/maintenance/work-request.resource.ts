@@ -4,6 +4,7 @@ import { canConvert, convertWorkRequest } from '../../domain/maintenance/convert
 import { canReject, rejectWorkRequest } from '../../domain/maintenance/reject-work-request.js';
 import { defineResource, NAVIGATION, type ResourceSettings } from '../define-resource.js';
 import { recordAction } from '../record-action.js';
+import { recordDowntimeFromRequestAction } from '../health/record-downtime-actions.js';
 
 export const workRequestResource = (prisma: Db, settings: ResourceSettings) =>
   defineResource(prisma, 'WorkRequest', {
@@ -41,5 +42,7 @@ export const workRequestResource = (prisma: Db, settings: ResourceSettings) =>
         run: ({ id, ability, payload }) => rejectWorkRequest(prisma, ability, id, { reason: payload.reason }),
         success: 'workRequestRejected',
       }),
+      // health (issue 25): "Registrar parada", the asset reported stopped
+      recordDowntime: recordDowntimeFromRequestAction(prisma),
     },
   });

@@ -15,6 +15,7 @@ import { workOrderOverdue } from './work-order-overdue.kind.js';
 import { workRequestWaiting } from './work-request-waiting.kind.js';
 import { serviceContractExpiring } from './service-contract-expiring.kind.js';
 import { workPermitExpired } from './work-permit-expired.kind.js';
+import { readingTrendCrossing } from './reading-trend-crossing.kind.js';
 import { correctiveActionOverdue } from './corrective-action-overdue.kind.js';
 import { energyOutOfPattern } from './energy-out-of-pattern.kind.js';
 // transmittals (issue 24)
@@ -39,6 +40,8 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   stockLedgerMismatch,
   // safety (issue 23)
   workPermitExpired,
+  // health (issue 25)
+  readingTrendCrossing,
   correctiveActionOverdue,
   // energy (issue 25)
   energyOutOfPattern,
