@@ -266,6 +266,9 @@ describe('numbers grow past their padding (lpad would cut them back to a number 
     const created = [];
     for (const title of ['Nueve mil', 'Diez mil', 'Diez mil uno']) created.push(await prisma.document.create({ data: { title, kind: 'OTHER', createdAt: new Date('2031-06-01T12:00:00Z') } }));
     expect(created.map((document) => document.code)).toEqual(['DOC-2031-9999', 'DOC-2031-10000', 'DOC-2031-10001']);
+    await prisma.$executeRaw`INSERT INTO transmittal_counters (year, last_number) VALUES (2031, 9999)`;
+    const transmittal = await prisma.transmittal.create({ data: { subject: 'Diez mil', senderId: supervisor.userId, createdAt: new Date('2031-06-01T12:00:00Z') } });
+    expect(transmittal.number).toBe('TRM-2031-10000');
     // This file's database makes no requisition, permit or ticket: their sequences may jump.
     await prisma.$queryRaw`SELECT setval('requisition_numbers', 999999), setval('work_permit_numbers', 99999)`;
     const [numbers] = await prisma.$queryRaw<{ requisition: string; permit: string }[]>`SELECT cmms_next_requisition_number() AS requisition, cmms_next_work_permit_number() AS permit`;
