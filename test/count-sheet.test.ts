@@ -50,7 +50,7 @@ describe('a physical count of a warehouse', () => {
     const rows = await sheetOf(await storekeeper.client.request(`/admin/inventory/warehouses/${warehouseId}/count-sheet.xlsx`));
     expect(rows[0]).toEqual(['Hoja de conteo Almacén Central']);
     // The count's reference, and (hidden) how many movements each level had when printed: the import's checks.
-    expect(rows[2]).toEqual(['Referencia del conteo', expect.stringMatching(/^CNT-ALM-CEN-\d{8}-\d{6}$/)]);
+    expect(rows[2]).toEqual(['Referencia del conteo', expect.stringMatching(/^CNT-ALM-CEN-\d{8}-\d{9}$/)]);
     expect(rows[3]).toEqual(['Ubicación', 'Código', 'Descripción', 'Unidad', 'Cantidad contada', 'Movimientos al imprimir (no cambiar)']);
     expect(rows.slice(4)).toEqual([['A-01', 'ROD-6205', 'Rodamiento 6205', 'u', undefined, '1'], ['B-02', 'GRASA-EP2', 'Grasa EP2', 'kg', undefined, '1']]);
     const english = await sheetOf(await storekeeper.client.request(`/admin/inventory/warehouses/${warehouseId}/count-sheet.xlsx?language=en`));
@@ -130,7 +130,7 @@ describe('a filled count sheet imported back', () => {
     expect(posted.body.message).toBe('Conteo importado: 1 líneas contadas, 1 con diferencia (quedaron como movimientos de conteo).');
     const [count] = await prisma.stockMovement.findMany({ where: { kind: 'COUNT' }, orderBy: { id: 'desc' }, take: 1, include: { material: true } });
     expect([count!.material.code, count!.quantity.toString(), count!.countedQuantity?.toString(), count!.note, count!.movedById]).toEqual(['ROD-6205', '-2', '7', 'Conteo anual 2026', storekeeper.userId]);
-    expect(count!.sourceDocument).toMatch(/^CNT-ALM-CEN-\d{8}-\d{6}$/);
+    expect(count!.sourceDocument).toMatch(/^CNT-ALM-CEN-\d{8}-\d{9}$/);
     const again = await upload(warehouseId, file);
     expect(again.status).toBe(200);
     expect(again.body.alreadyPosted).toBe(true);

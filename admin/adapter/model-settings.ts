@@ -158,6 +158,8 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
     include: { contract: { select: { code: true } }, location: { select: { fullName: true } } },
     title: (row) => (row.contract ? joined(row.contract.code, row.location?.fullName) : undefined),
   },
+  // budgets (issue 20): the one row of settings, by what it sets ("± 5 %": the overspend tolerated)
+  BudgetSetting: { title: (row) => (row.overdraftTolerancePercent === undefined || row.overdraftTolerancePercent === null ? undefined : `± ${String(row.overdraftTolerancePercent)} %`) },
   // transmittals (issue 24): a transmittal by number and subject; a revision sent, a recipient, by what they are
   Transmittal: { title: (row) => joined(row.number, row.subject) },
   ExternalContact: { title: (row) => joined(row.name, row.company) },

@@ -2,7 +2,7 @@
 //   GET  /printables/work-orders/:id.pdf                    "Imprimir" an order (its rules: a hidden order is 404)
 //   GET  /printables/technician-day.pdf?technicianId=&day=  one PDF of a technician's orders planned that day
 //   POST /printables/labels.pdf                             the asset list's QR label sheet (labels-routes.ts)
-//   GET  /printables/templates/:id/preview.pdf              a template drawn on a real record (template-preview.ts)
+//   GET  /printables/templates/:id/preview.pdf              a template drawn on a real record (template-preview-route.ts)
 // `lang` picks the language (else the reader's). Errors go to the HTTP layer (403, 404, 422 with the reason).
 import type AdminJS from 'adminjs';
 import express from 'express';
@@ -14,7 +14,7 @@ import type { Db } from '../../prisma/client.js';
 import { abilityOf } from '../access.js';
 import { labelRoutes } from './labels-routes.js';
 import { handle, printLanguage, sendPdf } from './pdf-answer.js';
-import { templatePreviewRoute } from './template-preview.js';
+import { templatePreviewRoute } from './template-preview-route.js';
 
 export interface PrintableRoutesOptions {
   admin: AdminJS;

@@ -34,11 +34,13 @@ export interface CountedSheet {
   rows: CountedRow[];
 }
 
-const REFERENCE = /^CNT-(.+)-(\d{8}-\d{6})$/;
+// The print moment to the millisecond: two sheets of one warehouse printed in the same second are two counts.
+// Sheets printed before the milliseconds were added (six digits) are still read.
+const REFERENCE = /^CNT-(.+)-(\d{8}-\d{6}(?:\d{3})?)$/;
 
-/** "CNT-ALM-CEN-20261130-151403": the warehouse's code and the moment (UTC) the sheet was printed. */
+/** "CNT-ALM-CEN-20261130-151403250": the warehouse's code and the moment (UTC, to the millisecond) the sheet was printed. */
 export function countReference(warehouseCode: string, printedAt: Date): string {
-  const stamp = printedAt.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const stamp = printedAt.toISOString().replace(/[-:.Z]/g, '').replace('T', '-');
   return `CNT-${warehouseCode}-${stamp}`;
 }
 
