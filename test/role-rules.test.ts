@@ -45,6 +45,8 @@ const expected: Record<string, Record<string, string>> = {
     // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
     // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
     SiteProduction: 'rcud', IntegrationToken: 'r',
+    // Templates of print-outs and messages (issue 24): the administrators' (test/printables.test.ts).
+    Template: 'rcud',
     // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
     Project: 'rcud', ProjectTask: 'rcud', ProjectTaskDependency: 'rcud', ServiceContract: 'rcud', ServiceContractAsset: 'rcud', ServiceContractLocation: 'rcud',
     // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
@@ -81,6 +83,8 @@ const expected: Record<string, Record<string, string>> = {
     // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
     // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
     SiteProduction: 'rcud', IntegrationToken: '',
+    // Templates of print-outs and messages (issue 24): the administrators' (test/printables.test.ts).
+    Template: '',
     // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
     Project: 'rcud', ProjectTask: 'rcud', ProjectTaskDependency: 'rcud', ServiceContract: 'rcud', ServiceContractAsset: 'rcud', ServiceContractLocation: 'rcud',
     // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
@@ -116,6 +120,8 @@ const expected: Record<string, Record<string, string>> = {
     // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
     // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
     SiteProduction: '', IntegrationToken: '',
+    // Templates of print-outs and messages (issue 24): the administrators' (test/printables.test.ts).
+    Template: '',
     // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
     Project: 'r', ProjectTask: 'r', ProjectTaskDependency: 'r', ServiceContract: '', ServiceContractAsset: '', ServiceContractLocation: '',
     // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
@@ -151,6 +157,8 @@ const expected: Record<string, Record<string, string>> = {
     // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
     // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
     SiteProduction: 'r', IntegrationToken: '',
+    // Templates of print-outs and messages (issue 24): the administrators' (test/printables.test.ts).
+    Template: '',
     // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
     Project: 'r', ProjectTask: 'r', ProjectTaskDependency: 'r', ServiceContract: 'r', ServiceContractAsset: 'r', ServiceContractLocation: 'r',
     // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
@@ -186,6 +194,8 @@ const expected: Record<string, Record<string, string>> = {
     // Energy (issue 25): sites' monthly production kept by supervisors; integration tokens by administrators, made
     // and revoked by their own buttons (test/readings-intake-api.test.ts), never by a form.
     SiteProduction: '', IntegrationToken: '',
+    // Templates of print-outs and messages (issue 24): the administrators' (test/printables.test.ts).
+    Template: '',
     // Projects and service contracts (issue 24): the project's moves in test/projects.test.ts.
     Project: '', ProjectTask: '', ProjectTaskDependency: '', ServiceContract: '', ServiceContractAsset: '', ServiceContractLocation: '',
     // Transmittals (issue 24): document control is the supervisors'; what a sent one holds never changes,
@@ -324,6 +334,7 @@ beforeAll(async () => {
   Object.assign(fixtures, {
     SiteProduction: (await prisma.siteProduction.create({ data: { locationId: asset.locationId, month: new Date('2026-10-01'), producedMwh: 1200 } })).id,
     IntegrationToken: (await prisma.integrationToken.create({ data: { name: 'SCADA fijo', tokenHash: 'c'.repeat(64), tokenPrefix: 'cmms_fixture' } })).id,
+    Template: (await prisma.template.create({ data: { kind: 'WORK_ORDER', language: 'en', name: 'Fixture work order', body: '{{number}}', active: false } })).id,
   });
   // Projects and service contracts (issue 24): a project of the plant with two tasks, one waiting for the other;
   // a contract covering the fixture asset and its location.
