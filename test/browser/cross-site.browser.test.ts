@@ -178,7 +178,9 @@ describe('another site and a signed-in supervisor', () => {
     const page = await context.newPage();
     await signInThroughForm(page, office.url, supervisor.email, PASSWORD);
     const names = targets.map((t) => t.name.split('#')[0]);
-    for (const name of ['WorkOrder.start', 'WorkOrder.cancel', 'WorkRequest.convert', 'Document.submitForReview', 'Requisition.approve', 'MaintenanceSchedule.generate', 'MaintenanceSchedule.generateAll'])
+    // A requisition's approval asks for the password now (a form, not a click): its POST without the CSRF
+    // token is refused in test/requisition-budget-approval.test.ts.
+    for (const name of ['WorkOrder.start', 'WorkOrder.cancel', 'WorkRequest.convert', 'Document.submitForReview', 'MaintenanceSchedule.generate', 'MaintenanceSchedule.generateAll'])
       expect(names).toContain(name);
     const before = await plantState();
 
