@@ -66,7 +66,8 @@ if (made === 0) {
   );
   // The GIN index is built once after the passages are in (as a migration of a filled database would),
   // not kept up row by row while a million are inserted.
-  await pool.query('DROP INDEX document_chunks_search_vector_idx');
+  const searchIndexes = ['es', 'en'].map((language) => `document_chunk_search_${language}_idx`);
+  for (const index of searchIndexes) await pool.query(`DROP INDEX ${index}`);
   await pool.query(
     `INSERT INTO document_chunks (revision_id, ordinal, page, language, text)
      SELECT r.id, n, n, 'es', (
@@ -75,7 +76,8 @@ if (made === 0) {
      FROM document_revisions r CROSS JOIN generate_series(1, 10) n`,
     [WORDS],
   );
-  await pool.query('CREATE INDEX document_chunks_search_vector_idx ON document_chunks USING GIN (search_vector)');
+  for (const language of ['es', 'en'])
+    await pool.query(`CREATE INDEX document_chunk_search_${language}_idx ON document_chunk_search USING GIN (search_vector) WHERE language = '${language}'`);
   await pool.query('ANALYZE');
 }
 const chunkCount = Number((await pool.query('SELECT count(*) FROM document_chunks')).rows[0].count);
