@@ -3,7 +3,7 @@
 // "Preguntar a los documentos" when semantic search is on.
 import type { Db } from '../../../prisma/client.js';
 import { ProviderError } from '../../../integrations/ai/index.js';
-import { MATCHED_PASSAGES, RANKED_DOCUMENTS, RANKED_PASSAGES } from '../text/ranked-passages.js';
+import { MATCHED_PASSAGES, RANKED_PASSAGES } from '../text/ranked-passages.js';
 import { embeddingModelKey } from './embed-chunks.js';
 import { fuseRankings } from './fuse-rankings.js';
 import type { SemanticSearch } from './semantic-search.js';
@@ -70,7 +70,7 @@ export async function rankChunksFullText(db: Db, text: string, documentIds: numb
       FROM typed
     ), matched AS MATERIALIZED (
       ${MATCHED_PASSAGES} AND s.document_id = ANY($3::int[])
-    ), ${RANKED_PASSAGES(RANKED_DOCUMENTS)}
+    ), ${RANKED_PASSAGES(0)}
     SELECT chunk_id AS id, document_id, rank::float8 AS rank FROM placed
     ORDER BY rank DESC, chunk_id
     LIMIT ${Math.trunc(options.limit)}`,

@@ -7,12 +7,12 @@
  * 15 000 passages two common words match in a million took most of a search's time. Every match is
  * still found and counted (the narrow rows of document_chunk_search, no vector read); then the documents
  * are shortlisted by what their rows tell at no cost, those whose heading holds the words first, then the
- * most recently read, RANKED_DOCUMENTS of them (per RANKED_DOCUMENTS results paged through), and only
- * their passages, at most RANKED_PER_DOCUMENT each, are ranked. Up to that many matching documents
+ * most recently read, RANKED_DOCUMENTS of them (pages past them rank the next RANKED_DOCUMENTS), and
+ * only their passages, at most RANKED_PER_DOCUMENT each, are ranked. Up to that many matching documents
  * the ranking is exactly ts_rank_cd over every matching passage; past it, the best of an older manual
  * whose headings miss the words may be left out of the ranked pages (it is still counted).
  */
-export const RANKED_DOCUMENTS = 200;
+export const RANKED_DOCUMENTS = 200; // a multiple of the page size: a page never spans two shortlists
 export const RANKED_PER_DOCUMENT = 20;
 
 // The passages matching the query (`query` of the statement), their document and whether their heading
@@ -27,11 +27,14 @@ export const MATCHED_PASSAGES = `
       ) s
       WHERE TRUE`;
 
-// From `matched`: the shortlisted documents' passages ranked (`placed`: place 1 is a document's best,
-// `best` its rank). Only here are vectors read: at most `shortlisted` × RANKED_PER_DOCUMENT of them.
-export const RANKED_PASSAGES = (shortlisted: number) => `shortlist AS (
+// From `matched`: the passages of one shortlist of documents ranked (`placed`: place 1 is a document's
+// best, `best` its rank). Shortlist `tier` is the tier-th RANKED_DOCUMENTS documents in the cheap order,
+// so pages of results deeper than the first shortlist rank the next one and no document shows twice.
+// Only here are vectors read: at most RANKED_DOCUMENTS × RANKED_PER_DOCUMENT of them.
+export const RANKED_PASSAGES = (tier: number) => `shortlist AS (
       SELECT document_id FROM matched GROUP BY document_id
-      ORDER BY bool_or(in_heading) DESC, max(chunk_id) DESC LIMIT ${shortlisted}
+      ORDER BY bool_or(in_heading) DESC, max(chunk_id) DESC, document_id
+      LIMIT ${RANKED_DOCUMENTS} OFFSET ${RANKED_DOCUMENTS * Math.trunc(tier)}
     ), ranked AS (
       SELECT s.chunk_id, s.document_id, ts_rank_cd(s.search_vector, CASE s.language WHEN 'en' THEN q.en ELSE q.es END) AS rank
       FROM (

@@ -79,16 +79,16 @@ export async function searchDocuments(db: Db, ability: AppAbility, search: Docum
   const values: unknown[] = [text];
   const readable = whereSql(getFullModel('Document'), candidates as Record<string, unknown>, columnsOf('d'), values);
   const headlineOptions = `$${values.push(HEADLINE_OPTIONS)}`;
-  const shortlisted = RANKED_DOCUMENTS * Math.ceil((offset + PAGE_SIZE) / RANKED_DOCUMENTS);
+  const tier = Math.floor(offset / RANKED_DOCUMENTS);
   const rows = await db.$queryRawUnsafe<{ document_id: number; total: bigint; chunk_id: number; page: number | null; heading: string | null; snippet: string; revision_id: number }[]>(
     `WITH query AS (
       SELECT websearch_to_tsquery('cmms_es', $1) AS es, websearch_to_tsquery('cmms_en', $1) AS en
     ), matched AS MATERIALIZED (
       ${MATCHED_PASSAGES}
         AND EXISTS (SELECT 1 FROM documents d WHERE d.id = s.document_id AND ${readable})
-    ), ${RANKED_PASSAGES(shortlisted)}, documents AS (
+    ), ${RANKED_PASSAGES(tier)}, documents AS (
       SELECT document_id, best FROM placed WHERE place = 1
-      ORDER BY best DESC, document_id LIMIT ${PAGE_SIZE} OFFSET ${offset}
+      ORDER BY best DESC, document_id LIMIT ${PAGE_SIZE} OFFSET ${offset - tier * RANKED_DOCUMENTS}
     )
     SELECT d.document_id, (SELECT count(DISTINCT document_id) FROM matched) AS total, c.id AS chunk_id, c.revision_id, c.page, c.heading,
            ts_headline(CASE c.language WHEN 'en' THEN 'cmms_en' ELSE 'cmms_es' END::regconfig, c.text,
