@@ -219,4 +219,14 @@ describe('ranking a word found in more documents than are ranked (issue 22, boun
     expect(seen).toHaveLength(many + 1);
     expect(new Set(seen).size).toBe(many + 1);
   }, 120_000);
+
+  it('a passage rewritten in place is found by its new words, and a deleted one is gone (the database keeps the words)', async () => {
+    await turbineReports(['Informe de la chumacera'], () => ({ heading: null, text: 'La chumacera vibra.' }));
+    const chunk = await prisma.documentChunk.findFirstOrThrow({ where: { text: 'La chumacera vibra.' } });
+    await prisma.documentChunk.update({ where: { id: chunk.id }, data: { text: 'El cojinete se recalienta.' } });
+    expect(titles(await search(supervisor, { q: 'chumacera' }))).toEqual([]);
+    expect(titles(await search(supervisor, { q: 'cojinete recalienta' }))).toEqual(['Informe de la chumacera']);
+    await prisma.documentChunk.delete({ where: { id: chunk.id } });
+    expect(await search(supervisor, { q: 'cojinete' })).toMatchObject({ total: 0, documents: [] });
+  });
 });
