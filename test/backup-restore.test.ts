@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createS3Storage } from '../integrations/storage/s3.storage.js';
 import { loadConfig } from '../server/config.js';
 import { startBackOffice, type BackOffice } from '../server/back-office.js';
 import { countRows, existingRelations } from '../server/backup/database-facts.js';
@@ -17,6 +18,7 @@ import { startDebianPostgres, type DebianPostgres } from './support/debian-postg
 import { A_PNG, aPdf, signRevision, uploadRevision } from './support/documents.js';
 import * as make from './support/factories.js';
 import { HttpClient } from './support/http-client.js';
+import { startS3Server } from './support/s3-server.js';
 import { aPerson, PASSWORD, type Person } from './support/people.js';
 import { ROOT } from './support/process.js';
 
@@ -241,6 +243,40 @@ describe('a backup of a quiet plant, restored into an empty database and storage
       expect(upload.status).toBe(201);
     } finally {
       await restoredOffice.stop();
+    }
+  });
+
+  it('with the files on S3/MinIO: restored into an empty bucket, backed up from it again with the same files and hashes', async () => {
+    const s3 = await startS3Server('cmms-restaurada');
+    try {
+      const database = await emptyDatabase('restored_s3');
+      const env = { DATABASE_URL: database.url, DATA_DIR: path.join(work, 's3-unused'), ...s3.env };
+      const restore = await runCommand('restore', [dir], env);
+      expect(restore.code, restore.output).toBe(0);
+      expect(restore.output).toContain(`s3://cmms-restaurada at ${s3.settings.endpoint}`);
+      const bucket = createS3Storage(s3.settings);
+      const objects = new Map<string, string>();
+      for await (const object of bucket.list('')) {
+        const hash = createHash('sha256');
+        for await (const chunk of await bucket.get(object.key)) hash.update(chunk as Buffer);
+        objects.set(object.key, hash.digest('hex'));
+      }
+      expect(objects).toEqual(new Map(manifest.storage.files.map((f) => [f.key, f.sha256])));
+
+      const again = await runCommand('backup', ['--to', path.join(work, 'from-s3')], env);
+      expect(again.code, again.output).toBe(0);
+      const second = await readManifestOf(backupDirOf(again.output)!);
+      expect(second.storage).toEqual({ ...manifest.storage, driver: 's3', leftOut: { count: 0, bytes: 0, byPrefix: {} } });
+      expect(second.database.rowCounts).toEqual(manifest.database.rowCounts);
+
+      // The bucket now holds files: a second restore into it is refused.
+      const another = await emptyDatabase('refused_bucket');
+      const refused = await runCommand('restore', [dir], { ...env, DATABASE_URL: another.url });
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain(`The storage s3://cmms-restaurada at ${s3.settings.endpoint} is not empty`);
+      expect(refused.output).toContain('or S3_BUCKET at a new, empty bucket');
+    } finally {
+      await s3.stop();
     }
   });
 
