@@ -347,6 +347,32 @@ describe('a backup of a quiet plant, restored into an empty database and storage
   });
 });
 
+describe('a plant whose storage lost a file and had a signed file altered', () => {
+  it('is still backed up and restored, with exit code 2 and warnings naming both files', async () => {
+    const revisions = await source.prisma.documentRevision.findMany({ include: { signatures: true }, orderBy: { id: 'asc' } });
+    const lost = revisions.find((r) => r.fileKey.endsWith('.png'))!;
+    const altered = revisions.find((r) => r.signatures.length > 0)!;
+    await rm(path.join(sourceData, 'files', lost.fileKey));
+    await writeFile(path.join(sourceData, 'files', altered.fileKey), aPdf('Otro contenido'));
+
+    const backup = await runCommand('backup', ['--to', path.join(work, 'damaged')], { DATABASE_URL: source.url, DATA_DIR: sourceData });
+    expect(backup.code, backup.output).toBe(2);
+    expect(backup.output).toContain(`WARNING: The database names ${lost.fileKey} (document_revisions), but the storage does not hold it`);
+    expect(backup.output).toContain(`WARNING: ${altered.fileKey} no longer has the SHA-256 recorded at its upload (${altered.sha256})`);
+    const dir = backupDirOf(backup.output)!;
+    const manifest = await readManifestOf(dir);
+    expect(manifest.storage.missing).toEqual([{ key: lost.fileKey, table: 'document_revisions' }]);
+    expect(manifest.storage.changedSinceUpload).toEqual([{ key: altered.fileKey, recorded: altered.sha256, stored: createHash('sha256').update(aPdf('Otro contenido')).digest('hex') }]);
+
+    const target = await emptyDatabase('restored_damaged');
+    const restore = await runCommand('restore', [dir], { DATABASE_URL: target.url, DATA_DIR: path.join(work, 'restored-damaged') });
+    expect(restore.code, restore.output).toBe(2);
+    expect(restore.output).toContain(`WARNING: 1 file(s) the database names were already missing from the storage when the backup was taken, so they are not restored either: ${lost.fileKey}`);
+    expect(restore.output).toContain(`WARNING: ${altered.signatures.length} signature(s) do not match their file`);
+    expect(restore.output).toContain('Restore complete.');
+  });
+});
+
 describe('a server newer than the pg_dump at hand', () => {
   it('is refused before anything is written, naming the version to install', async () => {
     // The embedded PostgreSQL 18 of the test run, with only Debian's older pg_dump to offer.

@@ -14,6 +14,8 @@ export interface ToolRun {
   stdout: Readable;
   /** Resolves with the exit code and what the tool printed on stderr. */
   finished: Promise<{ code: number | null; stderr: string }>;
+  /** Stops the tool (the command failed elsewhere). */
+  stop(): void;
 }
 
 export function runTool(file: string, args: string[], env: NodeJS.ProcessEnv): ToolRun {
@@ -25,5 +27,5 @@ export function runTool(file: string, args: string[], env: NodeJS.ProcessEnv): T
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stderr: stderr.trim() }));
   });
-  return { stdout: child.stdout, finished };
+  return { stdout: child.stdout, finished, stop: () => void (child.exitCode === null && child.kill()) };
 }

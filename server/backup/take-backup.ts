@@ -67,7 +67,10 @@ export async function takeBackup(options: BackupOptions): Promise<BackupResult> 
     const dumped = Promise.all([pipeline(dump.stdout, dumpHash, createWriteStream(path.join(partial, DUMP_FILE))), dump.finished]).then(([, exit]) => exit);
     // Meanwhile, in the same snapshot: counts, migration level and the files to copy.
     const readFacts = async () => ({ rowCounts: await countRows(snapshot), migrations: await migrationLevel(snapshot), references: await listStoredFileReferences(snapshot) });
-    const [exit, { rowCounts, migrations, references }] = await Promise.all([dumped, readFacts()]);
+    const [exit, { rowCounts, migrations, references }] = await Promise.all([dumped, readFacts()]).catch((error: unknown) => {
+      dump.stop();
+      throw error;
+    });
     if (exit.code !== 0)
       throw new BackupError(`pg_dump failed (exit code ${exit.code}):\n${exit.stderr}`, 'Read pg_dump\'s message above, correct what it names, and run the backup again.');
     await snapshot.query('COMMIT');

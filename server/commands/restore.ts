@@ -1,6 +1,8 @@
 // `npm run restore -- <backup folder>`: puts a backup of `npm run backup` into the EMPTY database of
 // DATABASE_URL (or the embedded one under DATA_DIR) and the EMPTY storage the settings name, verifying every
 // hash; refuses, restoring nothing, when either holds anything or the backup does not match its manifest.
+// Exit code 0: restored and verified; 2: restored, with warnings to read (files already missing when the
+// backup was taken, signatures that do not match their file); 1: nothing restored.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createStorage } from '../../integrations/storage/index.js';
@@ -32,11 +34,14 @@ const code = await runBackupCommand(async () => {
     console.log(`  signatures: ${report.signatures.matching} of ${report.signatures.total} match their restored file`);
     if (report.pendingMigrations.length)
       console.log(`  ${report.pendingMigrations.length} migration(s) newer than the backup will be applied when the application starts (or run npm run db:migrate).`);
+    const missing = report.manifest.storage.missing;
+    if (missing.length)
+      console.warn(`WARNING: ${missing.length} file(s) the database names were already missing from the storage when the backup was taken, so they are not restored either: ${missing.slice(0, 5).map((m) => m.key).join(', ')}${missing.length > 5 ? ', …' : ''} (manifest.json, storage.missing).`);
     const unverified = report.signatures.total - report.signatures.matching;
     if (unverified)
       console.warn(`WARNING: ${unverified} signature(s) do not match their file: those files had changed before the backup was taken (manifest.json lists them under storage.changedSinceUpload); "Verificar" on the document shows which.`);
     console.log('Restore complete.');
-    return unverified ? 2 : 0;
+    return unverified || missing.length ? 2 : 0;
   } finally {
     await database.close();
   }
