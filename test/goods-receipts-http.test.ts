@@ -97,6 +97,26 @@ describe('"Recibir" over HTTP', () => {
     expect(await prisma.goodsReceipt.count({ where: { requisitionId: requisition.id } })).toBe(1);
   });
 
+  it('says the refusal in English to one who reads English', async () => {
+    const requisition = await anApprovedRequisition();
+    const bearings = requisition.items[1]!;
+    const refused = await receive(berta, requisition.id, { [`quantity_${bearings.id}`]: '11', language: 'en' });
+    expect(refused.body.record?.errors?.[`quantity_${bearings.id}`]?.message).toBe(
+      'Line 2, Rodamiento SKF 6310: 10 u were ordered and 0 already received; you may receive at most 10 u more, not 11.',
+    );
+  });
+
+  it('a requisition line for stock names its material and its warehouse, or neither', async () => {
+    const draft = await prisma.requisition.create({ data: { title: 'Repuestos', requestedById: sara.userId } });
+    const material = await make.aMaterial(prisma, { description: 'Sello mecánico' });
+    const created = await sara.client.json<ActionBody>('/admin/api/resources/RequisitionItem/actions/new', {
+      method: 'POST',
+      body: formOf({ requisition: String(draft.id), description: 'Sello mecánico', quantity: '2', unit: 'u', unitPrice: '80', material: String(material.id) }),
+    });
+    expect(created.body.record?.errors?.warehouse?.message).toBe('Un artículo para almacén indica el material y el almacén de destino; una compra directa, ninguno de los dos.');
+    expect(await prisma.requisitionItem.count({ where: { requisitionId: draft.id } })).toBe(0);
+  });
+
   it('is refused without the CSRF token, and to a supervisor without the storeroom right', async () => {
     const requisition = await anApprovedRequisition();
     const fields = { [`quantity_${requisition.items[0]!.id}`]: '1' };
