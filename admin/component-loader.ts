@@ -52,6 +52,8 @@ export const Components = {
   SlaCompliance: componentLoader.add('SlaCompliance', path.join(here, 'components/sla-compliance')),
   // budgets (issue 20): a requisition's Enviar / Aprobar / Rechazar with its line's figures and the password
   RequisitionDecisionForm: componentLoader.add('RequisitionDecisionForm', path.join(here, 'components/requisition-decision-form')),
+  // goods receipts (issue 20)
+  RequisitionReceiptForm: componentLoader.add('RequisitionReceiptForm', path.join(here, 'components/requisition-receipt-form')),
   // health (issue 25): the reasons of a health score, and an asset's health panel with its reading charts
   HealthReasons: componentLoader.add('HealthReasons', path.join(here, 'components/health-reasons')),
   AssetHealthPanel: componentLoader.add('AssetHealthPanel', path.join(here, 'components/asset-health-panel')),

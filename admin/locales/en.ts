@@ -1,5 +1,6 @@
 import type { es } from './es.js';
 import { budgetsActionsEN, budgetsMessagesEN } from './budgets.en.js';
+import { goodsReceiptsMessagesEN } from './goods-receipts.en.js';
 import { documentsEN } from './documents.en.js';
 import { malformedInputEN } from './malformed-input.en.js';
 import { tableLabels } from './table-labels.js';
@@ -164,6 +165,7 @@ export const en: typeof es = {
     ...exportMessagesEN,
     ...workdayMessagesEN,
     ...budgetsMessagesEN,
+    ...goodsReceiptsMessagesEN,
     ...jobsMonitorMessagesEN,
     ...calendarMessagesEN,
     ...notificationMessagesEN,

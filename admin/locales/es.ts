@@ -1,4 +1,5 @@
 import { budgetsActionsES, budgetsMessagesES } from './budgets.es.js';
+import { goodsReceiptsMessagesES } from './goods-receipts.es.js';
 import { documentsES } from './documents.es.js';
 import { malformedInputES } from './malformed-input.es.js';
 import { tableLabels } from './table-labels.js';
@@ -163,6 +164,7 @@ export const es = {
     ...exportMessagesES,
     ...workdayMessagesES,
     ...budgetsMessagesES,
+    ...goodsReceiptsMessagesES,
     ...jobsMonitorMessagesES,
     ...calendarMessagesES,
     ...notificationMessagesES,

@@ -18,6 +18,8 @@ export const AUDITED_TABLES = [
   'requisition_approvals',
   // budgets: the module's settings (the overdraft tolerance)
   'budget_settings',
+  // budgets: goods received against requisitions (issue 20)
+  'goods_receipts',
   // jobs monitor: what administrators did to background jobs
   'job_interventions',
   // notifications: a person's choices
