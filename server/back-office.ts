@@ -14,10 +14,9 @@ import { startNotificationDispatcher, type NotificationDispatcher } from '../job
 import { createMessageChannels } from '../integrations/messaging/index.js';
 import { documentServicesOf } from './document-services.js';
 import { actAs } from '../prisma/actor.js';
-import { applyMigrations } from '../prisma/migrate.js';
 import type { AppConfig } from './config.js';
-import { connectDatabase, type Database } from './database.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
+import type { Database } from './database.js';
+import { openDatabase } from './open-database.js';
 import { createHttpApp } from './http.js';
 import { startLiveHub } from '../admin/live/live-hub.js';
 import { readOrCreateSecrets } from './local-secrets.js';
@@ -34,40 +33,26 @@ export interface BackOffice {
   stop(): Promise<void>;
 }
 
-/** Starts the database side shared by web and worker processes: connection, migrations, groups. */
-export async function openDatabase(config: AppConfig, logger: Logger) {
-  let embedded: EmbeddedDatabase | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
-    url = embedded.url;
-    logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'embedded PostgreSQL started');
-  }
-  const database = connectDatabase(url);
-  try {
-    const migrations = await applyMigrations(database.pool, (message) => logger.info(message));
-    logger.info({ applied: migrations.applied.length, alreadyApplied: migrations.alreadyApplied }, 'database migrated');
-  } catch (error) {
-    await database.close();
-    await embedded?.stop();
-    throw error;
-  }
-  return { database, embedded };
+export interface StartOptions {
+  jobs?: JobDefinition<unknown>[];
+  /** False in the web processes of a cluster: their primary already migrated and created the first administrator. */
+  prepareDatabase?: boolean;
 }
 
 export async function startBackOffice(
   config: AppConfig,
   logger: Logger,
-  options: { jobs?: JobDefinition<unknown>[] } = {},
+  options: StartOptions = {},
 ): Promise<BackOffice> {
   installProcessGuard(logger);
-  const { database, embedded } = await openDatabase(config, logger);
+  const prepare = options.prepareDatabase ?? true;
+  const { database, embedded } = await openDatabase(config, logger, { migrate: prepare });
   const cleanups: (() => Promise<void>)[] = [async () => database.close(), async () => embedded?.stop()];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
   };
   try {
-    const bootstrap = await actAs({ label: 'system:first-start' }, () => bootstrapAccessControl(database.prisma, config.initialAdmin));
+    const bootstrap = prepare ? await actAs({ label: 'system:first-start' }, () => bootstrapAccessControl(database.prisma, config.initialAdmin)) : {};
     const storage = createStorage(config);
     await storage.check();
     const erp = createErp(config.erp);

@@ -39,8 +39,8 @@ const NOT_FROM_ENV_FILE: Record<string, string> = {
   DOCUMENT_DOWNLOADS: 'streamed: MinIO is not reachable by browsers here',
   DOCUMENT_DOWNLOAD_URL_SECONDS: 'presigned downloads only',
 };
-// Only the web process needs these: it creates the first administrator.
-const WEB_ONLY = ['ADMIN_EMAIL', 'ADMIN_PASSWORD'];
+// Only the web process needs these: it creates the first administrator, and runs its web processes.
+const WEB_ONLY = ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'WEB_CONCURRENCY'];
 
 function environmentOf(service: string, env: Record<string, string>) {
   const raw = compose.services[service]?.environment ?? {};
