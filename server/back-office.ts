@@ -15,7 +15,7 @@ import { createMessageChannels } from '../integrations/messaging/index.js';
 import { documentServicesOf } from './document-services.js';
 import { actAs } from '../prisma/actor.js';
 import type { AppConfig } from './config.js';
-import type { Database } from './database.js';
+import { connectReports, type Database } from './database.js';
 import { openDatabase } from './open-database.js';
 import { createHttpApp } from './http.js';
 import { startLiveHub } from '../admin/live/live-hub.js';
@@ -48,6 +48,8 @@ export async function startBackOffice(
   const prepare = options.prepareDatabase ?? true;
   const { database, embedded } = await openDatabase(config, logger, { migrate: prepare });
   const cleanups: (() => Promise<void>)[] = [async () => database.close(), async () => embedded?.stop()];
+  const reports = connectReports(database, config.databaseReplicaUrl);
+  cleanups.push(() => reports.close());
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
   };
@@ -62,7 +64,7 @@ export async function startBackOffice(
     let notificationDispatcher: NotificationDispatcher | null = null;
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
-      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig, ...documentServicesOf(config) });
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, reports: reports.prisma, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig, ...documentServicesOf(config) });
       await registerSchedules(queue, jobs, config.timeZone);
       const dispatcher = await startNotificationDispatcher({ pool: database.pool, prisma: database.prisma, queue, logger });
       notificationDispatcher = dispatcher;
@@ -72,7 +74,7 @@ export async function startBackOffice(
     const sessionSecret = config.sessionSecret ?? (await readOrCreateSecrets(config.dataDir)).sessionSecret;
     const liveHub = await startLiveHub(database.pool, logger);
     cleanups.push(() => liveHub.stop());
-    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret, jobs: options.jobs, liveHub });
+    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, reports, queue, storage, sessionSecret, jobs: options.jobs, liveHub });
     const server = await listen(app, config.port, config.host);
     cleanups.push(() => closeServer(server));
     // Open event streams end before the server closes (cleanups run last first), so it need not wait for them.

@@ -38,6 +38,8 @@ const environmentSchema = z
     PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
     PUBLIC_URL: z.string().url().optional(),
     DATABASE_URL: postgresUrl.optional(),
+    // Past one machine (issue 26): reports (KPIs, exports, the dashboard) read from a replica when given.
+    DATABASE_REPLICA_URL: postgresUrl.optional(),
     // Web processes `npm start` runs (auto: one per core); they share nothing but PostgreSQL.
     WEB_CONCURRENCY: z
       .string()
@@ -167,6 +169,8 @@ export interface AppConfig {
   port: number;
   publicUrl: string | undefined;
   databaseUrl: string | undefined;
+  /** A read replica for reports (the KPI job, Excel exports, the dashboard); undefined: the primary. */
+  databaseReplicaUrl: string | undefined;
   /** Web processes `npm start` runs (1: one process, as before). */
   webConcurrency: number;
   dataDir: string;
@@ -236,6 +240,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     publicUrl: e.PUBLIC_URL,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     webConcurrency: e.WEB_CONCURRENCY,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,

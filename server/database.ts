@@ -32,6 +32,13 @@ export function connectDatabase(url: string, options: { max?: number; applicatio
   };
 }
 
+/** Where reports read (the KPI job, Excel exports, the dashboard): the read replica of DATABASE_REPLICA_URL,
+ * under the same row rules (it is only another connection), or the primary itself when none is set. */
+export function connectReports(primary: Database, replicaUrl: string | undefined, applicationName = 'energy-cmms-reports'): Database {
+  if (!replicaUrl) return { ...primary, close: async () => {} };
+  return connectDatabase(replicaUrl, { max: 10, applicationName });
+}
+
 /** For command-line scripts: DATABASE_URL, or the embedded database under DATA_DIR (started for the run). */
 export async function openDatabaseForCli(): Promise<Database> {
   const config = loadConfig();
