@@ -15,7 +15,7 @@ import { createMessageChannels } from '../integrations/messaging/index.js';
 import { documentServicesOf } from './document-services.js';
 import { actAs } from '../prisma/actor.js';
 import type { AppConfig } from './config.js';
-import { connectReports, type Database } from './database.js';
+import { connectReports, connectSessionPool, type Database } from './database.js';
 import { openDatabase } from './open-database.js';
 import { createHttpApp } from './http.js';
 import { startLiveHub } from '../admin/live/live-hub.js';
@@ -50,6 +50,8 @@ export async function startBackOffice(
   const cleanups: (() => Promise<void>)[] = [async () => database.close(), async () => embedded?.stop()];
   const reports = connectReports(database, config.databaseReplicaUrl);
   cleanups.push(() => reports.close());
+  const session = connectSessionPool(database, config.databaseSessionUrl);
+  cleanups.push(() => session.close());
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
   };
@@ -59,20 +61,20 @@ export async function startBackOffice(
     await storage.check();
     const erp = createErp(config.erp);
 
-    const queue = await startQueue({ databaseUrl: database.url, logger, work: config.workersInProcess, monitorSeconds: config.queueMonitorSeconds, instanceName: config.workersInProcess ? 'web+worker' : 'web' });
+    const queue = await startQueue({ databaseUrl: config.databaseSessionUrl ?? database.url, logger, work: config.workersInProcess, monitorSeconds: config.queueMonitorSeconds, instanceName: config.workersInProcess ? 'web+worker' : 'web' });
     cleanups.push(() => queue.stop());
     let notificationDispatcher: NotificationDispatcher | null = null;
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
       await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, reports: reports.prisma, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig, ...documentServicesOf(config) });
       await registerSchedules(queue, jobs, config.timeZone);
-      const dispatcher = await startNotificationDispatcher({ pool: database.pool, prisma: database.prisma, queue, logger });
+      const dispatcher = await startNotificationDispatcher({ pool: session.pool, prisma: database.prisma, queue, logger });
       notificationDispatcher = dispatcher;
       cleanups.push(() => dispatcher.stop());
     }
 
     const sessionSecret = config.sessionSecret ?? (await readOrCreateSecrets(config.dataDir)).sessionSecret;
-    const liveHub = await startLiveHub(database.pool, logger);
+    const liveHub = await startLiveHub(session.pool, logger);
     cleanups.push(() => liveHub.stop());
     const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, reports, queue, storage, sessionSecret, jobs: options.jobs, liveHub });
     const server = await listen(app, config.port, config.host);

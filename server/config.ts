@@ -40,6 +40,8 @@ const environmentSchema = z
     DATABASE_URL: postgresUrl.optional(),
     // Past one machine (issue 26): reports (KPIs, exports, the dashboard) read from a replica when given.
     DATABASE_REPLICA_URL: postgresUrl.optional(),
+    // Behind PgBouncer in transaction mode: a direct (or session-mode) address for LISTEN, the queue and migrations.
+    DATABASE_SESSION_URL: postgresUrl.optional(),
     // Web processes `npm start` runs (auto: one per core); they share nothing but PostgreSQL.
     WEB_CONCURRENCY: z
       .string()
@@ -171,6 +173,9 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   /** A read replica for reports (the KPI job, Excel exports, the dashboard); undefined: the primary. */
   databaseReplicaUrl: string | undefined;
+  /** A direct or session-mode address for the connections PgBouncer's transaction mode cannot carry (LISTEN
+   * of live pages and notifications, the queue, migrations' session lock); undefined: DATABASE_URL. */
+  databaseSessionUrl: string | undefined;
   /** Web processes `npm start` runs (1: one process, as before). */
   webConcurrency: number;
   dataDir: string;
@@ -241,6 +246,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: e.PUBLIC_URL,
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    databaseSessionUrl: e.DATABASE_SESSION_URL,
     webConcurrency: e.WEB_CONCURRENCY,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,

@@ -19,7 +19,9 @@ export async function openDatabase(config: AppConfig, logger: Logger, options: {
   const database = connectDatabase(url);
   try {
     if (options.migrate === false) return { database, embedded };
-    const migrations = await applyMigrations(database.pool, (message) => logger.info(message));
+    // Migrations hold a session lock: through DATABASE_SESSION_URL when a PgBouncer is in between.
+    const session = config.databaseSessionUrl ? connectDatabase(config.databaseSessionUrl, { max: 1, applicationName: 'energy-cmms-migrate' }) : database;
+    const migrations = await applyMigrations(session.pool, (message) => logger.info(message)).finally(() => (session === database ? undefined : session.close()));
     logger.info({ applied: migrations.applied.length, alreadyApplied: migrations.alreadyApplied }, 'database migrated');
   } catch (error) {
     await database.close();
