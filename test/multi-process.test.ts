@@ -26,6 +26,7 @@ let webB: StartedProcess;
 let workers: Omit<StartedProcess, 'url'>[];
 let boss: PgBoss;
 const dataDirs: string[] = [];
+const startedProcesses: Omit<StartedProcess, 'url'>[] = [];
 
 async function until<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -95,7 +96,13 @@ beforeAll(async () => {
   const web = async () =>
     startMain({ ...common, DATA_DIR: await dataDir(), PORT: await aFreePort(), WORKERS_IN_PROCESS: 'false', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, 180_000);
   const worker = async () => startWorker({ ...common, DATA_DIR: await dataDir() }, 180_000);
-  [webA, webB, ...workers] = await Promise.all([web(), web(), worker(), worker()]);
+  // Whatever started is stopped after, even when another process failed to start.
+  const started = await Promise.allSettled([web(), web(), worker(), worker()]);
+  for (const outcome of started) if (outcome.status === 'fulfilled') startedProcesses.push(outcome.value);
+  const failed = started.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [a, b, ...w] = started as PromiseFulfilledResult<StartedProcess>[];
+  [webA, webB, workers] = [a!.value, b!.value, w.map((outcome) => outcome.value)];
   boss = new PgBoss({ connectionString: db.url, max: 2, supervise: false, schedule: false });
   boss.on('error', () => undefined);
   await boss.start();
@@ -103,7 +110,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await boss?.stop({ graceful: false });
-  for (const started of [webA, webB, ...(workers ?? [])]) if (started) await stopWithCtrlC(started.child);
+  for (const started of startedProcesses) await stopWithCtrlC(started.child);
   await s3?.stop();
   await db?.drop();
   for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
