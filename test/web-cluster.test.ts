@@ -1,5 +1,6 @@
 // `WEB_CONCURRENCY=2 npm start` on a fresh machine: the real entry point as a child process, a primary
 // holding the embedded PostgreSQL and two web processes sharing its port.
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -9,7 +10,10 @@ import { HttpClient } from './support/http-client.js';
 import { aFreePort, startMain, stopWithCtrlC } from './support/process.js';
 
 const dataDirs: string[] = [];
+const primaries: ChildProcess[] = [];
 afterAll(async () => {
+  // The primary stops its web processes and the database (also when an assertion failed midway).
+  for (const child of primaries) await stopWithCtrlC(child);
   for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
 });
 
@@ -48,6 +52,7 @@ describe('WEB_CONCURRENCY=2 npm start', () => {
       { WEB_CONCURRENCY: '2', DATA_DIR: dataDir, LOG_LEVEL: 'info', PORT: await aFreePort(), EMBEDDED_PG_PORT: await aFreePort() },
       180_000,
     );
+    primaries.push(started.child);
     const output = started.output;
 
     // The primary migrated and created the first administrator; the web processes did neither.
