@@ -6,7 +6,7 @@
 // backend waiting with its earlier writes made (and the upload's first half on disk), and only then kills
 // the process. After a restart on the same database, files and port (the browsers' sessions still valid):
 // nothing half-written, and the same people retry successfully. (Imports: faults-import-kill.test.ts.)
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { Db } from '../prisma/client.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { aPdf, signRevision, uploadRevision } from './support/documents.js';
-import { backendGone, blockedOn, FAULT_ADMIN, holdLock, killHard, startWebProcess, until, type BlockedBackend, type HeldLock } from './support/faults.js';
+import { backendGone, blockedOn, FAULT_ADMIN, holdLock, killHard, startWebProcess, until, uploadBytesIn, type BlockedBackend, type HeldLock } from './support/faults.js';
 import * as make from './support/factories.js';
 import { HttpClient } from './support/http-client.js';
 import { aPerson, type Person } from './support/people.js';
@@ -120,7 +120,7 @@ beforeAll(async () => {
   inFlight(admin.request(`/admin/documents/${drawing.id}/revisions`, {
     method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: slowBody, duplex: 'half',
   } as RequestInit));
-  const bytesAtDeath = await until("the server to be writing the upload's first half", async () => (await receivedBytes()) > 0 && receivedBytes());
+  const bytesAtDeath = await until("the server to be writing the upload's first half", async () => (await uploadBytesIn(tmpDir)) > 0 && uploadBytesIn(tmpDir));
   held.slowUpload = { documentId: drawing.id, pdf, bytesAtDeath };
 
   // An upload whose file is stored but not recorded: the row of the person the revision names is held.
@@ -229,14 +229,3 @@ describe('kill -9 of the web process in the middle of four requests, then a rest
     expect(await stored('docs/')).toEqual(rows);
   });
 });
-
-/** Bytes of uploads the web process is receiving now, in its temporary directory. */
-async function receivedBytes(): Promise<number> {
-  const { stat } = await import('node:fs/promises');
-  let total = 0;
-  for (const entry of await readdir(tmpDir).catch(() => [])) {
-    if (!entry.startsWith('cmms-upload-')) continue;
-    total += await stat(path.join(tmpDir, entry, 'upload')).then((s) => s.size, () => 0);
-  }
-  return total;
-}

@@ -2,6 +2,8 @@
 // DATABASE_URL), killed with SIGKILL, and held in the middle of a request by a PostgreSQL lock that the
 // test takes on its own connection (the server's transaction waits on it, for real, until the kill).
 import type { ChildProcess } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type pg from 'pg';
 import { startMain, type StartedProcess } from './process.js';
 
@@ -96,4 +98,14 @@ export function backendGone(pool: pg.Pool, pid: number): Promise<true> {
     const { rows } = await pool.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid]);
     return rows.length === 0;
   });
+}
+
+/** Bytes of uploads a web process started with TMPDIR=`tmpDir` is receiving now (its busboy copies). */
+export async function uploadBytesIn(tmpDir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(tmpDir).catch(() => [])) {
+    if (!entry.startsWith('cmms-upload-')) continue;
+    total += await stat(path.join(tmpDir, entry, 'upload')).then((s) => s.size, () => 0);
+  }
+  return total;
 }
