@@ -6,9 +6,14 @@ import { actAs } from '../prisma/actor.js';
 import type { JobContext, JobDefinition, JobEnvelope } from './job.js';
 import { DEAD_LETTER_QUEUE, QUEUE_CLASSES, QUEUE_SETTINGS } from './queues.js';
 
+/** A connection in the caller's transaction: a job sent through it exists only if that transaction commits. */
+export interface QueueConnection {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
 export interface QueueRuntime {
   boss: PgBoss;
-  send<P>(job: JobDefinition<P>, payload: P, options?: { singletonKey?: string; startAfterSeconds?: number }): Promise<string | null>;
+  send<P>(job: JobDefinition<P>, payload: P, options?: { singletonKey?: string; startAfterSeconds?: number; id?: string; db?: QueueConnection }): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +57,8 @@ export async function startQueue(options: {
         retryBackoff: job.retry.backoff,
         singletonKey: sendOptions.singletonKey,
         startAfter: sendOptions.startAfterSeconds,
+        ...(sendOptions.id && { id: sendOptions.id }),
+        ...(sendOptions.db && { db: sendOptions.db as { executeSql(text: string, values?: unknown[]): Promise<{ rows: never[] }> } }),
         // pg-boss refuses the key itself when it is undefined.
         ...(job.heartbeatSeconds !== undefined && { heartbeatSeconds: job.heartbeatSeconds }),
       }),

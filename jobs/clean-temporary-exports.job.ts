@@ -1,6 +1,8 @@
 // The daily clean-up of stored files: temporary exports older than a day, and the import workbooks and
-// error reports past IMPORT_FILE_RETENTION_DAYS (their ImportRuns stay, with counts and history).
+// error reports past IMPORT_FILE_RETENTION_DAYS (their ImportRuns stay, with counts and history), and
+// document files no revision names (an upload whose process died before recording it).
 import { z } from 'zod';
+import { removeOrphanDocumentFiles } from '../domain/documents/orphan-files.js';
 import { removeExpiredImportFiles } from '../domain/imports/remove-expired-files.js';
 import { defineJob } from './job.js';
 
@@ -24,7 +26,8 @@ export const cleanTemporaryExportsJob = defineJob({
       }
     }
     const imports = await removeExpiredImportFiles(prisma, storage, importFileRetentionDays);
-    logger.info({ deleted, importRuns: imports.runs, importFiles: imports.objects, importFileRetentionDays }, 'temporary exports and expired import files cleaned');
-    return { deleted, importRuns: imports.runs, importFiles: imports.objects };
+    const orphanDocumentFiles = await removeOrphanDocumentFiles(prisma, storage);
+    logger.info({ deleted, importRuns: imports.runs, importFiles: imports.objects, importFileRetentionDays, orphanDocumentFiles }, 'temporary exports, expired import files and orphan document files cleaned');
+    return { deleted, importRuns: imports.runs, importFiles: imports.objects, orphanDocumentFiles };
   },
 });

@@ -6,6 +6,7 @@ import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AccessDeniedError } from '../domain/access/abilities.js';
 import { MalformedInputError, sizeLabel } from '../domain/malformed-input.js';
+import { StorageFailure } from '../integrations/storage/storage.js';
 import { errorAnswer } from './http-errors.js';
 import { answerInternalError, languageOfRequest } from './internal-error.js';
 
@@ -21,6 +22,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const answer = errorAnswer(refusal, languageOfRequest(req));
   if (answer) {
     if (refusal instanceof AccessDeniedError) req.log?.warn({ reason: refusal.message }, 'refused by the role rules');
+    // The administrator must hear of it: the person is told only to try again or to call him.
+    else if (refusal instanceof StorageFailure) req.log?.error({ err: refusal }, 'the file storage failed');
     else req.log?.info({ reason: answer.body.error, path: req.path }, 'request refused');
     return void res.status(answer.status).json(answer.body);
   }

@@ -5,6 +5,7 @@ import { NotFoundError } from 'adminjs';
 import { languageOf, renderMessage } from '../admin/locales/render.js';
 import { AccessDeniedError } from '../domain/access/abilities.js';
 import { Refusal, type RefusalKind } from '../domain/refusal.js';
+import { StorageFailure } from '../integrations/storage/storage.js';
 
 const STATUS: Record<RefusalKind, number> = { invalid: 422, malformed: 400, forbidden: 403, notFound: 404, gone: 410, tooLarge: 413, unsupported: 415, tooMany: 429 };
 
@@ -20,6 +21,11 @@ export function errorAnswer(error: unknown, locale: unknown): ErrorAnswer | null
   if (error instanceof AccessDeniedError) return { status: 403, body: { error: 'forbidden', message: renderMessage(language, error.messageKey) } };
   // Missing and hidden records look alike.
   if (error instanceof NotFoundError) return { status: 404, body: { error: 'notFound', message: 'notFound' } };
+  // The store failed under a write: nothing was recorded (the write's transaction rolled back).
+  if (error instanceof StorageFailure)
+    return error.reason === 'full'
+      ? { status: 507, body: { error: 'storageFull', message: renderMessage(language, 'storageFull') } }
+      : { status: 503, body: { error: 'storageUnreachable', message: renderMessage(language, 'storageUnreachable') } };
   if (error instanceof Refusal)
     return { status: STATUS[error.kind], body: { error: error.kind === 'notFound' ? 'notFound' : error.key, message: renderMessage(language, error.key, error.params) } };
   return null;

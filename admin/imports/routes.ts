@@ -95,7 +95,7 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
       await pipeline(req, limit, createWriteStream(file));
       if (size === 0) return next(new Refusal('importFileMissing', {}, { kind: 'malformed' }));
       const run = await startImport(
-        { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
+        { prisma, storage, enqueue: (importRunId, within) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }, { id: within.jobId, db: within.db }) },
         ability,
         user(req).access.userId,
         { kind: definition.kind, mode: mode.data, fileName: String(req.query.fileName ?? 'libro.xlsx'), ...flags(req) },
@@ -157,7 +157,7 @@ export function importRoutes(options: ImportRoutesOptions): express.Router {
     const mode = startImportInput.shape.mode.safeParse(req.query.mode);
     if (!mode.success) return next(new MalformedInputError('invalidImportMode'));
     const run = await rerunImport(
-      { prisma, storage, enqueue: (importRunId) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }) },
+      { prisma, storage, enqueue: (importRunId, within) => options.queue.send(importWorkbookJob, { importRunId, maxRows: options.maxRows }, { id: within.jobId, db: within.db }) },
       abilityOf(user(req)),
       user(req).access.userId,
       id,

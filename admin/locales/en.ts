@@ -3,6 +3,7 @@ import { budgetsActionsEN, budgetsMessagesEN } from './budgets.en.js';
 import { goodsReceiptsMessagesEN } from './goods-receipts.en.js';
 import { documentsEN } from './documents.en.js';
 import { malformedInputEN } from './malformed-input.en.js';
+import { storageFaultsEN } from './storage-faults.en.js';
 import { tableLabels } from './table-labels.js';
 import { resourceLabelsEN, resourceTranslationsEN } from '../../domain/labels/resources.en.js';
 import { importLabelsEN, importMessagesEN } from './imports.en.js';
@@ -161,6 +162,7 @@ export const en: typeof es = {
     confirmGeneratePreventiveOrders: 'Generate now the preventive orders due up to today on every active schedule?',
     ...documentsEN.messages,
     ...malformedInputEN,
+    ...storageFaultsEN,
     ...importMessagesEN,
     ...exportMessagesEN,
     ...workdayMessagesEN,

@@ -2,6 +2,7 @@ import { budgetsActionsES, budgetsMessagesES } from './budgets.es.js';
 import { goodsReceiptsMessagesES } from './goods-receipts.es.js';
 import { documentsES } from './documents.es.js';
 import { malformedInputES } from './malformed-input.es.js';
+import { storageFaultsES } from './storage-faults.es.js';
 import { tableLabels } from './table-labels.js';
 import { resourceLabelsES, resourceTranslationsES } from '../../domain/labels/resources.es.js';
 import { importLabelsES, importMessagesES } from './imports.es.js';
@@ -160,6 +161,7 @@ export const es = {
     confirmGeneratePreventiveOrders: '¿Generar ahora las órdenes preventivas que vencen hasta hoy en todas las programaciones activas?',
     ...documentsES.messages,
     ...malformedInputES,
+    ...storageFaultsES,
     ...importMessagesES,
     ...exportMessagesES,
     ...workdayMessagesES,

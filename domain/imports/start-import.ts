@@ -2,6 +2,7 @@
 // kept in storage, and the import job is queued. The upload answers at once; the job does the work.
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type { Prisma } from '@prisma/client';
 import { z } from 'zod';
 import { AccessDeniedError, accessibleWhere, type AppAbility } from '../access/abilities.js';
 import type { ObjectStorage } from '../../integrations/storage/storage.js';
@@ -22,11 +23,32 @@ export const startImportInput = z.object({
 
 export const rerunImportInput = startImportInput.pick({ mode: true, preview: true, createMissing: true });
 
+/** A connection of the transaction that creates the run (pg-boss's `db` option of send). */
+export interface RunTransaction {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
 export interface StartImportDependencies {
   prisma: Db;
   storage: ObjectStorage;
-  /** Queues the import job; returns its id. */
-  enqueue(importRunId: number): Promise<string | null>;
+  /** Queues the import job under `jobId` through `db`, in the transaction that creates the run. */
+  enqueue(importRunId: number, within: { jobId: string; db: RunTransaction }): Promise<string | null>;
+}
+
+type NewRun = Omit<Prisma.ImportRunUncheckedCreateInput, 'jobId'>;
+
+/**
+ * The run and its job are written in one transaction (the queue lives in the same PostgreSQL): a process
+ * that dies in between leaves neither, never a run "en cola" for a job nobody will run.
+ */
+async function createQueuedRun(deps: StartImportDependencies, data: NewRun): Promise<{ id: number }> {
+  const jobId = randomUUID();
+  return deps.prisma.transactionAs(async (tx) => {
+    const run = await tx.importRun.create({ data: { ...data, jobId }, select: { id: true } });
+    const db: RunTransaction = { executeSql: async (text, values = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+    await deps.enqueue(run.id, { jobId, db });
+    return run;
+  });
 }
 
 export async function startImport(
@@ -45,10 +67,9 @@ export async function startImport(
   const now = new Date();
   const fileKey = `imports/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}.xlsx`;
   await deps.storage.put(fileKey, createReadStream(filePath), { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const run = await deps.prisma.importRun.create({ data: { kind, mode, fileName, fileKey, userId, preview, createMissing } });
-  const jobId = await deps.enqueue(run.id);
-  await deps.prisma.importRun.update({ where: { id: run.id }, data: { jobId } });
-  return { id: run.id };
+  // A process that dies after storing the file leaves an orphan under imports/, which the daily
+  // clean-up removes (remove-expired-files.ts).
+  return createQueuedRun(deps, { kind, mode, fileName, fileKey, userId, preview, createMissing });
 }
 
 /**
@@ -71,12 +92,7 @@ export async function rerunImport(
   if (!ability.can('import', definition.model)) throw new AccessDeniedError('import', definition.model);
   if (earlier.filesRemovedAt)
     throw new Refusal('importFileRemoved', {}, { kind: 'gone' });
-  const run = await deps.prisma.importRun.create({
-    data: { kind: earlier.kind, mode, fileName: earlier.fileName, fileKey: earlier.fileKey, userId, preview, createMissing },
-  });
-  const jobId = await deps.enqueue(run.id);
-  await deps.prisma.importRun.update({ where: { id: run.id }, data: { jobId } });
-  return { id: run.id };
+  return createQueuedRun(deps, { kind: earlier.kind, mode, fileName: earlier.fileName, fileKey: earlier.fileKey, userId, preview, createMissing });
 }
 
 /** Who may see a run, its file and its error report: whoever started it, or a reader of ImportRun. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
-import { assertValidKey, type ObjectStorage, type StoredObject } from './storage.js';
+import { assertValidKey, StorageFailure, type ObjectStorage, type StoredObject } from './storage.js';
 
 export function createLocalDiskStorage(root: string): ObjectStorage {
   const base = path.resolve(root);
@@ -18,14 +18,18 @@ export function createLocalDiskStorage(root: string): ObjectStorage {
     driver: 'local',
     async put(key, body) {
       const target = pathOf(key);
-      await mkdir(path.dirname(target), { recursive: true });
+      await mkdir(path.dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+        throw error.code === 'ENOSPC' || error.code === 'EDQUOT' ? new StorageFailure('full', error) : error;
+      });
       const temporary = `${target}.${randomUUID()}.part`;
       try {
         await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(temporary));
         await rename(temporary, target);
       } catch (error) {
         await rm(temporary, { force: true });
-        throw error;
+        // A full disk (or quota) is the store's state, not a fault of the file: said so to the person.
+        const code = (error as NodeJS.ErrnoException).code;
+        throw code === 'ENOSPC' || code === 'EDQUOT' ? new StorageFailure('full', error) : error;
       }
     },
     async get(key) {

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
-import { assertValidKey, attachmentDisposition, type ObjectStorage } from './storage.js';
+import { assertValidKey, attachmentDisposition, StorageFailure, type ObjectStorage } from './storage.js';
 
 /** Where the bucket is and how to reach it (read from S3_* by server/config.ts). */
 export interface S3Settings {
@@ -38,7 +38,9 @@ export function createS3Storage(options: S3Settings): ObjectStorage & { client: 
       assertValidKey(key);
       // Streams of unknown length are buffered: S3 needs Content-Length for a single PUT.
       const payload = Buffer.isBuffer(body) ? body : await collect(body);
-      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: payload, ContentType: putOptions.contentType }));
+      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: payload, ContentType: putOptions.contentType })).catch((error: unknown) => {
+        throw unreachable(error) ? new StorageFailure('unreachable', error) : error;
+      });
     },
     async get(key) {
       assertValidKey(key);
@@ -84,6 +86,12 @@ export function createS3Storage(options: S3Settings): ObjectStorage & { client: 
       await client.send(new HeadBucketCommand({ Bucket }));
     },
   };
+}
+
+/** No answer at all (refused, reset, timed out) or the store failing (5xx, after the SDK's own retries). */
+function unreachable(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status === undefined || status >= 500;
 }
 
 async function collect(stream: Readable): Promise<Buffer> {

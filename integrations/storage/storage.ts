@@ -31,6 +31,17 @@ export interface ObjectStorage {
   check(): Promise<void>;
 }
 
+/** A write the store could not take: unreachable (network, the store down or failing) or full (no space). */
+export class StorageFailure extends Error {
+  constructor(
+    readonly reason: 'unreachable' | 'full',
+    cause: unknown,
+  ) {
+    super(`file storage ${reason}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StorageFailure';
+  }
+}
+
 export class InvalidStorageKeyError extends Error {
   constructor(key: string) {
     super(`Invalid storage key "${key}": use relative paths of letters, digits, '-', '_', '.' and '/'`);

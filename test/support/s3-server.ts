@@ -10,12 +10,16 @@ export interface TestS3Server {
   /** The same settings as environment variables for the back office. */
   env: Record<string, string>;
   stop(): Promise<void>;
+  /** Fault tests: the store goes away (its objects kept), then comes back on the same address. */
+  goAway(): Promise<void>;
+  comeBack(): Promise<void>;
 }
 
 export async function startS3Server(bucket = 'cmms-test'): Promise<TestS3Server> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'cmms-s3-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  let server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
   const { port } = await server.run();
+  let running = true;
   // s3rver's fixed credentials; requests are signed and checked (presigned expiry included).
   const settings: S3Settings = {
     endpoint: `http://127.0.0.1:${port}`,
@@ -35,8 +39,17 @@ export async function startS3Server(bucket = 'cmms-test'): Promise<TestS3Server>
       S3_SECRET_ACCESS_KEY: settings.secretAccessKey,
     },
     stop: async () => {
-      await server.close();
+      if (running) await server.close();
       await rm(directory, { recursive: true, force: true });
+    },
+    goAway: async () => {
+      running = false;
+      await server.close();
+    },
+    comeBack: async () => {
+      server = new S3rver({ address: '127.0.0.1', port, silent: true, directory, configureBuckets: [{ name: bucket }] });
+      await server.run();
+      running = true;
     },
   };
 }
