@@ -68,14 +68,19 @@ function columnOf(model: DMMF.Model, fieldName: string): string {
  * with a LIMIT, which stops early), else the planner's estimate (never below limit + 1). Null when the
  * where is not simple: the caller counts exactly.
  */
-export async function countOrEstimate(db: Raw, model: DMMF.Model, where: Where, limit: number): Promise<number | null> {
+export async function countOrEstimate(
+  db: Raw,
+  model: DMMF.Model,
+  where: Where,
+  limit: number,
+): Promise<{ rows: number; estimated: boolean } | null> {
   const simple = simpleWhereSql(model, where);
   if (!simple) return null;
   const from = `FROM "${model.dbName ?? model.name}" WHERE ${simple.sql}`;
   const [capped] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${limit + 1}) s`, ...simple.values);
-  if ((capped?.n ?? 0) <= limit) return capped?.n ?? 0;
+  if ((capped?.n ?? 0) <= limit) return { rows: capped?.n ?? 0, estimated: false };
   const plan = await db.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(`EXPLAIN (FORMAT JSON) SELECT 1 ${from}`, ...simple.values);
-  return Math.max(limit + 1, Math.round(plan[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0));
+  return { rows: Math.max(limit + 1, Math.round(plan[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0)), estimated: true };
 }
 
 function flattenAnd(where: Where): Where[] | null {
