@@ -26,6 +26,19 @@ describe('the plant-sized demo seed', () => {
     expect(() => parseDemoArguments(['--scale', 'big'])).toThrow(/--scale must be a whole number/);
   });
 
+  it('leaves every index of the plant\'s tables in place (they are dropped for the load and built again)', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const indexes = `SELECT string_agg(indexdef, E'\n' ORDER BY indexname) AS list FROM pg_indexes WHERE tablename IN ('assets', 'work_orders', 'readings', 'work_order_closures')`;
+      const before = (await fresh.pool.query<{ list: string }>(indexes)).rows[0]!.list;
+      const seeded = (await db.pool.query<{ list: string }>(indexes)).rows[0]!.list;
+      expect(seeded).toBe(before);
+      expect(seeded).toContain('work_orders_planned_on_idx');
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('writes no change history for the seeded rows, and records the next write again', async () => {
     expect(await count(`SELECT count(*) FROM assets`)).toBe(300);
     expect(await count(`SELECT count(*) FROM change_history_entries WHERE table_name IN ('assets', 'work_orders', 'work_order_closures', 'readings')`)).toBe(0);

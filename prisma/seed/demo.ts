@@ -127,7 +127,7 @@ export async function seedDemoPlant(pool: pg.Pool, options: DemoOptions): Promis
       if (plan.reset) await step('reset', () => emptyPlantTables(client));
       await prepareSession(client, plan);
       const suspended = await suspendTriggers(client, plan);
-      const searchIndexes = await dropSearchIndexes(client);
+      const loadIndexes = await dropLoadIndexes(client, plan);
       await step('groups and technicians', async () => {
         await ensureGroups(client);
         await hireTechnicians(client);
@@ -144,7 +144,7 @@ export async function seedDemoPlant(pool: pg.Pool, options: DemoOptions): Promis
       await step('work order plan', () => planWorkOrders(client, corrective));
       await step('work orders', () => issueWorkOrders(client));
       await step('closures', () => closeWorkOrders(client));
-      await step('search indexes', () => rebuildSearchIndexes(client, searchIndexes));
+      await step('indexes', () => rebuildLoadIndexes(client, loadIndexes));
       await resumeTriggers(client, suspended);
       await client.query('DROP FUNCTION pg_temp.demo_rand(text, bigint)');
       await client.query('COMMIT');
@@ -199,13 +199,17 @@ async function prepareSession(client: Sql, plan: DemoPlan): Promise<void> {
 }
 
 // Trigram (GIN) indexes cost more to update row by row than to build once: 250k orders load in about
-// half the time. Their exact definitions are kept and replayed, in the same transaction.
-async function dropSearchIndexes(client: Sql): Promise<string[]> {
+// half the time. At --scale so do the plain B-tree ones (eight on work_orders alone: millions of random
+// insertions against one sorted build each). Unique indexes stay: they guard codes and numbers during
+// the load. The exact definitions are kept and replayed, in the same transaction.
+async function dropLoadIndexes(client: Sql, plan: DemoPlan): Promise<string[]> {
   const { rows } = await client.query<{ name: string; definition: string }>(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
-      WHERE am.amname = 'gin' AND NOT i.indisunique AND i.indrelid::regclass::text = ANY ($1)`,
-    [[...DEMO_TABLES]],
+      WHERE (am.amname = 'gin' OR $2) AND NOT i.indisunique AND NOT i.indisprimary
+        AND i.indrelid::regclass::text = ANY ($1)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+    [[...DEMO_TABLES], plan.scaled],
   );
   for (const { name } of rows) await client.query(`DROP INDEX ${name}`);
   return rows.map((r) => r.definition);
@@ -236,8 +240,8 @@ async function resumeTriggers(client: Sql, triggers: string[]): Promise<void> {
   for (const trigger of triggers) await client.query(`ALTER TABLE ${trigger}`);
 }
 
-// The search indexes dropped for the load, built again from their saved definitions.
-async function rebuildSearchIndexes(client: Sql, definitions: string[]): Promise<void> {
+// The indexes dropped for the load, built again from their saved definitions.
+async function rebuildLoadIndexes(client: Sql, definitions: string[]): Promise<void> {
   for (const definition of definitions) await client.query(definition);
 }
 
