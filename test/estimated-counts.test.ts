@@ -55,6 +55,20 @@ describe('counts of large lists', () => {
     expect(narrow.records).toHaveLength(3);
   });
 
+  it('takes the planner\'s estimate without counting when it expects far more rows than the limit', async () => {
+    // Every asset is in service, against a limit of 2: the planner (from the column's statistics) expects
+    // over 20, ten times the limit.
+    setExactCountLimitForTests(2);
+    const broad = await list({ 'filters.status': 'IN_SERVICE' });
+    expect(broad.meta.totalIsEstimate).toBe(true);
+    const inService = await office.database.prisma.asset.count({ where: { status: 'IN_SERVICE' } });
+    expect(inService).toBeGreaterThan(20);
+    expect(Math.abs(broad.meta.total - inService) / inService).toBeLessThan(0.2);
+    const narrow = await list({ 'filters.description': 'bomba de condensado 2' });
+    expect(narrow.meta).toMatchObject({ total: 1 });
+    expect(narrow.meta.totalIsEstimate).toBeUndefined();
+  });
+
   it('counts exactly, unmarked, what the planner cannot estimate from simple conditions (a date range)', async () => {
     const ranged = await list({ 'filters.createdAt~~from': '2000-01-01' });
     expect(ranged.meta.total).toBe(await office.database.prisma.asset.count());
