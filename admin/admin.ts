@@ -122,6 +122,8 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
       notificationPreferences: { component: Components.NotificationPreferences, icon: 'Settings' },
       // energy (issue 25): consumption of the energy meters and each site's energy intensity
       energy: { component: Components.EnergyPage, icon: 'Zap' },
+      // availability per location and category (issue 25)
+      availability: { component: Components.AvailabilityPage, icon: 'Activity' },
     },
     // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false, theme: { font: SYSTEM_FONTS } as never },

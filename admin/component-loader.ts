@@ -52,6 +52,8 @@ export const Components = {
   SlaCompliance: componentLoader.add('SlaCompliance', path.join(here, 'components/sla-compliance')),
   // budgets (issue 20): a requisition's Enviar / Aprobar / Rechazar with its line's figures and the password
   RequisitionDecisionForm: componentLoader.add('RequisitionDecisionForm', path.join(here, 'components/requisition-decision-form')),
+  // goods receipts (issue 20)
+  RequisitionReceiptForm: componentLoader.add('RequisitionReceiptForm', path.join(here, 'components/requisition-receipt-form')),
   // health (issue 25): the reasons of a health score, and an asset's health panel with its reading charts
   HealthReasons: componentLoader.add('HealthReasons', path.join(here, 'components/health-reasons')),
   AssetHealthPanel: componentLoader.add('AssetHealthPanel', path.join(here, 'components/asset-health-panel')),
@@ -62,6 +64,7 @@ export const Components = {
   NotificationPreferences: componentLoader.add('NotificationPreferences', path.join(here, 'components/notification-preferences')),
   // energy (issue 25): the energy page, and the form that creates an integration token (shown once)
   EnergyPage: componentLoader.add('EnergyPage', path.join(here, 'components/energy-page')),
+  AvailabilityPage: componentLoader.add('AvailabilityPage', path.join(here, 'components/availability-page')),
   IntegrationTokenForm: componentLoader.add('IntegrationTokenForm', path.join(here, 'components/integration-token-form')),
   // printables (issue 24): print an order, a technician's day, the asset list's QR labels; a template's preview
   PrintWorkOrder: componentLoader.add('PrintWorkOrder', path.join(here, 'printables/print-work-order')),

@@ -175,7 +175,7 @@ export function createAdminRouter(options: {
   // projects (issue 24): a project's Gantt and figures
   router.use(projectRoutes({ prisma, timeZone: options.timeZone }));
   // health (issue 25): an asset's health panel
-  router.use(healthRoutes({ prisma }));
+  router.use(healthRoutes({ prisma, timeZone: options.timeZone }));
   router.use(inventoryRoutes({ prisma }));
   // energy (issue 25): the energy page's figures
   router.use(energyRoutes({ prisma, timeZone: options.timeZone }));

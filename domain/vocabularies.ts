@@ -29,6 +29,8 @@ export const VOCABULARIES = {
   Requisition: {
     state: ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'],
     erpSyncState: ['NOT_SENT', 'PENDING', 'SENT', 'FAILED'],
+    // goods receipts (issue 20)
+    receiptState: ['NONE', 'PARTIAL', 'RECEIVED'],
   },
   ErpSyncRun: { outcome: ['RUNNING', 'SUCCEEDED', 'FAILED', 'ABANDONED'] },
   ErpSyncConflict: { field: ['title'] },

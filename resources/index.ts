@@ -46,6 +46,8 @@ import { budgetLineMonthResource } from './budgets/budget-line-month.resource.js
 import { budgetLineResource } from './budgets/budget-line.resource.js';
 import { budgetResource } from './budgets/budget.resource.js';
 import { requisitionApprovalResource } from './budgets/requisition-approval.resource.js';
+// goods receipts (issue 20)
+import { goodsReceiptResource } from './budgets/goods-receipt.resource.js';
 import { budgetSettingResource } from './budgets/budget-setting.resource.js';
 import { ticketResource } from './call-center/ticket.resource.js';
 import { ticketNoteResource } from './call-center/ticket-note.resource.js';
@@ -157,6 +159,8 @@ const RESOURCES = [
   // Presupuestos
   budgetResource,
   budgetActualResource,
+  // goods receipts (issue 20)
+  goodsReceiptResource,
   requisitionResource,
   erpSyncRunResource,
   erpSyncConflictResource,

@@ -328,3 +328,10 @@ export function loadConfigOrExit(): AppConfig {
     process.exit(78); // EX_CONFIG
   }
 }
+
+// `npm run backup` / `npm run restore` (server/backup/): the folder of a pg_dump / pg_restore of the server's
+// major version, when the one on PATH is older. A setting of those two commands, not of the application's
+// processes, so it is not among CONFIG_VARIABLES (nor in .env.example).
+export function postgresBinDir(source: NodeJS.ProcessEnv = process.env): string | undefined {
+  return source.PG_BIN_DIR?.trim() || undefined;
+}

@@ -4,6 +4,8 @@
 // the process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexPendingRevisions } from '../domain/documents/text/index-revisions.js';
+import { RANKED_DOCUMENTS } from '../domain/documents/text/ranked-passages.js';
+import { PAGE_SIZE } from '../domain/documents/text/search-documents.js';
 import type { Db } from '../prisma/client.js';
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
 import { A_PNG, uploadRevision } from './support/documents.js';
@@ -179,5 +181,52 @@ describe('who finds what', () => {
     }
     const stranger = await fetch(`${office.url}/admin/documents/search?q=bomba`, { redirect: 'manual' });
     expect([302, 401]).toContain(stranger.status);
+  });
+});
+
+describe('ranking a word found in more documents than are ranked (issue 22, bounded ranking)', () => {
+  // Reports of the turbine written straight to the tables (as a bulk load would): the passages' words
+  // are kept in document_chunk_search by the database itself.
+  async function turbineReports(reportTitles: string[], passage: (title: string) => { heading: string | null; text: string }) {
+    const made: number[] = [];
+    for (const title of reportTitles) {
+      const document = await aDocument({ title, kind: 'REPORT' });
+      const revision = await prisma.documentRevision.create({
+        data: { documentId: document.id, number: 1, fileKey: `test/${document.id}.pdf`, fileName: 'informe.pdf', contentType: 'application/pdf', size: 1000, sha256: '0'.repeat(64), uploadedById: supervisor.userId, textState: 'EXTRACTED' },
+      });
+      made.push(revision.id);
+    }
+    await prisma.documentChunk.createMany({ data: made.map((revisionId, i) => ({ revisionId, ordinal: 1, page: 1, language: 'es', ...passage(reportTitles[i]!) })) });
+  }
+
+  it('counts every one, ranks first a heading that holds the words however old, and pages through each document once', async () => {
+    // The oldest: its heading names the turbine's blades (a heading weighs ten times the text).
+    await turbineReports(['Inspección de álabes 0000'], () => ({ heading: 'Álabes de la turbina', text: 'Se inspeccionaron los álabes de la turbina de vapor sin hallazgos.' }));
+    const many = RANKED_DOCUMENTS + 2 * PAGE_SIZE + 5;
+    const reports = Array.from({ length: many }, (_, i) => `Inspección de álabes ${String(i + 1).padStart(4, '0')}`);
+    await turbineReports(reports, (title) => ({ heading: null, text: `Informe ${title}: revisión general de la turbina, álabes en buen estado.` }));
+
+    const first = await search(supervisor, { q: 'alabes turbina' });
+    expect(first.total).toBe(many + 1);
+    expect(first.documents[0]!.title).toBe('Inspección de álabes 0000');
+    expect(first.documents[0]!.passages[0]!.heading).toBe('Álabes de la turbina');
+    const seen: string[] = [];
+    for (let page = 1; page <= Math.ceil((many + 1) / PAGE_SIZE); page++) {
+      const found = await search(supervisor, { q: 'alabes turbina', page: String(page) });
+      expect(found.total).toBe(many + 1);
+      seen.push(...titles(found));
+    }
+    expect(seen).toHaveLength(many + 1);
+    expect(new Set(seen).size).toBe(many + 1);
+  }, 120_000);
+
+  it('a passage rewritten in place is found by its new words, and a deleted one is gone (the database keeps the words)', async () => {
+    await turbineReports(['Informe de la chumacera'], () => ({ heading: null, text: 'La chumacera vibra.' }));
+    const chunk = await prisma.documentChunk.findFirstOrThrow({ where: { text: 'La chumacera vibra.' } });
+    await prisma.documentChunk.update({ where: { id: chunk.id }, data: { text: 'El cojinete se recalienta.' } });
+    expect(titles(await search(supervisor, { q: 'chumacera' }))).toEqual([]);
+    expect(titles(await search(supervisor, { q: 'cojinete recalienta' }))).toEqual(['Informe de la chumacera']);
+    await prisma.documentChunk.delete({ where: { id: chunk.id } });
+    expect(await search(supervisor, { q: 'cojinete' })).toMatchObject({ total: 0, documents: [] });
   });
 });

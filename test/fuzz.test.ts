@@ -231,6 +231,29 @@ describe('AdminJS resources: every resource × action × parameter', () => {
       formAction('recordSteps', { 'steps.0.stepId': 'abc', 'steps.0.value': 'a\u0000b' }, 'steps hostile'),
       formAction('close', { labourHours: 'abc', problemId: '0x1', causeId: '99999999999999999999', observations: 'x'.repeat(20_000) }, 'hostile closeout'),
     ]);
+    // "Recibir" on an approved requisition (issue 20) with quantities and bins that cannot mean anything,
+    // fields of no line, and more than was ordered: refused beside the line, nothing received.
+    const requester = await make.aUser(prisma);
+    const requisition = await prisma.requisition.create({
+      data: { title: 'Guantes', requestedById: requester.id, items: { create: { description: 'Guantes clase 2', quantity: 4, unit: 'par', unitPrice: 30 } } },
+      include: { items: true },
+    });
+    await prisma.requisition.update({ where: { id: requisition.id }, data: { state: 'SUBMITTED' } });
+    await prisma.requisition.update({ where: { id: requisition.id }, data: { state: 'APPROVED', approvedById: requester.id, approvedAt: new Date() } });
+    const line = `quantity_${requisition.items[0]!.id}`;
+    const receipt = (fields: Record<string, string>, label: string): Probe => {
+      const body = new FormData();
+      for (const [key, value] of Object.entries(fields)) body.set(key, value);
+      return { kind: 'action-forms', label: `receive ${label}`, client: people.admin!, method: 'POST', path: `/admin/api/resources/Requisition/records/${requisition.id}/receive`, body, allow: [200] };
+    };
+    await batch('requisition receipt form', [
+      // "1,5" is a quantity in Spanish (1.5): it would be received.
+      ...[...HOSTILE_NUMBERS.filter((value) => value !== '1,5'), 'a\u0000b', '4.0001', '5', '-1', '0'].map((value) => receipt({ [line]: value }, value)),
+      receipt({ [`${line}.nested`]: '1' }, 'nested'),
+      receipt({ quantity_0: '1', 'quantity_-1': '1', [`quantity_${requisition.items[0]!.id + 1000}`]: '1' }, 'lines of no item'),
+      receipt({ [line]: '', deliveryNote: 'x'.repeat(20_000) }, 'long note, nothing received'),
+      receipt({ [line]: '1', deliveryNote: 'x'.repeat(101) }, 'delivery note too long'),
+    ]);
     // "0x1" is no id: it does not show record 1.
     const shown = await people.admin!.request('/admin/api/resources/Asset/records/0x1/show');
     expect(shown.status).toBe(404);
@@ -412,6 +435,10 @@ describe('our routes: documents, imports, exports, history, calendar, sign-in', 
       for (const id of role === 'admin' ? HOSTILE_IDS : rotate(HOSTILE_IDS, turn, 3))
         probes.push(as('energy', `report ${id}`, `/admin/energy/report?from=${q(id)}&to=2026-01-01&period=${q(id)}&groupBy=${q(id)}`));
       probes.push(as('energy', 'report backwards', '/admin/energy/report?from=2026-12-31&to=2026-01-01'), as('energy', 'report objects', '/admin/energy/report?from[a]=1&to[b]=2'));
+      // availability (issue 25): the availability page's figures with hostile dates and groupings.
+      for (const id of role === 'admin' ? HOSTILE_IDS : rotate(HOSTILE_IDS, turn, 3))
+        probes.push(as('availability', `report ${id}`, `/admin/health/availability?from=${q(id)}&to=2026-01-01&groupBy=${q(id)}`), as('availability', `group ${id}`, `/admin/health/availability?from=2026-01-01&to=2026-01-31&groupBy=${q(id)}`));
+      probes.push(as('availability', 'report backwards', '/admin/health/availability?from=2026-12-31&to=2026-01-01'), as('availability', 'report objects', '/admin/health/availability?from[a]=1&to[b]=2&groupBy[c]=3'));
       probes.push(as('urls', 'NUL in a path', '/admin/api/resources/Asset/records/1%00/show'), as('urls', 'NUL in a query', '/admin/api/resources/Asset/actions/list?filters.code=a%00'));
     }
     // Sign-in: malformed bodies from a visitor.

@@ -344,7 +344,7 @@ describe('every resource through the AdminJS HTTP API, as an administrator', () 
   });
 
   it('lists every resource with its default sort', async () => {
-    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval', 'BudgetSetting', 'StockLevel', 'StockMovement', 'Reservation', 'PermitGasTest', 'PermitSignature', 'IntegrationToken', 'TransmittalAcknowledgement', 'Template']) {
+    for (const resource of [...cases.map((c) => c.resource), 'ImportRun', 'User', 'Group', 'UserGroup', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval', 'GoodsReceipt', 'BudgetSetting', 'StockLevel', 'StockMovement', 'Reservation', 'PermitGasTest', 'PermitSignature', 'IntegrationToken', 'TransmittalAcknowledgement', 'Template']) {
       const listed = await api(resource).list({});
       expect(listed.status, resource).toBe(200);
     }

@@ -23,6 +23,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
     Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r', RequisitionApproval: 'r',
+    // goods receipts (issue 20): written by "Recibir" only (test/goods-receipts.test.ts)
+    GoodsReceipt: 'r',
     // budgets: the module's settings, one row kept by administrators (issue 20)
     BudgetSetting: 'ru',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
@@ -61,6 +63,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
     Budget: 'rcud', BudgetLine: 'rcud', BudgetLineMonth: 'rcud', BudgetActual: 'r', RequisitionApproval: 'r',
+    // goods receipts (issue 20): written by "Recibir" only (test/goods-receipts.test.ts)
+    GoodsReceipt: 'r',
     // budgets: the module's settings, one row kept by administrators (issue 20)
     BudgetSetting: 'r',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
@@ -98,6 +102,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
     Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '', RequisitionApproval: '',
+    // goods receipts (issue 20): written by "Recibir" only (test/goods-receipts.test.ts)
+    GoodsReceipt: '',
     // budgets: the module's settings, one row kept by administrators (issue 20)
     BudgetSetting: '',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
@@ -135,6 +141,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: 'r', ErpSyncConflict: 'r',
     Budget: 'r', BudgetLine: 'r', BudgetLineMonth: 'r', BudgetActual: 'r', RequisitionApproval: 'r',
+    // goods receipts (issue 20): written by "Recibir" only (test/goods-receipts.test.ts)
+    GoodsReceipt: 'r',
     // budgets: the module's settings, one row kept by administrators (issue 20)
     BudgetSetting: 'r',
     // Call centre: answers by "Responder", SIG runs by their job; SLAs kept by supervisors.
@@ -172,6 +180,8 @@ const expected: Record<string, Record<string, string>> = {
     // budgets: the ERP sync's log and conflicts, written by the sync only (issue 20)
     ErpSyncRun: '', ErpSyncConflict: '',
     Budget: '', BudgetLine: '', BudgetLineMonth: '', BudgetActual: '', RequisitionApproval: '',
+    // goods receipts (issue 20): written by "Recibir" only (test/goods-receipts.test.ts)
+    GoodsReceipt: '',
     // budgets: the module's settings, one row kept by administrators (issue 20)
     BudgetSetting: '',
     // Call centre: answers by "Responder", SIG runs by their job (read: the feed of their queue); SLAs kept by supervisors.
@@ -287,6 +297,17 @@ beforeAll(async () => {
     // the settings' one row (put there by the migration)
     BudgetSetting: 1,
   });
+  // goods receipts (issue 20): an approved requisition with one line received
+  const approved = await prisma.requisition.create({
+    data: { title: 'Guantes dieléctricos', requestedById: other.id, items: { create: { description: 'Guantes clase 2', quantity: 4, unit: 'par', unitPrice: 30 } } },
+    include: { items: true },
+  });
+  await prisma.requisition.update({ where: { id: approved.id }, data: { state: 'SUBMITTED' } });
+  await prisma.requisition.update({ where: { id: approved.id }, data: { state: 'APPROVED', approvedById: other.id, approvedAt: new Date() } });
+  Object.assign(fixtures, {
+    ApprovedRequisition: approved.id,
+    GoodsReceipt: (await prisma.goodsReceipt.create({ data: { requisitionId: approved.id, requisitionItemId: approved.items[0]!.id, quantity: 1, amount: 30, receivedById: other.id } })).id,
+  });
   Object.assign(fixtures, {
     Document: document.id, DocumentRevision: revision.id, DocumentSignature: signature.id, SignatureAudit: audit.id,
     RevisionSigner: (await prisma.revisionSigner.create({ data: { revisionId: revision.id, userId: other.id } })).id,
@@ -397,6 +418,25 @@ describe('resource × action × group, as signed-in users over HTTP', () => {
     }
     expect(await prisma.asset.findUniqueOrThrow({ where: { id: fixtures.Asset } })).toEqual(before);
     expect(await prisma.asset.count()).toBe(assets);
+  });
+});
+
+// Goods receipts (issue 20): "Recibir" on an approved requisition is the storeroom's ("gestionar almacén",
+// a right granted to a group) and the administrators'; no group holds it by itself.
+const RECEIVES: Record<string, boolean> = { ADMINISTRATORS: true, SUPERVISORS: false, TECHNICIANS: false, CONSULTANTS: false, OPERATORS: false };
+describe('"Recibir" on a requisition × group, and the storeroom right', () => {
+  const receiveForm = (group: keyof typeof people) => people[group].client.request(`/admin/api/resources/Requisition/records/${fixtures.ApprovedRequisition}/receive`);
+  it.each(Object.entries(RECEIVES))('%s may receive: %s', async (group, may) => {
+    expect((await receiveForm(group as keyof typeof people)).status).toBe(may ? 200 : 403);
+  });
+  it('a consultant whose group is granted the storeroom right may receive; without it, not', async () => {
+    await prisma.group.update({ where: { code: 'CONSULTANTS' }, data: { canManageStore: true } });
+    try {
+      expect((await receiveForm('CONSULTANTS')).status).toBe(200);
+    } finally {
+      await prisma.group.update({ where: { code: 'CONSULTANTS' }, data: { canManageStore: false } });
+    }
+    expect((await receiveForm('CONSULTANTS')).status).toBe(403);
   });
 });
 

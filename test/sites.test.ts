@@ -421,6 +421,24 @@ describe('requisition approval steps', () => {
   });
 });
 
+// goods receipts (issue 20): what was received against a requisition lies where the requisition does.
+describe('goods receipts', () => {
+  it("lie where their requisition lies: a scoped supervisor sees his plant's only", async () => {
+    const receiptOn = async (workOrderId: number) => {
+      const requisition = await prisma.requisition.create({
+        data: { title: 'Juntas', requestedById: unscoped.userId, workOrderId, items: { create: { description: 'Junta espirometálica', quantity: 2, unit: 'u', unitPrice: 15 } } },
+        include: { items: true },
+      });
+      return (await prisma.goodsReceipt.create({ data: { requisitionId: requisition.id, requisitionItemId: requisition.items[0]!.id, quantity: 1, amount: 15, receivedById: unscoped.userId } })).id;
+    };
+    const northReceipt = await receiptOn(north.order);
+    const southReceipt = await receiptOn(south.order);
+    expect(ids((await list(scoped, 'GoodsReceipt')).body.records)).toEqual([northReceipt]);
+    expect((await scoped.client.request(`/admin/api/resources/GoodsReceipt/records/${southReceipt}/show`)).status).toBe(404);
+    expect(ids((await list(unscoped, 'GoodsReceipt')).body.records)).toEqual([northReceipt, southReceipt]);
+  });
+});
+
 // call centre (issue 21): a ticket lies where its asset does, or its location when it names no asset. One not
 // yet placed is the call centre's: operators see it whatever their sites, unscoped users too, others not.
 describe('call-centre tickets', () => {

@@ -85,6 +85,8 @@ describe('a material at its reorder point', () => {
     const draft = await prisma.requisition.findFirstOrThrow({ where: { reorderAlerts: { some: { stockLevelId: level.id } } }, include: { items: true } });
     expect(draft).toMatchObject({ state: 'DRAFT', requestedById: sara.userId, title: 'Reposición: ROD-6310 · Rodamiento 6310 en Bodega Central (proveedor preferido: Rodamientos del Norte)' });
     expect(draft.items.map((i) => [i.description, i.quantity.toString(), i.unit, i.unitPrice.toString()])).toEqual([['ROD-6310 · Rodamiento 6310', '20', 'u', '31.26']]);
+    // A line for stock (issue 20): received, it goes into the warehouse that fell short.
+    expect(draft.items.map((i) => [i.materialId, i.warehouseId])).toEqual([[level.materialId, level.warehouseId]]);
     expect(draft.total.toString()).toBe('625.2');
     expect(first[0]).toMatchObject({ model: 'StockLevel', recordId: level.id, values: { title: 'ROD-6310 · Rodamiento 6310 · Bodega Central', available: '5', reorderPoint: '5', unit: 'u', requisition: draft.number } });
     const values = first[0]!.values as Record<string, string>;

@@ -33,6 +33,8 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   project_tasks_dates_check: 'endsOn',
   service_contracts_dates_check: 'endsOn',
   service_contracts_hours_check: 'resolutionHours',
+  // goods receipts (issue 20): a line for stock names its material and its warehouse
+  requisition_items_stock_check: 'warehouse',
 };
 
 // AdminJS judges a saved record by its field errors only: a refusal about no field in particular (a

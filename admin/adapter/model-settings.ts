@@ -102,6 +102,11 @@ export const RECORD_TITLES: Record<string, RecordTitle> = {
     include: { requisition: { select: { number: true } }, approver: { select: { name: true } } },
     title: (row) => (row.requisition ? joined(row.requisition.number, row.approver?.name, instant(row.signedAt)) : undefined),
   },
+  // goods receipts (issue 20): "REQ-2026-000001 · Rodamiento SKF 6310 · 30/11/2026 14:05"
+  GoodsReceipt: {
+    include: { requisition: { select: { number: true } }, requisitionItem: { select: { description: true } } },
+    title: (row) => (row.requisition ? joined(row.requisition.number, row.requisitionItem?.description, instant(row.receivedAt)) : undefined),
+  },
   BudgetActual: { title: (row) => joined(row.source, row.month && String(row.month).padStart(2, '0'), row.amount && String(row.amount)) },
   TicketNote: { title: (row) => joined(instant(row.createdAt), typeof row.body === 'string' ? row.body.slice(0, 60) : undefined) },
   SigSyncRun: { title: (row) => joined(row.id && `#${row.id}`, instant(row.startedAt)) },
@@ -237,7 +242,9 @@ export const DERIVED_REFERENCES: Record<string, Record<string, string[]>> = {
  * a form that tries to change them is refused next to the field. */
 export const WORKFLOW_FIELDS: Record<string, readonly string[]> = {
   WorkOrder: ['state', 'number', 'startedAt', 'completedAt', 'serviceContract', 'serviceContractId', 'contractAssignedAt'],
-  Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState', 'number', 'erpId', 'erpStatus', 'erpEtag', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'receivedAmount', 'awaitingApprover', 'awaitingApproverId'],
+  Requisition: ['state', 'total', 'approvedBy', 'approvedById', 'approvedAt', 'erpSyncState', 'number', 'erpId', 'erpStatus', 'erpEtag', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'receivedAmount', 'awaitingApprover', 'awaitingApproverId',
+    // goods receipts (issue 20): moved by "Recibir" only
+    'receiptState'],
   // A document is approved by its signatures only (domain/documents/signatures.ts).
   Document: ['code', 'state'],
   // A request's state moves by conversion into an order or by "Rechazar", which alone writes its reason

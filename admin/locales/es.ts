@@ -1,4 +1,5 @@
 import { budgetsActionsES, budgetsMessagesES } from './budgets.es.js';
+import { goodsReceiptsMessagesES } from './goods-receipts.es.js';
 import { documentsES } from './documents.es.js';
 import { malformedInputES } from './malformed-input.es.js';
 import { tableLabels } from './table-labels.js';
@@ -12,7 +13,7 @@ import { notificationPagesES, notificationMessagesES } from './notifications.es.
 import { callCenterES } from './call-center.es.js';
 import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
 import { safetyActionsES, safetyMessagesES } from './safety.es.js';
-import { healthActionsES, healthMessagesES } from './health.es.js';
+import { healthActionsES, healthMessagesES, healthPagesES } from './health.es.js';
 import { auditsActionsES, auditsMessagesES } from './audits.es.js';
 import { projectsActionsES, projectsMessagesES } from './projects.es.js';
 import { journeysMessagesES } from './journeys.es.js';
@@ -53,7 +54,7 @@ export const es = {
     },
   },
   // AdminJS pages' names in the navigation: the jobs monitor, the notification centre and preferences.
-  pages: { ...jobsMonitorPagesES, ...notificationPagesES, ...energyPagesES },
+  pages: { ...jobsMonitorPagesES, ...notificationPagesES, ...energyPagesES, ...healthPagesES },
   messages: {
     // Requisitions.
     requisitionRefused_wrongState: "La requisición no está en un estado que permita esta acción.",
@@ -165,6 +166,7 @@ export const es = {
     ...exportMessagesES,
     ...workdayMessagesES,
     ...budgetsMessagesES,
+    ...goodsReceiptsMessagesES,
     ...jobsMonitorMessagesES,
     ...calendarMessagesES,
     ...notificationMessagesES,

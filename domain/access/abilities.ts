@@ -93,6 +93,8 @@ const PLANT: Prisma.ModelName[] = [
   'Budget', 'BudgetLine', 'BudgetLineMonth', 'BudgetActual',
   // the signed steps of requisition approvals (issue 20)
   'RequisitionApproval',
+  // goods received against requisitions (issue 20)
+  'GoodsReceipt',
   // call centre
   'TicketNote', 'TicketSla', 'SigSyncRun',
   // journeys (issue 16): notes on orders
@@ -105,6 +107,8 @@ const PLANT: Prisma.ModelName[] = [
 // Written by their workflow only: the import log by imports, closures and materials by the closeout,
 // KPI snapshots by their job, the ERP sync's runs and conflicts by the sync.
 const WORKFLOW_WRITTEN: Prisma.ModelName[] = ['ImportRun', 'WorkOrderClosure', 'WorkOrderMaterial', 'KpiSnapshot', 'ErpSyncRun', 'ErpSyncConflict', 'BudgetActual', 'RequisitionApproval',
+  // goods receipts: by "Recibir" (issue 20)
+  'GoodsReceipt',
   // call centre: answers by "Responder", the SIG's runs by its job
   'TicketNote', 'SigSyncRun',
   // health (issue 25): derived every day by the 06:00 job
@@ -274,6 +278,13 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can('release', 'Reservation');
     if (!scoped) can('import', ['Vendor', 'Material', 'Warehouse', 'Bin']);
   }
+  // Goods receipts (issue 20): the storeroom receives what an approved requisition bought ("Recibir"): a
+  // direct purchase is charged to its budget line, a line for stock goes into its warehouse (which the
+  // StockLevel rule above must also allow). Supervisors, consultants and the rest read the receipts.
+  if (user.canManageStore) {
+    can('receive', 'Requisition');
+    can('read', ['Requisition', 'RequisitionItem', 'GoodsReceipt']);
+  }
 
   // Health (issue 25). Supervisors keep the stops (from PLANT) and read the risk; technicians see the
   // condition of what they repair and record a stop where they find one; operators, who take the calls
@@ -440,6 +451,8 @@ const SITE_SCOPED: Prisma.ModelName[] = [
   'Project', 'ProjectTask', 'ProjectTaskDependency', 'ServiceContractAsset', 'ServiceContractLocation',
   // health (issue 25): stops and risk lie where their asset does, trends where their point's asset does
   'DowntimeEvent', 'AssetHealth', 'PointTrend',
+  // goods receipts (issue 20): where their requisition lies
+  'GoodsReceipt',
 ];
 
 /** A call-centre ticket not yet placed in the plant: scoped users other than operators do not see it. */
@@ -499,6 +512,7 @@ export function siteConditions(paths: string[]) {
     KpiSnapshot: { scope: 'SITE', scopeId: { in: topLevelSites } },
     ErpSyncConflict: { requisition: { is: requisition } },
     RequisitionApproval: { requisition: { is: requisition } },
+    GoodsReceipt: { requisition: { is: requisition } },
     // A budget lies in its cost centre's location; a department's budget is plant-wide.
     Budget: budget,
     BudgetLine: { budget: { is: budget } },

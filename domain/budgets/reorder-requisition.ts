@@ -1,6 +1,7 @@
 // The draft requisition a reorder alert prepares (domain/notifications/triggers/stock-alerts.ts): one
 // line for the material's reorder quantity at its current average cost, in DRAFT for a supervisor to
-// review, charge to a budget line and submit as any other. Written in the caller's transaction, so the
+// review, charge to a budget line and submit as any other. The line is for stock (the material into the
+// warehouse that fell short), so "Recibir" puts it there rather than charging the budget at receipt. Written in the caller's transaction, so the
 // change history records it with the job as its author.
 import type { Tx } from '../access/allowed-row.js';
 import type { ReorderAlert } from '../inventory/reorder.js';
@@ -20,7 +21,7 @@ export async function draftReorderRequisition(tx: Tx, alert: ReorderAlert, reque
       title: TITLE[requester.locale](line, alert.values.warehouse).slice(0, 200),
       requestedById: requester.userId,
       state: 'DRAFT',
-      items: { create: [{ description: line.description, quantity: line.quantity, unit: line.unit, unitPrice: line.unitPrice }] },
+      items: { create: [{ description: line.description, quantity: line.quantity, unit: line.unit, unitPrice: line.unitPrice, materialId: line.materialId, warehouseId: line.warehouseId }] },
     },
     select: { id: true, number: true },
   });

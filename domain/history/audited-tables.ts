@@ -18,6 +18,8 @@ export const AUDITED_TABLES = [
   'requisition_approvals',
   // budgets: the module's settings (the overdraft tolerance)
   'budget_settings',
+  // budgets: goods received against requisitions (issue 20)
+  'goods_receipts',
   // jobs monitor: what administrators did to background jobs
   'job_interventions',
   // notifications: a person's choices
@@ -51,6 +53,8 @@ export const UNRECORDED_TABLES: Record<string, string> = {
   change_history: 'the history itself (append-only)',
   change_history_layouts: "the columns the history's entries are stored in (append-only)",
   document_chunks: "passages of a recorded revision's text, rebuilt from its file by the indexing job",
+  // issue 22, bounded ranking
+  document_chunk_search: 'the words of each passage to search, kept from document_chunks by a trigger',
   document_counters: 'the next document number; the numbered document is recorded',
   work_order_counters: 'the next work-order number; the numbered order is recorded',
   record_counters: 'the next incident, audit and corrective-action numbers; the numbered records are recorded',

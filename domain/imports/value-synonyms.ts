@@ -66,6 +66,8 @@ export const VALUE_SYNONYMS: ValueSynonyms = {
   Requisition: {
     state: { DRAFT: ['BORRADOR'], SUBMITTED: ['ENVIADA', 'PENDIENTE'], APPROVED: ['APROBADA'], REJECTED: ['RECHAZADA'] },
     erpSyncState: { NOT_SENT: ['NO_ENVIADA'], PENDING: ['PENDIENTE'], SENT: ['ENVIADA', 'SINCRONIZADA'], FAILED: ['ERROR'] },
+    // goods receipts (issue 20)
+    receiptState: { NONE: ['SIN_RECIBIR', 'PENDIENTE'], PARTIAL: ['PARCIAL', 'RECIBIDA_PARCIALMENTE'], RECEIVED: ['RECIBIDA', 'COMPLETA'] },
   },
   // The ERP sync's own records, never imported; listed so every vocabulary answers the same question.
   ErpSyncRun: { outcome: { RUNNING: ['EN_CURSO'], SUCCEEDED: ['CORRECTA'], FAILED: ['FALLIDA'], ABANDONED: ['ABANDONADA'] } },

@@ -13,16 +13,16 @@ export interface ReorderAlert {
   recipients: { rule: 'storeroomAndSupervisors'; userIds: number[] };
   messageKey: 'stockBelowReorderPoint';
   values: { material: string; warehouse: string; available: string; reorderPoint: string; unit: string };
-  draftLine: { materialId: number; description: string; quantity: string; unit: string; unitPrice: string; vendor: string | null };
+  draftLine: { materialId: number; warehouseId: number; description: string; quantity: string; unit: string; unitPrice: string; vendor: string | null };
 }
 
 /** Levels at or below their material's reorder point; only those moved since `since` when given (the ones that
  * may have just crossed it), so a periodic run tells of each fall once. */
 export async function detectReorders(db: Pick<Db, '$queryRaw'>, since?: Date): Promise<ReorderAlert[]> {
   const rows = await db.$queryRaw<
-    { id: number; material_id: number; code: string; description: string; unit: string; warehouse: string; available: Prisma.Decimal; reorder_point: Prisma.Decimal; reorder_quantity: Prisma.Decimal; average_cost: Prisma.Decimal; vendor: string | null }[]
+    { id: number; material_id: number; warehouse_id: number; code: string; description: string; unit: string; warehouse: string; available: Prisma.Decimal; reorder_point: Prisma.Decimal; reorder_quantity: Prisma.Decimal; average_cost: Prisma.Decimal; vendor: string | null }[]
   >`
-    SELECT s.id, m.id AS material_id, m.code, m.description, m.unit, w.name AS warehouse, s.available, m.reorder_point, m.reorder_quantity, s.average_cost, v.name AS vendor
+    SELECT s.id, m.id AS material_id, s.warehouse_id, m.code, m.description, m.unit, w.name AS warehouse, s.available, m.reorder_point, m.reorder_quantity, s.average_cost, v.name AS vendor
       FROM stock_levels s
       JOIN materials m ON m.id = s.material_id AND m.is_active
       JOIN warehouses w ON w.id = s.warehouse_id AND w.is_active
@@ -43,6 +43,8 @@ export async function detectReorders(db: Pick<Db, '$queryRaw'>, since?: Date): P
     values: { material: `${r.code} · ${r.description}`, warehouse: r.warehouse, available: shown(r.available), reorderPoint: shown(r.reorder_point), unit: r.unit },
     draftLine: {
       materialId: r.material_id,
+      // goods receipts (issue 20): the draft is a line for stock, received into this warehouse
+      warehouseId: r.warehouse_id,
       description: `${r.code} · ${r.description}`.slice(0, 200),
       // The reorder quantity, or what brings it back to the reorder point when none is set.
       quantity: shown(new Prisma.Decimal(r.reorder_quantity).gt(0) ? r.reorder_quantity : new Prisma.Decimal(r.reorder_point).minus(r.available)),

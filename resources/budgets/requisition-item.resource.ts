@@ -5,7 +5,8 @@ import { defineResource, NAVIGATION } from '../define-resource.js';
 export const requisitionItemResource = (prisma: Db) =>
   defineResource(prisma, 'RequisitionItem', {
     navigation: NAVIGATION.budgets,
-    listProperties: ['requisition', 'description', 'quantity', 'unit', 'unitPrice'],
-    editProperties: ['requisition', 'description', 'quantity', 'unit', 'unitPrice'],
+    listProperties: ['requisition', 'description', 'quantity', 'unit', 'unitPrice', 'material', 'warehouse'],
+    // A line for stock names its material and warehouse (both or neither: the database checks it).
+    editProperties: ['requisition', 'description', 'quantity', 'unit', 'unitPrice', 'material', 'warehouse'],
     filterProperties: ['requisition', 'description'],
   });

@@ -5,6 +5,7 @@ import type { CurrentUser } from '../../domain/access/current-user.js';
 import { defineResource, NAVIGATION, type ResourceSettings } from '../define-resource.js';
 import { erpSyncActions } from './erp-sync-actions.js';
 import { requisitionActions } from './requisition-actions.js';
+import { requisitionReceiptAction } from './requisition-receipt-action.js';
 
 // The total comes from the items (database trigger); the state moves through Enviar / Aprobar /
 // Rechazar, each under its rule (approving: up to the approver's limit). Approved, it waits for the ERP
@@ -13,12 +14,12 @@ export const requisitionResource = (prisma: Db, settings: ResourceSettings) =>
   defineResource(prisma, 'Requisition', {
     navigation: NAVIGATION.budgets,
     sort: { sortBy: 'createdAt', direction: 'desc' },
-    listProperties: ['number', 'title', 'requestedBy', 'workOrder', 'total', 'state', 'erpSyncState', 'erpId', 'createdAt'],
+    listProperties: ['number', 'title', 'requestedBy', 'workOrder', 'total', 'state', 'receiptState', 'erpSyncState', 'erpId', 'createdAt'],
     editProperties: ['title', 'workOrder', 'project', 'budgetLine', 'requestedBy'],
-    filterProperties: ['number', 'title', 'requestedBy', 'workOrder', 'project', 'state', 'erpSyncState', 'erpStatus', 'createdAt'],
+    filterProperties: ['number', 'title', 'requestedBy', 'workOrder', 'project', 'state', 'receiptState', 'erpSyncState', 'erpStatus', 'createdAt'],
     showProperties: [
-      'number', 'title', 'requestedBy', 'workOrder', 'project', 'budgetLine', 'state', 'total', 'awaitingApprover', 'receivedAmount', 'approvedBy', 'approvedAt', 'createdAt', 'approvalSteps',
-      'erpModule', 'erpSyncState', 'erpId', 'erpStatus', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'items', 'erpConflicts',
+      'number', 'title', 'requestedBy', 'workOrder', 'project', 'budgetLine', 'state', 'total', 'awaitingApprover', 'receiptState', 'receivedAmount', 'approvedBy', 'approvedAt', 'createdAt', 'approvalSteps',
+      'erpModule', 'erpSyncState', 'erpId', 'erpStatus', 'erpSyncedAt', 'erpLastAttemptAt', 'erpLastError', 'erpAttempts', 'items', 'goodsReceipts', 'erpConflicts',
     ],
     properties: {
       erpModule: { type: 'string', components: { show: Components.ErpModuleNotice }, custom: { configured: !!settings.erp?.configured } },
@@ -35,7 +36,13 @@ export const requisitionResource = (prisma: Db, settings: ResourceSettings) =>
       items: {
         type: 'string',
         components: { show: Components.RelatedRecords },
-        custom: { resource: 'RequisitionItem', filter: 'requisition', columns: ['description', 'quantity', 'unit', 'unitPrice'], titleKey: 'relatedRequisitionItems' },
+        custom: { resource: 'RequisitionItem', filter: 'requisition', columns: ['description', 'quantity', 'unit', 'unitPrice', 'material', 'warehouse'], titleKey: 'relatedRequisitionItems' },
+      },
+      // goods receipts (issue 20)
+      goodsReceipts: {
+        type: 'string',
+        components: { show: Components.RelatedRecords },
+        custom: { resource: 'GoodsReceipt', filter: 'requisition', columns: ['requisitionItem', 'quantity', 'amount', 'warehouse', 'deliveryNote', 'receivedBy', 'receivedAt'], titleKey: 'relatedGoodsReceipts' },
       },
     },
     actions: {
@@ -49,5 +56,7 @@ export const requisitionResource = (prisma: Db, settings: ResourceSettings) =>
       },
       ...requisitionActions(prisma, settings),
       ...erpSyncActions(prisma, settings),
+      // goods receipts (issue 20)
+      receive: requisitionReceiptAction(prisma),
     },
   });

@@ -3,7 +3,9 @@
 // line has left; an approver without the overdraft right signs with a wrong password (refused beside the
 // field), then with hers, and is told the line falls short and by how much; one with "aprobar sobregiro"
 // is told she may approve it as an overdraft and signs it; the budget's page shows the commitment and
-// says the line is overspent, in words; its bar of this month opens the requisition behind it.
+// says the line is overspent, in words; its bar of this month opens the requisition behind it. Then the
+// storeroom clerk receives part of it (issue 20): more than was ordered is refused beside the line, one
+// bearing of two is received, and the budget's page shows it spent and no longer committed.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +21,7 @@ const YEAR = new Date().getUTCFullYear();
 let rita: Person; // asks for the parts
 let sara: Person; // approves up to 5 000, no overdraft right
 let olga: Person; // approves up to 5 000, her other group holds "aprobar sobregiro"
+let berta: Person; // storeroom clerk: her group holds "gestionar almacén" (and reads the budgets)
 let budgetId: number;
 
 beforeAll(async () => {
@@ -28,6 +31,8 @@ beforeAll(async () => {
   sara = await aPerson(prisma, office.url, ['SUPERVISORS'], 'Sara Aprobadora');
   await prisma.group.update({ where: { code: 'CONSULTANTS' }, data: { canApproveOverdraft: true } });
   olga = await aPerson(prisma, office.url, ['SUPERVISORS', 'CONSULTANTS'], 'Olga Controladora');
+  await prisma.group.update({ where: { code: 'OPERATORS' }, data: { canManageStore: true } });
+  berta = await aPerson(prisma, office.url, ['OPERATORS', 'CONSULTANTS'], 'Berta Bodeguera');
   for (const person of [sara, olga]) await prisma.userProfile.update({ where: { userId: person.userId }, data: { canApproveRequisitions: true, approvalLimit: 5000 } });
   const plant = await make.aLocation(prisma, { name: 'Planta Norte', code: 'PN' });
   const budget = await prisma.budget.create({
@@ -150,5 +155,46 @@ describe('a requisition against its budget, in a real browser', () => {
     await entries.getByRole('link', { name: `${requisition.number} · Rodamientos para la bomba de alimentación` }).click();
     await olgaPage.waitForURL(`**/admin/resources/Requisition/records/${requisition.id}/show`, { timeout: 20_000 });
     await asOlga.close();
-  }, 240_000); // a browser journey of three people on a shared two-core machine
+
+    // Berta, of the storeroom, receives what came: first more than was ordered (refused beside the line),
+    // then one bearing of the two, with the vendor's delivery note.
+    const asBerta = await started.browser().newContext({ viewport: { width: 1400, height: 1000 } });
+    const bertaPage = await asBerta.newPage();
+    await signInThroughForm(bertaPage, office.url, berta.email, PASSWORD);
+    await bertaPage.goto(`${office.url}/admin/resources/Requisition/records/${requisition.id}/show`);
+    await clickAction(bertaPage, 'Recibir');
+    const firstLine = bertaPage.getByTestId('receipt-line-1');
+    await firstLine.waitFor({ timeout: 20_000 });
+    const cells = (await firstLine.innerText()).split(/\t|\n/).map((cell) => cell.trim()).filter(Boolean);
+    expect(cells).toEqual(['1', 'Rodamiento SKF 6310', '2 u', '0 u', '2 u', 'Cargo directo al presupuesto']);
+    expect(await bertaPage.getByTestId('requisition-receipt-form').innerText()).toContain(`Las compras directas se cargan al presupuesto al recibirlas, en la línea Planta Norte ${YEAR} · Repuestos mecánicos`);
+    const item = await prisma.requisitionItem.findFirstOrThrow({ where: { requisitionId: requisition.id } });
+    await bertaPage.locator('#receipt-quantity-1').fill('3');
+    await bertaPage.getByTestId('submit-receipt').click();
+    await bertaPage.getByTestId(`error-quantity_${item.id}`).getByText('Línea 1, Rodamiento SKF 6310: se pidieron 2 u y ya se recibieron 0; puede recibir como mucho 2 u más, no 3.').waitFor({ timeout: 20_000 });
+    expect(await prisma.goodsReceipt.count({ where: { requisitionId: requisition.id } })).toBe(0);
+    await shot(bertaPage, 'budgets-receipt-refused-over-ordered');
+    await bertaPage.locator('#receipt-quantity-1').fill('1');
+    await bertaPage.locator('#receipt-deliveryNote').fill('NE-4471');
+    await bertaPage.getByTestId('submit-receipt').click();
+    await bertaPage.getByText('Recepción registrada: la requisición queda recibida parcialmente.').waitFor({ timeout: 20_000 });
+    await bertaPage.reload();
+    // The receipts' list loads after the page: the delivery note appears in it.
+    await bertaPage.getByText('NE-4471').first().waitFor({ timeout: 20_000 });
+    const received = await bertaPage.locator('body').innerText();
+    expect(received).toContain('Recibida parcialmente');
+    expect(received).toContain('NE-4471');
+    expect(received).toContain('Berta Bodeguera');
+    await shot(bertaPage, 'budgets-requisition-partially-received');
+
+    // The budget's page: 750 spent (the bearing received), 750 still committed (the one to come).
+    await bertaPage.goto(`${office.url}/admin/resources/Budget/records/${budgetId}/show`);
+    const afterReceipt = bertaPage.getByTestId('budget-line-MATERIALS');
+    await afterReceipt.waitFor({ timeout: 20_000 });
+    const yearAfter = await afterReceipt.locator('tr', { hasText: 'Total del año' }).innerText();
+    expect(yearAfter.split(/\t|\n/).map((cell) => cell.trim()).filter(Boolean)).toEqual(['Total del año', '1.000,00', '750,00', '750,00', '-500,00', '150,0 %', 'Sobregiro de 500,00']);
+    expect(await bertaPage.getByTestId(`budget-chart-month-${thisMonth}`).getAttribute('aria-label')).toContain('comprometido 750,00, real 750,00');
+    await shot(bertaPage, 'budgets-budget-page-actual-after-receipt');
+    await asBerta.close();
+  }, 360_000); // a browser journey of four people on a shared two-core machine
 });

@@ -3,6 +3,7 @@
 // "Preguntar a los documentos" when semantic search is on.
 import type { Db } from '../../../prisma/client.js';
 import { ProviderError } from '../../../integrations/ai/index.js';
+import { MATCHED_PASSAGES, RANKED_PASSAGES } from '../text/ranked-passages.js';
 import { embeddingModelKey } from './embed-chunks.js';
 import { fuseRankings } from './fuse-rankings.js';
 import type { SemanticSearch } from './semantic-search.js';
@@ -57,20 +58,25 @@ export async function rankChunksHybrid(
 /**
  * Passages of the given documents ranked by full text alone. `anyWord`: a question's words are OR-ed
  * (websearch_to_tsquery ANDs them, and a question's "cuál" is in no manual); phrases stay phrases.
+ * Ranked as the search page ranks (text/ranked-passages.ts: bounded, every match counted).
  */
 export async function rankChunksFullText(db: Db, text: string, documentIds: number[], options: { anyWord?: boolean; limit: number }): Promise<RankedChunk[]> {
-  const rows = await db.$queryRaw<{ id: number; document_id: number; rank: number }[]>`
-    WITH typed AS (SELECT websearch_to_tsquery('cmms_es', ${text}) AS es, websearch_to_tsquery('cmms_en', ${text}) AS en),
+  const anyWord = options.anyWord ?? false;
+  const rows = await db.$queryRawUnsafe<{ id: number; document_id: number; rank: number }[]>(
+    `WITH typed AS (SELECT websearch_to_tsquery('cmms_es', $1) AS es, websearch_to_tsquery('cmms_en', $1) AS en),
     query AS (
-      SELECT CASE WHEN ${options.anyWord ?? false} THEN replace(es::text, ' & ', ' | ')::tsquery ELSE es END AS es,
-             CASE WHEN ${options.anyWord ?? false} THEN replace(en::text, ' & ', ' | ')::tsquery ELSE en END AS en
+      SELECT CASE WHEN $2 THEN replace(es::text, ' & ', ' | ')::tsquery ELSE es END AS es,
+             CASE WHEN $2 THEN replace(en::text, ' & ', ' | ')::tsquery ELSE en END AS en
       FROM typed
-    )
-    SELECT c.id, r.document_id, ts_rank_cd(c.search_vector, CASE c.language WHEN 'en' THEN q.en ELSE q.es END)::float8 AS rank
-    FROM document_chunks c JOIN document_revisions r ON r.id = c.revision_id CROSS JOIN query q
-    WHERE r.document_id = ANY(${documentIds}::int[])
-      AND ((c.language = 'es' AND c.search_vector @@ q.es) OR (c.language = 'en' AND c.search_vector @@ q.en))
-    ORDER BY rank DESC, c.id
-    LIMIT ${options.limit}`;
+    ), matched AS MATERIALIZED (
+      ${MATCHED_PASSAGES} AND s.document_id = ANY($3::int[])
+    ), ${RANKED_PASSAGES(0)}
+    SELECT chunk_id AS id, document_id, rank::float8 AS rank FROM placed
+    ORDER BY rank DESC, chunk_id
+    LIMIT ${Math.trunc(options.limit)}`,
+    text,
+    anyWord,
+    documentIds,
+  );
   return rows.map((row) => ({ chunkId: row.id, documentId: row.document_id, score: row.rank }));
 }

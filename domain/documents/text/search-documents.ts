@@ -10,6 +10,7 @@ import { getFullModel } from '../../../prisma/dmmf.js';
 import { columnsOf, whereSql } from '../../../prisma/where-sql.js';
 import { readableDocumentsWhere } from '../document-access.js';
 import { rankChunksHybrid } from '../semantic/hybrid-ranking.js';
+import { MATCHED_PASSAGES, RANKED_DOCUMENTS, RANKED_PASSAGES } from './ranked-passages.js';
 import type { SemanticSearch } from '../semantic/semantic-search.js';
 
 export interface DocumentSearch {
@@ -72,37 +73,32 @@ export async function searchDocuments(db: Db, ability: AppAbility, search: Docum
 
   // The candidates stay a condition inside the query (never a list of ids fetched first: a plant has
   // 100 000 documents). Both languages' queries are built; a passage is matched with its own language's
-  // (a "válvulas" query stems differently in English). The GIN index answers each OR branch.
+  // (a "válvulas" query stems differently in English), each through its language's GIN index.
+  // Ranking is bounded (see RANKED_DOCUMENTS): every match is counted, but only the passages of the
+  // shortlisted documents read their vector to be ranked by ts_rank_cd.
   const values: unknown[] = [text];
   const readable = whereSql(getFullModel('Document'), candidates as Record<string, unknown>, columnsOf('d'), values);
   const headlineOptions = `$${values.push(HEADLINE_OPTIONS)}`;
+  const tier = Math.floor(offset / RANKED_DOCUMENTS);
   const rows = await db.$queryRawUnsafe<{ document_id: number; total: bigint; chunk_id: number; page: number | null; heading: string | null; snippet: string; revision_id: number }[]>(
     `WITH query AS (
       SELECT websearch_to_tsquery('cmms_es', $1) AS es, websearch_to_tsquery('cmms_en', $1) AS en
-    ), matched AS (
-      SELECT c.id, r.document_id, c.revision_id, c.page, c.heading, c.text, c.language,
-             ts_rank_cd(c.search_vector, CASE c.language WHEN 'en' THEN q.en ELSE q.es END) AS rank
-      FROM document_chunks c
-      JOIN document_revisions r ON r.id = c.revision_id
-      CROSS JOIN query q
-      WHERE ((c.language = 'es' AND c.search_vector @@ q.es) OR (c.language = 'en' AND c.search_vector @@ q.en))
-        AND EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND ${readable})
-    ), ranked AS (
-      SELECT m.*, row_number() OVER (PARTITION BY m.document_id ORDER BY m.rank DESC, m.id) AS place,
-             max(m.rank) OVER (PARTITION BY m.document_id) AS best
-      FROM matched m
-    ), documents AS (
-      SELECT document_id, best, count(*) OVER () AS total FROM ranked WHERE place = 1
-      ORDER BY best DESC, document_id LIMIT ${PAGE_SIZE} OFFSET ${offset}
+    ), matched AS MATERIALIZED (
+      ${MATCHED_PASSAGES}
+        AND EXISTS (SELECT 1 FROM documents d WHERE d.id = s.document_id AND ${readable})
+    ), ${RANKED_PASSAGES(tier)}, documents AS (
+      SELECT document_id, best FROM placed WHERE place = 1
+      ORDER BY best DESC, document_id LIMIT ${PAGE_SIZE} OFFSET ${offset - tier * RANKED_DOCUMENTS}
     )
-    SELECT d.document_id, d.total, r.id AS chunk_id, r.revision_id, r.page, r.heading,
-           ts_headline(CASE r.language WHEN 'en' THEN 'cmms_en' ELSE 'cmms_es' END::regconfig, r.text,
-                       CASE r.language WHEN 'en' THEN q.en ELSE q.es END,
+    SELECT d.document_id, (SELECT count(DISTINCT document_id) FROM matched) AS total, c.id AS chunk_id, c.revision_id, c.page, c.heading,
+           ts_headline(CASE c.language WHEN 'en' THEN 'cmms_en' ELSE 'cmms_es' END::regconfig, c.text,
+                       CASE c.language WHEN 'en' THEN q.en ELSE q.es END,
                        ${headlineOptions}) AS snippet
     FROM documents d
-    JOIN ranked r ON r.document_id = d.document_id AND r.place <= ${PASSAGES_PER_DOCUMENT}
+    JOIN placed p ON p.document_id = d.document_id AND p.place <= ${PASSAGES_PER_DOCUMENT}
+    JOIN document_chunks c ON c.id = p.chunk_id
     CROSS JOIN query q
-    ORDER BY d.best DESC, d.document_id, r.place`,
+    ORDER BY d.best DESC, d.document_id, p.place`,
     ...values,
   );
   if (rows.length === 0) return { total: 0, documents: [], ranking: 'fullText' };
