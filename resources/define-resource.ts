@@ -5,7 +5,7 @@ import type { Prisma } from '@prisma/client';
 import { getFullModel, getModel } from '../admin/dmmf.js';
 import { NAMED_FOR_EVERYONE, TITLE_FIELDS } from '../admin/adapter/model-settings.js';
 import { refuseMalformedPayload } from '../admin/adapter/input-checks.js';
-import type { CmmsPrismaResource } from '../admin/adapter/prisma-resource.js';
+import { countWasEstimated, type CmmsPrismaResource } from '../admin/adapter/prisma-resource.js';
 import { VOCABULARIES } from '../domain/vocabularies.js';
 import type { Db } from '../prisma/client.js';
 import { abilityOf, allowedTo, BUILT_IN_ACTIONS } from '../admin/access.js';
@@ -75,6 +75,17 @@ export function defineResource(prisma: Db, modelName: Prisma.ModelName, options:
   // Forms' values of the wrong kind are refused next to their field before anything else runs.
   for (const name of ['new', 'edit'] as const)
     actions[name] = { ...actions[name], before: [refuseMalformedPayload, ...[declared[name]?.before ?? []].flat()] };
+  // A list whose total is PostgreSQL's estimate says so: the page shows "aprox. 5 000 000" (admin/components/estimated-total.ts).
+  actions.list = {
+    ...actions.list,
+    after: [
+      ...[declared.list?.after ?? []].flat(),
+      (response: ActionResponse & { meta?: Record<string, unknown> }, _request, context) => {
+        if (response.meta && countWasEstimated(context)) response.meta.totalIsEstimate = true;
+        return response;
+      },
+    ],
+  };
   // Deny by default: a custom action must say who may use it (allowedTo), or it does not start.
   for (const [name, action] of Object.entries(declared))
     if (!(name in BUILT_IN_ACTIONS) && action.isAccessible === undefined)

@@ -48,6 +48,23 @@ const ACCENT_FILTER_ID_LIMIT = 10_000;
 // row on every page turn (250 000 work orders: 20-100 ms a count, ~1 ms an estimate). Smaller results,
 // and anything under row rules, are counted exactly.
 export const EXACT_COUNT_LIMIT = 10_000;
+let exactCountLimit = EXACT_COUNT_LIMIT;
+
+/** Tests see the estimate path on a small plant by lowering the limit; undefined restores it. */
+export function setExactCountLimitForTests(limit: number | undefined): void {
+  exactCountLimit = limit ?? EXACT_COUNT_LIMIT;
+}
+
+type Counted = { rows: number; estimated: boolean };
+
+// The list requests whose count was PostgreSQL's estimate, not a count: their answer says so
+// (listTotalIsEstimate), and the page shows "about N".
+const estimatedCounts = new WeakSet<object>();
+
+/** Whether the count given to this request (an action's context) was an estimate. */
+export function countWasEstimated(context: ActionContext): boolean {
+  return estimatedCounts.has(context);
+}
 
 export class CmmsPrismaResource extends Resource {
   private readonly fullModel: DMMF.Model;
@@ -128,22 +145,21 @@ export class CmmsPrismaResource extends Resource {
     const started = context && this.startedCounts.get(context);
     const key = countKey(source.allowed, where);
     const pending = started?.get(key);
-    if (pending) {
-      started!.delete(key);
-      return pending;
-    }
-    return this.countRows(source, where);
+    if (pending) started!.delete(key);
+    const counted = await (pending ?? this.countRows(source, where));
+    if (counted.estimated && context) estimatedCounts.add(context);
+    return counted.rows;
   }
 
   // AdminJS's list action asks for the page, then the references, then the count, one after the other.
   // The count is the slow part on large tables, so find() of a list starts it on its own connection
   // right away and count() of the same request takes it over.
-  private readonly startedCounts = new WeakMap<object, Map<string, Promise<number>>>();
+  private readonly startedCounts = new WeakMap<object, Map<string, Promise<Counted>>>();
 
   private startCount(context: ActionContext, source: RowSource, where: Where): void {
     const counting = this.countRows(source, where);
     counting.catch(() => {}); // its error reaches count(), which awaits it
-    const started = this.startedCounts.get(context) ?? new Map<string, Promise<number>>();
+    const started = this.startedCounts.get(context) ?? new Map<string, Promise<Counted>>();
     started.set(countKey(source.allowed, where), counting);
     this.startedCounts.set(context, started);
   }
@@ -152,17 +168,17 @@ export class CmmsPrismaResource extends Resource {
    * table, or simple column filters, see count-estimate.ts). Row rules are counted exactly unless they are
    * simple column conditions too (a site: the location's path; a technician: his id, under the limit).
    * The history's SQL reader counts exactly: its rules are not columns of the history. */
-  private async countRows({ allowed, rows }: RowSource, where: Where): Promise<number> {
-    if (rows !== this.delegate) return rows.count({ where });
+  private async countRows({ allowed, rows }: RowSource, where: Where): Promise<Counted> {
+    if (rows !== this.delegate) return { rows: await rows.count({ where }), estimated: false };
     if (!Object.keys(allowed).length && !Object.keys(where).length) {
       const estimate = await this.estimatedRows();
-      if (estimate > EXACT_COUNT_LIMIT) return estimate;
+      if (estimate > exactCountLimit) return { rows: estimate, estimated: true };
     } else {
       const rules = Array.isArray(allowed.OR) && allowed.OR.length === 1 ? (allowed.OR[0] as Where) : allowed;
-      const counted = await countOrEstimate(this.db, this.fullModel, { AND: [rules, where] }, EXACT_COUNT_LIMIT);
+      const counted = await countOrEstimate(this.db, this.fullModel, { AND: [rules, where] }, exactCountLimit);
       if (counted !== null) return counted;
     }
-    return this.delegate.count({ where: { AND: [allowed, where] } });
+    return { rows: await this.delegate.count({ where: { AND: [allowed, where] } }), estimated: false };
   }
 
   /** The planner's row estimate for the whole table (kept current by autovacuum / ANALYZE). */

@@ -155,6 +155,8 @@ export const en: typeof es = {
     errorFetchingRecords: 'The list could not be loaded. Reload the page; if it persists, tell the administrator.',
     listNoMatches: 'No record matches the search or the filters. Try fewer words or remove a filter.',
     listEmpty: 'There are no records here yet.',
+    // a list total that is PostgreSQL's estimate (large tables), not a count
+    listTotalAbout: 'about {{total}}',
     relatedGroups: 'Groups',
     relatedAdd: 'Add',
     formLoading: "Loading…",

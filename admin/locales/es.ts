@@ -154,6 +154,8 @@ export const es = {
     errorFetchingRecords: 'No se pudo cargar la lista. Recargue la página; si persiste, avise al administrador.',
     listNoMatches: 'Ningún registro coincide con la búsqueda o los filtros. Pruebe con menos palabras o quite un filtro.',
     listEmpty: 'Todavía no hay registros aquí.',
+    // a list total that is PostgreSQL's estimate (large tables), not a count
+    listTotalAbout: 'aprox. {{total}}',
     relatedGroups: 'Grupos',
     relatedAdd: 'Añadir',
     formLoading: "Cargando…",

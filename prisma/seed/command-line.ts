@@ -4,14 +4,15 @@ import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { applyMigrations } from '../migrate.js';
 import { DemoPlantExistsError, seedDemoPlant, type DemoSummary } from './demo.js';
-import { planDemo, type DemoOptions } from './plan.js';
+import { DEMO_PLANT_UNIT, planDemo, type DemoOptions } from './plan.js';
 
 export function parseDemoArguments(argv: string[]): DemoOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
-      assets: { type: 'string', default: '50000' },
-      orders: { type: 'string', default: '250000' },
+      assets: { type: 'string' },
+      orders: { type: 'string' },
+      scale: { type: 'string' },
       seed: { type: 'string' },
       reset: { type: 'boolean', default: false },
     },
@@ -21,9 +22,21 @@ export function parseDemoArguments(argv: string[]): DemoOptions {
     if (!/^-?\d+$/.test(text)) throw new RangeError(`--${name} must be a whole number, got "${text}"`);
     return Number(text);
   };
+  if (values.scale === undefined) {
+    return {
+      assets: integer('assets', values.assets ?? String(DEMO_PLANT_UNIT.assets)),
+      orders: integer('orders', values.orders ?? String(DEMO_PLANT_UNIT.orders)),
+      ...(values.seed === undefined ? {} : { seed: integer('seed', values.seed) }),
+      reset: values.reset,
+    };
+  }
+  // --scale N: N demo plants' worth, so the figures follow from it.
+  if (values.assets !== undefined || values.orders !== undefined) throw new RangeError('--scale sets the assets and orders: give --scale or --assets/--orders, not both');
+  const scale = integer('scale', values.scale);
   return {
-    assets: integer('assets', values.assets),
-    orders: integer('orders', values.orders),
+    assets: DEMO_PLANT_UNIT.assets * scale,
+    orders: DEMO_PLANT_UNIT.orders * scale,
+    scale,
     ...(values.seed === undefined ? {} : { seed: integer('seed', values.seed) }),
     reset: values.reset,
   };
@@ -54,13 +67,15 @@ export async function runFromCommandLine(argv: string[], openDatabase: () => Pro
     options = parseDemoArguments(argv);
     planDemo(options);
   } catch (error) {
-    console.error(`${(error as Error).message}\nUsage: npm run seed:demo -- [--assets 50000] [--orders 250000] [--seed N] [--reset]`);
+    console.error(`${(error as Error).message}\nUsage: npm run seed:demo -- [--assets 50000] [--orders 250000 | --scale 1..20] [--seed N] [--reset]`);
     return 2;
   }
   const { pool, close } = await openDatabase();
   try {
     await applyMigrations(pool, (message) => console.log(message));
-    console.log(`Seeding a demo plant: ${options.assets} assets, ${options.orders} work orders${options.reset ? ' (after --reset)' : ''}...`);
+    const size = `${options.assets.toLocaleString('en-US')} assets, ${options.orders.toLocaleString('en-US')} work orders`;
+    const scaled = options.scale ? ` (--scale ${options.scale}: no change history for the seeded rows)` : '';
+    console.log(`Seeding a demo plant: ${size}${scaled}${options.reset ? ', after --reset' : ''}...`);
     const summary = await seedDemoPlant(pool, {
       ...options,
       onStep: (step, ms) => console.log(`  ${step.padEnd(22)} ${(ms / 1000).toFixed(1).padStart(6)} s`),

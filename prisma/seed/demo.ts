@@ -126,7 +126,8 @@ export async function seedDemoPlant(pool: pg.Pool, options: DemoOptions): Promis
       await refuseExistingPlant(client, plan.reset);
       if (plan.reset) await step('reset', () => emptyPlantTables(client));
       await prepareSession(client, plan);
-      const searchIndexes = await dropSearchIndexes(client);
+      const suspended = await suspendTriggers(client, plan);
+      const loadIndexes = await dropLoadIndexes(client, plan);
       await step('groups and technicians', async () => {
         await ensureGroups(client);
         await hireTechnicians(client);
@@ -143,7 +144,8 @@ export async function seedDemoPlant(pool: pg.Pool, options: DemoOptions): Promis
       await step('work order plan', () => planWorkOrders(client, corrective));
       await step('work orders', () => issueWorkOrders(client));
       await step('closures', () => closeWorkOrders(client));
-      await step('search indexes', () => rebuildSearchIndexes(client, searchIndexes));
+      await step('indexes', () => rebuildLoadIndexes(client, loadIndexes));
+      await resumeTriggers(client, suspended);
       await client.query('DROP FUNCTION pg_temp.demo_rand(text, bigint)');
       await client.query('COMMIT');
     } catch (error) {
@@ -170,6 +172,8 @@ async function refuseExistingPlant(client: Sql, reset: boolean): Promise<void> {
 // --reset: empties the plant, keeps users, groups, sessions and profiles (their default location is cleared).
 async function emptyPlantTables(client: Sql): Promise<void> {
   await client.query(`TRUNCATE ${PLANT_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
+  // No order is left: each year's numbers start again from 1.
+  await client.query('DELETE FROM work_order_counters');
   await client.query('UPDATE user_profiles SET default_location_id = NULL WHERE default_location_id IS NOT NULL');
   await client.query('DELETE FROM locations');
   await client.query(`SELECT setval(pg_get_serial_sequence('locations', 'id'), 1, false)`);
@@ -195,20 +199,49 @@ async function prepareSession(client: Sql, plan: DemoPlan): Promise<void> {
 }
 
 // Trigram (GIN) indexes cost more to update row by row than to build once: 250k orders load in about
-// half the time. Their exact definitions are kept and replayed, in the same transaction.
-async function dropSearchIndexes(client: Sql): Promise<string[]> {
+// half the time. At --scale so do the plain B-tree ones (eight on work_orders alone: millions of random
+// insertions against one sorted build each). Unique indexes stay: they guard codes and numbers during
+// the load. The exact definitions are kept and replayed, in the same transaction.
+async function dropLoadIndexes(client: Sql, plan: DemoPlan): Promise<string[]> {
   const { rows } = await client.query<{ name: string; definition: string }>(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
-      WHERE am.amname = 'gin' AND NOT i.indisunique AND i.indrelid::regclass::text = ANY ($1)`,
-    [[...DEMO_TABLES]],
+      WHERE (am.amname = 'gin' OR $2) AND NOT i.indisunique AND NOT i.indisprimary
+        AND i.indrelid::regclass::text = ANY ($1)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+    [[...DEMO_TABLES], plan.scaled],
   );
   for (const { name } of rows) await client.query(`DROP INDEX ${name}`);
   return rows.map((r) => r.definition);
 }
 
-// The search indexes dropped for the load, built again from their saved definitions.
-async function rebuildSearchIndexes(client: Sql, definitions: string[]): Promise<void> {
+// Triggers the seed turns off inside its transaction (its ACCESS EXCLUSIVE locks keep every other writer
+// out, so nothing else goes unrecorded) and turns on again before it commits; a failed seed rolls both back.
+// - A plant-sized seed (--scale) writes no change history for its rows: a million assets and five million
+//   orders would add some 16 million history entries (gigabytes) saying only "the seed made this", which
+//   no auditor needs; the seed's printed summary says what it made.
+// - With no budget in the database, a closure's labour has no budget line to post to, so the per-row
+//   posting trigger writes nothing; its lookups still cost ~0.5 ms a closure (2 minutes for the demo's
+//   230 000 closures, 40 at --scale 20).
+async function suspendTriggers(client: Sql, plan: DemoPlan): Promise<string[]> {
+  const { rows } = await client.query<{ table: string; trigger: string }>(
+    `SELECT c.relname AS table, t.tgname AS trigger
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE NOT t.tgisinternal AND c.relname = ANY ($1)
+        AND (($2 AND t.tgname IN ('history_insert', 'history_update', 'history_delete'))
+             OR (t.tgname = 'work_order_closures_post_labour' AND NOT EXISTS (SELECT 1 FROM budgets)))`,
+    [[...DEMO_TABLES], plan.scaled],
+  );
+  for (const { table, trigger } of rows) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+  return rows.map(({ table, trigger }) => `${table} ENABLE TRIGGER ${trigger}`);
+}
+
+async function resumeTriggers(client: Sql, triggers: string[]): Promise<void> {
+  for (const trigger of triggers) await client.query(`ALTER TABLE ${trigger}`);
+}
+
+// The indexes dropped for the load, built again from their saved definitions.
+async function rebuildLoadIndexes(client: Sql, definitions: string[]): Promise<void> {
   for (const definition of definitions) await client.query(definition);
 }
 

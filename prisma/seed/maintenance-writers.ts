@@ -6,9 +6,6 @@ import { MAINTENANCE_TYPES, FREQUENCIES, PROCEDURES, ROUTINES, FAILURES } from '
 import { PLANT_TIME_ZONE, type DemoPlan } from './plan.js';
 import { serialSequence, type Sql } from './sql.js';
 
-// Order numbers OT-YYYY-NNNNN have five digits (CHECK work_orders_number_check).
-const MAX_ORDERS_PER_YEAR = 99_999;
-
 // Types, frequencies, procedures with their steps, routines, the work calendar and failure codes.
 export async function catalogueMaintenance(client: Sql, plan: DemoPlan): Promise<void> {
   await insertMaintenanceTypes(client);
@@ -308,8 +305,8 @@ export async function planWorkOrders(client: Sql, corrective: number): Promise<v
          FROM staged st
      )
      SELECT nextval($2::regclass)::int AS id,
-            'OT-' || extract(year FROM t.planned_on) || '-'
-              || lpad((row_number() OVER (PARTITION BY extract(year FROM t.planned_on) ORDER BY t.planned_on, t.key))::text, 5, '0') AS number,
+            -- the order's place in its year; issueWorkOrders turns it into a reserved number
+            row_number() OVER (PARTITION BY extract(year FROM t.planned_on) ORDER BY t.planned_on, t.key)::int AS nth_in_year,
             extract(year FROM t.planned_on)::int AS year,
             t.*,
             CASE WHEN t.state IN ('COMPLETED', 'CLOSED') THEN t.started_at + t.labor_hours * interval '1 hour' END AS completed_at
@@ -317,26 +314,26 @@ export async function planWorkOrders(client: Sql, corrective: number): Promise<v
       ORDER BY t.planned_on, t.key`,
     [corrective, sequence],
   );
-  const { rows } = await client.query<{ year: number; orders: number }>(
-    `SELECT year, count(*)::int AS orders FROM demo_order GROUP BY year HAVING count(*) > ${MAX_ORDERS_PER_YEAR}`,
-  );
-  if (rows.length > 0) {
-    const years = rows.map((r) => `${r.year}: ${r.orders}`).join(', ');
-    throw new RangeError(`Too many work orders in one year for OT-YYYY-NNNNN numbers (${years}); ask for fewer orders`);
-  }
 }
 
 // The orders themselves: numbers gap-free per year in date order, a technician unless pending,
-// corrective descriptions naming the problem.
+// corrective descriptions naming the problem. Each year's numbers are reserved in one block from the
+// year's counter (cmms_reserve_work_order_numbers, as preventive generation does), so orders added after
+// the seed continue the sequence and the numbering trigger has nothing left to assign.
 export async function issueWorkOrders(client: Sql): Promise<void> {
+  await client.query(`
+    CREATE TEMP TABLE demo_number_block ON COMMIT DROP AS
+    SELECT year, cmms_reserve_work_order_numbers(year, count(*)::int) - count(*)::int AS before_first
+      FROM demo_order GROUP BY year`);
   await client.query(`
     INSERT INTO work_orders (id, number, kind, schedule_id, work_request_id, asset_id, technician_id, state, priority,
                              description, planned_on, started_at, completed_at, created_at, updated_at)
-    SELECT o.id, o.number, o.kind, o.schedule_id, o.work_request_id, o.asset_id, c.technician_id, o.state, o.priority,
+    SELECT o.id, cmms_work_order_number(o.year, b.before_first + o.nth_in_year), o.kind, o.schedule_id, o.work_request_id, o.asset_id, c.technician_id, o.state, o.priority,
            coalesce(o.description, left(f.problem || ' en ' || lower(left(a.description, 1)) || substr(a.description, 2), 500)),
            o.planned_on, o.started_at, o.completed_at, created.at_ts,
            greatest(created.at_ts, coalesce(o.completed_at, o.started_at, created.at_ts))
       FROM demo_order o
+      JOIN demo_number_block b ON b.year = o.year
       JOIN assets a ON a.id = o.asset_id
       LEFT JOIN demo_failure f ON f.idx = o.failure_idx
       LEFT JOIN demo_crew c ON c.n = o.crew_n

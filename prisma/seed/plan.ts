@@ -4,6 +4,9 @@
 export interface DemoOptions {
   assets: number;
   orders: number;
+  /** A plant-sized database (`--scale N`: N demo plants' worth of assets and orders): the change history
+   * of the seeded rows is not written, and a year holds N times the demo's orders (numbers widen). */
+  scale?: number;
   /** Same seed (and same asOf date) => same plant. */
   seed?: number;
   /** Empty the plant's tables first instead of refusing to run on a database that has plant data. */
@@ -16,13 +19,21 @@ export interface DemoOptions {
 
 export const PLANT_TIME_ZONE = 'America/Tegucigalpa';
 const LOOKAHEAD_DAYS = 30;
-// Keeps every year's order numbers far from the 5-digit limit even with uneven spreading.
+// Keeps every year's order numbers far from the 5-digit limit even with uneven spreading (a scaled plant
+// does N times the work a year: its numbers run to 6 or 7 digits, which OT-YYYY-NNNNN allows).
 const ORDERS_PER_YEAR_TARGET = 90_000;
+/** What one unit of `--scale` adds: the default demo plant. */
+export const DEMO_PLANT_UNIT = { assets: 50_000, orders: 250_000 } as const;
+export const MAX_SCALE = 20;
 const DEFAULT_SEED = 20_261_122;
 
 export interface DemoPlan {
   assets: number;
   orders: number;
+  /** 1 for the demo plant; N for `--scale N`. */
+  scale: number;
+  /** Asked with --scale: a plant-sized database, seeded without change history. */
+  scaled: boolean;
   seed: number;
   reset: boolean;
   asOfDate: string;
@@ -35,20 +46,24 @@ export interface DemoPlan {
 export function planDemo(options: DemoOptions): DemoPlan {
   const { assets, orders } = options;
   const seed = options.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(assets) || assets < 1 || assets > 999_999) throw new RangeError('assets must be an integer from 1 to 999999');
+  const scale = options.scale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SCALE) throw new RangeError(`scale must be an integer from 1 to ${MAX_SCALE}`);
+  if (!Number.isInteger(assets) || assets < 1 || assets > 1_000_000) throw new RangeError('assets must be an integer from 1 to 1000000');
   if (!Number.isInteger(orders) || orders < 0 || orders > 5_000_000) throw new RangeError('orders must be an integer from 0 to 5000000');
   if (!Number.isInteger(seed) || Math.abs(seed) > 2_147_483_647) throw new RangeError('seed must be a 32-bit integer');
   const asOf = options.asOf ?? new Date();
   const asOfDate = localDate(asOf);
   const windowEnd = addDays(asOfDate, LOOKAHEAD_DAYS);
   // At least two full years of history, and enough days that no year gets more than the target.
-  const minimumDays = Math.max(730, Math.ceil((orders * 366) / ORDERS_PER_YEAR_TARGET));
+  const minimumDays = Math.max(730, Math.ceil((orders * 366) / (ORDERS_PER_YEAR_TARGET * scale)));
   let startYear = Number(asOfDate.slice(0, 4)) - 2;
   while (daysBetween(`${startYear}-01-01`, windowEnd) < minimumDays) startYear -= 1;
   const windowStart = `${startYear}-01-01`;
   return {
     assets,
     orders,
+    scale,
+    scaled: options.scale !== undefined,
     seed,
     reset: options.reset ?? false,
     asOfDate,

@@ -141,7 +141,8 @@ export async function installAssets(client: Sql, assets: number): Promise<void> 
          FROM typed t JOIN demo_category c ON c.idx = t.category_idx CROSS JOIN demo_clock k
      )
      SELECT nextval($2::regclass)::int AS id, d.*,
-            'ACT-' || lpad(d.i::text, 6, '0') AS code,
+            -- lpad() would cut the millionth asset's code to ACT-100000: pad to at least six digits
+            'ACT-' || lpad(d.i::text, greatest(6, length(d.i::text)), '0') AS code,
             -- "Bomba centrífuga de alimentación 3": numbered among its likes in the same position
             d.category_name || ' ' || d.qualifier || ' '
               || row_number() OVER (PARTITION BY d.location_id, d.category_idx, d.qualifier ORDER BY d.i) AS description
