@@ -15,7 +15,7 @@
 // The generator shares the machine's cores with the server: figures are printed with the load average.
 import './support/fail-loudly.js';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Agent } from 'undici';
 import { applyMigrations } from '../prisma/migrate.js';
@@ -48,6 +48,7 @@ const TARGET = { p99Ms: 300, errors: 0, burstMs: 1_000, saturationRatio: 3 };
 // The demo plant of its own, kept between runs (the seed is paid once), on a free port.
 const dataDir = path.resolve('.data/bench-load');
 const profileDir = path.join(dataDir, 'profiles');
+const keptFile = path.join(dataDir, 'kept-sessions.json');
 await mkdir(dataDir, { recursive: true });
 const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await freePort() });
 const db = connectDatabase(embedded.url, { max: 4, applicationName: 'bench-load' });
@@ -60,8 +61,11 @@ if (plantSize[0]!.assets !== ASSETS || plantSize[0]!.orders < ORDERS * 0.99) {
   const summary = await seedDemoPlant(db.pool, { assets: ASSETS, orders: ORDERS, reset: true });
   console.log(`  seeded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
 }
-const plant = await prepareLoadPlant(db.pool, USERS, randomBytes(15).toString('base64url'));
-const sessionSecret = randomBytes(32).toString('base64url');
+// The bench accounts' password and the servers' session secret are kept with the plant, and so are the
+// signed-in sessions (cookies): a later run reuses them instead of signing 100 people in again (argon2).
+const kept = await readKept();
+const plant = await prepareLoadPlant(db.pool, USERS, kept?.password ?? randomBytes(15).toString('base64url'), kept !== undefined);
+const sessionSecret = kept?.sessionSecret ?? randomBytes(32).toString('base64url');
 const launcherKnowsConcurrency = await import('node:fs/promises').then((fs) => fs.readFile('server/config.ts', 'utf8')).then((t) => t.includes('WEB_CONCURRENCY'));
 
 // A workbook of assets for the background import (the same codes each time: the second run updates them).
@@ -292,13 +296,14 @@ async function soak(): Promise<void> {
 }
 
 // Sign in on a server of its own, stopped before measuring, so every measured server starts cold.
-{
+if (!(await reuseSessions())) {
   const signInServer = await startServer({ databaseUrl: embedded.url, dataDir, sessionSecret, webConcurrency: 1, logFile: path.join(dataDir, 'server-sign-in.log') });
   try {
     await signInEverybody(signInServer);
   } finally {
     await signInServer.stop();
   }
+  await writeFile(keptFile, JSON.stringify({ password: plant.password, sessionSecret, cookies: Object.fromEntries([...sessions].map(([email, s]) => [email, Object.fromEntries(s.cookieJar)])) }));
 }
 
 if (SOAK) {
@@ -336,6 +341,22 @@ console.log(`\nload average at the end: ${loadAverage()}\n`);
 await agent.close();
 await db.close();
 await embedded.stop();
+
+interface Kept { password: string; sessionSecret: string; cookies: Record<string, Record<string, string>> }
+async function readKept(): Promise<Kept | undefined> {
+  return readFile(keptFile, 'utf8').then((text) => JSON.parse(text) as Kept, () => undefined);
+}
+
+/** The kept sessions, when every user has one still stored (not expired, not ended by an account change). */
+async function reuseSessions(): Promise<boolean> {
+  if (!kept) return false;
+  const sids = plant.users.map((u) => decodeURIComponent(kept.cookies[u.email]?.['cmms.sid'] ?? '').replace(/^s:/, '').split('.')[0]);
+  const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM session WHERE sid = ANY($1::text[]) AND expire > now()', [sids]);
+  if (rows[0]!.n !== plant.users.length) return false;
+  for (const user of plant.users) sessions.set(user.email, new LoadSession('http://127.0.0.1', agent, user.email, kept.cookies[user.email]));
+  console.log(`  ${sessions.size} sessions of the last run reused`);
+  return true;
+}
 
 function countBy(values: string[]): string {
   const counts = new Map<string, number>();

@@ -26,7 +26,8 @@ export interface LoadPlant {
 /** How 100 users of a plant split across the groups at shift change; scaled to BENCH_USERS. */
 const MIX: [GroupCode, number][] = [['TECHNICIANS', 0.45], ['SUPERVISORS', 0.2], ['OPERATORS', 0.15], ['CONSULTANTS', 0.15], ['ADMINISTRATORS', 0.05]];
 
-export async function prepareLoadPlant(pool: pg.Pool, userCount: number, password: string): Promise<LoadPlant> {
+/** `keepPasswords`: accounts that have a password keep it (and so their sessions: a password change ends them). */
+export async function prepareLoadPlant(pool: pg.Pool, userCount: number, password: string, keepPasswords = false): Promise<LoadPlant> {
   const hash = await hashPassword(password);
   const counts = MIX.map(([group, share]) => [group, Math.max(1, Math.round(share * userCount))] as const);
   const users: LoadUser[] = [];
@@ -55,7 +56,7 @@ export async function prepareLoadPlant(pool: pg.Pool, userCount: number, passwor
        ON CONFLICT (email) DO NOTHING`,
       [JSON.stringify(users.map((u) => ({ email: u.email })))],
     );
-    await client.query(`UPDATE users SET password_hash = $2, is_active = true WHERE email = ANY($1::text[])`, [users.map((u) => u.email), hash]);
+    await client.query(`UPDATE users SET password_hash = $2, is_active = true WHERE email = ANY($1::text[]) AND NOT ($3 AND password_hash IS NOT NULL AND is_active)`, [users.map((u) => u.email), hash, keepPasswords]);
     await client.query(
       `INSERT INTO user_groups (user_id, group_id)
        SELECT u.id, g.id FROM jsonb_to_recordset($1::jsonb) AS r(email text, grp text) JOIN users u ON u.email = r.email JOIN groups g ON g.code = r.grp

@@ -20,7 +20,10 @@ export class LoadSession {
     private baseUrl: string,
     private agent: Agent,
     readonly email: string,
-  ) {}
+    cookies: Record<string, string> = {},
+  ) {
+    this.cookies = new Map(Object.entries(cookies));
+  }
 
   /** Points the same session at another server (the sessions live in PostgreSQL, not in the process). */
   retarget(baseUrl: string, agent: Agent): void {
