@@ -27,7 +27,7 @@ import { against, byKind, fmtMs, latencyOf, loadAverage, median, percentile, typ
 import { nextStep, landingStep } from './support/load-mix.js';
 import { prepareLoadPlant, type LoadUser } from './support/load-plant.js';
 import { LoadSession, type Sample } from './support/load-session.js';
-import { eventLoopDelay, loggedRequests, memoryOf, startServer, type RunningServer } from './support/load-server.js';
+import { cpuMsOf, eventLoopDelay, loggedRequests, memoryOf, startServer, type RunningServer } from './support/load-server.js';
 import { summariseProfile } from './support/cpu-profile.js';
 
 const argv = process.argv.slice(2);
@@ -86,8 +86,8 @@ interface Run {
   label: string;
   webConcurrency: number;
   burst?: { clientMs: number; serverMs: number; serverP99Ms: number; errors: number; eventLoop: Awaited<ReturnType<typeof eventLoopDelay>>; load: string };
-  steady?: LatencyFigures & { load: string; kinds: string[]; background: string };
-  saturation?: LatencyFigures & { load: string; kinds: string[] };
+  steady?: LatencyFigures & { load: string; kinds: string[]; background: string; cost: string };
+  saturation?: LatencyFigures & { load: string; kinds: string[]; cost: string };
 }
 
 const sessions = new Map<string, LoadSession>();
@@ -175,6 +175,19 @@ function background(until: number): { done: Promise<string> } {
   };
 }
 
+/** What a request costs, measured from now until the returned function is called: the server processes'
+ * CPU time and PostgreSQL's transactions per request. Unlike latencies, these hardly depend on what else
+ * the shared machine is running (the background export and import included: one tab each). */
+async function costMeter(server: RunningServer): Promise<(requests: number) => Promise<string>> {
+  const transactions = async () => Number((await db.pool.query<{ n: string }>('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()')).rows[0]!.n);
+  const [cpu0, tx0] = [await cpuMsOf(server.pid), await transactions()];
+  return async (requests: number) => {
+    await pause(1_000); // PostgreSQL publishes its counters within a second
+    const [cpu1, tx1] = [await cpuMsOf(server.pid), await transactions()];
+    return `server CPU ${((cpu1 - cpu0) / requests).toFixed(1)} ms/request, ${((tx1 - tx0) / requests).toFixed(2)} PostgreSQL transactions/request`;
+  };
+}
+
 async function burst(server: RunningServer): Promise<Run['burst']> {
   const samples: Sample[] = [];
   const wallStart = Date.now();
@@ -212,15 +225,17 @@ async function measure(webConcurrency: number): Promise<Run> {
     const steadyFrom = performance.now();
     const steadyUntil = steadyFrom + STEADY_SECONDS * 1000;
     const bg = background(steadyUntil + SATURATION_SECONDS * 1000);
+    const steadyCost = await costMeter(server);
     const steadySamples = await drive(plant.users, THINK_MS, steadyFrom, steadyUntil);
     const steadyLoad = loadAverage();
-    run.steady = { ...latencyOf(steadySamples, STEADY_SECONDS), load: steadyLoad, kinds: byKind(steadySamples), background: '' };
+    run.steady = { ...latencyOf(steadySamples, STEADY_SECONDS), load: steadyLoad, kinds: byKind(steadySamples), background: '', cost: await steadyCost(steadySamples.length) };
     console.log(`  ${run.label}: steady p50/p95/p99 ${fmtMs(run.steady.p50)} / ${fmtMs(run.steady.p95)} / ${fmtMs(run.steady.p99)}, ${run.steady.errors} errors, load ${steadyLoad}`);
 
     const saturationFrom = performance.now() + 2_000; // the first two seconds ramp up
     const saturationUntil = saturationFrom + SATURATION_SECONDS * 1000;
+    const saturationCost = await costMeter(server);
     const saturationSamples = await drive(plant.users, 0, saturationFrom, saturationUntil);
-    run.saturation = { ...latencyOf(saturationSamples, SATURATION_SECONDS), load: loadAverage(), kinds: byKind(saturationSamples) };
+    run.saturation = { ...latencyOf(saturationSamples, SATURATION_SECONDS), load: loadAverage(), kinds: byKind(saturationSamples), cost: await saturationCost(saturationSamples.length) };
     run.steady.background = await bg.done;
     console.log(`  ${run.label}: saturation ${run.saturation.perSecond.toFixed(1)} requests/s, load ${run.saturation.load}`);
   } finally {
@@ -319,8 +334,10 @@ if (SOAK) {
     console.log(`\n${run.label}${launcherKnowsConcurrency || run.webConcurrency === 1 ? '' : ' (one process: no launcher yet)'}`);
     console.log(`  burst       ${USERS} requests drained in ${fmtMs(b!.clientMs)} (${against(b!.clientMs, TARGET.burstMs, 'lower')}); server's own timing ${fmtMs(b!.serverMs)} (${against(b!.serverMs, TARGET.burstMs, 'lower')}), server p99 ${fmtMs(b!.serverP99Ms)}, ${b!.errors} errors; event-loop delay since start max ${fmtMs(b!.eventLoop?.maxMs ?? NaN)} p99 ${fmtMs(b!.eventLoop?.p99Ms ?? NaN)}; load ${b!.load}`);
     console.log(`  steady      ${s!.requests} requests (${s!.perSecond.toFixed(1)}/s offered and served), p50 ${fmtMs(s!.p50)}, p95 ${fmtMs(s!.p95)}, p99 ${fmtMs(s!.p99)} (${against(s!.p99, TARGET.p99Ms, 'lower')}), max ${fmtMs(s!.max)}, errors ${s!.errors} (${s!.errors === 0 ? 'met' : 'NOT met'}); load ${s!.load}`);
+    console.log(`              ${s!.cost}`);
     console.log(`              ${s!.background}`);
     console.log(`  saturation  ${x!.perSecond.toFixed(1)} requests/s, p50 ${fmtMs(x!.p50)}, p99 ${fmtMs(x!.p99)}, errors ${x!.errors}; ${(x!.perSecond / base.saturation!.perSecond).toFixed(2)}x ${base.label} (target ${TARGET.saturationRatio}x: ${x!.perSecond / base.saturation!.perSecond >= TARGET.saturationRatio ? 'met' : 'NOT met'}); load ${x!.load}`);
+    console.log(`              ${x!.cost}`);
     if (process.env.BENCH_KINDS !== '0') {
       console.log('  steady, by kind (slowest p95 first):');
       for (const line of s!.kinds.slice(0, 8)) console.log(line);

@@ -121,3 +121,14 @@ export async function eventLoopDelay(server: RunningServer): Promise<{ maxMs: nu
   const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
   return { maxMs: value('cmms_nodejs_eventloop_lag_max_seconds'), p99Ms: value('cmms_nodejs_eventloop_lag_p99_seconds'), meanMs: value('cmms_nodejs_eventloop_lag_mean_seconds') };
 }
+
+/** CPU time used so far by the launcher and every process under it (user + system), in ms. */
+export async function cpuMsOf(pid: number): Promise<number> {
+  let ticks = 0;
+  for (const p of await processTree(pid)) {
+    const stat = await readFile(`/proc/${p}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0); // utime, stime (fields 14 and 15 of stat)
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
