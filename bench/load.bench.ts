@@ -12,6 +12,7 @@
 // prints every process's RSS at start and end, the growth of bookkeeping tables, and PostgreSQL
 // connections at start and end. `--profile` writes a CPU profile of each web process (.data/bench-load/
 // profiles) and prints its self time by module.
+// BENCH_BACKGROUND=0 leaves the export and the import out (to compare what a user's request costs).
 // The generator shares the machine's cores with the server: figures are printed with the load average.
 import './support/fail-loudly.js';
 import { randomBytes } from 'node:crypto';
@@ -133,6 +134,7 @@ async function drive(users: LoadUser[], thinkMs: number, from: number, until: nu
 
 /** The export and the import running in the background while users work; their own figures on the side. */
 function background(until: number): { done: Promise<string> } {
+  if (process.env.BENCH_BACKGROUND === '0') return { done: Promise.resolve('background: off (BENCH_BACKGROUND=0)') };
   const consultant = sessions.get(plant.users.find((u) => u.group === 'CONSULTANTS')!.email)!;
   const supervisor = sessions.get(plant.users.find((u) => u.group === 'SUPERVISORS')!.email)!;
   const exports: number[] = [];
