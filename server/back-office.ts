@@ -16,12 +16,15 @@ import { documentServicesOf } from './document-services.js';
 import { actAs } from '../prisma/actor.js';
 import { applyMigrations } from '../prisma/migrate.js';
 import type { AppConfig } from './config.js';
-import { connectDatabase, type Database } from './database.js';
+import { connectDatabase, warmPool, type Database } from './database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { createHttpApp } from './http.js';
 import { startLiveHub } from '../admin/live/live-hub.js';
 import { readOrCreateSecrets } from './local-secrets.js';
 import { installProcessGuard } from './process-guard.js';
+
+/** Connections of the web process's pool opened before it listens, and kept open while idle (of 20). */
+const WARM_CONNECTIONS = 10;
 
 export interface BackOffice {
   url: string;
@@ -43,7 +46,7 @@ export async function openDatabase(config: AppConfig, logger: Logger) {
     url = embedded.url;
     logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'embedded PostgreSQL started');
   }
-  const database = connectDatabase(url);
+  const database = connectDatabase(url, { min: WARM_CONNECTIONS });
   try {
     const migrations = await applyMigrations(database.pool, (message) => logger.info(message));
     logger.info({ applied: migrations.applied.length, alreadyApplied: migrations.alreadyApplied }, 'database migrated');
@@ -88,6 +91,7 @@ export async function startBackOffice(
     const liveHub = await startLiveHub(database.pool, logger);
     cleanups.push(() => liveHub.stop());
     const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret, jobs: options.jobs, liveHub });
+    await warmPool(database.pool, WARM_CONNECTIONS);
     const server = await listen(app, config.port, config.host);
     cleanups.push(() => closeServer(server));
     // Open event streams end before the server closes (cleanups run last first), so it need not wait for them.
