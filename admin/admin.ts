@@ -67,7 +67,9 @@ async function sitesShownTo(prisma: Db, user: CurrentUser | undefined, ability: 
   return sites.map((site) => site.location.fullName).sort();
 }
 
-export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string; erp?: ResourceSettings['erp']; sigConfigured?: boolean; timeZoneChosen?: boolean; passwordThrottle?: ResourceSettings['passwordThrottle']; transmittals?: ResourceSettings['transmittals'] }): AdminJS {
+export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZone: string; erp?: ResourceSettings['erp']; sigConfigured?: boolean; timeZoneChosen?: boolean; passwordThrottle?: ResourceSettings['passwordThrottle']; transmittals?: ResourceSettings['transmittals']; reports?: Db }): AdminJS {
+  // The dashboard's counts, KPIs and supervisor board are reports: the read replica when there is one.
+  const reports = settings.reports ?? prisma;
   return new AdminJS({
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
@@ -83,12 +85,12 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
         const counts = [];
         for (const [label, model] of DASHBOARD_COUNTS) {
           const where = accessibleWhere(ability, 'read', model);
-          if (where) counts.push({ label, value: await countOf(prisma, model, where) });
+          if (where) counts.push({ label, value: await countOf(reports, model, where) });
         }
         // KPIs: shown to those who may read the snapshots.
         // A user scoped to sites reads only his sites' snapshots (domain/access/abilities.ts).
         const readable = accessibleWhere(ability, 'read', 'KpiSnapshot') as Prisma.KpiSnapshotWhereInput | null;
-        const kpis = readable ? await kpiBoard(prisma, { timeZone: settings.timeZone, readable }) : null;
+        const kpis = readable ? await kpiBoard(reports, { timeZone: settings.timeZone, readable }) : null;
         // A technician lands on his day: the orders to work today (and overdue ones), under his rules.
         const today = todayIn(settings.timeZone);
         const myDay =
@@ -100,7 +102,7 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
             : null;
         // A supervisor's area: overdue, due this week, backlog by craft, requests waiting.
         const language = languageOf(request.query?.language ?? user.locale);
-        const area = await supervisorBoard(prisma, ability, today);
+        const area = await supervisorBoard(reports, ability, today);
         const board = area && {
           ...area,
           backlogByCraft: area.backlogByCraft.map((row) => ({ ...row, craftLabel: row.craft ?? renderMessage(language, 'boardNoTechnician') })),
@@ -122,6 +124,8 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
       notificationPreferences: { component: Components.NotificationPreferences, icon: 'Settings' },
       // energy (issue 25): consumption of the energy meters and each site's energy intensity
       energy: { component: Components.EnergyPage, icon: 'Zap' },
+      // availability per location and category (issue 25)
+      availability: { component: Components.AvailabilityPage, icon: 'Activity' },
     },
     // The system's own fonts: no page asks another host (AdminJS's Google Fonts link is removed, page-html.ts).
     branding: { companyName: 'Energy CMMS', withMadeWithLove: false, logo: false, theme: { font: SYSTEM_FONTS } as never },

@@ -62,6 +62,7 @@ export const Components = {
   NotificationPreferences: componentLoader.add('NotificationPreferences', path.join(here, 'components/notification-preferences')),
   // energy (issue 25): the energy page, and the form that creates an integration token (shown once)
   EnergyPage: componentLoader.add('EnergyPage', path.join(here, 'components/energy-page')),
+  AvailabilityPage: componentLoader.add('AvailabilityPage', path.join(here, 'components/availability-page')),
   IntegrationTokenForm: componentLoader.add('IntegrationTokenForm', path.join(here, 'components/integration-token-form')),
   // printables (issue 24): print an order, a technician's day, the asset list's QR labels; a template's preview
   PrintWorkOrder: componentLoader.add('PrintWorkOrder', path.join(here, 'printables/print-work-order')),

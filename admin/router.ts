@@ -58,6 +58,8 @@ export function createAdminRouter(options: {
   imports: Omit<ImportRoutesOptions, 'admin' | 'prisma'>;
   /** The plant's time zone: exported date-times are its wall-clock times (admin/exports). */
   timeZone: string;
+  /** Where Excel exports read: the read replica (DATABASE_REPLICA_URL), or the primary. */
+  reports: { prisma: Db; pool: pg.Pool };
   /** The jobs monitor (admin/jobs-monitor): the queue and the jobs it may run now. */
   jobsMonitor: Pick<JobsMonitorRoutesOptions, 'queue' | 'jobs'>;
   /** Notifications and live pages (issue 18): this process's LISTEN hub, and which channels are configured. */
@@ -163,7 +165,7 @@ export function createAdminRouter(options: {
     next(new AccessDeniedError(actionName ?? 'use', req.params.resourceId!));
   });
 
-  router.use(exportRoutes({ admin, prisma, pool: options.pool, timeZone: options.timeZone }));
+  router.use(exportRoutes({ admin, prisma, pool: options.pool, reports: options.reports, timeZone: options.timeZone }));
   router.use(languageRoute(prisma));
   router.use(eventsRoute({ prisma, hub: options.liveHub }));
   router.use(notificationRoutes({ prisma, messaging: options.messaging }));
@@ -175,7 +177,7 @@ export function createAdminRouter(options: {
   // projects (issue 24): a project's Gantt and figures
   router.use(projectRoutes({ prisma, timeZone: options.timeZone }));
   // health (issue 25): an asset's health panel
-  router.use(healthRoutes({ prisma }));
+  router.use(healthRoutes({ prisma, timeZone: options.timeZone }));
   router.use(inventoryRoutes({ prisma }));
   // energy (issue 25): the energy page's figures
   router.use(energyRoutes({ prisma, timeZone: options.timeZone }));

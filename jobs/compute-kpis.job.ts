@@ -11,8 +11,8 @@ export const computeKpisJob = defineJob({
   // A missed run is replaced by the next one ten minutes later: retry briefly, never pile up.
   retry: { limit: 1, delaySeconds: 60, backoff: false },
   parse: (data) => z.object({}).passthrough().parse(data ?? {}),
-  handle: async (_payload, { prisma, timeZone, logger }) => {
-    const snapshots = await computeKpiSnapshots(prisma, { timeZone });
+  handle: async (_payload, { prisma, reports, timeZone, logger }) => {
+    const snapshots = await computeKpiSnapshots(prisma, { timeZone, readFrom: reports });
     logger.info({ snapshots }, 'KPI snapshots computed');
     return { snapshots };
   },

@@ -14,6 +14,8 @@ import type { QueueClass } from './queues.js';
 export interface JobContext {
   prisma: Db;
   pool: pg.Pool;
+  /** Where reports read (the KPI job): the read replica when DATABASE_REPLICA_URL is set; absent: prisma. */
+  reports?: Db;
   storage: ObjectStorage;
   /** The ERP (Dynamics 365); null while it is not configured. */
   erp: ErpSystem | null;

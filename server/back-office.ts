@@ -14,10 +14,9 @@ import { startNotificationDispatcher, type NotificationDispatcher } from '../job
 import { createMessageChannels } from '../integrations/messaging/index.js';
 import { documentServicesOf } from './document-services.js';
 import { actAs } from '../prisma/actor.js';
-import { applyMigrations } from '../prisma/migrate.js';
 import type { AppConfig } from './config.js';
-import { connectDatabase, warmPool, type Database } from './database.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
+import { connectReports, connectSessionPool, warmPool, type Database } from './database.js';
+import { openDatabase } from './open-database.js';
 import { createHttpApp } from './http.js';
 import { startLiveHub } from '../admin/live/live-hub.js';
 import { readOrCreateSecrets } from './local-secrets.js';
@@ -37,60 +36,50 @@ export interface BackOffice {
   stop(): Promise<void>;
 }
 
-/** Starts the database side shared by web and worker processes: connection, migrations, groups. */
-export async function openDatabase(config: AppConfig, logger: Logger) {
-  let embedded: EmbeddedDatabase | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
-    url = embedded.url;
-    logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'embedded PostgreSQL started');
-  }
-  const database = connectDatabase(url, { min: WARM_CONNECTIONS });
-  try {
-    const migrations = await applyMigrations(database.pool, (message) => logger.info(message));
-    logger.info({ applied: migrations.applied.length, alreadyApplied: migrations.alreadyApplied }, 'database migrated');
-  } catch (error) {
-    await database.close();
-    await embedded?.stop();
-    throw error;
-  }
-  return { database, embedded };
+export interface StartOptions {
+  jobs?: JobDefinition<unknown>[];
+  /** False in the web processes of a cluster: their primary already migrated and created the first administrator. */
+  prepareDatabase?: boolean;
 }
 
 export async function startBackOffice(
   config: AppConfig,
   logger: Logger,
-  options: { jobs?: JobDefinition<unknown>[] } = {},
+  options: StartOptions = {},
 ): Promise<BackOffice> {
   installProcessGuard(logger);
-  const { database, embedded } = await openDatabase(config, logger);
+  const prepare = options.prepareDatabase ?? true;
+  const { database, embedded } = await openDatabase(config, logger, { migrate: prepare, minConnections: WARM_CONNECTIONS });
   const cleanups: (() => Promise<void>)[] = [async () => database.close(), async () => embedded?.stop()];
+  const reports = connectReports(database, config.databaseReplicaUrl);
+  cleanups.push(() => reports.close());
+  const session = connectSessionPool(database, config.databaseSessionUrl);
+  cleanups.push(() => session.close());
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
   };
   try {
-    const bootstrap = await actAs({ label: 'system:first-start' }, () => bootstrapAccessControl(database.prisma, config.initialAdmin));
+    const bootstrap = prepare ? await actAs({ label: 'system:first-start' }, () => bootstrapAccessControl(database.prisma, config.initialAdmin)) : {};
     const storage = createStorage(config);
     await storage.check();
     const erp = createErp(config.erp);
 
-    const queue = await startQueue({ databaseUrl: database.url, logger, work: config.workersInProcess, monitorSeconds: config.queueMonitorSeconds, instanceName: config.workersInProcess ? 'web+worker' : 'web' });
+    const queue = await startQueue({ databaseUrl: config.databaseSessionUrl ?? database.url, logger, work: config.workersInProcess, monitorSeconds: config.queueMonitorSeconds, instanceName: config.workersInProcess ? 'web+worker' : 'web' });
     cleanups.push(() => queue.stop());
     let notificationDispatcher: NotificationDispatcher | null = null;
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
-      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig, ...documentServicesOf(config) });
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, reports: reports.prisma, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig, ...documentServicesOf(config) });
       await registerSchedules(queue, jobs, config.timeZone);
-      const dispatcher = await startNotificationDispatcher({ pool: database.pool, prisma: database.prisma, queue, logger });
+      const dispatcher = await startNotificationDispatcher({ pool: session.pool, prisma: database.prisma, queue, logger });
       notificationDispatcher = dispatcher;
       cleanups.push(() => dispatcher.stop());
     }
 
     const sessionSecret = config.sessionSecret ?? (await readOrCreateSecrets(config.dataDir)).sessionSecret;
-    const liveHub = await startLiveHub(database.pool, logger);
+    const liveHub = await startLiveHub(session.pool, logger);
     cleanups.push(() => liveHub.stop());
-    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, queue, storage, sessionSecret, jobs: options.jobs, liveHub });
+    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, reports, queue, storage, sessionSecret, jobs: options.jobs, liveHub });
     await warmPool(database.pool, WARM_CONNECTIONS);
     const server = await listen(app, config.port, config.host);
     cleanups.push(() => closeServer(server));

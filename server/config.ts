@@ -1,5 +1,6 @@
 // All configuration is read and validated here, once, at start. A missing or malformed setting stops
 // the process with a message naming the variable. Nothing else reads process.env.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DYNAMICS_DEFAULTS, type DynamicsSettings } from '../integrations/erp-dynamics/index.js';
 import type { StorageSettings } from '../integrations/storage/index.js';
@@ -37,6 +38,16 @@ const environmentSchema = z
     PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
     PUBLIC_URL: z.string().url().optional(),
     DATABASE_URL: postgresUrl.optional(),
+    // Past one machine (issue 26): reports (KPIs, exports, the dashboard) read from a replica when given.
+    DATABASE_REPLICA_URL: postgresUrl.optional(),
+    // Behind PgBouncer in transaction mode: a direct (or session-mode) address for LISTEN, the queue and migrations.
+    DATABASE_SESSION_URL: postgresUrl.optional(),
+    // Web processes `npm start` runs (auto: one per core); they share nothing but PostgreSQL.
+    WEB_CONCURRENCY: z
+      .string()
+      .regex(/^(auto|[1-9]\d?)$/, { message: 'must be a number of processes (1-99) or auto (one per core)' })
+      .default('1')
+      .transform((v) => (v === 'auto' ? availableParallelism() : Number(v))),
     DATA_DIR: z.string().min(1).default('./.data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
@@ -160,6 +171,13 @@ export interface AppConfig {
   port: number;
   publicUrl: string | undefined;
   databaseUrl: string | undefined;
+  /** A read replica for reports (the KPI job, Excel exports, the dashboard); undefined: the primary. */
+  databaseReplicaUrl: string | undefined;
+  /** A direct or session-mode address for the connections PgBouncer's transaction mode cannot carry (LISTEN
+   * of live pages and notifications, the queue, migrations' session lock); undefined: DATABASE_URL. */
+  databaseSessionUrl: string | undefined;
+  /** Web processes `npm start` runs (1: one process, as before). */
+  webConcurrency: number;
   dataDir: string;
   embeddedPgPort: number;
   sessionSecret: string | undefined;
@@ -227,6 +245,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     publicUrl: e.PUBLIC_URL,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    databaseSessionUrl: e.DATABASE_SESSION_URL,
+    webConcurrency: e.WEB_CONCURRENCY,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     sessionSecret: e.SESSION_SECRET,
@@ -327,4 +348,11 @@ export function loadConfigOrExit(): AppConfig {
     console.error(error.message);
     process.exit(78); // EX_CONFIG
   }
+}
+
+// `npm run backup` / `npm run restore` (server/backup/): the folder of a pg_dump / pg_restore of the server's
+// major version, when the one on PATH is older. A setting of those two commands, not of the application's
+// processes, so it is not among CONFIG_VARIABLES (nor in .env.example).
+export function postgresBinDir(source: NodeJS.ProcessEnv = process.env): string | undefined {
+  return source.PG_BIN_DIR?.trim() || undefined;
 }

@@ -45,6 +45,20 @@ export async function warmPool(pool: pg.Pool, count: number): Promise<void> {
   for (const client of clients) client.release();
 }
 
+/** Where reports read (the KPI job, Excel exports, the dashboard): the read replica of DATABASE_REPLICA_URL,
+ * under the same row rules (it is only another connection), or the primary itself when none is set. */
+export function connectReports(primary: Database, replicaUrl: string | undefined, applicationName = 'energy-cmms-reports'): Database {
+  if (!replicaUrl) return { ...primary, close: async () => {} };
+  return connectDatabase(replicaUrl, { max: 10, applicationName });
+}
+
+/** The connections that hold session state (LISTEN of live pages and of the notification outbox): through
+ * DATABASE_SESSION_URL past a PgBouncer in transaction mode (README, "PgBouncer"), else the primary's pool. */
+export function connectSessionPool(primary: Database, sessionUrl: string | undefined): Database {
+  if (!sessionUrl) return { ...primary, close: async () => {} };
+  return connectDatabase(sessionUrl, { max: 3, applicationName: 'energy-cmms-listen' });
+}
+
 /** For command-line scripts: DATABASE_URL, or the embedded database under DATA_DIR (started for the run). */
 export async function openDatabaseForCli(): Promise<Database> {
   const config = loadConfig();

@@ -25,6 +25,8 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   database?: string;
   logger?: Logger;
+  /** PostgreSQL's own default (100) unless several web processes need more. */
+  maxConnections?: number;
 }): Promise<EmbeddedDatabase> {
   await mkdir(options.dataDir, { recursive: true });
   const runsAsRoot = process.getuid?.() === 0;
@@ -41,7 +43,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: runsAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...(options.maxConnections ? ['-c', `max_connections=${options.maxConnections}`] : [])],
     onLog: (message) => options.logger?.debug({ component: 'postgres' }, String(message).trim()),
     onError: (message) => options.logger?.debug({ component: 'postgres' }, String(message).trim()),
   });

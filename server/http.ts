@@ -18,6 +18,7 @@ import type { QueueRuntime } from '../jobs/boss.js';
 import type { JobDefinition } from '../jobs/job.js';
 import { JOBS } from '../jobs/registry.js';
 import type { AppConfig } from './config.js';
+import type { Database } from './database.js';
 import { forwardAsyncErrors } from './async-errors.js';
 import { errorHandler } from './error-handler.js';
 import { healthHandler } from './health.js';
@@ -47,6 +48,8 @@ export interface HttpDependencies {
   sessionSecret: string;
   /** The jobs this deployment runs (the jobs monitor's "ejecutar ahora"); the registry's by default. */
   jobs?: JobDefinition<unknown>[];
+  /** Where reports read (Excel exports, the dashboard): the read replica, or the primary (server/database.ts). */
+  reports: Pick<Database, 'prisma' | 'pool'>;
   /** Live pages: this process's LISTEN connection (admin/live). */
   liveHub: LiveHub;
 }
@@ -122,6 +125,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
     erp: { configured: config.erp !== null, requestSync: () => deps.queue.send(syncRequisitionsWithErpJob, {}, { singletonKey: 'erp-sync-now' }) },
     sigConfigured: config.sig !== undefined,
     passwordThrottle: throttle,
+    reports: deps.reports.prisma,
     // Transmittals (issue 24): links go out by e-mail once SMTP and PUBLIC_URL are set.
     transmittals: {
       mailer: config.messaging.email ? createMailer(config.messaging.email) : null,
@@ -154,6 +158,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
       documents: { storage: deps.storage, settings: config.documents, semantic, chat: ai.chat, revisionAdded: () => void deps.queue.send(indexDocumentsJob, { batch: 50 }, { singletonKey: 'after-upload' }).catch(() => undefined) },
       imports: { storage: deps.storage, queue: deps.queue, ...config.imports, timeZone: config.timeZone },
       timeZone: config.timeZone,
+      reports: deps.reports,
       jobsMonitor: { queue: deps.queue, jobs: deps.jobs ?? JOBS },
       liveHub: deps.liveHub,
       messaging: config.messaging,

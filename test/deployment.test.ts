@@ -8,7 +8,7 @@ import { CONFIG_VARIABLES, loadConfig } from '../server/config.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { image?: string; build?: string; command?: string[]; environment?: Record<string, string> }>;
+  services: Record<string, { image?: string; build?: string; command?: string[]; environment?: Record<string, string>; deploy?: { replicas?: string | number }; ports?: string[]; volumes?: string[] }>;
 };
 const dotEnv = { POSTGRES_PASSWORD: 'pw', SESSION_SECRET: 's'.repeat(40), MINIO_ROOT_USER: 'cmms', MINIO_ROOT_PASSWORD: 'minio-pw' };
 
@@ -39,8 +39,8 @@ const NOT_FROM_ENV_FILE: Record<string, string> = {
   DOCUMENT_DOWNLOADS: 'streamed: MinIO is not reachable by browsers here',
   DOCUMENT_DOWNLOAD_URL_SECONDS: 'presigned downloads only',
 };
-// Only the web process needs these: it creates the first administrator.
-const WEB_ONLY = ['ADMIN_EMAIL', 'ADMIN_PASSWORD'];
+// Only the web process needs these: it creates the first administrator, and runs its web processes.
+const WEB_ONLY = ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'WEB_CONCURRENCY'];
 
 function environmentOf(service: string, env: Record<string, string>) {
   const raw = compose.services[service]?.environment ?? {};
@@ -114,6 +114,22 @@ describe('docker-compose.yml, the production path', () => {
     // What else .env.example offers is compose's own (the database's and MinIO's passwords, the port).
     const composeText = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
     for (const name of offered) if (!CONFIG_VARIABLES.includes(name as never)) expect(composeText, `${name} in .env.example is used by nothing`).toContain(`\${${name}`);
+  });
+
+  // Past one machine (issue 26): a balancer in front of several web containers, several workers.
+  it('runs web and worker as several replicas behind a balancer that passes live events unbuffered', () => {
+    expect(interpolate(String(compose.services.web?.deploy?.replicas), dotEnv)).toBe('2');
+    expect(interpolate(String(compose.services.worker?.deploy?.replicas), { ...dotEnv, WORKER_REPLICAS: '3' })).toBe('3');
+    // Only the balancer publishes a port: replicas of web cannot all bind the same host port.
+    expect(compose.services.web?.ports).toBeUndefined();
+    expect(compose.services.balancer?.ports).toEqual(['${WEB_PORT:-3000}:80']);
+    const mounted = compose.services.balancer!.volumes!.map((v) => v.split(':')[0]!);
+    const nginx = readFileSync(path.join(ROOT, mounted[0]!), 'utf8');
+    expect(nginx).toMatch(/server web:3000;/);
+    const events = /location = \/admin\/events \{([^}]*)\}/.exec(nginx)?.[1] ?? '';
+    expect(events).toContain('proxy_buffering off;');
+    expect(events).toMatch(/proxy_read_timeout \d+h;/);
+    expect(nginx.replace(/#.*$/gm, "")).not.toMatch(/ip_hash|sticky|hash \$cookie/);
   });
 
   it('refuses to start without the secrets a .env must provide, and holds none itself', () => {

@@ -412,6 +412,10 @@ describe('our routes: documents, imports, exports, history, calendar, sign-in', 
       for (const id of role === 'admin' ? HOSTILE_IDS : rotate(HOSTILE_IDS, turn, 3))
         probes.push(as('energy', `report ${id}`, `/admin/energy/report?from=${q(id)}&to=2026-01-01&period=${q(id)}&groupBy=${q(id)}`));
       probes.push(as('energy', 'report backwards', '/admin/energy/report?from=2026-12-31&to=2026-01-01'), as('energy', 'report objects', '/admin/energy/report?from[a]=1&to[b]=2'));
+      // availability (issue 25): the availability page's figures with hostile dates and groupings.
+      for (const id of role === 'admin' ? HOSTILE_IDS : rotate(HOSTILE_IDS, turn, 3))
+        probes.push(as('availability', `report ${id}`, `/admin/health/availability?from=${q(id)}&to=2026-01-01&groupBy=${q(id)}`), as('availability', `group ${id}`, `/admin/health/availability?from=2026-01-01&to=2026-01-31&groupBy=${q(id)}`));
+      probes.push(as('availability', 'report backwards', '/admin/health/availability?from=2026-12-31&to=2026-01-01'), as('availability', 'report objects', '/admin/health/availability?from[a]=1&to[b]=2&groupBy[c]=3'));
       probes.push(as('urls', 'NUL in a path', '/admin/api/resources/Asset/records/1%00/show'), as('urls', 'NUL in a query', '/admin/api/resources/Asset/actions/list?filters.code=a%00'));
     }
     // Sign-in: malformed bodies from a visitor.

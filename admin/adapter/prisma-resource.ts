@@ -97,23 +97,26 @@ export class CmmsPrismaResource extends Resource {
    * user, no rows. Change history is its own case: entries about records the viewer may read
    * (admin/history); where he reads some of those records under row conditions (a technician, a user
    * scoped to sites), they come from the history's SQL reader, which applies each table's rule itself. */
-  private async rowsAllowed(context: ActionContext | undefined, action: Action): Promise<RowSource | null> {
+  private async rowsAllowed(context: ActionContext | undefined, action: Action, readFrom?: Db): Promise<RowSource | null> {
     const ability = abilityOf(context?.currentAdmin);
+    // Another client (a read replica) reads the same rows under the same rules.
+    const db = (readFrom as unknown as RawClient | undefined) ?? this.db;
+    const delegate = readFrom ? db[this.modelName.charAt(0).toLowerCase() + this.modelName.slice(1)]! : this.delegate;
     if (this.modelName === 'ChangeHistory') {
       const scope = action === 'read' ? historyScopeOf(ability, AUDITED_TABLES) : null;
       if (!scope) return null;
       const open = openHistoryWhere(scope);
-      return open ? { allowed: open, rows: this.delegate } : { allowed: {}, rows: historyReader(this.db as unknown as Db, scope) };
+      return open ? { allowed: open, rows: delegate } : { allowed: {}, rows: historyReader(db as unknown as Db, scope) };
     }
     const allowed = accessibleWhere(ability, action, this.modelName);
-    return allowed && { allowed, rows: this.delegate };
+    return allowed && { allowed, rows: delegate };
   }
 
   /** The rows of the list as `context`'s user sees it with `filter`: the rules' row conditions and the
    * filters as one Prisma where on the source of its ids, or null when he may read none. Exports read
    * through this, like the list. */
-  async readableRows(filter: Filter, context: ActionContext): Promise<{ where: Where; ids: RowSource['rows'] } | null> {
-    const source = await this.rowsAllowed(context, 'read');
+  async readableRows(filter: Filter, context: ActionContext, readFrom?: Db): Promise<{ where: Where; ids: RowSource['rows'] } | null> {
+    const source = await this.rowsAllowed(context, 'read', readFrom);
     if (!source) return null;
     return { where: { AND: [source.allowed, await this.buildWhere(filter)] }, ids: source.rows };
   }

@@ -24,6 +24,8 @@ export interface ExportRoutesOptions {
   admin: AdminJS;
   prisma: Db;
   pool: pg.Pool;
+  /** Where the rows are read: the read replica (DATABASE_REPLICA_URL), or the primary; same row rules. */
+  reports?: { prisma: Db; pool: pg.Pool };
   timeZone: string;
 }
 
@@ -38,10 +40,10 @@ export function exportRoutes(options: ExportRoutesOptions): express.Router {
       language = exportLanguage(req, currentAdmin?.locale);
       const resource = options.admin.findResource(resourceId) as unknown as CmmsPrismaResource;
       const filter = exportFilter(req, resource);
-      const readable = await resource.readableRows(filter, { currentAdmin } as ActionContext);
+      const readable = await resource.readableRows(filter, { currentAdmin } as ActionContext, options.reports?.prisma);
       if (!readable) throw new AccessDeniedError('read', resourceId);
       const sheet = sheetFor(language);
-      await streamExport(res, { sheet, where: readable.where, ids: readable.ids, pool: options.pool, timeZone: options.timeZone, language });
+      await streamExport(res, { sheet, where: readable.where, ids: readable.ids, pool: options.reports?.pool ?? options.pool, timeZone: options.timeZone, language });
     } catch (error) {
       if (error instanceof ExportRequestError)
         return void res.status(400).json({ error: 'bad request', message: renderMessage(language, error.key, error.params) });

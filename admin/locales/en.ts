@@ -13,7 +13,7 @@ import { notificationPagesEN, notificationMessagesEN } from './notifications.en.
 import { callCenterEN } from './call-center.en.js';
 import { inventoryActionsEN, inventoryMessagesEN } from './inventory.en.js';
 import { safetyActionsEN, safetyMessagesEN } from './safety.en.js';
-import { healthActionsEN, healthMessagesEN } from './health.en.js';
+import { healthActionsEN, healthMessagesEN, healthPagesEN } from './health.en.js';
 import { auditsActionsEN, auditsMessagesEN } from './audits.en.js';
 import { projectsActionsEN, projectsMessagesEN } from './projects.en.js';
 import { journeysMessagesEN } from './journeys.en.js';
@@ -54,7 +54,7 @@ export const en: typeof es = {
     },
   },
   // AdminJS pages' names in the navigation: the jobs monitor, the notification centre and preferences.
-  pages: { ...jobsMonitorPagesEN, ...notificationPagesEN, ...energyPagesEN },
+  pages: { ...jobsMonitorPagesEN, ...notificationPagesEN, ...energyPagesEN, ...healthPagesEN },
   messages: {
     // Requisitions.
     requisitionRefused_wrongState: "The requisition is not in a state that allows this action.",

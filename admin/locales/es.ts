@@ -12,7 +12,7 @@ import { notificationPagesES, notificationMessagesES } from './notifications.es.
 import { callCenterES } from './call-center.es.js';
 import { inventoryActionsES, inventoryMessagesES } from './inventory.es.js';
 import { safetyActionsES, safetyMessagesES } from './safety.es.js';
-import { healthActionsES, healthMessagesES } from './health.es.js';
+import { healthActionsES, healthMessagesES, healthPagesES } from './health.es.js';
 import { auditsActionsES, auditsMessagesES } from './audits.es.js';
 import { projectsActionsES, projectsMessagesES } from './projects.es.js';
 import { journeysMessagesES } from './journeys.es.js';
@@ -53,7 +53,7 @@ export const es = {
     },
   },
   // AdminJS pages' names in the navigation: the jobs monitor, the notification centre and preferences.
-  pages: { ...jobsMonitorPagesES, ...notificationPagesES, ...energyPagesES },
+  pages: { ...jobsMonitorPagesES, ...notificationPagesES, ...energyPagesES, ...healthPagesES },
   messages: {
     // Requisitions.
     requisitionRefused_wrongState: "La requisición no está en un estado que permita esta acción.",

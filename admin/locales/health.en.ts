@@ -49,4 +49,26 @@ export const healthMessagesEN = {
   healthPanelCrossing: 'Predicted crossing: {{date}} (between {{earliest}} and {{latest}})',
   healthPanelCrossingOpenEnded: 'Predicted crossing: {{date}} (from {{earliest}}; the interval\'s far end never reaches the limit)',
   healthPanelChartLabel: 'Readings of {{point}} with their limits and the trend',
+  // the availability page
+  availabilityTitle: 'Availability',
+  availabilityIntro: 'Availability of the assets in service by location or by category: the period\'s hours less those stopped (overlapping stops count once), failures, MTBF and MTTR. Worst availability first.',
+  availabilityFrom: 'From',
+  availabilityTo: 'To',
+  availabilityGroupBy: 'By',
+  availabilityGroupBy_location: 'Location',
+  availabilityGroupBy_category: 'Category',
+  availabilityShow: 'Show',
+  availabilityName_location: 'Location',
+  availabilityName_category: 'Category',
+  availabilityColumn: 'Availability',
+  availabilityDowntime: 'Hours stopped',
+  availabilityUnplanned: 'Of which unplanned',
+  availabilityFailures: 'Failures',
+  availabilityMtbf: 'MTBF (h)',
+  availabilityMttr: 'MTTR (h)',
+  availabilityTotal: 'Total (all your assets)',
+  availabilityNone: 'There are no assets in service you may see.',
+  availabilityRangeInvalid: 'The dates are not valid: write them as YYYY-MM-DD; "From" cannot be after "To" nor span more than 366 days.',
 };
+
+export const healthPagesEN = { availability: 'Availability' };

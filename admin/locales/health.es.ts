@@ -49,4 +49,26 @@ export const healthMessagesES = {
   healthPanelCrossing: 'Cruce previsto: {{date}} (entre {{earliest}} y {{latest}})',
   healthPanelCrossingOpenEnded: 'Cruce previsto: {{date}} (desde {{earliest}}; el final del intervalo no llega al límite)',
   healthPanelChartLabel: 'Lecturas de {{point}} con sus límites y la tendencia',
+  // the availability page
+  availabilityTitle: 'Disponibilidad',
+  availabilityIntro: 'Disponibilidad de los activos en servicio por ubicación o por categoría: horas del periodo menos las de parada (las que se solapan cuentan una vez), fallas, MTBF y MTTR. Peor disponibilidad primero.',
+  availabilityFrom: 'Desde',
+  availabilityTo: 'Hasta',
+  availabilityGroupBy: 'Por',
+  availabilityGroupBy_location: 'Ubicación',
+  availabilityGroupBy_category: 'Categoría',
+  availabilityShow: 'Ver',
+  availabilityName_location: 'Ubicación',
+  availabilityName_category: 'Categoría',
+  availabilityColumn: 'Disponibilidad',
+  availabilityDowntime: 'Horas de parada',
+  availabilityUnplanned: 'De ellas, no planificadas',
+  availabilityFailures: 'Fallas',
+  availabilityMtbf: 'MTBF (h)',
+  availabilityMttr: 'MTTR (h)',
+  availabilityTotal: 'Total (todos sus activos)',
+  availabilityNone: 'No hay activos en servicio que pueda ver.',
+  availabilityRangeInvalid: 'Las fechas no son válidas: escríbalas como AAAA-MM-DD; «Desde» no puede ser posterior a «Hasta» ni abarcar más de 366 días.',
 };
+
+export const healthPagesES = { availability: 'Disponibilidad' };

@@ -12,7 +12,8 @@ import { Prisma } from '@prisma/client';
 import type { Db } from '../../prisma/client.js';
 import { workOrderCosts } from '../inventory/work-order-cost.js';
 
-export type FigureGrouping = 'asset' | 'location' | 'category';
+/** 'plant': all the assets in scope as one group (id 0). */
+export type FigureGrouping = 'asset' | 'location' | 'category' | 'plant';
 
 export interface ReliabilityFigures {
   id: number;
@@ -32,7 +33,7 @@ type Reader = Pick<Db, '$queryRaw'>;
 export async function reliabilityFiguresBy(
   db: Reader, grouping: FigureGrouping, period: { from: Date; to: Date }, scope: { assetIds?: number[]; sitePaths?: string[] } = {},
 ): Promise<ReliabilityFigures[]> {
-  const group = { asset: Prisma.sql`s.id`, location: Prisma.sql`s.location_id`, category: Prisma.sql`s.category_id` }[grouping];
+  const group = { asset: Prisma.sql`s.id`, location: Prisma.sql`s.location_id`, category: Prisma.sql`s.category_id`, plant: Prisma.sql`0::int` }[grouping];
   const patterns = scope.sitePaths?.length ? scope.sitePaths.map((path) => `${path}%`) : null;
   const rows = await db.$queryRaw<{ id: number; assets: number; down: number; unplanned: number; failures: number; repairs: number | null }[]>`
     WITH period AS (SELECT ${period.from}::timestamptz AS f, ${period.to}::timestamptz AS t),

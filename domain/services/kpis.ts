@@ -13,14 +13,25 @@ import { OPEN_WORK_ORDER_STATES } from '../maintenance/work-order-lifecycle.js';
 export const KPI_METRICS = ['MTBF_HOURS', 'MTTR_HOURS', 'PM_COMPLIANCE_PCT', 'BACKLOG', 'OVERDUE'] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
 export const KPI_WINDOW_DAYS = 90;
+
+interface KpiFigure {
+  scope: string;
+  scope_id: number;
+  scope_name: string | null;
+  metric: string;
+  value: string | null;
+}
 /** Snapshots older than this keep only the day's last one (a trend a year long stays small). */
 const FULL_RESOLUTION_HOURS = 48;
 
-export async function computeKpiSnapshots(db: Db, options: { timeZone: string; now?: Date; windowDays?: number }): Promise<number> {
+/** `readFrom`: where the orders are read (a read replica, DATABASE_REPLICA_URL); the snapshots are always
+ * written to `db`, the primary. */
+export async function computeKpiSnapshots(db: Db, options: { timeZone: string; now?: Date; windowDays?: number; readFrom?: Db }): Promise<number> {
   const now = options.now ?? new Date();
   const windowDays = options.windowDays ?? KPI_WINDOW_DAYS;
-  return db.transactionAs(async (tx) => {
-    const inserted = await tx.$executeRawUnsafe(
+  // The figures are computed where reports read (the heavy part: every order of the window), then
+  // written in one statement: a replica takes no writes.
+  const figures = await (options.readFrom ?? db).$queryRawUnsafe<KpiFigure[]>(
       `WITH params AS (
          SELECT $1::timestamptz AS taken_at, ($1::timestamptz AT TIME ZONE $2)::date AS today,
                 $1::timestamptz - make_interval(days => $3::int) AS since, $3::int AS window_days
@@ -61,9 +72,9 @@ export async function computeKpiSnapshots(db: Db, options: { timeZone: string; n
            LEFT JOIN order_kpis k ON k.g = c.g AND k.site_id IS NOT DISTINCT FROM c.site_id AND k.category_id IS NOT DISTINCT FROM c.category_id
           WHERE c.g = 3 OR (c.g = 1 AND c.site_id IS NOT NULL) OR (c.g = 2 AND c.category_id IS NOT NULL)
        )
-       INSERT INTO kpi_snapshots (taken_at, scope, scope_id, scope_name, metric, value)
-       SELECT p.taken_at, s.scope, s.scope_id,
-              left(CASE s.scope WHEN 'PLANT' THEN 'Planta' WHEN 'SITE' THEN l.name ELSE ac.name END, 150), m.metric, round(m.value, 2)
+       SELECT s.scope, s.scope_id::int AS scope_id,
+              left(CASE s.scope WHEN 'PLANT' THEN 'Planta' WHEN 'SITE' THEN l.name ELSE ac.name END, 150) AS scope_name, m.metric,
+              round(m.value, 2)::text AS value
          FROM scopes s CROSS JOIN params p
          LEFT JOIN locations l ON s.scope = 'SITE' AND l.id = s.scope_id
          LEFT JOIN asset_categories ac ON s.scope = 'CATEGORY' AND ac.id = s.scope_id
@@ -74,6 +85,13 @@ export async function computeKpiSnapshots(db: Db, options: { timeZone: string; n
            ('BACKLOG', s.backlog::numeric),
            ('OVERDUE', s.overdue::numeric)) AS m(metric, value)`,
       now.toISOString(), options.timeZone, windowDays, OPEN_WORK_ORDER_STATES,
+  );
+  return db.transactionAs(async (tx) => {
+    const inserted = await tx.$executeRawUnsafe(
+      `INSERT INTO kpi_snapshots (taken_at, scope, scope_id, scope_name, metric, value)
+       SELECT $1::timestamptz, f.* FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::numeric[]) AS f`,
+      now.toISOString(), figures.map((f) => f.scope), figures.map((f) => f.scope_id),
+      figures.map((f) => f.scope_name), figures.map((f) => f.metric), figures.map((f) => f.value),
     );
     // Thin out: past the full-resolution period, keep each day's last snapshot.
     await tx.$executeRawUnsafe(

@@ -1,7 +1,7 @@
 // The asset-health journey in a real Chromium, as a supervisor in Spanish: after the 06:00 assessment,
 // "Activos en riesgo" lists the drifting compressor first with its score; its page shows the health panel
 // with the reasons, the stop he records from its order, and the vibration chart with its limit, the trend
-// and the predicted crossing, said in words.
+// and the predicted crossing, said in words; the availability page shows its location and category.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,25 @@ describe('asset health, in a real browser', () => {
     expect(await page.getByTestId('crossing-text-VIB-014').innerText()).toMatch(/^Cruce previsto: \d{2}\/\d{2}\/\d{4} \(entre \d{2}\/\d{2}\/\d{4} y \d{2}\/\d{2}\/\d{4}\)$/);
     await shot(page, 'asset-health-page');
     await panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'asset-health-panel.png') });
+
+    // The availability page: the compressor's location, stopped since the stop she just recorded, and the
+    // plant in total, in Spanish; by category, the compressor's category.
+    const prisma = office.database.prisma;
+    const asset = await prisma.asset.findUniqueOrThrow({ where: { id: assetId }, select: { location: { select: { name: true } }, category: { select: { name: true } } } });
+    await page.goto(`${office.url}/admin/pages/availability`);
+    const table = page.getByTestId('availability-table');
+    await table.waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('heading', { name: 'Disponibilidad' }).count()).toBeGreaterThan(0);
+    expect(await table.locator('thead').innerText()).toMatch(/Ubicación\s+Disponibilidad\s+Horas de parada\s+De ellas, no planificadas\s+Fallas\s+MTBF \(h\)\s+MTTR \(h\)/);
+    const locationRow = table.locator('tbody tr', { hasText: asset.location.name });
+    await expect.poll(() => locationRow.count()).toBe(1);
+    expect(await locationRow.innerText()).toMatch(/\d{1,3},\d\s%/);
+    expect(await page.getByTestId('availability-total').innerText()).toMatch(/^Total \(todos sus activos\)\s+\d{1,3},\d\s%/);
+    await page.locator('#availability-groupBy').selectOption('category');
+    await page.getByTestId('availability-show').click();
+    await expect.poll(() => table.locator('thead').innerText()).toMatch(/^Categoría/);
+    expect(await table.locator('tbody tr', { hasText: asset.category.name }).count()).toBe(1);
+    await shot(page, 'availability-page');
     await context.close();
   });
 });

@@ -4,6 +4,13 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The same browser (its cookies) at another address: another web process behind the load balancer. */
+  onto(baseUrl: string): HttpClient {
+    const other = new HttpClient(baseUrl);
+    for (const [name, value] of this.cookies) other.cookies.set(name, value);
+    return other;
+  }
+
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
   }

@@ -42,6 +42,31 @@ export async function startMain(env: Record<string, string>, timeoutMs = 60_000)
   return { child, output: () => output, url };
 }
 
+/** Starts `npm run worker`'s entry point (server/worker.ts) and resolves once it reports ready. */
+export async function startWorker(env: Record<string, string>, timeoutMs = 90_000): Promise<Omit<StartedProcess, 'url'>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no worker ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    child.stdout!.on('data', () => {
+      if (!output.includes('"msg":"worker ready"')) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the worker exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  return { child, output: () => output };
+}
+
 export function stopWithCtrlC(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve(child.exitCode);
