@@ -10,11 +10,16 @@ import { getFullModel } from './dmmf.js';
 const NO_RIGHTS = defineAbilitiesFor({ userId: -1, groups: [], technicianId: null, canReadHistory: false, approvalLimit: null, sitePaths: [] });
 const cache = new Map<string, AppAbility>();
 const CACHE_SIZE = 500;
+const byAccessObject = new WeakMap<object, AppAbility>();
 
 /** The ability of a signed-in user, rebuilt from the access profile kept in his session. */
 export function abilityOf(currentAdmin: CurrentAdmin | CurrentUser | undefined | null): AppAbility {
   const access = (currentAdmin as CurrentUser | undefined)?.access;
   if (!access) return NO_RIGHTS;
+  // A request asks dozens of times (every action and property of every record listed) with the same
+  // access object, read once per request: found by identity first, without re-serialising it each time.
+  const known = byAccessObject.get(access);
+  if (known) return known;
   const key = JSON.stringify(access);
   let ability = cache.get(key);
   if (!ability) {
@@ -22,6 +27,7 @@ export function abilityOf(currentAdmin: CurrentAdmin | CurrentUser | undefined |
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(key, ability);
   }
+  byAccessObject.set(access, ability);
   return ability;
 }
 

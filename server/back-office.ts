@@ -15,12 +15,15 @@ import { createMessageChannels } from '../integrations/messaging/index.js';
 import { documentServicesOf } from './document-services.js';
 import { actAs } from '../prisma/actor.js';
 import type { AppConfig } from './config.js';
-import { connectReports, connectSessionPool, type Database } from './database.js';
+import { connectReports, connectSessionPool, warmPool, type Database } from './database.js';
 import { openDatabase } from './open-database.js';
 import { createHttpApp } from './http.js';
 import { startLiveHub } from '../admin/live/live-hub.js';
 import { readOrCreateSecrets } from './local-secrets.js';
 import { installProcessGuard } from './process-guard.js';
+
+/** Connections of the web process's pool opened before it listens, and kept open while idle (of 20). */
+const WARM_CONNECTIONS = 10;
 
 export interface BackOffice {
   url: string;
@@ -46,7 +49,7 @@ export async function startBackOffice(
 ): Promise<BackOffice> {
   installProcessGuard(logger);
   const prepare = options.prepareDatabase ?? true;
-  const { database, embedded } = await openDatabase(config, logger, { migrate: prepare });
+  const { database, embedded } = await openDatabase(config, logger, { migrate: prepare, minConnections: WARM_CONNECTIONS });
   const cleanups: (() => Promise<void>)[] = [async () => database.close(), async () => embedded?.stop()];
   const reports = connectReports(database, config.databaseReplicaUrl);
   cleanups.push(() => reports.close());
@@ -77,6 +80,7 @@ export async function startBackOffice(
     const liveHub = await startLiveHub(session.pool, logger);
     cleanups.push(() => liveHub.stop());
     const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, reports, queue, storage, sessionSecret, jobs: options.jobs, liveHub });
+    await warmPool(database.pool, WARM_CONNECTIONS);
     const server = await listen(app, config.port, config.host);
     cleanups.push(() => closeServer(server));
     // Open event streams end before the server closes (cleanups run last first), so it need not wait for them.

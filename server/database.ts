@@ -11,10 +11,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function connectDatabase(url: string, options: { max?: number; applicationName?: string } = {}): Database {
+/** Idle connections above the pool's `min` are closed after this long (pg's default, 10 s, closed them
+ * between two bursts of clicks, and each reopening costs a PostgreSQL backend and a SCRAM exchange). */
+const IDLE_CONNECTION_MS = 60_000;
+
+export function connectDatabase(url: string, options: { max?: number; min?: number; applicationName?: string } = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 20,
+    min: options.min ?? 0,
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
     application_name: options.applicationName ?? 'energy-cmms',
     connectionTimeoutMillis: 5_000,
   });
@@ -30,6 +36,13 @@ export function connectDatabase(url: string, options: { max?: number; applicatio
       await pool.end();
     },
   };
+}
+
+/** Opens `count` connections of the pool now, so the first requests after start-up do not each wait
+ * for a connection to be established (the cold burst at shift change). */
+export async function warmPool(pool: pg.Pool, count: number): Promise<void> {
+  const clients = await Promise.all(Array.from({ length: Math.min(count, pool.options.max ?? 10) }, () => pool.connect()));
+  for (const client of clients) client.release();
 }
 
 /** Where reports read (the KPI job, Excel exports, the dashboard): the read replica of DATABASE_REPLICA_URL,

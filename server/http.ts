@@ -3,7 +3,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import type { Logger } from 'pino';
+import { pino, type Logger } from 'pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../prisma/client.js';
 import type pg from 'pg';
 import { ADMIN_ROOT, createAdmin } from '../admin/admin.js';
@@ -32,6 +33,10 @@ import { createMailer } from '../integrations/messaging/mailer.js';
 import { publicTransmittalRoutes, TRANSMITTAL_LINK_ROOT } from '../admin/transmittals/public-router.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function requestLogFields(req: IncomingMessage & { id?: unknown; originalUrl?: string }) {
+  return { id: req.id, method: req.method, url: req.originalUrl ?? req.url, remoteAddress: req.socket?.remoteAddress };
+}
 
 export interface HttpDependencies {
   config: AppConfig;
@@ -65,6 +70,11 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
         return id;
       },
       autoLogging: { ignore: (req) => req.url?.startsWith(`${ADMIN_ROOT}/frontend/assets/`) ?? false },
+      // A request's line says which request, what it asked and how it ended: about 250 bytes. The default
+      // serializers wrote every request and response header (~1.4 KB a request), serialized on every
+      // request when its child logger is made, whether it logs or not.
+      wrapSerializers: false,
+      serializers: { req: requestLogFields, res: (res: ServerResponse) => ({ statusCode: res.statusCode }), err: pino.stdSerializers.err },
     }),
   );
   app.use(requestScope);

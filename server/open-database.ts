@@ -8,7 +8,7 @@ import { connectDatabase } from './database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 
 /** Starts the database side shared by web and worker processes: connection, migrations, groups. */
-export async function openDatabase(config: AppConfig, logger: Logger, options: { migrate?: boolean; maxConnections?: number } = {}) {
+export async function openDatabase(config: AppConfig, logger: Logger, options: { migrate?: boolean; maxConnections?: number; minConnections?: number } = {}) {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -16,7 +16,7 @@ export async function openDatabase(config: AppConfig, logger: Logger, options: {
     url = embedded.url;
     logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'embedded PostgreSQL started');
   }
-  const database = connectDatabase(url);
+  const database = connectDatabase(url, { min: options.minConnections });
   try {
     if (options.migrate === false) return { database, embedded };
     // Migrations hold a session lock: through DATABASE_SESSION_URL when a PgBouncer is in between.
