@@ -157,7 +157,8 @@ describe('reorder', () => {
     expect(alert!.messageKey).toBe('stockBelowReorderPoint');
     expect(alert!.values).toEqual({ material: 'ROD-6309 · Rodamiento 6309', warehouse: 'Bodega de reorden', available: '4', reorderPoint: '5', unit: 'u' });
     expect(alert!.recipients.userIds).toEqual(expect.arrayContaining([sara.id, berta.id]));
-    expect(alert!.draftLine).toEqual({ materialId: material.id, description: 'ROD-6309 · Rodamiento 6309', quantity: '20', unit: 'u', unitPrice: '31.26', vendor: 'Rodamientos del Norte' });
+    // The draft line names the warehouse that ran low: receiving it (issue 20) stocks that warehouse.
+    expect(alert!.draftLine).toEqual({ materialId: material.id, warehouseId: warehouse.id, description: 'ROD-6309 · Rodamiento 6309', quantity: '20', unit: 'u', unitPrice: '31.26', vendor: 'Rodamientos del Norte' });
     // Not moved since: a later run does not tell it again.
     expect((await detectReorders(prisma, new Date())).filter((a) => a.values.material.startsWith('ROD-6309'))).toEqual([]);
     await prisma.group.update({ where: { code: 'CONSULTANTS' }, data: { canManageStore: false } });
