@@ -13,6 +13,7 @@ import { hashPassword } from '../domain/users/password.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { aPdf, uploadRevision } from './support/documents.js';
 import * as make from './support/factories.js';
+import { openEventStream } from './support/event-stream.js';
 import { HttpClient } from './support/http-client.js';
 import { startS3Server, type TestS3Server } from './support/s3-server.js';
 import { aFreePort, startMain, startWorker, stopWithCtrlC, type StartedProcess } from './support/process.js';
@@ -36,33 +37,6 @@ async function until<T>(what: string, read: () => Promise<T | undefined>, timeou
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}
-
-/** The event stream of /admin/events, read as a browser's EventSource would. */
-async function openStream(client: HttpClient) {
-  const controller = new AbortController();
-  const response = await client.request('/admin/events', { signal: controller.signal });
-  const events: { event: string; data: Record<string, unknown> }[] = [];
-  void (async () => {
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const fields = Object.fromEntries(buffer.slice(0, end).split('\n').filter((l) => !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
-          buffer = buffer.slice(end + 2);
-          if (fields.event) events.push({ event: fields.event, data: JSON.parse(fields.data ?? '{}') });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return { response, events, close: () => controller.abort() };
 }
 
 /** KPI snapshot runs since `after`: each run of compute-kpis writes one batch of rows with one taken_at. */
@@ -151,7 +125,7 @@ describe('two web processes behind a balancer without sticky sessions', () => {
     await onA.signIn(ADMIN.email, ADMIN.password);
     const onB = onA.onto(webB.url);
     const order = await make.aWorkOrder(db.prisma, { description: 'Revisar fuga en bomba 2' });
-    const stream = await openStream(onB);
+    const stream = await openEventStream(onB);
     expect(stream.response.status).toBe(200);
     await until('the unread count on B', async () => (stream.events.some((e) => e.event === 'unread') ? true : undefined));
 

@@ -4,20 +4,9 @@
 import { Box, Button, FormGroup, Input, Label, MessageBox, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system';
 import { useTranslation, type ActionProps } from 'adminjs';
 import React, { useState } from 'react';
+import type { ReceiptForm } from '../../domain/budgets/requisition-receipt-form.js';
 import { FieldError, useRecordActionForm } from './record-action-form.js';
 
-interface ReceiptLine {
-  itemId: number;
-  position: number;
-  description: string;
-  unit: string;
-  unitPrice: string;
-  ordered: string;
-  received: string;
-  left: string;
-  stock: { material: string; warehouse: string; bins: { value: string; label: string }[] } | null;
-}
-interface ReceiptForm { number: string; title: string; budgetLine: string | null; lines: ReceiptLine[] }
 
 const nativeSelect: React.CSSProperties = { width: '100%', padding: '8px', border: '1px solid #c0c0ca', borderRadius: 2, background: '#fff' };
 const COLUMNS = ['line', 'item', 'ordered', 'received', 'left', 'destination', 'quantity', 'bin'] as const;
