@@ -159,19 +159,26 @@ describe('two worker processes on one queue', () => {
     const since = new Date();
     const ids = await boss.insert('reports', Array.from({ length: 20 }, () => ({ data: { job: 'compute-kpis', payload: {} } satisfies JobEnvelope })), { returnId: true });
     expect(ids).toHaveLength(20);
-    await until('20 runs', async () => ((await kpiRuns(since)).length >= 20 ? true : undefined), 90_000).catch(async (error: Error) => {
-      const states = await db.pool.query(`SELECT state, retry_count, output FROM pgboss.job WHERE id = ANY($1::uuid[])`, [ids]);
+    // Two runs in two processes may take the same millisecond, so runs are told apart by their jobs, not by
+    // their snapshots' time: every job completed once, and the snapshots written since are exactly what
+    // the 20 jobs said they wrote (a job run twice would have written its batch twice).
+    const jobs = async () =>
+      (await db.pool.query<{ state: string; retry_count: number; output: { snapshots?: number } | null }>(
+        `SELECT state, retry_count, output FROM pgboss.job WHERE id = ANY($1::uuid[])`, [ids])).rows;
+    await until('20 runs', async () => ((await jobs()).filter((j) => j.state === 'completed').length === 20 ? true : undefined), 90_000).catch(async (error: Error) => {
       const failures = workers.map((w) => w.output().split('\n').filter((l) => l.includes('"level":50')).slice(0, 3));
-      throw new Error(`${error.message}: ${(await kpiRuns(since)).length} runs; jobs ${JSON.stringify(states.rows)}; errors ${JSON.stringify(failures)}`);
+      throw new Error(`${error.message}: jobs ${JSON.stringify(await jobs())}; errors ${JSON.stringify(failures)}`);
     });
     // A little longer, so a job run twice would have had its second run.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const runs = await kpiRuns(since);
-    expect(runs).toHaveLength(20);
-    // Every run wrote the same batch (the plant's five figures): none was cut short or doubled.
-    expect(new Set(runs.map((r) => r.rows)).size).toBe(1);
-    const { rows } = await db.pool.query<{ state: string; retry_count: number }>(`SELECT state, retry_count FROM pgboss.job WHERE id = ANY($1::uuid[])`, [ids]);
-    expect(rows.every((r) => r.state === 'completed' && r.retry_count === 0)).toBe(true);
+    const done = await jobs();
+    expect(done.every((j) => j.state === 'completed' && j.retry_count === 0)).toBe(true);
+    // Every run wrote the same batch (the plant's figures): none was cut short or doubled.
+    const batches = done.map((j) => j.output?.snapshots);
+    expect(new Set(batches).size).toBe(1);
+    expect(batches[0]).toBeGreaterThan(0);
+    const written = (await kpiRuns(since)).reduce((sum, run) => sum + run.rows, 0);
+    expect(written).toBe(20 * batches[0]!);
     const byWorker = completedKpiJobs();
     expect(byWorker.reduce((a, b) => a + b, 0) - before).toBe(20);
     console.log(`20 jobs: ${byWorker.join(' + ')} completed by the two workers`);
