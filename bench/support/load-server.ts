@@ -2,6 +2,7 @@
 // (or several, WEB_CONCURRENCY), against the benchmark's PostgreSQL, logging at info to a file the
 // benchmark reads the server's own request timings from.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,7 +32,8 @@ export async function startServer(options: {
   env?: Record<string, string>;
 }): Promise<RunningServer> {
   const port = await freePort();
-  const metricsToken = 'bench-load-metrics-token-0123456789';
+  // A fresh token per server: /metrics of the bench's own processes only, never a fixed secret.
+  const metricsToken = randomBytes(24).toString('base64url');
   const out = openSync(options.logFile, 'w');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
