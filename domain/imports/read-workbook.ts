@@ -45,6 +45,9 @@ export async function inspectWorkbook(filePath: string): Promise<{ rowCount: num
   }
 }
 
+/** A row's start tag, with or without a namespace prefix (<row r="2">, <x:row>). */
+const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
+
 async function countRows(zip: ZipParts): Promise<number> {
   if (!zip.has('xl/workbook.xml')) throw new WorkbookRefusedError('El archivo no es un libro de Excel .xlsx (no contiene un libro de trabajo).');
   // The sheet the reader reads: the first the workbook lists.
@@ -55,10 +58,14 @@ async function countRows(zip: ZipParts): Promise<number> {
   try {
     for await (const chunk of await zip.stream(sheet)) {
       const text = tail + (chunk as Buffer).toString('latin1');
-      rowCount += text.match(/<row[\s>]/g)?.length ?? 0;
+      ROW_TAG.lastIndex = 0;
+      let counted = 0;
+      while (ROW_TAG.exec(text)) {
+        rowCount++;
+        counted = ROW_TAG.lastIndex;
+      }
       // Keep the end of the chunk, less anything already counted, for a tag cut in two.
-      const keep = text.slice(-4);
-      tail = /<row[\s>]$/.test(keep) ? '' : keep;
+      tail = text.slice(Math.max(counted, text.length - 32));
     }
   } catch {
     throw new WorkbookRefusedError('El archivo .xlsx está dañado: la hoja no se puede leer. Ábralo en Excel y vuelva a guardarlo.');
