@@ -17,6 +17,7 @@
 import './support/fail-loudly.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { Agent } from 'undici';
 import { applyMigrations } from '../prisma/migrate.js';
@@ -28,7 +29,7 @@ import { against, byKind, fmtMs, latencyOf, loadAverage, median, percentile, typ
 import { nextStep, landingStep } from './support/load-mix.js';
 import { prepareLoadPlant, type LoadUser } from './support/load-plant.js';
 import { LoadSession, type Sample } from './support/load-session.js';
-import { cpuMsOf, eventLoopDelay, loggedRequests, memoryOf, startServer, type RunningServer } from './support/load-server.js';
+import { cpuMsOf, postgresCpuMs, eventLoopDelay, loggedRequests, memoryOf, startServer, type RunningServer } from './support/load-server.js';
 import { summariseProfile } from './support/cpu-profile.js';
 
 const argv = process.argv.slice(2);
@@ -45,6 +46,7 @@ const ASSETS = Number(process.env.BENCH_ASSETS ?? 50_000);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 250_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 2_000);
 const TARGET = { p99Ms: 300, errors: 0, burstMs: 1_000, saturationRatio: 3 };
+const CORES = os.availableParallelism();
 
 // The demo plant of its own, kept between runs (the seed is paid once), on a free port.
 const dataDir = path.resolve('.data/bench-load');
@@ -88,7 +90,7 @@ interface Run {
   webConcurrency: number;
   burst?: { clientMs: number; serverMs: number; serverP99Ms: number; errors: number; eventLoop: Awaited<ReturnType<typeof eventLoopDelay>>; load: string };
   steady?: LatencyFigures & { load: string; kinds: string[]; background: string; cost: string };
-  saturation?: LatencyFigures & { load: string; kinds: string[]; cost: string };
+  saturation?: LatencyFigures & { load: string; kinds: string[]; cost: string; cpuPerRequest: CpuPerRequest };
 }
 
 const sessions = new Map<string, LoadSession>();
@@ -180,13 +182,29 @@ function background(until: number): { done: Promise<string> } {
 /** What a request costs, measured from now until the returned function is called: the server processes'
  * CPU time and PostgreSQL's transactions per request. Unlike latencies, these hardly depend on what else
  * the shared machine is running (the background export and import included: one tab each). */
-async function costMeter(server: RunningServer): Promise<(requests: number) => Promise<string>> {
+/** CPU ms one request cost each party: the web processes, PostgreSQL, and this generator itself. */
+interface CpuPerRequest {
+  web: number;
+  postgres: number;
+  generator: number;
+}
+
+async function costMeter(server: RunningServer): Promise<(requests: number) => Promise<{ text: string; cpu: CpuPerRequest }>> {
   const transactions = async () => Number((await db.pool.query<{ n: string }>('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()')).rows[0]!.n);
-  const [cpu0, tx0] = [await cpuMsOf(server.pid), await transactions()];
+  const generatorMs = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
+  const [cpu0, pg0, gen0, tx0] = [await cpuMsOf(server.pid), await postgresCpuMs(path.join(dataDir, 'pg', 'pg')), generatorMs(), await transactions()];
   return async (requests: number) => {
+    const gen1 = generatorMs();
     await pause(1_000); // PostgreSQL publishes its counters within a second
-    const [cpu1, tx1] = [await cpuMsOf(server.pid), await transactions()];
-    return `server CPU ${((cpu1 - cpu0) / requests).toFixed(1)} ms/request, ${((tx1 - tx0) / requests).toFixed(2)} PostgreSQL transactions/request`;
+    const [cpu1, pg1, tx1] = [await cpuMsOf(server.pid), await postgresCpuMs(path.join(dataDir, 'pg', 'pg')), await transactions()];
+    const cpu = { web: (cpu1 - cpu0) / requests, postgres: (pg1 - pg0) / requests, generator: (gen1 - gen0) / requests };
+    return {
+      text: `server CPU ${cpu.web.toFixed(1)} ms/request, ${((tx1 - tx0) / requests).toFixed(2)} PostgreSQL transactions/request; PostgreSQL CPU ${cpu.postgres.toFixed(1)} ms/request, this generator ${cpu.generator.toFixed(1)} ms/request`,
+      cpu,
+    };
   };
 }
 
@@ -230,14 +248,15 @@ async function measure(webConcurrency: number): Promise<Run> {
     const steadyCost = await costMeter(server);
     const steadySamples = await drive(plant.users, THINK_MS, steadyFrom, steadyUntil);
     const steadyLoad = loadAverage();
-    run.steady = { ...latencyOf(steadySamples, STEADY_SECONDS), load: steadyLoad, kinds: byKind(steadySamples), background: '', cost: await steadyCost(steadySamples.length) };
+    run.steady = { ...latencyOf(steadySamples, STEADY_SECONDS), load: steadyLoad, kinds: byKind(steadySamples), background: '', cost: (await steadyCost(steadySamples.length)).text };
     console.log(`  ${run.label}: steady p50/p95/p99 ${fmtMs(run.steady.p50)} / ${fmtMs(run.steady.p95)} / ${fmtMs(run.steady.p99)}, ${run.steady.errors} errors, load ${steadyLoad}`);
 
     const saturationFrom = performance.now() + 2_000; // the first two seconds ramp up
     const saturationUntil = saturationFrom + SATURATION_SECONDS * 1000;
     const saturationCost = await costMeter(server);
     const saturationSamples = await drive(plant.users, 0, saturationFrom, saturationUntil);
-    run.saturation = { ...latencyOf(saturationSamples, SATURATION_SECONDS), load: loadAverage(), kinds: byKind(saturationSamples), cost: await saturationCost(saturationSamples.length) };
+    const saturationCostOf = await saturationCost(saturationSamples.length);
+    run.saturation = { ...latencyOf(saturationSamples, SATURATION_SECONDS), load: loadAverage(), kinds: byKind(saturationSamples), cost: saturationCostOf.text, cpuPerRequest: saturationCostOf.cpu };
     run.steady.background = await bg.done;
     console.log(`  ${run.label}: saturation ${run.saturation.perSecond.toFixed(1)} requests/s, load ${run.saturation.load}`);
   } finally {
@@ -340,6 +359,13 @@ if (SOAK) {
     console.log(`              ${s!.background}`);
     console.log(`  saturation  ${x!.perSecond.toFixed(1)} requests/s, p50 ${fmtMs(x!.p50)}, p99 ${fmtMs(x!.p99)}, errors ${x!.errors}; ${(x!.perSecond / base.saturation!.perSecond).toFixed(2)}x ${base.label} (target ${TARGET.saturationRatio}x: ${x!.perSecond / base.saturation!.perSecond >= TARGET.saturationRatio ? 'met' : 'NOT met'}); load ${x!.load}`);
     console.log(`              ${x!.cost}`);
+    // What this machine can serve at all at that cost per request: every core busy with nothing but this
+    // request mix (web processes, PostgreSQL and the generator, which share the cores), against what the
+    // saturation target asks.
+    const cpu = x!.cpuPerRequest;
+    const ceiling = (CORES * 1000) / (cpu.web + cpu.postgres + cpu.generator);
+    const asked = TARGET.saturationRatio * base.saturation!.perSecond;
+    console.log(`              machine ceiling at this cost: ${CORES} cores / ${(cpu.web + cpu.postgres + cpu.generator).toFixed(1)} ms of CPU a request = ${ceiling.toFixed(0)} requests/s (${(ceiling / base.saturation!.perSecond).toFixed(2)}x ${base.label}); ${TARGET.saturationRatio}x asks ${asked.toFixed(0)} requests/s${asked > ceiling ? ': beyond this machine' : ''}`);
     if (process.env.BENCH_KINDS !== '0') {
       console.log('  steady, by kind (slowest p95 first):');
       for (const line of s!.kinds.slice(0, 8)) console.log(line);

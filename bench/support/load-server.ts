@@ -125,6 +125,12 @@ export async function eventLoopDelay(server: RunningServer): Promise<{ maxMs: nu
 }
 
 /** CPU time used so far by the launcher and every process under it (user + system), in ms. */
+/** CPU time (ms) of a PostgreSQL server and its backends: the postmaster named in its data directory. */
+export async function postgresCpuMs(pgDataDir: string): Promise<number> {
+  const postmaster = Number((await readFile(path.join(pgDataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  return cpuMsOf(postmaster);
+}
+
 export async function cpuMsOf(pid: number): Promise<number> {
   let ticks = 0;
   for (const p of await processTree(pid)) {
