@@ -6,8 +6,10 @@
 // made the first time. Prisma 7 caches plans itself; 6.19 has no option for it (and 7 cannot run here).
 //
 // Only reads are kept: a write's plan is as reusable (generated values such as now() are computed when
-// the plan runs), but writes seldom repeat exactly, so keeping them would only fill the cache. Kept plans
-// are frozen: were Prisma ever to change a plan while running it, that query fails loudly in every test
+// the plan runs), but writes seldom repeat exactly, so keeping them would only fill the cache. And a read
+// is kept the second time it is asked: most distinct reads never come back (the references of one page,
+// by their ids), and keeping each of their plans (about 20 KB) until it is pushed out made tens of
+// megabytes of long-lived garbage for the collector. Kept plans are frozen: were Prisma ever to change a plan while running it, that query fails loudly in every test
 // that runs it, rather than a later run using a changed plan.
 import { createRequire } from 'node:module';
 
@@ -16,6 +18,9 @@ const READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'findUnique'
 export const PLAN_CACHE_SIZE = 2_000;
 /** A request longer than this (a list of thousands of ids) is compiled each time: it will not come back. */
 const LONGEST_KEPT_REQUEST = 8_000;
+/** Reads seen once, by a hash of their text; forgotten all at once when this many (a collision only keeps
+ * a plan at its second sighting instead of its third). */
+const SEEN_ONCE_LIMIT = 50_000;
 
 interface QueryCompiler {
   compile(request: string): unknown;
@@ -28,6 +33,7 @@ export interface PlanCacheFigures {
 
 const figures: PlanCacheFigures = { hits: 0, compiled: 0 };
 const plansOf = new WeakMap<object, Map<string, unknown>>();
+const seenOnce = new Set<number>();
 let installed = false;
 
 /** Makes every Prisma client of this process reuse the plans of reads already compiled (idempotent). */
@@ -52,8 +58,15 @@ export function installQueryPlanCache(): void {
       figures.hits++;
       return kept;
     }
-    const plan = deepFreeze(compile.call(this, request));
     figures.compiled++;
+    const hash = hashOf(request);
+    if (!seenOnce.has(hash)) {
+      if (seenOnce.size >= SEEN_ONCE_LIMIT) seenOnce.clear();
+      seenOnce.add(hash);
+      return compile.call(this, request);
+    }
+    seenOnce.delete(hash);
+    const plan = deepFreeze(compile.call(this, request));
     if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value!);
     plans.set(request, plan);
     return plan;
@@ -72,6 +85,13 @@ function actionOf(request: string): string {
   if (at < 0 || at > 120) return '';
   const start = at + 10;
   return request.slice(start, request.indexOf('"', start));
+}
+
+/** FNV-1a over the request's text: a number to remember it by, not the text itself. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 function deepFreeze<T>(value: T): T {
