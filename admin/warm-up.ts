@@ -25,7 +25,7 @@ const LISTS: { resource: string; query: Record<string, string> }[] = [
   { resource: 'User', query: {} },
   { resource: 'Location', query: {} },
 ];
-const SHOWN = ['WorkOrder', 'Asset'];
+const SHOWN = ['WorkOrder', 'Asset'] as const;
 
 /** Somebody of `group` who is nobody: no account (id 0), no technician's orders, no sites. */
 function memberOf(group: GroupCode): CurrentUser {
@@ -34,21 +34,23 @@ function memberOf(group: GroupCode): CurrentUser {
 }
 
 /** Runs each group's landing requests once; a failure is logged, never a reason not to start. */
-export async function warmUp(admin: AdminJS, prisma: Db, logger: Logger): Promise<{ requests: number; ms: number }> {
+export async function warmUp(admin: AdminJS, prisma: Db, logger: Logger): Promise<{ requests: number; asked: string[]; ms: number }> {
   const started = performance.now();
-  let requests = 0;
+  const asked: string[] = [];
   await actAs({ label: 'system:warm-up', readOnly: true }, async () => {
     const ask = async (what: string, call: () => Promise<unknown>) => {
-      requests++;
+      asked.push(what);
       await call().catch((error: unknown) => logger.warn({ err: error, what }, 'warm-up request failed'));
     };
     // What every request reads first: the signed-in person's rights (none here: no such account).
     await ask('current user', () => loadCurrentUser(prisma, 0));
+    // The newest order and asset, if any, to open as each group (a group that may not see one gets "not found").
     const recordIds = new Map<string, string>();
-    for (const resource of SHOWN) {
-      const first = await admin.findResource(resource).find({} as never, { limit: 1, sort: { sortBy: 'id', direction: 'desc' } }).catch(() => []);
-      if (first[0]) recordIds.set(resource, String(first[0].id()));
-    }
+    const newest = await Promise.all([
+      prisma.workOrder.findFirst({ select: { id: true }, orderBy: { id: 'desc' } }),
+      prisma.asset.findFirst({ select: { id: true }, orderBy: { id: 'desc' } }),
+    ]).catch(() => [null, null]);
+    SHOWN.forEach((resource, i) => newest[i] && recordIds.set(resource, String(newest[i].id)));
     for (const group of GROUP_CODES) {
       const person = memberOf(group) as unknown as CurrentAdmin;
       const controller = new ApiController({ admin }, person);
@@ -64,5 +66,5 @@ export async function warmUp(admin: AdminJS, prisma: Db, logger: Logger): Promis
       }
     }
   });
-  return { requests, ms: performance.now() - started };
+  return { requests: asked.length, asked, ms: performance.now() - started };
 }

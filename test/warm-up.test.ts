@@ -40,6 +40,7 @@ describe('warm-up before listening', () => {
     const warm = await warmUp(admin, prisma, logger);
     // Five groups, each with its dashboard and the lists and show pages it may open.
     expect(warm.requests).toBeGreaterThanOrEqual(5 * 3);
+    expect(warm.asked).toEqual(expect.arrayContaining(['TECHNICIANS dashboard', 'SUPERVISORS list WorkOrder', 'ADMINISTRATORS show WorkOrder', 'CONSULTANTS show Asset']));
     expect(lines.filter((line) => line.msg === 'warm-up request failed')).toEqual([]);
     expect(queryPlanCacheFigures().compiled).toBeGreaterThan(compiledBefore);
     const historyAfter = await office.database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_history');
