@@ -56,10 +56,33 @@ export function allowedTo(action: Action, model: Prisma.ModelName) {
     if (subjectType !== model) return true;
     // A record not yet saved (a form sent back with its errors) is judged by the adapter when it is saved.
     if (!record || record.id() === undefined || record.id() === '') return true;
-    const rules = ability.rulesFor(action, model);
-    if (rules.some((rule) => rule.conditions && hasRelationCondition(rule.conditions))) return true;
+    if (recordVerdictOf(ability, action, model) !== 'perRecord') return true;
     return ability.can(action, asRuleSubject(model, record.params));
   };
+}
+
+type RecordVerdict = 'adapter' | 'sameForAll' | 'perRecord';
+const verdicts = new WeakMap<AppAbility, Map<string, RecordVerdict>>();
+
+/** How the rules of `action` on `model` judge one record, once per ability (AdminJS asks for every action
+ * of every record of a page, the referenced ones too): a rule looking into related rows leaves it to the
+ * adapter; rules without conditions answer for every record as for the model, already asked; otherwise
+ * the record's own values decide. */
+function recordVerdictOf(ability: AppAbility, action: Action, model: Prisma.ModelName): RecordVerdict {
+  let known = verdicts.get(ability);
+  if (!known) verdicts.set(ability, (known = new Map()));
+  const key = `${action} ${model}`;
+  let verdict = known.get(key);
+  if (!verdict) {
+    const rules = ability.rulesFor(action, model);
+    verdict = rules.some((rule) => rule.conditions && hasRelationCondition(rule.conditions))
+      ? 'adapter'
+      : rules.every((rule) => !rule.conditions)
+        ? 'sameForAll'
+        : 'perRecord';
+    known.set(key, verdict);
+  }
+  return verdict;
 }
 
 function hasRelationCondition(conditions: object): boolean {

@@ -35,7 +35,7 @@ import { withoutSecrets } from './secret-answers.js';
 import { MalformedInputError } from '../domain/malformed-input.js';
 import { adminRequestBodies } from './request-bodies.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { SESSION_COOKIE, sessionMiddleware, signedInSessionMaxAge } from './session.js';
+import { currentUserReadWithSession, SESSION_COOKIE, sessionMiddleware, signedInSessionMaxAge } from './session.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -126,10 +126,14 @@ export function createAdminRouter(options: {
     // Pages and answers carry the person's data: no cache keeps them.
     res.setHeader('Cache-Control', 'no-store');
     // Rights are read afresh on every request: a deactivated account or a removed group takes effect
-    // at once, not at the next sign-in.
+    // at once, not at the next sign-in. The session store read them with the session (admin/session.ts).
     let current: CurrentUser | null = null;
     try {
-      if (req.session.adminUser) current = await loadCurrentUser(prisma, Number(req.session.adminUser.id));
+      const stored = req.session.adminUser;
+      if (stored) {
+        const readWithSession = currentUserReadWithSession(stored);
+        current = readWithSession !== undefined ? readWithSession : await loadCurrentUser(prisma, Number(stored.id));
+      }
     } catch (error) {
       return next(error);
     }

@@ -2,6 +2,7 @@
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import type pg from 'pg';
+import { CURRENT_USER_COLUMNS, currentUserOf, type CurrentUser, type CurrentUserRow } from '../domain/access/current-user.js';
 
 export const SESSION_COOKIE = 'cmms.sid';
 const ANONYMOUS_SESSION_MS = 30 * 60_000;
@@ -44,9 +45,55 @@ export class ThrottledTouchStore extends PgStore {
   }
 }
 
+/** The signed-in person's rights as read with his session, by the stored `adminUser` they were read for:
+ * null when his account is gone or deactivated. Only the request that loaded the session holds that object. */
+const readWithSession = new WeakMap<object, CurrentUser | null>();
+
+/** His rights read with the session this request loaded (undefined: not read, e.g. no session store read). */
+export function currentUserReadWithSession(adminUser: unknown): CurrentUser | null | undefined {
+  return adminUser !== null && typeof adminUser === 'object' ? readWithSession.get(adminUser) : undefined;
+}
+
+const SESSION_WITH_USER = `
+  SELECT s.sess, cu.*
+    FROM session s
+    LEFT JOIN LATERAL (
+      SELECT ${CURRENT_USER_COLUMNS} FROM users u
+       WHERE s.sess->'adminUser'->>'id' ~ '^[0-9]{1,9}$' AND u.id = (s.sess->'adminUser'->>'id')::int AND u.is_active
+    ) cu ON true
+   WHERE s.sid = $1 AND s.expire >= to_timestamp($2)`;
+
+/** The session store of the back office: connect-pg-simple's, with the expiry renewed at most once a minute
+ * (ThrottledTouchStore), and the signed-in person's current rights read with his session in one query.
+ * Every request read the session, then the rights (admin/router.ts reads them afresh on every request, so a
+ * removed group or a deactivation takes effect at once): two round trips where one does. */
+export class SessionStore extends ThrottledTouchStore {
+  constructor(
+    private readonly pool: pg.Pool,
+    options: Omit<ConstructorParameters<typeof PgStore>[0], 'pool'>,
+  ) {
+    super({ ...options, pool });
+  }
+
+  override get(sid: string, callback: (error: unknown, session?: session.SessionData | null) => void): void {
+    // As connect-pg-simple: expired rows are no session (`expire` in whole seconds, rounded up).
+    this.pool.query<CurrentUserRow & { sess: session.SessionData & { adminUser?: { id?: unknown } } }>(SESSION_WITH_USER, [sid, Math.ceil(Date.now() / 1000)]).then(
+      ({ rows }) => {
+        const row = rows[0];
+        if (!row) return callback(null, null);
+        const { sess } = row;
+        if (sess.adminUser && typeof sess.adminUser === 'object')
+          readWithSession.set(sess.adminUser, row.email === null ? null : currentUserOf(Number(sess.adminUser.id), row));
+        callback(null, sess);
+      },
+      (error: unknown) => callback(error),
+    );
+  }
+}
+
 export function sessionMiddleware(options: { pool: pg.Pool; secret: string; secure: boolean; ttlHours: number }) {
   return session({
-    store: new ThrottledTouchStore({ pool: options.pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 15 * 60 }),
+    store: new SessionStore(options.pool, { tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 15 * 60 }),
     name: SESSION_COOKIE,
     secret: options.secret,
     resave: false,

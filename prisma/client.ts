@@ -4,6 +4,7 @@ import { PrismaClient } from '@prisma/client';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { actorSettings, currentActor, ReadOnlyRequestError, type Actor } from './actor.js';
+import { installQueryPlanCache } from './query-plan-cache.js';
 
 const WRITES = new Set([
   'create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany',
@@ -12,6 +13,7 @@ const WRITES = new Set([
 const actorInTransaction = new AsyncLocalStorage<true>();
 
 export function createPrismaClient(pool: pg.Pool) {
+  installQueryPlanCache();
   // Password hashes are never loaded unless a query asks for them by name (sign-in does).
   const base = new PrismaClient({ adapter: new PrismaPg(pool), omit: { user: { passwordHash: true } } });
   // The five settings in one statement: one round trip per write, not five.

@@ -40,6 +40,8 @@ export interface StartOptions {
   jobs?: JobDefinition<unknown>[];
   /** False in the web processes of a cluster: their primary already migrated and created the first administrator. */
   prepareDatabase?: boolean;
+  /** False: listen without first asking each group's landing pages once (admin/warm-up.ts). */
+  warmUp?: boolean;
 }
 
 export async function startBackOffice(
@@ -79,7 +81,7 @@ export async function startBackOffice(
     const sessionSecret = config.sessionSecret ?? (await readOrCreateSecrets(config.dataDir)).sessionSecret;
     const liveHub = await startLiveHub(session.pool, logger);
     cleanups.push(() => liveHub.stop());
-    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, reports, queue, storage, sessionSecret, jobs: options.jobs, liveHub });
+    const app = await createHttpApp({ config, logger, prisma: database.prisma, pool: database.pool, reports, queue, storage, sessionSecret, jobs: options.jobs, liveHub, warmUp: options.warmUp ?? true });
     await warmPool(database.pool, WARM_CONNECTIONS);
     const server = await listen(app, config.port, config.host);
     cleanups.push(() => closeServer(server));

@@ -11,6 +11,7 @@ import { ADMIN_ROOT, createAdmin } from '../admin/admin.js';
 import { discardStaleComponentBundle } from '../admin/component-bundle.js';
 import { createLoginThrottle } from '../admin/login-throttle.js';
 import { createAdminRouter } from '../admin/router.js';
+import { warmUp } from '../admin/warm-up.js';
 import { portalRouter } from './portal/portal-router.js';
 import type { LiveHub } from '../admin/live/live-hub.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
@@ -52,6 +53,8 @@ export interface HttpDependencies {
   reports: Pick<Database, 'prisma' | 'pool'>;
   /** Live pages: this process's LISTEN connection (admin/live). */
   liveHub: LiveHub;
+  /** Ask each group's landing pages once before listening (admin/warm-up.ts); tests start without. */
+  warmUp?: boolean;
 }
 
 export async function createHttpApp(deps: HttpDependencies): Promise<express.Express> {
@@ -145,6 +148,13 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
   deps.logger.info({ semanticSearch: semantic.on ? 'on' : semantic.reason, chat: ai.chat !== null, ocr: config.ocr !== undefined }, 'document search');
   await discardStaleComponentBundle();
   await admin.initialize();
+  // @adminjs/express's buildRouter calls initialize() again without awaiting it: in production, a second
+  // rollup build of the components running beside the first requests after the start. Once is enough.
+  admin.initialize = async () => {};
+  if (deps.warmUp) {
+    const warm = await warmUp(admin, deps.prisma, deps.logger);
+    deps.logger.info({ requests: warm.requests, ms: Math.round(warm.ms) }, 'warmed up');
+  }
   app.use(
     ADMIN_ROOT,
     createAdminRouter({

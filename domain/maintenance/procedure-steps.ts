@@ -21,13 +21,14 @@ export interface JudgedValue {
 const YES = ['true', 'si', 'sí', 'yes', 'ok', '1', 'cumple', 'pasa'];
 const NO = ['false', 'no', '0', 'no cumple', 'falla'];
 
-/** The procedure steps of an order: its routine's, for preventive orders; none for corrective ones. */
+/** The procedure steps of an order: its routine's, for preventive orders; none for corrective ones (nor
+ * for an order that does not exist: callers hold the order already). One query: read as the order's
+ * schedule's routine's procedure's steps, Prisma sent five, one per step of the path. */
 export async function stepsOfOrder(db: Prisma.TransactionClient | Db, workOrderId: number): Promise<ProcedureStep[]> {
-  const order = await (db as Prisma.TransactionClient).workOrder.findUniqueOrThrow({
-    where: { id: workOrderId },
-    select: { schedule: { select: { routine: { select: { procedure: { select: { steps: { orderBy: { position: 'asc' } } } } } } } } },
+  return (db as Prisma.TransactionClient).procedureStep.findMany({
+    where: { procedure: { routines: { some: { schedules: { some: { workOrders: { some: { id: workOrderId } } } } } } } },
+    orderBy: { position: 'asc' },
   });
-  return order.schedule?.routine.procedure?.steps ?? [];
 }
 
 /** Parses and judges one value; a FieldRefusal when it cannot be read as the step's type. */

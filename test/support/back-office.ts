@@ -17,7 +17,7 @@ export interface TestBackOffice extends BackOffice {
 }
 
 export async function startTestBackOffice(
-  options: { env?: Record<string, string>; jobs?: JobDefinition<unknown>[]; database?: TestDatabase } = {},
+  options: { env?: Record<string, string>; jobs?: JobDefinition<unknown>[]; database?: TestDatabase; warmUp?: boolean } = {},
 ): Promise<TestBackOffice> {
   const db = options.database ?? (await createTestDatabase());
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cmms-test-data-'));
@@ -33,7 +33,8 @@ export async function startTestBackOffice(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const backOffice = await startBackOffice(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), { jobs: options.jobs });
+  // No warm-up unless asked (admin/warm-up.ts): a test's back office serves a few requests, and its start is paid per file.
+  const backOffice = await startBackOffice(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), { jobs: options.jobs, warmUp: options.warmUp ?? false });
   return {
     ...backOffice,
     config,
