@@ -5,7 +5,7 @@ import type { Prisma } from '@prisma/client';
 import { getFullModel, getModel } from '../admin/dmmf.js';
 import { NAMED_FOR_EVERYONE, TITLE_FIELDS } from '../admin/adapter/model-settings.js';
 import { refuseMalformedPayload } from '../admin/adapter/input-checks.js';
-import { countWasCapped, countWasEstimated, listWindowRows, type CmmsPrismaResource } from '../admin/adapter/prisma-resource.js';
+import { countWasCapped, countWasEstimated, listWindowOf, type CmmsPrismaResource } from '../admin/adapter/prisma-resource.js';
 import { listPager, type ListMeta } from '../admin/adapter/list-pager.js';
 import { VOCABULARIES } from '../domain/vocabularies.js';
 import type { Db } from '../prisma/client.js';
@@ -87,7 +87,7 @@ export function defineResource(prisma: Db, modelName: Prisma.ModelName, options:
         if (!response.meta) return response;
         if (countWasEstimated(context)) response.meta.totalIsEstimate = true;
         if (countWasCapped(context)) response.meta.totalIsMoreThan = true;
-        const pager = listPager(response.meta as ListMeta, (response.records as unknown[] | undefined)?.length ?? 0, listWindowRows());
+        const pager = listPager(response.meta as ListMeta, (response.records as unknown[] | undefined)?.length ?? 0, listWindowOf(context));
         if (pager !== response.meta.total) response.meta.pagerTotal = pager;
         return response;
       },

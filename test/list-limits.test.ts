@@ -1,8 +1,8 @@
 // Lists on a plant-sized database: a count that reaches through a relation (a site's rule, a location
 // subtree) stops at its cap and says "more than N" (`meta.totalIsMoreThan`), and the pager still reaches
-// one page further; a list pages through its first rows only (LIST_WINDOW), and a page beyond them is
-// refused with a message that says what to do. Here the cap is lowered to 5 rows and the window to 6,
-// so a small plant shows both. Through HTTP as signed-in users, on a real database.
+// one page further; a list pages through its first rows only (LIST_WINDOW; RELATED_LIST_WINDOW when
+// chosen through another table), and a page beyond them is refused with a message that says what to do.
+// Here the cap is lowered to 5 rows and the windows to 6, so a small plant shows them. Through HTTP as signed-in users, on a real database.
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setListLimitsForTests } from '../admin/adapter/prisma-resource.js';
@@ -131,6 +131,20 @@ describe('a list pages through its first rows', () => {
     } finally {
       await prisma.user.update({ where: { id: admin.userId }, data: { locale: 'es' } });
     }
+  });
+
+  it('pages a list chosen through another table (his site) through fewer rows: each costs a look-up', async () => {
+    setListLimitsForTests({ relatedWindow: 6 });
+    const second = await list(scoped, 'Asset', { perPage: '3', page: '2' });
+    expect(second.meta).toMatchObject({ total: 8, pagerTotal: 6 });
+    expect(second.records).toHaveLength(3);
+    const beyond = await scoped.client.request('/admin/api/resources/Asset/actions/list?perPage=3&page=3');
+    expect(beyond.status).toBe(400);
+    expect(((await beyond.json()) as { message: string }).message).toContain('primeros 6 resultados');
+    // The administrator's whole list is chosen by no other table: its window is the usual one.
+    const whole = await list(admin, 'Asset', { perPage: '3', page: '3' });
+    expect(whole.records).toHaveLength(3);
+    expect(whole.meta.pagerTotal).toBeUndefined();
   });
 
   it('lets the last rows be reached by sorting the other way, and leaves exports whole', async () => {

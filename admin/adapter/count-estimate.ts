@@ -42,7 +42,8 @@ export function simpleWhereSql(model: DMMF.Model, where: Where, values: unknown[
       if (!relatedWhere || typeof relatedWhere !== 'object') return null;
       const inner = simpleWhereSql(target, relatedWhere, values);
       if (!inner) return null;
-      related = true;
+      // The reference itself (an order of asset 5) is a column of the row; anything else reads the other table.
+      if (Object.keys(relatedWhere).some((name) => name !== to)) related = true;
       parts.push(`${columnOf(model, from)} IN (SELECT ${columnOf(target, to)} FROM "${target.dbName ?? target.name}" WHERE ${inner.sql})`);
       continue;
     }
