@@ -53,7 +53,7 @@ describe('docker-compose.yml, the production path', () => {
     expect(compose.services.minio?.image).toMatch(/^minio\/minio/);
     expect(compose.services.web?.build).toBe('.');
     expect(compose.services.worker?.build).toBe('.');
-    expect(compose.services.worker?.command).toEqual(['node', '--max-old-space-size=256', '--import', 'tsx', 'server/worker.ts']);
+    expect(compose.services.worker?.command).toEqual(['node', '--max-old-space-size=256', '--max-semi-space-size=4', '--import', 'tsx', 'server/worker.ts']);
   });
 
   it('gives web and worker a configuration that validates: production, S3 storage, workers only in the worker', () => {

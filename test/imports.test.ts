@@ -214,15 +214,22 @@ describe('files refused whole, nothing written', () => {
     expect(await refused(broken)).toMatch(/no es un libro de Excel|dañado/);
   });
 
-  it('a bomb: a cell that inflates past the reader memory ends the reader only, and the next file is read', async () => {
-    // The reader process's heap capped low for the test: 24 MB of text in one cell cannot fit in 32.
+  it('a bomb: text that inflates past the reader memory ends the reader only, and the next file is read', async () => {
+    // The reader process's heap capped low for the test: 48 MB of text in 2 000 cells (each within
+    // Excel's 32 767 characters) cannot fit in 32.
     const reader = { memoryMb: 32, stallMs: 60_000 };
-    expect(await refused(await anInflatingWorkbook(header, 24), { reader })).toBe(
+    expect(await refused(await anInflatingWorkbook(header, 48, 2_000), { reader })).toBe(
       'El archivo .xlsx necesita más de 32 MB de memoria para leerse: está dañado o tiene demasiado texto. Ábralo en Excel, guárdelo de nuevo o divídalo en varios archivos.',
     );
     const next = await importSheet('assets', await aWorkbook([header, ['BOMB-1', 'Bomba tras la bomba', 'PLT', 'Bombas']]), { reader });
     expect([next.run.state, next.errors]).toEqual(['SUCCEEDED', []]);
     expect(await codes('BOMB-')).toEqual(['BOMB-1']);
+  });
+
+  it('a cell longer than Excel allows (24 MB of text in one cell) is refused with that reason', async () => {
+    expect(await refused(await anInflatingWorkbook(header, 24))).toBe(
+      'El archivo .xlsx está dañado y no se pudo leer completo (una celda tiene 25165824 caracteres; Excel admite 32767).',
+    );
   });
 
   it('an empty sheet', async () => {

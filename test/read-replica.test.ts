@@ -8,6 +8,7 @@ import { startTestBackOffice, TEST_ADMIN, type TestBackOffice } from './support/
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import * as make from './support/factories.js';
 import { HttpClient } from './support/http-client.js';
+import { aPerson, PASSWORD, type Person } from './support/people.js';
 
 let replica: TestDatabase;
 let office: TestBackOffice;
@@ -71,5 +72,48 @@ describe('reports on a read replica', () => {
     // Lists, shows and edits stay on the primary: a person sees what he just wrote.
     const list = await admin.json<{ records: { params: { description: string } }[] }>('/admin/api/resources/WorkOrder/actions/list');
     expect(list.body.records.map((r) => r.params.description).sort()).toEqual(['Orden del primario 1: revisada', 'Orden del primario 2']);
+  });
+});
+
+describe('a person scoped to one site, reading the replica', () => {
+  // A real replica is a copy: its locations have the primary's ids, so a site's path ("/id/") means the
+  // same place on both. Here both databases get the same two plants, with the same ids.
+  const NORTH = 900_001;
+  const SOUTH = 900_002;
+  let scoped: Person;
+
+  beforeAll(async () => {
+    for (const db of [office.db, replica]) {
+      await db.prisma.location.create({ data: { id: NORTH, code: 'R-NORTE', name: 'Planta Norte' } });
+      await db.prisma.location.create({ data: { id: SOUTH, code: 'R-SUR', name: 'Planta Sur' } });
+    }
+    for (const [site, plant] of [[NORTH, 'norte'], [SOUTH, 'sur']] as const) {
+      const asset = await make.anAsset(replica.prisma, { locationId: site, code: `R-BOMBA-${plant}`, description: `Bomba ${plant}` });
+      await make.aWorkOrder(replica.prisma, { assetId: asset.id, description: `Orden de la réplica en el ${plant}` });
+    }
+    scoped = await aPerson(office.db.prisma, office.url, ['SUPERVISORS'], 'Sara Supervisora Norte');
+    await office.db.prisma.userSite.create({ data: { userId: scoped.userId, locationId: NORTH } });
+    await scoped.client.signIn(scoped.email, PASSWORD);
+  });
+
+  it('his export lists only his site’s rows of the replica', async () => {
+    const response = await scoped.client.request('/admin/exports/WorkOrder.xlsx');
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const text = JSON.stringify(workbook.worksheets[0]!.getSheetValues());
+    expect(text).toContain('Orden de la réplica en el norte');
+    expect(text).not.toContain('Orden de la réplica en el sur');
+    expect(text).not.toContain('Orden de la réplica 1'); // the replica's orders outside any of his sites
+    expect(workbook.worksheets[0]!.actualRowCount).toBe(1 + 1);
+  });
+
+  it('his dashboard counts only his site’s assets on the replica', async () => {
+    const dashboard = await scoped.client.json<{ counts: { label: string; value: number }[] }>('/admin/api/dashboard');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.counts.find((c) => c.label === 'dashboardAssets')?.value).toBe(1);
+    // The administrator, unscoped, counts every asset of the replica.
+    const all = await admin.json<{ counts: { label: string; value: number }[] }>('/admin/api/dashboard');
+    expect(all.body.counts.find((c) => c.label === 'dashboardAssets')?.value).toBe(await replica.prisma.asset.count());
   });
 });

@@ -1,17 +1,16 @@
 // Receives one multipart file field ("file") into a private temporary directory, hashing (SHA-256) and
 // measuring it on the way, and stops reading as soon as it passes the size limit.
 import busboy from 'busboy';
-import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import { documentRefused } from '../../domain/documents/errors.js';
 import { MalformedInputError } from '../../domain/malformed-input.js';
 import type { ReceivedFile } from '../../domain/documents/revisions.js';
+import { hashingStream } from '../../domain/documents/hashing-stream.js';
 
 export interface Upload {
   file: ReceivedFile;
@@ -37,20 +36,13 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Upl
       parser.on('file', (field, stream, info) => {
         if (field !== 'file' || received) return stream.resume();
         const name = info.filename ?? '';
-        const hash = createHash('sha256');
-        let size = 0;
-        const measure = new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-          },
-        });
+        const measure = hashingStream();
         const target = path.join(dir, 'upload');
         received = pipeline(stream, measure, createWriteStream(target, { mode: 0o600 })).then(() => {
           if ((stream as typeof stream & { truncated?: boolean }).truncated) throw documentRefused('fileTooLarge', { name, max });
+          const { size, sha256 } = measure.digest();
           if (!name || size === 0) throw documentRefused('fileMissing');
-          return { path: target, name, size, sha256: hash.digest('hex') };
+          return { path: target, name, size, sha256 };
         });
         received.catch(() => undefined); // handled at 'close'
       });

@@ -2,13 +2,10 @@
 // a column's type. Each parser returns the value or a Spanish reason the error report shows.
 import { normalizeSearchText } from '../search.js';
 
-import type { CellValue } from './sheet-reader.process.mjs';
+import type { CellValue } from './xlsx-sheet.mjs';
 
 export type { CellValue };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-// plainCell() lives with the reader that uses it, in its process (the file imports nothing of ours).
-export { plainCell } from './sheet-reader.process.mjs';
 
 /** How headers are compared: no case, accents, punctuation or spaces ("Código  interno" = "codigo_interno"). */
 export function headerKey(text: string): string {

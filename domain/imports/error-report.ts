@@ -1,6 +1,5 @@
 // The error report of an import: one line per problem (row as Excel numbers it, column, value, reason
 // in Spanish), streamed from the run's logged errors into an .xlsx kept in storage beside the file.
-import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,6 +17,9 @@ export async function writeErrorReport(prisma: Db, storage: ObjectStorage, impor
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cmms-report-'));
   const file = path.join(dir, 'errores.xlsx');
   try {
+    // Loaded when a report is written, not with the worker: exceljs is ~20 MB of a worker's memory, and
+    // most imports have nothing to report (the sheet itself is read by xlsx-sheet.mjs).
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
     const sheet = workbook.addWorksheet('Errores');
     sheet.columns = [

@@ -1,9 +1,8 @@
 // Reading a clerk's workbook without holding it in memory: a check of the zip and a count of its rows
-// (so a refused file writes nothing), then rows streamed one by one by exceljs's WorkbookReader.
+// (so a refused file writes nothing), then rows streamed in chunks by our sheet reader (xlsx-sheet.mjs).
 import { open } from 'node:fs/promises';
-import unzipper from 'unzipper';
 import { readInChildProcess, UnreadableSheetError, type SheetReaderLimits } from './sheet-reader-child.js';
-import { sheetRowChunks, type SheetRow } from './sheet-reader.process.mjs';
+import { openZip, readWorkbookPart, xlsxSheetRows, type SheetRow, type ZipParts } from './xlsx-sheet.mjs';
 
 export type { SheetRow, SheetReaderLimits };
 export { warmSheetReader } from './sheet-reader-child.js';
@@ -17,7 +16,6 @@ export class WorkbookRefusedError extends Error {
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 
 /** True when the first bytes are those of a zip (every .xlsx is one); an .xls, .csv or .pdf is not. */
 export async function looksLikeXlsx(filePath: string): Promise<boolean> {
@@ -34,39 +32,54 @@ export async function looksLikeXlsx(filePath: string): Promise<boolean> {
 /** Checks the zip's directory and counts the first sheet's rows (no XML parsing: a scan for "<row"). */
 export async function inspectWorkbook(filePath: string): Promise<{ rowCount: number }> {
   if (!(await looksLikeXlsx(filePath))) throw new WorkbookRefusedError('El archivo no es un libro de Excel .xlsx (guárdelo como "Libro de Excel (.xlsx)").');
-  let directory;
+  let zip: ZipParts;
   try {
-    directory = await unzipper.Open.file(filePath);
+    zip = await openZip(filePath);
   } catch {
     throw new WorkbookRefusedError('El archivo .xlsx está dañado: no se puede abrir. Ábralo en Excel y vuelva a guardarlo.');
   }
-  if (!directory.files.some((entry) => entry.path === 'xl/workbook.xml'))
-    throw new WorkbookRefusedError('El archivo no es un libro de Excel .xlsx (no contiene un libro de trabajo).');
-  const sheet = directory.files.find((entry) => WORKSHEET.test(entry.path));
+  try {
+    return { rowCount: await countRows(zip) };
+  } finally {
+    zip.close();
+  }
+}
+
+/** A row's start tag, with or without a namespace prefix (<row r="2">, <x:row>). */
+const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
+
+async function countRows(zip: ZipParts): Promise<number> {
+  if (!zip.has('xl/workbook.xml')) throw new WorkbookRefusedError('El archivo no es un libro de Excel .xlsx (no contiene un libro de trabajo).');
+  // The sheet the reader reads: the first the workbook lists.
+  const { sheetPath: sheet } = await readWorkbookPart(zip).catch(() => ({ sheetPath: null }));
   if (!sheet) throw new WorkbookRefusedError('El libro no tiene hojas de cálculo.');
   let rowCount = 0;
   let tail = '';
   try {
-    for await (const chunk of sheet.stream()) {
+    for await (const chunk of await zip.stream(sheet)) {
       const text = tail + (chunk as Buffer).toString('latin1');
-      rowCount += text.match(/<row[\s>]/g)?.length ?? 0;
+      ROW_TAG.lastIndex = 0;
+      let counted = 0;
+      while (ROW_TAG.exec(text)) {
+        rowCount++;
+        counted = ROW_TAG.lastIndex;
+      }
       // Keep the end of the chunk, less anything already counted, for a tag cut in two.
-      const keep = text.slice(-4);
-      tail = /<row[\s>]$/.test(keep) ? '' : keep;
+      tail = text.slice(Math.max(counted, text.length - 32));
     }
   } catch {
     throw new WorkbookRefusedError('El archivo .xlsx está dañado: la hoja no se puede leer. Ábralo en Excel y vuelva a guardarlo.');
   }
-  return { rowCount };
+  return rowCount;
 }
 
 /** The first worksheet's rows, streamed in chunks; blank rows are left out. Read in a reader process
  * with its own heap limit (sheet-reader-child.ts), a few chunks ahead of the caller, so the XML is
  * parsed on the other core while the import checks and writes the rows already read; `inProcess`
- * reads in this thread (the bench's "exceljs alone"). Stopping early (a refused header) ends the reader. */
+ * reads in this thread (the bench's "reading alone"). Stopping early (a refused header) ends the reader. */
 export async function* readSheetRows(filePath: string, options: { inProcess?: boolean; limits?: SheetReaderLimits } = {}): AsyncGenerator<SheetRow[]> {
   try {
-    yield* options.inProcess ? sheetRowChunks(filePath) : readInChildProcess(filePath, options.limits);
+    yield* options.inProcess ? xlsxSheetRows(filePath) : readInChildProcess(filePath, options.limits);
   } catch (error) {
     if (error instanceof UnreadableSheetError) throw new WorkbookRefusedError(error.message);
     if (options.inProcess) throw new WorkbookRefusedError(`El archivo .xlsx está dañado y no se pudo leer completo (${(error as Error).message}).`);

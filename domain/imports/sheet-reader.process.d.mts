@@ -1,12 +1,7 @@
 // The types of sheet-reader.process.mjs (plain JavaScript, so its process starts without a type stripper).
-export type CellValue = string | number | boolean | Date | null;
+import type { SheetRow } from './xlsx-sheet.mjs';
 
-export interface SheetRow {
-  /** The row number Excel shows. */
-  number: number;
-  /** 1-based like Excel's columns: values[1] is column A. */
-  values: CellValue[];
-}
+export type { CellValue, SheetRow } from './xlsx-sheet.mjs';
 
 /** What the parent asks: read a file, or take another message (credit). */
 export type ReaderRequest = { read: string } | { more: true };
@@ -15,9 +10,3 @@ export type ReaderMessage = { ready: true } | { rows: SheetRow[] } | { done: tru
 
 /** Messages the reader may send before the import has taken them. */
 export declare const MESSAGES_AHEAD: number;
-
-/** exceljs gives formulas, rich text, hyperlinks and errors as objects: keep what the clerk sees. */
-export declare function plainCell(raw: unknown): CellValue;
-
-/** The first worksheet's rows, in exceljs's chunks; blank rows are left out. */
-export declare function sheetRowChunks(filePath: string): AsyncGenerator<SheetRow[]>;

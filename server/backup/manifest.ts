@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { z } from 'zod';
 import { assertValidKey } from '../../integrations/storage/storage.js';
 import { BackupError } from './backup-error.js';
@@ -96,19 +95,7 @@ export function backupPathOf(backupDir: string, key: string): string {
   return path.join(backupDir, FILES_DIR, ...key.split('/'));
 }
 
-/** A pass-through stream that measures and hashes what flows through it. */
-export function hashingStream(): Transform & { digest(): { sha256: string; size: number } } {
-  const hash = createHash('sha256');
-  let size = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      done(null, chunk);
-    },
-  });
-  return Object.assign(stream, { digest: () => ({ sha256: hash.digest('hex'), size }) });
-}
+export { hashingStream } from '../../domain/documents/hashing-stream.js';
 
 export async function hashFile(file: string): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');

@@ -14,7 +14,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject('serverUrl');
   const name = `cmms_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
-  const database = connectDatabase(withDatabase(serverUrl, name), { max: 10 });
+  return droppable(connectDatabase(withDatabase(serverUrl, name), { max: 10 }), name, async () => {
+    await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  });
+}
+
+/** A connected test database that `drop()` closes and then removes (once, however often it is called). */
+export function droppable(database: Database, name: string, remove: () => Promise<unknown>): TestDatabase {
   let dropped = false;
   return {
     ...database,
@@ -23,7 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       if (dropped) return;
       dropped = true;
       await database.close();
-      await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await remove();
     },
   };
 }

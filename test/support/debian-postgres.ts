@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { connectDatabase } from '../../server/database.js';
 import { freePort } from '../../server/embedded-postgres.js';
-import type { TestDatabase } from './database.js';
+import { droppable, type TestDatabase } from './database.js';
 
 const run = promisify(execFile);
 const TOOLS = ['postgres', 'initdb', 'pg_dump', 'pg_restore'];
@@ -82,18 +82,7 @@ export async function startDebianPostgres(): Promise<DebianPostgres> {
     urlOf,
     async createDatabase(name) {
       await admin(`CREATE DATABASE ${name}`);
-      const database = connectDatabase(urlOf(name), { max: 5 });
-      let dropped = false;
-      return {
-        ...database,
-        name,
-        drop: async () => {
-          if (dropped) return;
-          dropped = true;
-          await database.close();
-          await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        },
-      };
+      return droppable(connectDatabase(urlOf(name), { max: 5 }), name, () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
     async stop() {
       if (server.exitCode === null && server.signalCode === null) {

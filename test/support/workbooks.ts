@@ -32,12 +32,14 @@ export async function aLargeWorkbook(file: string, headers: string[], rowCount: 
   await workbook.commit();
 }
 
-/** A workbook whose one text cell inflates from a few hundred KB to `megabytes` of text when read: a
- * zip bomb's shape (the text is the shared string the cell names). */
-export async function anInflatingWorkbook(header: string[], megabytes: number): Promise<Buffer> {
-  const placeholder = 'TEXTO-QUE-CRECE';
-  const zip = await JSZip.loadAsync(await aWorkbook([header, header.map((_, i) => (i === 0 ? 'X-1' : placeholder))]));
+/** A workbook whose text inflates from a few hundred KB to `megabytes` of text when read: a zip bomb's
+ * shape. In one cell (far past Excel's 32 767 characters), or spread over `cells` rows whose texts each
+ * stay within Excel's limit (the texts are the shared strings the cells name). */
+export async function anInflatingWorkbook(header: string[], megabytes: number, cells = 1): Promise<Buffer> {
+  const rows = Array.from({ length: cells }, (_, row) => header.map((_, i) => (i === 0 ? `X-${row + 1}` : `TEXTO-QUE-CRECE-${row}-`)));
+  const zip = await JSZip.loadAsync(await aWorkbook([header, ...rows]));
+  const length = Math.floor((megabytes * 1024 * 1024) / cells);
   const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
-  zip.file('xl/sharedStrings.xml', strings.replace(placeholder, 'a'.repeat(megabytes * 1024 * 1024)));
+  zip.file('xl/sharedStrings.xml', strings.replace(/TEXTO-QUE-CRECE-(\d+)-/g, (_, row: string) => row.padEnd(length, 'a')));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
