@@ -1,6 +1,7 @@
 // npm run bench:list — p50/p95 of the list API on the demo plant (default 50k assets, 250k work orders):
-// assets and work orders with the default sort, by location subtree, by state, and by text search, a
-// deeper page; the same lists as a supervisor scoped to one area (a site).
+// assets and work orders with the default sort, by location subtree, by state, and by text search, the
+// deepest page a list offers (and the refusal of the next); the same lists as a supervisor scoped to one
+// area (a site), whose counts stop at their cap ("more than 1,000").
 // `npm run bench:list -- --scale 20` (or BENCH_SCALE=20): the plant-sized database, 1 000 000 assets and
 // 5 000 000 work orders, seeded once with `seed:demo --scale` into BENCH_DATA_DIR and reused after.
 // Ours is measured end to end over HTTP (sign-in, AdminJS list action, our adapter, population of
@@ -22,7 +23,7 @@ import { pino } from 'pino';
 import { Resource } from '@adminjs/prisma';
 import { Filter, type ActionContext, type BaseResource } from 'adminjs';
 import { loadCurrentUser } from '../domain/access/current-user.js';
-import { CmmsPrismaResource } from '../admin/adapter/prisma-resource.js';
+import { CmmsPrismaResource, LIST_WINDOW, RELATED_LIST_WINDOW } from '../admin/adapter/prisma-resource.js';
 import { getModel } from '../admin/dmmf.js';
 import { seedDemoPlant } from '../prisma/seed/demo.js';
 import { applyMigrations } from '../prisma/migrate.js';
@@ -94,8 +95,16 @@ interface Case {
   baselineQuery: Record<string, string>;
   /** Deep pages read and skip every row before them: fewer samples. */
   samples?: number;
+  /** Measured for the site supervisor too (his lists carry the site's rule), with this query. */
+  forSite?: { name: string; query: Record<string, string> };
 }
-const deepPage = Math.max(2, Math.floor(ORDERS / 10 / 50)); // 2 % of the way through the orders
+// The back office's page size (admin.ts settings.defaultPerPage): the list requests below ask for no other.
+const PER_PAGE = 25;
+// The deepest page a list offers: the last of its first LIST_WINDOW rows. A page past it is refused
+// (400), timed once below.
+const deepPage = Math.max(2, Math.floor(LIST_WINDOW / PER_PAGE));
+// A list chosen through another table (the site's rule) offers its first RELATED_LIST_WINDOW rows.
+const siteDeepPage = Math.max(2, Math.floor(RELATED_LIST_WINDOW / PER_PAGE));
 const cases: Case[] = [
   { name: 'assets, default sort', resource: 'Asset', query: {}, baselineQuery: {} },
   { name: 'assets, location subtree', resource: 'Asset', query: { 'filters.location': String(area) }, baselineQuery: { 'filters.location': String(areaLeaf) } },
@@ -108,7 +117,8 @@ const cases: Case[] = [
   // The worst case: a word in a third of all orders, so an exact count reads a third of the table.
   { name: 'work orders, text "inspeccion" (broad)', resource: 'WorkOrder', query: { 'filters.description': 'inspeccion' }, baselineQuery: { 'filters.description': 'Inspección' } },
   { name: 'work orders, page 2', resource: 'WorkOrder', query: { page: '2' }, baselineQuery: { page: '2' } },
-  { name: `work orders, page ${deepPage.toLocaleString('en-US')}`, resource: 'WorkOrder', query: { page: String(deepPage) }, baselineQuery: { page: String(deepPage) }, samples: 10 },
+  { name: `work orders, page ${deepPage.toLocaleString('en-US')} (the last offered)`, resource: 'WorkOrder', query: { page: String(deepPage) }, baselineQuery: { page: String(deepPage) }, samples: Math.min(SAMPLES, 20),
+    forSite: { name: `work orders, page ${siteDeepPage} (the last offered)`, query: { page: String(siteDeepPage) } } },
 ];
 const DEFAULT_SORT = { Asset: { sortBy: 'code', direction: 'asc' as const }, WorkOrder: { sortBy: 'plannedOn', direction: 'desc' as const } };
 const REFERENCES = { Asset: ['location', 'category'], WorkOrder: ['asset', 'technician'] };
@@ -189,25 +199,25 @@ const make = (Adapter: typeof Resource) =>
 const ourAdapters = make(CmmsPrismaResource as unknown as typeof Resource);
 const plain = make(Resource);
 
-const TOTAL_IS_ESTIMATE = 'totalIsEstimate';
-async function listOnce(http: HttpClient, url: string): Promise<{ total: number; estimated: boolean }> {
+type ListMeta = { total: number; totalIsEstimate?: boolean; totalIsMoreThan?: boolean };
+async function listOnce(http: HttpClient, url: string): Promise<{ total: number; estimated: boolean; moreThan: boolean }> {
   const response = await http.request(url);
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-  const body = (await response.json()) as { meta: { total: number; [TOTAL_IS_ESTIMATE]?: boolean } };
-  return { total: body.meta.total, estimated: body.meta[TOTAL_IS_ESTIMATE] === true };
+  const { meta } = (await response.json()) as { meta: ListMeta };
+  return { total: meta.total, estimated: meta.totalIsEstimate === true, moreThan: meta.totalIsMoreThan === true };
 }
 
 const fmt = (t: { p50: number; p95: number }) => `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)}`;
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log(`\nList API on ${SCALE ? `the plant-sized database (--scale ${SCALE})` : 'the demo plant'}: ${ASSETS.toLocaleString('en-US')} assets, ${ORDERS.toLocaleString('en-US')} work orders`);
-console.log(`${SAMPLES} samples a round (deep pages 10), median of ${RUNS} rounds, 10 rows a page, ${os.cpus().length} cores; load average at start ${load()}`);
+console.log(`${SAMPLES} samples a round (deep pages ${Math.min(SAMPLES, 20)}), median of ${RUNS} rounds, ${PER_PAGE} rows a page, ${os.cpus().length} cores; load average at start ${load()}`);
 console.log(
   'request'.padEnd(44),
   'HTTP p50/p95 ms'.padEnd(17),
   'floor p50/p95'.padEnd(15),
   'p95/50ms'.padEnd(9),
   'p95/floor'.padEnd(10),
-  'count shown'.padEnd(22),
+  'count shown'.padEnd(26),
   'load',
   WITH_BASELINE ? '   adapter p95 ours / plain' : '',
 );
@@ -215,7 +225,7 @@ let worstHttpP95 = 0;
 const misses: string[] = [];
 async function measure(label: string, http: HttpClient, c: Case, withBaseline: boolean): Promise<void> {
   const url = `/admin/api/resources/${c.resource}/actions/list?${new URLSearchParams(c.query)}`;
-  const { total, estimated } = await listOnce(http, url);
+  const { total, estimated, moreThan } = await listOnce(http, url);
   const statements = await captureStatements(() => listOnce(http, url));
   const ours = await timed(() => listOnce(http, url), c.samples);
   const floor = await timed(() => replay(statements), c.samples);
@@ -233,12 +243,21 @@ async function measure(label: string, http: HttpClient, c: Case, withBaseline: b
     fmt(floor).padEnd(15),
     `${(ours.p95 / TARGET_P95_MS).toFixed(2)}x`.padEnd(9),
     `${(ours.p95 / floor.p95).toFixed(2)}x`.padEnd(10),
-    `${estimated ? 'about ' : ''}${total.toLocaleString('en-US')} (${statements.length} SQL)`.padEnd(22),
+    `${estimated ? 'about ' : moreThan ? 'more than ' : ''}${total.toLocaleString('en-US')} (${statements.length} SQL)`.padEnd(26),
     ours.load.toFixed(2),
     baseline,
   );
 }
 for (const c of cases) await measure(c.name, client, c, WITH_BASELINE);
+
+// A page past the window is refused before any SQL: the answer and its time, once.
+const beyondUrl = `/admin/api/resources/WorkOrder/actions/list?page=${deepPage + 1}`;
+const beyondStart = performance.now();
+const beyond = await client.request(beyondUrl);
+const beyondMs = performance.now() - beyondStart;
+const beyondBody = (await beyond.json()) as { error?: string };
+console.log(`work orders, page ${(deepPage + 1).toLocaleString('en-US')} (past the first ${LIST_WINDOW.toLocaleString('en-US')} rows): ${beyond.status} ${beyondBody.error ?? ''} in ${beyondMs.toFixed(1)} ms`);
+if (beyond.status !== 400) misses.push(`page ${deepPage + 1} answered ${beyond.status}, not 400`);
 
 // A supervisor scoped to one area (a site, UserSite): every list carries his site's row rule.
 const siteSupervisor = await db.prisma.user.upsert({
@@ -251,7 +270,8 @@ await db.prisma.userSite.deleteMany({ where: { userId: siteSupervisor.id } });
 await db.prisma.userSite.create({ data: { userId: siteSupervisor.id, locationId: area } });
 const siteClient = new HttpClient(office.url);
 await siteClient.signIn(BENCH_SITE_SUPERVISOR.email, BENCH_SITE_SUPERVISOR.password);
-for (const c of cases.filter((c) => !c.query['filters.location'] && !c.samples)) await measure(`site supervisor: ${c.name}`, siteClient, c, false);
+for (const c of cases.filter((c) => !c.query['filters.location'] && (!c.samples || c.forSite)))
+  await measure(`site supervisor: ${c.forSite?.name ?? c.name}`, siteClient, c.forSite ? { ...c, ...c.forSite } : c, false);
 
 console.log(`load average at end ${load()}`);
 console.log(`target: p95 <= ${TARGET_P95_MS} ms over HTTP for every request -> worst ${worstHttpP95.toFixed(1)} ms: ${misses.length ? `NOT met by ${misses.join(', ')}` : 'met'}\n`);

@@ -5,7 +5,8 @@ import type { Prisma } from '@prisma/client';
 import { getFullModel, getModel } from '../admin/dmmf.js';
 import { NAMED_FOR_EVERYONE, TITLE_FIELDS } from '../admin/adapter/model-settings.js';
 import { refuseMalformedPayload } from '../admin/adapter/input-checks.js';
-import { countWasEstimated, type CmmsPrismaResource } from '../admin/adapter/prisma-resource.js';
+import { countWasCapped, countWasEstimated, listWindowOf, type CmmsPrismaResource } from '../admin/adapter/prisma-resource.js';
+import { listPager, type ListMeta } from '../admin/adapter/list-pager.js';
 import { VOCABULARIES } from '../domain/vocabularies.js';
 import type { Db } from '../prisma/client.js';
 import { abilityOf, allowedTo, BUILT_IN_ACTIONS } from '../admin/access.js';
@@ -75,13 +76,19 @@ export function defineResource(prisma: Db, modelName: Prisma.ModelName, options:
   // Forms' values of the wrong kind are refused next to their field before anything else runs.
   for (const name of ['new', 'edit'] as const)
     actions[name] = { ...actions[name], before: [refuseMalformedPayload, ...[declared[name]?.before ?? []].flat()] };
-  // A list whose total is PostgreSQL's estimate says so: the page shows "aprox. 5 000 000" (admin/components/estimated-total.ts).
+  // A list whose total is PostgreSQL's estimate says so: the page shows "aprox. 5 000 000"; one whose
+  // count stopped at its cap, "más de 1.000" (admin/components/estimated-total.ts). The pager pages
+  // through what the list may show (listPager).
   actions.list = {
     ...actions.list,
     after: [
       ...[declared.list?.after ?? []].flat(),
       (response: ActionResponse & { meta?: Record<string, unknown> }, _request, context) => {
-        if (response.meta && countWasEstimated(context)) response.meta.totalIsEstimate = true;
+        if (!response.meta) return response;
+        if (countWasEstimated(context)) response.meta.totalIsEstimate = true;
+        if (countWasCapped(context)) response.meta.totalIsMoreThan = true;
+        const pager = listPager(response.meta as ListMeta, (response.records as unknown[] | undefined)?.length ?? 0, listWindowOf(context));
+        if (pager !== response.meta.total) response.meta.pagerTotal = pager;
         return response;
       },
     ],

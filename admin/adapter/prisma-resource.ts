@@ -22,7 +22,7 @@ import { historyScopeOf, openHistoryWhere } from '../history/visibility.js';
 import { historyReader } from '../history/visible-history.js';
 import { AUDITED_TABLES } from '../../domain/history/audited-tables.js';
 import type { Db } from '../../prisma/client.js';
-import { countOrEstimate } from './count-estimate.js';
+import { countOrEstimate, type Counted } from './count-estimate.js';
 import { derivedReferencesOf, mergeIncludes } from './derived-references.js';
 import { checkListWindow, dateBounds, filterNumber, filterReference, filterText, formPayloadErrors } from './input-checks.js';
 import { translateDatabaseError } from './database-errors.js';
@@ -50,20 +50,53 @@ const ACCENT_FILTER_ID_LIMIT = 10_000;
 export const EXACT_COUNT_LIMIT = 10_000;
 let exactCountLimit = EXACT_COUNT_LIMIT;
 
+// Counts whose where reaches through a relation (a site's rule, a location subtree) stop here and say
+// "más de 1.000": each candidate costs a look-up of its asset and location (see count-estimate.ts).
+export const RELATED_COUNT_LIMIT = 1_000;
+let relatedCountLimit = RELATED_COUNT_LIMIT;
+// A list pages through its first LIST_WINDOW rows, as search engines do: OFFSET reads and drops every row
+// before the page (page 10 000 of 5 000 000 orders: 0.6 s; the last page: seconds). Past it, the person
+// is told to filter or to sort the other way; the pager offers no page beyond it.
+export const LIST_WINDOW = 10_000;
+let listWindow = LIST_WINDOW;
+// A list whose rows are chosen through another table (a site's rule, a location subtree) pages through
+// its first 1 000: each row skipped costs a look-up of its asset and location, so the 10 000th order of a
+// site in date order means reading ~80 000 of the plant's (about a second); the 1 000th, a tenth of it.
+export const RELATED_LIST_WINDOW = 1_000;
+let relatedListWindow = RELATED_LIST_WINDOW;
+
 /** Tests see the estimate path on a small plant by lowering the limit; undefined restores it. */
 export function setExactCountLimitForTests(limit: number | undefined): void {
   exactCountLimit = limit ?? EXACT_COUNT_LIMIT;
 }
 
-type Counted = { rows: number; estimated: boolean };
+/** Tests see capped counts and the list windows on a small plant; undefined restores the usual values. */
+export function setListLimitsForTests(limits: { relatedCount?: number; window?: number; relatedWindow?: number } = {}): void {
+  relatedCountLimit = limits.relatedCount ?? RELATED_COUNT_LIMIT;
+  listWindow = limits.window ?? LIST_WINDOW;
+  relatedListWindow = limits.relatedWindow ?? RELATED_LIST_WINDOW;
+}
 
-// The list requests whose count was PostgreSQL's estimate, not a count: their answer says so
-// (listTotalIsEstimate), and the page shows "about N".
-const estimatedCounts = new WeakSet<object>();
+// The window each list request was given (find() decides it from the request's where).
+const listWindows = new WeakMap<object, number>();
+
+/** The rows this list request pages through: its first LIST_WINDOW, or RELATED_LIST_WINDOW. */
+export function listWindowOf(context: ActionContext): number {
+  return listWindows.get(context) ?? listWindow;
+}
+
+// The list requests whose count was not exact: PostgreSQL's estimate ("about N") or a capped count
+// ("more than N"); their answer says so.
+const inexactCounts = new WeakMap<object, 'estimated' | 'moreThan'>();
 
 /** Whether the count given to this request (an action's context) was an estimate. */
 export function countWasEstimated(context: ActionContext): boolean {
-  return estimatedCounts.has(context);
+  return inexactCounts.get(context) === 'estimated';
+}
+
+/** Whether the count given to this request was capped: the list has more rows than it says. */
+export function countWasCapped(context: ActionContext): boolean {
+  return inexactCounts.get(context) === 'moreThan';
 }
 
 export class CmmsPrismaResource extends Resource {
@@ -147,7 +180,7 @@ export class CmmsPrismaResource extends Resource {
     const pending = started?.get(key);
     if (pending) started!.delete(key);
     const counted = await (pending ?? this.countRows(source, where));
-    if (counted.estimated && context) estimatedCounts.add(context);
+    if (context && (counted.estimated || counted.moreThan)) inexactCounts.set(context, counted.moreThan ? 'moreThan' : 'estimated');
     return counted.rows;
   }
 
@@ -167,6 +200,7 @@ export class CmmsPrismaResource extends Resource {
   /** Exact up to EXACT_COUNT_LIMIT rows; above it, PostgreSQL's estimate where one is evident (the whole
    * table, or simple column filters, see count-estimate.ts). Row rules are counted exactly unless they are
    * simple column conditions too (a site: the location's path; a technician: his id, under the limit).
+   * Simple conditions through a relation (a site, a location subtree) are counted up to RELATED_COUNT_LIMIT.
    * The history's SQL reader counts exactly: its rules are not columns of the history. */
   private async countRows({ allowed, rows }: RowSource, where: Where): Promise<Counted> {
     if (rows !== this.delegate) return { rows: await rows.count({ where }), estimated: false };
@@ -175,7 +209,7 @@ export class CmmsPrismaResource extends Resource {
       if (estimate > exactCountLimit) return { rows: estimate, estimated: true };
     } else {
       const rules = Array.isArray(allowed.OR) && allowed.OR.length === 1 ? (allowed.OR[0] as Where) : allowed;
-      const counted = await countOrEstimate(this.db, this.fullModel, { AND: [rules, where] }, exactCountLimit);
+      const counted = await countOrEstimate(this.db, this.fullModel, { AND: [rules, where] }, { limit: exactCountLimit, relatedLimit: relatedCountLimit });
       if (counted !== null) return counted;
     }
     return { rows: await this.delegate.count({ where: { AND: [allowed, where] } }), estimated: false };
@@ -200,7 +234,12 @@ export class CmmsPrismaResource extends Resource {
     const { limit = 10, offset = 0, sort = {} } = params;
     checkListWindow(limit, offset);
     const where = await this.buildWhere(filter);
-    if (context?.action?.name === 'list') this.startCount(context, source, where);
+    if (context?.action?.name === 'list') {
+      const window = readsAnotherTable(this.fullModel, [source.allowed, where]) ? Math.min(listWindow, relatedListWindow) : listWindow;
+      listWindows.set(context, window);
+      if (offset >= window) throw new MalformedInputError('pageBeyondListWindow', { rows: groupedNumber(window) });
+      this.startCount(context, source, where);
+    }
     const rows = await source.rows.findMany({
       where: { AND: [source.allowed, where] },
       skip: offset,
@@ -637,11 +676,33 @@ function relationsIn(model: DMMF.Model, condition: unknown, tree: IncludeTree): 
   return tree;
 }
 
+/** Whether a condition chooses rows by another table's columns (an order by its asset's location path),
+ * not merely by the reference itself (an order of asset 5: `asset: { id: 5 }`). */
+function readsAnotherTable(model: DMMF.Model, condition: unknown): boolean {
+  if (Array.isArray(condition)) return condition.some((part) => readsAnotherTable(model, part));
+  if (condition === null || typeof condition !== 'object') return false;
+  return Object.entries(condition).some(([key, value]) => {
+    if (key === 'AND' || key === 'OR' || key === 'NOT') return readsAnotherTable(model, value);
+    const relation = model.fields.find((f) => f.name === key && f.kind === 'object');
+    if (!relation || value === null || typeof value !== 'object') return false;
+    const { is, isNot, some, every, none } = value as Record<string, unknown>;
+    const inner = is ?? isNot ?? some ?? every ?? none ?? value;
+    const referenced = relation.relationToFields?.[0] ?? 'id';
+    return inner !== null && typeof inner === 'object' && Object.keys(inner).some((name) => name !== referenced);
+  });
+}
+
 /** A relation tree as Prisma's `include`; undefined when nothing below is looked into. */
 function asInclude(tree: IncludeTree): Record<string, unknown> | undefined {
   const entries = Object.entries(tree);
   if (!entries.length) return undefined;
   return Object.fromEntries(entries.map(([name, below]) => [name, asInclude(below) ? { include: asInclude(below) } : true]));
+}
+
+/** "10 000": grouped by a thin space, which reads right in Spanish and English alike (a refusal's values
+ * are rendered into either language's sentence). */
+function groupedNumber(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 }
 
 function lowerFirst(name: string): string {

@@ -157,6 +157,8 @@ export const en: typeof es = {
     listEmpty: 'There are no records here yet.',
     // a list total that is PostgreSQL's estimate (large tables), not a count
     listTotalAbout: 'about {{total}}',
+    // a list total that is a count stopped at its cap (a site's lists): the list has more rows
+    listTotalMoreThan: 'more than {{total}}',
     relatedGroups: 'Groups',
     relatedAdd: 'Add',
     formLoading: "Loading…",

@@ -156,6 +156,8 @@ export const es = {
     listEmpty: 'Todavía no hay registros aquí.',
     // a list total that is PostgreSQL's estimate (large tables), not a count
     listTotalAbout: 'aprox. {{total}}',
+    // a list total that is a count stopped at its cap (a site's lists): the list has more rows
+    listTotalMoreThan: 'más de {{total}}',
     relatedGroups: 'Grupos',
     relatedAdd: 'Añadir',
     formLoading: "Cargando…",

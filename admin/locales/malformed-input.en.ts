@@ -9,6 +9,7 @@ export const malformedInputEN: Record<keyof typeof import('./malformed-input.es.
   invalidRecordId: 'The record given does not exist.',
   invalidPage: 'The page number must be a whole number from 1 up.',
   invalidPerPage: 'Rows per page must be a whole number between 1 and 500.',
+  pageBeyondListWindow: 'A list can be paged through its first {{rows}} results, and this page lies beyond them. Filter the list (state, location, text) to narrow it, or sort it the other way round to see the last ones.',
   invalidFilter: 'The filter "{{field}}" is not valid.',
   invalidFilterDate: 'The date in the filter "{{field}}" is not valid. Use the date picker (YYYY-MM-DD).',
   invalidFilterNumber: 'The filter "{{field}}" must be a number.',

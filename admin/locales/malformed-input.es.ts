@@ -9,6 +9,7 @@ export const malformedInputES = {
   invalidRecordId: 'El registro indicado no existe.',
   invalidPage: 'El número de página debe ser un entero de 1 en adelante.',
   invalidPerPage: 'El número de filas por página debe ser un entero entre 1 y 500.',
+  pageBeyondListWindow: 'Una lista se recorre hasta sus primeros {{rows}} resultados, y esta página queda más allá. Filtre la lista (estado, ubicación, texto) para acotarla, u ordénela en sentido inverso para ver los últimos.',
   invalidFilter: 'El filtro «{{field}}» no es válido.',
   invalidFilterDate: 'La fecha del filtro «{{field}}» no es válida. Use el selector de fechas (AAAA-MM-DD).',
   invalidFilterNumber: 'El filtro «{{field}}» debe ser un número.',

@@ -4,7 +4,7 @@
 // as that translation under a label of its own, and the browser tab carries it too.
 import { useTranslation, type ActionHeaderProps } from 'adminjs';
 import React, { useEffect } from 'react';
-import { totalIsEstimate } from '../estimated-total.js';
+import { listTotalOf } from '../estimated-total.js';
 import { formatNumber } from '../plant-format.js';
 
 type Props = ActionHeaderProps & { OriginalComponent: React.ComponentType<ActionHeaderProps> };
@@ -12,14 +12,19 @@ type Props = ActionHeaderProps & { OriginalComponent: React.ComponentType<Action
 const ActionHeader: React.FC<Props> = ({ OriginalComponent, ...props }) => {
   const { i18n, translateAction, translateLabel, translateMessage } = useTranslation();
   const { action, record, resource } = props;
-  // A list's total: "aprox. 5.000.000" when it is PostgreSQL's estimate, grouped digits either way.
-  const total = action?.name === 'list' && props.tag && /^\d+$/.test(props.tag) ? Number(props.tag) : null;
+  // A list's total: "aprox. 5.000.000" when it is PostgreSQL's estimate, "más de 1.000" when the count
+  // stopped at its cap, grouped digits either way. The tag AdminJS passes is the pager's reach, which
+  // may differ (the first 10 000 rows): the total comes from the list's answer (estimated-total.ts).
+  const listed = action?.name === 'list' && props.tag && /^\d+$/.test(props.tag) ? (listTotalOf(resource.id) ?? { total: Number(props.tag), kind: 'exact' }) : null;
+  const shown = listed && formatNumber(listed.total, i18n.language);
   const tag =
-    total === null
+    !listed || !shown
       ? props.tag
-      : totalIsEstimate(resource.id)
-        ? translateMessage('listTotalAbout', resource.id, { total: formatNumber(total, i18n.language) })
-        : formatNumber(total, i18n.language);
+      : listed.kind === 'estimate'
+        ? translateMessage('listTotalAbout', resource.id, { total: shown })
+        : listed.kind === 'moreThan'
+          ? translateMessage('listTotalMoreThan', resource.id, { total: shown })
+          : shown;
   let title: string | null = null;
   if (action && record?.title) title = action.name === 'show' ? record.title : `${translateAction(action.label, resource.id)} · ${record.title}`;
   else if (action?.name === 'list') title = translateLabel(resource.name, resource.id);
