@@ -88,7 +88,7 @@ if (!launcherKnowsConcurrency) console.log('  note: server/config.ts does not re
 interface Run {
   label: string;
   webConcurrency: number;
-  burst?: { clientMs: number; serverMs: number; serverP99Ms: number; errors: number; eventLoop: Awaited<ReturnType<typeof eventLoopDelay>>; load: string };
+  burst?: { clientMs: number; serverMs: number; serverP99Ms: number; errors: number; eventLoop: Awaited<ReturnType<typeof eventLoopDelay>>; load: string; cpuMs: number };
   steady?: LatencyFigures & { load: string; kinds: string[]; background: string; cost: string };
   saturation?: LatencyFigures & { load: string; kinds: string[]; cost: string; cpuPerRequest: CpuPerRequest };
 }
@@ -210,10 +210,13 @@ async function costMeter(server: RunningServer): Promise<(requests: number) => P
 
 async function burst(server: RunningServer): Promise<Run['burst']> {
   const samples: Sample[] = [];
+  const cpuNow = async () => (await cpuMsOf(server.pid)) + (await postgresCpuMs(path.join(dataDir, 'pg', 'pg'))) + process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000;
+  const cpuBefore = await cpuNow();
   const wallStart = Date.now();
   const start = performance.now();
   await Promise.all(plant.users.map((user) => landingStep(user)(sessions.get(user.email)!, user, plant, (s) => samples.push(s))));
   const clientMs = performance.now() - start;
+  const cpuMs = (await cpuNow()) - cpuBefore;
   const wallEnd = Date.now();
   const logged = await loggedRequests(server.logFile, wallStart - 5, wallEnd + 5);
   const serverStart = Math.min(...logged.map((r) => r.endMs - r.responseMs));
@@ -225,6 +228,7 @@ async function burst(server: RunningServer): Promise<Run['burst']> {
     errors: samples.filter((s) => s.status === 0 || s.status >= 400).length,
     eventLoop: await eventLoopDelay(server),
     load: loadAverage(),
+    cpuMs,
   };
 }
 
@@ -355,6 +359,9 @@ if (SOAK) {
     console.log(`\n${run.label}${launcherKnowsConcurrency || run.webConcurrency === 1 ? '' : ' (one process: no launcher yet)'}`);
     console.log(`  burst       ${USERS} requests drained in ${fmtMs(b!.clientMs)} (${against(b!.clientMs, TARGET.burstMs, 'lower')}); server's own timing ${fmtMs(b!.serverMs)} (${against(b!.serverMs, TARGET.burstMs, 'lower')}), server p99 ${fmtMs(b!.serverP99Ms)}, ${b!.errors} errors; event-loop delay since start max ${fmtMs(b!.eventLoop?.maxMs ?? NaN)} p99 ${fmtMs(b!.eventLoop?.p99Ms ?? NaN)}; load ${b!.load}`);
     console.log(`  steady      ${s!.requests} requests (${s!.perSecond.toFixed(1)}/s offered and served), p50 ${fmtMs(s!.p50)}, p95 ${fmtMs(s!.p95)}, p99 ${fmtMs(s!.p99)} (${against(s!.p99, TARGET.p99Ms, 'lower')}), max ${fmtMs(s!.max)}, errors ${s!.errors} (${s!.errors === 0 ? 'met' : 'NOT met'}); load ${s!.load}`);
+    // The burst's floor on this machine: the CPU its requests took (web, PostgreSQL, this generator) spread
+    // over every core, as if nothing waited on anything.
+    console.log(`              the burst took ${fmtMs(b!.cpuMs)} of CPU: ${CORES} cores cannot drain it in less than ${fmtMs(b!.cpuMs / CORES)} (the floor; drained in ${(b!.clientMs / (b!.cpuMs / CORES)).toFixed(2)}x it)`);
     console.log(`              ${s!.cost}`);
     console.log(`              ${s!.background}`);
     console.log(`  saturation  ${x!.perSecond.toFixed(1)} requests/s, p50 ${fmtMs(x!.p50)}, p99 ${fmtMs(x!.p99)}, errors ${x!.errors}; ${(x!.perSecond / base.saturation!.perSecond).toFixed(2)}x ${base.label} (target ${TARGET.saturationRatio}x: ${x!.perSecond / base.saturation!.perSecond >= TARGET.saturationRatio ? 'met' : 'NOT met'}); load ${x!.load}`);
