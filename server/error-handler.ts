@@ -24,6 +24,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     if (refusal instanceof AccessDeniedError) req.log?.warn({ reason: refusal.message }, 'refused by the role rules');
     // The administrator must hear of it: the person is told only to try again or to call him.
     else if (refusal instanceof StorageFailure) req.log?.error({ err: refusal }, 'the file storage failed');
+    else if (answer.body.error === 'databaseBusy') req.log?.warn({ err: refusal }, 'the database was too busy to finish a write');
     else req.log?.info({ reason: answer.body.error, path: req.path }, 'request refused');
     return void res.status(answer.status).json(answer.body);
   }

@@ -26,7 +26,17 @@ export function errorAnswer(error: unknown, locale: unknown): ErrorAnswer | null
     return error.reason === 'full'
       ? { status: 507, body: { error: 'storageFull', message: renderMessage(language, 'storageFull') } }
       : { status: 503, body: { error: 'storageUnreachable', message: renderMessage(language, 'storageUnreachable') } };
+  if (isBusyDatabase(error)) return { status: 503, body: { error: 'databaseBusy', message: renderMessage(language, 'databaseBusy') } };
   if (error instanceof Refusal)
     return { status: STATUS[error.kind], body: { error: error.kind === 'notFound' ? 'notFound' : error.key, message: renderMessage(language, error.key, error.params) } };
   return null;
+}
+
+/** A write the database could not finish in time and rolled back: Prisma's interactive transaction ran
+ * past its timeout (P2028) or lost a write conflict or deadlock (P2034), or PostgreSQL itself said so
+ * (40001, 40P01). Seen under a heavy load (the 30-minute soak of bench:load: 2 closeouts in 65 617
+ * requests). Nothing was recorded and trying again works: 503, not an unexplained 500. */
+function isBusyDatabase(error: unknown): boolean {
+  const code = error !== null && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
+  return code === 'P2028' || code === 'P2034' || code === '40001' || code === '40P01';
 }
