@@ -21,6 +21,7 @@ import { HttpClient } from './support/http-client.js';
 import { startS3Server } from './support/s3-server.js';
 import { aPerson, PASSWORD, type Person } from './support/people.js';
 import { ROOT } from './support/process.js';
+import { TEST_ADMIN, TEST_SESSION_SECRET } from './support/back-office.js';
 
 let postgres: DebianPostgres;
 let source: TestDatabase;
@@ -50,7 +51,7 @@ function runCommand(command: 'backup' | 'restore', args: string[], env: Record<s
 async function startOffice(databaseUrl: string, dataDir: string): Promise<BackOffice> {
   const config = loadConfig({
     NODE_ENV: 'test', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0',
-    SESSION_SECRET: 'a-test-only-session-secret-of-enough-length', ADMIN_EMAIL: 'admin@planta.test', ADMIN_PASSWORD: 'clave-de-prueba-segura-123', LOG_LEVEL: 'silent',
+    SESSION_SECRET: TEST_SESSION_SECRET, ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password, LOG_LEVEL: 'silent',
   });
   return startBackOffice(config, pino({ level: 'silent' }), { jobs: [] });
 }

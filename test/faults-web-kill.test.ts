@@ -16,10 +16,11 @@ import type { ObjectStorage } from '../integrations/storage/storage.js';
 import type { Db } from '../prisma/client.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { aPdf, signRevision, uploadRevision } from './support/documents.js';
-import { backendGone, blockedOn, FAULT_ADMIN, holdLock, killHard, startWebProcess, until, uploadBytesIn, type BlockedBackend, type HeldLock } from './support/faults.js';
+import { backendGone, blockedOn, holdLock, killHard, startWebProcess, until, uploadBytesIn, type BlockedBackend, type HeldLock } from './support/faults.js';
 import * as make from './support/factories.js';
 import { HttpClient } from './support/http-client.js';
 import { aPerson, type Person } from './support/people.js';
+import { TEST_ADMIN } from './support/back-office.js';
 import { aFreePort, stopWithCtrlC, type StartedProcess } from './support/process.js';
 
 let db: TestDatabase;
@@ -60,9 +61,9 @@ beforeAll(async () => {
   const env = { DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: await aFreePort(), TMPDIR: tmpDir };
   web = await startWebProcess(env);
   admin = new HttpClient(web.url);
-  await admin.signIn(FAULT_ADMIN.email, FAULT_ADMIN.password);
+  await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
   await admin.request('/admin/api/resources/Asset/actions/list?perPage=1'); // the readable CSRF cookie
-  adminId = (await prisma.user.findUniqueOrThrow({ where: { email: FAULT_ADMIN.email } })).id;
+  adminId = (await prisma.user.findUniqueOrThrow({ where: { email: TEST_ADMIN.email } })).id;
   uploader = await aPerson(prisma, web.url, ['SUPERVISORS'], 'Sara Supervisora');
   await uploader.client.request('/admin/api/resources/Asset/actions/list?perPage=1');
 
@@ -100,7 +101,7 @@ beforeAll(async () => {
   expect(upload.status).toBe(201);
   lock = await holdLock(db.pool, 'SELECT id FROM documents WHERE id = $1 FOR UPDATE', [signed.id]);
   locks.push(lock);
-  inFlight(signRevision(admin, upload.body.revision!.id, FAULT_ADMIN.password));
+  inFlight(signRevision(admin, upload.body.revision!.id, TEST_ADMIN.password));
   held.signature = { documentId: signed.id, revision: upload.body.revision!, blocked: await blockedOn(db.pool, lock, { query: /documents/ }) };
 
   // An upload whose body is still arriving: half the file, then the connection stays open.
@@ -185,7 +186,7 @@ describe('kill -9 of the web process in the middle of four requests, then a rest
     expect((await prisma.document.findUniqueOrThrow({ where: { id: documentId } })).state).toBe('DRAFT');
     expect(await historyOf(['document_signatures', 'signature_audits'])).toBe(0);
 
-    const retried = await signRevision(admin, revision.id, FAULT_ADMIN.password);
+    const retried = await signRevision(admin, revision.id, TEST_ADMIN.password);
     expect(retried.status).toBe(201);
     expect(retried.body.signature!.sha256).toBe(revision.sha256);
     const signature = await prisma.documentSignature.findFirstOrThrow({ where: { revisionId: revision.id }, include: { audit: true } });

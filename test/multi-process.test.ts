@@ -16,6 +16,7 @@ import * as make from './support/factories.js';
 import { openEventStream } from './support/event-stream.js';
 import { HttpClient } from './support/http-client.js';
 import { startS3Server, type TestS3Server } from './support/s3-server.js';
+import { TEST_SESSION_SECRET } from './support/back-office.js';
 import { aFreePort, startMain, startWorker, stopWithCtrlC, type StartedProcess } from './support/process.js';
 
 const ADMIN = { email: 'admin@planta.test', password: 'clave-de-prueba-segura-123' };
@@ -57,7 +58,7 @@ beforeAll(async () => {
   [db, s3] = await Promise.all([createTestDatabase(), startS3Server()]);
   const common = {
     DATABASE_URL: db.url,
-    SESSION_SECRET: 'a-test-only-session-secret-of-enough-length',
+    SESSION_SECRET: TEST_SESSION_SECRET,
     LOG_LEVEL: 'info',
     APP_TIMEZONE: 'America/Tegucigalpa',
     ...s3.env,

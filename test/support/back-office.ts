@@ -9,6 +9,8 @@ import type { JobDefinition } from '../../jobs/job.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const TEST_ADMIN = { email: 'admin@planta.test', password: 'clave-de-prueba-segura-123' };
+/** The session secret of every back office a test starts (in process or as a child process). */
+export const TEST_SESSION_SECRET = 'a-test-only-session-secret-of-enough-length';
 
 export interface TestBackOffice extends BackOffice {
   config: AppConfig;
@@ -27,7 +29,7 @@ export async function startTestBackOffice(
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: '0',
-    SESSION_SECRET: 'a-test-only-session-secret-of-enough-length',
+    SESSION_SECRET: TEST_SESSION_SECRET,
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     LOG_LEVEL: 'silent',

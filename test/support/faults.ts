@@ -5,17 +5,16 @@ import type { ChildProcess } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
+import { TEST_ADMIN, TEST_SESSION_SECRET } from './back-office.js';
 import { startMain, type StartedProcess } from './process.js';
-
-export const FAULT_ADMIN = { email: 'admin@planta.test', password: 'clave-de-prueba-segura-123' };
 
 /** The web process on `port` (the same port again after a restart, so a browser's cookies still apply). */
 export function startWebProcess(env: { DATABASE_URL: string; DATA_DIR: string; PORT: string } & Record<string, string>): Promise<StartedProcess> {
   return startMain(
     {
-      SESSION_SECRET: 'a-test-only-session-secret-of-enough-length',
-      ADMIN_EMAIL: FAULT_ADMIN.email,
-      ADMIN_PASSWORD: FAULT_ADMIN.password,
+      SESSION_SECRET: TEST_SESSION_SECRET,
+      ADMIN_EMAIL: TEST_ADMIN.email,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
       LOG_LEVEL: 'info',
       ...env,
     },
