@@ -117,11 +117,11 @@ export class XmlScanner {
       }
       const end = xml.indexOf('>', lt);
       if (end === -1) break;
-      if (next === 47 /* / */) handler.close(nameAt(xml, lt + 2, end));
+      if (next === 47 /* / */) handler.close(localName(xml.slice(lt + 2, nameEnd(xml, lt + 2, end))));
       else {
         const selfClosing = xml.charCodeAt(end - 1) === 47;
-        const name = nameAt(xml, lt + 1, end);
-        const attributesStart = lt + 1 + nameLength;
+        const attributesStart = nameEnd(xml, lt + 1, end);
+        const name = localName(xml.slice(lt + 1, attributesStart));
         const attributesEnd = selfClosing ? end - 1 : end;
         handler.open(name, attributesEnd > attributesStart ? xml.slice(attributesStart, attributesEnd) : '', selfClosing);
         if (selfClosing) handler.close(name);
@@ -144,29 +144,20 @@ export class XmlScanner {
   }
 }
 
-/** Length of the last name read by nameAt, prefix included (where the attributes start). */
-let nameLength = 0;
-/** Names are few: each is made once, not sliced out of the XML at every tag. */
-const NAMES = new Map();
-
-/** The tag name that starts at `from` (before `end`), without its namespace prefix ("x:row" → "row"). */
-function nameAt(xml, from, end) {
-  let colon = -1;
+/** Where the tag name that starts at `from` ends: at a space, "/" or ">" (before `end`). */
+function nameEnd(xml, from, end) {
   let to = from;
   for (; to < end; to++) {
     const code = xml.charCodeAt(to);
     if (code === 32 || code === 47 || code === 62 || code === 9 || code === 10 || code === 13) break;
-    if (code === 58) colon = to;
   }
-  nameLength = to - from;
-  const start = colon === -1 ? from : colon + 1;
-  const qualified = xml.slice(start, to);
-  let name = NAMES.get(qualified);
-  if (name === undefined) {
-    name = qualified;
-    if (NAMES.size < 1_000) NAMES.set(qualified, name);
-  }
-  return name;
+  return to;
+}
+
+/** A name without its namespace prefix ("x:row" → "row"). */
+function localName(qualified) {
+  const colon = qualified.indexOf(':');
+  return colon === -1 ? qualified : qualified.slice(colon + 1);
 }
 
 /**
@@ -469,8 +460,7 @@ async function* sheetRows(zip) {
         }
         case 'row':
           if (values && !blank) {
-            values[0] = undefined; // column numbers start at 1, as Excel's do
-            delete values[0];
+            delete values[0]; // column numbers start at 1, as Excel's do
             ready.push({ number: rowNumber, values });
           }
           values = null;
