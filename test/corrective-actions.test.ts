@@ -11,6 +11,7 @@ import { startTestBackOffice, type TestBackOffice } from './support/back-office.
 import type { HttpClient } from './support/http-client.js';
 import * as make from './support/factories.js';
 import { aPerson, type Person } from './support/people.js';
+import { plantDay as isoDay } from './support/plant-days.js';
 
 let office: TestBackOffice;
 let prisma: Db;
@@ -31,7 +32,6 @@ const act = (client: HttpClient, resource: string, id: number, action: string, f
   client.json<ActionBody>(`/admin/api/resources/${resource}/records/${id}/${action}`, { method: 'POST', body: form(fields) });
 const create = (client: HttpClient, resource: string, fields: Record<string, string>) =>
   client.json<ActionBody>(`/admin/api/resources/${resource}/actions/new`, { method: 'POST', body: form(fields) });
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const actionOf = (id: number) => prisma.correctiveAction.findUniqueOrThrow({ where: { id } });
 
 beforeAll(async () => {

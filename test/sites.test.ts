@@ -8,6 +8,7 @@ import { startTestBackOffice, type TestBackOffice } from './support/back-office.
 import { aPdf, uploadRevision } from './support/documents.js';
 import * as make from './support/factories.js';
 import { aPerson, PASSWORD, type Person } from './support/people.js';
+import { plantDay } from './support/plant-days.js';
 import { computeKpisJob } from '../jobs/compute-kpis.job.js';
 import { JOBS } from '../jobs/registry.js';
 
@@ -716,7 +717,7 @@ describe('the global history of a large plant', () => {
   });
 
   it("filters by action, author and dates inside his plant's entries", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = plantDay();
     const query = `&filters.tableName=assets&filters.action=DELETE&filters.actorLabel=system&filters.changedAt~~from=${today}`;
     const { status, body } = await list(scoped, 'ChangeHistory', query);
     expect(status).toBe(200);

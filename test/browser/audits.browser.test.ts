@@ -10,12 +10,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, browserAndBackOffice, signInThroughForm } from '../support/browser.js';
 import * as make from '../support/factories.js';
 import { aPerson, PASSWORD, type Person } from '../support/people.js';
+import { plantDay as inDays } from '../support/plant-days.js';
 
 const started = browserAndBackOffice();
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
 const clickAction = (page: Page, label: string) => page.getByRole('button', { name: label, exact: true }).or(page.getByRole('link', { name: label, exact: true })).first().click();
 const submitForm = (page: Page) => page.locator('form:not([role=search]) button[type=submit]').click();
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 let officer: Person;
 let technician: Person;
@@ -124,14 +124,14 @@ describe('an incident and its corrective action, in a real browser', () => {
     expect(await prisma.correctiveAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ state: 'VERIFIED', verifiedById: officer.userId });
 
     // The monthly figures: this month's injury with its days, rated against the hours entered.
-    const now = new Date();
-    await prisma.safetyHoursWorked.create({ data: { locationId: site.id, year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, hours: 120000 } });
-    await page.goto(`${office.url}/admin/resources/SafetyIncident/actions/incidentRates?year=${now.getUTCFullYear()}&site=${site.id}`);
-    const monthRow = page.getByTestId(`rates-month-${now.getUTCMonth() + 1}`);
+    const [year, month] = inDays(0).split('-').map(Number); // the plant's month, in which the injury happened
+    await prisma.safetyHoursWorked.create({ data: { locationId: site.id, year, month, hours: 120000 } });
+    await page.goto(`${office.url}/admin/resources/SafetyIncident/actions/incidentRates?year=${year}&site=${site.id}`);
+    const monthRow = page.getByTestId(`rates-month-${month}`);
     await monthRow.waitFor({ timeout: 20_000 });
     // 1 × 1 000 000 / 120 000 = 8,33; 3 × 1 000 / 120 000 = 0,03 (written the Spanish way).
-    expect(await page.getByTestId(`rates-month-${now.getUTCMonth() + 1}-frequency`).innerText()).toBe('8,33');
-    expect(await page.getByTestId(`rates-month-${now.getUTCMonth() + 1}-severity`).innerText()).toBe('0,03');
+    expect(await page.getByTestId(`rates-month-${month}-frequency`).innerText()).toBe('8,33');
+    expect(await page.getByTestId(`rates-month-${month}-severity`).innerText()).toBe('0,03');
     expect(await page.locator('body').innerText()).toContain('Índice de frecuencia = lesiones con tiempo perdido × 1 000 000 / horas trabajadas');
     await shot(page, 'audits-monthly-figures');
     await desk.close();
