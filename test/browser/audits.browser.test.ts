@@ -124,7 +124,7 @@ describe('an incident and its corrective action, in a real browser', () => {
     expect(await prisma.correctiveAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ state: 'VERIFIED', verifiedById: officer.userId });
 
     // The monthly figures: this month's injury with its days, rated against the hours entered.
-    const [year, month] = inDays(0).split('-').map(Number); // the plant's month, in which the injury happened
+    const [year, month] = inDays(0).split('-').map(Number) as [number, number]; // the plant's month, in which the injury happened
     await prisma.safetyHoursWorked.create({ data: { locationId: site.id, year, month, hours: 120000 } });
     await page.goto(`${office.url}/admin/resources/SafetyIncident/actions/incidentRates?year=${year}&site=${site.id}`);
     const monthRow = page.getByTestId(`rates-month-${month}`);
