@@ -46,11 +46,11 @@ interface Outcome {
 }
 
 async function importSheet(
-  kind: string, file: Buffer, options: { mode?: 'ALL_OR_NOTHING' | 'VALID_ROWS'; maxRows?: number; batchSize?: number; reader?: SheetReaderLimits } = {},
+  kind: string, file: Buffer, options: { mode?: 'ALL_OR_NOTHING' | 'VALID_ROWS'; preview?: boolean; maxRows?: number; batchSize?: number; reader?: SheetReaderLimits } = {},
 ): Promise<Outcome> {
   const fileKey = `imports/test/${randomUUID()}.xlsx`;
   await storage.put(fileKey, file);
-  const run = await prisma.importRun.create({ data: { kind, fileName: 'libro.xlsx', fileKey, mode: options.mode ?? 'VALID_ROWS', userId: clerkId } });
+  const run = await prisma.importRun.create({ data: { kind, fileName: 'libro.xlsx', fileKey, mode: options.mode ?? 'VALID_ROWS', preview: options.preview ?? false, userId: clerkId } });
   await runImport({ prisma, pool: db.pool, storage, logger: pino({ level: 'silent' }) }, run.id, {
     maxRows: options.maxRows ?? 10_000,
     batchSize: options.batchSize ?? 3,
@@ -189,9 +189,9 @@ describe('all or nothing', () => {
 
 describe('files refused whole, nothing written', () => {
   const header = ['Código', 'Descripción', 'Ubicación', 'Categoría'];
-  const refused = async (file: Buffer, options: { maxRows?: number; reader?: SheetReaderLimits } = {}) => {
+  const refused = async (file: Buffer, options: { mode?: 'ALL_OR_NOTHING' | 'VALID_ROWS'; preview?: boolean; maxRows?: number; reader?: SheetReaderLimits } = {}) => {
     const before = await prisma.asset.count();
-    const outcome = await importSheet('assets', file, { ...options, mode: 'VALID_ROWS' });
+    const outcome = await importSheet('assets', file, { mode: 'VALID_ROWS', ...options });
     expect(outcome.run.state).toBe('FAILED');
     expect(outcome.errors).toEqual([]);
     expect(await prisma.asset.count()).toBe(before);
@@ -246,11 +246,32 @@ describe('files refused whole, nothing written', () => {
     );
   });
 
-  it('more rows than allowed', async () => {
+  it('more rows than allowed, in every mode, though its rows are counted while the first batches are written', async () => {
     const file = path.join(dataDir, 'grande.xlsx');
-    await aLargeWorkbook(file, header, 30, (i) => [`G-${i}`, 'Bomba', 'PLT', 'Bombas']);
+    // Rows that would all be written, some with a problem that would be logged: neither may be.
+    await aLargeWorkbook(file, header, 3_000, (i) => [`G-${i}`, 'Bomba', i % 500 ? 'PLT' : 'NO-EXISTE', 'Bombas']);
     const { readFile } = await import('node:fs/promises');
-    expect(await refused(await readFile(file), { maxRows: 25 })).toBe('El archivo tiene 30 filas; el máximo por importación es 25. Divídalo en varios archivos.');
+    const workbook = await readFile(file);
+    for (const options of [{ mode: 'VALID_ROWS' }, { mode: 'ALL_OR_NOTHING' }, { preview: true }] as const)
+      expect(await refused(workbook, { maxRows: 2_999, ...options }), JSON.stringify(options)).toBe(
+        'El archivo tiene 3000 filas; el máximo por importación es 2999. Divídalo en varios archivos.',
+      );
+  });
+});
+
+describe('rows counted as Excel keeps them', () => {
+  it('blank rows that keep a format count toward the limit in a preview as in the import', async () => {
+    const header = ['Código', 'Descripción', 'Ubicación', 'Categoría'];
+    const formattedBlank: Cell[] = [{ value: null, numFmt: '0.00' }];
+    const rows = [header, ...Array.from({ length: 10 }, (_, i) => [`FB-${i}`, 'Bomba', 'PLT', 'Bombas']), ...Array.from({ length: 30 }, () => formattedBlank)];
+    const workbook = await aWorkbook(rows);
+    for (const options of [{ mode: 'VALID_ROWS' }, { preview: true }] as const) {
+      const outcome = await importSheet('assets', workbook, { maxRows: 25, ...options });
+      expect(outcome.run.state, JSON.stringify(options)).toBe('FAILED');
+      expect(outcome.run.errorMessage).toBe('El archivo tiene 40 filas; el máximo por importación es 25. Divídalo en varios archivos.');
+      expect(outcome.errors).toEqual([]);
+    }
+    expect(await prisma.asset.count({ where: { code: { startsWith: 'FB-' } } })).toBe(0);
   });
 });
 

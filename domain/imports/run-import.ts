@@ -31,7 +31,7 @@ import type { ImportDefinition } from './import-definition.js';
 import { loadMappings, type ImportMappings } from './import-mappings.js';
 import { SummaryCollector, type ImportSummary } from './import-summary.js';
 import { rowParser, type CandidateRow, type RowError, type RowParser } from './parse-row.js';
-import { inspectWorkbook, readSheetRows, warmSheetReader, WorkbookRefusedError, type SheetReaderLimits, type SheetRow } from './read-workbook.js';
+import { checkWorkbook, readSheetRows, warmSheetReader, WorkbookRefusedError, type SheetReaderLimits, type SheetRow } from './read-workbook.js';
 import { HEADER_SEARCH_ROWS, HeadersMissingError, locateHeader } from './sheet-layout.js';
 import { classifyRows, recordErrors, resolveReferences, upsertRows, type ReferenceCache, type SqlRunner } from './upsert-rows.js';
 
@@ -69,11 +69,31 @@ const ZERO: Counters = { rowsRead: 0, rowsValid: 0, rowsRejected: 0, rowsWritten
 /** Rows of the first batch (the later ones are settings.batchSize). */
 const FIRST_BATCH_ROWS = 1_000;
 
+/** Batches of "solo filas válidas" written at once (or of a preview compared at once), each on its own
+ * connection, counted and committed in file order: the database works a statement on one core, and two
+ * batches in flight write 50 000 assets in about 0.65x the time of one after the other (npm run
+ * bench:import prints the floor on one connection and on two). */
+const BATCHES_IN_FLIGHT = 2;
+
 /** A placeholder id for a row's parent that only the file holds so far (preview: nothing is written). */
 const PENDING_ID = -1;
 
 /** Thrown inside the all-or-nothing transaction to roll it back when some row was rejected. */
 class RollBack extends Error {}
+
+/** How often a written batch, waiting to commit after the one before it, looks whether it blocks that one. */
+const BLOCKING_CHECK_MS = 50;
+
+/** Thrown inside a batch's transaction that holds a row the batch before it waits for (the same unique
+ * value in both): it rolls back, lets the earlier batch commit, and is written again after it. */
+class BlocksEarlierBatch extends Error {}
+
+/** A batch being written: `done` settles once it committed (or failed); `backend` is the process id of
+ * the database connection its transaction runs on now (null before it began). */
+interface BatchWrite {
+  done: Promise<void>;
+  backend: number | null;
+}
 
 export async function runImport(deps: ImportDependencies, importRunId: number, settings: ImportSettings, jobId?: string): Promise<ImportState> {
   const run = await deps.prisma.importRun.findUnique({ where: { id: importRunId } });
@@ -118,6 +138,11 @@ export async function runImport(deps: ImportDependencies, importRunId: number, s
         await sheet.run(file, resumeAfter);
       } catch (error) {
         if (!(error instanceof WorkbookRefusedError)) throw error;
+        if (run.preview) {
+          // A preview refused part way (more rows than allowed, a sheet damaged further down) keeps its reason only.
+          await deps.prisma.importRunError.deleteMany({ where: { importRunId } });
+          Object.assign(counters, ZERO);
+        }
         if (error instanceof HeadersMissingError) {
           summary.summary.missingFields = error.missingFields;
           if (error.layout) summary.layout(error.layout, error.layout.unrecognised, rowParser(definition, error.layout, settings.timeZone));
@@ -158,6 +183,11 @@ class SheetImport {
   private readonly validKeys = new Set<string>();
   private parser!: RowParser;
   private readonly hasSelfReferences: boolean;
+  /** The sheet has a column naming a parent row (of the same table). */
+  private selfReferencesInSheet = false;
+  /** Settles once the sheet's rows are counted: refused when there are more than an import may take.
+   * Counted while the first batches are read and written; nothing commits before it settles. */
+  private sizeChecked: Promise<void> = Promise.resolve();
   private lastProgress = 0;
 
   constructor(
@@ -176,11 +206,12 @@ class SheetImport {
   }
 
   async run(file: string, resumeAfter: number): Promise<void> {
+    let closeWorkbook = () => {};
     // Read in the reader process: the XML is parsed on the other core while this thread checks and
-    // writes. It starts at once, while this thread checks the zip and counts the rows (nothing is
-    // taken from it before the file passes).
+    // writes. It starts at once, while this thread checks the zip (nothing is taken from it before the
+    // file passes); the rows are counted while the first batches are read and written.
     const chunks = readSheetRows(file, { limits: this.settings.reader });
-    let started: Promise<IteratorResult<SheetRow[]>> | null = chunks.next();
+    let started: Promise<IteratorResult<SheetRow[], number>> | null = chunks.next();
     started.catch(() => undefined); // a file the check refuses fails the reader too: the check says why
     const next = () => {
       const result = started ?? chunks.next();
@@ -188,77 +219,134 @@ class SheetImport {
       return result;
     };
     try {
-      const { rowCount } = await inspectWorkbook(file);
-      if (rowCount === 0) throw new WorkbookRefusedError('La hoja está vacía: no tiene encabezados ni filas de datos.');
+      const workbook = await checkWorkbook(file);
+      closeWorkbook = workbook.close;
       const first: SheetRow[] = [];
-      // Pulled by hand: breaking a for-await would close the reader.
-      while (first.length < HEADER_SEARCH_ROWS) {
-        const chunk = await next();
-        if (chunk.done) break;
-        first.push(...chunk.value);
+      try {
+        // Pulled by hand: breaking a for-await would close the reader.
+        while (first.length < HEADER_SEARCH_ROWS) {
+          const chunk = await next();
+          if (chunk.done) break;
+          first.push(...chunk.value);
+        }
+      } catch (error) {
+        await workbook.countRows(); // a sheet damaged from its start: the count's reason, as before the reader's
+        throw error;
+      }
+      if (!first.length) {
+        await workbook.countRows();
+        throw new WorkbookRefusedError('La hoja está vacía: no tiene encabezados ni filas de datos.');
       }
       const layout = locateHeader(this.definition, first.slice(0, HEADER_SEARCH_ROWS), this.mappings.headers);
       const headerIndex = first.findIndex((row) => row.number === layout.headerRow);
-      const dataRows = rowCount - headerIndex - 1;
-      if (dataRows > this.settings.maxRows)
-        throw new WorkbookRefusedError(`El archivo tiene ${dataRows} filas; el máximo por importación es ${this.settings.maxRows}. Divídalo en varios archivos.`);
+      const tooMany = (dataRows: number) =>
+        new WorkbookRefusedError(`El archivo tiene ${dataRows} filas; el máximo por importación es ${this.settings.maxRows}. Divídalo en varios archivos.`);
+      const checkSize = async (count: number) => {
+        const dataRows = count - headerIndex - 1;
+        if (dataRows > this.settings.maxRows) throw tooMany(dataRows);
+        await this.deps.prisma.importRun.update({ where: { id: this.importRunId }, data: { rowsTotal: dataRows } });
+      };
+      let refused: Error | null = null;
+      // A preview writes nothing: the reader counts its rows as it reads them (the count would take a
+      // core from the preview's own work), and the size is checked at the end, or as soon as the rows
+      // read are already too many. An import counts them at once and commits nothing before it knows.
+      let rowElements: number | null = null;
+      if (this.mode !== 'PREVIEW') {
+        this.sizeChecked = workbook.countRows().then(checkSize);
+        // Awaited by each batch before it commits, and below; once refused, reading stops.
+        this.sizeChecked.catch((error: Error) => (refused = error));
+      }
+      const previewLimit = this.mode === 'PREVIEW' ? this.settings.maxRows + headerIndex + 1 : Infinity;
       this.parser = rowParser(this.definition, layout, this.settings.timeZone, this.mappings);
+      this.selfReferencesInSheet = layout.columns.some(({ column }) => column.reference?.self);
       this.parser.onUnknownChoice = (field, value) => this.summary.unknownValue(field, 'choice', value);
       this.summary.layout(layout, layout.unrecognised, this.parser);
-      await this.deps.prisma.importRun.update({ where: { id: this.importRunId }, data: { rowsTotal: dataRows } });
 
       const remaining = (async function* () {
         yield first.slice(headerIndex + 1);
+        let read = first.length;
         // The reader was left open by the header search: go on from where it stopped.
-        for (let chunk = await next(); !chunk.done; chunk = await next()) yield chunk.value;
+        let chunk = await next();
+        for (; !chunk.done; chunk = await next()) {
+          if (refused) throw refused;
+          read += chunk.value.length;
+          if (read > previewLimit) throw tooMany((await workbook.countRows()) - headerIndex - 1);
+          yield chunk.value;
+        }
+        rowElements = chunk.value;
       })();
 
-      if (this.mode === 'VALID_ROWS') await this.eachBatch(remaining, resumeAfter, (batch, lastRow) => this.commitBatch(batch, lastRow));
-      else if (this.mode === 'PREVIEW') await this.eachBatch(remaining, 0, (batch) => this.previewBatch(batch));
+      if (this.mode === 'VALID_ROWS') await this.eachBatch(remaining, resumeAfter, (...write) => this.commitBatch(...write), this.batchesInFlight());
+      else if (this.mode === 'PREVIEW') await this.eachBatch(remaining, 0, (batch, _, previous) => this.previewBatch(batch, previous), this.batchesInFlight());
       else await this.allOrNothing(remaining);
+      if (this.mode === 'PREVIEW') await checkSize(rowElements ?? (await workbook.countRows()));
+      await this.sizeChecked;
     } finally {
-      await chunks.return(undefined); // the reader, if the sheet was refused or a write failed before its end
+      await chunks.return(0); // the reader, if the sheet was refused or a write failed before its end
+      closeWorkbook();
     }
     if (this.counters.rowsRead === 0 && !resumeAfter) throw new WorkbookRefusedError('La hoja no tiene filas de datos debajo de los encabezados.');
   }
 
+  /** Batches written (or compared, in a preview) at once: one where a batch may need what an earlier
+   * one writes (a parent row of the file, a catalogue entry created for it, a writer of several
+   * tables), else BATCHES_IN_FLIGHT. */
+  private batchesInFlight(): number {
+    return this.selfReferencesInSheet || this.createMissing || this.definition.writer ? 1 : BATCHES_IN_FLIGHT;
+  }
+
   /** Groups the parsed rows into batches. A row naming a parent that is still in the current batch
-   * closes the batch first, so the parent is written before the child looks it up. One batch is
-   * written while the next is read and parsed (writes stay in file order, one at a time). */
-  private async eachBatch(chunks: AsyncIterable<SheetRow[]>, resumeAfter: number, write: (batch: CandidateRow[], lastRow: number) => Promise<void>) {
+   * closes the batch first, so the parent is written before the child looks it up. Batches are written
+   * while the next is read and parsed, up to `inFlight` at once; each write is handed the one before
+   * it (`previous`), so that it can commit in file order, and says which connection it runs on. */
+  private async eachBatch(
+    chunks: AsyncIterable<SheetRow[]>,
+    resumeAfter: number,
+    write: (batch: CandidateRow[], lastRow: number, previous: BatchWrite, self: BatchWrite) => Promise<void>,
+    inFlight = 1,
+  ) {
     const selfReferences = this.definition.columns.filter((c) => c.reference?.self).map((c) => c.field);
     let batch: CandidateRow[] = [];
     let batchKeys = new Set<string>();
     let lastRow = resumeAfter;
-    let writing: Promise<void> = Promise.resolve();
+    const writing: Promise<void>[] = []; // oldest first
+    let previous: BatchWrite = { done: Promise.resolve(), backend: null };
     // The first batch is small, so the database starts writing while the rest is still being read.
     let limit = Math.min(FIRST_BATCH_ROWS, this.settings.batchSize);
     const flush = async () => {
-      await writing;
+      while (writing.length >= inFlight) await writing.shift();
       const [rows, last] = [batch, lastRow];
-      writing = write(rows, last);
-      writing.catch(() => {}); // awaited at the next flush or at the end
+      const current: BatchWrite = { done: Promise.resolve(), backend: null };
+      current.done = write(rows, last, previous, current);
+      current.done.catch(() => {}); // awaited at a later flush or at the end
+      writing.push(current.done);
+      previous = current;
       batch = [];
       batchKeys = new Set();
       limit = this.settings.batchSize;
     };
-    for await (const chunk of chunks) {
-      for (const row of chunk) {
-        const candidate = this.parser.parse(row);
-        this.checkDuplicate(candidate);
-        if (row.number <= resumeAfter) continue; // committed by an earlier attempt; only its key was needed
-        const namesPending = selfReferences.some((field) => {
-          const code = candidate.values[field];
-          return typeof code === 'string' && batchKeys.has(JSON.stringify([code.toLowerCase()]));
-        });
-        if (batch.length >= limit || (namesPending && batch.length)) await flush();
-        batch.push(candidate);
-        if (selfReferences.length) batchKeys.add(candidate.key);
-        lastRow = row.number;
+    try {
+      for await (const chunk of chunks) {
+        for (const row of chunk) {
+          const candidate = this.parser.parse(row);
+          this.checkDuplicate(candidate);
+          if (row.number <= resumeAfter) continue; // committed by an earlier attempt; only its key was needed
+          const namesPending = selfReferences.some((field) => {
+            const code = candidate.values[field];
+            return typeof code === 'string' && batchKeys.has(JSON.stringify([code.toLowerCase()]));
+          });
+          if (batch.length >= limit || (namesPending && batch.length)) await flush();
+          batch.push(candidate);
+          if (selfReferences.length) batchKeys.add(candidate.key);
+          lastRow = row.number;
+        }
       }
+      if (batch.length) await flush();
+      while (writing.length) await writing.shift();
+    } catch (error) {
+      await Promise.allSettled(writing); // no write is left running behind a failed job (each rolls back)
+      throw error;
     }
-    if (batch.length) await flush();
-    await writing;
   }
 
   /** A key seen earlier in the file, whatever else is wrong with either row (one pass). */
@@ -291,8 +379,12 @@ class SheetImport {
     });
     const valid = batch.filter((row) => !row.errors.length);
     if (this.hasSelfReferences) for (const row of valid) this.validKeys.add(row.key);
-    for (const row of batch) if (row.errors.length) this.summary.sample('rejected', row);
     return { valid, errors: batch.flatMap((row) => row.errors) };
+  }
+
+  /** The first rejected rows of the file, kept for the page (called in file order). */
+  private sampleRejected(batch: CandidateRow[]): void {
+    for (const row of batch) if (row.errors.length) this.summary.sample('rejected', row);
   }
 
   private count(batch: CandidateRow[], rejectedRows: Set<number>, inserted: number, updated: number, written = true): void {
@@ -306,7 +398,7 @@ class SheetImport {
   }
 
   /** "Validar sin importar": what the upsert would do to each valid row, asked without writing. */
-  private async previewBatch(batch: CandidateRow[]): Promise<void> {
+  private async previewBatch(batch: CandidateRow[], previous: BatchWrite): Promise<void> {
     // Plain pg on the pool, like the writes: Prisma's raw queries cost far more with arrays of 5 000.
     const pool = this.deps.pool;
     const db: SqlRunner = {
@@ -315,6 +407,8 @@ class SheetImport {
     };
     const { valid, errors } = await this.prepare(db, batch);
     const outcomes = await classifyRows(db, this.definition, valid);
+    await previous.done; // counted, sampled and reported in file order
+    this.sampleRejected(batch);
     let inserted = 0;
     let updated = 0;
     outcomes.forEach((outcome, i) => {
@@ -327,16 +421,48 @@ class SheetImport {
     await this.reportProgress();
   }
 
-  /** "Solo filas válidas": the batch, its rejected rows, the counters and the checkpoint in one transaction. */
-  private async commitBatch(batch: CandidateRow[], lastRow: number): Promise<void> {
-    await sqlTransactionAs(this.deps.pool, this.actor, async (db) => {
-      const { valid, errors } = await this.prepare(db, batch);
-      const result = await upsertRows(db, this.definition, valid);
-      const allErrors = [...errors, ...result.errors];
-      await recordErrors(db, this.importRunId, allErrors);
-      this.count(batch, new Set(allErrors.map((e) => e.rowNumber)), result.inserted, result.updated);
-      await this.saveCounters(db, lastRow);
-    });
+  /** "Solo filas válidas": the batch, its rejected rows, the counters and the checkpoint in one
+   * transaction, committed only after the batch before it (`previous`): the checkpoint and the counters
+   * a retry starts from then always cover every row above them, and a failed batch fails those after it.
+   * Written while the batch before it is still being written, it may take a unique value first (a
+   * category's name in both): then it gives way, and is written again once the earlier one committed,
+   * as if written after it. */
+  private async commitBatch(batch: CandidateRow[], lastRow: number, previous: BatchWrite, self: BatchWrite): Promise<void> {
+    let prepared: { valid: CandidateRow[]; errors: RowError[] } | undefined; // references are resolved once
+    const attempt = (afterPrevious: (db: SqlRunner, backend: number) => Promise<void>) =>
+      sqlTransactionAs(this.deps.pool, this.actor, async (db) => {
+        const [{ backend }] = await db.$queryRawUnsafe<[{ backend: number }]>('SELECT pg_backend_pid() AS backend');
+        self.backend = backend;
+        prepared ??= await this.prepare(db, batch);
+        const result = await upsertRows(db, this.definition, prepared.valid);
+        const allErrors = [...prepared.errors, ...result.errors];
+        await this.sizeChecked;
+        await afterPrevious(db, backend);
+        await recordErrors(db, this.importRunId, allErrors); // in file order, as the report lists them
+        this.sampleRejected(batch);
+        this.count(batch, new Set(allErrors.map((e) => e.rowNumber)), result.inserted, result.updated);
+        await this.saveCounters(db, lastRow);
+      });
+    try {
+      await attempt((db, backend) => this.afterEarlierBatch(db, backend, previous));
+    } catch (error) {
+      if (!(error instanceof BlocksEarlierBatch)) throw error;
+      self.backend = null; // its connection went back to the pool
+      await previous.done;
+      await attempt(async () => {});
+    }
+  }
+
+  /** Waits for the batch before this one to commit, unless it waits for a row this one holds. */
+  private async afterEarlierBatch(db: SqlRunner, backend: number, previous: BatchWrite): Promise<void> {
+    for (;;) {
+      const committed = await Promise.race([previous.done.then(() => true), new Promise<false>((r) => setTimeout(r, BLOCKING_CHECK_MS, false))]);
+      if (committed) return;
+      const earlier = previous.backend;
+      if (earlier === null) continue; // its transaction has not begun: it holds nothing
+      const [{ blocks }] = await db.$queryRawUnsafe<[{ blocks: boolean }]>('SELECT $1::int = ANY(pg_blocking_pids($2::int)) AS blocks', backend, earlier);
+      if (blocks) throw new BlocksEarlierBatch();
+    }
   }
 
   private async saveCounters(db: SqlRunner, checkpointRow?: number): Promise<void> {
@@ -355,8 +481,10 @@ class SheetImport {
       await sqlTransactionAs(this.deps.pool, this.actor, async (db) => {
         await this.eachBatch(rows, 0, async (batch) => {
           const { valid, errors } = await this.prepare(db, batch);
+          this.sampleRejected(batch);
           const result = this.counters.rowsRejected || errors.length ? { inserted: 0, updated: 0, errors: [] } : await upsertRows(db, this.definition, valid);
           const allErrors = [...errors, ...result.errors];
+          await this.sizeChecked; // nothing is logged for a file refused as too long
           // Logged outside the transaction (a separate connection), so the report survives the rollback.
           if (allErrors.length) await recordErrors(this.deps.prisma as unknown as SqlRunner, this.importRunId, allErrors);
           this.count(batch, new Set(allErrors.map((e) => e.rowNumber)), result.inserted, result.updated);

@@ -106,7 +106,7 @@ function giveBack(reader: Reader, healthy: boolean): void {
 
 /** The first worksheet's rows, read in a reader process a few messages ahead of the caller.
  * Stopping early (a refused header) ends that reader. */
-export async function* readInChildProcess(filePath: string, limits: SheetReaderLimits = SHEET_READER_LIMITS): AsyncGenerator<SheetRow[]> {
+export async function* readInChildProcess(filePath: string, limits: SheetReaderLimits = SHEET_READER_LIMITS): AsyncGenerator<SheetRow[], number> {
   const reader = takeReader(limits.memoryMb);
   const child = reader.process;
   const messages: ReaderMessage[] = [];
@@ -150,7 +150,7 @@ export async function* readInChildProcess(filePath: string, limits: SheetReaderL
       if ('ready' in message) continue;
       if ('done' in message) {
         finished = true;
-        return;
+        return message.rowElements;
       }
       if ('failed' in message) throw new UnreadableSheetError(`El archivo .xlsx está dañado y no se pudo leer completo (${message.failed}).`);
       child.send({ more: true } satisfies ReaderRequest);

@@ -34,12 +34,16 @@ function serveParent() {
       pending = [];
     };
     try {
-      for await (const rows of xlsxSheetRows(file)) {
-        for (const row of rows) pending.push(row);
+      const sheet = xlsxSheetRows(file);
+      for (let rows = await sheet.next(); ; rows = await sheet.next()) {
+        if (rows.done) {
+          if (pending.length) await flush();
+          send({ done: true, rowElements: rows.value });
+          break;
+        }
+        for (const row of rows.value) pending.push(row);
         if (pending.length >= ROWS_PER_MESSAGE) await flush();
       }
-      if (pending.length) await flush();
-      send({ done: true });
     } catch (error) {
       send({ failed: error instanceof Error ? error.message : String(error) });
     }

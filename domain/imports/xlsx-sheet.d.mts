@@ -23,7 +23,8 @@ export declare class XmlScanner {
 }
 
 /** The first worksheet's rows, in chunks of a few hundred; blank rows are left out. */
-export declare function xlsxSheetRows(filePath: string): AsyncGenerator<SheetRow[]>;
+/** Yields the rows; returns how many row elements the sheet has, blank ones too (as inspectWorkbook counts them). */
+export declare function xlsxSheetRows(filePath: string): AsyncGenerator<SheetRow[], number>;
 
 /** A zip's directory, each part's content streamed inflated on demand. Close it when done. */
 export interface ZipParts {

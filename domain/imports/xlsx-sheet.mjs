@@ -332,7 +332,8 @@ function plainText(text) {
 }
 
 /**
- * The first worksheet's rows, in chunks of a few hundred; blank rows are left out. Values are what
+ * The first worksheet's rows, in chunks of a few hundred; blank rows are left out, and counted in what
+ * it returns: the sheet's row elements, as inspectWorkbook counts them. Values are what
  * the clerk sees: text (shared, inline or a formula's), numbers, booleans, dates (a number in a date
  * format), an error's code ("#N/A"); a formula gives its last computed value.
  * @param {string} filePath
@@ -341,13 +342,13 @@ function plainText(text) {
 export async function* xlsxSheetRows(filePath) {
   const zip = await openZip(filePath);
   try {
-    yield* sheetRows(zip);
+    return yield* sheetRows(zip);
   } finally {
     zip.close();
   }
 }
 
-/** @returns {AsyncGenerator<SheetRow[]>} */
+/** @returns {AsyncGenerator<SheetRow[], number>} */
 async function* sheetRows(zip) {
   const { sheetPath, date1904 } = await readWorkbookPart(zip);
   if (!sheetPath) throw new Error('el libro no tiene hojas');
@@ -357,6 +358,7 @@ async function* sheetRows(zip) {
   /** @type {SheetRow[]} */
   let ready = [];
   let rowNumber = 0;
+  let rowElements = 0;
   /** @type {CellValue[] | null} */
   let values = null;
   let blank = true;
@@ -410,6 +412,7 @@ async function* sheetRows(zip) {
         case 'row': {
           const r = unusualAttributes(text)?.r ?? attributeOf(text, 'r');
           rowNumber = r ? Number(r) : rowNumber + 1;
+          rowElements++;
           values = [];
           blank = true;
           column = 0;
@@ -489,4 +492,5 @@ async function* sheetRows(zip) {
   scanner.write(utf8.decode());
   scanner.end();
   if (ready.length) yield ready;
+  return rowElements;
 }
