@@ -188,6 +188,8 @@ class SheetImport {
   /** Settles once the sheet's rows are counted: refused when there are more than an import may take.
    * Counted while the first batches are read and written; nothing commits before it settles. */
   private sizeChecked: Promise<void> = Promise.resolve();
+  /** The rows are being counted: batches wait for it to commit, so one more may be written meanwhile. */
+  private counting = false;
   private lastProgress = 0;
 
   constructor(
@@ -221,6 +223,8 @@ class SheetImport {
     try {
       const workbook = await checkWorkbook(file);
       closeWorkbook = workbook.close;
+      // An import's rows are counted from the start, while the header is looked for and the first batches written.
+      if (this.mode !== 'PREVIEW') void workbook.countRows();
       const first: SheetRow[] = [];
       try {
         // Pulled by hand: breaking a for-await would close the reader.
@@ -253,8 +257,9 @@ class SheetImport {
       let rowElements: number | null = null;
       if (this.mode !== 'PREVIEW') {
         this.sizeChecked = workbook.countRows().then(checkSize);
+        this.counting = true;
         // Awaited by each batch before it commits, and below; once refused, reading stops.
-        this.sizeChecked.catch((error: Error) => (refused = error));
+        this.sizeChecked.then(() => (this.counting = false), (error: Error) => (refused = error));
       }
       const previewLimit = this.mode === 'PREVIEW' ? this.settings.maxRows + headerIndex + 1 : Infinity;
       this.parser = rowParser(this.definition, layout, this.settings.timeZone, this.mappings);
@@ -302,24 +307,24 @@ class SheetImport {
   private async eachBatch(
     chunks: AsyncIterable<SheetRow[]>,
     resumeAfter: number,
-    write: (batch: CandidateRow[], lastRow: number, previous: BatchWrite, self: BatchWrite) => Promise<void>,
+    write: (batch: CandidateRow[], lastRow: number, previous: BatchWrite, self: BatchWrite, earlier: BatchWrite[]) => Promise<void>,
     inFlight = 1,
   ) {
     const selfReferences = this.definition.columns.filter((c) => c.reference?.self).map((c) => c.field);
     let batch: CandidateRow[] = [];
     let batchKeys = new Set<string>();
     let lastRow = resumeAfter;
-    const writing: Promise<void>[] = []; // oldest first
+    const writing: BatchWrite[] = []; // in flight, oldest first
     let previous: BatchWrite = { done: Promise.resolve(), backend: null };
     // The first batch is small, so the database starts writing while the rest is still being read.
     let limit = Math.min(FIRST_BATCH_ROWS, this.settings.batchSize);
     const flush = async () => {
-      while (writing.length >= inFlight) await writing.shift();
+      while (writing.length >= inFlight + (this.counting && inFlight > 1 ? 1 : 0)) await writing.shift()!.done;
       const [rows, last] = [batch, lastRow];
       const current: BatchWrite = { done: Promise.resolve(), backend: null };
-      current.done = write(rows, last, previous, current);
+      current.done = write(rows, last, previous, current, [...writing]);
       current.done.catch(() => {}); // awaited at a later flush or at the end
-      writing.push(current.done);
+      writing.push(current);
       previous = current;
       batch = [];
       batchKeys = new Set();
@@ -342,9 +347,9 @@ class SheetImport {
         }
       }
       if (batch.length) await flush();
-      while (writing.length) await writing.shift();
+      while (writing.length) await writing.shift()!.done;
     } catch (error) {
-      await Promise.allSettled(writing); // no write is left running behind a failed job (each rolls back)
+      await Promise.allSettled(writing.map((w) => w.done)); // no write is left running behind a failed job (each rolls back)
       throw error;
     }
   }
@@ -427,7 +432,7 @@ class SheetImport {
    * Written while the batch before it is still being written, it may take a unique value first (a
    * category's name in both): then it gives way, and is written again once the earlier one committed,
    * as if written after it. */
-  private async commitBatch(batch: CandidateRow[], lastRow: number, previous: BatchWrite, self: BatchWrite): Promise<void> {
+  private async commitBatch(batch: CandidateRow[], lastRow: number, previous: BatchWrite, self: BatchWrite, earlier: BatchWrite[]): Promise<void> {
     let prepared: { valid: CandidateRow[]; errors: RowError[] } | undefined; // references are resolved once
     const attempt = (afterPrevious: (db: SqlRunner, backend: number) => Promise<void>) =>
       sqlTransactionAs(this.deps.pool, this.actor, async (db) => {
@@ -444,23 +449,31 @@ class SheetImport {
         await this.saveCounters(db, lastRow);
       });
     try {
-      await attempt((db, backend) => this.afterEarlierBatch(db, backend, previous));
+      await attempt((db, backend) => this.afterEarlierBatches(db, backend, previous, earlier));
     } catch (error) {
       if (!(error instanceof BlocksEarlierBatch)) throw error;
       self.backend = null; // its connection went back to the pool
       await previous.done;
       await attempt(async () => {});
+    } finally {
+      self.backend = null;
     }
   }
 
-  /** Waits for the batch before this one to commit, unless it waits for a row this one holds. */
-  private async afterEarlierBatch(db: SqlRunner, backend: number, previous: BatchWrite): Promise<void> {
+  /** Waits for the batch before this one to commit (and so every earlier one), unless one of the
+   * earlier batches still in flight waits for a row this one holds. */
+  private async afterEarlierBatches(db: SqlRunner, backend: number, previous: BatchWrite, earlier: BatchWrite[]): Promise<void> {
     for (;;) {
       const committed = await Promise.race([previous.done.then(() => true), new Promise<false>((r) => setTimeout(r, BLOCKING_CHECK_MS, false))]);
       if (committed) return;
-      const earlier = previous.backend;
-      if (earlier === null) continue; // its transaction has not begun: it holds nothing
-      const [{ blocks }] = await db.$queryRawUnsafe<[{ blocks: boolean }]>('SELECT $1::int = ANY(pg_blocking_pids($2::int)) AS blocks', backend, earlier);
+      // A transaction not begun holds nothing; one whose connection went back to the pool waits for nothing of ours.
+      const backends = earlier.map((batch) => batch.backend).filter((pid) => pid !== null);
+      if (!backends.length) continue;
+      const [{ blocks }] = await db.$queryRawUnsafe<[{ blocks: boolean }]>(
+        'SELECT coalesce(bool_or($1::int = ANY(pg_blocking_pids(p))), false) AS blocks FROM unnest($2::int[]) AS p',
+        backend,
+        backends,
+      );
       if (blocks) throw new BlocksEarlierBatch();
     }
   }

@@ -249,6 +249,16 @@ export type RowOutcome = { kind: 'new' } | { kind: 'changed'; fields: string[] }
 export async function classifyRows(db: SqlRunner, definition: ImportDefinition, rows: CandidateRow[]): Promise<RowOutcome[]> {
   if (!rows.length) return [];
   if (definition.writer) return definition.writer.classify(db, rows);
+  // A batch of a first migration is all new: asked with its keys alone, it spares sending every column.
+  const key = definition.key.length === 1 ? definition.columns.find((c) => c.field === definition.key[0]) : undefined;
+  if (key && !key.links && (key.sqlType === 'text' || key.sqlType === 'int')) {
+    const [keys] = columnArrays({ ...definition, columns: [key] }, rows);
+    const [{ known }] = await db.$queryRawUnsafe<[{ known: boolean }]>(
+      `SELECT EXISTS (SELECT 1 FROM unnest($1::${ARRAY_TYPES[key.sqlType]}) AS k JOIN ${ident(definition.table)} t ON t.${ident(key.sqlColumn)} = k) AS known`,
+      keys,
+    );
+    if (!known) return rows.map(() => ({ kind: 'new' }));
+  }
   const result = await db.$queryRawUnsafe<{ is_new: boolean; changed: string }[]>(classifyStatement(definition), ...columnArrays(definition, rows));
   return result.map((r) => (r.is_new ? { kind: 'new' } : r.changed ? { kind: 'changed', fields: r.changed.split(',') } : { kind: 'unchanged' }));
 }
