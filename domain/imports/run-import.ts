@@ -71,7 +71,7 @@ const FIRST_BATCH_ROWS = 1_000;
 
 /** Batches of "solo filas válidas" written at once (or of a preview compared at once), each on its own
  * connection, counted and committed in file order: the database works a statement on one core, and two
- * batches in flight write 50 000 assets in about 0.65x the time of one after the other (npm run
+ * batches in flight write 50 000 assets in about 0.7x the time of one after the other (npm run
  * bench:import prints the floor on one connection and on two). */
 const BATCHES_IN_FLIGHT = 2;
 
