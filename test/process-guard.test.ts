@@ -40,8 +40,8 @@ describe('an error that escapes its handler', () => {
       expect((await fetch(`${base}/health`)).status).toBe(200);
     }
     expect(child.exitCode).toBeNull();
-    // Each one is in the log, with the request it belongs to.
-    for (const id of ['req-rejects', 'req-throws-in-a-timer', 'req-rejects-unawaited']) expect(log).toContain(`"${id}"`);
+    // Each one is in the log, with the request it belongs to (the child's stderr reaches us a moment later).
+    for (const id of ['req-rejects', 'req-throws-in-a-timer', 'req-rejects-unawaited']) await expect.poll(() => log, { timeout: 10_000 }).toContain(`"${id}"`);
   });
 });
 
