@@ -7,7 +7,7 @@ import { defineAbilitiesFor, type Action, type AppAbility } from '../domain/acce
 import type { CurrentUser } from '../domain/access/current-user.js';
 import { getFullModel } from './dmmf.js';
 
-const NO_RIGHTS = defineAbilitiesFor({ userId: -1, groups: [], technicianId: null, canReadHistory: false, approvalLimit: null, sitePaths: [] });
+const NO_RIGHTS = defineAbilitiesFor({ userId: -1, groups: [], technicianId: null, sharedOrderIds: [], canReadHistory: false, approvalLimit: null, sitePaths: [] });
 const cache = new Map<string, AppAbility>();
 const CACHE_SIZE = 500;
 const byAccessObject = new WeakMap<object, AppAbility>();

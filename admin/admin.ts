@@ -1,7 +1,8 @@
 // The AdminJS instance: resources, locale (Spanish by default, English available), branding, dashboard.
 import AdminJS from 'adminjs';
 import { Database } from '@adminjs/prisma';
-import { CmmsPrismaResource } from './adapter/prisma-resource.js';
+import { CmmsPrismaResource, countAsListed, type RawClient } from './adapter/prisma-resource.js';
+import { getFullModel } from './dmmf.js';
 import type { Db } from '../prisma/client.js';
 import type { Prisma } from '@prisma/client';
 import { accessibleWhere, type AppAbility } from '../domain/access/abilities.js';
@@ -27,7 +28,7 @@ AdminJS.registerAdapter({ Database, Resource: CmmsPrismaResource });
 
 export const ADMIN_ROOT = '/admin';
 
-const DASHBOARD_COUNTS: [string, Prisma.ModelName][] = [
+const DASHBOARD_COUNTS: [string, 'WorkOrder' | 'Asset' | 'WorkRequest' | 'User'][] = [
   ['dashboardOpenWorkOrders', 'WorkOrder'],
   ['dashboardAssets', 'Asset'],
   ['dashboardOpenRequests', 'WorkRequest'],
@@ -36,17 +37,20 @@ const DASHBOARD_COUNTS: [string, Prisma.ModelName][] = [
 
 const SYSTEM_FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif";
 
-async function countOf(prisma: Db, model: Prisma.ModelName, where: Record<string, unknown>): Promise<number> {
-  switch (model) {
-    case 'WorkOrder':
-      return prisma.workOrder.count({ where: { AND: [where, { state: { in: [...OPEN_WORK_ORDER_STATES] } }] } });
-    case 'Asset':
-      return prisma.asset.count({ where });
-    case 'WorkRequest':
-      return prisma.workRequest.count({ where: { AND: [where, { state: { in: [...OPEN_WORK_REQUEST_STATES] } }] } });
-    default:
-      return prisma.user.count({ where: { AND: [where, { isActive: true }] } });
-  }
+/** What a card counts, beyond the person's rules: open orders and requests, active people. */
+const COUNTED: Record<(typeof DASHBOARD_COUNTS)[number][1], Record<string, unknown>> = {
+  WorkOrder: { state: { in: [...OPEN_WORK_ORDER_STATES] } },
+  Asset: {},
+  WorkRequest: { state: { in: [...OPEN_WORK_REQUEST_STATES] } },
+  User: { isActive: true },
+};
+
+/** A card's number, counted as the list it stands for counts it (an estimate past 10 000 rows, "aprox.
+ * 50.000", like the list's header): a card read by everyone at shift change then costs PostgreSQL a
+ * look at its statistics, not a scan of the whole plant (50 000 assets: 5–7 ms on every dashboard). */
+async function countOf(prisma: Db, model: (typeof DASHBOARD_COUNTS)[number][1], where: Record<string, unknown>) {
+  const counted = await countAsListed(prisma as unknown as RawClient, getFullModel(model), where, COUNTED[model]);
+  return { value: counted.rows, kind: counted.estimated ? ('estimate' as const) : counted.moreThan ? ('moreThan' as const) : ('exact' as const) };
 }
 
 /** The cards of "Mis órdenes de hoy": closed values in the reader's language (dates are formatted by the page). */
@@ -89,7 +93,7 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
         const counted = Promise.all(
           DASHBOARD_COUNTS.map(async ([label, model]) => {
             const where = accessibleWhere(ability, 'read', model);
-            return where ? { label, value: await countOf(reports, model, where) } : null;
+            return where ? { label, ...(await countOf(reports, model, where)) } : null;
           }),
         ).then((all) => all.filter((count) => count !== null));
         // KPIs: shown to those who may read the snapshots.

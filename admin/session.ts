@@ -77,7 +77,9 @@ export class SessionStore extends ThrottledTouchStore {
 
   override get(sid: string, callback: (error: unknown, session?: session.SessionData | null) => void): void {
     // As connect-pg-simple: expired rows are no session (`expire` in whole seconds, rounded up).
-    this.pool.query<CurrentUserRow & { sess: session.SessionData & { adminUser?: { id?: unknown } } }>(SESSION_WITH_USER, [sid, Math.ceil(Date.now() / 1000)]).then(
+    // A named statement: PostgreSQL plans this query of a dozen subqueries once per connection instead of
+    // on every request (planning took 1.1–1.5 ms, running it 0.4 ms).
+    this.pool.query<CurrentUserRow & { sess: session.SessionData & { adminUser?: { id?: unknown } } }>({ name: 'cmms-session-with-user', text: SESSION_WITH_USER, values: [sid, Math.ceil(Date.now() / 1000)] }).then(
       ({ rows }) => {
         const row = rows[0];
         if (!row) return callback(null, null);

@@ -29,7 +29,7 @@ const SHOWN = ['WorkOrder', 'Asset'] as const;
 
 /** Somebody of `group` who is nobody: no account (id 0), no technician's orders, no sites. */
 function memberOf(group: GroupCode): CurrentUser {
-  const access: AccessProfile = { userId: 0, groups: [group], technicianId: group === 'TECHNICIANS' ? 0 : null, canReadHistory: false, approvalLimit: null, sitePaths: [] };
+  const access: AccessProfile = { userId: 0, groups: [group], technicianId: group === 'TECHNICIANS' ? 0 : null, sharedOrderIds: [], canReadHistory: false, approvalLimit: null, sitePaths: [] };
   return { id: '0', email: 'warm-up@localhost', title: 'warm-up', groups: [group], locale: 'es', access };
 }
 

@@ -50,7 +50,7 @@ try {
   const entries = Number((await db.pool.query('SELECT count(*) FROM change_history')).rows[0].count);
 
   const profile = (groups: ('SUPERVISORS' | 'ADMINISTRATORS')[], sitePaths: string[]) =>
-    defineAbilitiesFor({ userId: 1, groups, technicianId: null, canReadHistory: true, approvalLimit: null, sitePaths });
+    defineAbilitiesFor({ userId: 1, groups, technicianId: null, sharedOrderIds: [], canReadHistory: true, approvalLimit: null, sitePaths });
   const scope = historyScopeOf(profile(['SUPERVISORS'], [sites[0]!.path]), AUDITED_TABLES)!;
   const everything = historyScopeOf(profile(['ADMINISTRATORS'], []), AUDITED_TABLES)!;
   const scoped = historyReader(db.prisma, scope);

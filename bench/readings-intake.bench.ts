@@ -44,7 +44,7 @@ try {
   );
   const { rows: points } = await pool.query<{ id: number; code: string }>(`SELECT id, code FROM measurement_points ORDER BY code`);
   const admin = await prisma.user.findFirstOrThrow({ where: { email: 'bench@planta.test' } });
-  const ability = defineAbilitiesFor({ userId: admin.id, groups: ['ADMINISTRATORS'], technicianId: null, canReadHistory: true, approvalLimit: null, sitePaths: [] });
+  const ability = defineAbilitiesFor({ userId: admin.id, groups: ['ADMINISTRATORS'], technicianId: null, sharedOrderIds: [], canReadHistory: true, approvalLimit: null, sitePaths: [] });
   const { token } = await createIntegrationToken(prisma, ability, admin.id, { name: 'SCADA de pruebas', scope: 'readings' });
 
   // Every reading has its own (point, minute): batch b, row i → point i mod POINTS, minute b·(rows per point) + i div POINTS.

@@ -99,6 +99,11 @@ export async function startWorkers(
         pollingIntervalSeconds: QUEUE_SETTINGS[queue].pollingSeconds,
         // Polling stays as often as without NOTIFY: a retry's delayed start raises no NOTIFY when it comes due.
         notifyPollingIntervalSeconds: QUEUE_SETTINGS[queue].pollingSeconds,
+        // pg-boss waits a polling interval after every fetch, even one that found a job: a queue drained at
+        // its concurrency per second (2 notification deliveries a second, whatever the backlog). While the
+        // queue's counts (refreshed by the monitor, QUEUE_MONITOR_SECONDS) show jobs waiting, each worker
+        // fetches the next job as soon as it is done with one, until a fetch finds none.
+        burstWhenReadyExceeds: 1,
       },
       async ([received]) => {
         if (!received) return;

@@ -21,7 +21,8 @@ export interface NotificationDispatcher {
   stop(): Promise<void>;
 }
 
-export async function startNotificationDispatcher(options: { pool: pg.Pool; prisma: Db; queue: QueueRuntime; logger: Logger }): Promise<NotificationDispatcher> {
+/** `channels`: the outside channels configured here (e-mail, Telegram, webhook); deliveries by any other are skipped without a job. */
+export async function startNotificationDispatcher(options: { pool: pg.Pool; prisma: Db; queue: QueueRuntime; logger: Logger; channels: readonly string[] }): Promise<NotificationDispatcher> {
   const { prisma, queue, logger } = options;
   let running: Promise<number> | null = null;
   let again = false;
@@ -30,8 +31,9 @@ export async function startNotificationDispatcher(options: { pool: pg.Pool; pris
   const queueClaimed = async (): Promise<number> => {
     let total = 0;
     for (;;) {
-      const ids = await claimPendingDeliveries(prisma, BATCH);
-      if (ids.length === 0) return total;
+      const { queued: ids, skipped } = await claimPendingDeliveries(prisma, BATCH, options.channels);
+      if (ids.length === 0 && skipped === 0) return total;
+      if (ids.length === 0) continue;
       const { retry } = deliverNotificationJob;
       await queue.boss.insert(
         deliverNotificationJob.queue,

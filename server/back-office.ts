@@ -71,9 +71,10 @@ export async function startBackOffice(
     let notificationDispatcher: NotificationDispatcher | null = null;
     if (config.workersInProcess) {
       const jobs = options.jobs ?? JOBS;
-      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, reports: reports.prisma, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig, ...documentServicesOf(config) });
+      const messageChannels = createMessageChannels(config.messaging);
+      await startWorkers(queue, jobs, { prisma: database.prisma, pool: database.pool, reports: reports.prisma, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels, publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig, ...documentServicesOf(config) });
       await registerSchedules(queue, jobs, config.timeZone);
-      const dispatcher = await startNotificationDispatcher({ pool: session.pool, prisma: database.prisma, queue, logger });
+      const dispatcher = await startNotificationDispatcher({ pool: session.pool, prisma: database.prisma, queue, logger, channels: Object.keys(messageChannels) });
       notificationDispatcher = dispatcher;
       cleanups.push(() => dispatcher.stop());
     }

@@ -32,9 +32,10 @@ try {
   await storage.check();
   const erp = createErp(config.erp);
   const queue = await startQueue({ databaseUrl: config.databaseSessionUrl ?? url, logger, work: true, monitorSeconds: config.queueMonitorSeconds, instanceName: 'worker' });
-  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, reports: reports.prisma, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels: createMessageChannels(config.messaging), publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig, ...documentServicesOf(config) });
+  const messageChannels = createMessageChannels(config.messaging);
+  await startWorkers(queue, JOBS, { prisma: database.prisma, pool: database.pool, reports: reports.prisma, storage, erp, logger, timeZone: config.timeZone, historyRetentionMonths: config.historyRetentionMonths, importFileRetentionDays: config.imports.fileRetentionDays, jobAlerts: config.jobAlerts, messageChannels, publicUrl: config.publicUrl, workRequestWaitingHours: config.workRequestWaitingHours, sig: config.sig, ...documentServicesOf(config) });
   await registerSchedules(queue, JOBS, config.timeZone);
-  const dispatcher = await startNotificationDispatcher({ pool: session.pool, prisma: database.prisma, queue, logger });
+  const dispatcher = await startNotificationDispatcher({ pool: session.pool, prisma: database.prisma, queue, logger, channels: Object.keys(messageChannels) });
   logger.info({ jobs: JOBS.map((j) => j.name), timeZone: config.timeZone }, 'worker ready');
   onShutdown(logger, async () => {
     await dispatcher.stop();

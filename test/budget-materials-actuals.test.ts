@@ -14,7 +14,7 @@ let database: TestDatabase;
 let prisma: Db;
 let clerkId: number;
 const YEAR = new Date().getUTCFullYear();
-const clerk = () => defineAbilitiesFor({ userId: clerkId, groups: ['CONSULTANTS'], technicianId: null, canReadHistory: false, canManageStore: true, approvalLimit: null, sitePaths: [] });
+const clerk = () => defineAbilitiesFor({ userId: clerkId, groups: ['CONSULTANTS'], technicianId: null, sharedOrderIds: [], canReadHistory: false, canManageStore: true, approvalLimit: null, sitePaths: [] });
 const asClerk = <T>(work: () => Promise<T>) => actAs({ userId: clerkId, label: 'user:bodega@planta.test' }, work);
 
 beforeAll(async () => {

@@ -118,7 +118,7 @@ describe('the call-centre board', () => {
     const now = new Date('2025-06-10T07:00:00Z');
     await prisma.ticket.create({ data: { number: 'OLD-1', type: 'SERVICE', description: 'x', requester: 'y', reportedAt: new Date('2025-06-09T20:00:00Z'), answeredAt: new Date('2025-06-10T05:30:00Z') } });
     await prisma.ticket.create({ data: { number: 'OLD-2', type: 'SERVICE', description: 'x', requester: 'y', reportedAt: new Date('2025-06-09T20:00:00Z'), answeredAt: new Date('2025-06-10T06:30:00Z') } });
-    const everyone = defineAbilitiesFor({ userId: 0, groups: ['ADMINISTRATORS'], technicianId: null, canReadHistory: false, approvalLimit: null, sitePaths: [] });
+    const everyone = defineAbilitiesFor({ userId: 0, groups: ['ADMINISTRATORS'], technicianId: null, sharedOrderIds: [], canReadHistory: false, approvalLimit: null, sitePaths: [] });
     const board = await callCentreBoard(prisma, everyone, { timeZone: 'America/Tegucigalpa', now });
     expect(board!.today.from.toISOString()).toBe('2025-06-10T06:00:00.000Z');
     expect(board!.today.answered).toBe(1);

@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => office?.close());
 
 const clerk = () =>
-  defineAbilitiesFor({ userId: clerkId, groups: ['CONSULTANTS'], canManageStore: true, technicianId: null, canReadHistory: false, approvalLimit: null, sitePaths: [] });
+  defineAbilitiesFor({ userId: clerkId, groups: ['CONSULTANTS'], canManageStore: true, technicianId: null, sharedOrderIds: [], canReadHistory: false, approvalLimit: null, sitePaths: [] });
 const asClerk = <T>(work: () => Promise<T>) => actAs({ userId: clerkId, label: 'user:berta@planta.test' }, work);
 const text = (value: Prisma.Decimal) => value.toString();
 

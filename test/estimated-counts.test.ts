@@ -81,4 +81,19 @@ describe('counts of large lists', () => {
     expect(all.meta.total).toBe(await office.database.prisma.asset.count());
     expect(all.meta.totalIsEstimate).toBeUndefined();
   });
+
+  it('counts the dashboard\'s cards as their lists count them: the same estimate, said to be one', async () => {
+    type Dashboard = { counts: { label: string; value: number; kind: string }[] };
+    const card = (dashboard: Dashboard, label: string) => dashboard.counts.find((count) => count.label === label);
+    const estimated = (await admin.json<Dashboard>('/admin/api/dashboard')).body;
+    expect(card(estimated, 'dashboardAssets')).toEqual({ label: 'dashboardAssets', value: (await list({})).meta.total, kind: 'estimate' });
+    // Open orders (a list of states) are counted exactly whatever the limit: the planner's guess for a
+    // list of values is not taken.
+    const openOrders = await office.database.prisma.workOrder.count({ where: { state: { in: ['PENDING', 'ASSIGNED', 'IN_PROGRESS', 'ON_HOLD'] } } });
+    expect(card(estimated, 'dashboardOpenWorkOrders')).toEqual({ label: 'dashboardOpenWorkOrders', value: openOrders, kind: 'exact' });
+
+    setExactCountLimitForTests(undefined);
+    const exact = (await admin.json<Dashboard>('/admin/api/dashboard')).body;
+    expect(card(exact, 'dashboardAssets')).toEqual({ label: 'dashboardAssets', value: await office.database.prisma.asset.count(), kind: 'exact' });
+  });
 });

@@ -20,8 +20,8 @@ let prisma: Db;
 let clerkId: number;
 let requesterId: number;
 const YEAR = new Date().getUTCFullYear();
-const clerk = () => defineAbilitiesFor({ userId: clerkId, groups: ['CONSULTANTS'], technicianId: null, canReadHistory: false, canManageStore: true, approvalLimit: null, sitePaths: [] });
-const supervisor = () => defineAbilitiesFor({ userId: requesterId, groups: ['SUPERVISORS'], technicianId: null, canReadHistory: false, approvalLimit: 100000, sitePaths: [] });
+const clerk = () => defineAbilitiesFor({ userId: clerkId, groups: ['CONSULTANTS'], technicianId: null, sharedOrderIds: [], canReadHistory: false, canManageStore: true, approvalLimit: null, sitePaths: [] });
+const supervisor = () => defineAbilitiesFor({ userId: requesterId, groups: ['SUPERVISORS'], technicianId: null, sharedOrderIds: [], canReadHistory: false, approvalLimit: 100000, sitePaths: [] });
 const receive = (id: number, payload: Record<string, unknown>) =>
   actAs({ userId: clerkId, label: 'user:bodega@planta.test' }, () => receiveRequisition(prisma, clerk(), clerkId, id, payload));
 

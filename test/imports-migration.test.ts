@@ -24,7 +24,7 @@ let prisma: Db;
 let storage: ObjectStorage;
 let dataDir: string;
 let clerkId: number;
-const supervisor = () => defineAbilitiesFor({ userId: clerkId, groups: ['SUPERVISORS'], technicianId: null, canReadHistory: false, approvalLimit: null, sitePaths: [] });
+const supervisor = () => defineAbilitiesFor({ userId: clerkId, groups: ['SUPERVISORS'], technicianId: null, sharedOrderIds: [], canReadHistory: false, approvalLimit: null, sitePaths: [] });
 
 beforeAll(async () => {
   db = await createTestDatabase();

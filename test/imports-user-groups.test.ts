@@ -26,7 +26,7 @@ let prisma: Db;
 let storage: ObjectStorage;
 let dataDir: string;
 let adminId: number;
-const administrator = () => defineAbilitiesFor({ userId: adminId, groups: ['ADMINISTRATORS'], technicianId: null, canReadHistory: true, approvalLimit: null, sitePaths: [] });
+const administrator = () => defineAbilitiesFor({ userId: adminId, groups: ['ADMINISTRATORS'], technicianId: null, sharedOrderIds: [], canReadHistory: true, approvalLimit: null, sitePaths: [] });
 
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -112,7 +112,7 @@ describe("a project's figures, worked out by hand", () => {
     await prisma.workOrderCompletion.create({ data: { workOrderId: completed.id, laborHours: 1.5, reportedById: manager.id } });
     // Materials: 2 × 15,50 = 31,00 issued to the closed order.
     const clerkId = manager.id;
-    const clerk = defineAbilitiesFor({ userId: clerkId, groups: ['CONSULTANTS'], technicianId: null, canReadHistory: false, canManageStore: true, approvalLimit: null, sitePaths: [] });
+    const clerk = defineAbilitiesFor({ userId: clerkId, groups: ['CONSULTANTS'], technicianId: null, sharedOrderIds: [], canReadHistory: false, canManageStore: true, approvalLimit: null, sitePaths: [] });
     const material = await make.aMaterial(prisma, { description: 'Aceite dieléctrico' });
     const place = { materialId: material.id, warehouseId: (await make.aWarehouse(prisma)).id };
     await actAs({ userId: clerkId, label: 'user:bodega@planta.test' }, async () => {

@@ -17,7 +17,7 @@ import { aPerson } from './support/people.js';
 let office: TestBackOffice;
 let prisma: Db;
 let adminId: number;
-const administrator = () => defineAbilitiesFor({ userId: adminId, groups: ['ADMINISTRATORS'], technicianId: null, canReadHistory: true, approvalLimit: null, sitePaths: [] });
+const administrator = () => defineAbilitiesFor({ userId: adminId, groups: ['ADMINISTRATORS'], technicianId: null, sharedOrderIds: [], canReadHistory: true, approvalLimit: null, sitePaths: [] });
 
 beforeAll(async () => {
   office = await startTestBackOffice(); // APP_TIMEZONE: America/Tegucigalpa (UTC−6)

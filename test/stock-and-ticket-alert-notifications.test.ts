@@ -29,7 +29,7 @@ let sergio: Person; // supervisor, deactivated
 
 // The storeroom's rules for moving stock (issuing reads the order too: a consultant's reading rights).
 const clerk = () =>
-  defineAbilitiesFor({ userId: olga.userId, groups: ['CONSULTANTS'], technicianId: null, canReadHistory: false, canManageStore: true, approvalLimit: null, sitePaths: [] });
+  defineAbilitiesFor({ userId: olga.userId, groups: ['CONSULTANTS'], technicianId: null, sharedOrderIds: [], canReadHistory: false, canManageStore: true, approvalLimit: null, sitePaths: [] });
 const asClerk = <T>(work: () => Promise<T>) => actAs({ userId: olga.userId, label: `user:${olga.email}` }, work);
 
 /** Runs a job through the queue, as its schedule would, and waits for it to finish. */

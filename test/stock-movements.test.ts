@@ -19,7 +19,7 @@ let db: TestDatabase;
 let prisma: Db;
 let clerkId: number;
 const profile = (groups: AccessProfile['groups'], extra: Partial<AccessProfile> = {}): AccessProfile => ({
-  userId: clerkId, groups, technicianId: null, canReadHistory: false, approvalLimit: null, sitePaths: [], ...extra,
+  userId: clerkId, groups, technicianId: null, sharedOrderIds: [], canReadHistory: false, approvalLimit: null, sitePaths: [], ...extra,
 });
 // The storeroom clerk: a consultant whose group was granted "gestionar almacén".
 const clerk = () => defineAbilitiesFor(profile(['CONSULTANTS'], { canManageStore: true }));

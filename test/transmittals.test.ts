@@ -345,7 +345,7 @@ describe('sending refused', () => {
   it('says e-mail is off, and writes nothing, while SMTP or PUBLIC_URL is missing', async () => {
     const { revision } = await aRevision('Hoja de datos');
     const id = await aDraft('Sin correo', [revision.id], [{ userId: ines.userId }]);
-    const ability = defineAbilitiesFor({ userId: sara.userId, groups: ['SUPERVISORS'], technicianId: null, canReadHistory: false, approvalLimit: null, sitePaths: [] });
+    const ability = defineAbilitiesFor({ userId: sara.userId, groups: ['SUPERVISORS'], technicianId: null, sharedOrderIds: [], canReadHistory: false, approvalLimit: null, sitePaths: [] });
     const refusal = await sendTransmittal(prisma, { mailer: null, publicUrl: undefined, linkDays: 30, defaultLanguage: 'es', timeZone: 'America/Tegucigalpa', storage: office.storage }, ability, id).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(Refusal);
     expect((refusal as Refusal).key).toBe('transmittalRefused_mailOff');

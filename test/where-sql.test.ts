@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prisma } from '@prisma/client';
 import { accessibleWhere, defineAbilitiesFor, type AccessProfile } from '../domain/access/abilities.js';
+import { loadCurrentUser } from '../domain/access/current-user.js';
 import { AUDITED_TABLES } from '../domain/history/audited-tables.js';
 import { columnsOf, tableOf, whereSql } from '../prisma/where-sql.js';
 import { getFullModel, modelOfTable } from '../admin/dmmf.js';
@@ -16,6 +17,8 @@ let database: TestDatabase;
 const plants: { path: string; assetId: number; orderId: number }[] = [];
 let technicianId: number;
 let technicianUserId: number;
+/** The orders shared with the technician, as his session reads them (current-user.ts). */
+let sharedOrderIds: number[];
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -54,6 +57,8 @@ beforeAll(async () => {
     plants.push({ path: (await prisma.location.findUniqueOrThrow({ where: { id: site.id } })).path, assetId: asset.id, orderId: his.id });
   }
   await prisma.budget.create({ data: { code: 'P-DEP', name: 'Departamento', year: 2026, department: 'Eléctrico' } });
+  sharedOrderIds = (await loadCurrentUser(prisma, technicianUserId))!.access.sharedOrderIds;
+  expect(sharedOrderIds).toHaveLength(plants.length);
 });
 afterAll(() => database?.drop());
 
@@ -61,6 +66,7 @@ const profile = (groups: AccessProfile['groups'], sitePaths: string[], technicia
   userId: technician ? technicianUserId : 1,
   groups,
   technicianId: technician ? technicianId : null,
+  sharedOrderIds: technician ? sharedOrderIds : [],
   canReadHistory: true,
   approvalLimit: null,
   sitePaths,

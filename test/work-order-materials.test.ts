@@ -21,7 +21,7 @@ let db: TestDatabase;
 let prisma: Db;
 let userId: number;
 const profile = (groups: AccessProfile['groups'], extra: Partial<AccessProfile> = {}): AccessProfile => ({
-  userId, groups, technicianId: null, canReadHistory: false, approvalLimit: null, sitePaths: [], ...extra,
+  userId, groups, technicianId: null, sharedOrderIds: [], canReadHistory: false, approvalLimit: null, sitePaths: [], ...extra,
 });
 const clerk = () => defineAbilitiesFor(profile(['CONSULTANTS'], { canManageStore: true }));
 const supervisor = () => defineAbilitiesFor(profile(['SUPERVISORS']));

@@ -40,7 +40,7 @@ type PrismaDelegate = {
 };
 /** Where a read takes its rows: the rules' where on a source of rows (the model's, or the history's SQL reader). */
 type RowSource = { allowed: Where; rows: Pick<PrismaDelegate, 'count' | 'findMany'> };
-type RawClient = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> } & Record<string, PrismaDelegate>;
+export type RawClient = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> } & Record<string, PrismaDelegate>;
 
 // Above this many matches, a text filter on an unindexed column falls back to case-insensitive LIKE.
 const ACCENT_FILTER_ID_LIMIT = 10_000;
@@ -97,6 +97,34 @@ export function countWasEstimated(context: ActionContext): boolean {
 /** Whether the count given to this request was capped: the list has more rows than it says. */
 export function countWasCapped(context: ActionContext): boolean {
   return inexactCounts.get(context) === 'moreThan';
+}
+
+/** How many rows of `model` a person whose rules are `allowed` has under `where`, as his lists count them
+ * (and the dashboard's cards, so a card and its list agree): exact up to EXACT_COUNT_LIMIT rows; above it,
+ * PostgreSQL's estimate where one is evident (the whole table, or simple column filters, see
+ * count-estimate.ts). Row rules are counted exactly unless they are simple column conditions too (a site:
+ * the location's path; a technician: his id, under the limit). Simple conditions through a relation (a
+ * site, a location subtree) are counted up to RELATED_COUNT_LIMIT. */
+export async function countAsListed(db: RawClient, model: DMMF.Model, allowed: Where, where: Where): Promise<Counted> {
+  if (!Object.keys(allowed).length && !Object.keys(where).length) {
+    const estimate = await estimatedRows(db, model);
+    if (estimate > exactCountLimit) return { rows: estimate, estimated: true };
+  } else {
+    const rules = Array.isArray(allowed.OR) && allowed.OR.length === 1 ? (allowed.OR[0] as Where) : allowed;
+    const counted = await countOrEstimate(db, model, { AND: [rules, where] }, { limit: exactCountLimit, relatedLimit: relatedCountLimit });
+    if (counted !== null) return counted;
+  }
+  const delegate = db[model.name.charAt(0).toLowerCase() + model.name.slice(1)]!;
+  return { rows: await delegate.count({ where: { AND: [allowed, where] } }), estimated: false };
+}
+
+/** The planner's row estimate for the whole table (kept current by autovacuum / ANALYZE). */
+async function estimatedRows(db: RawClient, model: DMMF.Model): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ estimate: number }[]>(
+    `SELECT greatest(reltuples, 0)::int AS estimate FROM pg_class WHERE oid = $1::regclass`,
+    model.dbName ?? model.name,
+  );
+  return rows[0]?.estimate ?? 0;
 }
 
 export class CmmsPrismaResource extends Resource {
@@ -197,31 +225,10 @@ export class CmmsPrismaResource extends Resource {
     this.startedCounts.set(context, started);
   }
 
-  /** Exact up to EXACT_COUNT_LIMIT rows; above it, PostgreSQL's estimate where one is evident (the whole
-   * table, or simple column filters, see count-estimate.ts). Row rules are counted exactly unless they are
-   * simple column conditions too (a site: the location's path; a technician: his id, under the limit).
-   * Simple conditions through a relation (a site, a location subtree) are counted up to RELATED_COUNT_LIMIT.
-   * The history's SQL reader counts exactly: its rules are not columns of the history. */
+  /** As `countAsListed`; the history's SQL reader counts exactly: its rules are not columns of the history. */
   private async countRows({ allowed, rows }: RowSource, where: Where): Promise<Counted> {
     if (rows !== this.delegate) return { rows: await rows.count({ where }), estimated: false };
-    if (!Object.keys(allowed).length && !Object.keys(where).length) {
-      const estimate = await this.estimatedRows();
-      if (estimate > exactCountLimit) return { rows: estimate, estimated: true };
-    } else {
-      const rules = Array.isArray(allowed.OR) && allowed.OR.length === 1 ? (allowed.OR[0] as Where) : allowed;
-      const counted = await countOrEstimate(this.db, this.fullModel, { AND: [rules, where] }, { limit: exactCountLimit, relatedLimit: relatedCountLimit });
-      if (counted !== null) return counted;
-    }
-    return { rows: await this.delegate.count({ where: { AND: [allowed, where] } }), estimated: false };
-  }
-
-  /** The planner's row estimate for the whole table (kept current by autovacuum / ANALYZE). */
-  private async estimatedRows(): Promise<number> {
-    const rows = await this.db.$queryRawUnsafe<{ estimate: number }[]>(
-      `SELECT greatest(reltuples, 0)::int AS estimate FROM pg_class WHERE oid = $1::regclass`,
-      this.fullModel.dbName ?? this.fullModel.name,
-    );
-    return rows[0]?.estimate ?? 0;
+    return countAsListed(this.db, this.fullModel, allowed, where);
   }
 
   override async find(

@@ -6,6 +6,7 @@ import { ApiClient, useCurrentAdmin, useNotice, useTranslation, ViewHelpers } fr
 import { useNavigate } from 'react-router';
 import React, { useEffect, useState } from 'react';
 import { adminRoot, useFileUpload } from './document-client.js';
+import { formatNumber } from './plant-format.js';
 
 type Values = Partial<Record<'MTBF_HOURS' | 'MTTR_HOURS' | 'PM_COMPLIANCE_PCT' | 'BACKLOG' | 'OVERDUE', number | null>>;
 type KpiBoard = {
@@ -23,7 +24,7 @@ type DayOrder = {
 type Board = { overdue: number; dueThisWeek: number; backlogByCraft: { craftLabel: string; orders: number }[]; requestsWaiting: number };
 type Checklist = { items: { step: string; done: boolean; values: Record<string, string | number> }[]; complete: boolean };
 type DashboardData = {
-  counts: { label: string; value: number }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null; board: Board | null;
+  counts: { label: string; value: number; kind: 'exact' | 'estimate' | 'moreThan' }[]; kpis: KpiBoard | null; myDay: { today: string; orders: DayOrder[] } | null; board: Board | null;
   checklist?: Checklist | null; sites?: string[];
   callCentre?: boolean;
 };
@@ -344,7 +345,14 @@ const Dashboard: React.FC = () => {
         {(data?.counts ?? []).map((count) => (
           <Box key={count.label} variant="white" p="lg" style={{ minWidth: 200 }}>
             <H5>{translateMessage(count.label)}</H5>
-            <Text fontSize="xl">{count.value.toLocaleString()}</Text>
+            {/* Counted as its list counts: "aprox. 50.000" past 10 000 rows, like the list's header. */}
+            <Text fontSize="xl" data-testid={`dashboard-count-${count.label}`}>
+              {count.kind === 'estimate'
+                ? translateMessage('listTotalAbout', undefined, { total: formatNumber(count.value, i18n.language) })
+                : count.kind === 'moreThan'
+                  ? translateMessage('listTotalMoreThan', undefined, { total: formatNumber(count.value, i18n.language) })
+                  : formatNumber(count.value, i18n.language)}
+            </Text>
           </Box>
         ))}
       </Box>

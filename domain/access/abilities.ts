@@ -64,6 +64,11 @@ export interface AccessProfile {
   groups: GroupCode[];
   /** Set when the user is a technician: his orders are those assigned to this id. */
   technicianId: number | null;
+  /** The orders a supervisor shared with him (work_order_shares), read with his rights on every request.
+   * His rules name them by id: an EXISTS over the shares OR'ed with his own orders made PostgreSQL read
+   * every order of the plant for each of his lists and counts, where ids and his technician id are two
+   * index lookups. Empty for anyone who is not a technician. */
+  sharedOrderIds: number[];
   canReadHistory: boolean;
   /** The storeroom right ("gestionar almacén"), granted to a group like the history right; absent: no. */
   canManageStore?: boolean;
@@ -205,10 +210,7 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
   // Técnicos: see the work orders assigned to them, record step values, start/hold/complete them;
   // never see other technicians' orders unless a supervisor shares them.
   if (member('TECHNICIANS')) {
-    const technicianId = user.technicianId ?? -1;
-    const mine = { technicianId };
-    const sharedWithMe = { shares: { some: { technicianId } } };
-    for (const orders of [mine, sharedWithMe]) {
+    for (const orders of ordersOfTechnician(user)) {
       // His work list, on screen and as a spreadsheet.
       can(['read', 'export'], 'WorkOrder', orders);
       can(['start', 'hold', 'resume', 'complete'], 'WorkOrder', orders);
@@ -220,10 +222,10 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
       can('create', 'DocumentRevision', { document: { is: { workOrder: { is: orders } } } });
     }
     // Documents of what he can see: his orders' and those tied to no order nor request (assets, general).
-    readDocuments(can, [{ workOrderId: null, workRequestId: null }, { workOrder: { is: mine } }, { workOrder: { is: sharedWithMe } }]);
+    readDocuments(can, [{ workOrderId: null, workRequestId: null }, ...ordersOfTechnician(user).map((orders) => ({ workOrder: { is: orders } }))]);
     // He signs a revision only where a supervisor named him as a signer.
     can('sign', 'DocumentRevision', { signers: { some: { userId: user.userId } } });
-    can('read', 'WorkOrderShare', { technicianId });
+    can('read', 'WorkOrderShare', { technicianId: user.technicianId ?? -1 });
     can('read', TECHNICAL_REFERENCE);
     can('create', 'Reading');
     can('read', 'Technician', { userId: user.userId });
@@ -320,8 +322,7 @@ export function defineAbilitiesFor(user: AccessProfile): AppAbility {
     can('create', 'PermitGasTest');
   }
   if (member('TECHNICIANS')) {
-    const technicianId = user.technicianId ?? -1;
-    for (const orders of [{ technicianId }, { shares: { some: { technicianId } } }]) {
+    for (const orders of ordersOfTechnician(user)) {
       const permit = { workOrder: { is: orders } };
       can('read', 'WorkPermit', permit);
       can('read', ['PermitIsolation', 'PermitGasTest', 'PermitSignature'], { permit: { is: permit } });
@@ -629,6 +630,14 @@ function both(first: Record<string, unknown> | undefined, second: Record<string,
 }
 
 /** Read a document (by one of `conditions`), its revisions, named signers, signatures and audit. */
+/** A technician's orders, as row conditions: those assigned to him, and those shared with him (by id,
+ * see AccessProfile.sharedOrderIds; no condition at all when none is shared, so his lists and counts
+ * are an index scan of his own). */
+function ordersOfTechnician(user: AccessProfile): Record<string, unknown>[] {
+  const mine = { technicianId: user.technicianId ?? -1 };
+  return user.sharedOrderIds.length ? [mine, { id: { in: user.sharedOrderIds } }] : [mine];
+}
+
 function readDocuments(can: Can, conditions: Record<string, unknown>[]) {
   for (const document of conditions) {
     can('read', 'Document', document);

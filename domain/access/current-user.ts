@@ -23,13 +23,14 @@ export const CURRENT_USER_COLUMNS = `
     (SELECT p.direct_manager_id FROM user_profiles p WHERE p.user_id = u.id) AS direct_manager_id,
     EXISTS (SELECT 1 FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id AND g.can_manage_safety) AS can_manage_safety,
     (SELECT t.id FROM technicians t WHERE t.user_id = u.id AND t.is_active) AS technician_id,
+    (SELECT array_agg(s.work_order_id ORDER BY s.work_order_id) FROM technicians t JOIN work_order_shares s ON s.technician_id = t.id WHERE t.user_id = u.id AND t.is_active) AS shared_order_ids,
     (SELECT p.approval_limit::text FROM user_profiles p WHERE p.user_id = u.id AND p.can_approve_requisitions) AS approval_limit,
     (SELECT array_agg(l.path ORDER BY l.path) FROM user_sites s JOIN locations l ON l.id = s.location_id WHERE s.user_id = u.id) AS site_paths`;
 
 /** A row of CURRENT_USER_COLUMNS. */
 export interface CurrentUserRow {
   email: string; name: string; locale: string; groups: GroupCode[] | null; can_read_history: boolean; can_manage_store: boolean; can_approve_overdraft: boolean;
-  can_manage_safety: boolean; direct_manager_id: number | null; technician_id: number | null; approval_limit: string | null; site_paths: string[] | null;
+  can_manage_safety: boolean; direct_manager_id: number | null; technician_id: number | null; shared_order_ids: number[] | null; approval_limit: string | null; site_paths: string[] | null;
 }
 
 /** The user's current rights from the database; null when the account is gone or deactivated.
@@ -52,6 +53,7 @@ export function currentUserOf(userId: number, user: CurrentUserRow): CurrentUser
       userId,
       groups,
       technicianId: user.technician_id,
+      sharedOrderIds: user.shared_order_ids ?? [],
       canReadHistory: user.can_read_history,
       canManageStore: user.can_manage_store,
       canApproveOverdraft: user.can_approve_overdraft,

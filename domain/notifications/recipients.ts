@@ -3,7 +3,8 @@
 // page would. People whose rules come to the same SQL condition share one query, so an event for 1 000
 // supervisors costs a handful of queries, not 1 000.
 import type { Prisma } from '@prisma/client';
-import { accessibleWhere, defineAbilitiesFor, type AccessProfile, type Action, type AppAbility } from '../access/abilities.js';
+import { accessibleWhere, defineAbilitiesFor, type Action, type AppAbility } from '../access/abilities.js';
+import { CURRENT_USER_COLUMNS, currentUserOf, type CurrentUserRow } from '../access/current-user.js';
 import type { GroupCode } from '../../prisma/groups.js';
 import type { NotifyDb } from './notify-db.js';
 
@@ -16,35 +17,17 @@ export interface Recipient {
   ability: AppAbility;
 }
 
-/** Active people among `userIds`, with their rules; the same query as the signed-in user's (current-user.ts), for many. */
+/** Active people among `userIds`, with their rules: the columns of the signed-in user's (current-user.ts), for many. */
 export async function recipientsOf(db: NotifyDb, userIds: number[]): Promise<Recipient[]> {
   if (userIds.length === 0) return [];
-  const rows = await db.$queryRawUnsafe<
-    { id: number; email: string; name: string; locale: string; groups: GroupCode[] | null; can_read_history: boolean; can_manage_store: boolean; technician_id: number | null; approval_limit: string | null; site_paths: string[] | null }[]
-  >(
-    `SELECT u.id, u.email, u.name, u.locale,
-            (SELECT array_agg(g.code ORDER BY g.code) FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id) AS groups,
-            EXISTS (SELECT 1 FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id AND g.can_read_history) AS can_read_history,
-            EXISTS (SELECT 1 FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id AND g.can_manage_store) AS can_manage_store,
-            (SELECT t.id FROM technicians t WHERE t.user_id = u.id AND t.is_active) AS technician_id,
-            (SELECT p.approval_limit::text FROM user_profiles p WHERE p.user_id = u.id AND p.can_approve_requisitions) AS approval_limit,
-            (SELECT array_agg(l.path ORDER BY l.path) FROM user_sites s JOIN locations l ON l.id = s.location_id WHERE s.user_id = u.id) AS site_paths
-       FROM users u
-      WHERE u.id = ANY($1::int[]) AND u.is_active`,
+  // The SQL is a constant; the ids are a parameter.
+  const rows = await db.$queryRawUnsafe<(CurrentUserRow & { id: number })[]>(
+    `SELECT u.id, ${CURRENT_USER_COLUMNS} FROM users u WHERE u.id = ANY($1::int[]) AND u.is_active`,
     [...new Set(userIds)],
   );
   return rows.map((row) => {
-    const groups = row.groups ?? [];
-    const access: AccessProfile = {
-      userId: row.id,
-      groups,
-      technicianId: row.technician_id,
-      canReadHistory: row.can_read_history,
-      canManageStore: row.can_manage_store,
-      approvalLimit: row.approval_limit === null ? null : Number(row.approval_limit),
-      sitePaths: row.site_paths ?? [],
-    };
-    return { userId: row.id, name: row.name, email: row.email, locale: row.locale === 'en' ? 'en' : 'es', groups, ability: defineAbilitiesFor(access) };
+    const { access, groups, locale } = currentUserOf(row.id, row);
+    return { userId: row.id, name: row.name, email: row.email, locale, groups, ability: defineAbilitiesFor(access) };
   });
 }
 
