@@ -4,7 +4,8 @@
 // an export and an import running in the background. For each configuration (BENCH_WEB_CONCURRENCY, by
 // default "1,2": one web process, then WEB_CONCURRENCY=2), started fresh as `npm start` starts it:
 // - burst: every user's first request at the same instant on the cold server; time until the 100 answers
-//   are out, in the generator's timing and in the server's own (its request log);
+//   are out, in the generator's timing and in the server's own (its request log); the median of BENCH_BURSTS
+//   (3) fresh starts;
 // - steady: each user pausing 0–4 s between requests (BENCH_SECONDS, 60): p50/p95/p99 and errors;
 // - saturation: no pause (BENCH_SATURATION_SECONDS, 30): requests/s, against the first configuration.
 // Targets: steady p99 <= 300 ms with 0 errors, burst <= 1 s, saturation >= 3x the single process.
@@ -37,6 +38,7 @@ const USERS = Number(process.env.BENCH_USERS ?? 100);
 const STEADY_SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 30);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
+const BURSTS = Number(process.env.BENCH_BURSTS ?? 3);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 4000);
 const CONFIGS = (process.env.BENCH_WEB_CONCURRENCY ?? '1,2').split(',').map(Number);
 const SOAK = argv.includes('--soak') || process.env.BENCH_SOAK_MINUTES !== undefined;
@@ -88,6 +90,8 @@ if (!launcherKnowsConcurrency) console.log('  note: server/config.ts does not re
 interface Run {
   label: string;
   webConcurrency: number;
+  /** Each burst's drain time, ms (fresh starts); `burst` is the median one. */
+  bursts?: number[];
   burst?: { clientMs: number; serverMs: number; serverP99Ms: number; errors: number; eventLoop: Awaited<ReturnType<typeof eventLoopDelay>>; load: string; cpuMs: number };
   steady?: LatencyFigures & { load: string; kinds: string[]; background: string; cost: string };
   saturation?: LatencyFigures & { load: string; kinds: string[]; cost: string; cpuPerRequest: CpuPerRequest };
@@ -234,15 +238,28 @@ async function burst(server: RunningServer): Promise<Run['burst']> {
 
 async function measure(webConcurrency: number): Promise<Run> {
   const run: Run = { label: `WEB_CONCURRENCY=${webConcurrency}`, webConcurrency };
-  const server = await startServer({
-    databaseUrl: embedded.url, dataDir, sessionSecret, webConcurrency,
-    logFile: path.join(dataDir, `server-${webConcurrency}.log`),
-    nodeOptions: PROFILE ? `--cpu-prof --cpu-prof-dir=${profileDir}/wc${webConcurrency}` : undefined,
-  });
+  const start = () =>
+    startServer({
+      databaseUrl: embedded.url, dataDir, sessionSecret, webConcurrency,
+      logFile: path.join(dataDir, `server-${webConcurrency}.log`),
+      nodeOptions: PROFILE ? `--cpu-prof --cpu-prof-dir=${profileDir}/wc${webConcurrency}` : undefined,
+    });
+  let server = await start();
   try {
-    for (const session of sessions.values()) session.retarget(server.url, agent);
-    run.burst = await burst(server);
-    console.log(`  ${run.label}: burst of ${USERS} first requests drained in ${fmtMs(run.burst!.clientMs)} (server ${fmtMs(run.burst!.serverMs)}), load ${run.burst!.load}`);
+    // The burst is one shot of a second or two on a fresh server: BURSTS fresh starts, the median kept.
+    const bursts: NonNullable<Run['burst']>[] = [];
+    for (;;) {
+      for (const session of sessions.values()) session.retarget(server.url, agent);
+      bursts.push((await burst(server))!);
+      console.log(`  ${run.label}: burst ${bursts.length} of ${BURSTS}: ${USERS} first requests drained in ${fmtMs(bursts.at(-1)!.clientMs)} (server ${fmtMs(bursts.at(-1)!.serverMs)}), load ${bursts.at(-1)!.load}`);
+      if (bursts.length >= BURSTS) break;
+      await server.stop();
+      await agent.close();
+      agent = new Agent({ connections: USERS + 4, keepAliveTimeout: 30_000, pipelining: 1 });
+      server = await start();
+    }
+    run.burst = [...bursts].sort((a, b) => a.clientMs - b.clientMs)[Math.floor((bursts.length - 1) / 2)]!;
+    run.bursts = bursts.map((b) => b.clientMs);
 
     const warmEnd = performance.now() + WARMUP_SECONDS * 1000;
     await drive(plant.users, THINK_MS, warmEnd, warmEnd);
@@ -283,6 +300,14 @@ async function tableCounts(): Promise<Map<string, number>> {
   return counts;
 }
 
+/** Jobs waiting to run, per queue (created or to be retried): a queue that falls behind the load grows here. */
+async function jobsWaiting(): Promise<string> {
+  const { rows } = await db.pool.query<{ queue: string; n: number }>(
+    `SELECT name AS queue, count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry') AND start_after <= now() GROUP BY 1 ORDER BY 1`,
+  );
+  return rows.length ? rows.map((r) => `${r.queue} ${r.n}`).join(', ') : 'none';
+}
+
 async function connections(): Promise<string> {
   const { rows } = await db.pool.query<{ app: string; state: string; n: number }>(
     `SELECT coalesce(nullif(application_name, ''), '?') AS app, coalesce(state, '?') AS state, count(*)::int AS n FROM pg_stat_activity
@@ -302,6 +327,7 @@ async function soak(): Promise<void> {
     const startMemory = await memoryOf(server.pid);
     const startTables = await tableCounts();
     const startConnections = await connections();
+    const startWaiting = await jobsWaiting();
     console.log(`  start (after a minute's warm-up), load ${loadAverage()}`);
     const from = performance.now();
     const until = from + SOAK_MINUTES * 60_000;
@@ -315,6 +341,7 @@ async function soak(): Promise<void> {
     const endMemory = await memoryOf(server.pid);
     const endTables = await tableCounts();
     const endConnections = await connections();
+    const endWaiting = await jobsWaiting();
     const figures = latencyOf(samples, SOAK_MINUTES * 60);
     console.log(`  load: ${figures.requests} requests, p50/p95/p99 ${fmtMs(figures.p50)} / ${fmtMs(figures.p95)} / ${fmtMs(figures.p99)}, ${figures.errors} errors; ${backgroundLine}; load average ${loadAverage()}`);
     console.log('  process                               RSS start   RSS end   growth   (min–max sampled each minute)');
@@ -330,6 +357,8 @@ async function soak(): Promise<void> {
     }
     console.log(`  PostgreSQL connections at start: ${startConnections}`);
     console.log(`  PostgreSQL connections at end:   ${endConnections}`);
+    console.log(`  jobs waiting at start: ${startWaiting}`);
+    console.log(`  jobs waiting at end:   ${endWaiting}`);
   } finally {
     await server.stop();
   }
@@ -357,7 +386,7 @@ if (SOAK) {
   for (const run of runs) {
     const { burst: b, steady: s, saturation: x } = run;
     console.log(`\n${run.label}${launcherKnowsConcurrency || run.webConcurrency === 1 ? '' : ' (one process: no launcher yet)'}`);
-    console.log(`  burst       ${USERS} requests drained in ${fmtMs(b!.clientMs)} (${against(b!.clientMs, TARGET.burstMs, 'lower')}); server's own timing ${fmtMs(b!.serverMs)} (${against(b!.serverMs, TARGET.burstMs, 'lower')}), server p99 ${fmtMs(b!.serverP99Ms)}, ${b!.errors} errors; event-loop delay since start max ${fmtMs(b!.eventLoop?.maxMs ?? NaN)} p99 ${fmtMs(b!.eventLoop?.p99Ms ?? NaN)}; load ${b!.load}`);
+    console.log(`  burst       ${USERS} requests drained in ${fmtMs(b!.clientMs)}, the median of ${run.bursts!.length} fresh starts (${run.bursts!.map(fmtMs).join(', ')}) (${against(b!.clientMs, TARGET.burstMs, 'lower')}); server's own timing ${fmtMs(b!.serverMs)} (${against(b!.serverMs, TARGET.burstMs, 'lower')}), server p99 ${fmtMs(b!.serverP99Ms)}, ${b!.errors} errors; event-loop delay since start max ${fmtMs(b!.eventLoop?.maxMs ?? NaN)} p99 ${fmtMs(b!.eventLoop?.p99Ms ?? NaN)}; load ${b!.load}`);
     console.log(`  steady      ${s!.requests} requests (${s!.perSecond.toFixed(1)}/s offered and served), p50 ${fmtMs(s!.p50)}, p95 ${fmtMs(s!.p95)}, p99 ${fmtMs(s!.p99)} (${against(s!.p99, TARGET.p99Ms, 'lower')}), max ${fmtMs(s!.max)}, errors ${s!.errors} (${s!.errors === 0 ? 'met' : 'NOT met'}); load ${s!.load}`);
     // The burst's floor on this machine: the CPU its requests took (web, PostgreSQL, this generator) spread
     // over every core, as if nothing waited on anything.

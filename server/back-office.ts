@@ -16,6 +16,7 @@ import { documentServicesOf } from './document-services.js';
 import { actAs } from '../prisma/actor.js';
 import type { AppConfig } from './config.js';
 import { connectReports, connectSessionPool, warmPool, type Database } from './database.js';
+import type { WarmUpResult } from '../admin/warm-up.js';
 import { openDatabase } from './open-database.js';
 import { createHttpApp } from './http.js';
 import { startLiveHub } from '../admin/live/live-hub.js';
@@ -33,6 +34,8 @@ export interface BackOffice {
   bootstrap: BootstrapResult;
   /** Queues pending notification deliveries (where workers run here); null in a web-only process. */
   notificationDispatcher: NotificationDispatcher | null;
+  /** What the warm-up before listening asked (admin/warm-up.ts); null without one. */
+  warmedUp: WarmUpResult | null;
   stop(): Promise<void>;
 }
 
@@ -91,7 +94,7 @@ export async function startBackOffice(
     const { port } = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
     logger.info({ url: `${url}/admin`, workersInProcess: config.workersInProcess, timeZone: config.timeZone }, 'back office ready');
-    return { url, database, queue, storage, bootstrap, notificationDispatcher, stop };
+    return { url, database, queue, storage, bootstrap, notificationDispatcher, warmedUp: (app.locals.warmedUp as WarmUpResult | undefined) ?? null, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -11,7 +11,7 @@ import { ADMIN_ROOT, createAdmin } from '../admin/admin.js';
 import { discardStaleComponentBundle } from '../admin/component-bundle.js';
 import { createLoginThrottle } from '../admin/login-throttle.js';
 import { createAdminRouter } from '../admin/router.js';
-import { warmUp } from '../admin/warm-up.js';
+import { WARM_UP_REQUEST, warmUp } from '../admin/warm-up.js';
 import { portalRouter } from './portal/portal-router.js';
 import type { LiveHub } from '../admin/live/live-hub.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
@@ -72,7 +72,8 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url?.startsWith(`${ADMIN_ROOT}/frontend/assets/`) ?? false },
+      // The warm-up's own requests before listening (admin/warm-up.ts) are not the people's: not logged.
+      autoLogging: { ignore: (req) => (req as unknown as Record<symbol, boolean>)[WARM_UP_REQUEST] === true || (req.url?.startsWith(`${ADMIN_ROOT}/frontend/assets/`) ?? false) },
       // A request's line says which request, what it asked and how it ended: about 250 bytes. The default
       // serializers wrote every request and response header (~1.4 KB a request), serialized on every
       // request when its child logger is made, whether it logs or not.
@@ -151,10 +152,6 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
   // @adminjs/express's buildRouter calls initialize() again without awaiting it: in production, a second
   // rollup build of the components running beside the first requests after the start. Once is enough.
   admin.initialize = async () => {};
-  if (deps.warmUp) {
-    const warm = await warmUp(admin, deps.prisma, deps.logger);
-    deps.logger.info({ requests: warm.requests, ms: Math.round(warm.ms) }, 'warmed up');
-  }
   app.use(
     ADMIN_ROOT,
     createAdminRouter({
@@ -182,5 +179,11 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.use(errorHandler);
   forwardAsyncErrors(app);
+  // Before it listens: each group's landing pages asked over HTTP (admin/warm-up.ts).
+  if (deps.warmUp) {
+    const warm = await warmUp(app, { admin, prisma: deps.prisma, sessionSecret: deps.sessionSecret, logger: deps.logger });
+    deps.logger.info({ requests: warm.requests, failed: warm.failed.length, ms: Math.round(warm.ms) }, 'warmed up');
+    app.locals.warmedUp = warm;
+  }
   return app;
 }
