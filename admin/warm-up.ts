@@ -48,8 +48,14 @@ export interface WarmUpResult {
   ms: number;
 }
 
-/** Marks the warm-up's own requests (set by its loopback server, never by a request): not logged. */
-export const WARM_UP_REQUEST = Symbol('warm-up request');
+/** Marks the warm-up's own requests (set by its loopback server, never by a request). */
+const WARM_UP_REQUEST = Symbol('warm-up request');
+
+/** Whether a request is one of the warm-up's before listening: not the people's, so neither logged nor
+ * counted in /metrics. */
+export function isWarmUpRequest(req: object): boolean {
+  return (req as Record<symbol, unknown>)[WARM_UP_REQUEST] === true;
+}
 
 /** Asks each group's landing requests `passes` times over HTTP, the groups at once as people arrive; a
  * failure is logged, never a reason not to start. */
@@ -65,7 +71,9 @@ export async function warmUp(
     (req as unknown as Record<symbol, boolean>)[WARM_UP_REQUEST] = true;
     app(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // Exclusive: in a web process of a cluster, listen() otherwise goes through the primary, and every
+  // process asking for port 0 gets the same port, each one's warm-up served by another.
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, resolve));
   const { port } = server.address() as AddressInfo;
   try {
     // The newest order and asset, if any, to open as each group (a group that may not see one gets "not found").

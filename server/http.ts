@@ -11,7 +11,7 @@ import { ADMIN_ROOT, createAdmin } from '../admin/admin.js';
 import { discardStaleComponentBundle } from '../admin/component-bundle.js';
 import { createLoginThrottle } from '../admin/login-throttle.js';
 import { createAdminRouter } from '../admin/router.js';
-import { WARM_UP_REQUEST, warmUp } from '../admin/warm-up.js';
+import { isWarmUpRequest, warmUp } from '../admin/warm-up.js';
 import { portalRouter } from './portal/portal-router.js';
 import type { LiveHub } from '../admin/live/live-hub.js';
 import type { ObjectStorage } from '../integrations/storage/storage.js';
@@ -73,7 +73,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
         return id;
       },
       // The warm-up's own requests before listening (admin/warm-up.ts) are not the people's: not logged.
-      autoLogging: { ignore: (req) => (req as unknown as Record<symbol, boolean>)[WARM_UP_REQUEST] === true || (req.url?.startsWith(`${ADMIN_ROOT}/frontend/assets/`) ?? false) },
+      autoLogging: { ignore: (req) => isWarmUpRequest(req) || (req.url?.startsWith(`${ADMIN_ROOT}/frontend/assets/`) ?? false) },
       // A request's line says which request, what it asked and how it ended: about 250 bytes. The default
       // serializers wrote every request and response header (~1.4 KB a request), serialized on every
       // request when its child logger is made, whether it logs or not.
@@ -83,7 +83,7 @@ export async function createHttpApp(deps: HttpDependencies): Promise<express.Exp
   );
   app.use(requestScope);
   const metrics = createMetrics({ pool: deps.pool, token: config.metricsToken });
-  app.use(metrics.recordRequests);
+  app.use((req, res, next) => (isWarmUpRequest(req) ? next() : metrics.recordRequests(req, res, next)));
   // Content-Security-Policy: scripts from this origin only, plus AdminJS's two inline scripts, which carry
   // this response's nonce (admin/page-html.ts). Styles may be inline: AdminJS's styled-components write
   // <style> elements at run time. HSTS wherever cookies are Secure (production).

@@ -62,6 +62,11 @@ describe('WEB_CONCURRENCY=2 npm start', () => {
     const password = /password:\s+(\S+)/.exec(output())![1]!;
     const [first, second] = listeningPids(output());
     expect(first).not.toBe(second);
+    // Each web process warmed up before listening, every request of it served by itself (admin/warm-up.ts).
+    const warmed = [...output().matchAll(/"process":"(web-\d+)","pid":\d+,"requests":(\d+),"failed":(\d+),"ms":\d+,"msg":"warmed up"/g)];
+    expect(warmed.map((m) => m[1]).sort()).toEqual(['web-1', 'web-2']);
+    expect(warmed.every((m) => Number(m[2]) > 0 && m[3] === '0')).toBe(true);
+    expect(output()).not.toContain('warm-up request failed');
 
     // Connections go to both; each web process names itself in its request logs.
     for (let i = 0; i < 6; i++) expect(await getOnNewConnection(`${started.url}/admin/login`)).toBe(200);

@@ -633,6 +633,11 @@ class PlantRecord extends BaseRecord {
     return this.shownTitle ?? super.title();
   }
 
+  /** Its title on a page: the title of several columns, or the resource's title property (as AdminJS's). */
+  shownTitleOr(decorated: ReturnType<BaseResource['decorate']>): string {
+    return this.shownTitle ?? decorated.titleOf(this);
+  }
+
   /** As AdminJS's, but the records this one references (its asset, its technician...) are sent as a page
    * shows them: title, values, and the link to their page where the reader may open it. AdminJS sent each
    * with every action and bulk action of its resource, each checked against the reader's rules: a list of 25
@@ -650,7 +655,7 @@ class PlantRecord extends BaseRecord {
       baseError: this.baseError,
       errors: this.errors,
       id: this.id(),
-      title: this.shownTitle ?? decorated.titleOf(this),
+      title: this.shownTitleOr(decorated),
       recordActions: decorated.recordActions(this, currentAdmin).map((action) => action.toJSON(currentAdmin)),
       bulkActions: decorated.bulkActions(this, currentAdmin).map((action) => action.toJSON(currentAdmin)),
     };
@@ -669,7 +674,7 @@ function referenceJSON(record: BaseRecord, currentAdmin: CurrentAdmin | undefine
     baseError: null,
     errors: {},
     id: record.id(),
-    title: record.title(),
+    title: record instanceof PlantRecord ? record.shownTitleOr(decorated) : decorated.titleOf(record),
     recordActions: opens ? [show.toJSON(currentAdmin)] : [],
     bulkActions: [],
   };
