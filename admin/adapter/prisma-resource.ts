@@ -639,7 +639,7 @@ class PlantRecord extends BaseRecord {
   }
 
   /** As AdminJS's, but the records this one references (its asset, its technician...) are sent as a page
-   * shows them: title, values, and the link to their page where the reader may open it. AdminJS sent each
+   * shows them: id, title, and the link to their page where the reader may open it. AdminJS sent each
    * with every action and bulk action of its resource, each checked against the reader's rules: a list of 25
    * orders carried 100 such records, 250 KB of JSON of which two thirds were actions nothing displays (the
    * reference's link is its "show" action; issue 26, what a landing page costs the web process). */
@@ -662,14 +662,16 @@ class PlantRecord extends BaseRecord {
   }
 }
 
-/** A referenced record as a list or a page shows it (AdminJS's reference value): its title and values, and
- * its "show" action when the reader may open it, the link it draws. */
+/** A referenced record as a list or a page shows it (AdminJS's reference value, our reference picker and
+ * related lists): its id and title, and its "show" action when the reader may open it, the link it draws.
+ * Not its values: nothing displays them, and a referenced person's or contract's columns have no business
+ * in a list of orders (they were sent, 400 bytes each, scrubbed of secrets by admin/secret-answers.ts). */
 function referenceJSON(record: BaseRecord, currentAdmin: CurrentAdmin | undefined): RecordJSON {
   const decorated = record.resource.decorate();
   const show = decorated.actions.show;
   const opens = show !== undefined && show.isVisible(currentAdmin, record) && show.isAccessible(currentAdmin, record);
   return {
-    params: record.params,
+    params: { id: record.id() },
     populated: {},
     baseError: null,
     errors: {},
