@@ -34,6 +34,9 @@ describe('an estimated list total', () => {
     await page.goto(`${office.url}/admin/resources/Asset`);
     await page.getByText(`aprox. ${tableSize}`, { exact: true }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'estimated-count-1-es.png') });
+    // The dashboard's card of assets counts as the list does, and says so.
+    await page.goto(`${office.url}/admin`);
+    await expect.poll(() => page.getByTestId('dashboard-count-dashboardAssets').textContent(), { timeout: 30_000 }).toBe(`aprox. ${tableSize}`);
 
     // A narrow search is counted: no "aprox.".
     await page.goto(`${office.url}/admin/resources/Asset?filters.description=seccionador`);
@@ -45,6 +48,8 @@ describe('an estimated list total', () => {
     await page.goto(`${office.url}/admin/resources/Asset`);
     await page.getByText(`about ${tableSize}`, { exact: true }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'estimated-count-2-en.png') });
+    await page.goto(`${office.url}/admin`);
+    await expect.poll(() => page.getByTestId('dashboard-count-dashboardAssets').textContent(), { timeout: 30_000 }).toBe(`about ${tableSize}`);
   });
 });
 
