@@ -10,6 +10,7 @@ import { notifyWorkOrderAssigned } from '../domain/notifications/triggers/work-o
 import { startTestBackOffice, type TestBackOffice } from './support/back-office.js';
 import * as make from './support/factories.js';
 import { aPerson, type Person } from './support/people.js';
+import { until } from './support/faults.js';
 
 let office: TestBackOffice;
 let prisma: Db;
@@ -30,16 +31,6 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`waited ${timeoutMs} ms for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('a channel this server has not configured', () => {
   it('is skipped without a job, saying why, while the configured channel delivers', async () => {
     const order = await prisma.workOrder.create({
@@ -52,7 +43,7 @@ describe('a channel this server has not configured', () => {
     const deliveries = await until('the e-mail sent', async () => {
       const all = await prisma.notificationDelivery.findMany({ where: { eventKey: { startsWith: key } }, orderBy: { channel: 'asc' } });
       return all.find((d) => d.channel === 'email')?.state === 'SENT' && all;
-    });
+    }, 15_000);
     expect(deliveries.map((d) => [d.channel, d.state, d.attempts, d.lastError])).toEqual([
       ['email', 'SENT', 1, null],
       ['telegram', 'SKIPPED', 0, 'channel telegram is not configured'],
