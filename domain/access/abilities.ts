@@ -629,7 +629,6 @@ function both(first: Record<string, unknown> | undefined, second: Record<string,
   return overlap ? { AND: [first, second] } : { ...first, ...second };
 }
 
-/** Read a document (by one of `conditions`), its revisions, named signers, signatures and audit. */
 /** A technician's orders, as row conditions: those assigned to him, and those shared with him (by id,
  * see AccessProfile.sharedOrderIds; no condition at all when none is shared, so his lists and counts
  * are an index scan of his own). */
@@ -638,6 +637,7 @@ function ordersOfTechnician(user: AccessProfile): Record<string, unknown>[] {
   return user.sharedOrderIds.length ? [mine, { id: { in: user.sharedOrderIds } }] : [mine];
 }
 
+/** Read a document (by one of `conditions`), its revisions, named signers, signatures and audit. */
 function readDocuments(can: Can, conditions: Record<string, unknown>[]) {
   for (const document of conditions) {
     can('read', 'Document', document);
