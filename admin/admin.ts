@@ -28,29 +28,22 @@ AdminJS.registerAdapter({ Database, Resource: CmmsPrismaResource });
 
 export const ADMIN_ROOT = '/admin';
 
-const DASHBOARD_COUNTS: [string, 'WorkOrder' | 'Asset' | 'WorkRequest' | 'User'][] = [
-  ['dashboardOpenWorkOrders', 'WorkOrder'],
-  ['dashboardAssets', 'Asset'],
-  ['dashboardOpenRequests', 'WorkRequest'],
-  ['dashboardUsers', 'User'],
+/** The dashboard's cards: what each counts, beyond the person's rules (open orders and requests, active people). */
+const DASHBOARD_COUNTS: [string, Prisma.ModelName, Record<string, unknown>][] = [
+  ['dashboardOpenWorkOrders', 'WorkOrder', { state: { in: [...OPEN_WORK_ORDER_STATES] } }],
+  ['dashboardAssets', 'Asset', {}],
+  ['dashboardOpenRequests', 'WorkRequest', { state: { in: [...OPEN_WORK_REQUEST_STATES] } }],
+  ['dashboardUsers', 'User', { isActive: true }],
 ];
 
 const SYSTEM_FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif";
 
-/** What a card counts, beyond the person's rules: open orders and requests, active people. */
-const COUNTED: Record<(typeof DASHBOARD_COUNTS)[number][1], Record<string, unknown>> = {
-  WorkOrder: { state: { in: [...OPEN_WORK_ORDER_STATES] } },
-  Asset: {},
-  WorkRequest: { state: { in: [...OPEN_WORK_REQUEST_STATES] } },
-  User: { isActive: true },
-};
-
 /** A card's number, counted as the list it stands for counts it (an estimate past 10 000 rows, "aprox.
  * 50.000", like the list's header): a card read by everyone at shift change then costs PostgreSQL a
  * look at its statistics, not a scan of the whole plant (50 000 assets: 5–7 ms on every dashboard). */
-async function countOf(prisma: Db, model: (typeof DASHBOARD_COUNTS)[number][1], where: Record<string, unknown>) {
-  const counted = await countAsListed(prisma as unknown as RawClient, getFullModel(model), where, COUNTED[model]);
-  return { value: counted.rows, kind: counted.estimated ? ('estimate' as const) : counted.moreThan ? ('moreThan' as const) : ('exact' as const) };
+async function countOf(prisma: Db, model: Prisma.ModelName, allowed: Record<string, unknown>, counted: Record<string, unknown>) {
+  const { rows, estimated, moreThan } = await countAsListed(prisma as unknown as RawClient, getFullModel(model), allowed, counted);
+  return { value: rows, kind: estimated ? ('estimate' as const) : moreThan ? ('moreThan' as const) : ('exact' as const) };
 }
 
 /** The cards of "Mis órdenes de hoy": closed values in the reader's language (dates are formatted by the page). */
@@ -91,9 +84,9 @@ export function createAdmin(prisma: Db, settings: { language: 'es' | 'en'; timeZ
         // Every part is read at once (a fifth of all requests at shift change is a dashboard): its time is
         // the slowest part's, not their sum.
         const counted = Promise.all(
-          DASHBOARD_COUNTS.map(async ([label, model]) => {
+          DASHBOARD_COUNTS.map(async ([label, model, counted]) => {
             const where = accessibleWhere(ability, 'read', model);
-            return where ? { label, ...(await countOf(reports, model, where)) } : null;
+            return where ? { label, ...(await countOf(reports, model, where, counted)) } : null;
           }),
         ).then((all) => all.filter((count) => count !== null));
         // KPIs: shown to those who may read the snapshots.
