@@ -78,7 +78,12 @@ beforeAll(async () => {
   const started = await importAssets(firstClerk, await aWorkbook(sheet), 'bombas-grandes.xlsx');
   expect(started.status).toBe(202);
   const batch = await blockedOn(db.pool, lock, { query: /INSERT INTO "?assets"?/i });
-  const atDeath = await prisma.importRun.findUniqueOrThrow({ where: { id: started.body.id } });
+  // Two batches are written at once (domain/imports/run-import.ts): the second may reach its INSERT
+  // before the first has committed. The process dies once the first has.
+  const atDeath = await until('the first batch committed', async () => {
+    const run = await prisma.importRun.findUniqueOrThrow({ where: { id: started.body.id } });
+    return run.rowsWritten >= 1_000 && run;
+  }, 30_000);
   running = { runId: atDeath.id, checkpointRow: atDeath.checkpointRow, rowsWritten: atDeath.rowsWritten, blocked: batch };
 
   // An upload whose run names the second clerk, held: the run's insert waits after the workbook is stored.
